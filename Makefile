@@ -1,0 +1,41 @@
+# The few commands everyone runs. `make run` and `make test` set everything up on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format typecheck docs clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+## run: set up, then run the pipeline on raw/ into output/
+run: $(STAMP)
+	$(BIN)/resume-etl run raw --out output --pipeline pipelines/default.toml
+
+## test: set up, then lint, type-check and run the whole test suite
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+format: $(STAMP)
+	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+## docs: regenerate docs/tables.md from the record models
+docs: $(STAMP)
+	$(BIN)/resume-etl schema --out docs/tables.md
+
+clean:
+	rm -rf $(VENV) output .mypy_cache .ruff_cache .pytest_cache

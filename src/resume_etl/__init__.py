@@ -1,0 +1,59 @@
+"""resume-etl: turn raw résumé and profile text into typed records and Parquet tables.
+
+Public API::
+
+    import resume_etl
+    summary = resume_etl.run(["raw/"], "pipelines/default.toml", out="output")
+    tables = resume_etl.read_tables("output")
+
+Importing the package registers its spaCy components (``resume_etl_*_v1`` factories).
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from resume_etl import nlp as _nlp  # noqa: F401
+from resume_etl.api import read_tables, run
+from resume_etl.config import PipelineConfig, load_config
+from resume_etl.engines.local import RunSummary
+from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.records import (
+    CharSpan,
+    ContactRecord,
+    DocumentRecord,
+    EducationRecord,
+    ExperienceRecord,
+    LinkRecord,
+    MetricRecord,
+    ProfileRecord,
+    ProjectRecord,
+    PublicationRecord,
+    QuarantineRecord,
+    SectionRecord,
+    SkillRecord,
+)
+
+__all__ = [
+    "CharSpan",
+    "ContactRecord",
+    "DocumentRecord",
+    "EducationRecord",
+    "ErrorCode",
+    "ExperienceRecord",
+    "LinkRecord",
+    "MetricRecord",
+    "PipelineConfig",
+    "ProfileRecord",
+    "ProjectRecord",
+    "PublicationRecord",
+    "QuarantineRecord",
+    "ResumeEtlError",
+    "RunSummary",
+    "SectionRecord",
+    "SkillRecord",
+    "__version__",
+    "load_config",
+    "read_tables",
+    "run",
+]

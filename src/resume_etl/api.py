@@ -1,0 +1,44 @@
+"""The public entry points: ``run`` a pipeline, ``read_tables`` back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from resume_etl.config import PipelineConfig, load_config
+from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs, run_local
+from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.records import TABLE_MODELS
+
+
+def run(
+    paths: Sequence[Path | str],
+    pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
+    out: Path | str | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> RunSummary:
+    """Run the pipeline on files and folders; write the tables into ``out``.
+
+    ``out`` defaults to the pipeline file's ``load.out``.
+    """
+    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
+    input_paths = [Path(path) for path in paths]
+    missing = [str(path) for path in input_paths if not path.exists()]
+    if missing:
+        raise ResumeEtlError(
+            ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
+        )
+    files = discover_inputs(input_paths, config)
+    return run_local(config, files, Path(out) if out is not None else config.load.out, on_progress)
+
+
+def read_tables(path: Path | str) -> dict[str, pd.DataFrame]:
+    """Every table in an output folder, by name, as pandas DataFrames."""
+    folder = Path(path)
+    return {
+        table: pd.read_parquet(folder / f"{table}.parquet")
+        for table in TABLE_MODELS
+        if (folder / f"{table}.parquet").exists()
+    }

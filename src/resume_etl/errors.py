@@ -1,0 +1,62 @@
+"""Errors a user can meet, each with a stable code and a hint on how to fix it.
+
+The code lands in the ``quarantine`` table's ``error_code`` column, so a user can group and count
+failures without parsing messages (the pattern of spaCy's ``errors.py``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Stable codes; never renumber one, add a new code instead."""
+
+    E001_EMPTY = "E001"
+    E002_BINARY = "E002"
+    E003_UNDECODABLE = "E003"
+    E004_TOO_LARGE = "E004"
+    E005_UNREADABLE = "E005"
+    E006_DUPLICATE = "E006"
+    E010_SEGMENT_FAILED = "E010"
+    E020_EXTRACT_FAILED = "E020"
+    E030_INVALID_RECORD = "E030"
+    E100_BAD_CONFIG = "E100"
+    E101_MODEL_MISSING = "E101"
+    E102_BAD_LEXICON = "E102"
+    E103_BAD_OUTPUT_DIR = "E103"
+    E104_NO_INPUT = "E104"
+
+
+HINTS: dict[ErrorCode, str] = {
+    ErrorCode.E001_EMPTY: "The file has no text after decoding; nothing to parse.",
+    ErrorCode.E002_BINARY: "The file is binary (a PDF, image or archive?); convert it to text.",
+    ErrorCode.E003_UNDECODABLE: "No text encoding fits the bytes; re-save the file as UTF-8.",
+    ErrorCode.E004_TOO_LARGE: "Raise ingest.max_bytes in the pipeline file to accept larger files.",
+    ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
+    ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
+    ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
+    ErrorCode.E020_EXTRACT_FAILED: "A bug in extraction; please report it with the file.",
+    ErrorCode.E030_INVALID_RECORD: "An extracted value broke a record rule; the reason names it.",
+    ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file (pipelines/default.toml).",
+    ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",
+    ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
+    ErrorCode.E103_BAD_OUTPUT_DIR: "Choose an output directory you can write to.",
+    ErrorCode.E104_NO_INPUT: "Pass files or folders that exist.",
+}
+
+
+class ResumeEtlError(Exception):
+    """An error the user can act on; ``str()`` gives code, message and hint."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code.value}] {self.message}\n  hint: {HINTS[self.code]}"
+
+
+class ConfigError(ResumeEtlError):
+    """The pipeline file or a file it names cannot be used."""

@@ -1,0 +1,5 @@
+"""spaCy components of resume-etl; importing this registers their factories."""
+
+from __future__ import annotations
+
+from resume_etl.nlp import components as components

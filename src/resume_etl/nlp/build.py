@@ -1,0 +1,36 @@
+"""Build the one spaCy ``Language`` a process uses, from the pipeline file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from resume_etl.config import ExtractSettings
+from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.nlp import components  # noqa: F401  (registers the factories)
+
+_DATES_FACTORY = "resume_etl_dates_v1"
+
+
+def build_nlp(settings: ExtractSettings) -> Language:
+    """Load the model and add resume-etl's components in the configured order."""
+    try:
+        nlp = spacy.load(settings.model, exclude=list(settings.exclude))
+    except OSError as error:
+        raise ConfigError(
+            ErrorCode.E101_MODEL_MISSING, f"extract.model: cannot load {settings.model!r}: {error}"
+        ) from error
+    for index, spec in enumerate(settings.components):
+        config: dict[str, Any] = dict(spec.config)
+        if spec.factory == _DATES_FACTORY:
+            config.setdefault("languages", list(settings.dates.languages))
+            config.setdefault("date_order", settings.dates.date_order)
+        try:
+            nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
+        except (ValueError, TypeError) as error:
+            raise ConfigError(
+                ErrorCode.E100_BAD_CONFIG, f"extract.components.{index}: {error}"
+            ) from error
+    return nlp

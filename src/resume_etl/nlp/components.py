@@ -1,0 +1,270 @@
+"""resume-etl's spaCy pipeline components, registered as versioned factories.
+
+Add them to any ``nlp`` (importing ``resume_etl`` registers them; the package's
+``spacy_factories`` entry points let spaCy find them by name too)::
+
+    nlp.add_pipe("resume_etl_lexicon_v1", name="skills",
+                 config={"span_key": "skills", "lexicon": "path/to/skills.jsonl"})
+
+Each component writes one span group (``doc.spans[KEY]``, keys in ``labels.py``); parsed values
+ride on ``Span._`` extension attributes. Data (lexicons, matchers, the date parser) is built once
+in ``__init__``, never per document. A changed behaviour gets a new ``_v2`` factory beside
+``_v1`` (spaCy forbids dots in factory names).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from resume_etl.dates import DateParser, DateSettings
+from resume_etl.nlp import labels
+from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
+from resume_etl.nlp.metrics import MetricFinder
+
+for _attr in (
+    labels.DATE_RANGE_ATTR,
+    labels.METRIC_ATTR,
+    labels.CATEGORY_ATTR,
+    labels.CONTACT_ATTR,
+):
+    if not Span.has_extension(_attr):
+        Span.set_extension(_attr, default=None)
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
+)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>()\[\]\"'`]{1,2000}"
+    r"|\b(?:[a-z0-9-]{1,63}\.)?(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com"
+    r"|orcid\.org|stackoverflow\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)"
+    r"/[^\s<>()\[\]\"'`]{1,500}",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?)]}'\""
+_PHONE = re.compile(
+    r"(?<![\w+/.-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w/])"
+)
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2})$")
+_ISO_DATE = re.compile(r"^\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?$")
+_DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactMatch:
+    """An email, phone or URL with its exact offsets.
+
+    The span around it covers whole tokens, and a token can be wider than the match (a markdown
+    ``[Site](https://…)`` is one token), so the exact text travels on ``Span._``.
+    """
+
+    label: str
+    start_char: int
+    end_char: int
+    text: str
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """A token-aligned span covering ``[start, end)``, grown to whole tokens."""
+    span: Span | None = doc.char_span(start, end, label=label, alignment_mode="expand")
+    return span
+
+
+def _is_phone(text: str) -> bool:
+    digits = sum(char.isdigit() for char in text)
+    if not 7 <= digits <= 15:
+        return False
+    compact = text.strip()
+    return not (
+        _YEAR_RANGE.match(compact) or _ISO_DATE.match(compact) or _DAY_FIRST_DATE.match(compact)
+    )
+
+
+class ContactFinder:
+    """Emails, phone numbers and URLs, found with linear-time regular expressions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        spans: list[Span] = []
+        email_ranges: list[tuple[int, int]] = []
+        for match in _EMAIL.finditer(text):
+            email_ranges.append(match.span())
+            spans.extend(self._spans(doc, [match.span()], labels.EMAIL))
+        for match in _URL.finditer(text):
+            start, end = match.span()
+            end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
+            if not any(s <= start < e for s, e in email_ranges):
+                spans.extend(self._spans(doc, [(start, end)], labels.URL))
+        url_ranges = [
+            (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)
+        ]
+        for match in _PHONE.finditer(text):
+            inside = any(s <= match.start() < e for s, e in url_ranges)
+            if not inside and _is_phone(match.group()):
+                spans.extend(self._spans(doc, [match.span()], labels.PHONE))
+        doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)
+        return doc
+
+    @staticmethod
+    def _spans(doc: Doc, ranges: Iterable[tuple[int, int]], label: str) -> list[Span]:
+        spans = []
+        for start, end in ranges:
+            span = _char_span(doc, start, end, label)
+            if span is not None:
+                span._.set(
+                    labels.CONTACT_ATTR, ContactMatch(label, start, end, doc.text[start:end])
+                )
+                spans.append(span)
+        return spans
+
+
+class LexiconMatcher:
+    """Phrase matches from a JSONL lexicon: case-sensitive entries match exactly, others by LOWER.
+
+    Overlapping matches keep the longest (``C/C++`` over ``C``), and each span's label is the
+    entry's canonical name with its category on ``Span._.resume_etl_category``.
+    """
+
+    def __init__(self, nlp: Language, span_key: str, lexicon: str) -> None:
+        self.span_key = span_key
+        self.lexicon_path = lexicon
+        self.entries = load_lexicon(Path(lexicon))
+        self._nlp = nlp
+        self._build()
+
+    def _build(self) -> None:
+        self.categories: dict[str, str | None] = {e.label: e.category for e in self.entries}
+        self._exact = PhraseMatcher(self._nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        for entry in self.entries:
+            matcher = self._exact if entry.case_sensitive else self._lower
+            forms = list(entry.forms)
+            if not entry.case_sensitive:  # "M.S." and "m.s." may tokenize differently
+                forms += [form.lower() for form in entry.forms if form.lower() != form]
+            matcher.add(entry.label, list(self._nlp.tokenizer.pipe(forms)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [
+            Span(doc, start, end, label=match_id)
+            for matcher in (self._exact, self._lower)
+            for match_id, start, end in matcher(doc)
+        ]
+        kept = sorted(filter_spans(spans), key=lambda span: span.start)
+        for span in kept:
+            span._.set(labels.CATEGORY_ATTR, self.categories.get(span.label_))
+        doc.spans[self.span_key] = kept
+        return doc
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        dump_lexicon(self.entries, path / "lexicon.jsonl")
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> LexiconMatcher:
+        self.entries = load_lexicon(Path(path) / "lexicon.jsonl")
+        self._build()
+        return self
+
+
+class DateFinder:
+    """Date ranges and lone dates, parsed to typed values (``Span._.resume_etl_date_range``)."""
+
+    def __init__(self, settings: DateSettings) -> None:
+        self.parser = DateParser(settings)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in self.parser.find_ranges(doc.text):
+            span = _char_span(doc, match.start_char, match.end_char, labels.DATES)
+            if span is not None:
+                span._.set(labels.DATE_RANGE_ATTR, match)
+                spans.append(span)
+        doc.spans[labels.DATES] = spans
+        return doc
+
+
+class MetricSpans:
+    """Impact metrics (``Span._.resume_etl_metric``), from ``MetricFinder``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.finder = MetricFinder(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for metric in self.finder(doc):
+            span = _char_span(doc, metric.start_char, metric.end_char, labels.METRICS)
+            if span is not None:
+                span._.set(labels.METRIC_ATTR, metric)
+                spans.append(span)
+        doc.spans[labels.METRICS] = spans
+        return doc
+
+
+_NAME_CUES: list[list[dict[str, Any]]] = [
+    [{"LOWER": "i"}, {"LOWER": {"IN": ["am", "'m", "’m"]}}],
+    [{"LOWER": {"IN": ["i'm", "i’m", "im"]}}],
+    [{"LOWER": "my"}, {"LOWER": "name"}, {"LOWER": "is"}],
+    [{"LOWER": {"IN": ["this", "it"]}}, {"LOWER": "is"}],
+]
+_MAX_NAME_TOKENS = 4
+
+
+class PersonNameStatements:
+    """Names a document states about its author: "I am Jane Doe", "My name is Jane"."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._matcher = Matcher(nlp.vocab)
+        self._matcher.add(labels.NAME_STATEMENT, _NAME_CUES)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for _, _, cue_end in self._matcher(doc):
+            end = cue_end
+            while end < len(doc) and end - cue_end < _MAX_NAME_TOKENS and _is_name_token(doc[end]):
+                end += 1
+            if end > cue_end:
+                spans.append(Span(doc, cue_end, end, label=labels.NAME_STATEMENT))
+        doc.spans[labels.PERSON_NAMES] = filter_spans(spans)
+        return doc
+
+
+def _is_name_token(token: Any) -> bool:
+    text: str = token.text
+    return bool(
+        token.is_alpha and text[:1].isupper() and not token.is_stop and not text.isupper()
+    ) or bool(token.is_alpha and len(text) > 1 and text.isupper() and token.ent_type_ == "PERSON")
+
+
+@Language.factory("resume_etl_contacts_v1")
+def make_contacts(nlp: Language, name: str) -> ContactFinder:
+    return ContactFinder()
+
+
+@Language.factory("resume_etl_lexicon_v1", default_config={"span_key": "lexicon", "lexicon": ""})
+def make_lexicon(nlp: Language, name: str, span_key: str, lexicon: str) -> LexiconMatcher:
+    return LexiconMatcher(nlp, span_key, lexicon)
+
+
+@Language.factory("resume_etl_dates_v1", default_config={"languages": ["en"], "date_order": "MDY"})
+def make_dates(nlp: Language, name: str, languages: list[str], date_order: str) -> DateFinder:
+    return DateFinder(
+        DateSettings.model_validate({"languages": languages, "date_order": date_order})
+    )
+
+
+@Language.factory("resume_etl_metrics_v1")
+def make_metrics(nlp: Language, name: str) -> MetricSpans:
+    return MetricSpans(nlp)
+
+
+@Language.factory("resume_etl_person_names_v1")
+def make_person_names(nlp: Language, name: str) -> PersonNameStatements:
+    return PersonNameStatements(nlp)

@@ -1,0 +1,32 @@
+"""Span-group keys and labels the resume-etl components write, spelled once.
+
+Components write ``doc.spans[KEY]``; the extract stage reads the same keys. A user who adds a
+component to their own ``nlp`` reads its results under these keys.
+"""
+
+from __future__ import annotations
+
+CONTACTS = "contacts"
+DATES = "dates"
+SKILLS = "skills"
+DEGREES = "degrees"
+EMPLOYMENT_TYPES = "employment_types"
+TITLE_HEADS = "title_heads"
+ORG_KEYWORDS = "org_keywords"
+PUBLICATION_CUES = "publication_cues"
+PERSON_NAMES = "person_names"
+METRICS = "metrics"
+
+EMAIL = "EMAIL"
+PHONE = "PHONE"
+URL = "URL"
+"""Labels of spans in the ``contacts`` group."""
+
+NAME_STATEMENT = "NAME_STATEMENT"
+"""Label of a name the text states ("I am …", "My name is …")."""
+
+DATE_RANGE_ATTR = "resume_etl_date_range"
+METRIC_ATTR = "resume_etl_metric"
+CATEGORY_ATTR = "resume_etl_category"
+CONTACT_ATTR = "resume_etl_contact"
+"""``Span._`` extension attributes holding a span's parsed value."""

@@ -1,0 +1,74 @@
+"""Lexicon files: JSONL pattern data the matcher components load once.
+
+Every shipped file (``nlp/data/*.jsonl``, documented in ``nlp/data/README.md``) has one JSON
+object per line. Files differ in their key names, so one reader maps them to ``LexiconEntry``:
+the label is the first of ``name``/``type``/``word``/``pattern``; its surface forms are the label
+plus ``aliases``, ``patterns`` and ``plural``; its category the first of
+``category``/``level``/``kind``/``status``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from resume_etl.errors import ConfigError, ErrorCode
+
+_LABEL_KEYS = ("name", "type", "word", "pattern")
+_FORM_KEYS = ("aliases", "patterns")
+_CATEGORY_KEYS = ("category", "level", "kind", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    label: str
+    forms: tuple[str, ...]
+    case_sensitive: bool
+    category: str | None
+
+
+def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
+    """Read a lexicon file; a bad line raises ``ConfigError`` naming the file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ConfigError(ErrorCode.E102_BAD_LEXICON, f"cannot read {path}: {error}") from error
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(_entry(json.loads(line)))
+        except (ValueError, TypeError, KeyError) as error:
+            raise ConfigError(ErrorCode.E102_BAD_LEXICON, f"{path}:{number}: {error}") from error
+    return tuple(entries)
+
+
+def _entry(raw: object) -> LexiconEntry:
+    if not isinstance(raw, dict):
+        raise TypeError("each line must be a JSON object")
+    label = next((raw[key] for key in _LABEL_KEYS if isinstance(raw.get(key), str)), None)
+    if not label:
+        raise KeyError(f"no label: one of {_LABEL_KEYS} must be a non-empty string")
+    forms = [label]
+    for key in _FORM_KEYS:
+        forms.extend(str(form) for form in raw.get(key, []))
+    if isinstance(raw.get("plural"), str):
+        forms.append(raw["plural"])
+    category = next((raw[key] for key in _CATEGORY_KEYS if isinstance(raw.get(key), str)), None)
+    unique_forms = tuple(dict.fromkeys(form for form in forms if form.strip()))
+    return LexiconEntry(label, unique_forms, bool(raw.get("case_sensitive", False)), category)
+
+
+def dump_lexicon(entries: tuple[LexiconEntry, ...], path: Path) -> None:
+    """Write entries in the canonical form ``load_lexicon`` reads back."""
+    with path.open("w", encoding="utf-8") as handle:
+        for entry in entries:
+            row = {
+                "name": entry.label,
+                "aliases": list(entry.forms[1:]),
+                "case_sensitive": entry.case_sensitive,
+                "category": entry.category,
+            }
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,0 +1,233 @@
+"""Ingest: find input files, decode them robustly, repair mojibake, normalize the text.
+
+Output per file is a ``DocumentRecord`` (the text every later span points into) or a
+``QuarantineRecord`` saying why the file could not be read. Nothing raises past a file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import ftfy
+
+from resume_etl.config import IngestSettings
+from resume_etl.errors import ErrorCode
+from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.vocab import Stage
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"\xd0\xcf\x11\xe0", "OLE document (DOC/XLS)"),
+    (b"\x7fELF", "ELF executable"),
+)
+_FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, explain=True)
+
+_BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪■◦‣∙○◆►▸➢✓✔]|[-–—*+·](?=[ \t]))[ \t]*(?=\S)", re.M)
+_DASHES = re.compile(r"[‐‑‒–—―−]")
+_UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+_EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+
+
+class IngestError(Exception):
+    """A file that cannot become a document; carries the quarantine code."""
+
+    def __init__(self, code: ErrorCode, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def discover(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Path]:
+    """Yield input files in a stable order: given files as they are, folders searched.
+
+    Folders are walked without following symlinked folders, so a symlink loop cannot trap the
+    run; symlinked files are read.
+    """
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path, settings.extensions)
+        else:
+            yield path
+
+
+def _walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(root) / name
+            for name in files
+            if not name.startswith(".") and name.lower().endswith(extensions)
+        )
+    yield from sorted(found)
+
+
+def decode(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
+    """Decode bytes: BOMs, then UTF-8, then UTF-16 without BOM, then a detected encoding."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return DecodedText(
+                data.decode(encoding, errors="replace"), encoding.removesuffix("-sig")
+            )
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise IngestError(ErrorCode.E002_BINARY, f"the file is a {kind}, not text")
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _try_utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if data.count(0) > len(data) // 100:
+        raise IngestError(ErrorCode.E002_BINARY, "the file holds NUL bytes in no text encoding")
+    return _decode_legacy(data, preferred_legacy)
+
+
+def _try_utf16_without_bom(data: bytes) -> DecodedText | None:
+    """UTF-16 text of mostly ASCII has a NUL in every other byte; which half tells the order."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0)
+    odd_nuls = data[1::2].count(0)
+    half = len(data) // 2
+    for nuls, encoding in ((odd_nuls, "utf-16-le"), (even_nuls, "utf-16-be")):
+        if nuls > half * 0.6:
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _decode_legacy(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise IngestError(ErrorCode.E003_UNDECODABLE, "no text encoding fits the bytes")
+    detected = str(best.encoding)
+    if _is_single_byte(detected):
+        for encoding in preferred_legacy:
+            try:
+                return DecodedText(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                continue
+    return DecodedText(str(best), detected)
+
+
+def _is_single_byte(encoding: str) -> bool:
+    name = codecs.lookup(encoding).name
+    return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
+
+
+def normalize(text: str) -> tuple[str, list[str]]:
+    """Repair mojibake (ftfy) and normalize bullets, dashes and whitespace.
+
+    Returns the text and the names of the repairs that changed something, so a user can see
+    what was done to each document (``documents.repairs``).
+    """
+    repairs: list[str] = []
+    fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
+    if explanation:
+        repairs.extend(f"ftfy:{action}:{detail}" for action, detail in explanation)
+    steps = (
+        ("line_endings", lambda s: s.replace("\r\n", "\n").replace("\r", "\n")),
+        ("invisible_chars", lambda s: _INVISIBLES.sub("", s)),
+        ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
+        ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
+        ("dashes", lambda s: _DASHES.sub("-", s)),
+        ("bullets", lambda s: _BULLET_LINE.sub("- ", s)),
+        ("trailing_whitespace", lambda s: _TRAILING_SPACE.sub("", s)),
+        ("blank_lines", lambda s: _EXTRA_BLANK_LINES.sub("\n\n", s)),
+    )
+    for name, step in steps:
+        changed = step(fixed)
+        if changed != fixed:
+            repairs.append(name)
+            fixed = changed
+    return fixed.strip("\n"), repairs
+
+
+def doc_id_for(text: str) -> str:
+    """Stable id from the normalized text: the same résumé gets the same id in any encoding."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def read_document(path: Path, settings: IngestSettings) -> DocumentRecord | QuarantineRecord:
+    """Read one file into a document, or say why it cannot be one."""
+    content_sha256: str | None = None
+    try:
+        data = _read_bytes(path, settings.max_bytes)
+        content_sha256 = hashlib.sha256(data).hexdigest()
+        decoded = decode(data, settings.preferred_legacy_encodings)
+        text, repairs = normalize(decoded.text)
+        if not text.strip():
+            raise IngestError(ErrorCode.E001_EMPTY, "the file has no text")
+    except IngestError as error:
+        return QuarantineRecord(
+            source_path=str(path),
+            content_sha256=content_sha256,
+            stage=Stage.INGEST,
+            error_code=error.code,
+            error_type=type(error).__name__,
+            reason=error.reason,
+        )
+    return DocumentRecord(
+        doc_id=doc_id_for(text),
+        source_path=str(path),
+        content_sha256=content_sha256,
+        size_bytes=len(data),
+        encoding=decoded.encoding,
+        repairs=repairs,
+        text=text,
+        char_count=len(text),
+        line_count=text.count("\n") + 1,
+    )
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise IngestError(ErrorCode.E005_UNREADABLE, f"cannot read the file: {error}") from error
+    if len(data) > max_bytes:
+        raise IngestError(
+            ErrorCode.E004_TOO_LARGE, f"the file is larger than ingest.max_bytes={max_bytes}"
+        )
+    return data
+
+
+def ingest(
+    paths: Iterable[Path], settings: IngestSettings
+) -> Iterator[DocumentRecord | QuarantineRecord]:
+    """Stage entry point: one outcome per discovered file, in a stable order."""
+    for path in discover(paths, settings):
+        yield read_document(path, settings)

@@ -1,0 +1,303 @@
+"""Segment: split a document into sections and entry-bearing sections into entries.
+
+Layout leads here, not language: a heading is a markdown heading or a short line whose words are
+a known section phrase (configurable per kind in the pipeline file); an entry is a run of short
+"header" lines (role, organization, dates) followed by its description and bullets. Every piece
+keeps its character offsets into the document's normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from resume_etl.config import SegmentSettings
+from resume_etl.records import DocumentRecord
+from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
+
+MAX_HEADER_LINES = 5
+"""An entry header longer than this is more likely a list than one entry's header."""
+
+
+class LineKind(StrEnum):
+    TEXT = "text"
+    BULLET = "bullet"
+    MD_HEADING = "md_heading"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: where it is, and where its content starts after any marker."""
+
+    start: int
+    end: int
+    text: str
+    kind: LineKind
+    content_start: int
+    md_level: int = 0
+    blank_before: bool = False
+
+    @property
+    def content(self) -> str:
+        """The line without its bullet or heading marker."""
+        return self.text[self.content_start - self.start :]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One job, degree, project or publication: header lines, then body lines."""
+
+    header: tuple[Line, ...]
+    body: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.header[0].start
+
+    @property
+    def end(self) -> int:
+        return (self.body or self.header)[-1].end
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    position: int
+    kind: SectionKind
+    heading: Line | None
+    lines: tuple[Line, ...]
+    entries: tuple[Entry, ...]
+    intro: tuple[Line, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentedDocument:
+    document: DocumentRecord
+    sections: tuple[Section, ...]
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)")
+_BULLET = re.compile(r"^(?:- |\d{1,2}[.)] |\[\d{1,3}\] )")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+_HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
+_NON_WORD = re.compile(r"[^\w&+#]+")
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,3}\.|(?:\w\.){2,})$")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|spring|summer|fall|autumn|winter"
+)
+_DATE_LINE = re.compile(
+    rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
+    r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
+    r"|\b(?:19|20)\d{2}\s*(?:-|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
+)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with offsets, kinds and whether a blank line precedes them."""
+    lines: list[Line] = []
+    offset = 0
+    blank_before = True
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.lstrip()
+        if not stripped or (_TABLE_RULE.match(raw) and "-" in raw):
+            blank_before = blank_before or not stripped
+            continue
+        lead = start + len(raw) - len(stripped)
+        lines.append(_classify_line(raw[lead - start :], lead, end, blank_before))
+        blank_before = False
+    return lines
+
+
+def _classify_line(text: str, start: int, end: int, blank_before: bool) -> Line:
+    if heading := _MD_HEADING.match(text):
+        return Line(
+            start,
+            end,
+            text,
+            LineKind.MD_HEADING,
+            start + heading.end(),
+            md_level=len(heading.group(1)),
+            blank_before=blank_before,
+        )
+    if bullet := _BULLET.match(text):
+        return Line(start, end, text, LineKind.BULLET, start + bullet.end(), 0, blank_before)
+    if _TABLE_ROW.match(text):
+        return Line(start, end, text, LineKind.TABLE_ROW, start, 0, blank_before)
+    return Line(start, end, text, LineKind.TEXT, start, 0, blank_before)
+
+
+class SectionClassifier:
+    """Maps heading text to a section kind by the longest configured phrase it contains."""
+
+    def __init__(self, settings: SegmentSettings) -> None:
+        self._max_words = settings.max_heading_words
+        pairs = [
+            (phrase, kind) for kind, phrases in settings.sections.items() for phrase in phrases
+        ]
+        # Longest phrase first so "research experience" beats "research" and "experience".
+        self._phrases = sorted(
+            ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
+        )
+
+    def classify(self, heading_text: str) -> SectionKind | None:
+        """The kind a heading names, or None when no phrase matches closely enough."""
+        words = _normalize_heading(heading_text)
+        if not words or words.count(" ") + 1 > self._max_words:
+            return None
+        padded = f" {words} "
+        for phrase, kind in self._phrases:
+            if f" {phrase} " in padded:
+                leftover = len(words.split()) - len(phrase.split())
+                return kind if leftover <= 2 else None
+        return None
+
+    def plain_heading_kind(self, line: Line, is_first_line: bool) -> SectionKind | None:
+        """Kind of a plain-text line that is a heading, or None if it is not one."""
+        if line.kind is not LineKind.TEXT:
+            return None
+        text = line.content.strip().strip("*_").strip()
+        if not text or text[-1] in ".,;" or (is_first_line and not text.isupper()):
+            return None
+        label = _HEADING_DECORATION.sub("", text)
+        if not label or not (label[0].isupper() or label[0].isdigit()):
+            return None
+        return self.classify(label)
+
+
+def _normalize_heading(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def is_date_line(text: str) -> bool:
+    """A line that states a period (a range or a month and year), the usual entry anchor."""
+    return _DATE_LINE.search(text) is not None
+
+
+def is_prose(line: Line) -> bool:
+    """A sentence of description rather than a header line (title, org, dates)."""
+    text = line.content.strip()
+    words = text.count(" ") + 1
+    if words > 16 or text.endswith(":"):
+        return True
+    return bool(words >= 3 and _SENTENCE_END.search(text) and not _ABBREVIATION.search(text))
+
+
+def _is_continuation(line: Line, previous: Line | None) -> bool:
+    """A hard-wrapped line: starts in lower case right after an unfinished line."""
+    if previous is None or line.kind is not LineKind.TEXT or line.blank_before:
+        return False
+    first = line.content.lstrip()[:1]
+    return first.islower() and not _SENTENCE_END.search(previous.content.strip())
+
+
+@dataclass(slots=True)
+class _EntryDraft:
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+
+    def has_date(self) -> bool:
+        return any(is_date_line(line.content) for line in self.header)
+
+    def freeze(self) -> Entry:
+        return Entry(tuple(self.header), tuple(self.body))
+
+
+def split_entries(
+    kind: SectionKind, lines: list[Line]
+) -> tuple[tuple[Entry, ...], tuple[Line, ...]]:
+    """Split an entry-bearing section's body into entries and the intro lines before them."""
+    drafts: list[_EntryDraft] = []
+    intro: list[Line] = []
+    previous: Line | None = None
+    for line in lines:
+        current = drafts[-1] if drafts else None
+        if _starts_own_entry(kind, line):
+            drafts.append(_EntryDraft(header=[line]))
+        elif current is not None and _is_continuation(line, previous):
+            (current.body or current.header).append(line)
+        elif line.kind is LineKind.BULLET or is_prose(line) or line.kind is LineKind.TABLE_ROW:
+            (current.body if current else intro).append(line)
+        elif _opens_new_entry(current, line):
+            drafts.append(_EntryDraft(header=[line]))
+        else:
+            assert current is not None
+            current.header.append(line)
+        previous = line
+    return tuple(d.freeze() for d in drafts), tuple(intro)
+
+
+def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
+    if line.kind is LineKind.MD_HEADING:
+        return True
+    # A publication list puts one citation on each bullet or numbered line.
+    return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET
+
+
+def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
+    if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
+        return True
+    return is_date_line(line.content) and current.has_date()
+
+
+def segment(document: DocumentRecord, classifier: SectionClassifier) -> SegmentedDocument:
+    """Stage entry point: sections (with entries) covering the whole document in order."""
+    lines = split_lines(document.text)
+    groups = _group_by_heading(lines, classifier)
+    sections = []
+    for position, (kind, heading, body) in enumerate(groups):
+        entries, intro = (
+            split_entries(kind, body) if kind in ENTRY_SECTION_KINDS else ((), tuple(body))
+        )
+        first = heading or (body[0] if body else None)
+        last = body[-1] if body else heading
+        start = first.start if first else 0
+        end = last.end if last else 0
+        sections.append(Section(position, kind, heading, tuple(body), entries, intro, start, end))
+    return SegmentedDocument(document, tuple(sections))
+
+
+def _group_by_heading(
+    lines: list[Line], classifier: SectionClassifier
+) -> list[tuple[SectionKind, Line | None, list[Line]]]:
+    groups: list[tuple[SectionKind, Line | None, list[Line]]] = [(SectionKind.HEADER, None, [])]
+    for index, line in enumerate(lines):
+        kind, heading, body = groups[-1]
+        new_kind = _heading_kind(line, classifier, index == 0, kind, heading)
+        if new_kind is None:
+            body.append(line)
+        else:
+            groups.append((new_kind, line, []))
+    if not groups[0][2] and len(groups) > 1:
+        groups.pop(0)
+    return groups
+
+
+def _heading_kind(
+    line: Line,
+    classifier: SectionClassifier,
+    is_first_line: bool,
+    current_kind: SectionKind,
+    current_heading: Line | None,
+) -> SectionKind | None:
+    """The kind of section this line opens, or None if it belongs to the current one."""
+    if line.kind is LineKind.MD_HEADING:
+        kind = classifier.classify(line.content)
+        if kind is not None:
+            return kind
+        nested = current_heading is not None and line.md_level > current_heading.md_level
+        if current_kind is SectionKind.HEADER or (current_kind in ENTRY_SECTION_KINDS and nested):
+            return None
+        return SectionKind.OTHER
+    kind = classifier.plain_heading_kind(line, is_first_line)
+    # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
+    if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
+        return None if current_heading is not None else kind
+    return kind

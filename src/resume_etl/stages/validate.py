@@ -1,0 +1,309 @@
+"""Validate: build the Pydantic records of every table from the extracted candidates.
+
+A candidate that breaks a record rule (a span outside the text, a GPA above its scale, a value
+that does not match the text at its span) becomes a ``quarantine`` row naming the table and the
+rule, and the rest of the document still loads: nothing is dropped silently and nothing crashes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
+
+from resume_etl.dates import DateRangeMatch
+from resume_etl.errors import ErrorCode
+from resume_etl.records import (
+    TABLE_FOR_MODEL,
+    CharSpan,
+    ContactRecord,
+    EducationRecord,
+    ExperienceRecord,
+    LinkRecord,
+    MetricRecord,
+    ProfileRecord,
+    ProjectRecord,
+    PublicationRecord,
+    QuarantineRecord,
+    SectionRecord,
+    SkillRecord,
+)
+from resume_etl.stages.extract import EntryBase, Extracted, ExtractedDocument, MetricCandidate
+from resume_etl.vocab import ContactKind, Stage
+
+
+class SpanMismatchError(ValueError):
+    """A value and the text at its span disagree: the span would highlight the wrong text."""
+
+
+@dataclass(slots=True)
+class ValidatedDocument:
+    """Rows per table for one document, and what was rejected."""
+
+    doc_id: str
+    rows: dict[str, list[BaseModel]] = field(default_factory=dict)
+    quarantine: list[QuarantineRecord] = field(default_factory=list)
+
+    def add(self, record: BaseModel) -> None:
+        self.rows.setdefault(TABLE_FOR_MODEL[type(record)], []).append(record)
+
+
+def span_of(found: Extracted | None, text: str) -> CharSpan | None:
+    """The span of a value, checked against the text it claims to come from."""
+    if found is None:
+        return None
+    if text[found.start : found.end] != found.value:
+        raise SpanMismatchError(
+            f"value {found.value!r} does not match the text at [{found.start}, {found.end})"
+        )
+    return CharSpan(start=found.start, end=found.end)
+
+
+def value_of(found: Extracted | None) -> str | None:
+    return found.value if found is not None else None
+
+
+def date_fields(dates: DateRangeMatch | None, text: str) -> dict[str, object]:
+    """The shared date columns of an entry, with an issue flag instead of a fix."""
+    if dates is None:
+        return {}
+    start, end = dates.start, dates.end
+    issue = None
+    if start is not None and end is not None and end.value < start.value:
+        issue = "end_before_start"
+    return {
+        "start_date": start.value if start else None,
+        "start_precision": start.precision if start else None,
+        "end_date": None if dates.is_current or end is None else end.value,
+        "end_precision": None if dates.is_current or end is None else end.precision,
+        "is_current": dates.is_current,
+        "date_text": dates.text,
+        "date_span": span_of(Extracted(dates.text, dates.start_char, dates.end_char), text),
+        "date_issue": issue,
+    }
+
+
+def _entry_fields(candidate: EntryBase, doc_id: str, text: str) -> dict[str, object]:
+    return {
+        "doc_id": doc_id,
+        "entry_id": candidate.entry_id,
+        "section_id": candidate.section_id,
+        "position": candidate.position,
+        "description": candidate.description,
+        "span": CharSpan(start=candidate.start, end=candidate.end),
+        **date_fields(candidate.dates, text),
+    }
+
+
+def validate(extracted: ExtractedDocument) -> ValidatedDocument:
+    """Stage entry point: every candidate becomes a record or a quarantine row."""
+    document = extracted.segmented.document
+    text = document.text
+    doc_id = document.doc_id
+    result = ValidatedDocument(doc_id)
+    result.add(document)
+
+    def attempt(model: type[BaseModel], build: Callable[[], BaseModel]) -> None:
+        try:
+            result.add(build())
+        except (ValidationError, SpanMismatchError) as error:
+            result.quarantine.append(
+                _rejected(document.source_path, document.content_sha256, doc_id, model, error)
+            )
+
+    profile = extracted.profile
+    attempt(
+        ProfileRecord,
+        lambda: ProfileRecord(
+            doc_id=doc_id,
+            name=value_of(profile.name),
+            name_span=span_of(profile.name, text),
+            name_confidence=profile.name.confidence if profile.name else None,
+            headline=value_of(profile.headline),
+            headline_span=span_of(profile.headline, text),
+            location=value_of(profile.location),
+            location_span=span_of(profile.location, text),
+            summary=value_of(profile.summary),
+            summary_span=span_of(profile.summary, text),
+        ),
+    )
+    for section in extracted.segmented.sections:
+        attempt(
+            SectionRecord,
+            lambda s=section: SectionRecord(
+                doc_id=doc_id,
+                section_id=f"{doc_id}:s{s.position}",
+                position=s.position,
+                kind=s.kind,
+                heading=s.heading.content.strip() if s.heading else None,
+                heading_span=CharSpan(start=s.heading.content_start, end=s.heading.end)
+                if s.heading
+                else None,
+                span=CharSpan(start=s.start, end=s.end),
+                entry_count=len(s.entries),
+            ),
+        )
+    for experience in extracted.experiences:
+        attempt(
+            ExperienceRecord,
+            lambda c=experience: ExperienceRecord(
+                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
+                organization=value_of(c.organization),
+                organization_span=span_of(c.organization, text),
+                role=value_of(c.role),
+                role_span=span_of(c.role, text),
+                employment_type=c.employment_type[0] if c.employment_type else None,
+                employment_type_span=span_of(c.employment_type[1], text)
+                if c.employment_type
+                else None,
+                location=value_of(c.location),
+                location_span=span_of(c.location, text),
+                bullets=list(c.bullets),
+                confidence=c.confidence,
+            ),
+        )
+    for school in extracted.education:
+        attempt(
+            EducationRecord,
+            lambda c=school: EducationRecord(
+                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
+                institution=value_of(c.institution),
+                institution_span=span_of(c.institution, text),
+                degree=value_of(c.degree),
+                degree_span=span_of(c.degree, text),
+                degree_level=c.degree_level,
+                field_of_study=value_of(c.field_of_study),
+                field_of_study_span=span_of(c.field_of_study, text),
+                gpa=c.gpa[0] if c.gpa else None,
+                gpa_scale=c.gpa[1] if c.gpa else None,
+                gpa_span=span_of(c.gpa[2], text) if c.gpa else None,
+                honors=list(c.honors),
+                confidence=c.confidence,
+            ),
+        )
+    for project in extracted.projects:
+        attempt(
+            ProjectRecord,
+            lambda c=project: ProjectRecord(
+                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
+                name=value_of(c.name),
+                name_span=span_of(c.name, text),
+                bullets=list(c.bullets),
+                technologies=list(c.technologies),
+                url=c.url,
+            ),
+        )
+    for publication in extracted.publications:
+        attempt(
+            PublicationRecord,
+            lambda c=publication: PublicationRecord(
+                doc_id=doc_id,
+                publication_id=c.publication_id,
+                section_id=c.section_id,
+                title=c.title.value,
+                title_span=span_of(c.title, text),
+                venue=value_of(c.venue),
+                venue_span=span_of(c.venue, text),
+                year=c.year,
+                status=c.status,
+                url=c.url,
+                span=CharSpan(start=c.start, end=c.end),
+            ),
+        )
+    for index, skill in enumerate(extracted.skills):
+        attempt(
+            SkillRecord,
+            lambda c=skill, i=index: SkillRecord(
+                doc_id=doc_id,
+                skill_id=f"{doc_id}:k{i}",
+                name=c.name,
+                category=c.category,
+                group=c.group,
+                source=c.source,
+                in_lexicon=c.in_lexicon,
+                mention_count=len(c.spans),
+                spans=[CharSpan(start=s, end=e) for s, e in c.spans],
+            ),
+        )
+    for metric in extracted.metrics:
+        attempt(MetricRecord, lambda c=metric: _metric_record(doc_id, c, text))
+    for index, link in enumerate(extracted.links):
+        attempt(
+            LinkRecord,
+            lambda c=link, i=index: LinkRecord(
+                doc_id=doc_id,
+                link_id=f"{doc_id}:l{i}",
+                url=c.url,
+                platform=c.platform,
+                username=c.username,
+                text=c.found.value,
+                span=span_of(c.found, text),
+            ),
+        )
+    for index, contact in enumerate(extracted.contacts):
+        attempt(
+            ContactRecord,
+            lambda c=contact, i=index: ContactRecord(
+                doc_id=doc_id,
+                contact_id=f"{doc_id}:c{i}",
+                kind=ContactKind(c.kind),
+                value=c.found.value,
+                normalized=c.normalized,
+                span=span_of(c.found, text),
+            ),
+        )
+    return result
+
+
+def _metric_record(doc_id: str, candidate: MetricCandidate, text: str) -> MetricRecord:
+    match = candidate.match
+    found = Extracted(match.text, match.start_char, match.end_char)
+    sentence = text[match.sentence_start : match.sentence_end]
+    return MetricRecord(
+        doc_id=doc_id,
+        metric_id=candidate.metric_id,
+        entry_id=candidate.entry_id,
+        value=match.value,
+        unit=match.unit,
+        currency=match.currency,
+        qualifier=match.qualifier,
+        direction=match.direction,
+        subject=match.subject,
+        range_to=match.range_to,
+        text=match.text,
+        span=span_of(found, text),
+        sentence=sentence,
+        sentence_span=CharSpan(start=match.sentence_start, end=match.sentence_end),
+    )
+
+
+def _rejected(
+    source_path: str, content_sha256: str, doc_id: str, model: type[BaseModel], error: Exception
+) -> QuarantineRecord:
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        reason = f"{where}: {first['msg']}" if where else first["msg"]
+    else:
+        reason = str(error)
+    return QuarantineRecord(
+        doc_id=doc_id,
+        source_path=source_path,
+        content_sha256=content_sha256,
+        stage=Stage.VALIDATE,
+        error_code=ErrorCode.E030_INVALID_RECORD,
+        error_type=type(error).__name__,
+        reason=reason.splitlines()[0][:500],
+        record_type=TABLE_FOR_MODEL[model],
+    )
+
+
+def flatten(documents: Iterable[ValidatedDocument]) -> dict[str, list[BaseModel]]:
+    """All rows of many documents, per table, in document order."""
+    tables: dict[str, list[BaseModel]] = {}
+    for document in documents:
+        for table, rows in document.rows.items():
+            tables.setdefault(table, []).extend(rows)
+        tables.setdefault("quarantine", []).extend(document.quarantine)
+    return tables

@@ -1,0 +1,125 @@
+"""Closed vocabularies shared by every stage: one module, so a label is spelled once.
+
+Each enum is a ``StrEnum`` so its members compare equal to their string values, serialize to
+Parquet as plain strings (dictionary-encoded, so pandas opens them as categoricals) and can be
+written in pipeline files.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class SectionKind(StrEnum):
+    """What a section of a résumé is about."""
+
+    HEADER = "header"
+    """Text before the first heading: name, headline, contact lines."""
+    SUMMARY = "summary"
+    EXPERIENCE = "experience"
+    EDUCATION = "education"
+    PROJECTS = "projects"
+    PUBLICATIONS = "publications"
+    SKILLS = "skills"
+    CONTACT = "contact"
+    OTHER = "other"
+
+
+ENTRY_SECTION_KINDS: frozenset[SectionKind] = frozenset(
+    {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.PROJECTS, SectionKind.PUBLICATIONS}
+)
+"""Sections whose body is a list of entries (a header, then description and bullets)."""
+
+
+class DatePrecision(StrEnum):
+    """How much of a date the text stated; the stored date is the first day of that period."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+
+
+class EmploymentType(StrEnum):
+    FULL_TIME = "full_time"
+    PART_TIME = "part_time"
+    INTERNSHIP = "internship"
+    CONTRACT = "contract"
+    FREELANCE = "freelance"
+    SELF_EMPLOYED = "self_employed"
+    TEMPORARY = "temporary"
+    APPRENTICESHIP = "apprenticeship"
+    VOLUNTEER = "volunteer"
+    SEASONAL = "seasonal"
+
+
+class DegreeLevel(StrEnum):
+    SECONDARY = "secondary"
+    ASSOCIATE = "associate"
+    BACHELOR = "bachelor"
+    MASTER = "master"
+    DOCTORATE = "doctorate"
+    CERTIFICATE = "certificate"
+    OTHER = "other"
+
+
+class ContactKind(StrEnum):
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+class LinkPlatform(StrEnum):
+    LINKEDIN = "linkedin"
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    SCHOLAR = "scholar"
+    ORCID = "orcid"
+    TWITTER = "twitter"
+    STACKOVERFLOW = "stackoverflow"
+    WEBSITE = "website"
+
+
+class MetricUnit(StrEnum):
+    PERCENT = "percent"
+    CURRENCY = "currency"
+    COUNT = "count"
+    MULTIPLIER = "x"
+    MILLISECONDS = "ms"
+    SECONDS = "s"
+    MINUTES = "min"
+    HOURS = "hours"
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+    BYTES = "bytes"
+
+
+class MetricQualifier(StrEnum):
+    EXACT = "exact"
+    APPROXIMATELY = "approximately"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    MORE_THAN = "more_than"
+
+
+class MetricDirection(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    NONE = "none"
+
+
+class SkillSource(StrEnum):
+    """Where a skill was found: listed in a skills section, or mentioned in other text."""
+
+    SKILLS_SECTION = "skills_section"
+    MENTION = "mention"
+
+
+class Stage(StrEnum):
+    INGEST = "ingest"
+    SEGMENT = "segment"
+    EXTRACT = "extract"
+    VALIDATE = "validate"
+    LOAD = "load"

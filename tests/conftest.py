@@ -1,0 +1,73 @@
+"""Shared fixtures: the pipeline file and the spaCy ``Language`` are built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from resume_etl.config import PipelineConfig, load_config
+from resume_etl.engines.local import lexicon_categories
+from resume_etl.nlp.build import build_nlp
+from resume_etl.records import DocumentRecord
+from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, extract
+from resume_etl.stages.ingest import doc_id_for, normalize
+from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "raw"
+DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+
+
+@pytest.fixture(scope="session")
+def config() -> PipelineConfig:
+    return load_config(DEFAULT_PIPELINE)
+
+
+@pytest.fixture(scope="session")
+def nlp(config: PipelineConfig) -> Language:
+    return build_nlp(config.extract)
+
+
+@pytest.fixture(scope="session")
+def categories(nlp: Language) -> LexiconCategories:
+    return lexicon_categories(nlp)
+
+
+@pytest.fixture(scope="session")
+def classifier(config: PipelineConfig) -> SectionClassifier:
+    return SectionClassifier(config.segment)
+
+
+def make_document(text: str, source_path: str = "test.txt") -> DocumentRecord:
+    """A document as ingest would make it from ``text``."""
+    normalized, repairs = normalize(text)
+    return DocumentRecord(
+        doc_id=doc_id_for(normalized),
+        source_path=source_path,
+        content_sha256="0" * 64,
+        size_bytes=len(text.encode()),
+        encoding="utf-8",
+        repairs=repairs,
+        text=normalized,
+        char_count=len(normalized),
+        line_count=normalized.count("\n") + 1,
+    )
+
+
+@pytest.fixture(scope="session")
+def segment_text(classifier: SectionClassifier):  # type: ignore[no-untyped-def]
+    def run(text: str) -> SegmentedDocument:
+        return segment(make_document(text), classifier)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp: Language, classifier: SectionClassifier, categories: LexiconCategories):  # type: ignore[no-untyped-def]
+    def run(text: str) -> ExtractedDocument:
+        segmented = segment(make_document(text), classifier)
+        return extract(segmented, nlp(segmented.document.text), categories)
+
+    return run

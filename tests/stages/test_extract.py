@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from resume_etl.stages.extract import ExtractedDocument, classify_link
+from resume_etl.vocab import EmploymentType, LinkPlatform, SkillSource
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def test_role_and_organization_come_from_lexicons_not_position(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\nNorthwind Bank | Senior Data Analyst | Full-time | Jan 2020 - Present\n"
+        "- Built dashboards\n"
+    ).experiences
+    assert job.organization is not None and job.organization.value == "Northwind Bank"
+    assert job.role is not None and job.role.value == "Senior Data Analyst"
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.FULL_TIME
+    assert job.dates is not None and job.dates.is_current
+
+
+def test_role_at_organization_on_one_line(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Work History\nStaff Nurse at Riverside General Hospital, 2018 - 2021\n"
+        "- Cared for patients\n"
+    ).experiences
+    assert job.role is not None and job.role.value == "Staff Nurse"
+    assert job.organization is not None
+    assert job.organization.value == "Riverside General Hospital"
+
+
+def test_intern_title_implies_an_internship(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\nJun 2021 - Aug 2021\nMarketing Intern\nBrightpath Media\nWrote copy.\n"
+    ).experiences
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.INTERNSHIP
+    assert job.employment_type[1].confidence < 0.9
+
+
+def test_technology_names_are_not_taken_for_organizations(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n### Harbor Labs | Contract | 2022 - 2023\n"
+        "- Ran Kafka and GKE clusters for Kubernetes workloads\n"
+    ).experiences
+    assert job.organization is not None and job.organization.value == "Harbor Labs"
+
+
+def test_unsupported_organization_is_left_low_confidence(extract_text: Extract) -> None:
+    (job,) = extract_text("Experience\n### Zorblax | 2022 - 2023\n- Did things\n").experiences
+    assert job.confidence <= 0.6
+
+
+def test_education_degree_field_and_gpa(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n2015 - 2019\nRiverside University\nBachelor of Science in Nursing\n"
+        "GPA: 3.7 / 4.0, Dean's List\n"
+    ).education
+    assert school.institution is not None and school.institution.value == "Riverside University"
+    assert school.degree is not None and school.degree.value == "Bachelor of Science"
+    assert school.field_of_study is not None and school.field_of_study.value == "Nursing"
+    assert school.gpa is not None and school.gpa[:2] == (3.7, 4.0)
+    assert school.honors == ("Dean's List",)
+
+
+def test_emails_phones_and_links_are_found(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Jane Roe\njane.roe@example.org | +1 (555) 010-2030 | "
+        "[LinkedIn](https://www.linkedin.com/in/jane-roe) | github.com/janeroe\n"
+    )
+    assert [c.found.value for c in extracted.contacts] == [
+        "jane.roe@example.org",
+        "+1 (555) 010-2030",
+    ]
+    assert extracted.contacts[1].normalized == "+15550102030"
+    assert [(link.platform, link.username) for link in extracted.links] == [
+        (LinkPlatform.LINKEDIN, "jane-roe"),
+        (LinkPlatform.GITHUB, "janeroe"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["2019 - 2021", "2021-03-15", "3.97 / 4.0", "05/2021 - 08/2021"])
+def test_dates_and_scores_are_not_phone_numbers(extract_text: Extract, text: str) -> None:
+    assert extract_text(f"Intro\n{text}\n").contacts == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("About\nI am Mara Quill, a civil engineer in Leeds.", "Mara Quill"),
+        ("About\nMy name is Tomasz, and I teach chemistry.", "Tomasz"),
+        ("Priya Natarajan\nChartered Accountant\n", "Priya Natarajan"),
+        ("Name: Olu Adebayo\nEmail: olu@example.org\n", "Olu Adebayo"),
+    ],
+)
+def test_names_are_found_where_the_text_states_them(
+    extract_text: Extract, text: str, name: str
+) -> None:
+    found = extract_text(text).profile.name
+    assert found is not None and found.value == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About\nI am always eager to learn.",
+        "CURRICULUM VITAE\nsome text",
+        "Senior Software Engineer\nBuilding things",
+    ],
+)
+def test_no_name_is_guessed_without_evidence(extract_text: Extract, text: str) -> None:
+    assert extract_text(text).profile.name is None
+
+
+def test_headline_and_location_from_the_top_lines(extract_text: Extract) -> None:
+    profile = extract_text("Jo Park\nSenior Product Designer\nBased in Austin, Texas\n").profile
+    assert profile.headline is not None and profile.headline.value == "Senior Product Designer"
+    assert profile.location is not None and profile.location.value == "Austin, Texas"
+
+
+def test_skills_lists_with_labels_groups_and_unknown_items(extract_text: Extract) -> None:
+    skills = extract_text(
+        "Technical Skills\nLanguages: Python, Java, Zorblang\nTools: Docker, Git\n"
+        "\nExperience\n### Acme | 2020\n- Wrote Python services\n"
+    ).skills
+    by_name = {skill.name: skill for skill in skills}
+    assert by_name["Python"].group == "Languages"
+    assert by_name["Python"].source is SkillSource.SKILLS_SECTION
+    assert len(by_name["Python"].spans) == 2
+    assert by_name["Docker"].group == "Tools"
+    assert not by_name["Zorblang"].in_lexicon
+
+
+def test_prose_in_a_skills_section_is_not_split_into_items(extract_text: Extract) -> None:
+    skills = extract_text("Skills\nTools, languages, and methods I use every day.\n").skills
+    assert all(skill.in_lexicon for skill in skills)
+
+
+def test_publication_cue_line_gives_venue_and_year(extract_text: Extract) -> None:
+    (paper,) = extract_text(
+        "Publications\n\nAccepted at ICML '24\n\nSparse Widgets\n\nWe study widgets.\n"
+    ).publications
+    assert (paper.title.value, paper.venue and paper.venue.value, paper.year) == (
+        "Sparse Widgets",
+        "ICML",
+        2024,
+    )
+
+
+def test_citation_lines_give_title_venue_and_year(extract_text: Extract) -> None:
+    (paper,) = extract_text(
+        'Selected Publications\n- Roe, J. and Li, K. "Counting birds with drones." '
+        "Journal of Field Ornithology, 2021.\n"
+    ).publications
+    assert paper.title.value == "Counting birds with drones"
+    assert paper.venue is not None and paper.venue.value == "Journal of Field Ornithology"
+    assert paper.year == 2021
+
+
+@pytest.mark.parametrize(
+    ("raw", "platform", "username"),
+    [
+        ("https://www.linkedin.com/in/jdoe/", LinkPlatform.LINKEDIN, "jdoe"),
+        ("github.com/jdoe", LinkPlatform.GITHUB, "jdoe"),
+        (
+            "https://scholar.google.com/citations?user=AbC-123&hl=en",
+            LinkPlatform.SCHOLAR,
+            "AbC-123",
+        ),
+        ("https://x.com/jdoe", LinkPlatform.TWITTER, "jdoe"),
+        ("https://jdoe.example.org/blog", LinkPlatform.WEBSITE, None),
+    ],
+)
+def test_links_are_classified(raw: str, platform: LinkPlatform, username: str | None) -> None:
+    url, found_platform, found_username = classify_link(raw)
+    assert url.startswith("https://")
+    assert (found_platform, found_username) == (platform, username)

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from resume_etl.stages.segment import (
+    LineKind,
+    SectionClassifier,
+    SegmentedDocument,
+    is_date_line,
+    split_lines,
+)
+from resume_etl.vocab import SectionKind
+
+Segment = Callable[[str], SegmentedDocument]
+
+
+def _kinds(segmented: SegmentedDocument) -> list[tuple[SectionKind, str | None]]:
+    return [(s.kind, s.heading.content.strip() if s.heading else None) for s in segmented.sections]
+
+
+def _headers(segmented: SegmentedDocument, kind: SectionKind) -> list[list[str]]:
+    section = next(s for s in segmented.sections if s.kind is kind)
+    return [[line.content for line in entry.header] for entry in section.entries]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Experience", SectionKind.EXPERIENCE),
+        ("WORK HISTORY", SectionKind.EXPERIENCE),
+        ("Professional Experience:", SectionKind.EXPERIENCE),
+        ("Research Experience", SectionKind.EXPERIENCE),
+        ("Selected Projects", SectionKind.PROJECTS),
+        ("Skills and Systems Stack", SectionKind.SKILLS),
+        ("Technical Skills & Tools", SectionKind.SKILLS),
+        ("Academic Background", SectionKind.EDUCATION),
+        ("Selected Publications", SectionKind.PUBLICATIONS),
+        ("About Me", SectionKind.SUMMARY),
+        ("Get in touch", SectionKind.CONTACT),
+        ("Awards & Honors", SectionKind.OTHER),
+    ],
+)
+def test_headings_are_classified_by_their_phrases(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    assert classifier.classify(heading) is kind
+
+
+@pytest.mark.parametrize(
+    "line", ["Led the work team across three sites", "Python", "Amazon", "Research"]
+)
+def test_lines_without_a_close_heading_phrase_are_not_headings(
+    classifier: SectionClassifier, line: str
+) -> None:
+    assert classifier.classify(line) is None
+
+
+def test_markdown_headings_make_sections_and_nested_headings_make_entries(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "# Jane Roe\nData engineer\n\n## Experience\n### Acme | Full-time | 2020 - 2022\n"
+        "- Built pipelines\n### Beta | Contract | 2019\n- Cleaned data\n\n## Education\n"
+        "### State College\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.EXPERIENCE, "Experience"),
+        (SectionKind.EDUCATION, "Education"),
+    ]
+    assert _headers(segmented, SectionKind.EXPERIENCE) == [
+        ["Acme | Full-time | 2020 - 2022"],
+        ["Beta | Contract | 2019"],
+    ]
+
+
+def test_website_cards_split_at_each_date_line(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Experience\n\nDepth with care.\n\nJan 2021 - Mar 2022\n\nAnalyst\n\nNorthwind Bank\n\n"
+        "Built the reports.\n\nApr 2019 - Dec 2020\n\nClerk\n\nSouthwind Bank\n\nFiled.\n"
+    )
+    section = segmented.sections[-1]
+    assert [line.content for line in section.intro] == ["Depth with care."]
+    assert _headers(segmented, SectionKind.EXPERIENCE) == [
+        ["Jan 2021 - Mar 2022", "Analyst", "Northwind Bank"],
+        ["Apr 2019 - Dec 2020", "Clerk", "Southwind Bank"],
+    ]
+
+
+def test_consecutive_date_lines_without_body_still_split(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Education\nSep 2015 - Jun 2019\nState University\nB.Sc. Physics\n"
+        "Sep 2019 - Jun 2020\nCity University\nM.Sc. Physics\n"
+    )
+    assert len(_headers(segmented, SectionKind.EDUCATION)) == 2
+
+
+def test_hard_wrapped_bullet_continuation_stays_in_the_entry(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\nSenior Accountant, Harbor Ltd    Jan 2019 - Present\n"
+        "- Closed the books monthly for three\nsubsidiaries across two regions\n"
+        "- Cut close time by 20%\n"
+    )
+    section = segmented.sections[-1]
+    assert len(section.entries) == 1
+    assert [line.content for line in section.entries[0].body][1] == (
+        "subsidiaries across two regions"
+    )
+
+
+def test_plain_skills_subheadings_group_inside_one_section(segment_text: Segment) -> None:
+    segmented = segment_text("Skills\nLanguages\nPython, Go\nTools\nDocker, Git\n")
+    assert _kinds(segmented) == [(SectionKind.SKILLS, "Skills")]
+
+
+def test_each_bullet_of_a_publication_list_is_an_entry(segment_text: Segment) -> None:
+    segmented = segment_text(
+        'Publications\n- A. Roe. "Fast things." In Proc. of X, 2021.\n'
+        '- A. Roe. "Slow things." Journal Y, 2019.\n'
+    )
+    assert len(segmented.sections[-1].entries) == 2
+
+
+def test_first_line_is_not_a_heading_unless_it_shouts(segment_text: Segment) -> None:
+    assert _kinds(segment_text("Projects Lead\nSome text here\n"))[0][0] is SectionKind.HEADER
+
+
+def test_sections_cover_the_text_in_order(segment_text: Segment) -> None:
+    segmented = segment_text("Intro line\n\nSkills\nPython\n\nEducation\nState College\n")
+    starts = [section.start for section in segmented.sections]
+    assert starts == sorted(starts)
+    text = segmented.document.text
+    for section in segmented.sections:
+        assert text[section.start : section.end].strip()
+
+
+def test_split_lines_records_offsets_and_markers() -> None:
+    text = "# Title\n\n- bullet\n| a | b |\n|---|---|\nplain"
+    lines = split_lines(text)
+    assert [line.kind for line in lines] == [
+        LineKind.MD_HEADING,
+        LineKind.BULLET,
+        LineKind.TABLE_ROW,
+        LineKind.TEXT,
+    ]
+    for line in lines:
+        assert text[line.start : line.end] == line.text
+    assert lines[0].content == "Title"
+    assert lines[1].content == "bullet"
+    assert lines[1].blank_before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sept 2025 - Dec 2025", True),
+        ("05/2023 - 08/2023", True),
+        ("2019 - Present", True),
+        ("Fall '22", True),
+        ("NSDI '26", False),
+        ("GPA: 3.97 / 4.0", False),
+        ("Served 100 clients", False),
+    ],
+)
+def test_date_lines_are_recognized(text: str, expected: bool) -> None:
+    assert is_date_line(text) is expected

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from pydantic import ValidationError
+
+from resume_etl.dates import DateRangeMatch, PartialDate
+from resume_etl.errors import ErrorCode
+from resume_etl.records import CharSpan, DocumentRecord, EducationRecord, ExperienceRecord
+from resume_etl.stages.extract import Extracted, ExtractedDocument
+from resume_etl.stages.validate import SpanMismatchError, date_fields, span_of, validate
+from resume_etl.vocab import DatePrecision, Stage
+
+Extract = Callable[[str], ExtractedDocument]
+
+RESUME = (
+    "Jane Roe\njane.roe@example.org\n\nExperience\n"
+    "Data Analyst | Northwind Bank | Jan 2020 - Present\n"
+    "- Cut report time by 30%\n\nEducation\nState University\nB.Sc. Statistics\nGPA: 3.6 / 4.0\n"
+)
+
+
+def test_every_candidate_becomes_a_row_of_its_table(extract_text: Extract) -> None:
+    validated = validate(extract_text(RESUME))
+    assert validated.quarantine == []
+    assert {"documents", "profiles", "sections", "experiences", "education", "contacts"} <= set(
+        validated.rows
+    )
+    assert all(row.doc_id == validated.doc_id for rows in validated.rows.values() for row in rows)  # type: ignore[attr-defined]
+
+
+def test_a_record_breaking_a_rule_is_quarantined_and_the_rest_kept(extract_text: Extract) -> None:
+    extracted = extract_text(RESUME)
+    school = extracted.education[0]
+    assert school.gpa is not None
+    broken = replace(school, gpa=(5.2, 4.0, school.gpa[2]))
+    validated = validate(replace(extracted, education=(broken,)))
+    assert "education" not in validated.rows
+    assert "experiences" in validated.rows
+    (rejected,) = validated.quarantine
+    assert rejected.stage is Stage.VALIDATE
+    assert rejected.error_code is ErrorCode.E030_INVALID_RECORD
+    assert rejected.record_type == "education"
+    assert "above its scale" in rejected.reason
+
+
+def test_a_span_that_does_not_match_its_value_is_rejected() -> None:
+    with pytest.raises(SpanMismatchError):
+        span_of(Extracted("Acme", 0, 4), "Beta Corp")
+    assert span_of(Extracted("Acme", 4, 8), "at: Acme") == CharSpan(start=4, end=8)
+
+
+def test_end_before_start_is_kept_with_an_issue_flag() -> None:
+    dates = DateRangeMatch(
+        start=PartialDate(dt.date(2022, 1, 1), DatePrecision.MONTH),
+        end=PartialDate(dt.date(2020, 1, 1), DatePrecision.MONTH),
+        is_current=False,
+        start_char=0,
+        end_char=19,
+        text="Jan 2022 - Jan 2020",
+    )
+    fields = date_fields(dates, "Jan 2022 - Jan 2020")
+    assert fields["date_issue"] == "end_before_start"
+    assert fields["end_date"] == dt.date(2020, 1, 1)
+
+
+def test_current_entry_has_no_end_date() -> None:
+    dates = DateRangeMatch(
+        start=PartialDate(dt.date(2022, 1, 1), DatePrecision.MONTH),
+        end=None,
+        is_current=True,
+        start_char=0,
+        end_char=18,
+        text="Jan 2022 - Present",
+    )
+    fields = date_fields(dates, "Jan 2022 - Present")
+    assert fields["is_current"] is True
+    assert fields["end_date"] is None
+
+
+def test_models_refuse_unknown_fields_and_inverted_spans() -> None:
+    with pytest.raises(ValidationError, match="extra"):
+        DocumentRecord.model_validate({"doc_id": "x", "colour": "red"})
+    with pytest.raises(ValidationError, match="before it starts"):
+        CharSpan(start=5, end=2)
+
+
+def test_precision_must_accompany_a_date() -> None:
+    with pytest.raises(ValidationError, match="start_precision"):
+        ExperienceRecord(
+            doc_id="d",
+            entry_id="e",
+            section_id="s",
+            position=0,
+            span=CharSpan(start=0, end=1),
+            confidence=1.0,
+            start_date=dt.date(2020, 1, 1),
+        )
+
+
+def test_gpa_above_scale_is_refused_in_words() -> None:
+    with pytest.raises(ValidationError, match=r"GPA 4\.5 is above its scale 4\.0"):
+        EducationRecord(
+            doc_id="d",
+            entry_id="e",
+            section_id="s",
+            position=0,
+            span=CharSpan(start=0, end=1),
+            confidence=1.0,
+            gpa=4.5,
+            gpa_scale=4.0,
+        )

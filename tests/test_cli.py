@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from resume_etl.cli import EXIT_BAD_SETUP, app
+from tests.conftest import DEFAULT_PIPELINE, RAW
+
+runner = CliRunner()
+
+
+def test_help_lists_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "schema"):
+        assert command in result.output
+
+
+def test_run_help_explains_every_option() -> None:
+    result = runner.invoke(app, ["run", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for option in ("--out", "--pipeline", "--quiet", "PATHS"):
+        assert option in result.output
+
+
+def test_version_prints_the_package_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.startswith("resume-etl ")
+
+
+def test_bad_pipeline_file_exits_2_naming_the_key(tmp_path: Path) -> None:
+    pipeline = tmp_path / "bad.toml"
+    pipeline.write_text(
+        DEFAULT_PIPELINE.read_text(encoding="utf-8").replace("max_bytes =", "max_byts ="),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["run", str(RAW), "--pipeline", str(pipeline), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == EXIT_BAD_SETUP
+    assert "ingest.max_byts" in result.output
+    assert "E100" in result.output
+
+
+def test_missing_input_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["run", str(tmp_path / "nope"), "--pipeline", str(DEFAULT_PIPELINE), "-o", str(tmp_path)],
+    )
+    assert result.exit_code == EXIT_BAD_SETUP
+    assert "no such file" in result.output
+
+
+def test_run_writes_tables_and_prints_a_summary(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / "002_91b2c9230d4b7ab5.txt", inputs / "profile.md")
+    (inputs / "broken.txt").write_bytes(b"%PDF-1.4 binary")
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["run", str(inputs), "--out", str(out), "-p", str(DEFAULT_PIPELINE)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "documents read 2, parsed 1, quarantined 1" in result.output
+    assert len(pd.read_parquet(out / "experiences.parquet")) == 6
+    assert pd.read_parquet(out / "quarantine.parquet")["error_code"].tolist() == ["E002"]
+
+
+def test_schema_prints_the_table_docs() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert "## `experiences`" in result.output
