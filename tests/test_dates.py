@@ -1,0 +1,223 @@
+"""Dates: every documented form, ranges, odd values, and generated dates in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.dates import DateParser, DateRangeMatch, DateSettings, PartialDate, fast_parse
+from resume_etl.vocab import DatePrecision
+
+MONTH = DatePrecision.MONTH
+YEAR = DatePrecision.YEAR
+SEASON = DatePrecision.SEASON
+DAY = DatePrecision.DAY
+REFERENCE = DateSettings(reference_date=dt.date(2026, 1, 15))
+
+
+@pytest.fixture(scope="module")
+def parser() -> DateParser:
+    return DateParser(REFERENCE)
+
+
+def only(parser: DateParser, text: str) -> DateRangeMatch:
+    found = parser.find_ranges(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("Sept 2025", dt.date(2025, 9, 1), MONTH),
+        ("Sep. 2025", dt.date(2025, 9, 1), MONTH),
+        ("September 2025", dt.date(2025, 9, 1), MONTH),
+        ("09/2025", dt.date(2025, 9, 1), MONTH),
+        ("9/2025", dt.date(2025, 9, 1), MONTH),
+        ("2025-09", dt.date(2025, 9, 1), MONTH),
+        ("2025.09", dt.date(2025, 9, 1), MONTH),
+        ("Summer 2023", dt.date(2023, 6, 1), SEASON),
+        ("Fall '22", dt.date(2022, 9, 1), SEASON),
+        ("2019", dt.date(2019, 1, 1), YEAR),
+        ("'19", dt.date(2019, 1, 1), YEAR),
+        ("12 March 2021", dt.date(2021, 3, 12), DAY),
+        ("2024.05.02", dt.date(2024, 5, 2), DAY),
+    ],
+)
+def test_single_dates(parser: DateParser, text: str, value: dt.date, precision: str) -> None:
+    found = only(parser, f"Acme | {text}")
+    assert found.start == PartialDate(value, DatePrecision(precision))
+    assert found.end is None and not found.is_current
+    assert found.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "is_current"),
+    [
+        ("2019 - 2021", dt.date(2019, 1, 1), dt.date(2021, 1, 1), False),
+        ("2019–2021", dt.date(2019, 1, 1), dt.date(2021, 1, 1), False),
+        ("2019—Present", dt.date(2019, 1, 1), None, True),
+        ("Jan 2020 to date", dt.date(2020, 1, 1), None, True),
+        ("since 2021", dt.date(2021, 1, 1), None, True),
+        ("2021 - now", dt.date(2021, 1, 1), None, True),
+        ("02/2025 - 🚀", dt.date(2025, 2, 1), None, True),
+        ("Mar 2021 - Jun", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
+        ("Mar - Jun 2021", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
+        ("Jan 2020 -\nMar 2021", dt.date(2020, 1, 1), dt.date(2021, 3, 1), False),
+        ("2023/24", dt.date(2023, 1, 1), dt.date(2024, 1, 1), False),
+        ("1999-00", dt.date(1999, 1, 1), dt.date(2000, 1, 1), False),
+    ],
+)
+def test_ranges(
+    parser: DateParser, text: str, start: dt.date, end: dt.date | None, is_current: bool
+) -> None:
+    found = only(parser, f"Engineer | {text}")
+    assert found.start is not None and found.start.value == start
+    assert (found.end.value if found.end else None) == end
+    assert found.is_current is is_current
+    assert found.text == text
+
+
+def test_an_ongoing_range_whose_end_is_a_lost_icon_or_missing(parser: DateParser) -> None:
+    text = "Databricks | Full-Time | 02/2025 -\nBuilt things"
+    found = only(parser, text)
+    assert found.is_current and found.text == "02/2025 -"
+    assert text[found.start_char : found.end_char] == found.text
+
+
+@pytest.mark.parametrize("word", ["Current", "Ongoing"])
+def test_a_bare_current_word_in_a_header(parser: DateParser, word: str) -> None:
+    found = only(parser, f"Volunteer tutor | {word}")
+    assert found.start is None and found.is_current
+
+
+def test_current_in_prose_is_not_a_date(parser: DateParser) -> None:
+    assert parser.find_ranges("Current projects include ongoing work.") == []
+
+
+@pytest.mark.parametrize(
+    ("order", "value"),
+    [("MDY", dt.date(2014, 4, 9)), ("DMY", dt.date(2014, 9, 4))],
+)
+def test_ambiguous_numeric_dates_follow_the_setting(order: str, value: dt.date) -> None:
+    parser = DateParser(DateSettings.model_validate({"date_order": order}))
+    assert only(parser, "04/09/2014").start == PartialDate(value, DAY)
+
+
+def test_a_part_over_twelve_decides_the_order_whatever_the_setting() -> None:
+    parser = DateParser(DateSettings(date_order="MDY"))
+    assert only(parser, "15/09/2016").start == PartialDate(dt.date(2016, 9, 15), DAY)
+
+
+def test_month_thirteen_keeps_its_year_with_an_issue(parser: DateParser) -> None:
+    found = only(parser, "13/2025")
+    assert found.start == PartialDate(dt.date(2025, 1, 1), YEAR, issue="invalid_month")
+    assert found.issue == "invalid_month"
+
+
+def test_dates_beyond_the_horizon_are_flagged_not_dropped(parser: DateParser) -> None:
+    found = only(parser, "Jan 2031 - Present")
+    assert found.issue == "future"
+    assert only(parser, "Jan 2026").issue is None
+
+
+def test_other_configured_languages_go_through_dateparser() -> None:
+    parser = DateParser(DateSettings(languages=("de", "en"), date_order="DMY"))
+    found = only(parser, "März 2021 - Mai 2022")
+    assert found.start == PartialDate(dt.date(2021, 3, 1), MONTH)
+    assert found.end == PartialDate(dt.date(2022, 5, 1), MONTH)
+
+
+def test_numbers_that_are_not_dates(parser: DateParser) -> None:
+    for text in ("+1 555 2019 1234", "$2019", "v2019.1.x", "ISO-9001", "3.8/4.0", "2019%"):
+        assert parser.find_ranges(text) == [], text
+
+
+def test_an_unknown_language_is_a_settings_error() -> None:
+    with pytest.raises(ValueError, match="xx"):
+        DateSettings(languages=("xx",))
+
+
+# ----------------------------------------------------------------------- generated dates
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTH_FORMATS = [
+    lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1][:3]} {d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1][:3]}. {d.year}",
+    lambda d: f"{d.month:02d}/{d.year}",
+    lambda d: f"{d.month}/{d.year}",
+    lambda d: f"{d.year}-{d.month:02d}",
+    lambda d: f"{d.year}.{d.month:02d}",
+]
+_DAY_FORMATS_MDY = [
+    lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
+    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+]
+_dates = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2026, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_dates, st.sampled_from(range(len(_MONTH_FORMATS))))
+def test_month_formats_parse_back(parser: DateParser, value: dt.date, form: int) -> None:
+    text = _MONTH_FORMATS[form](value)
+    found = only(parser, f"Role | {text} | Place")
+    assert found.start == PartialDate(value.replace(day=1), MONTH)
+    assert found.text == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(_dates, st.sampled_from(range(len(_DAY_FORMATS_MDY))))
+def test_day_formats_parse_back(parser: DateParser, value: dt.date, form: int) -> None:
+    text = _DAY_FORMATS_MDY[form](value)
+    assert only(parser, text).start == PartialDate(value, DAY)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_dates, _dates, st.sampled_from([" - ", "-", " to ", " – ", " until "]))
+def test_ranges_of_generated_dates(
+    parser: DateParser, first: dt.date, second: dt.date, separator: str
+) -> None:
+    start, end = sorted((first, second))
+    text = f"{_MONTH_NAMES[start.month - 1][:3]} {start.year}{separator}{end.month:02d}/{end.year}"
+    found = only(parser, f"Analyst, Acme ({text})")
+    assert found.start == PartialDate(start.replace(day=1), MONTH)
+    assert found.end == PartialDate(end.replace(day=1), MONTH)
+    assert found.text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_dates, st.sampled_from(range(len(_MONTH_FORMATS))))
+def test_the_fast_path_agrees_with_dateparser(
+    parser: DateParser, value: dt.date, form: int
+) -> None:
+    """The fast path is an optimization: where dateparser reads a form, both must agree."""
+    text = _MONTH_FORMATS[form](value)
+    fast = fast_parse(text, REFERENCE)
+    slow = parser._slow_parse(text)
+    assert fast is not None
+    assert fast == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_gives_well_formed_matches(parser: DateParser, text: str) -> None:
+    for found in parser.find_ranges(text):
+        assert text[found.start_char : found.end_char] == found.text
+        assert found.start is not None or found.is_current
