@@ -149,7 +149,7 @@ class LexiconMatcher:
             forms = list(entry.forms)
             if not entry.case_sensitive:  # "M.S." and "m.s." may tokenize differently
                 forms += [form.lower() for form in entry.forms if form.lower() != form]
-            matcher.add(entry.label, list(self._nlp.tokenizer.pipe(forms)))
+            matcher.add(entry.label, [self._nlp.make_doc(form) for form in forms])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [

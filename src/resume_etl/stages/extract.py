@@ -275,7 +275,7 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     whole = _classify_range(spans, start, end)
     if "," not in text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
         return [whole]
-    parts = []
+    parts: list[tuple[int, int]] = []
     cursor = start
     for match in re.finditer(",", text[start:end]):
         parts.extend(_trimmed(text, cursor, start + match.start()))
@@ -333,7 +333,7 @@ def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
         for span in spans.within(labels.DATES, line.content_start, line.end):
             found.append(span._.get(labels.DATE_RANGE_ATTR))
     ranges = [m for m in found if m.end is not None or m.is_current]
-    return (ranges or found or [None])[0]
+    return next(iter(ranges or found), None)
 
 
 def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
@@ -473,7 +473,7 @@ def _degree_and_field(
         return None, None, None
     found = spans.within(labels.DEGREES, segment.start, segment.end)[0]
     level_name = degree_levels.get(found.label_)
-    level = DegreeLevel(level_name) if level_name in DegreeLevel._value2member_map_ else None
+    level = DegreeLevel(level_name) if level_name in set(DegreeLevel) else None
     degree = Extracted(found.text, found.start_char, found.end_char, 0.9)
     rest_start = found.end_char
     rest = spans.doc.text[rest_start : segment.end]
@@ -498,7 +498,7 @@ def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] 
 
 def _honors(segments: list[HeaderSegment]) -> tuple[str, ...]:
     """Text after the GPA on its line ("GPA: 3.9 / 4.0, Dean's List") names honors."""
-    honors = []
+    honors: list[str] = []
     for segment in segments:
         if segment.kind is SegmentKind.GPA:
             tail = _GPA.sub("", segment.text).strip(" ,;")
@@ -1037,7 +1037,7 @@ def _cued_publications(
     first_index: int,
 ) -> list[PublicationCandidate]:
     """Outside a publications section, "Published in X" on its own line names the line above."""
-    found = []
+    found: list[PublicationCandidate] = []
     lines = section.lines
     for index in range(1, len(lines)):
         line, previous = lines[index], lines[index - 1]

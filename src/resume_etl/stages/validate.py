@@ -7,7 +7,8 @@ rule, and the rest of the document still loads: nothing is dropped silently and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
@@ -104,155 +105,162 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
     result = ValidatedDocument(doc_id)
     result.add(document)
 
-    def attempt(model: type[BaseModel], build: Callable[[], BaseModel]) -> None:
+    @contextmanager
+    def guard(model: type[BaseModel]) -> Iterator[None]:
+        """A record that breaks a rule becomes a quarantine row; the rest of the document loads."""
         try:
-            result.add(build())
+            yield
         except (ValidationError, SpanMismatchError) as error:
             result.quarantine.append(
                 _rejected(document.source_path, document.content_sha256, doc_id, model, error)
             )
 
     profile = extracted.profile
-    attempt(
-        ProfileRecord,
-        lambda: ProfileRecord(
-            doc_id=doc_id,
-            name=value_of(profile.name),
-            name_span=span_of(profile.name, text),
-            name_confidence=profile.name.confidence if profile.name else None,
-            headline=value_of(profile.headline),
-            headline_span=span_of(profile.headline, text),
-            location=value_of(profile.location),
-            location_span=span_of(profile.location, text),
-            summary=value_of(profile.summary),
-            summary_span=span_of(profile.summary, text),
-        ),
-    )
+    with guard(ProfileRecord):
+        result.add(
+            ProfileRecord(
+                doc_id=doc_id,
+                name=value_of(profile.name),
+                name_span=span_of(profile.name, text),
+                name_confidence=profile.name.confidence if profile.name else None,
+                headline=value_of(profile.headline),
+                headline_span=span_of(profile.headline, text),
+                location=value_of(profile.location),
+                location_span=span_of(profile.location, text),
+                summary=value_of(profile.summary),
+                summary_span=span_of(profile.summary, text),
+            )
+        )
     for section in extracted.segmented.sections:
-        attempt(
-            SectionRecord,
-            lambda s=section: SectionRecord(
-                doc_id=doc_id,
-                section_id=f"{doc_id}:s{s.position}",
-                position=s.position,
-                kind=s.kind,
-                heading=s.heading.content.strip() if s.heading else None,
-                heading_span=CharSpan(start=s.heading.content_start, end=s.heading.end)
-                if s.heading
-                else None,
-                span=CharSpan(start=s.start, end=s.end),
-                entry_count=len(s.entries),
-            ),
-        )
+        with guard(SectionRecord):
+            result.add(
+                SectionRecord(
+                    doc_id=doc_id,
+                    section_id=f"{doc_id}:s{section.position}",
+                    position=section.position,
+                    kind=section.kind,
+                    heading=section.heading.content.strip() if section.heading else None,
+                    heading_span=CharSpan(
+                        start=section.heading.content_start, end=section.heading.end
+                    )
+                    if section.heading
+                    else None,
+                    span=CharSpan(start=section.start, end=section.end),
+                    entry_count=len(section.entries),
+                )
+            )
     for experience in extracted.experiences:
-        attempt(
-            ExperienceRecord,
-            lambda c=experience: ExperienceRecord(
-                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
-                organization=value_of(c.organization),
-                organization_span=span_of(c.organization, text),
-                role=value_of(c.role),
-                role_span=span_of(c.role, text),
-                employment_type=c.employment_type[0] if c.employment_type else None,
-                employment_type_span=span_of(c.employment_type[1], text)
-                if c.employment_type
-                else None,
-                location=value_of(c.location),
-                location_span=span_of(c.location, text),
-                bullets=list(c.bullets),
-                confidence=c.confidence,
-            ),
-        )
+        with guard(ExperienceRecord):
+            result.add(
+                ExperienceRecord(
+                    **_entry_fields(experience, doc_id, text),
+                    organization=value_of(experience.organization),
+                    organization_span=span_of(experience.organization, text),
+                    role=value_of(experience.role),
+                    role_span=span_of(experience.role, text),
+                    employment_type=experience.employment_type[0]
+                    if experience.employment_type
+                    else None,
+                    employment_type_span=span_of(experience.employment_type[1], text)
+                    if experience.employment_type
+                    else None,
+                    location=value_of(experience.location),
+                    location_span=span_of(experience.location, text),
+                    bullets=list(experience.bullets),
+                    confidence=experience.confidence,
+                )
+            )
     for school in extracted.education:
-        attempt(
-            EducationRecord,
-            lambda c=school: EducationRecord(
-                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
-                institution=value_of(c.institution),
-                institution_span=span_of(c.institution, text),
-                degree=value_of(c.degree),
-                degree_span=span_of(c.degree, text),
-                degree_level=c.degree_level,
-                field_of_study=value_of(c.field_of_study),
-                field_of_study_span=span_of(c.field_of_study, text),
-                gpa=c.gpa[0] if c.gpa else None,
-                gpa_scale=c.gpa[1] if c.gpa else None,
-                gpa_span=span_of(c.gpa[2], text) if c.gpa else None,
-                honors=list(c.honors),
-                confidence=c.confidence,
-            ),
-        )
+        with guard(EducationRecord):
+            result.add(
+                EducationRecord(
+                    **_entry_fields(school, doc_id, text),
+                    institution=value_of(school.institution),
+                    institution_span=span_of(school.institution, text),
+                    degree=value_of(school.degree),
+                    degree_span=span_of(school.degree, text),
+                    degree_level=school.degree_level,
+                    field_of_study=value_of(school.field_of_study),
+                    field_of_study_span=span_of(school.field_of_study, text),
+                    gpa=school.gpa[0] if school.gpa else None,
+                    gpa_scale=school.gpa[1] if school.gpa else None,
+                    gpa_span=span_of(school.gpa[2], text) if school.gpa else None,
+                    honors=list(school.honors),
+                    confidence=school.confidence,
+                )
+            )
     for project in extracted.projects:
-        attempt(
-            ProjectRecord,
-            lambda c=project: ProjectRecord(
-                **_entry_fields(c, doc_id, text),  # type: ignore[arg-type]
-                name=value_of(c.name),
-                name_span=span_of(c.name, text),
-                bullets=list(c.bullets),
-                technologies=list(c.technologies),
-                url=c.url,
-            ),
-        )
+        with guard(ProjectRecord):
+            result.add(
+                ProjectRecord(
+                    **_entry_fields(project, doc_id, text),
+                    name=value_of(project.name),
+                    name_span=span_of(project.name, text),
+                    bullets=list(project.bullets),
+                    technologies=list(project.technologies),
+                    url=project.url,
+                )
+            )
     for publication in extracted.publications:
-        attempt(
-            PublicationRecord,
-            lambda c=publication: PublicationRecord(
-                doc_id=doc_id,
-                publication_id=c.publication_id,
-                section_id=c.section_id,
-                title=c.title.value,
-                title_span=span_of(c.title, text),
-                venue=value_of(c.venue),
-                venue_span=span_of(c.venue, text),
-                year=c.year,
-                status=c.status,
-                url=c.url,
-                span=CharSpan(start=c.start, end=c.end),
-            ),
-        )
+        with guard(PublicationRecord):
+            result.add(
+                PublicationRecord(
+                    doc_id=doc_id,
+                    publication_id=publication.publication_id,
+                    section_id=publication.section_id,
+                    title=publication.title.value,
+                    title_span=span_of(publication.title, text),
+                    venue=value_of(publication.venue),
+                    venue_span=span_of(publication.venue, text),
+                    year=publication.year,
+                    status=publication.status,
+                    url=publication.url,
+                    span=CharSpan(start=publication.start, end=publication.end),
+                )
+            )
     for index, skill in enumerate(extracted.skills):
-        attempt(
-            SkillRecord,
-            lambda c=skill, i=index: SkillRecord(
-                doc_id=doc_id,
-                skill_id=f"{doc_id}:k{i}",
-                name=c.name,
-                category=c.category,
-                group=c.group,
-                source=c.source,
-                in_lexicon=c.in_lexicon,
-                mention_count=len(c.spans),
-                spans=[CharSpan(start=s, end=e) for s, e in c.spans],
-            ),
-        )
+        with guard(SkillRecord):
+            result.add(
+                SkillRecord(
+                    doc_id=doc_id,
+                    skill_id=f"{doc_id}:k{index}",
+                    name=skill.name,
+                    category=skill.category,
+                    group=skill.group,
+                    source=skill.source,
+                    in_lexicon=skill.in_lexicon,
+                    mention_count=len(skill.spans),
+                    spans=[CharSpan(start=s, end=e) for s, e in skill.spans],
+                )
+            )
     for metric in extracted.metrics:
-        attempt(MetricRecord, lambda c=metric: _metric_record(doc_id, c, text))
+        with guard(MetricRecord):
+            result.add(_metric_record(doc_id, metric, text))
     for index, link in enumerate(extracted.links):
-        attempt(
-            LinkRecord,
-            lambda c=link, i=index: LinkRecord(
-                doc_id=doc_id,
-                link_id=f"{doc_id}:l{i}",
-                url=c.url,
-                platform=c.platform,
-                username=c.username,
-                text=c.found.value,
-                span=span_of(c.found, text),
-            ),
-        )
+        with guard(LinkRecord):
+            result.add(
+                LinkRecord(
+                    doc_id=doc_id,
+                    link_id=f"{doc_id}:l{index}",
+                    url=link.url,
+                    platform=link.platform,
+                    username=link.username,
+                    text=link.found.value,
+                    span=span_of(link.found, text),
+                )
+            )
     for index, contact in enumerate(extracted.contacts):
-        attempt(
-            ContactRecord,
-            lambda c=contact, i=index: ContactRecord(
-                doc_id=doc_id,
-                contact_id=f"{doc_id}:c{i}",
-                kind=ContactKind(c.kind),
-                value=c.found.value,
-                normalized=c.normalized,
-                span=span_of(c.found, text),
-            ),
-        )
+        with guard(ContactRecord):
+            result.add(
+                ContactRecord(
+                    doc_id=doc_id,
+                    contact_id=f"{doc_id}:c{index}",
+                    kind=ContactKind(contact.kind),
+                    value=contact.found.value,
+                    normalized=contact.normalized,
+                    span=span_of(contact.found, text),
+                )
+            )
     return result
 
 

@@ -1,0 +1,522 @@
+"""Impact metrics: "$1.5 million", "around 55%", "10,000+ users", "sub-10ms", "3x", "from X to Y".
+
+A metric is found in two steps. Its *expression* (qualifier, currency, number, scale, "+",
+unit) is read from the text by one grammar, because spaCy's tokenizer splits such expressions
+inconsistently ("100ms" and "95%+" are one token, "10,000+" two). Its *meaning in the sentence*
+comes from the parse: the governing verb or noun gives the direction ("reduced", "cut",
+"growth"), and the noun phrase it measures gives the subject ("P100 latency", "disk usage").
+Spelled-out counts ("three tutorials") come from a ``Matcher`` on ``like_num`` tokens followed
+by a noun.
+
+A bare number with no unit, currency, scale or qualifier is a metric only when a noun follows it
+("180 benchmarks"); years, dates, phone numbers, versions and scores ("3.8/4.0") are not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from resume_etl.nlp import labels
+from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
+
+
+@dataclass(frozen=True, slots=True)
+class MetricMatch:
+    """One metric with its normalized value and where it and its sentence are."""
+
+    value: float
+    unit: MetricUnit
+    currency: str | None
+    qualifier: MetricQualifier
+    direction: MetricDirection
+    subject: str | None
+    start_char: int
+    end_char: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+    range_to: float | None = None
+
+
+_QUALIFIERS: dict[str, MetricQualifier] = {
+    **dict.fromkeys(
+        (
+            "approximately",
+            "approx",
+            "approx.",
+            "about",
+            "around",
+            "roughly",
+            "nearly",
+            "almost",
+            "close to",
+            "~",
+            "≈",
+            "some",
+        ),
+        MetricQualifier.APPROXIMATELY,
+    ),
+    **dict.fromkeys(
+        (
+            "over",
+            "more than",
+            "greater than",
+            "above",
+            "exceeding",
+            "upwards of",
+            "in excess of",
+            ">",
+        ),
+        MetricQualifier.MORE_THAN,
+    ),
+    **dict.fromkeys(
+        ("at least", "a minimum of", "minimum of", "≥", ">="), MetricQualifier.AT_LEAST
+    ),
+    **dict.fromkeys(
+        ("up to", "at most", "a maximum of", "maximum of", "within", "≤", "<="),
+        MetricQualifier.AT_MOST,
+    ),
+    **dict.fromkeys(
+        ("under", "less than", "fewer than", "below", "sub-", "sub", "<"),
+        MetricQualifier.LESS_THAN,
+    ),
+}
+_CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN"}
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "CHF", "CNY", "NGN", "SGD")
+_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rupees": "INR"}
+_SCALES = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+}
+_UNITS: dict[str, MetricUnit] = {
+    **dict.fromkeys(("%", "percent", "per cent", "pct"), MetricUnit.PERCENT),
+    **dict.fromkeys(("x", "×", "times", "fold", "-fold"), MetricUnit.MULTIPLIER),
+    **dict.fromkeys(("ms", "millisecond", "milliseconds", "msec"), MetricUnit.MILLISECONDS),
+    **dict.fromkeys(("sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), MetricUnit.MINUTES),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), MetricUnit.HOURS),
+    **dict.fromkeys(("day", "days"), MetricUnit.DAYS),
+    **dict.fromkeys(("week", "weeks", "wk", "wks"), MetricUnit.WEEKS),
+    **dict.fromkeys(("month", "months"), MetricUnit.MONTHS),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), MetricUnit.YEARS),
+}
+_BYTE_SCALES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15}
+_WORD_NUMBERS = {
+    word: float(value)
+    for value, word in enumerate(
+        (
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ),
+    )
+} | {
+    "thirty": 30.0,
+    "forty": 40.0,
+    "fifty": 50.0,
+    "sixty": 60.0,
+    "seventy": 70.0,
+    "eighty": 80.0,
+    "ninety": 90.0,
+    "hundred": 100.0,
+    "dozen": 12.0,
+}
+
+_DECREASE = frozenset(
+    (
+        "reduce",
+        "reduction",
+        "cut",
+        "decrease",
+        "lower",
+        "shrink",
+        "drop",
+        "save",
+        "saving",
+        "savings",
+        "eliminate",
+        "minimize",
+        "trim",
+        "slash",
+        "shorten",
+        "compress",
+        "decline",
+        "lessen",
+        "curb",
+        "avoid",
+        "down",
+    )
+)
+_INCREASE = frozenset(
+    (
+        "increase",
+        "improve",
+        "improvement",
+        "grow",
+        "growth",
+        "boost",
+        "raise",
+        "gain",
+        "accelerate",
+        "expand",
+        "double",
+        "triple",
+        "enhance",
+        "scale",
+        "uplift",
+        "lift",
+        "rise",
+        "speed",
+        "speedup",
+        "maximize",
+        "generate",
+        "drive",
+        "up",
+        "higher",
+        "faster",
+    )
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_EXPRESSION = re.compile(
+    rf"(?<![\w/.,$€£¥₹₦-])"
+    rf"(?:(?P<qualifier>{_alternation(_QUALIFIERS)})(?:\s+|(?<=[-~<>≈≥≤])))?"
+    rf"(?:(?P<symbol>[$€£¥₹₦])|(?P<code>{'|'.join(_CURRENCY_CODES)})\s?)?"
+    rf"(?P<number>{_NUMBER})(?:\s?[-–]\s?(?P<number_to>{_NUMBER})(?=\s?[%xX×$€£kKmMbB]|\s?per))?"
+    rf"(?:\s?(?P<scale>thousand|millions?|billion|trillion|lakh|crore|bn|mn|mm|[kKmMbB])(?![a-zA-Z]))?"
+    rf"(?P<plus>\+)?"
+    rf"(?:\s?(?P<bytes>[KMGTP]B)\b"
+    rf"|\s?(?P<unit>%|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
+    rf"|(?:ms|msec|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|h"
+    rf"|days?|weeks?|wks?|months?|years?|yrs?)\b)"
+    rf"|\s(?P<currency_word>dollars|euros|pounds|rupees)\b)?"
+    rf"(?P<plus_after>\+)?"
+    rf"(?![\w/]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    value: float
+    unit: MetricUnit
+    currency: str | None
+    qualifier: MetricQualifier
+    start: int
+    end: int
+    range_to: float | None = None
+
+
+def parse_number(text: str) -> float | None:
+    """A written number: "10,000", "1.5", "1,5" (decimal comma), "three"; None if not one."""
+    cleaned = text.strip().lower()
+    if cleaned in _WORD_NUMBERS:
+        return _WORD_NUMBERS[cleaned]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
+        return float(cleaned.replace(",", ""))
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+        return float(cleaned.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        return float(cleaned)
+    return None
+
+
+def read_expression(match: re.Match[str]) -> _Expression | None:
+    """The normalized value, unit and currency of one ``_EXPRESSION`` match."""
+    number = parse_number(match["number"])
+    if number is None:
+        return None
+    currency = _currency(match)
+    scale_word = (match["scale"] or "").lower()
+    if scale_word in {"m", "b", "k", "mm"} and currency is None and match["scale"].islower():
+        return None  # "5m" (metres? minutes?) and "3b" are not a count without a currency
+    scale = _SCALES.get(scale_word, 1.0)
+    value = number * scale
+    upper = parse_number(match["number_to"]) if match["number_to"] else None
+    unit = MetricUnit.CURRENCY if currency else MetricUnit.COUNT
+    if match["bytes"]:
+        unit, value = MetricUnit.BYTES, number * _BYTE_SCALES[match["bytes"].lower()]
+    elif match["unit"]:
+        unit = _UNITS[re.sub(r"\s+", " ", match["unit"].lower())]
+    qualifier = MetricQualifier.EXACT
+    if match["qualifier"]:
+        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", match["qualifier"].lower())]
+    elif match["plus"] or match["plus_after"]:
+        qualifier = MetricQualifier.AT_LEAST
+    range_to = upper * scale if upper is not None else None
+    return _Expression(value, unit, currency, qualifier, match.start(), match.end(), range_to)
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    if match["symbol"]:
+        return _CURRENCY_SYMBOLS[match["symbol"]]
+    if match["code"]:
+        return match["code"].upper()
+    if match["currency_word"]:
+        return _CURRENCY_WORDS[match["currency_word"].lower()]
+    return None
+
+
+class MetricFinder:
+    """Finds metrics in a parsed ``Doc``; build once per ``nlp`` (it compiles a ``Matcher``)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self._word_counts = Matcher(vocab)
+        self._word_counts.add(
+            "WORD_COUNT",
+            [
+                [
+                    {
+                        "LOWER": {
+                            "IN": sorted(set(_WORD_NUMBERS) - {"zero", "one", "hundred", "dozen"})
+                        }
+                    },
+                    {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"},
+                    {"POS": "NOUN", "TAG": {"IN": ["NNS", "NNPS"]}},
+                ]
+            ],
+            greedy="LONGEST",
+        )
+
+    def __call__(self, doc: Doc) -> list[MetricMatch]:
+        blocked = _blocked_ranges(doc)
+        found = [m for m in self._numeric(doc) if not _overlaps(m.start_char, m.end_char, blocked)]
+        taken = [(m.start_char, m.end_char) for m in found]
+        found.extend(
+            m for m in self._spelled(doc) if not _overlaps(m.start_char, m.end_char, taken)
+        )
+        return sorted(found, key=lambda m: m.start_char)
+
+    def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
+        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
+        expressions = [e for e in expressions if _is_metric(doc, e)]
+        paired: set[int] = set()
+        for first, second in _from_to_pairs(doc.text, expressions):
+            paired.update({id(first), id(second)})
+            direction = (
+                MetricDirection.DECREASE if second.value < first.value else MetricDirection.INCREASE
+            )
+            yield self._build(doc, first, first.start, second.end, second.value, direction)
+        for expression in expressions:
+            if id(expression) not in paired:
+                yield self._build(
+                    doc, expression, expression.start, expression.end, expression.range_to, None
+                )
+
+    def _spelled(self, doc: Doc) -> Iterator[MetricMatch]:
+        for _, start, end in self._word_counts(doc):
+            token = doc[start]
+            value = _WORD_NUMBERS[token.lower_]
+            expression = _Expression(
+                value,
+                MetricUnit.COUNT,
+                None,
+                MetricQualifier.EXACT,
+                token.idx,
+                token.idx + len(token.text),
+            )
+            yield replace(
+                self._build(doc, expression, expression.start, expression.end, None, None),
+                subject=doc[start + 1 : end].text,
+            )
+
+    def _build(
+        self,
+        doc: Doc,
+        expression: _Expression,
+        start: int,
+        end: int,
+        range_to: float | None,
+        direction: MetricDirection | None,
+    ) -> MetricMatch:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sentence_start, sentence_end = _sentence_bounds(doc, start, end)
+        root = _anchor(span) if span is not None else None
+        return MetricMatch(
+            value=expression.value,
+            unit=expression.unit,
+            currency=expression.currency,
+            qualifier=expression.qualifier,
+            direction=direction or (_direction(root) if root is not None else MetricDirection.NONE),
+            subject=_subject(root, span) if root is not None and span is not None else None,
+            start_char=start,
+            end_char=end,
+            text=doc.text[start:end],
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            range_to=range_to,
+        )
+
+
+# ------------------------------------------------------------------------ what is not a metric
+
+
+def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Dates and contacts found by earlier components: their digits are not metrics."""
+    blocked: list[tuple[int, int]] = []
+    for key in (labels.DATES, labels.CONTACTS):
+        if key in doc.spans:
+            blocked.extend((span.start_char, span.end_char) for span in doc.spans[key])
+    return blocked
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in ranges)
+
+
+def _from_to_pairs(
+    text: str, expressions: list[_Expression]
+) -> Iterator[tuple[_Expression, _Expression]]:
+    """Adjacent expressions written "from X to Y" in the same unit."""
+    for first, second in itertools.pairwise(expressions):
+        if (
+            first.unit is second.unit
+            and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
+            and _TO_BETWEEN.fullmatch(text, first.end, second.start)
+        ):
+            yield first, second
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _is_metric(doc: Doc, expression: _Expression) -> bool:
+    """A bare number counts only when a plural noun follows it; years never do."""
+    text = doc.text[expression.start : expression.end]
+    if expression.unit is not MetricUnit.COUNT or expression.qualifier is not MetricQualifier.EXACT:
+        return True
+    if "+" in text or re.search(r"[a-zA-Z]", text):
+        return True
+    if _YEAR.fullmatch(text.strip()):
+        return False
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.pos_ == "ADJ" and span.end + 1 < len(doc):
+        following = doc[span.end + 1]
+    return following.tag_ in {"NNS", "NNPS"} and not following.is_stop
+
+
+# ------------------------------------------------------------------------ sentence, direction
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence around a metric, clipped to its line (a bullet is a line)."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", end)
+    line_end = len(doc.text) if line_end == -1 else line_end
+    if doc.has_annotation("SENT_START"):
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is not None:
+            sentence = token[0].sent
+            line_start = max(line_start, sentence.start_char)
+            line_end = min(line_end, sentence.end_char)
+    text = doc.text[line_start:line_end]
+    stripped_left = len(text) - len(text.lstrip(" \t-•*"))
+    return line_start + stripped_left, line_start + len(text.rstrip())
+
+
+def _anchor(span: Span) -> Token:
+    """The token carrying the number: its place in the parse says what the metric measures."""
+    numeric = [token for token in span if any(ch.isdigit() for ch in token.text) or token.like_num]
+    token = numeric[-1] if numeric else span.root
+    while span.start <= token.head.i < span.end and token.head is not token:
+        token = token.head
+    return token
+
+
+def _direction(root: Token) -> MetricDirection:
+    """From the closest governing word whose lemma says up or down ("reduced", "growth")."""
+    candidates: list[Token] = []
+    token = root
+    for _ in range(4):
+        candidates.append(token)
+        if token.head is token:
+            break
+        token = token.head
+    for candidate in candidates:
+        lemma = candidate.lemma_.lower()
+        if lemma in _DECREASE:
+            return MetricDirection.DECREASE
+        if lemma in _INCREASE:
+            return MetricDirection.INCREASE
+    return MetricDirection.NONE
+
+
+_PHRASE_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
+_CHANGE_NOUNS = _DECREASE | _INCREASE
+
+
+def _subject(root: Token, span: Span) -> str | None:
+    """The noun phrase the metric measures, when the parse states one."""
+    inside = {token.i for token in span}
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        objects = [child for child in head.head.children if child.dep_ in ("dobj", "nsubjpass")]
+        return _phrase(objects[0], inside) if objects else None
+    if head is root or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.lemma_.lower() in _CHANGE_NOUNS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for", "on"):
+                objects = [child for child in prep.children if child.dep_ == "pobj"]
+                if objects:
+                    return _phrase(objects[0], inside)
+        return _phrase(head, inside | {head.i}) or None
+    return _phrase(head, inside)
+
+
+def _phrase(noun: Token, skip: set[int]) -> str | None:
+    """A noun with its compounds and adjectives, without determiners or the metric itself."""
+    start = noun.i
+    for token in reversed(list(noun.lefts)):
+        if token.i in skip or token.dep_ not in _PHRASE_DEPS or token.i != start - 1:
+            break
+        start = token.left_edge.i if token.left_edge.i not in skip else token.i
+    doc = noun.doc
+    text = doc[start : noun.i + 1].text.strip()
+    return text or None

@@ -1,0 +1,165 @@
+"""Metrics: each written form, qualifiers, directions, subjects, and the real markdown profile."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.stages.ingest import normalize
+from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
+from tests.conftest import RAW
+
+
+@pytest.fixture(scope="module")
+def finder(nlp: Language) -> MetricFinder:
+    return MetricFinder(nlp.vocab)
+
+
+def metrics(nlp: Language, finder: MetricFinder, text: str) -> list[MetricMatch]:
+    return finder(nlp(text))
+
+
+def one(nlp: Language, finder: MetricFinder, text: str) -> MetricMatch:
+    found = metrics(nlp, finder, text)
+    assert len(found) == 1, [m.text for m in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "currency", "qualifier"),
+    [
+        ("Saved $1.5 million a year.", "$1.5 million", 1.5e6, "currency", "USD", "exact"),
+        ("Closed $600M+ in deals.", "$600M+", 6e8, "currency", "USD", "at_least"),
+        ("Managed a €20k budget.", "€20k", 2e4, "currency", "EUR", "exact"),
+        ("Won a USD 2.5M grant.", "USD 2.5M", 2.5e6, "currency", "USD", "exact"),
+        ("Served 10,000+ users.", "10,000+", 1e4, "count", None, "at_least"),
+        ("Analyzed over 60 million episodes.", "over 60 million", 6e7, "count", None, "more_than"),
+        ("Wrote more than 180 benchmarks.", "more than 180", 180, "count", None, "more_than"),
+        ("Kept sub-10ms response times.", "sub-10ms", 10, "ms", None, "less_than"),
+        ("Answered in 100ms on average.", "100ms", 100, "ms", None, "exact"),
+        ("Logged 800+ hours of flight.", "800+ hours", 800, "hours", None, "at_least"),
+        ("Made builds 3x faster.", "3x", 3, "x", None, "exact"),
+        ("Gave 10× more throughput.", "10×", 10, "x", None, "exact"),
+        ("Raised retention by around 55%.", "around 55%", 55, "percent", None, "approximately"),
+        ("Lifted sales by 30 percent.", "30 percent", 30, "percent", None, "exact"),
+        ("Stored 40 TB of logs.", "40 TB", 4e13, "bytes", None, "exact"),
+    ],
+)
+def test_forms(
+    nlp: Language,
+    finder: MetricFinder,
+    sentence: str,
+    text: str,
+    value: float,
+    unit: str,
+    currency: str | None,
+    qualifier: str,
+) -> None:
+    found = one(nlp, finder, sentence)
+    assert found.text == text
+    assert found.value == pytest.approx(value)
+    assert found.unit is MetricUnit(unit)
+    assert found.currency == currency
+    assert found.qualifier is MetricQualifier(qualifier)
+    assert sentence[found.start_char : found.end_char] == text
+    assert sentence[found.sentence_start : found.sentence_end] == sentence
+
+
+def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: MetricFinder) -> None:
+    found = one(nlp, finder, "Cut the batch time (from 800+ hours to within 72 hours).")
+    assert (found.value, found.range_to) == (800, 72)
+    assert found.unit is MetricUnit.HOURS
+    assert found.direction is MetricDirection.DECREASE
+    grew = one(nlp, finder, "Grew revenue from $2M to $5M.")
+    assert (grew.value, grew.range_to, grew.currency) == (2e6, 5e6, "USD")
+    assert grew.direction is MetricDirection.INCREASE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction", "subject"),
+    [
+        ("Reduced disk usage by around 55%.", "decrease", "disk usage"),
+        ("Delivered over 100ms reduction in P100 latency.", "decrease", "P100 latency"),
+        ("Increased conversion by 12%.", "increase", "conversion"),
+        ("Served 10,000+ users.", "none", "users"),
+    ],
+)
+def test_direction_and_subject_come_from_the_parse(
+    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str
+) -> None:
+    found = one(nlp, finder, sentence)
+    assert found.direction is MetricDirection(direction)
+    assert found.subject == subject
+
+
+def test_spelled_counts_need_a_plural_noun(nlp: Language, finder: MetricFinder) -> None:
+    found = one(nlp, finder, "Published three tutorials on the topic.")
+    assert (found.value, found.unit, found.subject) == (3, MetricUnit.COUNT, "tutorials")
+    assert metrics(nlp, finder, "One of the three was late.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Joined in 2019 and left in 2021.",
+        "GPA 3.8/4.0, Python 3 and version 2.1.",
+        "Call +1 555 123 4567 today.",
+        "Room 12 of building B.",
+    ],
+)
+def test_numbers_that_are_not_metrics(nlp: Language, sentence: str) -> None:
+    doc = nlp(sentence)  # the full pipeline: its date and contact spans are excluded
+    assert [span.text for span in doc.spans["metrics"]] == []
+
+
+def test_the_markdown_profile_yields_its_metrics(nlp: Language) -> None:
+    raw = (RAW / "002_91b2c9230d4b7ab5.txt").read_text(encoding="utf-8")
+    text, _ = normalize(raw)
+    found = [span._.resume_etl_metric for span in nlp(text).spans["metrics"]]
+    by_text = {metric.text: metric for metric in found}
+    assert len(found) >= 12
+    expected = {
+        "sub-10ms": ("ms", "less_than", "none"),
+        "nearly 100%": ("percent", "approximately", "decrease"),
+        "$1.5 million": ("currency", "exact", "decrease"),
+        "over 100ms": ("ms", "more_than", "decrease"),
+        "over 60 million": ("count", "more_than", "none"),
+        "10,000+": ("count", "at_least", "none"),
+        "around 55%": ("percent", "approximately", "decrease"),
+        "around 88%": ("percent", "approximately", "decrease"),
+        "800+ hours to within 72 hours": ("hours", "at_least", "decrease"),
+        "95%+": ("percent", "at_least", "none"),
+        "more than 180": ("count", "more_than", "none"),
+    }
+    for text_, (unit, qualifier, direction) in expected.items():
+        metric = by_text[text_]
+        assert (metric.unit.value, metric.qualifier.value, metric.direction.value) == (
+            unit,
+            qualifier,
+            direction,
+        ), text_
+    assert by_text["$1.5 million"].subject == "log storage"
+    assert by_text["around 55%"].subject == "disk usage"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_parse_number_reads_thousands_separators(number: int) -> None:
+    assert parse_number(f"{number:,}") == number
+    assert parse_number(str(number)) == number
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False))
+def test_parse_number_reads_decimals(number: object) -> None:
+    assert parse_number(f"{number}") == pytest.approx(float(str(number)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_number_never_raises(text: str) -> None:
+    result = parse_number(text)
+    assert result is None or result >= 0
