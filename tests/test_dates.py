@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl.dates import DateParser, DateRangeMatch, DateSettings, PartialDate, fast_parse
+from resume_etl.dates import (
+    DateParser,
+    DateRangeMatch,
+    DateSettings,
+    PartialDate,
+    entry_interval,
+    fast_parse,
+    merged_months,
+)
 from resume_etl.vocab import DatePrecision
 
 MONTH = DatePrecision.MONTH
@@ -221,3 +229,32 @@ def test_any_text_gives_well_formed_matches(parser: DateParser, text: str) -> No
     for found in parser.find_ranges(text):
         assert text[found.start_char : found.end_char] == found.text
         assert found.start is not None or found.is_current
+
+
+_intervals = st.lists(
+    st.tuples(st.integers(0, 400), st.integers(0, 60)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_intervals)
+def test_merged_months_is_the_size_of_the_union(intervals: list[tuple[int, int]]) -> None:
+    covered = {month for first, last in intervals for month in range(first, last + 1)}
+    assert merged_months(intervals) == len(covered)
+
+
+def test_entry_interval_covers_the_stated_periods() -> None:
+    def interval(text: str) -> tuple[int, int] | None:
+        (found,) = DateParser(REFERENCE).find_ranges(text)
+        return entry_interval(found, dt.date(2026, 1, 15))
+
+    def months(text: str) -> int | None:
+        found = interval(text)
+        return None if found is None else found[1] - found[0] + 1
+
+    assert months("Jan 2020 - Mar 2020") == 3
+    assert months("2019 - 2021") == 36
+    assert months("Summer 2023") == 3
+    assert months("Nov 2025 - Present") == 3
+    assert interval("Mar 2021 - Jan 2020") is None

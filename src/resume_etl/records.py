@@ -77,7 +77,17 @@ class DatedEntry(Record):
     date_span: CharSpan | None = Field(default=None, description="Where date_text is.")
     date_issue: str | None = Field(
         default=None,
-        description="Why the dates look wrong (e.g. end_before_start); kept, not fixed.",
+        description=(
+            "Why the dates look wrong: end_before_start, future, invalid_month; kept, not fixed."
+        ),
+    )
+    duration_months: int | None = Field(
+        default=None,
+        ge=1,
+        description=(
+            "Months covered, both ends included ('Jan 2020 - Mar 2020' is 3, '2019 - 2021' is "
+            "36); ongoing entries end in the run's reference month."
+        ),
     )
 
     @model_validator(mode="after")
@@ -124,6 +134,14 @@ class ProfileRecord(Record):
     location_span: CharSpan | None = Field(default=None, description="Where location is.")
     summary: str | None = Field(default=None, description="Text of the summary/about section.")
     summary_span: CharSpan | None = Field(default=None, description="Where summary is.")
+    total_experience_months: int | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "Months covered by the experiences' dates, overlapping jobs counted once; null "
+            "when no experience has a start date."
+        ),
+    )
 
 
 class SectionRecord(Record):

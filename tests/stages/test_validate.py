@@ -16,6 +16,7 @@ from resume_etl.vocab import DatePrecision, Stage
 
 Extract = Callable[[str], ExtractedDocument]
 
+TODAY = dt.date(2022, 12, 15)
 RESUME = (
     "Jane Roe\njane.roe@example.org\n\nExperience\n"
     "Data Analyst | Northwind Bank | Jan 2020 - Present\n"
@@ -24,7 +25,7 @@ RESUME = (
 
 
 def test_every_candidate_becomes_a_row_of_its_table(extract_text: Extract) -> None:
-    validated = validate(extract_text(RESUME))
+    validated = validate(extract_text(RESUME), TODAY)
     assert validated.quarantine == []
     assert {"documents", "profiles", "sections", "experiences", "education", "contacts"} <= set(
         validated.rows
@@ -37,7 +38,7 @@ def test_a_record_breaking_a_rule_is_quarantined_and_the_rest_kept(extract_text:
     school = extracted.education[0]
     assert school.gpa is not None
     broken = replace(school, gpa=(5.2, 4.0, school.gpa[2]))
-    validated = validate(replace(extracted, education=(broken,)))
+    validated = validate(replace(extracted, education=(broken,)), TODAY)
     assert "education" not in validated.rows
     assert "experiences" in validated.rows
     (rejected,) = validated.quarantine
@@ -62,7 +63,7 @@ def test_end_before_start_is_kept_with_an_issue_flag() -> None:
         end_char=19,
         text="Jan 2022 - Jan 2020",
     )
-    fields = date_fields(dates, "Jan 2022 - Jan 2020")
+    fields = date_fields(dates, "Jan 2022 - Jan 2020", TODAY)
     assert fields["date_issue"] == "end_before_start"
     assert fields["end_date"] == dt.date(2020, 1, 1)
 
@@ -76,9 +77,22 @@ def test_current_entry_has_no_end_date() -> None:
         end_char=18,
         text="Jan 2022 - Present",
     )
-    fields = date_fields(dates, "Jan 2022 - Present")
+    fields = date_fields(dates, "Jan 2022 - Present", TODAY)
     assert fields["is_current"] is True
     assert fields["end_date"] is None
+    assert fields["duration_months"] == 12  # Jan 2022 .. Dec 2022, the reference month
+
+
+def test_total_experience_counts_concurrent_jobs_once(extract_text: Extract) -> None:
+    text = (
+        "Experience\nAnalyst | Acme | Jan 2020 - Dec 2020\n\n"
+        "Tutor | Night School | Jun 2020 - Mar 2021\n\nClerk | Shop | 2018\n"
+    )
+    validated = validate(extract_text(text), TODAY)
+    (profile,) = validated.rows["profiles"]
+    durations = sorted(row.duration_months for row in validated.rows["experiences"])
+    assert durations == [10, 12, 12]
+    assert profile.total_experience_months == 15 + 12  # Jan 2020..Mar 2021, plus all of 2018
 
 
 def test_models_refuse_unknown_fields_and_inverted_spans() -> None:

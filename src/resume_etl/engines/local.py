@@ -87,6 +87,7 @@ class LocalEngine:
         self.nlp = nlp if nlp is not None else build_nlp(config.extract)
         self.classifier = SectionClassifier(config.segment)
         self.categories = lexicon_categories(self.nlp)
+        self.today = config.extract.dates.today()
 
     def process(
         self, files: Sequence[Path], on_progress: ProgressCallback | None = None
@@ -97,7 +98,7 @@ class LocalEngine:
         segmented = self._segmented(files, quarantined, on_progress)
         for doc, (path, item) in self.nlp.pipe(segmented, as_tuples=True, batch_size=BATCH_SIZE):
             try:
-                parsed.append(validate(extract(item, doc, self.categories)))
+                parsed.append(validate(extract(item, doc, self.categories), self.today))
             except Exception as error:  # a bug must cost one document, not the run
                 quarantined.append(
                     _quarantine(

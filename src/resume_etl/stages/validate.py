@@ -7,13 +7,19 @@ rule, and the rest of the document still loads: nothing is dropped silently and 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
 
-from resume_etl.dates import DateRangeMatch
+from resume_etl.dates import (
+    DateRangeMatch,
+    entry_interval,
+    interval_months,
+    merged_months,
+)
 from resume_etl.errors import ErrorCode
 from resume_etl.records import (
     TABLE_FOR_MODEL,
@@ -65,14 +71,15 @@ def value_of(found: Extracted | None) -> str | None:
     return found.value if found is not None else None
 
 
-def date_fields(dates: DateRangeMatch | None, text: str) -> dict[str, object]:
+def date_fields(dates: DateRangeMatch | None, text: str, today: dt.date) -> dict[str, object]:
     """The shared date columns of an entry, with an issue flag instead of a fix."""
     if dates is None:
         return {}
     start, end = dates.start, dates.end
-    issue = None
+    issue = dates.issue
     if start is not None and end is not None and end.value < start.value:
         issue = "end_before_start"
+    interval = entry_interval(dates, today)
     return {
         "start_date": start.value if start else None,
         "start_precision": start.precision if start else None,
@@ -82,10 +89,13 @@ def date_fields(dates: DateRangeMatch | None, text: str) -> dict[str, object]:
         "date_text": dates.text,
         "date_span": span_of(Extracted(dates.text, dates.start_char, dates.end_char), text),
         "date_issue": issue,
+        "duration_months": interval_months(interval) if interval else None,
     }
 
 
-def _entry_fields(candidate: EntryBase, doc_id: str, text: str) -> dict[str, object]:
+def _entry_fields(
+    candidate: EntryBase, doc_id: str, text: str, today: dt.date
+) -> dict[str, object]:
     return {
         "doc_id": doc_id,
         "entry_id": candidate.entry_id,
@@ -93,12 +103,16 @@ def _entry_fields(candidate: EntryBase, doc_id: str, text: str) -> dict[str, obj
         "position": candidate.position,
         "description": candidate.description,
         "span": CharSpan(start=candidate.start, end=candidate.end),
-        **date_fields(candidate.dates, text),
+        **date_fields(candidate.dates, text, today),
     }
 
 
-def validate(extracted: ExtractedDocument) -> ValidatedDocument:
-    """Stage entry point: every candidate becomes a record or a quarantine row."""
+def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
+    """Stage entry point: every candidate becomes a record or a quarantine row.
+
+    ``today`` is the run's reference date (``[extract.dates] reference_date``): ongoing entries
+    end there, so a rerun with the same setting gives the same durations.
+    """
     document = extracted.segmented.document
     text = document.text
     doc_id = document.doc_id
@@ -129,6 +143,7 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
                 location_span=span_of(profile.location, text),
                 summary=value_of(profile.summary),
                 summary_span=span_of(profile.summary, text),
+                total_experience_months=_total_experience(extracted, today),
             )
         )
     for section in extracted.segmented.sections:
@@ -153,7 +168,7 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
         with guard(ExperienceRecord):
             result.add(
                 ExperienceRecord(
-                    **_entry_fields(experience, doc_id, text),
+                    **_entry_fields(experience, doc_id, text, today),
                     organization=value_of(experience.organization),
                     organization_span=span_of(experience.organization, text),
                     role=value_of(experience.role),
@@ -174,7 +189,7 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
         with guard(EducationRecord):
             result.add(
                 EducationRecord(
-                    **_entry_fields(school, doc_id, text),
+                    **_entry_fields(school, doc_id, text, today),
                     institution=value_of(school.institution),
                     institution_span=span_of(school.institution, text),
                     degree=value_of(school.degree),
@@ -193,7 +208,7 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
         with guard(ProjectRecord):
             result.add(
                 ProjectRecord(
-                    **_entry_fields(project, doc_id, text),
+                    **_entry_fields(project, doc_id, text, today),
                     name=value_of(project.name),
                     name_span=span_of(project.name, text),
                     bullets=list(project.bullets),
@@ -262,6 +277,16 @@ def validate(extracted: ExtractedDocument) -> ValidatedDocument:
                 )
             )
     return result
+
+
+def _total_experience(extracted: ExtractedDocument, today: dt.date) -> int | None:
+    intervals = [
+        interval
+        for experience in extracted.experiences
+        if experience.dates is not None
+        and (interval := entry_interval(experience.dates, today)) is not None
+    ]
+    return merged_months(intervals) if intervals else None
 
 
 def _metric_record(doc_id: str, candidate: MetricCandidate, text: str) -> MetricRecord:
