@@ -118,7 +118,8 @@ def test_numbers_that_are_not_metrics(nlp: Language, sentence: str) -> None:
 def test_the_markdown_profile_yields_its_metrics(nlp: Language) -> None:
     raw = (RAW / "002_91b2c9230d4b7ab5.txt").read_text(encoding="utf-8")
     text, _ = normalize(raw)
-    found = [span._.resume_etl_metric for span in nlp(text).spans["metrics"]]
+    doc = nlp(text)  # held: a span group dies with its Doc
+    found = [span._.resume_etl_metric for span in doc.spans["metrics"]]
     by_text = {metric.text: metric for metric in found}
     assert len(found) >= 12
     expected = {
