@@ -46,7 +46,10 @@ def main(
 def run(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Files or folders to read (folders recursively). Default: raw/"),
+        typer.Argument(
+            metavar="PATHS...",
+            help="Files or folders to read (folders recursively). Default: raw/",
+        ),
     ] = None,
     out: Annotated[
         Path | None,

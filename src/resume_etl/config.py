@@ -142,8 +142,9 @@ def _resolve_component_paths(raw: dict[str, Any], base_dir: Path) -> None:
             config["lexicon"] = str(resolve_data_path(config["lexicon"], base_dir))
 
 
-def load_config(path: Path) -> PipelineConfig:
+def load_config(path: str | Path) -> PipelineConfig:
     """Read and validate a pipeline file; raise ``ConfigError`` naming the key at fault."""
+    path = Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -178,3 +178,8 @@ def test_links_are_classified(raw: str, platform: LinkPlatform, username: str | 
     url, found_platform, found_username = classify_link(raw)
     assert url.startswith("https://")
     assert (found_platform, found_username) == (platform, username)
+
+
+def test_a_name_label_on_a_later_line_gives_the_name(extract_text: Extract) -> None:
+    profile = extract_text("CURRICULUM VITAE\nName: Amara Okafor\nLagos, Nigeria\n").profile
+    assert profile.name is not None and profile.name.value == "Amara Okafor"

@@ -305,10 +305,8 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
         return segment(SegmentKind.GPA, 0.95)
     if spans.within(labels.DEGREES, start, end):
         return segment(SegmentKind.DEGREE, 0.9)
-    if spans.within(labels.ORG_KEYWORDS, start, end):
-        return segment(SegmentKind.ORGANIZATION, 0.9)
-    if spans.within(labels.TITLE_HEADS, start, end):
-        return segment(SegmentKind.ROLE, 0.9)
+    if (head_kind := _phrase_head_kind(spans, start, end)) is not None:
+        return segment(head_kind, 0.9)
     if text.lower() in _LOCATION_WORDS or _CITY_REGION.match(text):
         return segment(SegmentKind.LOCATION, 0.8)
     places = spans.entities(start, end, {"GPE", "LOC"})
@@ -317,6 +315,32 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     if spans.entities(start, end, {"ORG"}):
         return segment(SegmentKind.ORGANIZATION, 0.7)
     return segment(SegmentKind.UNKNOWN, 0.5)
+
+
+_COMPLEMENT = re.compile(r"\s(?:of|for|at|in)\s", re.I)
+
+
+def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | None:
+    """Role or organization, decided by the phrase's head word.
+
+    An English noun phrase ends in its head, before any "of/for" complement: "Marketing
+    Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
+    "University of Leeds" an organization, although each holds words of both lexicons.
+    """
+    complement = _COMPLEMENT.search(spans.doc.text, start, end)
+    head_end = complement.start() if complement else end
+    keywords = [
+        (span.end_char, kind)
+        for key, kind in (
+            (labels.ORG_KEYWORDS, SegmentKind.ORGANIZATION),
+            (labels.TITLE_HEADS, SegmentKind.ROLE),
+        )
+        for span in spans.within(key, start, end)
+    ]
+    if not keywords:
+        return None
+    in_head = [found for found in keywords if found[0] <= head_end]
+    return max(in_head or keywords)[1]
 
 
 def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
@@ -431,6 +455,7 @@ def build_experience(
     )
 
 
+_DEGREE_IN_FIELD = re.compile(r"^(.+?)\s+in\s+\S", re.I)
 _DEGREE_FIELD_LEAD = re.compile(r"^[\s,:;(-]*(?:(?:in|of)\s+)?", re.I)
 
 
@@ -444,7 +469,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     )
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
-    honors = _honors(segments)
+    honors = _honors(gpa, ctx.spans.doc.text)
     description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
@@ -474,8 +499,14 @@ def _degree_and_field(
     found = spans.within(labels.DEGREES, segment.start, segment.end)[0]
     level_name = degree_levels.get(found.label_)
     level = DegreeLevel(level_name) if level_name in set(DegreeLevel) else None
-    degree = Extracted(found.text, found.start_char, found.end_char, 0.9)
-    rest_start = found.end_char
+    # A lexicon may name a degree with its field ("Bachelor of Science in Nursing"): the
+    # field is still the field.
+    named_field = _DEGREE_IN_FIELD.match(found.text)
+    degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
+    degree = Extracted(
+        spans.doc.text[found.start_char : degree_end], found.start_char, degree_end, 0.9
+    )
+    rest_start = degree_end
     rest = spans.doc.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
@@ -496,14 +527,17 @@ def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] 
     return None
 
 
-def _honors(segments: list[HeaderSegment]) -> tuple[str, ...]:
-    """Text after the GPA on its line ("GPA: 3.9 / 4.0, Dean's List") names honors."""
-    honors: list[str] = []
-    for segment in segments:
-        if segment.kind is SegmentKind.GPA:
-            tail = _GPA.sub("", segment.text).strip(" ,;")
-            honors.extend(part.strip() for part in tail.split(",") if part.strip())
-    return tuple(honors)
+def _honors(gpa: tuple[float, float | None, Extracted] | None, text: str) -> tuple[str, ...]:
+    """Text after the GPA on its line ("GPA: 3.9 / 4.0, Dean's List 2022") names honors.
+
+    Read from the line itself, not from header segments, whose dates are masked out: an
+    honor's year belongs to the honor.
+    """
+    if gpa is None:
+        return ()
+    line_end = text.find("\n", gpa[2].end)
+    tail = text[gpa[2].end : len(text) if line_end == -1 else line_end]
+    return tuple(part.strip() for part in tail.strip(" ,;").split(",") if part.strip())
 
 
 def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> ProjectCandidate:
@@ -637,7 +671,8 @@ def _citation(
 
 # --------------------------------------------------------------------------- skills
 
-_LIST_LABEL = re.compile(r"^([A-Z][\w&/+ .-]{1,40}):\s*")
+# No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
+_LIST_LABEL = re.compile(r"([A-Z][\w&/+ .-]{1,40}):\s*")
 _MAX_ITEM_WORDS = 4
 
 
@@ -842,7 +877,7 @@ def extract_contacts(
 
 # --------------------------------------------------------------------------- profile
 
-_NAME_LABEL = re.compile(r"^(?:full\s+)?name\s*:\s*(.+)$", re.I)
+_NAME_LABEL = re.compile(r"(?:full\s+)?name\s*:\s*(.+)$", re.I)
 _LOCATION_CUE = re.compile(
     r"(?:\bbased in|\blocated in|\blocation\s*:|\baddress\s*:)\s*(.+?)\s*$", re.I
 )

@@ -39,7 +39,11 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "OLE document (DOC/XLS)"),
     (b"\x7fELF", "ELF executable"),
 )
-_FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, explain=True)
+# Line breaks are left to our own "line_endings" step, so the repair is named the same way
+# whatever produced the text.
+_FIXER = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_latin_ligatures=True, fix_line_breaks=False, explain=True
+)
 
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[•●▪■◦‣∙○◆►▸➢✓✔]|[-–—*+·](?=[ \t]))[ \t]*(?=\S)", re.M)
 _DASHES = re.compile(r"[‐‑‒–—―−]")

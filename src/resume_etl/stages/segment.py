@@ -98,6 +98,11 @@ _DATE_LINE = re.compile(
 )
 
 
+# A year closing a header is set off as its own field ("Clerk | Shop | 2018", "Clerk, Shop  2018");
+# "Dean's List 2022" is an award with its year.
+_YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
+
+
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines with offsets, kinds and whether a blank line precedes them."""
     lines: list[Line] = []
@@ -147,8 +152,12 @@ class SectionClassifier:
             ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
         )
 
-    def classify(self, heading_text: str) -> SectionKind | None:
-        """The kind a heading names, or None when no phrase matches closely enough."""
+    def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
+        """The kind a heading names, or None when no phrase matches closely enough.
+
+        ``max_extra_words`` is how many words beside the phrase a heading may carry ("Selected
+        Research Projects"); 0 demands the heading be exactly a phrase.
+        """
         words = _normalize_heading(heading_text)
         if not words or words.count(" ") + 1 > self._max_words:
             return None
@@ -156,7 +165,7 @@ class SectionClassifier:
         for phrase, kind in self._phrases:
             if f" {phrase} " in padded:
                 leftover = len(words.split()) - len(phrase.split())
-                return kind if leftover <= 2 else None
+                return kind if leftover <= max_extra_words else None
         return None
 
     def plain_heading_kind(self, line: Line, is_first_line: bool) -> SectionKind | None:
@@ -164,12 +173,15 @@ class SectionClassifier:
         if line.kind is not LineKind.TEXT:
             return None
         text = line.content.strip().strip("*_").strip()
-        if not text or text[-1] in ".,;" or (is_first_line and not text.isupper()):
+        if not text or text[-1] in ".,;":
             return None
         label = _HEADING_DECORATION.sub("", text)
         if not label or not (label[0].isupper() or label[0].isdigit()):
             return None
-        return self.classify(label)
+        # A document's first line is usually a name or title ("Projects Lead"): it opens a
+        # section only when it shouts or is nothing but a section phrase ("Experience").
+        strict = is_first_line and not text.isupper()
+        return self.classify(label, max_extra_words=0 if strict else 2)
 
 
 def _normalize_heading(text: str) -> str:
@@ -187,7 +199,11 @@ def is_prose(line: Line) -> bool:
     words = text.count(" ") + 1
     if words > 16 or text.endswith(":"):
         return True
-    return bool(words >= 3 and _SENTENCE_END.search(text) and not _ABBREVIATION.search(text))
+    # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
+    # abbreviations, not sentence ends.
+    return bool(
+        _SENTENCE_END.search(text) and not _ABBREVIATION.search(text) and not is_date_line(text)
+    )
 
 
 def _is_continuation(line: Line, previous: Line | None) -> bool:
@@ -244,7 +260,13 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
 def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return True
-    return is_date_line(line.content) and current.has_date()
+    if not current.has_date():
+        return False
+    # A second period in one header means a second entry; after a blank line a bare year
+    # ("Clerk | Shop | 2018") is enough to say so.
+    return is_date_line(line.content) or (
+        line.blank_before and _YEAR_FIELD_AT_END.search(line.content) is not None
+    )
 
 
 def segment(document: DocumentRecord, classifier: SectionClassifier) -> SegmentedDocument:
