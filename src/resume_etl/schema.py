@@ -8,6 +8,7 @@ holds a JSON string.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import types
 from enum import StrEnum
 from typing import Any, Union, get_args, get_origin
@@ -67,8 +68,43 @@ def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
 
 
 def arrow_schema(model: type[BaseModel]) -> pa.Schema:
-    """The Arrow schema of the table whose rows are ``model``."""
-    return pa.schema(arrow_fields(model))
+    """The Arrow schema of the table whose rows are ``model``, with pandas dtype hints."""
+    fields = arrow_fields(model)
+    return pa.schema(fields, metadata={b"pandas": _pandas_metadata(fields)})
+
+
+# pandas' nullable dtypes for Arrow types whose default pandas dtype cannot hold a null.
+_NULLABLE_PANDAS_DTYPES: dict[pa.DataType, tuple[str, str]] = {
+    pa.int64(): ("int64", "Int64"),
+    pa.bool_(): ("bool", "boolean"),
+}
+
+
+def _pandas_metadata(fields: list[pa.Field]) -> bytes:
+    """The ``pandas`` schema metadata that makes ``pd.read_parquet`` keep integers integers.
+
+    Without it a nullable integer column (``year``, ``duration_months``) opens as float64 and
+    a nullable boolean as object; with it they open as ``Int64`` and ``boolean``, no reader
+    options needed. Columns not listed keep pandas' default conversion.
+    """
+    columns = [
+        {
+            "name": field.name,
+            "field_name": field.name,
+            "pandas_type": _NULLABLE_PANDAS_DTYPES[field.type][0],
+            "numpy_type": _NULLABLE_PANDAS_DTYPES[field.type][1],
+            "metadata": None,
+        }
+        for field in fields
+        if field.nullable and field.type in _NULLABLE_PANDAS_DTYPES
+    ]
+    metadata = {
+        "index_columns": [],
+        "column_indexes": [],
+        "columns": columns,
+        "creator": {"library": "resume-etl", "version": "1"},
+    }
+    return json.dumps(metadata).encode()
 
 
 def _type_label(annotation: Any) -> str:
