@@ -14,6 +14,8 @@ from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.exports.jsonresume import export_json_resume
+from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -135,3 +137,46 @@ def schema(
         typer.echo(text)
     else:
         out.write_text(text + "\n", encoding="utf-8")
+
+
+export_app = typer.Typer(
+    help="Export the output tables for other tools (JSON Resume sites, search engines).",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+TablesOption = Annotated[
+    Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
+]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact", help="Replace emails, phone numbers and street addresses with salted hashes."
+    ),
+]
+SaltOption = Annotated[
+    str | None,
+    typer.Option(
+        "--salt",
+        envvar=SALT_ENV_VAR,
+        help=f"Secret salt of the --redact hashes (or set {SALT_ENV_VAR}); keep it to keep "
+        "hashes joinable across exports.",
+        show_envvar=True,
+    ),
+]
+
+
+@export_app.command("jsonresume")
+def export_jsonresume(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <doc_id>/resume.json.")],
+    tables: TablesOption = Path("output"),
+    redact: RedactOption = False,
+    salt: SaltOption = None,
+) -> None:
+    """Write one JSON Resume file per profile, each validated against the official schema."""
+    try:
+        written = export_json_resume(tables, out, redactor_for(redact, salt))
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    console.print(f"wrote {len(written)} JSON Resume files into {out}")
