@@ -16,6 +16,7 @@ from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports.jsonresume import export_json_resume
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
+from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -180,3 +181,22 @@ def export_jsonresume(
         console.print(f"[bold red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
     console.print(f"wrote {len(written)} JSON Resume files into {out}")
+
+
+@export_app.command("search")
+def export_search(
+    out: Annotated[Path, typer.Option("--out", "-o", help="NDJSON file to write.")],
+    tables: TablesOption = Path("output"),
+    index: Annotated[
+        str, typer.Option("--index", help="Index named in each bulk action line.")
+    ] = DEFAULT_INDEX,
+    redact: RedactOption = False,
+    salt: SaltOption = None,
+) -> None:
+    """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
+    try:
+        count = export_search_feed(tables, out, index, redactor_for(redact, salt))
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    console.print(f"wrote {count} search documents into {out} (index {index})")

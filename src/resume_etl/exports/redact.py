@@ -33,7 +33,7 @@ PHONE_PATTERN = re.compile(r"(?:\+\d{1,3}|\(\d{2,5}\))[\d ().-]{6,}\d")
 """Phones the extractor may have missed; only international (+) or area-code-first forms, so
 date ranges such as '2019 - 2021' never match."""
 STREET_PATTERN = re.compile(
-    r"\b\d{1,5}[a-z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}"
+    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}"
     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Dr\.|Boulevard|Blvd\.|Way|Court|Ct\.|"
     r"Place|Pl\.|Terrace|Crescent|Close)(?![\w])"
     r"|\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|weg|gasse|platz|allee)\s+\d{1,4}[a-z]?\b"
