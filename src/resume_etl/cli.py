@@ -9,14 +9,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports.jsonresume import export_json_resume
+from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
+from resume_etl.exports.sql import QueryError, QueryResult, run_sql
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -200,3 +203,71 @@ def export_search(
         console.print(f"[bold red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
     console.print(f"wrote {count} search documents into {out} (index {index})")
+
+
+results_console = Console(soft_wrap=False)
+"""Results go to stdout (pipeable); messages and errors to stderr."""
+
+EXIT_BAD_QUERY = 1
+"""Exit code for SQL that DuckDB rejects."""
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
+    tables: TablesOption = Path("output"),
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows to print at most.")] = 100,
+) -> None:
+    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl[sql]').
+
+    Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
+    """
+    try:
+        result = run_sql(tables, sql)
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    except QueryError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_QUERY) from error
+    results_console.print(_result_table(result, max_rows))
+
+
+def _result_table(result: QueryResult, max_rows: int) -> Table:
+    shown = result.rows[:max_rows]
+    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in shown:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    return table
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
+    tables: TablesOption = Path("output"),
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+) -> None:
+    """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
+    try:
+        hits = search_profiles(tables, text, limit)
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    if not hits:
+        console.print(f"no profile matches {text!r}")
+        return
+    results_console.print(_hits_table(hits))
+
+
+def _hits_table(hits: list[SearchHit]) -> Table:
+    table = Table(show_lines=True)
+    for column in ("#", "score", "profile", "snippet"):
+        table.add_column(column, overflow="fold")
+    for rank, hit in enumerate(hits, start=1):
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold black on yellow", start, end)
+        table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
+    return table
