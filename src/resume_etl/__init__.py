@@ -19,9 +19,11 @@ from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports.jsonresume import JsonResume, export_json_resume, to_json_resume
+from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.exports.search import SearchDocument, export_search_feed, to_search_document
+from resume_etl.exports.sql import QueryResult, run_sql
 from resume_etl.records import (
     CharSpan,
     ContactRecord,
@@ -54,10 +56,12 @@ __all__ = [
     "ProjectRecord",
     "PublicationRecord",
     "QuarantineRecord",
+    "QueryResult",
     "Redactor",
     "ResumeEtlError",
     "RunSummary",
     "SearchDocument",
+    "SearchHit",
     "SectionRecord",
     "SkillRecord",
     "Tables",
@@ -68,6 +72,8 @@ __all__ = [
     "read_profiles",
     "read_tables",
     "run",
+    "run_sql",
+    "search_profiles",
     "to_json_resume",
     "to_search_document",
 ]

@@ -84,3 +84,13 @@ def test_search_prints_ranked_profiles(raw_tables_dir: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "Kafka" in result.output
+
+
+def test_help_lists_the_downstream_commands() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("export", "query", "search"):
+        assert command in result.output
+    export_help = runner.invoke(app, ["export", "--help"])
+    assert "jsonresume" in export_help.output
+    assert "search" in export_help.output
