@@ -124,3 +124,16 @@ def test_work_entry_keeps_bullets_as_highlights() -> None:
     )
     work = to_json_resume(profile).to_json_dict()["work"]
     assert work == [{"name": "Acme", "highlights": ["Shipped it"]}]
+
+
+def test_redaction_scrubs_a_street_address_from_free_text() -> None:
+    document = make_document("Jane Roe\n221B Baker Street, London")
+    person = ProfileRecord(
+        doc_id=document.doc_id,
+        summary="Based at 221B Baker Street.",
+        location="221B Baker Street, London",
+    )
+    profile = ProfileRecords(document=document, profile=person)
+    basics = to_json_resume(profile, Redactor("salt")).to_json_dict()["basics"]
+    assert "Baker" not in json.dumps(basics)
+    assert basics["location"]["region"] == "London"

@@ -199,7 +199,7 @@ def _basics(profile: ProfileRecords, redactor: Redactor | None, clean: TextClean
         phone=(redactor.contact(phones[0]) if redactor else phones[0].value) if phones else None,
         url=websites[0].url if websites else None,
         summary=_optional(person.summary, clean),
-        location=_location(person.location),
+        location=_location(_optional(person.location, clean)),
         profiles=_non_empty(
             [_social(link) for link in profile.links if link.platform != LinkPlatform.WEBSITE]
         ),
@@ -226,7 +226,7 @@ def _work(job: ExperienceRecord, clean: TextCleaner) -> Work:
     return Work(
         name=job.organization,
         position=job.role,
-        location=job.location,
+        location=_optional(job.location, clean),
         start_date=partial_iso_date(job.start_date, job.start_precision),
         end_date=partial_iso_date(job.end_date, job.end_precision),
         summary=_optional(job.description, clean),
