@@ -15,7 +15,7 @@ from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.exports.jsonresume import export_json_resume
+from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
@@ -149,6 +149,9 @@ export_app = typer.Typer(
 )
 app.add_typer(export_app, name="export")
 
+EXIT_INVALID_EXPORT = 1
+"""Exit code when an exported document fails its schema (a mapping bug; nothing was written)."""
+
 TablesOption = Annotated[
     Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
 ]
@@ -183,6 +186,9 @@ def export_jsonresume(
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
+    except InvalidExportError as error:
+        console.print(f"[bold red]error[/] {error}; please report it", highlight=False)
+        raise typer.Exit(EXIT_INVALID_EXPORT) from error
     console.print(f"wrote {len(written)} JSON Resume files into {out}")
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from resume_etl.exports import jsonresume
 from resume_etl.exports.jsonresume import (
     RESUME_FILE_NAME,
+    InvalidExportError,
     export_json_resume,
     partial_iso_date,
     to_json_resume,
@@ -15,8 +17,8 @@ from resume_etl.exports.jsonresume import (
 )
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
-from resume_etl.records import CharSpan, ExperienceRecord, ProfileRecord
-from resume_etl.vocab import DatePrecision
+from resume_etl.records import CharSpan, ExperienceRecord, ProfileRecord, SkillRecord
+from resume_etl.vocab import DatePrecision, SkillSource
 from tests.conftest import RAW, make_document
 
 MARKDOWN_PROFILE = "002_91b2c9230d4b7ab5.txt"
@@ -137,3 +139,49 @@ def test_redaction_scrubs_a_street_address_from_free_text() -> None:
     basics = to_json_resume(profile, Redactor("salt")).to_json_dict()["basics"]
     assert "Baker" not in json.dumps(basics)
     assert basics["location"]["region"] == "London"
+
+
+def _skill(name: str, source: SkillSource, group: str | None, category: str | None) -> SkillRecord:
+    return SkillRecord(
+        doc_id="d1",
+        skill_id=name,
+        name=name,
+        group=group,
+        category=category,
+        source=source,
+        in_lexicon=True,
+        mention_count=1,
+        spans=[CharSpan(start=0, end=1)],
+    )
+
+
+def test_listed_skill_groups_come_before_mentioned_ones() -> None:
+    document = make_document("skills")
+    skills = [
+        _skill("Git", SkillSource.MENTION, None, "version_control"),
+        _skill("Python", SkillSource.SKILLS_SECTION, "Languages", "programming_language"),
+        _skill("Go", SkillSource.SKILLS_SECTION, None, "programming_language"),
+    ]
+    profile = ProfileRecords(
+        document=document, profile=ProfileRecord(doc_id=document.doc_id), skills=skills
+    )
+    assert to_json_resume(profile).to_json_dict()["skills"] == [
+        {"name": "Languages", "keywords": ["Python"]},
+        {"name": "Skills", "keywords": ["Go"]},
+        {"name": "Also mentioned: version control", "keywords": ["Git"]},
+    ]
+
+
+def test_export_writes_nothing_when_any_resume_breaks_the_schema(
+    raw_tables_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last_doc_id = read_profiles(raw_tables_dir)[-1].doc_id
+
+    def fails_for_one(document: dict[str, object]) -> list[str]:
+        meta = document["meta"]
+        return ["broken"] if isinstance(meta, dict) and meta["docId"] == last_doc_id else []
+
+    monkeypatch.setattr(jsonresume, "validation_errors", fails_for_one)
+    with pytest.raises(InvalidExportError, match=last_doc_id):
+        export_json_resume(raw_tables_dir, tmp_path)
+    assert list(tmp_path.iterdir()) == []

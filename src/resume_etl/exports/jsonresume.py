@@ -25,6 +25,7 @@ from resume_etl import __version__
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
+    ContactRecord,
     EducationRecord,
     ExperienceRecord,
     LinkRecord,
@@ -135,6 +136,10 @@ class Meta(_JsonResumePart):
     doc_id: str
 
 
+class InvalidExportError(ValueError):
+    """An exported document breaks its schema: a bug in the mapping, never the user's input."""
+
+
 class JsonResume(_JsonResumePart):
     """One résumé in the JSON Resume schema."""
 
@@ -186,17 +191,13 @@ def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) ->
 
 
 def _basics(profile: ProfileRecords, redactor: Redactor | None, clean: TextCleaner) -> Basics:
-    emails = [contact for contact in profile.contacts if contact.kind == ContactKind.EMAIL]
-    phones = [contact for contact in profile.contacts if contact.kind == ContactKind.PHONE]
     websites = [link for link in profile.links if link.platform == LinkPlatform.WEBSITE]
     person = profile.profile
     return Basics(
         name=person.name,
         label=_optional(person.headline, clean),
-        email=(redactor.contact(emails[0]) if redactor else emails[0].normalized)
-        if emails
-        else None,
-        phone=(redactor.contact(phones[0]) if redactor else phones[0].value) if phones else None,
+        email=_first_contact(profile.contacts, ContactKind.EMAIL, redactor),
+        phone=_first_contact(profile.contacts, ContactKind.PHONE, redactor),
         url=websites[0].url if websites else None,
         summary=_optional(person.summary, clean),
         location=_location(_optional(person.location, clean)),
@@ -204,6 +205,18 @@ def _basics(profile: ProfileRecords, redactor: Redactor | None, clean: TextClean
             [_social(link) for link in profile.links if link.platform != LinkPlatform.WEBSITE]
         ),
     )
+
+
+def _first_contact(
+    contacts: Sequence[ContactRecord], kind: ContactKind, redactor: Redactor | None
+) -> str | None:
+    """The first email (normalized: lower-cased) or phone (as written), or its token."""
+    first = next((contact for contact in contacts if contact.kind == kind), None)
+    if first is None:
+        return None
+    if redactor is not None:
+        return redactor.contact(first)
+    return first.normalized if kind == ContactKind.EMAIL else first.value
 
 
 def _location(location: str | None) -> Location | None:
@@ -270,16 +283,23 @@ def _awards(education: Sequence[EducationRecord]) -> list[Award]:
 def _skills(skills: Sequence[SkillRecord]) -> list[Skill]:
     """Listed skills grouped by the label the document gave them, then mentioned-only skills
     grouped by lexicon category: JSON Resume skills are named groups of keywords."""
+    listed = [skill for skill in skills if skill.source == SkillSource.SKILLS_SECTION]
+    mentioned = [skill for skill in skills if skill.source != SkillSource.SKILLS_SECTION]
     groups: dict[str, list[str]] = {}
-    for skill in skills:
-        if skill.source == SkillSource.SKILLS_SECTION:
-            group = skill.group or "Skills"
-        else:
-            group = f"Also mentioned: {skill.category}" if skill.category else "Also mentioned"
-        keywords = groups.setdefault(group, [])
-        if skill.name not in keywords:
-            keywords.append(skill.name)
+    for skill in listed:
+        _add_keyword(groups, skill.group or "Skills", skill.name)
+    for skill in mentioned:
+        category = (skill.category or "").replace("_", " ")
+        _add_keyword(
+            groups, f"Also mentioned: {category}" if category else "Also mentioned", skill.name
+        )
     return [Skill(name=name, keywords=keywords) for name, keywords in groups.items()]
+
+
+def _add_keyword(groups: dict[str, list[str]], group: str, keyword: str) -> None:
+    keywords = groups.setdefault(group, [])
+    if keyword not in keywords:
+        keywords.append(keyword)
 
 
 def _project(project: ProjectRecord, clean: TextCleaner) -> Project:
@@ -335,16 +355,24 @@ def export_json_resume(
 ) -> list[Path]:
     """Write ``<out_dir>/<doc_id>/resume.json`` for every document; return the files written.
 
-    Raises ``ValueError`` naming the document and the fault if a résumé breaks the schema, so an
-    invalid file is never written for a site to choke on.
+    Every résumé is validated before any is written: if one breaks the schema,
+    ``InvalidExportError`` names the document and the fault and nothing is written, so a site
+    never picks up a half-updated, partly invalid export.
     """
+    documents = {
+        profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
+        for profile in read_profiles(tables_dir)
+    }
+    faults = [
+        f"{doc_id}: {'; '.join(errors)}"
+        for doc_id, document in documents.items()
+        if (errors := validation_errors(document))
+    ]
+    if faults:
+        raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
     written = []
-    for profile in read_profiles(tables_dir):
-        document = to_json_resume(profile, redactor).to_json_dict()
-        errors = validation_errors(document)
-        if errors:
-            raise ValueError(f"{profile.doc_id}: not valid JSON Resume: {'; '.join(errors)}")
-        target = Path(out_dir) / profile.doc_id / RESUME_FILE_NAME
+    for doc_id, document in documents.items():
+        target = Path(out_dir) / doc_id / RESUME_FILE_NAME
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
         written.append(target)
