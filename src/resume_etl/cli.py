@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -152,6 +154,18 @@ app.add_typer(export_app, name="export")
 EXIT_INVALID_EXPORT = 1
 """Exit code when an exported document fails its schema (a mapping bug; nothing was written)."""
 
+
+@contextmanager
+def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
+    """Turn the errors a user can meet into a one-line message and an exit code."""
+    try:
+        yield
+    except tuple(exit_codes) as error:
+        code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(code) from error
+
+
 TablesOption = Annotated[
     Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
 ]
@@ -181,14 +195,8 @@ def export_jsonresume(
     salt: SaltOption = None,
 ) -> None:
     """Write one JSON Resume file per profile, each validated against the official schema."""
-    try:
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, InvalidExportError: EXIT_INVALID_EXPORT}):
         written = export_json_resume(tables, out, redactor_for(redact, salt))
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
-    except InvalidExportError as error:
-        console.print(f"[bold red]error[/] {error}; please report it", highlight=False)
-        raise typer.Exit(EXIT_INVALID_EXPORT) from error
     console.print(f"wrote {len(written)} JSON Resume files into {out}")
 
 
@@ -203,11 +211,8 @@ def export_search(
     salt: SaltOption = None,
 ) -> None:
     """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
-    try:
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         count = export_search_feed(tables, out, index, redactor_for(redact, salt))
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
     console.print(f"wrote {count} search documents into {out} (index {index})")
 
 
@@ -228,14 +233,8 @@ def query(
 
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
-    try:
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
         result = run_sql(tables, sql)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
-    except QueryError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_QUERY) from error
     results_console.print(_result_table(result, max_rows))
 
 
@@ -256,11 +255,8 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
 ) -> None:
     """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
-    try:
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         hits = search_profiles(tables, text, limit)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
     if not hits:
         console.print(f"no profile matches {text!r}")
         return
