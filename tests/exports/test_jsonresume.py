@@ -5,6 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resume_etl.exports import jsonresume
 from resume_etl.exports.jsonresume import (
@@ -185,3 +187,15 @@ def test_export_writes_nothing_when_any_resume_breaks_the_schema(
     with pytest.raises(InvalidExportError, match=last_doc_id):
         export_json_resume(raw_tables_dir, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 31)),
+    st.sampled_from(DatePrecision),
+)
+def test_partial_iso_date_always_fits_the_schemas_date_pattern(
+    date: dt.date, precision: DatePrecision
+) -> None:
+    written = partial_iso_date(date, precision)
+    assert written is not None
+    assert validation_errors({"work": [{"startDate": written}]}) == []

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports.redact import SALT_ENV_VAR, Redactor, redactor_for
@@ -77,3 +79,35 @@ def test_redact_without_any_salt_is_an_error(monkeypatch: pytest.MonkeyPatch) ->
 def test_salt_comes_from_the_environment_when_not_given(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SALT_ENV_VAR, "from-env")
     assert redactor_for(True) == Redactor("from-env")
+
+
+def _email(value: str) -> ContactRecord:
+    return ContactRecord(
+        doc_id="d1",
+        contact_id="c2",
+        kind=ContactKind.EMAIL,
+        value=value,
+        normalized=value.lower(),
+        span=CharSpan(start=0, end=len(value)),
+    )
+
+
+def test_email_in_text_gets_the_same_token_as_its_contact_row() -> None:
+    redactor = Redactor("salt")
+    contact = _email("Jane.Roe@Example.org")
+    scrubbed = redactor.scrub("Mail Jane.Roe@Example.org now", [contact])
+    assert scrubbed == f"Mail {redactor.contact(contact)} now"
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["jane@example.org", "+44 20 5555 0123", "221B Baker Street", "Go", "2019 - 2021", " "]
+        ),
+        max_size=8,
+    )
+)
+def test_scrub_is_idempotent(parts: list[str]) -> None:
+    redactor = Redactor("salt")
+    once = redactor.scrub(" ".join(parts))
+    assert redactor.scrub(once) == once

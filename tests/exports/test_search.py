@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resume_etl.exports.jsonresume import export_json_resume
 from resume_etl.exports.profiles import read_profiles
@@ -128,3 +130,11 @@ def test_redacted_email_tokens_join_across_exports(raw_tables_dir: Path, tmp_pat
             assert email in feed_emails[path.parent.name]
             joined += 1
     assert joined > 0
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2199, 12, 1)),
+    st.sampled_from(DatePrecision),
+)
+def test_period_never_ends_before_it_starts(first_day: dt.date, precision: DatePrecision) -> None:
+    assert last_day_of_period(first_day, precision) >= first_day

@@ -28,6 +28,9 @@ SALT_ENV_VAR = "RESUME_ETL_REDACT_SALT"
 TOKEN_HEX_DIGITS = 16
 """64 bits of HMAC-SHA256: collisions are negligible for any realistic number of people."""
 
+TOKEN_EMAIL_DOMAIN = "redacted.invalid"
+"""Reserved top-level domain (RFC 2606): a token can never be someone's real address."""
+
 EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_PATTERN = re.compile(r"(?:\+\d{1,3}|\(\d{2,5}\))[\d ().-]{6,}\d")
 """Phones the extractor may have missed; only international (+) or area-code-first forms, so
@@ -55,7 +58,8 @@ class Redactor:
         return digest[:TOKEN_HEX_DIGITS]
 
     def email(self, email: str) -> str:
-        return f"redacted-{self.token(ContactKind.EMAIL, email.strip().lower())}@redacted.invalid"
+        token = self.token(ContactKind.EMAIL, email.strip().lower())
+        return f"redacted-{token}@{TOKEN_EMAIL_DOMAIN}"
 
     def phone(self, phone: str) -> str:
         return f"redacted-phone-{self.token(ContactKind.PHONE, _phone_digits(phone))}"
@@ -77,9 +81,14 @@ class Redactor:
         """
         for contact in sorted(contacts, key=lambda contact: -len(contact.value)):
             text = text.replace(contact.value, self.contact(contact))
-        text = EMAIL_PATTERN.sub(lambda match: self.email(match.group()), text)
+        text = EMAIL_PATTERN.sub(self._email_unless_token, text)
         text = PHONE_PATTERN.sub(lambda match: self.phone(match.group()), text)
         return STREET_PATTERN.sub(lambda match: self.address(match.group()), text)
+
+    def _email_unless_token(self, match: re.Match[str]) -> str:
+        """An email's token, leaving tokens alone: they are emails too, on purpose."""
+        found = match.group()
+        return found if found.endswith(f"@{TOKEN_EMAIL_DOMAIN}") else self.email(found)
 
 
 def _phone_digits(phone: str) -> str:
