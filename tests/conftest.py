@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import lexicon_categories
+from resume_etl.engines.local import discover_inputs, lexicon_categories, run_local
 from resume_etl.nlp.build import build_nlp
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, extract
@@ -71,3 +71,13 @@ def extract_text(nlp: Language, classifier: SectionClassifier, categories: Lexic
         return extract(segmented, nlp(segmented.document.text), categories)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def raw_tables_dir(
+    tmp_path_factory: pytest.TempPathFactory, config: PipelineConfig, nlp: Language
+) -> Path:
+    """The tables of every document in raw/, written once per session for the downstream tests."""
+    out = tmp_path_factory.mktemp("raw_tables")
+    run_local(config, discover_inputs([RAW], config), out, nlp=nlp)
+    return out

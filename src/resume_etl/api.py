@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.records import TABLE_MODELS
+from resume_etl.tables import Tables, read_tables
+
+__all__ = ["Tables", "read_tables", "run"]
 
 
 def run(
@@ -32,13 +32,3 @@ def run(
         )
     files = discover_inputs(input_paths, config)
     return run_local(config, files, Path(out) if out is not None else config.load.out, on_progress)
-
-
-def read_tables(path: Path | str) -> dict[str, pd.DataFrame]:
-    """Every table in an output folder, by name, as pandas DataFrames."""
-    folder = Path(path)
-    return {
-        table: pd.read_parquet(folder / f"{table}.parquet")
-        for table in TABLE_MODELS
-        if (folder / f"{table}.parquet").exists()
-    }

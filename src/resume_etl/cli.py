@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -9,11 +11,17 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
+from resume_etl.exports.local_search import SearchHit, search_profiles
+from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
+from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
+from resume_etl.exports.sql import QueryError, QueryResult, run_sql
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -135,3 +143,133 @@ def schema(
         typer.echo(text)
     else:
         out.write_text(text + "\n", encoding="utf-8")
+
+
+export_app = typer.Typer(
+    help="Export the output tables for other tools (JSON Resume sites, search engines).",
+    no_args_is_help=True,
+)
+app.add_typer(export_app, name="export")
+
+EXIT_INVALID_EXPORT = 1
+"""Exit code when an exported document fails its schema (a mapping bug; nothing was written)."""
+
+
+@contextmanager
+def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
+    """Turn the errors a user can meet into a one-line message and an exit code."""
+    try:
+        yield
+    except tuple(exit_codes) as error:
+        code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(code) from error
+
+
+TablesOption = Annotated[
+    Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
+]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact", help="Replace emails, phone numbers and street addresses with salted hashes."
+    ),
+]
+SaltOption = Annotated[
+    str | None,
+    typer.Option(
+        "--salt",
+        envvar=SALT_ENV_VAR,
+        help=f"Secret salt of the --redact hashes (or set {SALT_ENV_VAR}); keep it to keep "
+        "hashes joinable across exports.",
+        show_envvar=True,
+    ),
+]
+
+
+@export_app.command("jsonresume")
+def export_jsonresume(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <doc_id>/resume.json.")],
+    tables: TablesOption = Path("output"),
+    redact: RedactOption = False,
+    salt: SaltOption = None,
+) -> None:
+    """Write one JSON Resume file per profile, each validated against the official schema."""
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, InvalidExportError: EXIT_INVALID_EXPORT}):
+        written = export_json_resume(tables, out, redactor_for(redact, salt))
+    console.print(f"wrote {len(written)} JSON Resume files into {out}")
+
+
+@export_app.command("search")
+def export_search(
+    out: Annotated[Path, typer.Option("--out", "-o", help="NDJSON file to write.")],
+    tables: TablesOption = Path("output"),
+    index: Annotated[
+        str, typer.Option("--index", help="Index named in each bulk action line.")
+    ] = DEFAULT_INDEX,
+    redact: RedactOption = False,
+    salt: SaltOption = None,
+) -> None:
+    """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
+        count = export_search_feed(tables, out, index, redactor_for(redact, salt))
+    console.print(f"wrote {count} search documents into {out} (index {index})")
+
+
+results_console = Console(soft_wrap=False)
+"""Results go to stdout (pipeable); messages and errors to stderr."""
+
+EXIT_BAD_QUERY = 1
+"""Exit code for SQL that DuckDB rejects."""
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
+    tables: TablesOption = Path("output"),
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows to print at most.")] = 100,
+) -> None:
+    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl[sql]').
+
+    Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
+    """
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
+        result = run_sql(tables, sql)
+    results_console.print(_result_table(result, max_rows))
+
+
+def _result_table(result: QueryResult, max_rows: int) -> Table:
+    shown = result.rows[:max_rows]
+    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
+    for column in result.columns:
+        table.add_column(column, overflow="fold")
+    for row in shown:
+        table.add_row(*("" if value is None else str(value) for value in row))
+    return table
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
+    tables: TablesOption = Path("output"),
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+) -> None:
+    """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
+        hits = search_profiles(tables, text, limit)
+    if not hits:
+        console.print(f"no profile matches {text!r}")
+        return
+    results_console.print(_hits_table(hits))
+
+
+def _hits_table(hits: list[SearchHit]) -> Table:
+    table = Table(show_lines=True)
+    for column in ("#", "score", "profile", "snippet"):
+        table.add_column(column, overflow="fold")
+    for rank, hit in enumerate(hits, start=1):
+        snippet = Text(hit.snippet)
+        for start, end in hit.highlights:
+            snippet.stylize("bold black on yellow", start, end)
+        table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
+    return table

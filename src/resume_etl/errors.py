@@ -26,6 +26,8 @@ class ErrorCode(StrEnum):
     E102_BAD_LEXICON = "E102"
     E103_BAD_OUTPUT_DIR = "E103"
     E104_NO_INPUT = "E104"
+    E120_NO_SALT = "E120"
+    E121_MISSING_EXTRA = "E121"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -43,6 +45,8 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
     ErrorCode.E103_BAD_OUTPUT_DIR: "Choose an output directory you can write to.",
     ErrorCode.E104_NO_INPUT: "Pass files or folders that exist.",
+    ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
+    ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
 }
 
 

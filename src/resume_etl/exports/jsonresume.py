@@ -1,0 +1,379 @@
+"""JSON Resume export: one ``<doc_id>/resume.json`` per profile, validated against the schema.
+
+JSON Resume (https://jsonresume.org) is what résumé themes and profile sites read. The models
+below are the part of its schema this project can fill; they dump with camelCase keys and without
+empty fields, and every file is checked against the official schema shipped with the package
+(``jsonresume-schema.json``) before it is written. The mapping, and what it loses, is in
+``docs/jsonresume.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jsonschema
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+from resume_etl import __version__
+from resume_etl.exports.profiles import ProfileRecords, read_profiles
+from resume_etl.exports.redact import Redactor
+from resume_etl.records import (
+    ContactRecord,
+    EducationRecord,
+    ExperienceRecord,
+    LinkRecord,
+    ProjectRecord,
+    PublicationRecord,
+    SkillRecord,
+)
+from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform, SkillSource
+
+SCHEMA_VERSION = "v1.0.0"
+"""The JSON Resume schema version the shipped schema file describes."""
+
+RESUME_FILE_NAME = "resume.json"
+
+NETWORK_NAMES: dict[LinkPlatform, str] = {
+    LinkPlatform.LINKEDIN: "LinkedIn",
+    LinkPlatform.GITHUB: "GitHub",
+    LinkPlatform.GITLAB: "GitLab",
+    LinkPlatform.SCHOLAR: "Google Scholar",
+    LinkPlatform.ORCID: "ORCID",
+    LinkPlatform.TWITTER: "X (Twitter)",
+    LinkPlatform.STACKOVERFLOW: "Stack Overflow",
+}
+"""Display names of social networks for ``basics.profiles[].network``."""
+
+TextCleaner = Callable[[str], str]
+T = TypeVar("T")
+
+
+class _JsonResumePart(BaseModel):
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", alias_generator=to_camel, populate_by_name=True
+    )
+
+
+class Location(_JsonResumePart):
+    address: str | None = None
+    city: str | None = None
+    region: str | None = None
+
+
+class SocialProfile(_JsonResumePart):
+    network: str
+    username: str | None = None
+    url: str
+
+
+class Basics(_JsonResumePart):
+    name: str | None = None
+    label: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    location: Location | None = None
+    profiles: list[SocialProfile] | None = None
+
+
+class Work(_JsonResumePart):
+    name: str | None = None
+    position: str | None = None
+    location: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    summary: str | None = None
+    highlights: list[str] | None = None
+
+
+class Education(_JsonResumePart):
+    institution: str | None = None
+    area: str | None = None
+    study_type: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    score: str | None = None
+
+
+class Award(_JsonResumePart):
+    title: str
+    awarder: str | None = None
+
+
+class Skill(_JsonResumePart):
+    name: str
+    keywords: list[str] | None = None
+
+
+class Project(_JsonResumePart):
+    name: str | None = None
+    description: str | None = None
+    highlights: list[str] | None = None
+    keywords: list[str] | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    url: str | None = None
+
+
+class Publication(_JsonResumePart):
+    name: str
+    publisher: str | None = None
+    release_date: str | None = None
+    url: str | None = None
+
+
+class Meta(_JsonResumePart):
+    version: str = SCHEMA_VERSION
+    generator: str = f"resume-etl {__version__}"
+    doc_id: str
+
+
+class InvalidExportError(ValueError):
+    """An exported document breaks its schema: a bug in the mapping, never the user's input."""
+
+
+class JsonResume(_JsonResumePart):
+    """One résumé in the JSON Resume schema."""
+
+    basics: Basics
+    work: list[Work] | None = None
+    education: list[Education] | None = None
+    awards: list[Award] | None = None
+    skills: list[Skill] | None = None
+    projects: list[Project] | None = None
+    publications: list[Publication] | None = None
+    meta: Meta
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The document as JSON Resume spells it: camelCase keys, empty fields left out."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+
+
+def partial_iso_date(date: dt.date | None, precision: DatePrecision | None) -> str | None:
+    """A date at the precision the text stated: '2025-02-14', '2025-02' or '2019'.
+
+    A season ('Summer 2021') has no JSON Resume form; it is written as its year, never as a
+    month the text did not state.
+    """
+    if date is None or precision is None:
+        return None
+    if precision == DatePrecision.DAY:
+        return date.isoformat()
+    if precision == DatePrecision.MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return f"{date.year:04d}"
+
+
+def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) -> JsonResume:
+    """Map one document's records to JSON Resume; with a redactor, contacts become tokens."""
+
+    def clean(text: str) -> str:
+        return redactor.scrub(text, profile.contacts) if redactor else text
+
+    return JsonResume(
+        basics=_basics(profile, redactor, clean),
+        work=_non_empty([_work(job, clean) for job in profile.experiences]),
+        education=_non_empty([_education(school) for school in profile.education]),
+        awards=_non_empty(_awards(profile.education)),
+        skills=_non_empty(_skills(profile.skills)),
+        projects=_non_empty([_project(project, clean) for project in profile.projects]),
+        publications=_non_empty([_publication(paper) for paper in profile.publications]),
+        meta=Meta(doc_id=profile.doc_id),
+    )
+
+
+def _basics(profile: ProfileRecords, redactor: Redactor | None, clean: TextCleaner) -> Basics:
+    websites = [link for link in profile.links if link.platform == LinkPlatform.WEBSITE]
+    person = profile.profile
+    return Basics(
+        name=person.name,
+        label=_optional(person.headline, clean),
+        email=_first_contact(profile.contacts, ContactKind.EMAIL, redactor),
+        phone=_first_contact(profile.contacts, ContactKind.PHONE, redactor),
+        url=websites[0].url if websites else None,
+        summary=_optional(person.summary, clean),
+        location=_location(_optional(person.location, clean)),
+        profiles=_non_empty(
+            [_social(link) for link in profile.links if link.platform != LinkPlatform.WEBSITE]
+        ),
+    )
+
+
+def _first_contact(
+    contacts: Sequence[ContactRecord], kind: ContactKind, redactor: Redactor | None
+) -> str | None:
+    """The first email (normalized: lower-cased) or phone (as written), or its token."""
+    first = next((contact for contact in contacts if contact.kind == kind), None)
+    if first is None:
+        return None
+    if redactor is not None:
+        return redactor.contact(first)
+    return first.normalized if kind == ContactKind.EMAIL else first.value
+
+
+def _location(location: str | None) -> Location | None:
+    """'Austin, TX' -> city Austin, region TX: an approximation of a free-text place."""
+    if not location:
+        return None
+    city, _, region = (part.strip() for part in location.partition(","))
+    return Location(city=city or None, region=region or None)
+
+
+def _social(link: LinkRecord) -> SocialProfile:
+    return SocialProfile(
+        network=NETWORK_NAMES.get(link.platform, str(link.platform)),
+        username=link.username,
+        url=link.url,
+    )
+
+
+def _work(job: ExperienceRecord, clean: TextCleaner) -> Work:
+    return Work(
+        name=job.organization,
+        position=job.role,
+        location=_optional(job.location, clean),
+        start_date=partial_iso_date(job.start_date, job.start_precision),
+        end_date=partial_iso_date(job.end_date, job.end_precision),
+        summary=_optional(job.description, clean),
+        highlights=_non_empty([clean(bullet) for bullet in job.bullets]),
+    )
+
+
+def _education(school: EducationRecord) -> Education:
+    return Education(
+        institution=school.institution,
+        area=school.field_of_study,
+        study_type=school.degree or (school.degree_level and school.degree_level.title()),
+        start_date=partial_iso_date(school.start_date, school.start_precision),
+        end_date=partial_iso_date(school.end_date, school.end_precision),
+        score=_score(school.gpa, school.gpa_scale),
+    )
+
+
+def _score(gpa: float | None, scale: float | None) -> str | None:
+    """'3.97/4.0' as JSON Resume's example writes it; the bare GPA when no scale was stated."""
+    if gpa is None:
+        return None
+    return f"{_decimal(gpa)}/{_decimal(scale)}" if scale is not None else _decimal(gpa)
+
+
+def _decimal(number: float) -> str:
+    """3.97 -> '3.97', 4.0 -> '4.0', 4.33 -> '4.33': no float noise, one decimal at least."""
+    text = f"{number:g}"
+    return text if "." in text else f"{text}.0"
+
+
+def _awards(education: Sequence[EducationRecord]) -> list[Award]:
+    """Honors stated with a degree, awarded by its school: the only awards the tables know."""
+    return [
+        Award(title=honor, awarder=school.institution)
+        for school in education
+        for honor in school.honors
+    ]
+
+
+def _skills(skills: Sequence[SkillRecord]) -> list[Skill]:
+    """Listed skills grouped by the label the document gave them, then mentioned-only skills
+    grouped by lexicon category: JSON Resume skills are named groups of keywords."""
+    listed = [skill for skill in skills if skill.source == SkillSource.SKILLS_SECTION]
+    mentioned = [skill for skill in skills if skill.source != SkillSource.SKILLS_SECTION]
+    groups: dict[str, list[str]] = {}
+    for skill in listed:
+        _add_keyword(groups, skill.group or "Skills", skill.name)
+    for skill in mentioned:
+        category = (skill.category or "").replace("_", " ")
+        _add_keyword(
+            groups, f"Also mentioned: {category}" if category else "Also mentioned", skill.name
+        )
+    return [Skill(name=name, keywords=keywords) for name, keywords in groups.items()]
+
+
+def _add_keyword(groups: dict[str, list[str]], group: str, keyword: str) -> None:
+    keywords = groups.setdefault(group, [])
+    if keyword not in keywords:
+        keywords.append(keyword)
+
+
+def _project(project: ProjectRecord, clean: TextCleaner) -> Project:
+    return Project(
+        name=project.name,
+        description=_optional(project.description, clean),
+        highlights=_non_empty([clean(bullet) for bullet in project.bullets]),
+        keywords=_non_empty(list(project.technologies)),
+        start_date=partial_iso_date(project.start_date, project.start_precision),
+        end_date=partial_iso_date(project.end_date, project.end_precision),
+        url=project.url,
+    )
+
+
+def _publication(paper: PublicationRecord) -> Publication:
+    return Publication(
+        name=paper.title,
+        publisher=paper.venue,
+        release_date=str(paper.year) if paper.year is not None else None,
+        url=paper.url,
+    )
+
+
+def _optional(text: str | None, clean: TextCleaner) -> str | None:
+    return clean(text) if text else None
+
+
+def _non_empty(items: list[T]) -> list[T] | None:
+    """None for an empty list, so the field is left out rather than written as []."""
+    return items or None
+
+
+@cache
+def json_resume_schema() -> dict[str, Any]:
+    """The official JSON Resume schema shipped in this package."""
+    text = files("resume_etl.exports").joinpath("jsonresume-schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def validation_errors(document: dict[str, Any]) -> list[str]:
+    """Every way ``document`` breaks the JSON Resume schema (formats included); [] if none."""
+    validator_class = jsonschema.validators.validator_for(json_resume_schema())
+    validator = validator_class(json_resume_schema(), format_checker=validator_class.FORMAT_CHECKER)
+    return [
+        f"{'/'.join(str(part) for part in error.absolute_path) or '(root)'}: {error.message}"
+        for error in validator.iter_errors(document)
+    ]
+
+
+def export_json_resume(
+    tables_dir: Path | str, out_dir: Path | str, redactor: Redactor | None = None
+) -> list[Path]:
+    """Write ``<out_dir>/<doc_id>/resume.json`` for every document; return the files written.
+
+    Every résumé is validated before any is written: if one breaks the schema,
+    ``InvalidExportError`` names the document and the fault and nothing is written, so a site
+    never picks up a half-updated, partly invalid export.
+    """
+    documents = {
+        profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
+        for profile in read_profiles(tables_dir)
+    }
+    faults = [
+        f"{doc_id}: {'; '.join(errors)}"
+        for doc_id, document in documents.items()
+        if (errors := validation_errors(document))
+    ]
+    if faults:
+        raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
+    written = []
+    for doc_id, document in documents.items():
+        target = Path(out_dir) / doc_id / RESUME_FILE_NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,103 @@
+"""The rows of one document, read back into the record models every export is written from.
+
+Exports work on validated records rather than DataFrame cells: the fields are typed (dates are
+``datetime.date``, spans are ``CharSpan``), so a mapping is plain attribute access that mypy
+checks, and a table written by another version of the schema fails loudly here, not halfway
+through an export.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import pyarrow.parquet as pq
+
+from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.records import (
+    ContactRecord,
+    DocumentRecord,
+    EducationRecord,
+    ExperienceRecord,
+    LinkRecord,
+    MetricRecord,
+    ProfileRecord,
+    ProjectRecord,
+    PublicationRecord,
+    Record,
+    SkillRecord,
+)
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+@dataclass(frozen=True)
+class ProfileRecords:
+    """Everything the tables hold about one document, in document order."""
+
+    document: DocumentRecord
+    profile: ProfileRecord
+    experiences: Sequence[ExperienceRecord] = field(default_factory=list)
+    education: Sequence[EducationRecord] = field(default_factory=list)
+    projects: Sequence[ProjectRecord] = field(default_factory=list)
+    publications: Sequence[PublicationRecord] = field(default_factory=list)
+    skills: Sequence[SkillRecord] = field(default_factory=list)
+    metrics: Sequence[MetricRecord] = field(default_factory=list)
+    links: Sequence[LinkRecord] = field(default_factory=list)
+    contacts: Sequence[ContactRecord] = field(default_factory=list)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+
+def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
+    """One ``ProfileRecords`` per document of an output folder, in ``documents`` order."""
+    folder = Path(tables_dir)
+    if not (folder / "documents.parquet").exists():
+        raise ResumeEtlError(
+            ErrorCode.E104_NO_INPUT,
+            f"{folder} holds no documents.parquet; run 'resume-etl run --out {folder}' first",
+        )
+    profiles = {row.doc_id: row for row in _read(folder, "profiles", ProfileRecord)}
+    experiences = _by_doc(_read(folder, "experiences", ExperienceRecord))
+    education = _by_doc(_read(folder, "education", EducationRecord))
+    projects = _by_doc(_read(folder, "projects", ProjectRecord))
+    publications = _by_doc(_read(folder, "publications", PublicationRecord))
+    skills = _by_doc(_read(folder, "skills", SkillRecord))
+    metrics = _by_doc(_read(folder, "metrics", MetricRecord))
+    links = _by_doc(_read(folder, "links", LinkRecord))
+    contacts = _by_doc(_read(folder, "contacts", ContactRecord))
+    return [
+        ProfileRecords(
+            document=document,
+            profile=profiles.get(document.doc_id) or ProfileRecord(doc_id=document.doc_id),
+            experiences=experiences.get(document.doc_id, []),
+            education=education.get(document.doc_id, []),
+            projects=projects.get(document.doc_id, []),
+            publications=publications.get(document.doc_id, []),
+            skills=skills.get(document.doc_id, []),
+            metrics=metrics.get(document.doc_id, []),
+            links=links.get(document.doc_id, []),
+            contacts=contacts.get(document.doc_id, []),
+        )
+        for document in _read(folder, "documents", DocumentRecord)
+    ]
+
+
+def _read(folder: Path, table: str, model: type[RecordT]) -> list[RecordT]:
+    """Rows of ``<table>.parquet`` as ``model`` instances; none when the table was not written."""
+    file = folder / f"{table}.parquet"
+    if not file.exists():
+        return []
+    return [model.model_validate(row) for row in pq.read_table(file).to_pylist()]
+
+
+def _by_doc(rows: list[RecordT]) -> dict[str, list[RecordT]]:
+    grouped: dict[str, list[RecordT]] = defaultdict(list)
+    for row in rows:
+        grouped[row.doc_id].append(row)
+    return grouped

@@ -1,0 +1,272 @@
+"""Search feed: one document per profile, as NDJSON for the Elasticsearch/OpenSearch bulk API.
+
+Each profile becomes an action line (``{"index": {"_index": ..., "_id": doc_id}}``) and a
+document line, so ``curl -H 'Content-Type: application/x-ndjson' --data-binary @feed.ndjson
+$ES/_bulk`` loads it as it is, and a re-export replaces documents in place (the id is the
+``doc_id``). Fields are flat lists of strings for facets and matching, metric facts as nested
+objects (text and numbers), dates as ``date_range`` values. The mapping is in ``docs/search.md``
+and ``INDEX_MAPPING``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from resume_etl.exports.jsonresume import TextCleaner, partial_iso_date
+from resume_etl.exports.profiles import ProfileRecords, read_profiles
+from resume_etl.exports.redact import Redactor
+from resume_etl.records import DatedEntry, MetricRecord
+from resume_etl.vocab import ContactKind, DatePrecision
+
+DEFAULT_INDEX = "resumes"
+
+
+class _FeedPart(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DateRange(_FeedPart):
+    """An Elasticsearch ``date_range`` value: first and last day covered; no ``lte`` if ongoing."""
+
+    gte: str
+    lte: str | None = None
+
+
+class MetricFact(_FeedPart):
+    text: str
+    value: float
+    range_to: float | None = None
+    unit: str
+    currency: str | None = None
+    qualifier: str
+    direction: str
+    subject: str | None = None
+
+
+class ExperienceFact(_FeedPart):
+    organization: str | None = None
+    role: str | None = None
+    employment_type: str | None = None
+    start: str | None = None
+    end: str | None = None
+    is_current: bool = False
+    dates: DateRange | None = None
+
+
+class SearchDocument(_FeedPart):
+    """What a search engine indexes for one profile."""
+
+    doc_id: str
+    name: str | None = None
+    headline: str | None = None
+    location: str | None = None
+    summary: str | None = None
+    emails: list[str]
+    phones: list[str]
+    organizations: list[str]
+    roles: list[str]
+    employment_types: list[str]
+    schools: list[str]
+    degrees: list[str]
+    degree_levels: list[str]
+    fields_of_study: list[str]
+    skills: list[str]
+    projects: list[str]
+    publications: list[str]
+    metrics: list[MetricFact]
+    metrics_text: list[str]
+    experience: list[ExperienceFact]
+    experience_dates: list[DateRange]
+    education_dates: list[DateRange]
+    career_start: str | None = None
+    total_experience_months: int | None = None
+    text: str
+
+
+INDEX_MAPPING: dict[str, Any] = {
+    "mappings": {
+        "dynamic": "strict",
+        "properties": {
+            "doc_id": {"type": "keyword"},
+            "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "headline": {"type": "text"},
+            "location": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "summary": {"type": "text"},
+            "emails": {"type": "keyword"},
+            "phones": {"type": "keyword"},
+            "organizations": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "roles": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "employment_types": {"type": "keyword"},
+            "schools": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "degrees": {"type": "keyword"},
+            "degree_levels": {"type": "keyword"},
+            "fields_of_study": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "skills": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "projects": {"type": "text"},
+            "publications": {"type": "text"},
+            "metrics": {
+                "type": "nested",
+                "properties": {
+                    "text": {"type": "text"},
+                    "value": {"type": "double"},
+                    "range_to": {"type": "double"},
+                    "unit": {"type": "keyword"},
+                    "currency": {"type": "keyword"},
+                    "qualifier": {"type": "keyword"},
+                    "direction": {"type": "keyword"},
+                    "subject": {"type": "text"},
+                },
+            },
+            "metrics_text": {"type": "text"},
+            "experience": {
+                "type": "nested",
+                "properties": {
+                    "organization": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+                    "role": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+                    "employment_type": {"type": "keyword"},
+                    "start": {"type": "keyword"},
+                    "end": {"type": "keyword"},
+                    "is_current": {"type": "boolean"},
+                    "dates": {"type": "date_range", "format": "yyyy-MM-dd"},
+                },
+            },
+            "experience_dates": {"type": "date_range", "format": "yyyy-MM-dd"},
+            "education_dates": {"type": "date_range", "format": "yyyy-MM-dd"},
+            "career_start": {"type": "date", "format": "yyyy-MM-dd"},
+            "total_experience_months": {"type": "integer"},
+            "text": {"type": "text"},
+        },
+    }
+}
+"""A suggested index definition (``PUT /resumes`` with this body) for the feed's documents."""
+
+
+def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None) -> SearchDocument:
+    """One profile as a search document; with a redactor, contacts and addresses are tokens."""
+
+    def clean(text: str) -> str:
+        return redactor.scrub(text, profile.contacts) if redactor else text
+
+    person = profile.profile
+    experience_dates = [_date_range(job) for job in profile.experiences]
+    starts = [job.start_date for job in profile.experiences if job.start_date is not None]
+    return SearchDocument(
+        doc_id=profile.doc_id,
+        name=person.name,
+        headline=person.headline and clean(person.headline),
+        location=person.location and clean(person.location),
+        summary=person.summary and clean(person.summary),
+        emails=_contacts(profile, ContactKind.EMAIL, redactor),
+        phones=_contacts(profile, ContactKind.PHONE, redactor),
+        organizations=_distinct(job.organization for job in profile.experiences),
+        roles=_distinct(job.role for job in profile.experiences),
+        employment_types=_distinct(job.employment_type for job in profile.experiences),
+        schools=_distinct(school.institution for school in profile.education),
+        degrees=_distinct(school.degree for school in profile.education),
+        degree_levels=_distinct(school.degree_level for school in profile.education),
+        fields_of_study=_distinct(school.field_of_study for school in profile.education),
+        skills=_distinct(skill.name for skill in profile.skills),
+        projects=_distinct(project.name for project in profile.projects),
+        publications=_distinct(paper.title for paper in profile.publications),
+        metrics=[_metric(metric, clean) for metric in profile.metrics],
+        metrics_text=[clean(metric.sentence) for metric in profile.metrics],
+        experience=[
+            ExperienceFact(
+                organization=job.organization,
+                role=job.role,
+                employment_type=job.employment_type,
+                start=partial_iso_date(job.start_date, job.start_precision),
+                end=partial_iso_date(job.end_date, job.end_precision),
+                is_current=job.is_current,
+                dates=dates,
+            )
+            for job, dates in zip(profile.experiences, experience_dates, strict=True)
+        ],
+        experience_dates=[dates for dates in experience_dates if dates is not None],
+        education_dates=_present(_date_range(school) for school in profile.education),
+        career_start=min(starts).isoformat() if starts else None,
+        total_experience_months=person.total_experience_months,
+        text=clean(profile.document.text),
+    )
+
+
+def _contacts(profile: ProfileRecords, kind: ContactKind, redactor: Redactor | None) -> list[str]:
+    contacts = [contact for contact in profile.contacts if contact.kind == kind]
+    return _distinct(
+        redactor.contact(contact) if redactor else contact.normalized for contact in contacts
+    )
+
+
+def _metric(metric: MetricRecord, clean: TextCleaner) -> MetricFact:
+    return MetricFact(
+        text=clean(metric.text),
+        value=metric.value,
+        range_to=metric.range_to,
+        unit=metric.unit,
+        currency=metric.currency,
+        qualifier=metric.qualifier,
+        direction=metric.direction,
+        subject=metric.subject,
+    )
+
+
+def _date_range(entry: DatedEntry) -> DateRange | None:
+    """First day of the start period to last day of the end period; open when ongoing."""
+    if entry.start_date is None or entry.start_precision is None:
+        return None
+    end = None
+    if entry.end_date is not None and entry.end_precision is not None:
+        end = last_day_of_period(entry.end_date, entry.end_precision).isoformat()
+    return DateRange(gte=entry.start_date.isoformat(), lte=end)
+
+
+def last_day_of_period(first_day: dt.date, precision: DatePrecision) -> dt.date:
+    """'2021-03' ends on 2021-03-31, '2021' on 2021-12-31, a season three months on."""
+    if precision == DatePrecision.DAY:
+        return first_day
+    if precision == DatePrecision.MONTH:
+        return first_day.replace(day=calendar.monthrange(first_day.year, first_day.month)[1])
+    if precision == DatePrecision.SEASON:
+        month_index = first_day.month + 1  # the season's third month, zero-based from January
+        year, month = first_day.year + month_index // 12, month_index % 12 + 1
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(first_day.year, 12, 31)
+
+
+def _distinct(values: Iterable[str | None]) -> list[str]:
+    """Non-empty values, first occurrence kept, in document order."""
+    return list(dict.fromkeys(str(value) for value in values if value))
+
+
+def _present(ranges: Iterable[DateRange | None]) -> list[DateRange]:
+    return [dates for dates in ranges if dates is not None]
+
+
+def bulk_lines(documents: Sequence[SearchDocument], index: str = DEFAULT_INDEX) -> Iterator[str]:
+    """Action line then document line per profile, as the ``_bulk`` endpoint reads them."""
+    for document in documents:
+        yield json.dumps({"index": {"_index": index, "_id": document.doc_id}})
+        yield document.model_dump_json(exclude_none=True)
+
+
+def export_search_feed(
+    tables_dir: Path | str,
+    out_file: Path | str,
+    index: str = DEFAULT_INDEX,
+    redactor: Redactor | None = None,
+) -> int:
+    """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count."""
+    documents = [to_search_document(profile, redactor) for profile in read_profiles(tables_dir)]
+    target = Path(out_file)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as feed:
+        for line in bulk_lines(documents, index):
+            feed.write(line + "\n")
+    return len(documents)
