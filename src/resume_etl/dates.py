@@ -21,8 +21,9 @@ dates. Where the two differ by design, the fast path's choice is the documented 
   decides it regardless ("15/09/2016" is day-first under any setting).
 
 Odd values are kept with an ``issue`` flag rather than dropped or fixed: ``invalid_month``
-("13/2025" keeps its year), ``future`` (beyond ``future_horizon_days`` after the reference
-date).
+("13/2025" keeps its year), ``future`` (a period starting more than ``future_horizon_months``
+after the reference date's month). The reference date is a setting, so a rerun flags the same
+dates and gives the same durations.
 """
 
 from __future__ import annotations
@@ -117,10 +118,13 @@ class DateSettings(BaseModel):
             "Unset means the day the run starts; set it to make results reproducible."
         ),
     )
-    future_horizon_days: int = Field(
-        default=366,
+    future_horizon_months: int = Field(
+        default=12,
         ge=0,
-        description="Dates later than reference_date plus this many days get issue 'future'.",
+        description=(
+            "Dates starting more than this many months after reference_date's month get issue "
+            "'future' (kept, not dropped); 12 lets an expected graduation next year pass."
+        ),
     )
 
     @field_validator("languages")
@@ -236,7 +240,7 @@ class DateParser:
             },
         )
         self._today = self.settings.today()
-        self._horizon = self._today + dt.timedelta(days=self.settings.future_horizon_days)
+        self._last_plausible_month = month_index(self._today) + self.settings.future_horizon_months
         self.parse_point = lru_cache(maxsize=_CACHE_SIZE)(self._parse_point)
 
     # ------------------------------------------------------------------ points
@@ -247,7 +251,11 @@ class DateParser:
         found = fast_parse(cleaned, self.settings)
         if found is None:
             found = self._slow_parse(cleaned)
-        if found is not None and found.issue is None and found.value > self._horizon:
+        if (
+            found is not None
+            and found.issue is None
+            and month_index(found.value) > self._last_plausible_month
+        ):
             found = replace(found, issue="future")
         return found
 
