@@ -18,7 +18,10 @@ dates. Where the two differ by design, the fast path's choice is the documented 
 * "2011-12" and "2011/12" are a month (December 2011) because ISO writes months that way;
   "2019-21" and "2023/24", whose second half cannot be a month, are year ranges;
 * numeric dates whose order is ambiguous ("04/09/2014") follow ``date_order``; a part over 12
-  decides it regardless ("15/09/2016" is day-first under any setting).
+  decides it regardless ("15/09/2016" is day-first under any setting); under ``YMD``, which
+  says nothing about a year written last, the fast path leaves "01/02/2000" to dateparser;
+* a year-first date whose middle part cannot be a month ("2014/13/02") is kept with the issue
+  ``invalid_month``, where dateparser would quietly swap day and month.
 
 Odd values are kept with an ``issue`` flag rather than dropped or fixed: ``invalid_month``
 ("13/2025" keeps its year), ``future`` (a period starting more than ``future_horizon_months``
@@ -418,6 +421,8 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
     if len(a) == 4:
         year, month, day = int(a), int(b), int(c)
     elif len(c) == 4:
+        if settings.date_order == "YMD" and int(a) <= 12 and int(b) <= 12:
+            return None  # YMD says nothing about "01/02/2000": dateparser's reading stands
         year = int(c)
         month, day = _order_day_month(int(a), int(b), settings.date_order)
     else:
