@@ -81,6 +81,8 @@ class LinkPlatform(StrEnum):
 
 class MetricUnit(StrEnum):
     PERCENT = "percent"
+    PERCENTAGE_POINTS = "pp"
+    """A difference of percentages ("accuracy up 10 percentage points"), not a ratio."""
     CURRENCY = "currency"
     COUNT = "count"
     MULTIPLIER = "x"

@@ -46,6 +46,21 @@ def one(nlp: Language, finder: MetricFinder, text: str) -> MetricMatch:
         ("Raised retention by around 55%.", "around 55%", 55, "percent", None, "approximately"),
         ("Lifted sales by 30 percent.", "30 percent", 30, "percent", None, "exact"),
         ("Stored 40 TB of logs.", "40 TB", 4e13, "bytes", None, "exact"),
+        ("Cut hosting by £300k.", "£300k", 3e5, "currency", "GBP", "exact"),
+        ("Onboarding took 2 days.", "2 days", 2, "days", None, "exact"),
+        ("Each build finishes in 30 seconds.", "30 seconds", 30, "s", None, "exact"),
+        (
+            "Raised accuracy by 10 percentage points.",
+            "10 percentage points",
+            10,
+            "pp",
+            None,
+            "exact",
+        ),
+        ("Boosted sign-ups by up to 25%.", "up to 25%", 25, "percent", None, "at_most"),
+        ("Kept error rates below 0.1%.", "below 0.1%", 0.1, "percent", None, "less_than"),
+        ("Handled at least 5,000 requests.", "at least 5,000", 5e3, "count", None, "at_least"),
+        ("Trained new staff in three weeks.", "three weeks", 3, "weeks", None, "exact"),
     ],
 )
 def test_forms(
@@ -85,10 +100,20 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
         ("Delivered over 100ms reduction in P100 latency.", "decrease", "P100 latency"),
         ("Increased conversion by 12%.", "increase", "conversion"),
         ("Served 10,000+ users.", "none", "users"),
+        ("Reduced time-to-first-token by 40%.", "decrease", "time-to-first-token"),
+        ("Saved $1.5 million in annual log storage cost.", "decrease", "annual log storage cost"),
+        ("Cut annual hosting costs by £300k.", "decrease", "annual hosting costs"),
+        ("Lowered cloud spend by EUR 40,000 annually.", "decrease", "cloud spend"),
+        ("Reduced churn from 12% to 7%.", "decrease", "churn"),
+        ("Improved throughput by 40%.", "increase", "throughput"),
+        ("Grew revenue 3x.", "increase", "revenue"),
+        ("Boosted sign-ups by up to 25%.", "increase", "sign-ups"),
+        ("Drove a 2x increase in weekly active users.", "increase", "weekly active users"),
+        ("Kept error rates below 0.1%.", "none", None),
     ],
 )
 def test_direction_and_subject_come_from_the_parse(
-    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str
+    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str | None
 ) -> None:
     found = one(nlp, finder, sentence)
     assert found.direction is MetricDirection(direction)

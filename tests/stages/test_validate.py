@@ -9,10 +9,22 @@ from pydantic import ValidationError
 
 from resume_etl.dates import DateRangeMatch, PartialDate
 from resume_etl.errors import ErrorCode
-from resume_etl.records import CharSpan, DocumentRecord, EducationRecord, ExperienceRecord
+from resume_etl.records import (
+    CharSpan,
+    DocumentRecord,
+    EducationRecord,
+    ExperienceRecord,
+    MetricRecord,
+)
 from resume_etl.stages.extract import Extracted, ExtractedDocument
 from resume_etl.stages.validate import SpanMismatchError, date_fields, span_of, validate
-from resume_etl.vocab import DatePrecision, Stage
+from resume_etl.vocab import (
+    DatePrecision,
+    MetricDirection,
+    MetricQualifier,
+    MetricUnit,
+    Stage,
+)
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -127,3 +139,37 @@ def test_gpa_above_scale_is_refused_in_words() -> None:
             gpa=4.5,
             gpa_scale=4.0,
         )
+
+
+def test_metrics_point_at_the_experience_or_project_they_are_in(extract_text: Extract) -> None:
+    text = (
+        "Jane Roe\n\nSummary\nAnalyst who grew revenue by 40%.\n\n"
+        "Experience\nData Analyst | Northwind Bank | Jan 2020 - Present\n"
+        "- Cut report time by 30%\n\n"
+        "Projects\nLedger Lens | 2021\n- Served 10,000+ users\n"
+    )
+    validated = validate(extract_text(text), TODAY)
+    owners = {entry.entry_id: entry for entry in validated.rows["experiences"]}
+    owners |= {entry.entry_id: entry for entry in validated.rows["projects"]}
+    by_text = {metric.text: metric for metric in validated.rows["metrics"]}  # type: ignore[attr-defined]
+    assert by_text["40%"].entry_id is None  # the summary belongs to no entry
+    for metric_text, table in (("30%", "experiences"), ("10,000+", "projects")):
+        owner = owners[by_text[metric_text].entry_id]
+        assert owner in validated.rows[table]
+        assert owner.span.start <= by_text[metric_text].span.start < owner.span.end  # type: ignore[attr-defined]
+
+
+def test_a_metric_row_carries_value_unit_qualifier_direction_subject_and_sentence(
+    extract_text: Extract,
+) -> None:
+    validated = validate(extract_text(RESUME), TODAY)
+    (metric,) = validated.rows["metrics"]
+    assert isinstance(metric, MetricRecord)
+    assert (metric.value, metric.unit, metric.qualifier, metric.direction) == (
+        30.0, MetricUnit.PERCENT, MetricQualifier.EXACT, MetricDirection.DECREASE,
+    )  # fmt: skip
+    assert metric.subject == "report time"
+    assert metric.sentence == "Cut report time by 30%"
+    text = validated.rows["documents"][0].text  # type: ignore[attr-defined]
+    assert text[metric.span.start : metric.span.end] == "30%"
+    assert text[metric.sentence_span.start : metric.sentence_span.end] == metric.sentence

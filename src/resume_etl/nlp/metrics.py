@@ -108,6 +108,7 @@ _SCALES = {
 }
 _UNITS: dict[str, MetricUnit] = {
     **dict.fromkeys(("%", "percent", "per cent", "pct"), MetricUnit.PERCENT),
+    **dict.fromkeys(("percentage point", "percentage points", "pp"), MetricUnit.PERCENTAGE_POINTS),
     **dict.fromkeys(("x", "×", "times", "fold", "-fold"), MetricUnit.MULTIPLIER),
     **dict.fromkeys(("ms", "millisecond", "milliseconds", "msec"), MetricUnit.MILLISECONDS),
     **dict.fromkeys(("sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
@@ -227,7 +228,7 @@ _EXPRESSION = re.compile(
     rf"(?:\s?(?P<scale>thousand|millions?|billion|trillion|lakh|crore|bn|mn|mm|[kKmMbB])(?![a-zA-Z]))?"
     rf"(?P<plus>\+)?"
     rf"(?:\s?(?P<bytes>[KMGTP]B)\b"
-    rf"|\s?(?P<unit>%|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
+    rf"|\s?(?P<unit>%|percentage\s+points?|pp\b|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
     rf"|(?:ms|msec|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|h"
     rf"|days?|weeks?|wks?|months?|years?|yrs?)\b)"
     rf"|\s(?P<currency_word>dollars|euros|pounds|rupees)\b)?"
@@ -350,17 +351,20 @@ class MetricFinder:
         for _, start, end in self._word_counts(doc):
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
+            # "three weeks" is a duration: the noun is its unit, and it ends the expression.
+            unit = _UNITS.get(doc[start + 1].lower_) if end == start + 2 else None
+            last = doc[end - 1] if unit else token
             expression = _Expression(
                 value,
-                MetricUnit.COUNT,
+                unit or MetricUnit.COUNT,
                 None,
                 MetricQualifier.EXACT,
                 token.idx,
-                token.idx + len(token.text),
+                last.idx + len(last.text),
             )
             yield replace(
                 self._build(doc, expression, expression.start, expression.end, None, None),
-                subject=doc[start + 1 : end].text,
+                subject=None if unit else doc[start + 1 : end].text,
             )
 
     def _build(
@@ -380,8 +384,8 @@ class MetricFinder:
             unit=expression.unit,
             currency=expression.currency,
             qualifier=expression.qualifier,
-            direction=direction or (_direction(root) if root is not None else MetricDirection.NONE),
-            subject=_subject(root, span) if root is not None and span is not None else None,
+            direction=direction or _direction_of(root, span),
+            subject=_subject_of(root, span),
             start_char=start,
             end_char=end,
             text=doc.text[start:end],
@@ -525,6 +529,100 @@ def _direction(root: Token) -> MetricDirection:
     return MetricDirection.NONE
 
 
+def _direction_of(root: Token | None, span: Span | None) -> MetricDirection:
+    """From the parse, else from the verb that opens a bullet ("Lowered cloud spend by €40k")."""
+    direction = _direction(root) if root is not None else MetricDirection.NONE
+    if direction is MetricDirection.NONE and span is not None:
+        opening = _opening_word(span)
+        direction = _change_of(opening) if opening is not None else MetricDirection.NONE
+    return direction
+
+
+def _opening_word(span: Span) -> Token | None:
+    """The first word of the metric's sentence or line (a bullet's verb), before the metric.
+
+    The line bounds it because the parser runs a header line and the bullet under it together.
+    """
+    doc = span.doc
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    words = [
+        token
+        for token in doc[span.sent.start : span.start]
+        if token.is_alpha and token.idx >= line_start
+    ]
+    return words[0] if words else None
+
+
+def _subject_of(root: Token | None, span: Span | None) -> str | None:
+    """The parse's subject, else the bullet's object ("Reduced <churn> from 12% to 7%"), else
+    what the metric is "in" or "of" ("$1.5 million in <annual log storage cost>").
+
+    The small English model parses terse bullets badly (it reads "Reduced" as an adjective and
+    "token" in "time-to-first-token" as a verb), so the surface shape backs the parse up.
+    """
+    if root is None or span is None:
+        return None
+    parsed = _subject(root, span)
+    if parsed is not None and parsed not in _line_of(span):
+        parsed = None  # the parse ran on into the next line (a heading, the next entry)
+    return parsed or _object_before(span) or _object_after(span)
+
+
+def _line_of(span: Span) -> str:
+    text = span.doc.text
+    line_end = text.find("\n", span.end_char)
+    return text[text.rfind("\n", 0, span.start_char) + 1 : None if line_end == -1 else line_end]
+
+
+_LINKING_PREPS = frozenset(("by", "from", "to"))
+_SUBJECT_WORD_POS = frozenset(("NOUN", "PROPN", "ADJ", "NUM", "X", "VERB"))
+"""Word classes of a bullet's object; VERB because the tagger calls "spend" or "token" one."""
+_MAX_SUBJECT_WORDS = 5
+
+
+def _object_before(span: Span) -> str | None:
+    """The words between a bullet's opening change verb and the metric, when a noun phrase."""
+    opening = _opening_word(span)
+    if opening is None or _change_of(opening) is MetricDirection.NONE:
+        return None
+    words = list(span.doc[opening.i + 1 : span.start])
+    while words and (words[-1].lower_ in _LINKING_PREPS or words[-1].is_punct):
+        words.pop()
+    while words and words[0].pos_ in ("DET", "PRON"):
+        words.pop(0)
+    if not words or not _is_noun_phrase(words):
+        return None
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _is_noun_phrase(tokens: list[Token]) -> bool:
+    """Nouns and adjectives only; a hyphenated word ("sign-ups") counts as one word."""
+    if tokens[-1].is_punct:
+        return False
+    words: list[list[Token]] = [[]]
+    for token in tokens:
+        words[-1].append(token)
+        if token.whitespace_:
+            words.append([])
+    words = [word for word in words if word]
+    return len(words) <= _MAX_SUBJECT_WORDS and all(
+        len(word) > 1 or word[0].pos_ in _SUBJECT_WORD_POS for word in words
+    )
+
+
+def _object_after(span: Span) -> str | None:
+    """What a metric is in or of: "$1.5 million in annual log storage cost", "2x increase in
+    weekly active users" (a change noun right after the metric is looked through)."""
+    doc = span.doc
+    holder = span.end
+    if holder < len(doc) and doc[holder].lemma_.lower() in _CHANGE_NOUNS:
+        holder += 1
+    if holder >= len(doc) or doc[holder].lower_ not in ("in", "of", "for", "on"):
+        return None
+    objects = [child for child in doc[holder].children if child.dep_ == "pobj"]
+    return _phrase(objects[0], set()) if objects else None
+
+
 _PHRASE_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _CHANGE_NOUNS = _DECREASE | _INCREASE
 
@@ -557,8 +655,13 @@ def _phrase(noun: Token, skip: set[int]) -> str | None:
     """A noun with its compounds and adjectives, without determiners or the metric itself."""
     start = noun.i
     for token in reversed(list(noun.lefts)):
+        if token.tag_ == "HYPH" and token.i == start - 1 and not token.whitespace_:
+            start = token.i  # "sign-ups": the hyphen joins the word before
+            continue
         if token.i in skip or token.dep_ not in _PHRASE_DEPS or token.i != start - 1:
             break
+        if _change_of(token) is not MetricDirection.NONE and token.pos_ in ("VERB", "ADJ"):
+            break  # "Grew revenue 3x": the bullet's verb, parsed as an adjective, is no subject
         start = token.left_edge.i if token.left_edge.i not in skip else token.i
     doc = noun.doc
     text = doc[start : noun.i + 1].text.strip()
