@@ -78,6 +78,8 @@ def test_single_dates(parser: DateParser, text: str, value: dt.date, precision: 
         ("02/2025 - 🚀", dt.date(2025, 2, 1), None, True),
         ("Mar 2021 - Jun", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
         ("Mar - Jun 2021", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
+        ("Nov 2021 - Feb", dt.date(2021, 11, 1), dt.date(2022, 2, 1), False),
+        ("Nov - Feb 2022", dt.date(2021, 11, 1), dt.date(2022, 2, 1), False),
         ("Jan 2020 -\nMar 2021", dt.date(2020, 1, 1), dt.date(2021, 3, 1), False),
         ("2023/24", dt.date(2023, 1, 1), dt.date(2024, 1, 1), False),
         ("1999-00", dt.date(1999, 1, 1), dt.date(2000, 1, 1), False),

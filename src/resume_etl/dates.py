@@ -275,6 +275,20 @@ class DateParser:
             return None
         return PartialDate(dt.date(year, number, 1), DatePrecision.MONTH)
 
+    def _month_after(self, text: str, start: PartialDate) -> PartialDate | None:
+        """The bare month ending "Mar 2021 - Jun" (June 2021) or "Nov 2021 - Feb" (Feb 2022)."""
+        end = self.parse_month(text, start.value.year)
+        if end is not None and end.value < start.value:
+            end = replace(end, value=end.value.replace(year=end.value.year + 1))
+        return end
+
+    def _month_before(self, text: str, end: PartialDate) -> PartialDate | None:
+        """The bare month starting "Mar - Jun 2021" (March 2021) or "Nov - Feb 2022" (Nov 2021)."""
+        start = self.parse_month(text, end.value.year)
+        if start is not None and start.value > end.value:
+            start = replace(start, value=start.value.replace(year=start.value.year - 1))
+        return start
+
     # ------------------------------------------------------------------ ranges
 
     def find_ranges(self, text: str) -> list[DateRangeMatch]:
@@ -297,9 +311,9 @@ class DateParser:
         start = self.parse_point(start_text)
         end = self.parse_point(end_text) if end_text else None
         if end_text and start is None and end is not None:
-            start = self.parse_month(start_text, end.value.year)
+            start = self._month_before(start_text, end)
         if end_text and end is None and start is not None:
-            end = self.parse_month(end_text, start.value.year)
+            end = self._month_after(end_text, start)
         if groups["short_end"] and start is not None:
             end = _short_year_end(start, groups["short_end"])
         if start is None:

@@ -5,9 +5,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from resume_etl.dates import DateRangeMatch, PartialDate
+from resume_etl.dates import DateParser, DateRangeMatch, DateSettings, PartialDate
 from resume_etl.errors import ErrorCode
 from resume_etl.records import (
     CharSpan,
@@ -173,3 +175,36 @@ def test_a_metric_row_carries_value_unit_qualifier_direction_subject_and_sentenc
     text = validated.rows["documents"][0].text  # type: ignore[attr-defined]
     assert text[metric.span.start : metric.span.end] == "30%"
     assert text[metric.sentence_span.start : metric.sentence_span.end] == metric.sentence
+
+
+_PARSER = DateParser(DateSettings(reference_date=TODAY))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 19),
+    st.integers(1900, 2099),
+    st.one_of(st.just("Present"), st.tuples(st.integers(0, 19), st.integers(1900, 2099))),
+)
+def test_odd_dates_become_valid_rows_with_an_issue_never_an_error(
+    month: int, year: int, end: str | tuple[int, int]
+) -> None:
+    """Month 0 or 13, an end before the start, a start far in the future: kept and flagged."""
+    end_text = end if isinstance(end, str) else f"{end[0]:02d}/{end[1]}"
+    text = f"{month:02d}/{year} - {end_text}"
+    for dates in _PARSER.find_ranges(text):
+        fields = date_fields(dates, text, TODAY)
+        record = ExperienceRecord(
+            doc_id="d",
+            entry_id="e",
+            section_id="s",
+            position=0,
+            span=CharSpan(start=0, end=len(text)),
+            confidence=1.0,
+            **fields,  # type: ignore[arg-type]
+        )
+        start, stop = record.start_date, record.end_date
+        if start is not None and stop is not None and stop < start:
+            assert record.date_issue is not None
+        if start is not None and start > dt.date(TODAY.year + 1, 12, 31):
+            assert record.date_issue is not None
