@@ -87,12 +87,17 @@ def _resume(periods: list[str]) -> str:
     return "Jane Roe\n\nExperience\n" + "\n".join(entries)
 
 
-def _experiences(config: PipelineConfig, nlp: Language, text: str, folder: Path) -> pd.DataFrame:
+def _run(config: PipelineConfig, nlp: Language, text: str, folder: Path) -> Path:
+    """Run the pipeline on ``text`` as a file; the folder the tables went to."""
     source = folder / "resume.txt"
     source.write_text(text, encoding="utf-8")
     run_local(config, [source], folder / "out", nlp=nlp)
     assert pd.read_parquet(folder / "out" / "quarantine.parquet").empty
-    path = folder / "out" / "experiences.parquet"
+    return folder / "out"
+
+
+def _experiences(config: PipelineConfig, nlp: Language, text: str, folder: Path) -> pd.DataFrame:
+    path = _run(config, nlp, text, folder) / "experiences.parquet"
     found = pd.read_parquet(path)
     found.attrs["path"] = path
     return found
@@ -162,3 +167,14 @@ def test_the_pipeline_files_reference_date_ends_current_entries_and_flags_the_fu
     assert found["duration_months"].tolist()[0] == 6  # Jan..Jun 2020, the reference month
     assert pd.isna(found.loc[0, "date_issue"])
     assert found.loc[1, "date_issue"] == "future"
+
+
+def test_total_experience_merges_overlaps_and_ends_current_jobs_at_the_reference_date(
+    day_first: tuple[PipelineConfig, Language], tmp_path: Path
+) -> None:
+    config, nlp = day_first
+    jobs = ["Jan 2019 - Dec 2019", "Jun 2019 - Present", "2015"]
+    out = _run(config, nlp, _resume(jobs), tmp_path)
+    assert pd.read_parquet(out / "experiences.parquet")["duration_months"].tolist() == [12, 13, 12]
+    profile = pd.read_parquet(out / "profiles.parquet")
+    assert profile.loc[0, "total_experience_months"] == 18 + 12  # Jan 2019..Jun 2020, and 2015
