@@ -270,7 +270,9 @@ class MetricRecord(Record):
     qualifier: MetricQualifier = Field(description="exact, approximately, at_least, …")
     direction: MetricDirection = Field(description="increase, decrease or none.")
     subject: str | None = Field(default=None, description="What it measures, when stated.")
-    range_to: float | None = Field(default=None, description="Y of a 'from X to Y' pair.")
+    range_to: float | None = Field(
+        default=None, description="Y of a 'from X to Y' pair, in this row's unit."
+    )
     text: str = Field(min_length=1, description="The metric expression as written.")
     span: CharSpan = Field(description="Where text is.")
     sentence: str = Field(description="The sentence it is in.")

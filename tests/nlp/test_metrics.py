@@ -88,6 +88,9 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
     assert (found.value, found.range_to) == (800, 72)
     assert found.unit is MetricUnit.HOURS
     assert found.direction is MetricDirection.DECREASE
+    mixed = one(nlp, finder, "Shortened onboarding from 2 days to 4 hours.")
+    assert (mixed.unit, mixed.value, mixed.range_to) == (MetricUnit.DAYS, 2, pytest.approx(1 / 6))
+    assert mixed.direction is MetricDirection.DECREASE
     grew = one(nlp, finder, "Grew revenue from $2M to $5M.")
     assert (grew.value, grew.range_to, grew.currency) == (2e6, 5e6, "USD")
     assert grew.direction is MetricDirection.INCREASE

@@ -337,10 +337,11 @@ class MetricFinder:
         paired: set[int] = set()
         for first, second in _from_to_pairs(doc.text, expressions):
             paired.update({id(first), id(second)})
+            range_to = _in_unit_of(first, second)
             direction = (
-                MetricDirection.DECREASE if second.value < first.value else MetricDirection.INCREASE
+                MetricDirection.DECREASE if range_to < first.value else MetricDirection.INCREASE
             )
-            yield self._build(doc, first, first.start, second.end, second.value, direction)
+            yield self._build(doc, first, first.start, second.end, range_to, direction)
         for expression in expressions:
             if id(expression) not in paired:
                 yield self._build(
@@ -414,14 +415,35 @@ def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 def _from_to_pairs(
     text: str, expressions: list[_Expression]
 ) -> Iterator[tuple[_Expression, _Expression]]:
-    """Adjacent expressions written "from X to Y" in the same unit."""
+    """Adjacent expressions written "from X to Y" in the same unit, or both durations."""
     for first, second in itertools.pairwise(expressions):
+        comparable = first.unit is second.unit or (
+            first.unit in _SECONDS_PER and second.unit in _SECONDS_PER
+        )
         if (
-            first.unit is second.unit
+            comparable
             and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
             and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
             yield first, second
+
+
+_SECONDS_PER: dict[MetricUnit, float] = {
+    MetricUnit.MILLISECONDS: 0.001,
+    MetricUnit.SECONDS: 1.0,
+    MetricUnit.MINUTES: 60.0,
+    MetricUnit.HOURS: 3600.0,
+    MetricUnit.DAYS: 86400.0,
+    MetricUnit.WEEKS: 604800.0,
+}
+"""Durations a "from X to Y" pair may mix ("from 2 days to 4 hours"); months and years vary."""
+
+
+def _in_unit_of(first: _Expression, second: _Expression) -> float:
+    """Y of "from X to Y" in X's unit, so a row's ``range_to`` shares its ``unit``."""
+    if first.unit is second.unit:
+        return second.value
+    return second.value * _SECONDS_PER[second.unit] / _SECONDS_PER[first.unit]
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
