@@ -333,6 +333,7 @@ class MetricFinder:
 
     def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
         expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
+        expressions = _units_shared_from_to(doc.text, expressions)
         expressions = [e for e in expressions if _is_metric(doc, e)]
         paired: set[int] = set()
         for first, second in _from_to_pairs(doc.text, expressions):
@@ -426,6 +427,24 @@ def _from_to_pairs(
             and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
             yield first, second
+
+
+_BARE_NUMBER = re.compile(_NUMBER)
+
+
+def _units_shared_from_to(text: str, expressions: list[_Expression]) -> list[_Expression]:
+    """ "from 9 to 4 weeks": the bare first number takes the unit written once, after the second."""
+    shared = list(expressions)
+    for index, (first, second) in enumerate(itertools.pairwise(expressions)):
+        if (
+            first.unit is MetricUnit.COUNT
+            and second.unit is not MetricUnit.COUNT
+            and _BARE_NUMBER.fullmatch(text, first.start, first.end)
+            and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
+            and _TO_BETWEEN.fullmatch(text, first.end, second.start)
+        ):
+            shared[index] = replace(first, unit=second.unit, currency=second.currency)
+    return shared
 
 
 _SECONDS_PER: dict[MetricUnit, float] = {
@@ -561,16 +580,15 @@ def _direction_of(root: Token | None, span: Span | None) -> MetricDirection:
 
 
 def _opening_word(span: Span) -> Token | None:
-    """The first word of the metric's sentence or line (a bullet's verb), before the metric.
+    """The first word of the metric's sentence or bullet (a bullet's verb), before the metric.
 
-    The line bounds it because the parser runs a header line and the bullet under it together.
+    The bullet bounds it because the parser runs a header line and the bullet under it together.
     """
-    doc = span.doc
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    block_start = _block_bounds(span)[0]
     words = [
         token
-        for token in doc[span.sent.start : span.start]
-        if token.is_alpha and token.idx >= line_start
+        for token in span.doc[span.sent.start : span.start]
+        if token.is_alpha and token.idx >= block_start
     ]
     return words[0] if words else None
 
@@ -585,21 +603,41 @@ def _subject_of(root: Token | None, span: Span | None) -> str | None:
     if root is None or span is None:
         return None
     parsed = _subject(root, span)
-    if parsed is not None and parsed not in _line_of(span):
-        parsed = None  # the parse ran on into the next line (a heading, the next entry)
+    block_start, block_end = _block_bounds(span)
+    if parsed is not None and parsed not in span.doc.text[block_start:block_end]:
+        parsed = None  # the parse ran on into the next bullet, a heading or the next entry
     return parsed or _object_before(span) or _object_after(span)
 
 
-def _line_of(span: Span) -> str:
+_BLOCK_OPENER = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]")
+
+
+def _block_bounds(span: Span) -> tuple[int, int]:
+    """The bullet or paragraph around a metric: its lines, hard wraps included, up to a blank
+    line or the next bullet. The parser reads across such bounds; a subject may not."""
     text = span.doc.text
-    line_end = text.find("\n", span.end_char)
-    return text[text.rfind("\n", 0, span.start_char) + 1 : None if line_end == -1 else line_end]
+    start = text.rfind("\n", 0, span.start_char) + 1
+    while start > 0 and not _BLOCK_OPENER.match(text, start):
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].strip():
+            break
+        start = previous
+    end = text.find("\n", span.end_char)
+    while end != -1:
+        following = text.find("\n", end + 1)
+        line = text[end + 1 : following if following != -1 else len(text)]
+        if not line.strip() or _BLOCK_OPENER.match(line):
+            break
+        end = following
+    return start, len(text) if end == -1 else end
 
 
 _LINKING_PREPS = frozenset(("by", "from", "to"))
 _SUBJECT_WORD_POS = frozenset(("NOUN", "PROPN", "ADJ", "NUM", "X", "VERB"))
 """Word classes of a bullet's object; VERB because the tagger calls "spend" or "token" one."""
 _MAX_SUBJECT_WORDS = 5
+_COMPOUND_WORD = re.compile(r"\w+(?:[-/]\w+)+")
+"""A word the tokenizer splits: "time-to-first-token", "sign-ups", "CI/CD"."""
 
 
 def _object_before(span: Span) -> str | None:
@@ -628,7 +666,10 @@ def _is_noun_phrase(tokens: list[Token]) -> bool:
             words.append([])
     words = [word for word in words if word]
     return len(words) <= _MAX_SUBJECT_WORDS and all(
-        len(word) > 1 or word[0].pos_ in _SUBJECT_WORD_POS for word in words
+        _COMPOUND_WORD.fullmatch("".join(t.text for t in word))
+        if len(word) > 1
+        else word[0].pos_ in _SUBJECT_WORD_POS
+        for word in words
     )
 
 
