@@ -138,6 +138,18 @@ def test_dates_beyond_the_horizon_are_flagged_not_dropped(parser: DateParser) ->
     assert only(parser, "Jan 2026").issue is None
 
 
+@pytest.mark.parametrize(
+    ("horizon", "last_plain", "first_future"),
+    [(0, "Jan 2026", "Feb 2026"), (24, "Jan 2028", "Feb 2028")],
+)
+def test_the_future_horizon_is_a_setting_in_months(
+    horizon: int, last_plain: str, first_future: str
+) -> None:
+    parser = DateParser(REFERENCE.model_copy(update={"future_horizon_months": horizon}))
+    assert only(parser, last_plain).issue is None
+    assert only(parser, first_future).issue == "future"
+
+
 def test_other_configured_languages_go_through_dateparser() -> None:
     parser = DateParser(DateSettings(languages=("de", "en"), date_order="DMY"))
     found = only(parser, "März 2021 - Mai 2022")
