@@ -106,6 +106,11 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
         ("Increased conversion by 12%.", "increase", "conversion"),
         ("Served 10,000+ users.", "none", "users"),
         ("Reduced time-to-first-token by 40%.", "decrease", "time-to-first-token"),
+        (
+            "FP8, prefix caching, and CUDA graphs reduced time-to-first-token by about 65%",
+            "decrease",
+            "time-to-first-token",
+        ),
         ("Saved $1.5 million in annual log storage cost.", "decrease", "annual log storage cost"),
         ("Cut annual hosting costs by £300k.", "decrease", "annual hosting costs"),
         ("Lowered cloud spend by EUR 40,000 annually.", "decrease", "cloud spend"),
@@ -115,6 +120,10 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
         ("Boosted sign-ups by up to 25%.", "increase", "sign-ups"),
         ("Drove a 2x increase in weekly active users.", "increase", "weekly active users"),
         ("Kept error rates below 0.1%.", "none", None),
+        ("Shipped a tool that lifted clearance margin 3x.", "increase", "clearance margin"),
+        ("Reduced drafting time from 3 days to 1.", "decrease", "drafting time"),
+        ("Flagged patients saw a **9%** drop in readmissions.", "decrease", "readmissions"),
+        ("Built a model (gradient boosting) used at 14 hospitals.", "none", "hospitals"),
     ],
 )
 def test_direction_and_subject_come_from_the_parse(

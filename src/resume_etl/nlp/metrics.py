@@ -433,18 +433,27 @@ _BARE_NUMBER = re.compile(_NUMBER)
 
 
 def _units_shared_from_to(text: str, expressions: list[_Expression]) -> list[_Expression]:
-    """ "from 9 to 4 weeks": the bare first number takes the unit written once, after the second."""
+    """ "from 9 to 4 weeks", "from 3 days to 1": a bare number of a from-to pair takes the unit
+    written once, on the other number."""
     shared = list(expressions)
     for index, (first, second) in enumerate(itertools.pairwise(expressions)):
-        if (
-            first.unit is MetricUnit.COUNT
-            and second.unit is not MetricUnit.COUNT
-            and _BARE_NUMBER.fullmatch(text, first.start, first.end)
-            and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
+        if not (
+            _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
             and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
+            continue
+        if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
             shared[index] = replace(first, unit=second.unit, currency=second.currency)
+        elif _is_bare(text, second) and first.unit is not MetricUnit.COUNT:
+            shared[index + 1] = replace(second, unit=first.unit, currency=first.currency)
     return shared
+
+
+def _is_bare(text: str, expression: _Expression) -> bool:
+    return (
+        expression.unit is MetricUnit.COUNT
+        and _BARE_NUMBER.fullmatch(text, expression.start, expression.end) is not None
+    )
 
 
 _SECONDS_PER: dict[MetricUnit, float] = {
@@ -571,12 +580,46 @@ def _direction(root: Token) -> MetricDirection:
 
 
 def _direction_of(root: Token | None, span: Span | None) -> MetricDirection:
-    """From the parse, else from the verb that opens a bullet ("Lowered cloud spend by €40k")."""
+    """From the parse, else from the nearest change word before it ("Lowered cloud spend by €40k",
+    "lifted clearance margin 3x")."""
     direction = _direction(root) if root is not None else MetricDirection.NONE
     if direction is MetricDirection.NONE and span is not None:
-        opening = _opening_word(span)
-        direction = _change_of(opening) if opening is not None else MetricDirection.NONE
+        change = _change_noun_after(span) or _last_change_before(span)
+        direction = _change_of(change) if change is not None else MetricDirection.NONE
     return direction
+
+
+def _change_noun_after(span: Span) -> Token | None:
+    """A change noun right after the metric: "a 9% drop", "a 2x increase" (bold marks skipped)."""
+    following = [token for token in span.doc[span.end : span.end + 3] if token.text != "*"]
+    if (
+        following
+        and following[0].pos_ == "NOUN"
+        and _change_of(following[0]) is not (MetricDirection.NONE)
+    ):
+        return following[0]
+    return None
+
+
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "(", ")"))
+"""Between a change verb and a metric these say the verb governs another clause."""
+
+
+def _last_change_before(span: Span) -> Token | None:
+    """The nearest verb saying up or down (or the bullet's opening word, which the tagger often
+    mistakes for an adjective) between the start of the bullet and the metric."""
+    opening = _opening_word(span)
+    if opening is None:
+        return None
+    changes = [
+        token
+        for token in span.doc[opening.i : span.start]
+        if (token.pos_ == "VERB" or token.i == opening.i)
+        and _change_of(token) is not MetricDirection.NONE
+    ]
+    if not changes or any(t.text in _CLAUSE_BREAKS for t in span.doc[changes[-1].i : span.start]):
+        return None
+    return changes[-1]
 
 
 def _opening_word(span: Span) -> Token | None:
@@ -604,8 +647,10 @@ def _subject_of(root: Token | None, span: Span | None) -> str | None:
         return None
     parsed = _subject(root, span)
     block_start, block_end = _block_bounds(span)
-    if parsed is not None and parsed not in span.doc.text[block_start:block_end]:
-        parsed = None  # the parse ran on into the next bullet, a heading or the next entry
+    if parsed is not None and (
+        "\n" in parsed or parsed not in span.doc.text[block_start:block_end]
+    ):
+        parsed = None  # the parse ran on into another line, bullet, heading or entry
     return parsed or _object_before(span) or _object_after(span)
 
 
@@ -641,11 +686,12 @@ _COMPOUND_WORD = re.compile(r"\w+(?:[-/]\w+)+")
 
 
 def _object_before(span: Span) -> str | None:
-    """The words between a bullet's opening change verb and the metric, when a noun phrase."""
-    opening = _opening_word(span)
-    if opening is None or _change_of(opening) is MetricDirection.NONE:
+    """The words between the change verb before the metric and the metric, when a noun phrase:
+    "Reduced <churn> from 12% to 7%", "CUDA graphs reduced <time-to-first-token> by 65%"."""
+    change = _last_change_before(span)
+    if change is None:
         return None
-    words = list(span.doc[opening.i + 1 : span.start])
+    words = list(span.doc[change.i + 1 : span.start])
     while words and (words[-1].lower_ in _LINKING_PREPS or words[-1].is_punct):
         words.pop()
     while words and words[0].pos_ in ("DET", "PRON"):
@@ -676,13 +722,12 @@ def _is_noun_phrase(tokens: list[Token]) -> bool:
 def _object_after(span: Span) -> str | None:
     """What a metric is in or of: "$1.5 million in annual log storage cost", "2x increase in
     weekly active users" (a change noun right after the metric is looked through)."""
-    doc = span.doc
-    holder = span.end
-    if holder < len(doc) and doc[holder].lemma_.lower() in _CHANGE_NOUNS:
-        holder += 1
-    if holder >= len(doc) or doc[holder].lower_ not in ("in", "of", "for", "on"):
+    following = [token for token in span.doc[span.end : span.end + 4] if token.text != "*"]
+    if following and following[0].lemma_.lower() in _CHANGE_NOUNS:
+        following.pop(0)
+    if not following or following[0].lower_ not in ("in", "of", "for", "on"):
         return None
-    objects = [child for child in doc[holder].children if child.dep_ == "pobj"]
+    objects = [child for child in following[0].children if child.dep_ == "pobj"]
     return _phrase(objects[0], set()) if objects else None
 
 
