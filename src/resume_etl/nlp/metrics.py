@@ -5,6 +5,11 @@ unit) is read from the text by one grammar, because spaCy's tokenizer splits suc
 inconsistently ("100ms" and "95%+" are one token, "10,000+" two). Its *meaning in the sentence*
 comes from the parse: the governing verb or noun gives the direction ("reduced", "cut",
 "growth"), and the noun phrase it measures gives the subject ("P100 latency", "disk usage").
+The small English model misparses terse bullets ("Reduced" as an adjective, "token" in
+"time-to-first-token" as a verb), so where the parse is silent the bullet's shape backs it up:
+a change verb, its object, "by"/"from", the metric ("Reduced <churn> from 12% to 7%"); or the
+metric, a change noun, "in"/"of" and what it measures ("a 2x increase in <weekly active users>").
+A subject never reaches past the metric's bullet or paragraph.
 Spelled-out counts ("three tutorials") come from a ``Matcher`` on ``like_num`` tokens followed
 by a noun.
 
