@@ -178,3 +178,10 @@ def test_total_experience_merges_overlaps_and_ends_current_jobs_at_the_reference
     assert pd.read_parquet(out / "experiences.parquet")["duration_months"].tolist() == [12, 13, 12]
     profile = pd.read_parquet(out / "profiles.parquet")
     assert profile.loc[0, "total_experience_months"] == 18 + 12  # Jan 2019..Jun 2020, and 2015
+
+
+def test_each_date_text_is_what_its_span_highlights(experiences: pd.DataFrame) -> None:
+    out = Path(experiences.attrs["path"]).parent
+    (text,) = pd.read_parquet(out / "documents.parquet")["text"]
+    for row in experiences.itertuples():
+        assert text[row.date_span["start"] : row.date_span["end"]] == row.date_text
