@@ -91,6 +91,10 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
     mixed = one(nlp, finder, "Shortened onboarding from 2 days to 4 hours.")
     assert (mixed.unit, mixed.value, mixed.range_to) == (MetricUnit.DAYS, 2, pytest.approx(1 / 6))
     assert mixed.direction is MetricDirection.DECREASE
+    seconds = one(nlp, finder, "Cut p99 transfer latency from 1.8 s to 450 ms.")
+    assert (seconds.unit, seconds.value, seconds.range_to) == (
+        MetricUnit.SECONDS, 1.8, pytest.approx(0.45),
+    )  # fmt: skip
     shared = one(nlp, finder, "Cut prototype lead time from 9 to 4 weeks.")
     assert (shared.unit, shared.value, shared.range_to) == (MetricUnit.WEEKS, 9, 4)
     grew = one(nlp, finder, "Grew revenue from $2M to $5M.")

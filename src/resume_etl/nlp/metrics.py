@@ -116,7 +116,7 @@ _UNITS: dict[str, MetricUnit] = {
     **dict.fromkeys(("percentage point", "percentage points", "pp"), MetricUnit.PERCENTAGE_POINTS),
     **dict.fromkeys(("x", "×", "times", "fold", "-fold"), MetricUnit.MULTIPLIER),
     **dict.fromkeys(("ms", "millisecond", "milliseconds", "msec"), MetricUnit.MILLISECONDS),
-    **dict.fromkeys(("sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
     **dict.fromkeys(("min", "mins", "minute", "minutes"), MetricUnit.MINUTES),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), MetricUnit.HOURS),
     **dict.fromkeys(("day", "days"), MetricUnit.DAYS),
@@ -235,7 +235,8 @@ _EXPRESSION = re.compile(
     rf"(?:\s?(?P<bytes>[KMGTP]B)\b"
     rf"|\s?(?P<unit>%|percentage\s+points?|pp\b|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
     rf"|(?:ms|msec|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|h"
-    rf"|days?|weeks?|wks?|months?|years?|yrs?)\b)"
+    rf"|days?|weeks?|wks?|months?|years?|yrs?)\b"
+    rf"|(?<=\d\s)s(?![\w'’]))"  # "1.8 s"; "10s of thousands" and "1990s" are no seconds
     rf"|\s(?P<currency_word>dollars|euros|pounds|rupees)\b)?"
     rf"(?P<plus_after>\+)?"
     rf"(?![\w/]|\.\d|,\d)",
