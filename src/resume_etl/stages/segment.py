@@ -279,7 +279,8 @@ def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
 def _ends_range_of(previous: Line, line: Line) -> bool:
     """``line`` closes a range ``previous`` left open, so it is no second entry's period."""
     return (
-        _OPEN_RANGE_AT_END.search(previous.content) is not None
+        not line.blank_before
+        and _OPEN_RANGE_AT_END.search(previous.content) is not None
         and _DATE_AT_START.match(line.content.lstrip()) is not None
     )
 
