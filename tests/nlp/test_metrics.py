@@ -207,3 +207,26 @@ def test_parse_number_reads_decimals(number: object) -> None:
 def test_parse_number_never_raises(text: str) -> None:
     result = parse_number(text)
     assert result is None or result >= 0
+
+
+_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, " million": 1e6, "B": 1e9, " billion": 1e9, "": 1.0}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "USD ": "USD", "EUR ": "EUR"}
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.decimals(min_value=1, max_value=999, places=1, allow_nan=False),
+    st.sampled_from(sorted(_SCALES)),
+    st.sampled_from(sorted(_CURRENCIES)),
+    st.sampled_from(["", "+"]),
+)
+def test_generated_amounts_read_back_as_value_and_currency(
+    nlp: Language, finder: MetricFinder, number: object, scale: str, symbol: str, plus: str
+) -> None:
+    text = f"{symbol}{number}{scale}{plus}"
+    found = one(nlp, finder, f"Saved {text} in hosting costs.")
+    assert found.text == text
+    assert found.value == pytest.approx(float(str(number)) * _SCALES[scale])
+    assert (found.unit, found.currency) == (MetricUnit.CURRENCY, _CURRENCIES[symbol])
+    expected = MetricQualifier.AT_LEAST if plus else MetricQualifier.EXACT
+    assert found.qualifier is expected
