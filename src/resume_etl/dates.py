@@ -494,6 +494,16 @@ def entry_interval(dates: DateRangeMatch, today: dt.date) -> MonthInterval | Non
     return (first, last) if last >= first else None
 
 
+def ends_before_start(dates: DateRangeMatch) -> bool:
+    """True when the stated end period closes before the start period opens.
+
+    Periods, not first days, are compared: "Mar 2021 - 2021" ends in December 2021 and is fine.
+    """
+    if dates.start is None or dates.end is None:
+        return False
+    return _last_month(dates.end) < month_index(dates.start.value)
+
+
 def interval_months(interval: MonthInterval) -> int:
     return interval[1] - interval[0] + 1
 

@@ -31,6 +31,7 @@ from resume_etl.vocab import (
 Extract = Callable[[str], ExtractedDocument]
 
 TODAY = dt.date(2022, 12, 15)
+_PARSER = DateParser(DateSettings(reference_date=TODAY))
 RESUME = (
     "Jane Roe\njane.roe@example.org\n\nExperience\n"
     "Data Analyst | Northwind Bank | Jan 2020 - Present\n"
@@ -80,6 +81,13 @@ def test_end_before_start_is_kept_with_an_issue_flag() -> None:
     fields = date_fields(dates, "Jan 2022 - Jan 2020", TODAY)
     assert fields["date_issue"] == "end_before_start"
     assert fields["end_date"] == dt.date(2020, 1, 1)
+
+
+def test_an_end_stated_as_a_year_covers_the_whole_year() -> None:
+    (dates,) = _PARSER.find_ranges("Mar 2021 - 2021")
+    fields = date_fields(dates, "Mar 2021 - 2021", TODAY)
+    assert fields["date_issue"] is None
+    assert fields["duration_months"] == 10
 
 
 def test_current_entry_has_no_end_date() -> None:
@@ -175,9 +183,6 @@ def test_a_metric_row_carries_value_unit_qualifier_direction_subject_and_sentenc
     text = validated.rows["documents"][0].text  # type: ignore[attr-defined]
     assert text[metric.span.start : metric.span.end] == "30%"
     assert text[metric.sentence_span.start : metric.sentence_span.end] == metric.sentence
-
-
-_PARSER = DateParser(DateSettings(reference_date=TODAY))
 
 
 @settings(max_examples=150, deadline=None)
