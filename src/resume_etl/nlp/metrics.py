@@ -633,10 +633,12 @@ def _opening_word(span: Span) -> Token | None:
 
     The bullet bounds it because the parser runs a header line and the bullet under it together.
     """
+    doc = span.doc
     block_start = _block_bounds(span)[0]
+    sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
     words = [
         token
-        for token in span.doc[span.sent.start : span.start]
+        for token in doc[sentence_start : span.start]
         if token.is_alpha and token.idx >= block_start
     ]
     return words[0] if words else None
@@ -708,7 +710,7 @@ def _object_before(span: Span) -> str | None:
 
 
 def _is_noun_phrase(tokens: list[Token]) -> bool:
-    """Nouns and adjectives only; a hyphenated word ("sign-ups") counts as one word."""
+    """Content words only, at most five; a hyphenated word ("sign-ups") counts as one word."""
     if tokens[-1].is_punct:
         return False
     words: list[list[Token]] = [[]]
