@@ -42,7 +42,7 @@ from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from resume_etl.vocab import DatePrecision
+from resume_etl.vocab import DateIssue, DatePrecision
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
 
@@ -149,7 +149,7 @@ class PartialDate:
 
     value: dt.date
     precision: DatePrecision
-    issue: str | None = None
+    issue: DateIssue | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class DateRangeMatch:
     start_char: int
     end_char: int
     text: str
-    issue: str | None = None
+    issue: DateIssue | None = None
 
 
 def _alternation(words: set[str]) -> str:
@@ -259,7 +259,7 @@ class DateParser:
             and found.issue is None
             and month_index(found.value) > self._last_plausible_month
         ):
-            found = replace(found, issue="future")
+            found = replace(found, issue=DateIssue.FUTURE)
         return found
 
     def _slow_parse(self, text: str) -> PartialDate | None:
@@ -423,7 +423,7 @@ def _fast_numeric_month(text: str, settings: DateSettings) -> PartialDate | None
     else:
         return None
     if not 1 <= month <= 12:
-        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue="invalid_month")
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
     return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
 
 
@@ -444,7 +444,7 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
     try:
         return PartialDate(dt.date(year, month, day), DatePrecision.DAY)
     except ValueError:
-        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue="invalid_month")
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
 
 
 def _order_day_month(first: int, second: int, order: DateOrder) -> tuple[int, int]:
