@@ -55,7 +55,7 @@ FORMS: dict[str, tuple[Any, ...]] = {
     "Jan 2020 -\nMar 2021": (D(2020, 1, 1), "month", D(2021, 3, 1), "month", False, 15, None),
     "2019 -\nPresent": (D(2019, 1, 1), "year", None, None, True, 85, None),
     "Mar 2021 - Jun": (D(2021, 3, 1), "month", D(2021, 6, 1), "month", False, 4, None),
-    "04/09/2014 - 05/10/2015": (D(2014, 4, 9), "day", D(2015, 5, 10), "day", False, 14, None),
+    "04/09/2014 - 05/10/2015": (D(2014, 9, 4), "day", D(2015, 10, 5), "day", False, 14, None),
     "Jan 2022 - Jan 2020": (
         D(2022, 1, 1),
         "month",
@@ -104,14 +104,28 @@ def _experiences(config: PipelineConfig, nlp: Language, text: str, folder: Path)
 
 
 @pytest.fixture(scope="module")
-def experiences(
-    config: PipelineConfig, nlp: Language, tmp_path_factory: pytest.TempPathFactory
-) -> pd.DataFrame:
-    dates = config.extract.dates.model_copy(update={"reference_date": REFERENCE})
-    fixed = config.model_copy(
-        update={"extract": config.extract.model_copy(update={"dates": dates})}
+def pinned(tmp_path_factory: pytest.TempPathFactory) -> tuple[PipelineConfig, Language]:
+    """A pipeline file that reads dates day-first and pins the reference date."""
+    folder = tmp_path_factory.mktemp("pinned")
+    text = DEFAULT_PIPELINE.read_text(encoding="utf-8")
+    text = text.replace('date_order = "MDY"', 'date_order = "DMY"', 1)
+    text = text.replace("# reference_date = 2026-01-15", f"reference_date = {REFERENCE}", 1)
+    path = folder / "pipeline.toml"
+    path.write_text(text, encoding="utf-8")
+    config = load_config(path)
+    assert (config.extract.dates.date_order, config.extract.dates.reference_date) == (
+        "DMY",
+        REFERENCE,
     )
-    found = _experiences(fixed, nlp, _resume(list(FORMS)), tmp_path_factory.mktemp("forms"))
+    return config, build_nlp(config.extract)
+
+
+@pytest.fixture(scope="module")
+def experiences(
+    pinned: tuple[PipelineConfig, Language], tmp_path_factory: pytest.TempPathFactory
+) -> pd.DataFrame:
+    config, nlp = pinned
+    found = _experiences(config, nlp, _resume(list(FORMS)), tmp_path_factory.mktemp("forms"))
     assert len(found) == len(FORMS)
     return found
 
@@ -132,52 +146,40 @@ def test_dates_are_stored_as_arrow_dates(experiences: pd.DataFrame) -> None:
     assert schema.field("end_date").type == pa.date32()
 
 
-@pytest.fixture(scope="module")
-def day_first(tmp_path_factory: pytest.TempPathFactory) -> tuple[PipelineConfig, Language]:
-    """A pipeline file that reads dates day-first and fixes its reference date."""
-    folder = tmp_path_factory.mktemp("dmy")
-    text = DEFAULT_PIPELINE.read_text(encoding="utf-8")
-    text = text.replace('date_order = "MDY"', 'date_order = "DMY"', 1)
-    text = text.replace("# reference_date = 2026-01-15", "reference_date = 2020-06-15", 1)
-    path = folder / "pipeline.toml"
-    path.write_text(text, encoding="utf-8")
-    config = load_config(path)
-    assert config.extract.dates.date_order == "DMY"
-    return config, build_nlp(config.extract)
-
-
 def test_the_pipeline_files_date_order_decides_ambiguous_dates(
-    day_first: tuple[PipelineConfig, Language], tmp_path: Path
+    config: PipelineConfig, nlp: Language, tmp_path: Path
 ) -> None:
-    config, nlp = day_first
+    """The default pipeline reads month-first; ``pinned`` (day-first) is checked in FORMS."""
+    assert config.extract.dates.date_order == "MDY"
     found = _experiences(config, nlp, _resume(["04/09/2014 - 05/10/2015"]), tmp_path)
     assert (found.loc[0, "start_date"], found.loc[0, "end_date"]) == (
-        D(2014, 9, 4),
-        D(2015, 10, 5),
+        D(2014, 4, 9),
+        D(2015, 5, 10),
     )
 
 
 def test_the_pipeline_files_reference_date_ends_current_entries_and_flags_the_future(
-    day_first: tuple[PipelineConfig, Language], tmp_path: Path
+    pinned: tuple[PipelineConfig, Language], tmp_path: Path
 ) -> None:
-    config, nlp = day_first
+    config, nlp = pinned
     found = _experiences(
-        config, nlp, _resume(["Jan 2020 - Present", "Mar 2022 - Present"]), tmp_path
+        config, nlp, _resume(["Jan 2020 - Present", "Mar 2027 - Present"]), tmp_path
     )
-    assert found["duration_months"].tolist()[0] == 6  # Jan..Jun 2020, the reference month
+    assert found.loc[0, "duration_months"] == 73  # Jan 2020..Jan 2026, the reference month
     assert pd.isna(found.loc[0, "date_issue"])
+    # Beyond January 2027 (reference month + 12): flagged whatever the day the tests run.
     assert found.loc[1, "date_issue"] == "future"
 
 
 def test_total_experience_merges_overlaps_and_ends_current_jobs_at_the_reference_date(
-    day_first: tuple[PipelineConfig, Language], tmp_path: Path
+    pinned: tuple[PipelineConfig, Language], tmp_path: Path
 ) -> None:
-    config, nlp = day_first
+    config, nlp = pinned
     jobs = ["Jan 2019 - Dec 2019", "Jun 2019 - Present", "2015"]
     out = _run(config, nlp, _resume(jobs), tmp_path)
-    assert pd.read_parquet(out / "experiences.parquet")["duration_months"].tolist() == [12, 13, 12]
+    assert pd.read_parquet(out / "experiences.parquet")["duration_months"].tolist() == [12, 80, 12]
     profile = pd.read_parquet(out / "profiles.parquet")
-    assert profile.loc[0, "total_experience_months"] == 18 + 12  # Jan 2019..Jun 2020, and 2015
+    assert profile.loc[0, "total_experience_months"] == 85 + 12  # Jan 2019..Jan 2026, and 2015
 
 
 def test_each_date_text_is_what_its_span_highlights(experiences: pd.DataFrame) -> None:
