@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import pytest
+from dateparser.date import DateDataParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_etl import dates
 from resume_etl.dates import (
     DateParser,
     DateRangeMatch,
@@ -74,6 +78,8 @@ def test_single_dates(parser: DateParser, text: str, value: dt.date, precision: 
         ("02/2025 - 🚀", dt.date(2025, 2, 1), None, True),
         ("Mar 2021 - Jun", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
         ("Mar - Jun 2021", dt.date(2021, 3, 1), dt.date(2021, 6, 1), False),
+        ("Nov 2021 - Feb", dt.date(2021, 11, 1), dt.date(2022, 2, 1), False),
+        ("Nov - Feb 2022", dt.date(2021, 11, 1), dt.date(2022, 2, 1), False),
         ("Jan 2020 -\nMar 2021", dt.date(2020, 1, 1), dt.date(2021, 3, 1), False),
         ("2023/24", dt.date(2023, 1, 1), dt.date(2024, 1, 1), False),
         ("1999-00", dt.date(1999, 1, 1), dt.date(2000, 1, 1), False),
@@ -132,6 +138,18 @@ def test_dates_beyond_the_horizon_are_flagged_not_dropped(parser: DateParser) ->
     assert only(parser, "Jan 2026").issue is None
 
 
+@pytest.mark.parametrize(
+    ("horizon", "last_plain", "first_future"),
+    [(0, "Jan 2026", "Feb 2026"), (24, "Jan 2028", "Feb 2028")],
+)
+def test_the_future_horizon_is_a_setting_in_months(
+    horizon: int, last_plain: str, first_future: str
+) -> None:
+    parser = DateParser(REFERENCE.model_copy(update={"future_horizon_months": horizon}))
+    assert only(parser, last_plain).issue is None
+    assert only(parser, first_future).issue == "future"
+
+
 def test_other_configured_languages_go_through_dateparser() -> None:
     parser = DateParser(DateSettings(languages=("de", "en"), date_order="DMY"))
     found = only(parser, "März 2021 - Mai 2022")
@@ -165,36 +183,104 @@ _MONTH_NAMES = [
     "November",
     "December",
 ]
-_MONTH_FORMATS = [
+_SEASONS = {"Winter": 1, "Spring": 3, "Summer": 6, "Fall": 9, "Autumn": 9}
+Render = Callable[[dt.date], str]
+
+
+def _abbreviation(value: dt.date) -> str:
+    return "Sept" if value.month == 9 else _MONTH_NAMES[value.month - 1][:3]
+
+
+_MONTH_FORMATS: list[Render] = [
     lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.year}",
     lambda d: f"{_MONTH_NAMES[d.month - 1][:3]} {d.year}",
     lambda d: f"{_MONTH_NAMES[d.month - 1][:3]}. {d.year}",
+    lambda d: f"{_abbreviation(d)} {d.year}",
+    lambda d: f"{_abbreviation(d)}. {d.year}",
     lambda d: f"{d.month:02d}/{d.year}",
     lambda d: f"{d.month}/{d.year}",
     lambda d: f"{d.year}-{d.month:02d}",
     lambda d: f"{d.year}.{d.month:02d}",
+    lambda d: f"{d.year}/{d.month:02d}",
 ]
-_DAY_FORMATS_MDY = [
-    lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
-    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+_YEAR_FORMATS: list[Render] = [lambda d: str(d.year), lambda d: f"'{d.year % 100:02d}"]
+_DAY_FORMATS: dict[str, list[Render]] = {
+    "MDY": [
+        lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
+        lambda d: f"{d.month}/{d.day}/{d.year}",
+    ],
+    "DMY": [
+        lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+        lambda d: f"{d.day}.{d.month}.{d.year}",
+    ],
+    "YMD": [
+        lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}",
+        lambda d: f"{d.year}.{d.month:02d}.{d.day:02d}",
+    ],
+}
+_SPELLED_DAY_FORMATS: list[Render] = [
+    lambda d: f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
 ]
+_ORDERS = ("MDY", "DMY", "YMD")
 _dates = st.dates(min_value=dt.date(1960, 1, 1), max_value=dt.date(2026, 12, 31))
+# Two-digit years read back only inside the pivot's century: '50..'99 -> 19xx, '00..'49 -> 20xx.
+_short_year_dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2026, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def parsers() -> dict[str, DateParser]:
+    """One parser per date order, as a pipeline file would configure it."""
+    return {
+        order: DateParser(REFERENCE.model_copy(update={"date_order": order})) for order in _ORDERS
+    }
 
 
 @settings(max_examples=150, deadline=None)
-@given(_dates, st.sampled_from(range(len(_MONTH_FORMATS))))
-def test_month_formats_parse_back(parser: DateParser, value: dt.date, form: int) -> None:
-    text = _MONTH_FORMATS[form](value)
+@given(_dates, st.sampled_from(_MONTH_FORMATS))
+def test_month_formats_parse_back(parser: DateParser, value: dt.date, render: Render) -> None:
+    text = render(value)
     found = only(parser, f"Role | {text} | Place")
     assert found.start == PartialDate(value.replace(day=1), MONTH)
     assert found.text == text
 
 
-@settings(max_examples=100, deadline=None)
-@given(_dates, st.sampled_from(range(len(_DAY_FORMATS_MDY))))
-def test_day_formats_parse_back(parser: DateParser, value: dt.date, form: int) -> None:
-    text = _DAY_FORMATS_MDY[form](value)
-    assert only(parser, text).start == PartialDate(value, DAY)
+@settings(max_examples=60, deadline=None)
+@given(_short_year_dates, st.sampled_from(_YEAR_FORMATS))
+def test_year_formats_parse_back(parser: DateParser, value: dt.date, render: Render) -> None:
+    text = render(value)
+    found = only(parser, f"Role | {text} | Place")
+    assert found.start == PartialDate(dt.date(value.year, 1, 1), YEAR)
+    assert found.text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(_short_year_dates, st.sampled_from(sorted(_SEASONS)), st.sampled_from(_YEAR_FORMATS))
+def test_season_formats_parse_back(
+    parser: DateParser, value: dt.date, season: str, render_year: Render
+) -> None:
+    text = f"{season} {render_year(value)}"
+    found = only(parser, f"Intern | {text}")
+    assert found.start == PartialDate(dt.date(value.year, _SEASONS[season], 1), SEASON)
+    assert found.text == text
+
+
+@settings(max_examples=150, deadline=None)
+@given(_dates, st.sampled_from(_ORDERS), st.integers(0, 1))
+def test_day_formats_parse_back_under_their_date_order(
+    parsers: dict[str, DateParser], value: dt.date, order: str, form: int
+) -> None:
+    text = _DAY_FORMATS[order][form](value)
+    found = only(parsers[order], f"Role | {text}")
+    assert found.start == PartialDate(value, DAY)
+    assert found.text == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(_dates, st.sampled_from(_SPELLED_DAY_FORMATS))
+def test_spelled_day_formats_parse_back(parser: DateParser, value: dt.date, render: Render) -> None:
+    text = render(value)
+    assert only(parser, f"Role | {text}").start == PartialDate(value, DAY)
 
 
 @settings(max_examples=100, deadline=None)
@@ -210,17 +296,62 @@ def test_ranges_of_generated_dates(
     assert found.text == text
 
 
-@settings(max_examples=60, deadline=None)
-@given(_dates, st.sampled_from(range(len(_MONTH_FORMATS))))
+_BOTH_READ: list[Render] = [
+    *_MONTH_FORMATS,
+    _YEAR_FORMATS[0],
+    *(render for renders in _DAY_FORMATS.values() for render in renders),
+]
+"""Forms the fast path reads and dateparser reads too (seasons and 'YY it does not)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(_dates, st.sampled_from(_BOTH_READ), st.sampled_from(_ORDERS))
 def test_the_fast_path_agrees_with_dateparser(
-    parser: DateParser, value: dt.date, form: int
+    parsers: dict[str, DateParser], value: dt.date, render: Render, order: str
 ) -> None:
-    """The fast path is an optimization: where dateparser reads a form, both must agree."""
-    text = _MONTH_FORMATS[form](value)
-    fast = fast_parse(text, REFERENCE)
-    slow = parser._slow_parse(text)
-    assert fast is not None
-    assert fast == slow
+    """The fast path is an optimization: on every form both read, under every date order, the
+    two give the same value and precision, so turning the fast path off changes no result."""
+    parser = parsers[order]
+    text = render(value)
+    fast = fast_parse(text, parser.settings)
+    if fast is None:  # declined, so dateparser decides: only YMD's "01/02/2000" is left to it
+        assert order == "YMD" and not text.startswith(str(value.year)), text
+        return
+    assert fast == parser._slow_parse(text)
+
+
+def test_the_fast_path_leaves_other_languages_to_dateparser() -> None:
+    assert fast_parse("März 2021", DateSettings(languages=("de",))) is None
+
+
+def test_dateparser_reads_only_the_configured_languages() -> None:
+    assert DateParser(DateSettings(languages=("en",)))._slow_parse("12 März 2021") is None
+    german = DateParser(DateSettings(languages=("de",)))._slow_parse("12 März 2021")
+    assert german == PartialDate(dt.date(2021, 3, 12), DAY)
+
+
+def test_one_dateparser_object_serves_every_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dateparser's ``parse()`` builds a parser per call; ours builds one per ``DateParser``."""
+    built: list[object] = []
+
+    class CountingDateDataParser(DateDataParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            built.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(dates, "DateDataParser", CountingDateDataParser)
+    parser = DateParser(DateSettings(languages=("de", "en")))
+    for text in ("März 2021 - Mai 2022", "12 März 2021", "1. Juni 2020", "Oktober 2019"):
+        assert parser.find_ranges(text)
+    assert len(built) == 1
+
+
+def test_a_point_seen_before_comes_from_the_cache() -> None:
+    parser = DateParser(DateSettings(languages=("de", "en")))
+    parser.find_ranges("März 2021 - Mai 2022")
+    hits = parser.parse_point.cache_info().hits
+    parser.find_ranges("Dezember 2019 - März 2021")
+    assert parser.parse_point.cache_info().hits == hits + 1
 
 
 @settings(max_examples=200, deadline=None)

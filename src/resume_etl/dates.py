@@ -18,11 +18,15 @@ dates. Where the two differ by design, the fast path's choice is the documented 
 * "2011-12" and "2011/12" are a month (December 2011) because ISO writes months that way;
   "2019-21" and "2023/24", whose second half cannot be a month, are year ranges;
 * numeric dates whose order is ambiguous ("04/09/2014") follow ``date_order``; a part over 12
-  decides it regardless ("15/09/2016" is day-first under any setting).
+  decides it regardless ("15/09/2016" is day-first under any setting); under ``YMD``, which
+  says nothing about a year written last, the fast path leaves "01/02/2000" to dateparser;
+* a year-first date whose middle part cannot be a month ("2014/13/02") is kept with the issue
+  ``invalid_month``, where dateparser would quietly swap day and month.
 
 Odd values are kept with an ``issue`` flag rather than dropped or fixed: ``invalid_month``
-("13/2025" keeps its year), ``future`` (beyond ``future_horizon_days`` after the reference
-date).
+("13/2025" keeps its year), ``future`` (a period starting more than ``future_horizon_months``
+after the reference date's month). The reference date is a setting, so a rerun flags the same
+dates and gives the same durations.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from resume_etl.vocab import DatePrecision
+from resume_etl.vocab import DateIssue, DatePrecision
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
 
@@ -117,10 +121,13 @@ class DateSettings(BaseModel):
             "Unset means the day the run starts; set it to make results reproducible."
         ),
     )
-    future_horizon_days: int = Field(
-        default=366,
+    future_horizon_months: int = Field(
+        default=12,
         ge=0,
-        description="Dates later than reference_date plus this many days get issue 'future'.",
+        description=(
+            "Dates starting more than this many months after reference_date's month get issue "
+            "'future' (kept, not dropped); 12 lets an expected graduation next year pass."
+        ),
     )
 
     @field_validator("languages")
@@ -142,7 +149,7 @@ class PartialDate:
 
     value: dt.date
     precision: DatePrecision
-    issue: str | None = None
+    issue: DateIssue | None = None
 
 
 @dataclass(frozen=True)
@@ -159,7 +166,7 @@ class DateRangeMatch:
     start_char: int
     end_char: int
     text: str
-    issue: str | None = None
+    issue: DateIssue | None = None
 
 
 def _alternation(words: set[str]) -> str:
@@ -236,7 +243,7 @@ class DateParser:
             },
         )
         self._today = self.settings.today()
-        self._horizon = self._today + dt.timedelta(days=self.settings.future_horizon_days)
+        self._last_plausible_month = month_index(self._today) + self.settings.future_horizon_months
         self.parse_point = lru_cache(maxsize=_CACHE_SIZE)(self._parse_point)
 
     # ------------------------------------------------------------------ points
@@ -247,8 +254,12 @@ class DateParser:
         found = fast_parse(cleaned, self.settings)
         if found is None:
             found = self._slow_parse(cleaned)
-        if found is not None and found.issue is None and found.value > self._horizon:
-            found = replace(found, issue="future")
+        if (
+            found is not None
+            and found.issue is None
+            and month_index(found.value) > self._last_plausible_month
+        ):
+            found = replace(found, issue=DateIssue.FUTURE)
         return found
 
     def _slow_parse(self, text: str) -> PartialDate | None:
@@ -263,6 +274,20 @@ class DateParser:
         if number is None:
             return None
         return PartialDate(dt.date(year, number, 1), DatePrecision.MONTH)
+
+    def _month_after(self, text: str, start: PartialDate) -> PartialDate | None:
+        """The bare month ending "Mar 2021 - Jun" (June 2021) or "Nov 2021 - Feb" (Feb 2022)."""
+        end = self.parse_month(text, start.value.year)
+        if end is not None and end.value < start.value:
+            end = replace(end, value=end.value.replace(year=end.value.year + 1))
+        return end
+
+    def _month_before(self, text: str, end: PartialDate) -> PartialDate | None:
+        """The bare month starting "Mar - Jun 2021" (March 2021) or "Nov - Feb 2022" (Nov 2021)."""
+        start = self.parse_month(text, end.value.year)
+        if start is not None and start.value > end.value:
+            start = replace(start, value=start.value.replace(year=start.value.year - 1))
+        return start
 
     # ------------------------------------------------------------------ ranges
 
@@ -286,9 +311,9 @@ class DateParser:
         start = self.parse_point(start_text)
         end = self.parse_point(end_text) if end_text else None
         if end_text and start is None and end is not None:
-            start = self.parse_month(start_text, end.value.year)
+            start = self._month_before(start_text, end)
         if end_text and end is None and start is not None:
-            end = self.parse_month(end_text, start.value.year)
+            end = self._month_after(end_text, start)
         if groups["short_end"] and start is not None:
             end = _short_year_end(start, groups["short_end"])
         if start is None:
@@ -398,7 +423,7 @@ def _fast_numeric_month(text: str, settings: DateSettings) -> PartialDate | None
     else:
         return None
     if not 1 <= month <= 12:
-        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue="invalid_month")
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
     return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
 
 
@@ -410,6 +435,8 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
     if len(a) == 4:
         year, month, day = int(a), int(b), int(c)
     elif len(c) == 4:
+        if settings.date_order == "YMD" and int(a) <= 12 and int(b) <= 12:
+            return None  # YMD says nothing about "01/02/2000": dateparser's reading stands
         year = int(c)
         month, day = _order_day_month(int(a), int(b), settings.date_order)
     else:
@@ -417,7 +444,7 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
     try:
         return PartialDate(dt.date(year, month, day), DatePrecision.DAY)
     except ValueError:
-        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue="invalid_month")
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
 
 
 def _order_day_month(first: int, second: int, order: DateOrder) -> tuple[int, int]:
@@ -465,6 +492,16 @@ def entry_interval(dates: DateRangeMatch, today: dt.date) -> MonthInterval | Non
     else:
         last = _last_month(dates.start)
     return (first, last) if last >= first else None
+
+
+def ends_before_start(dates: DateRangeMatch) -> bool:
+    """True when the stated end period closes before the start period opens.
+
+    Periods, not first days, are compared: "Mar 2021 - 2021" ends in December 2021 and is fine.
+    """
+    if dates.start is None or dates.end is None:
+        return False
+    return _last_month(dates.end) < month_index(dates.start.value)
 
 
 def interval_months(interval: MonthInterval) -> int:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from resume_etl.errors import ErrorCode
 from resume_etl.vocab import (
     ContactKind,
+    DateIssue,
     DatePrecision,
     DegreeLevel,
     EmploymentType,
@@ -75,11 +76,8 @@ class DatedEntry(Record):
     )
     date_text: str | None = Field(default=None, description="The date expression as written.")
     date_span: CharSpan | None = Field(default=None, description="Where date_text is.")
-    date_issue: str | None = Field(
-        default=None,
-        description=(
-            "Why the dates look wrong: end_before_start, future, invalid_month; kept, not fixed."
-        ),
+    date_issue: DateIssue | None = Field(
+        default=None, description="Why the dates look wrong; the dates are kept, not fixed."
     )
     duration_months: int | None = Field(
         default=None,
@@ -270,7 +268,9 @@ class MetricRecord(Record):
     qualifier: MetricQualifier = Field(description="exact, approximately, at_least, …")
     direction: MetricDirection = Field(description="increase, decrease or none.")
     subject: str | None = Field(default=None, description="What it measures, when stated.")
-    range_to: float | None = Field(default=None, description="Y of a 'from X to Y' pair.")
+    range_to: float | None = Field(
+        default=None, description="Y of a 'from X to Y' pair, in this row's unit."
+    )
     text: str = Field(min_length=1, description="The metric expression as written.")
     span: CharSpan = Field(description="Where text is.")
     sentence: str = Field(description="The sentence it is in.")

@@ -40,6 +40,16 @@ class DatePrecision(StrEnum):
     YEAR = "year"
 
 
+class DateIssue(StrEnum):
+    """Why an entry's dates look wrong; the dates are kept as written, never fixed or dropped."""
+
+    END_BEFORE_START = "end_before_start"
+    FUTURE = "future"
+    """Starts more than ``[extract.dates] future_horizon_months`` after the reference date."""
+    INVALID_MONTH = "invalid_month"
+    """A month part over 12 ("13/2025"): the year is kept, with precision year."""
+
+
 class EmploymentType(StrEnum):
     FULL_TIME = "full_time"
     PART_TIME = "part_time"
@@ -81,6 +91,8 @@ class LinkPlatform(StrEnum):
 
 class MetricUnit(StrEnum):
     PERCENT = "percent"
+    PERCENTAGE_POINTS = "pp"
+    """A difference of percentages ("accuracy up 10 percentage points"), not a ratio."""
     CURRENCY = "currency"
     COUNT = "count"
     MULTIPLIER = "x"

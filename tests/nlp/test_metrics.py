@@ -46,6 +46,21 @@ def one(nlp: Language, finder: MetricFinder, text: str) -> MetricMatch:
         ("Raised retention by around 55%.", "around 55%", 55, "percent", None, "approximately"),
         ("Lifted sales by 30 percent.", "30 percent", 30, "percent", None, "exact"),
         ("Stored 40 TB of logs.", "40 TB", 4e13, "bytes", None, "exact"),
+        ("Cut hosting by £300k.", "£300k", 3e5, "currency", "GBP", "exact"),
+        ("Onboarding took 2 days.", "2 days", 2, "days", None, "exact"),
+        ("Each build finishes in 30 seconds.", "30 seconds", 30, "s", None, "exact"),
+        (
+            "Raised accuracy by 10 percentage points.",
+            "10 percentage points",
+            10,
+            "pp",
+            None,
+            "exact",
+        ),
+        ("Boosted sign-ups by up to 25%.", "up to 25%", 25, "percent", None, "at_most"),
+        ("Kept error rates below 0.1%.", "below 0.1%", 0.1, "percent", None, "less_than"),
+        ("Handled at least 5,000 requests.", "at least 5,000", 5e3, "count", None, "at_least"),
+        ("Trained new staff in three weeks.", "three weeks", 3, "weeks", None, "exact"),
     ],
 )
 def test_forms(
@@ -73,6 +88,15 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
     assert (found.value, found.range_to) == (800, 72)
     assert found.unit is MetricUnit.HOURS
     assert found.direction is MetricDirection.DECREASE
+    mixed = one(nlp, finder, "Shortened onboarding from 2 days to 4 hours.")
+    assert (mixed.unit, mixed.value, mixed.range_to) == (MetricUnit.DAYS, 2, pytest.approx(1 / 6))
+    assert mixed.direction is MetricDirection.DECREASE
+    seconds = one(nlp, finder, "Cut p99 transfer latency from 1.8 s to 450 ms.")
+    assert (seconds.unit, seconds.value, seconds.range_to) == (
+        MetricUnit.SECONDS, 1.8, pytest.approx(0.45),
+    )  # fmt: skip
+    shared = one(nlp, finder, "Cut prototype lead time from 9 to 4 weeks.")
+    assert (shared.unit, shared.value, shared.range_to) == (MetricUnit.WEEKS, 9, 4)
     grew = one(nlp, finder, "Grew revenue from $2M to $5M.")
     assert (grew.value, grew.range_to, grew.currency) == (2e6, 5e6, "USD")
     assert grew.direction is MetricDirection.INCREASE
@@ -85,10 +109,29 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
         ("Delivered over 100ms reduction in P100 latency.", "decrease", "P100 latency"),
         ("Increased conversion by 12%.", "increase", "conversion"),
         ("Served 10,000+ users.", "none", "users"),
+        ("Reduced time-to-first-token by 40%.", "decrease", "time-to-first-token"),
+        (
+            "FP8, prefix caching, and CUDA graphs reduced time-to-first-token by about 65%",
+            "decrease",
+            "time-to-first-token",
+        ),
+        ("Saved $1.5 million in annual log storage cost.", "decrease", "annual log storage cost"),
+        ("Cut annual hosting costs by £300k.", "decrease", "annual hosting costs"),
+        ("Lowered cloud spend by EUR 40,000 annually.", "decrease", "cloud spend"),
+        ("Reduced churn from 12% to 7%.", "decrease", "churn"),
+        ("Improved throughput by 40%.", "increase", "throughput"),
+        ("Grew revenue 3x.", "increase", "revenue"),
+        ("Boosted sign-ups by up to 25%.", "increase", "sign-ups"),
+        ("Drove a 2x increase in weekly active users.", "increase", "weekly active users"),
+        ("Kept error rates below 0.1%.", "none", None),
+        ("Shipped a tool that lifted clearance margin 3x.", "increase", "clearance margin"),
+        ("Reduced drafting time from 3 days to 1.", "decrease", "drafting time"),
+        ("Flagged patients saw a **9%** drop in readmissions.", "decrease", "readmissions"),
+        ("Built a model (gradient boosting) used at 14 hospitals.", "none", "hospitals"),
     ],
 )
 def test_direction_and_subject_come_from_the_parse(
-    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str
+    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str | None
 ) -> None:
     found = one(nlp, finder, sentence)
     assert found.direction is MetricDirection(direction)
@@ -164,3 +207,26 @@ def test_parse_number_reads_decimals(number: object) -> None:
 def test_parse_number_never_raises(text: str) -> None:
     result = parse_number(text)
     assert result is None or result >= 0
+
+
+_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, " million": 1e6, "B": 1e9, " billion": 1e9, "": 1.0}
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "USD ": "USD", "EUR ": "EUR"}
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.decimals(min_value=1, max_value=999, places=1, allow_nan=False),
+    st.sampled_from(sorted(_SCALES)),
+    st.sampled_from(sorted(_CURRENCIES)),
+    st.sampled_from(["", "+"]),
+)
+def test_generated_amounts_read_back_as_value_and_currency(
+    nlp: Language, finder: MetricFinder, number: object, scale: str, symbol: str, plus: str
+) -> None:
+    text = f"{symbol}{number}{scale}{plus}"
+    found = one(nlp, finder, f"Saved {text} in hosting costs.")
+    assert found.text == text
+    assert found.value == pytest.approx(float(str(number)) * _SCALES[scale])
+    assert (found.unit, found.currency) == (MetricUnit.CURRENCY, _CURRENCIES[symbol])
+    expected = MetricQualifier.AT_LEAST if plus else MetricQualifier.EXACT
+    assert found.qualifier is expected

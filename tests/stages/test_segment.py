@@ -166,3 +166,12 @@ def test_split_lines_records_offsets_and_markers() -> None:
 )
 def test_date_lines_are_recognized(text: str, expected: bool) -> None:
     assert is_date_line(text) is expected
+
+
+def test_a_range_wrapped_over_two_header_lines_stays_one_entry(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Experience\nData Analyst, Northwind Bank\nJan 2020 -\nMar 2021\n- Built reports\n"
+    )
+    assert _headers(segmented, SectionKind.EXPERIENCE) == [
+        ["Data Analyst, Northwind Bank", "Jan 2020 -", "Mar 2021"]
+    ]

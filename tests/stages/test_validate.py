@@ -5,18 +5,33 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from resume_etl.dates import DateRangeMatch, PartialDate
+from resume_etl.dates import DateParser, DateRangeMatch, DateSettings, PartialDate
 from resume_etl.errors import ErrorCode
-from resume_etl.records import CharSpan, DocumentRecord, EducationRecord, ExperienceRecord
+from resume_etl.records import (
+    CharSpan,
+    DocumentRecord,
+    EducationRecord,
+    ExperienceRecord,
+    MetricRecord,
+)
 from resume_etl.stages.extract import Extracted, ExtractedDocument
 from resume_etl.stages.validate import SpanMismatchError, date_fields, span_of, validate
-from resume_etl.vocab import DatePrecision, Stage
+from resume_etl.vocab import (
+    DatePrecision,
+    MetricDirection,
+    MetricQualifier,
+    MetricUnit,
+    Stage,
+)
 
 Extract = Callable[[str], ExtractedDocument]
 
 TODAY = dt.date(2022, 12, 15)
+_PARSER = DateParser(DateSettings(reference_date=TODAY))
 RESUME = (
     "Jane Roe\njane.roe@example.org\n\nExperience\n"
     "Data Analyst | Northwind Bank | Jan 2020 - Present\n"
@@ -66,6 +81,13 @@ def test_end_before_start_is_kept_with_an_issue_flag() -> None:
     fields = date_fields(dates, "Jan 2022 - Jan 2020", TODAY)
     assert fields["date_issue"] == "end_before_start"
     assert fields["end_date"] == dt.date(2020, 1, 1)
+
+
+def test_an_end_stated_as_a_year_covers_the_whole_year() -> None:
+    (dates,) = _PARSER.find_ranges("Mar 2021 - 2021")
+    fields = date_fields(dates, "Mar 2021 - 2021", TODAY)
+    assert fields["date_issue"] is None
+    assert fields["duration_months"] == 10
 
 
 def test_current_entry_has_no_end_date() -> None:
@@ -127,3 +149,67 @@ def test_gpa_above_scale_is_refused_in_words() -> None:
             gpa=4.5,
             gpa_scale=4.0,
         )
+
+
+def test_metrics_point_at_the_experience_or_project_they_are_in(extract_text: Extract) -> None:
+    text = (
+        "Jane Roe\n\nSummary\nAnalyst who grew revenue by 40%.\n\n"
+        "Experience\nData Analyst | Northwind Bank | Jan 2020 - Present\n"
+        "- Cut report time by 30%\n\n"
+        "Projects\nLedger Lens | 2021\n- Served 10,000+ users\n"
+    )
+    validated = validate(extract_text(text), TODAY)
+    owners = {entry.entry_id: entry for entry in validated.rows["experiences"]}
+    owners |= {entry.entry_id: entry for entry in validated.rows["projects"]}
+    by_text = {metric.text: metric for metric in validated.rows["metrics"]}  # type: ignore[attr-defined]
+    assert by_text["40%"].entry_id is None  # the summary belongs to no entry
+    for metric_text, table in (("30%", "experiences"), ("10,000+", "projects")):
+        owner = owners[by_text[metric_text].entry_id]
+        assert owner in validated.rows[table]
+        assert owner.span.start <= by_text[metric_text].span.start < owner.span.end  # type: ignore[attr-defined]
+
+
+def test_a_metric_row_carries_value_unit_qualifier_direction_subject_and_sentence(
+    extract_text: Extract,
+) -> None:
+    validated = validate(extract_text(RESUME), TODAY)
+    (metric,) = validated.rows["metrics"]
+    assert isinstance(metric, MetricRecord)
+    assert (metric.value, metric.unit, metric.qualifier, metric.direction) == (
+        30.0, MetricUnit.PERCENT, MetricQualifier.EXACT, MetricDirection.DECREASE,
+    )  # fmt: skip
+    assert metric.subject == "report time"
+    assert metric.sentence == "Cut report time by 30%"
+    text = validated.rows["documents"][0].text  # type: ignore[attr-defined]
+    assert text[metric.span.start : metric.span.end] == "30%"
+    assert text[metric.sentence_span.start : metric.sentence_span.end] == metric.sentence
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(0, 19),
+    st.integers(1900, 2099),
+    st.one_of(st.just("Present"), st.tuples(st.integers(0, 19), st.integers(1900, 2099))),
+)
+def test_odd_dates_become_valid_rows_with_an_issue_never_an_error(
+    month: int, year: int, end: str | tuple[int, int]
+) -> None:
+    """Month 0 or 13, an end before the start, a start far in the future: kept and flagged."""
+    end_text = end if isinstance(end, str) else f"{end[0]:02d}/{end[1]}"
+    text = f"{month:02d}/{year} - {end_text}"
+    for dates in _PARSER.find_ranges(text):
+        fields = date_fields(dates, text, TODAY)
+        record = ExperienceRecord(
+            doc_id="d",
+            entry_id="e",
+            section_id="s",
+            position=0,
+            span=CharSpan(start=0, end=len(text)),
+            confidence=1.0,
+            **fields,  # type: ignore[arg-type]
+        )
+        start, stop = record.start_date, record.end_date
+        if start is not None and stop is not None and stop < start:
+            assert record.date_issue is not None
+        if start is not None and start > dt.date(TODAY.year + 1, 12, 31):
+            assert record.date_issue is not None

@@ -25,8 +25,8 @@ def build_nlp(settings: ExtractSettings) -> Language:
     for index, spec in enumerate(settings.components):
         config: dict[str, Any] = dict(spec.config)
         if spec.factory == _DATES_FACTORY:
-            config.setdefault("languages", list(settings.dates.languages))
-            config.setdefault("date_order", settings.dates.date_order)
+            for key, value in settings.dates.model_dump(mode="json").items():
+                config.setdefault(key, value)
         try:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
         except (ValueError, TypeError) as error:

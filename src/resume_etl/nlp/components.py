@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -253,10 +253,46 @@ def make_lexicon(nlp: Language, name: str, span_key: str, lexicon: str) -> Lexic
     return LexiconMatcher(nlp, span_key, lexicon)
 
 
-@Language.factory("resume_etl_dates_v1", default_config={"languages": ["en"], "date_order": "MDY"})
-def make_dates(nlp: Language, name: str, languages: list[str], date_order: str) -> DateFinder:
+_DATE_DEFAULTS = DateSettings()
+
+
+@Language.factory(
+    "resume_etl_dates_v1",
+    default_config={
+        "languages": list(_DATE_DEFAULTS.languages),
+        "date_order": _DATE_DEFAULTS.date_order,
+        "two_digit_year_pivot": _DATE_DEFAULTS.two_digit_year_pivot,
+        "current_words": list(_DATE_DEFAULTS.current_words),
+        "reference_date": None,
+        "future_horizon_months": _DATE_DEFAULTS.future_horizon_months,
+    },
+)
+def make_dates(
+    nlp: Language,
+    name: str,
+    languages: list[str],
+    date_order: str,
+    two_digit_year_pivot: int,
+    current_words: list[str],
+    reference_date: Optional[str],  # noqa: UP045  (spaCy's config resolver reads the hint)
+    future_horizon_months: int,
+) -> DateFinder:
+    """Every ``[extract.dates]`` setting reaches the parser, so flags use the run's reference date.
+
+    The keys mirror ``DateSettings``; ``reference_date`` is an ISO date string (config values
+    must be JSON) or null for the day the pipeline is built.
+    """
     return DateFinder(
-        DateSettings.model_validate({"languages": languages, "date_order": date_order})
+        DateSettings.model_validate(
+            {
+                "languages": languages,
+                "date_order": date_order,
+                "two_digit_year_pivot": two_digit_year_pivot,
+                "current_words": current_words,
+                "reference_date": reference_date,
+                "future_horizon_months": future_horizon_months,
+            }
+        )
     )
 
 

@@ -5,6 +5,11 @@ unit) is read from the text by one grammar, because spaCy's tokenizer splits suc
 inconsistently ("100ms" and "95%+" are one token, "10,000+" two). Its *meaning in the sentence*
 comes from the parse: the governing verb or noun gives the direction ("reduced", "cut",
 "growth"), and the noun phrase it measures gives the subject ("P100 latency", "disk usage").
+The small English model misparses terse bullets ("Reduced" as an adjective, "token" in
+"time-to-first-token" as a verb), so where the parse is silent the bullet's shape backs it up:
+a change verb, its object, "by"/"from", the metric ("Reduced <churn> from 12% to 7%"); or the
+metric, a change noun, "in"/"of" and what it measures ("a 2x increase in <weekly active users>").
+A subject never reaches past the metric's bullet or paragraph.
 Spelled-out counts ("three tutorials") come from a ``Matcher`` on ``like_num`` tokens followed
 by a noun.
 
@@ -108,9 +113,10 @@ _SCALES = {
 }
 _UNITS: dict[str, MetricUnit] = {
     **dict.fromkeys(("%", "percent", "per cent", "pct"), MetricUnit.PERCENT),
+    **dict.fromkeys(("percentage point", "percentage points", "pp"), MetricUnit.PERCENTAGE_POINTS),
     **dict.fromkeys(("x", "×", "times", "fold", "-fold"), MetricUnit.MULTIPLIER),
     **dict.fromkeys(("ms", "millisecond", "milliseconds", "msec"), MetricUnit.MILLISECONDS),
-    **dict.fromkeys(("sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), MetricUnit.SECONDS),
     **dict.fromkeys(("min", "mins", "minute", "minutes"), MetricUnit.MINUTES),
     **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), MetricUnit.HOURS),
     **dict.fromkeys(("day", "days"), MetricUnit.DAYS),
@@ -227,9 +233,10 @@ _EXPRESSION = re.compile(
     rf"(?:\s?(?P<scale>thousand|millions?|billion|trillion|lakh|crore|bn|mn|mm|[kKmMbB])(?![a-zA-Z]))?"
     rf"(?P<plus>\+)?"
     rf"(?:\s?(?P<bytes>[KMGTP]B)\b"
-    rf"|\s?(?P<unit>%|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
+    rf"|\s?(?P<unit>%|percentage\s+points?|pp\b|per\s?cent|pct\b|[x×](?![a-zA-Z])|-?fold\b"
     rf"|(?:ms|msec|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|h"
-    rf"|days?|weeks?|wks?|months?|years?|yrs?)\b)"
+    rf"|days?|weeks?|wks?|months?|years?|yrs?)\b"
+    rf"|(?<=\d\s)s(?![\w'’]))"  # "1.8 s"; "10s of thousands" and "1990s" are no seconds
     rf"|\s(?P<currency_word>dollars|euros|pounds|rupees)\b)?"
     rf"(?P<plus_after>\+)?"
     rf"(?![\w/]|\.\d|,\d)",
@@ -332,14 +339,16 @@ class MetricFinder:
 
     def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
         expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
+        expressions = _units_shared_from_to(doc.text, expressions)
         expressions = [e for e in expressions if _is_metric(doc, e)]
         paired: set[int] = set()
         for first, second in _from_to_pairs(doc.text, expressions):
             paired.update({id(first), id(second)})
+            range_to = _in_unit_of(first, second)
             direction = (
-                MetricDirection.DECREASE if second.value < first.value else MetricDirection.INCREASE
+                MetricDirection.DECREASE if range_to < first.value else MetricDirection.INCREASE
             )
-            yield self._build(doc, first, first.start, second.end, second.value, direction)
+            yield self._build(doc, first, first.start, second.end, range_to, direction)
         for expression in expressions:
             if id(expression) not in paired:
                 yield self._build(
@@ -350,17 +359,20 @@ class MetricFinder:
         for _, start, end in self._word_counts(doc):
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
+            # "three weeks" is a duration: the noun is its unit, and it ends the expression.
+            unit = _UNITS.get(doc[start + 1].lower_) if end == start + 2 else None
+            last = doc[end - 1] if unit else token
             expression = _Expression(
                 value,
-                MetricUnit.COUNT,
+                unit or MetricUnit.COUNT,
                 None,
                 MetricQualifier.EXACT,
                 token.idx,
-                token.idx + len(token.text),
+                last.idx + len(last.text),
             )
             yield replace(
                 self._build(doc, expression, expression.start, expression.end, None, None),
-                subject=doc[start + 1 : end].text,
+                subject=None if unit else doc[start + 1 : end].text,
             )
 
     def _build(
@@ -380,8 +392,8 @@ class MetricFinder:
             unit=expression.unit,
             currency=expression.currency,
             qualifier=expression.qualifier,
-            direction=direction or (_direction(root) if root is not None else MetricDirection.NONE),
-            subject=_subject(root, span) if root is not None and span is not None else None,
+            direction=direction or _direction_of(root, span),
+            subject=_subject_of(root, span),
             start_char=start,
             end_char=end,
             text=doc.text[start:end],
@@ -410,14 +422,62 @@ def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 def _from_to_pairs(
     text: str, expressions: list[_Expression]
 ) -> Iterator[tuple[_Expression, _Expression]]:
-    """Adjacent expressions written "from X to Y" in the same unit."""
+    """Adjacent expressions written "from X to Y" in the same unit, or both durations."""
     for first, second in itertools.pairwise(expressions):
+        comparable = first.unit is second.unit or (
+            first.unit in _SECONDS_PER and second.unit in _SECONDS_PER
+        )
         if (
-            first.unit is second.unit
+            comparable
             and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
             and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
             yield first, second
+
+
+_BARE_NUMBER = re.compile(_NUMBER)
+
+
+def _units_shared_from_to(text: str, expressions: list[_Expression]) -> list[_Expression]:
+    """ "from 9 to 4 weeks", "from 3 days to 1": a bare number of a from-to pair takes the unit
+    written once, on the other number."""
+    shared = list(expressions)
+    for index, (first, second) in enumerate(itertools.pairwise(expressions)):
+        if not (
+            _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
+            and _TO_BETWEEN.fullmatch(text, first.end, second.start)
+        ):
+            continue
+        if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
+            shared[index] = replace(first, unit=second.unit, currency=second.currency)
+        elif _is_bare(text, second) and first.unit is not MetricUnit.COUNT:
+            shared[index + 1] = replace(second, unit=first.unit, currency=first.currency)
+    return shared
+
+
+def _is_bare(text: str, expression: _Expression) -> bool:
+    return (
+        expression.unit is MetricUnit.COUNT
+        and _BARE_NUMBER.fullmatch(text, expression.start, expression.end) is not None
+    )
+
+
+_SECONDS_PER: dict[MetricUnit, float] = {
+    MetricUnit.MILLISECONDS: 0.001,
+    MetricUnit.SECONDS: 1.0,
+    MetricUnit.MINUTES: 60.0,
+    MetricUnit.HOURS: 3600.0,
+    MetricUnit.DAYS: 86400.0,
+    MetricUnit.WEEKS: 604800.0,
+}
+"""Durations a "from X to Y" pair may mix ("from 2 days to 4 hours"); months and years vary."""
+
+
+def _in_unit_of(first: _Expression, second: _Expression) -> float:
+    """Y of "from X to Y" in X's unit, so a row's ``range_to`` shares its ``unit``."""
+    if first.unit is second.unit:
+        return second.value
+    return second.value * _SECONDS_PER[second.unit] / _SECONDS_PER[first.unit]
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -525,6 +585,160 @@ def _direction(root: Token) -> MetricDirection:
     return MetricDirection.NONE
 
 
+def _direction_of(root: Token | None, span: Span | None) -> MetricDirection:
+    """From the parse, else from the nearest change word before it ("Lowered cloud spend by €40k",
+    "lifted clearance margin 3x")."""
+    direction = _direction(root) if root is not None else MetricDirection.NONE
+    if direction is MetricDirection.NONE and span is not None:
+        change = _change_noun_after(span) or _last_change_before(span)
+        direction = _change_of(change) if change is not None else MetricDirection.NONE
+    return direction
+
+
+def _change_noun_after(span: Span) -> Token | None:
+    """A change noun right after the metric: "a 9% drop", "a 2x increase" (bold marks skipped)."""
+    following = [token for token in span.doc[span.end : span.end + 3] if token.text != "*"]
+    if (
+        following
+        and following[0].pos_ == "NOUN"
+        and _change_of(following[0]) is not (MetricDirection.NONE)
+    ):
+        return following[0]
+    return None
+
+
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "(", ")"))
+"""Between a change verb and a metric these say the verb governs another clause."""
+
+
+def _last_change_before(span: Span) -> Token | None:
+    """The nearest verb saying up or down (or the bullet's opening word, which the tagger often
+    mistakes for an adjective) between the start of the bullet and the metric."""
+    opening = _opening_word(span)
+    if opening is None:
+        return None
+    changes = [
+        token
+        for token in span.doc[opening.i : span.start]
+        if (token.pos_ == "VERB" or token.i == opening.i)
+        and _change_of(token) is not MetricDirection.NONE
+    ]
+    if not changes or any(t.text in _CLAUSE_BREAKS for t in span.doc[changes[-1].i : span.start]):
+        return None
+    return changes[-1]
+
+
+def _opening_word(span: Span) -> Token | None:
+    """The first word of the metric's sentence or bullet (a bullet's verb), before the metric.
+
+    The bullet bounds it because the parser runs a header line and the bullet under it together.
+    """
+    doc = span.doc
+    block_start = _block_bounds(span)[0]
+    sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    words = [
+        token
+        for token in doc[sentence_start : span.start]
+        if token.is_alpha and token.idx >= block_start
+    ]
+    return words[0] if words else None
+
+
+def _subject_of(root: Token | None, span: Span | None) -> str | None:
+    """The parse's subject, else the bullet's object ("Reduced <churn> from 12% to 7%"), else
+    what the metric is "in" or "of" ("$1.5 million in <annual log storage cost>").
+
+    The small English model parses terse bullets badly (it reads "Reduced" as an adjective and
+    "token" in "time-to-first-token" as a verb), so the surface shape backs the parse up.
+    """
+    if root is None or span is None:
+        return None
+    parsed = _subject(root, span)
+    block_start, block_end = _block_bounds(span)
+    if parsed is not None and (
+        "\n" in parsed or parsed not in span.doc.text[block_start:block_end]
+    ):
+        parsed = None  # the parse ran on into another line, bullet, heading or entry
+    return parsed or _object_before(span) or _object_after(span)
+
+
+_BLOCK_OPENER = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]")
+
+
+def _block_bounds(span: Span) -> tuple[int, int]:
+    """The bullet or paragraph around a metric: its lines, hard wraps included, up to a blank
+    line or the next bullet. The parser reads across such bounds; a subject may not."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    while start > 0 and not _BLOCK_OPENER.match(text, start):
+        previous = text.rfind("\n", 0, start - 1) + 1
+        if not text[previous : start - 1].strip():
+            break
+        start = previous
+    end = text.find("\n", span.end_char)
+    while end != -1:
+        following = text.find("\n", end + 1)
+        line = text[end + 1 : following if following != -1 else len(text)]
+        if not line.strip() or _BLOCK_OPENER.match(line):
+            break
+        end = following
+    return start, len(text) if end == -1 else end
+
+
+_LINKING_PREPS = frozenset(("by", "from", "to"))
+_SUBJECT_WORD_POS = frozenset(("NOUN", "PROPN", "ADJ", "NUM", "X", "VERB"))
+"""Word classes of a bullet's object; VERB because the tagger calls "spend" or "token" one."""
+_MAX_SUBJECT_WORDS = 5
+_COMPOUND_WORD = re.compile(r"\w+(?:[-/]\w+)+")
+"""A word the tokenizer splits: "time-to-first-token", "sign-ups", "CI/CD"."""
+
+
+def _object_before(span: Span) -> str | None:
+    """The words between the change verb before the metric and the metric, when a noun phrase:
+    "Reduced <churn> from 12% to 7%", "CUDA graphs reduced <time-to-first-token> by 65%"."""
+    change = _last_change_before(span)
+    if change is None:
+        return None
+    words = list(span.doc[change.i + 1 : span.start])
+    while words and (words[-1].lower_ in _LINKING_PREPS or words[-1].is_punct):
+        words.pop()
+    while words and words[0].pos_ in ("DET", "PRON"):
+        words.pop(0)
+    if not words or not _is_noun_phrase(words):
+        return None
+    return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def _is_noun_phrase(tokens: list[Token]) -> bool:
+    """Content words only, at most five; a hyphenated word ("sign-ups") counts as one word."""
+    if tokens[-1].is_punct:
+        return False
+    words: list[list[Token]] = [[]]
+    for token in tokens:
+        words[-1].append(token)
+        if token.whitespace_:
+            words.append([])
+    words = [word for word in words if word]
+    return len(words) <= _MAX_SUBJECT_WORDS and all(
+        _COMPOUND_WORD.fullmatch("".join(t.text for t in word))
+        if len(word) > 1
+        else word[0].pos_ in _SUBJECT_WORD_POS
+        for word in words
+    )
+
+
+def _object_after(span: Span) -> str | None:
+    """What a metric is in or of: "$1.5 million in annual log storage cost", "2x increase in
+    weekly active users" (a change noun right after the metric is looked through)."""
+    following = [token for token in span.doc[span.end : span.end + 4] if token.text != "*"]
+    if following and following[0].lemma_.lower() in _CHANGE_NOUNS:
+        following.pop(0)
+    if not following or following[0].lower_ not in ("in", "of", "for", "on"):
+        return None
+    objects = [child for child in following[0].children if child.dep_ == "pobj"]
+    return _phrase(objects[0], set()) if objects else None
+
+
 _PHRASE_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 _CHANGE_NOUNS = _DECREASE | _INCREASE
 
@@ -557,8 +771,13 @@ def _phrase(noun: Token, skip: set[int]) -> str | None:
     """A noun with its compounds and adjectives, without determiners or the metric itself."""
     start = noun.i
     for token in reversed(list(noun.lefts)):
+        if token.tag_ == "HYPH" and token.i == start - 1 and not token.whitespace_:
+            start = token.i  # "sign-ups": the hyphen joins the word before
+            continue
         if token.i in skip or token.dep_ not in _PHRASE_DEPS or token.i != start - 1:
             break
+        if _change_of(token) is not MetricDirection.NONE and token.pos_ in ("VERB", "ADJ"):
+            break  # "Grew revenue 3x": the bullet's verb, parsed as an adjective, is no subject
         start = token.left_edge.i if token.left_edge.i not in skip else token.i
     doc = noun.doc
     text = doc[start : noun.i + 1].text.strip()

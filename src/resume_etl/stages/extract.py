@@ -351,11 +351,16 @@ def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | 
 
 
 def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
-    """The entry's period: the first range in its header, else its first lone date."""
-    found: list[DateRangeMatch] = []
-    for line in entry.header:
-        for span in spans.within(labels.DATES, line.content_start, line.end):
-            found.append(span._.get(labels.DATE_RANGE_ATTR))
+    """The entry's period: the first range in its header, else its first lone date.
+
+    The whole header is searched, not line by line, so a range wrapped over two header lines
+    ("Jan 2020 -" / "Mar 2021") is found.
+    """
+    header_start, header_end = entry.header[0].content_start, entry.header[-1].end
+    found: list[DateRangeMatch] = [
+        span._.get(labels.DATE_RANGE_ATTR)
+        for span in spans.within(labels.DATES, header_start, header_end)
+    ]
     ranges = [m for m in found if m.end is not None or m.is_current]
     return next(iter(ranges or found), None)
 

@@ -98,6 +98,13 @@ _DATE_LINE = re.compile(
 )
 
 
+# "Jan 2020 -" ending one line and "Mar 2021" opening the next: one range wrapped over two lines.
+_OPEN_RANGE_AT_END = re.compile(r"(?i)(?:[-–—~→]|\b(?:to|until|till|through|thru))\s*$")
+_DATE_AT_START = re.compile(
+    rf"(?i)(?:{_MONTH})(?![a-z])|\d{{1,2}}[/.]\d{{4}}\b|(?:19|20)\d{{2}}\b"
+    r"|(?:present|current|now|today|ongoing)\b"
+)
+
 # A year closing a header is set off as its own field ("Clerk | Shop | 2018", "Clerk, Shop  2018");
 # "Dean's List 2022" is an award with its year.
 _YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
@@ -260,12 +267,21 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
 def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return True
-    if not current.has_date():
+    if not current.has_date() or _ends_range_of(current.header[-1], line):
         return False
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
     return is_date_line(line.content) or (
         line.blank_before and _YEAR_FIELD_AT_END.search(line.content) is not None
+    )
+
+
+def _ends_range_of(previous: Line, line: Line) -> bool:
+    """``line`` closes a range ``previous`` left open, so it is no second entry's period."""
+    return (
+        not line.blank_before
+        and _OPEN_RANGE_AT_END.search(previous.content) is not None
+        and _DATE_AT_START.match(line.content.lstrip()) is not None
     )
 
 

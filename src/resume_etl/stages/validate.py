@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from resume_etl.dates import (
     DateRangeMatch,
+    ends_before_start,
     entry_interval,
     interval_months,
     merged_months,
@@ -37,7 +38,7 @@ from resume_etl.records import (
     SkillRecord,
 )
 from resume_etl.stages.extract import EntryBase, Extracted, ExtractedDocument, MetricCandidate
-from resume_etl.vocab import ContactKind, Stage
+from resume_etl.vocab import ContactKind, DateIssue, Stage
 
 
 class SpanMismatchError(ValueError):
@@ -76,9 +77,7 @@ def date_fields(dates: DateRangeMatch | None, text: str, today: dt.date) -> dict
     if dates is None:
         return {}
     start, end = dates.start, dates.end
-    issue = dates.issue
-    if start is not None and end is not None and end.value < start.value:
-        issue = "end_before_start"
+    issue = DateIssue.END_BEFORE_START if ends_before_start(dates) else dates.issue
     interval = entry_interval(dates, today)
     return {
         "start_date": start.value if start else None,
