@@ -33,6 +33,10 @@ def test_every_gold_file_names_an_existing_document() -> None:
     assert missing == []
 
 
+def test_the_dev_corpus_has_at_least_thirty_documents() -> None:
+    assert len(load_gold(GOLD)) >= 30
+
+
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_f1_stays_at_or_above_its_floor(report: EvalReport, field: str) -> None:
     measured = report.f1_by_field()[field]
