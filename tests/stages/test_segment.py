@@ -166,3 +166,43 @@ def test_split_lines_records_offsets_and_markers() -> None:
 )
 def test_date_lines_are_recognized(text: str, expected: bool) -> None:
     assert is_date_line(text) is expected
+
+
+def test_a_header_padded_to_a_right_hand_date_is_not_prose(segment_text: Segment) -> None:
+    text = (
+        "Experience\n\n"
+        "Aire Valley Hospital, Leeds" + " " * 40 + "Apr 2019 - present\n"
+        "- Led the unit's pressure-ulcer bundle.\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == [
+        ["Aire Valley Hospital, Leeds" + " " * 40 + "Apr 2019 - present"]
+    ]
+
+
+def test_page_numbers_footers_and_running_headers_are_left_out() -> None:
+    text = "JANE ROE   CV\nExperience\nJane Roe - CV      Page 1 of 2\n\n1\n\nJANE ROE   CV\nClerk"
+    assert [line.content for line in split_lines(text)] == ["JANE ROE   CV", "Experience", "Clerk"]
+
+
+def test_a_skills_label_line_stays_in_the_entry_body(segment_text: Segment) -> None:
+    text = (
+        "Experience\n\n"
+        "Marketing Manager\nJan 2020 - Dec 2022\nRan the webinar program.\n"
+        "Skills: HubSpot · Salesforce\n"
+        "Marketing Coordinator\nJan 2018 - Dec 2019\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == [
+        ["Marketing Manager", "Jan 2020 - Dec 2022"],
+        ["Marketing Coordinator", "Jan 2018 - Dec 2019"],
+    ]
+
+
+def test_consecutive_lines_each_closing_with_a_year_are_separate_entries(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Education\n"
+        "Ph.D. in Economics, London School of Economics, 2015\n"
+        "M.A. in Economics, Rice University, 2010\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2

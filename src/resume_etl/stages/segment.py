@@ -103,11 +103,26 @@ _DATE_LINE = re.compile(
 _YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
 
 
+# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2" (with whatever
+# running footer text shares its line).
+_PAGE_NUMBER = re.compile(r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def is_page_furniture(stripped: str, first_line: str) -> bool:
+    """A page number, a "Page N of M" footer, or the first line repeated as a running header."""
+    text = stripped.strip()
+    return bool(_PAGE_NUMBER.search(text)) or (bool(first_line) and text == first_line)
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with offsets, kinds and whether a blank line precedes them."""
+    """Non-blank lines with offsets, kinds and whether a blank line precedes them.
+
+    Page furniture is left out, as if the page break were not there.
+    """
     lines: list[Line] = []
     offset = 0
     blank_before = True
+    first_line = ""
     for raw in text.split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
@@ -115,6 +130,9 @@ def split_lines(text: str) -> list[Line]:
         if not stripped or (_TABLE_RULE.match(raw) and "-" in raw):
             blank_before = blank_before or not stripped
             continue
+        if lines and is_page_furniture(stripped, first_line):
+            continue
+        first_line = first_line or stripped.strip()
         lead = start + len(raw) - len(stripped)
         lines.append(_classify_line(raw[lead - start :], lead, end, blank_before))
         blank_before = False
@@ -173,7 +191,7 @@ class SectionClassifier:
         if line.kind is not LineKind.TEXT:
             return None
         text = line.content.strip().strip("*_").strip()
-        if not text or text[-1] in ".,;":
+        if not text or text[-1] in ".,;" or _LABELLED_VALUE.search(text):
             return None
         label = _HEADING_DECORATION.sub("", text)
         if not label or not (label[0].isupper() or label[0].isdigit()):
@@ -182,6 +200,10 @@ class SectionClassifier:
         # section only when it shouts or is nothing but a section phrase ("Experience").
         strict = is_first_line and not text.isupper()
         return self.classify(label, max_extra_words=0 if strict else 2)
+
+
+# "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
+_LABELLED_VALUE = re.compile(r":\s*\S")
 
 
 def _normalize_heading(text: str) -> str:
@@ -196,7 +218,8 @@ def is_date_line(text: str) -> bool:
 def is_prose(line: Line) -> bool:
     """A sentence of description rather than a header line (title, org, dates)."""
     text = line.content.strip()
-    words = text.count(" ") + 1
+    # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces.
+    words = len(text.split())
     if words > 16 or text.endswith(":"):
         return True
     # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
@@ -214,6 +237,15 @@ def _is_continuation(line: Line, previous: Line | None) -> bool:
     return first.islower() and not _SENTENCE_END.search(previous.content.strip())
 
 
+# Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
+# LinkedIn role, "Responsibilities:" in a labelled CV.
+_BODY_LABEL = re.compile(
+    r"(?i)^\s*(?:skills|key skills|tools|technologies|tech stack|stack|responsibilities|duties"
+    r"|achievements|key achievements|activities(?: and societies)?|thesis|dissertation"
+    r"|highlights|courses|coursework|relevant coursework)\s*:"
+)
+
+
 @dataclass(slots=True)
 class _EntryDraft:
     header: list[Line] = field(default_factory=list)
@@ -221,6 +253,9 @@ class _EntryDraft:
 
     def has_date(self) -> bool:
         return any(is_date_line(line.content) for line in self.header)
+
+    def has_year_field(self) -> bool:
+        return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
 
     def freeze(self) -> Entry:
         return Entry(tuple(self.header), tuple(self.body))
@@ -239,7 +274,12 @@ def split_entries(
             drafts.append(_EntryDraft(header=[line]))
         elif current is not None and _is_continuation(line, previous):
             (current.body or current.header).append(line)
-        elif line.kind is LineKind.BULLET or is_prose(line) or line.kind is LineKind.TABLE_ROW:
+        elif (
+            line.kind is LineKind.BULLET
+            or is_prose(line)
+            or line.kind is LineKind.TABLE_ROW
+            or (current is not None and _BODY_LABEL.match(line.content))
+        ):
             (current.body if current else intro).append(line)
         elif _opens_new_entry(current, line):
             drafts.append(_EntryDraft(header=[line]))
@@ -259,6 +299,10 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
 
 def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
+        return True
+    closes_with_year = _YEAR_FIELD_AT_END.search(line.content) is not None
+    if closes_with_year and current.has_year_field():
+        # "Ph.D., LSE, 2015" then "M.A., USP, 2010": each line is a whole entry.
         return True
     if not current.has_date():
         return False
