@@ -183,3 +183,44 @@ def test_links_are_classified(raw: str, platform: LinkPlatform, username: str | 
 def test_a_name_label_on_a_later_line_gives_the_name(extract_text: Extract) -> None:
     profile = extract_text("CURRICULUM VITAE\nName: Amara Okafor\nLagos, Nigeria\n").profile
     assert profile.name is not None and profile.name.value == "Amara Okafor"
+
+
+def test_labelled_fields_say_what_each_header_line_holds(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Work Experience\n\nPosition: Audit Senior - Tax\nCompany: Sriram & Associates\n"
+        "Location: Chennai\nFrom: Mar 2018   To: Jun 2021\nDuties:\n- Led audits\n"
+    ).experiences
+    assert job.role is not None and job.role.value == "Audit Senior - Tax"
+    assert job.organization is not None and job.organization.value == "Sriram & Associates"
+    assert job.location is not None and job.location.value == "Chennai"
+
+
+def test_a_parenthesized_employment_type_stays_out_of_the_role(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\nResearch Associate (part-time), University of Heidelberg, 2020 - 2021\n"
+        "- Ran assays\n"
+    ).experiences
+    assert job.role is not None and job.role.value == "Research Associate"
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.PART_TIME
+
+
+def test_organization_comma_city_is_split_into_employer_and_place(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\n\n2016 - 2020\nAssociate\nFenwick Marr Solicitors, Manchester\n- Ran cases\n"
+    ).experiences
+    assert job.organization is not None
+    assert job.organization.value == "Fenwick Marr Solicitors"
+    assert job.location is not None and job.location.value == "Manchester"
+
+
+def test_the_employer_line_wins_over_a_department_beside_the_title(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\nStaff Nurse (Band 5), Acute Medical Unit        Sep 2015 - Mar 2019\n"
+        "Calder Valley Hospital, Bradford\n- Cared for patients\n"
+    ).experiences
+    assert job.organization is not None and job.organization.value == "Calder Valley Hospital"

@@ -206,3 +206,13 @@ def test_consecutive_lines_each_closing_with_a_year_are_separate_entries(
         "M.A. in Economics, Rice University, 2010\n"
     )
     assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2
+
+
+def test_a_blank_line_after_a_header_closed_by_its_dates_opens_the_next_entry(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Experience\n\nClassroom Teacher\nKiri School\n2017 - 2019\n\n"
+        "Beginning Teacher\nWaikato School\n2015 - 2016\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EXPERIENCE)) == 2

@@ -220,16 +220,96 @@ _CITY_REGION = re.compile(
 _MIN_SEGMENT_CHARS = 2
 
 
+# A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
+# decides, and the value is not cut further. A label not listed here ("From:", "Percentage:")
+# holds nothing a header segment is made of.
+_FIELD_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,24}?)\s*:\s*")
+_LABEL_KINDS: dict[str, SegmentKind] = {
+    **dict.fromkeys(
+        (
+            "company",
+            "employer",
+            "organization",
+            "organisation",
+            "firm",
+            "institute",
+            "institution",
+            "school",
+            "university",
+            "college",
+            "company name",
+            "employer name",
+        ),
+        SegmentKind.ORGANIZATION,
+    ),
+    **dict.fromkeys(
+        ("position", "designation", "role", "title", "job title", "post"), SegmentKind.ROLE
+    ),
+    **dict.fromkeys(("location", "city", "place", "based in"), SegmentKind.LOCATION),
+    **dict.fromkeys(
+        ("qualification", "degree", "course", "programme", "program"), SegmentKind.DEGREE
+    ),
+    **dict.fromkeys(("employment type", "type", "job type"), SegmentKind.EMPLOYMENT_TYPE),
+}
+_PARENTHESES = re.compile(r"\([^()]{2,60}\)")
+
+
 def header_segments(
     lines: Sequence[Line], spans: SpanIndex, masks: Sequence[tuple[int, int]]
 ) -> list[HeaderSegment]:
-    """Cut header lines into classified segments; ``masks`` (dates, GPA) are cut out first."""
+    """Cut header lines into classified segments; ``masks`` (dates, GPA) are cut out first.
+
+    A parenthesis that states an employment type ("(part-time)", "(seasonal)") is a segment of
+    its own, so it stays out of the role or organization it follows.
+    """
     segments: list[HeaderSegment] = []
     for line in lines:
-        for start, end in _unmasked_pieces(line.content_start, line.end, masks):
+        stated = _parenthesized_employment(line, spans)
+        segments.extend(stated)
+        line_masks = [*masks, *((segment.start, segment.end) for segment in stated)]
+        labelled = _labelled_segment(line, spans, line_masks)
+        if labelled is not None:
+            segments.extend(labelled)
+            continue
+        for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
             for piece_start, piece_end in _split(spans.doc.text, start, end):
                 segments.extend(_classify_piece(spans, piece_start, piece_end))
     return segments
+
+
+def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:
+    found = []
+    for match in _PARENTHESES.finditer(spans.doc.text, line.content_start, line.end):
+        if spans.within(labels.EMPLOYMENT_TYPES, match.start(), match.end()):
+            found.append(
+                HeaderSegment(
+                    match.group(), match.start(), match.end(), SegmentKind.EMPLOYMENT_TYPE, 0.9
+                )
+            )
+    return found
+
+
+def _labelled_segment(
+    line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]]
+) -> list[HeaderSegment] | None:
+    """The segment of a "Label: value" line, [] for a label that holds no header field, or
+    None when the line has no label."""
+    text = spans.doc.text
+    label = _FIELD_LABEL.match(text, line.content_start, line.end)
+    if label is None:
+        return None
+    kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
+    if kind is None:
+        return []
+    pieces = [
+        trimmed
+        for piece in _unmasked_pieces(label.end(), line.end, masks)
+        for trimmed in _trimmed(text, *piece)
+    ]
+    if not pieces:
+        return []
+    start, end = pieces[0][0], pieces[-1][1]
+    return [HeaderSegment(text[start:end], start, end, kind, 0.9)]
 
 
 def _unmasked_pieces(
@@ -273,7 +353,7 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     """Classify a piece; split it on commas when its parts are of different kinds."""
     text = spans.doc.text
     whole = _classify_range(spans, start, end)
-    if "," not in text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
+    if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
         return [whole]
     parts: list[tuple[int, int]] = []
     cursor = start
@@ -282,9 +362,44 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         cursor = start + match.end()
     parts.extend(_trimmed(text, cursor, end))
     classified = [_classify_range(spans, s, e) for s, e in parts]
-    if len({segment.kind for segment in classified}) > 1:
+    kinds = [segment.kind for segment in classified]
+    if whole.kind is SegmentKind.LOCATION:
+        return _organization_then_place(spans, classified) or [whole]
+    if len(set(kinds)) > 1:
         return classified
+    if kinds[0] is SegmentKind.ORGANIZATION:
+        # "K. Sriram & Associates, Chartered Accountants", "GmbH, Esslingen am Neckar": the
+        # organization's name comes first; what follows describes or places it.
+        return classified[:1]
     return [whole]
+
+
+def _organization_then_place(
+    spans: SpanIndex, parts: list[HeaderSegment]
+) -> list[HeaderSegment] | None:
+    """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
+    part is an organization (by NER or lexicon), the rest is where it is."""
+    if len(parts) < 2 or not _names_an_organization(spans, parts[0], parts[-1]):
+        return None
+    place_start, place_end = parts[1].start, parts[-1].end
+    place = HeaderSegment(
+        spans.doc.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
+    )
+    return [parts[0], place]
+
+
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
+    """An organization by NER or lexicon; or a name of several words no NER calls a place,
+    unless what follows is a region code ("Las Cruces, NM")."""
+    if first.kind is SegmentKind.ORGANIZATION:
+        return True
+    if first.kind is not SegmentKind.UNKNOWN or _REGION_CODE.match(last.text):
+        return False
+    places = spans.entities(first.start, first.end, {"GPE", "LOC"})
+    return len(first.text.split()) >= 2 and not places
 
 
 def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
@@ -345,6 +460,27 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
 
 def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
     return next((segment for segment in segments if segment.kind is kind), None)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _employer(
+    segments: list[HeaderSegment], role: HeaderSegment | None, text: str
+) -> HeaderSegment | None:
+    """The organization, preferring one on a line of its own over one beside the role.
+
+    "Senior Staff Nurse, Intensive Care Unit" then "Aire Valley NHS Trust, Leeds": an
+    organization-like phrase after the title on its line is the department, not the employer.
+    """
+    organizations = [s for s in segments if s.kind is SegmentKind.ORGANIZATION]
+    if role is not None and len(organizations) > 1:
+        role_line = _line_of(text, role.start)
+        elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
+        if elsewhere:
+            return elsewhere[0]
+    return organizations[0] if organizations else None
 
 
 # --------------------------------------------------------------------------- entries
@@ -430,7 +566,7 @@ def build_experience(
         ctx.entry.header, ctx.spans, _date_masks(dates, ctx.entry, ctx.spans)
     )
     role = _first(segments, SegmentKind.ROLE)
-    organization = _first(segments, SegmentKind.ORGANIZATION)
+    organization = _employer(segments, role, ctx.spans.doc.text)
     unknown = _first(segments, SegmentKind.UNKNOWN)
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
@@ -496,7 +632,10 @@ def _degree_and_field(
 ) -> tuple[Extracted | None, DegreeLevel | None, Extracted | None]:
     if segment is None:
         return None, None, None
-    found = spans.within(labels.DEGREES, segment.start, segment.end)[0]
+    lexicon_degrees = spans.within(labels.DEGREES, segment.start, segment.end)
+    if not lexicon_degrees:  # labelled "Qualification: ..." that no lexicon entry names
+        return segment.extracted(0.7), None, None
+    found = lexicon_degrees[0]
     level_name = degree_levels.get(found.label_)
     level = DegreeLevel(level_name) if level_name in set(DegreeLevel) else None
     # A lexicon may name a degree with its field ("Bachelor of Science in Nursing"): the

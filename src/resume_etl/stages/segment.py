@@ -254,6 +254,11 @@ class _EntryDraft:
     def has_date(self) -> bool:
         return any(is_date_line(line.content) for line in self.header)
 
+    def dated_after_title(self) -> bool:
+        """The header opens with a non-date line and states its period further down."""
+        first, rest = self.header[0], self.header[1:]
+        return not is_date_line(first.content) and any(is_date_line(ln.content) for ln in rest)
+
     def has_year_field(self) -> bool:
         return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
 
@@ -306,6 +311,9 @@ def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
         return True
     if not current.has_date():
         return False
+    if line.blank_before and current.dated_after_title():
+        # "Title / Org / Dates", a blank line, then the next title: the date closed the header.
+        return True
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
     return is_date_line(line.content) or (
