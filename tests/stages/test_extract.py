@@ -224,3 +224,46 @@ def test_the_employer_line_wins_over_a_department_beside_the_title(
         "Calder Valley Hospital, Bradford\n- Cared for patients\n"
     ).experiences
     assert job.organization is not None and job.organization.value == "Calder Valley Hospital"
+
+
+def _value(found: object) -> str | None:
+    return getattr(found, "value", None)
+
+
+def test_name_follows_a_document_title_and_drops_credentials(extract_text: Extract) -> None:
+    profile = extract_text("CURRICULUM VITAE\n\nDEVON MACKAY, PMP, GSC\nProject Manager\n").profile
+    assert _value(profile.name) == "DEVON MACKAY"
+
+
+def test_name_headline_and_place_share_a_pdf_top_line(extract_text: Extract) -> None:
+    profile = extract_text(
+        "THANDIWE MOKOENA-PILLAY          Pharmacist | Durban, South Africa\n\nExperience\n"
+    ).profile
+    assert _value(profile.name) == "THANDIWE MOKOENA-PILLAY"
+    assert _value(profile.headline) == "Pharmacist"
+    assert _value(profile.location) == "Durban, South Africa"
+
+
+def test_name_particles_stay_in_the_name(extract_text: Extract) -> None:
+    profile = extract_text("Sanne van der Hoeven\nWarehouse Manager\n").profile
+    assert _value(profile.name) == "Sanne van der Hoeven"
+
+
+def test_a_stated_name_keeps_its_hyphenated_surname(extract_text: Extract) -> None:
+    profile = extract_text("Hi there, I'm Chidera Nwankwo-Bello\nBackend engineer\n").profile
+    assert _value(profile.name) == "Chidera Nwankwo-Bello"
+
+
+def test_headline_leaves_out_the_place_after_it(extract_text: Extract) -> None:
+    profile = extract_text(
+        "Ciara Byrne\nRegistered Electrical Contractor · Cork, Ireland\n"
+    ).profile
+    assert _value(profile.headline) == "Registered Electrical Contractor"
+    assert _value(profile.location) == "Cork, Ireland"
+
+
+def test_a_title_with_a_comma_is_not_taken_for_a_place(extract_text: Extract) -> None:
+    profile = extract_text(
+        "Wanjiku Ndungu\nSenior Policy Analyst, Public Finance\nNairobi, Kenya\n"
+    ).profile
+    assert _value(profile.location) == "Nairobi, Kenya"
