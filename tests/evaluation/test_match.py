@@ -117,3 +117,10 @@ def test_match_sets_counts_hits_extras_and_misses() -> None:
 def test_match_sets_accepts_any_spelling_of_a_prediction() -> None:
     found = match_sets(["Postgres"], [frozenset({"PostgreSQL", "Postgres"})], normalize)
     assert found == (1, 0, 0)
+
+
+def test_match_sets_can_apply_the_partial_match_rule() -> None:
+    spellings = [frozenset({"Search Engine Optimization"})]
+    gold = ["Search Engine Optimization (SEO)"]
+    assert match_sets(gold, spellings, normalize) == (0, 1, 1)
+    assert match_sets(gold, spellings, normalize, partial=True) == (1, 0, 0)

@@ -267,3 +267,49 @@ def test_a_title_with_a_comma_is_not_taken_for_a_place(extract_text: Extract) ->
         "Wanjiku Ndungu\nSenior Policy Analyst, Public Finance\nNairobi, Kenya\n"
     ).profile
     assert _value(profile.location) == "Nairobi, Kenya"
+
+
+def _listed(document: ExtractedDocument) -> set[str]:
+    return {s.name for s in document.skills if s.source is SkillSource.SKILLS_SECTION}
+
+
+def test_a_one_per_line_skills_list_keeps_items_that_name_a_section(
+    extract_text: Extract,
+) -> None:
+    listed = _listed(extract_text("Skills\nPrimary Care\nDiabetes Education\nEpic Systems\n"))
+    assert {"Primary Care", "Diabetes Education", "Epic Systems"} <= listed
+
+
+def test_a_longer_item_wins_over_a_lexicon_word_inside_it(extract_text: Extract) -> None:
+    listed = _listed(extract_text("Ana Lima\n\nSkills\nSAP FICO, Tally ERP 9, Zoho Books\n"))
+    assert {"SAP FICO", "Tally ERP 9"} <= listed
+    assert "SAP" not in listed
+
+
+def test_a_proficiency_in_parentheses_is_not_a_skill(extract_text: Extract) -> None:
+    listed = _listed(extract_text("Languages\nGerman (native), English (C1), French (B1)\n"))
+    assert {"German", "English", "French"} <= listed
+    assert not listed & {"native", "C1", "B1"}
+
+
+def test_tools_in_parentheses_are_skills_of_their_own(extract_text: Extract) -> None:
+    listed = _listed(
+        extract_text("Ana Lima\n\nKey Skills\nSepsis bundle, EPR (SystmOne, Cerner)\n")
+    )
+    assert {"EPR", "SystmOne", "Cerner"} <= listed
+
+
+def test_a_skills_line_under_a_job_lists_its_items(extract_text: Extract) -> None:
+    document = extract_text(
+        "Experience\nMarketing Manager\nJan 2020 - Dec 2022\nRan webinars.\n"
+        "Skills: Partner Marketing · Event Marketing · Account Planning\n"
+    )
+    assert {"Partner Marketing", "Event Marketing", "Account Planning"} <= _listed(document)
+
+
+def test_a_qualification_grade_belongs_to_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Training\n2011 - 2014\nCertificate III in Commercial Cookery\nDerwent Institute of TAFE\n"
+    ).education
+    assert _value(school.degree) == "Certificate III"
+    assert _value(school.field_of_study) == "Commercial Cookery"

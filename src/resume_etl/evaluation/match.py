@@ -153,19 +153,34 @@ def align(
 
 
 def match_sets(
-    gold: Sequence[str], predicted: Sequence[frozenset[str]], key: Callable[[str], str]
+    gold: Sequence[str],
+    predicted: Sequence[frozenset[str]],
+    key: Callable[[str], str],
+    partial: bool = False,
 ) -> tuple[int, int, int]:
-    """(tp, fp, fn) of two lists of values; a prediction may carry several spellings."""
+    """(tp, fp, fn) of two lists of values; a prediction may carry several spellings.
+
+    With ``partial`` a spelling matches by the partial-match rule, else by equal keys.
+    """
     remaining = [key(value) for value in dict.fromkeys(gold)]
     remaining = [value for value in remaining if value]
     true_positives = false_positives = 0
     seen: set[frozenset[str]] = set()
+
+    def same(value: str, keys: frozenset[str]) -> bool:
+        if value in keys:
+            return True
+        return partial and any(
+            word_overlap(value, other) >= PARTIAL_MATCH_THRESHOLD for other in keys
+        )
+
     for spellings in predicted:
         keys = frozenset(key(spelling) for spelling in spellings) - {""}
         if not keys or keys in seen:
             continue
         seen.add(keys)
         hit = next((value for value in remaining if value in keys), None)
+        hit = hit or next((value for value in remaining if same(value, keys)), None)
         if hit is None:
             false_positives += 1
         else:

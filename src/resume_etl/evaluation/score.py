@@ -481,7 +481,7 @@ def score_document(gold: GoldDocument, predicted: Predicted | None) -> dict[str,
     )
     _add_set(counts["contact.link"], match_sets(gold.links, singletons(record.links), _link_key))
     spellings = predicted.skill_spellings if predicted else []
-    _add_set(counts["skill"], match_sets(gold.skills, spellings, normalize))
+    _add_set(counts["skill"], match_sets(gold.skills, spellings, normalize, partial=True))
     _score_entries(counts, "work", gold.work, record.work, _work_agreement, WORK_RULES)
     _score_entries(
         counts, "education", gold.education, record.education, _school_agreement, EDUCATION_RULES

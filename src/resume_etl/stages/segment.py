@@ -374,4 +374,13 @@ def _heading_kind(
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind
+    # A one-per-line skills list holds items like "Diabetes Education": only a heading that is
+    # exactly a section phrase, or shouts, ends the list.
+    if (
+        kind is not None
+        and current_kind is SectionKind.SKILLS
+        and not line.content.isupper()
+        and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
     return kind
