@@ -313,3 +313,19 @@ def test_a_qualification_grade_belongs_to_the_degree(extract_text: Extract) -> N
     ).education
     assert _value(school.degree) == "Certificate III"
     assert _value(school.field_of_study) == "Commercial Cookery"
+
+
+def test_a_department_is_not_taken_for_the_employer(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Academic Appointments\n\n10/2021 - present   Postdoctoral Researcher, Rhineland "
+        "Institute for Cell Biology, Bonn\n                    Group of Prof. Katrin Albers\n"
+        "- Built a reporter\n"
+    ).experiences
+    assert _value(job.organization) == "Rhineland Institute for Cell Biology"
+
+
+def test_a_linkedin_duration_is_not_an_organization(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nDeputy Store Manager\nJan 2018 - Mar 2021 · 3 yrs 3 mos\n- Ran the store\n"
+    ).experiences
+    assert job.organization is None

@@ -462,6 +462,35 @@ def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | 
     return next((segment for segment in segments if segment.kind is kind), None)
 
 
+_DEPARTMENT_HEADS = frozenset(
+    {
+        "unit",
+        "department",
+        "dept",
+        "division",
+        "team",
+        "group",
+        "ward",
+        "section",
+        "lab",
+        "laboratory",
+        "office",
+        "desk",
+        "clinic",
+        "practice",
+        "programme",
+        "program",
+    }
+)
+"""Head words of a part of an organization ("Intensive Care Unit", "Group of Prof. X")."""
+
+
+def _is_department(text: str) -> bool:
+    """A department rather than the employer: its head word (before "of") names a part."""
+    head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
+
+
 def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
@@ -474,7 +503,9 @@ def _employer(
     "Senior Staff Nurse, Intensive Care Unit" then "Aire Valley NHS Trust, Leeds": an
     organization-like phrase after the title on its line is the department, not the employer.
     """
-    organizations = [s for s in segments if s.kind is SegmentKind.ORGANIZATION]
+    every_organization = [s for s in segments if s.kind is SegmentKind.ORGANIZATION]
+    employers = [s for s in every_organization if not _is_department(s.text)]
+    organizations = employers or every_organization
     if role is not None and len(organizations) > 1:
         role_line = _line_of(text, role.start)
         elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
@@ -511,7 +542,16 @@ def _date_masks(
     ]
     if dates is not None:
         masks.append((dates.start_char, dates.end_char))
+    # "3 yrs 2 mos" after a LinkedIn date range says how long, not who or where.
+    text = spans.doc.text
+    for line in entry.header:
+        masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
     return masks
+
+
+_DURATION = re.compile(
+    r"(?i)\b\d{1,2}\s*(?:yrs?|years?)(?:\s+\d{1,2}\s*(?:mos?|months?))?\b|\b\d{1,2}\s*(?:mos?|months?)\b"
+)
 
 
 def _employment_type(
