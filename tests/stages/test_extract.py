@@ -329,3 +329,14 @@ def test_a_linkedin_duration_is_not_an_organization(extract_text: Extract) -> No
         "Experience\n\nDeputy Store Manager\nJan 2018 - Mar 2021 · 3 yrs 3 mos\n- Ran the store\n"
     ).experiences
     assert job.organization is None
+
+
+def test_table_columns_say_what_each_cell_holds(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "## Education\n\n| Degree | Institution | Dates | GPA |\n|---|---|---|---|\n"
+        "| M.S. Statistics | University of Texas at Austin | 2016 - 2018 | 3.91/4.0 |\n"
+    ).education
+    assert _value(school.institution) == "University of Texas at Austin"
+    assert _value(school.degree) == "M.S."
+    assert _value(school.field_of_study) == "Statistics"
+    assert school.gpa is not None and school.gpa[:2] == (3.91, 4.0)

@@ -216,3 +216,14 @@ def test_a_blank_line_after_a_header_closed_by_its_dates_opens_the_next_entry(
         "Beginning Teacher\nWaikato School\n2015 - 2016\n"
     )
     assert len(_headers(segment_text(text), SectionKind.EXPERIENCE)) == 2
+
+
+def test_each_row_of_a_table_in_an_entry_section_is_an_entry(segment_text: Segment) -> None:
+    text = (
+        "## Experience\n\n| Period | Role | Company |\n|---|---|---|\n"
+        "| 2021 - now | Senior Data Engineer | Vistula Payments |\n"
+        "| 2018 - 2021 | Data Engineer | Krakowska Analityka |\n"
+    )
+    section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
+    assert len(section.entries) == 2
+    assert all(entry.columns is not None for entry in section.entries)

@@ -250,18 +250,64 @@ _LABEL_KINDS: dict[str, SegmentKind] = {
         ("qualification", "degree", "course", "programme", "program"), SegmentKind.DEGREE
     ),
     **dict.fromkeys(("employment type", "type", "job type"), SegmentKind.EMPLOYMENT_TYPE),
+    **dict.fromkeys(("gpa", "cgpa", "grade", "grades"), SegmentKind.GPA),
 }
 _PARENTHESES = re.compile(r"\([^()]{2,60}\)")
 
 
+_TABLE_CELL = re.compile(r"[^|]+")
+
+
+def table_cells(line: Line, text: str) -> list[tuple[int, int]]:
+    """The cells of a markdown table row, trimmed, in column order (empty cells kept)."""
+    cells = []
+    inner_start = text.find("|", line.start, line.end) + 1
+    inner_end = text.rfind("|", line.start, line.end)
+    for match in _TABLE_CELL.finditer(text, inner_start, max(inner_start, inner_end)):
+        value = match.group()
+        lead = len(value) - len(value.lstrip())
+        cells.append((match.start() + lead, match.start() + len(value.rstrip())))
+    return cells
+
+
+def column_segments(row: Line, columns: Line, spans: SpanIndex) -> list[HeaderSegment]:
+    """Segments of a table row: a column named like a CV label ("Company", "Degree") says what
+    its cell holds; any other cell is classified like a header piece."""
+    text = spans.doc.text
+    names = [text[s:e].strip("* ").lower() for s, e in table_cells(columns, text)]
+    segments: list[HeaderSegment] = []
+    for index, (start, end) in enumerate(table_cells(row, text)):
+        kind = _LABEL_KINDS.get(names[index]) if index < len(names) else None
+        if end - start < _MIN_SEGMENT_CHARS or spans.within(labels.DATES, start, end):
+            continue
+        if kind is None:
+            segments.extend(_classify_piece(spans, start, end))
+        elif kind is SegmentKind.ROLE:
+            stated = _parenthesized_employment(row, spans)
+            segments.extend(stated)
+            masks = [(segment.start, segment.end) for segment in stated]
+            for piece in _unmasked_pieces(start, end, masks):
+                for trimmed in _trimmed(text, *piece):
+                    segments.append(HeaderSegment(text[slice(*trimmed)], *trimmed, kind, 0.9))
+                    break
+        else:
+            segments.append(HeaderSegment(text[start:end], start, end, kind, 0.9))
+    return segments
+
+
 def header_segments(
-    lines: Sequence[Line], spans: SpanIndex, masks: Sequence[tuple[int, int]]
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    masks: Sequence[tuple[int, int]],
+    columns: Line | None = None,
 ) -> list[HeaderSegment]:
     """Cut header lines into classified segments; ``masks`` (dates, GPA) are cut out first.
 
     A parenthesis that states an employment type ("(part-time)", "(seasonal)") is a segment of
     its own, so it stays out of the role or organization it follows.
     """
+    if columns is not None and len(lines) == 1:
+        return column_segments(lines[0], columns, spans)
     segments: list[HeaderSegment] = []
     for line in lines:
         stated = _parenthesized_employment(line, spans)
@@ -603,7 +649,10 @@ def build_experience(
 ) -> ExperienceCandidate:
     dates = _entry_dates(ctx.entry, ctx.spans)
     segments = header_segments(
-        ctx.entry.header, ctx.spans, _date_masks(dates, ctx.entry, ctx.spans)
+        ctx.entry.header,
+        ctx.spans,
+        _date_masks(dates, ctx.entry, ctx.spans),
+        ctx.entry.columns,
     )
     role = _first(segments, SegmentKind.ROLE)
     organization = _employer(segments, role, ctx.spans.doc.text)
@@ -639,7 +688,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.doc.text)
-    segments = header_segments(ctx.entry.header, ctx.spans, masks)
+    segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+    gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     institution = _first(segments, SegmentKind.ORGANIZATION) or _first(
         segments, SegmentKind.UNKNOWN
     )
@@ -700,6 +750,20 @@ def _degree_and_field(
         return degree, level, None
     field_start = rest_start + offset
     return degree, level, Extracted(field_text, field_start, field_start + len(field_text), 0.8)
+
+
+_BARE_GPA = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?$"
+)
+
+
+def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracted] | None:
+    """A GPA from a table cell under a "GPA" column: "3.91/4.0", "3.7"."""
+    match = _BARE_GPA.match(cell.text) if cell is not None else None
+    if cell is None or match is None:
+        return None
+    scale = float(match.group(2)) if match.group(2) else None
+    return float(match.group(1)), scale, cell.extracted(0.9)
 
 
 def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] | None:

@@ -51,6 +51,8 @@ class Entry:
 
     header: tuple[Line, ...]
     body: tuple[Line, ...]
+    columns: Line | None = None
+    """For a row of a markdown table, the table's header row (its column names)."""
 
     @property
     def start(self) -> int:
@@ -250,6 +252,7 @@ _BODY_LABEL = re.compile(
 class _EntryDraft:
     header: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
+    columns: Line | None = None
 
     def has_date(self) -> bool:
         return any(is_date_line(line.content) for line in self.header)
@@ -263,7 +266,7 @@ class _EntryDraft:
         return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
 
     def freeze(self) -> Entry:
-        return Entry(tuple(self.header), tuple(self.body))
+        return Entry(tuple(self.header), tuple(self.body), self.columns)
 
 
 def split_entries(
@@ -273,8 +276,18 @@ def split_entries(
     drafts: list[_EntryDraft] = []
     intro: list[Line] = []
     previous: Line | None = None
+    table_header: Line | None = None
     for line in lines:
         current = drafts[-1] if drafts else None
+        if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
+            # A table in an entry section: its first row names the columns, each next row is
+            # one entry ("| 2021 - now | Senior Data Engineer | Vistula Payments |").
+            if previous is None or previous.kind is not LineKind.TABLE_ROW:
+                table_header = line
+            else:
+                drafts.append(_EntryDraft(header=[line], columns=table_header))
+            previous = line
+            continue
         if _starts_own_entry(kind, line):
             drafts.append(_EntryDraft(header=[line]))
         elif current is not None and _is_continuation(line, previous):
