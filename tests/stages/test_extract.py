@@ -340,3 +340,27 @@ def test_table_columns_say_what_each_cell_holds(extract_text: Extract) -> None:
     assert _value(school.degree) == "M.S."
     assert _value(school.field_of_study) == "Statistics"
     assert school.gpa is not None and school.gpa[:2] == (3.91, 4.0)
+
+
+def test_the_field_can_follow_the_degree_as_its_own_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBoston University\nMaster of Science - MS, Marketing Analytics\n2017 - 2019\n"
+    ).education
+    assert _value(school.field_of_study) == "Marketing Analytics"
+    assert _value(school.institution) == "Boston University"
+
+
+def test_a_bare_degree_level_takes_its_subject(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\nBachelor of Economics (2008 - 2012), Maseno University; Second Class Honours\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Economics"
+    assert _value(school.institution) == "Maseno University"
+
+
+def test_a_labelled_school_drops_its_city(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Ananya R\n\nEducational Qualifications:\n\nQualification: B.Com (Accounting & Finance)\n"
+        "Institute: St. Aloysius College of Commerce, Chennai\nYear: 2012 - 2015\n"
+    ).education
+    assert _value(school.institution) == "St. Aloysius College of Commerce"

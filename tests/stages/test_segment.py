@@ -227,3 +227,11 @@ def test_each_row_of_a_table_in_an_entry_section_is_an_entry(segment_text: Segme
     section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
     assert len(section.entries) == 2
     assert all(entry.columns is not None for entry in section.entries)
+
+
+def test_dated_bullets_of_an_education_list_are_entries(segment_text: Segment) -> None:
+    text = (
+        "## Education\n\n- **Diploma in Law**, Temasek Polytechnic (2013 - 2016)\n"
+        "- **GCE 'O' Level**, Bedok Green Secondary School (2012)\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2

@@ -205,7 +205,7 @@ class HeaderSegment:
 
 
 _SEPARATORS = re.compile(
-    r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])"
+    r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|;\s+"
 )
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _EDGE_KEEP = re.compile(r"[)\].+#]$")
@@ -355,7 +355,23 @@ def _labelled_segment(
     if not pieces:
         return []
     start, end = pieces[0][0], pieces[-1][1]
+    if kind is SegmentKind.ORGANIZATION:
+        end = _name_before_qualifier(text, start, end)
     return [HeaderSegment(text[start:end], start, end, kind, 0.9)]
+
+
+_QUALIFIER_BREAK = re.compile(r"[,;]\s*")
+_MAX_QUALIFIER_WORDS = 3
+
+
+def _name_before_qualifier(text: str, start: int, end: int) -> int:
+    """End of an organization's name before a short trailing qualifier: its city ("St. Aloysius
+    College, Chennai"), what it is ("X & Associates, Chartered Accountants"), an honour."""
+    found = _QUALIFIER_BREAK.search(text, start, end)
+    if found is None:
+        return end
+    short_tail = len(text[found.end() : end].split()) <= _MAX_QUALIFIER_WORDS
+    return found.start() if text[found.start()] == ";" or short_tail else end
 
 
 def _unmasked_pieces(
@@ -681,7 +697,9 @@ def build_experience(
 
 
 _DEGREE_IN_FIELD = re.compile(r"^(.+?)\s+in\s+\S", re.I)
-_DEGREE_FIELD_LEAD = re.compile(r"^[\s,:;(-]*(?:(?:in|of)\s+)?", re.I)
+_DEGREE_FIELD_LEAD = re.compile(
+    r"^[\s,:;(-]*(?:(?:hons|honours|honors)\.?\s+)?(?:(?:in|of)\s+)?", re.I
+)
 
 
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
@@ -695,6 +713,12 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     )
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
+    if field_of_study is None and degree_segment is not None:
+        field_segment = _field_after_degree(segments, degree_segment, ctx.spans.doc.text)
+        if field_segment is not None:
+            field_of_study = field_segment.extracted(0.6)
+            if institution is field_segment:
+                institution = _first(segments, SegmentKind.ORGANIZATION)
     honors = _honors(gpa, ctx.spans.doc.text)
     description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
@@ -718,6 +742,28 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
 
 
 _QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
+_HONOURS = re.compile(r"\s*\((?:Hons|Honours|Honors)\.?\)")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_OF_SUBJECT = re.compile(r" of (?:[A-Z][\w'-]*)(?: (?:and|&) [A-Z][\w'-]*| [A-Z][\w'-]*)*")
+_BARE_LEVELS = frozenset({"bachelor", "master", "doctor", "diploma", "certificate", "licence"})
+
+
+def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -> int:
+    """Where a degree ends: over a grade ("Certificate III"), a subject after a bare level
+    ("Bachelor of Economics", "Diploma of Teaching"), "(Hons)" and a parenthesized
+    abbreviation of the degree ("Bachelor of Education (B.Ed.)")."""
+    text = spans.doc.text
+    end = degree_end
+    if grade := _QUALIFICATION_GRADE.match(text, end, limit):
+        end = grade.end()
+    if found.text.lower() in _BARE_LEVELS and (subject := _OF_SUBJECT.match(text, end, limit)):
+        end = subject.end()
+    if honours := _HONOURS.match(text, end, limit):
+        end = honours.end()
+    paren = _PARENTHESIS.match(text, end, limit)
+    if paren and spans.within(labels.DEGREES, paren.start(), paren.end()):
+        end = paren.end()
+    return end
 
 
 def _degree_and_field(
@@ -735,9 +781,7 @@ def _degree_and_field(
     # field is still the field.
     named_field = _DEGREE_IN_FIELD.match(found.text)
     degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
-    # "Certificate III", "Diploma Level 5": a grade after the qualification is part of it.
-    grade = _QUALIFICATION_GRADE.match(spans.doc.text, degree_end, segment.end)
-    degree_end = grade.end() if grade else degree_end
+    degree_end = _degree_extent(found, degree_end, segment.end, spans)
     degree = Extracted(
         spans.doc.text[found.start_char : degree_end], found.start_char, degree_end, 0.9
     )
@@ -745,7 +789,9 @@ def _degree_and_field(
     rest = spans.doc.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
-    field_text = rest[offset:].strip().rstrip(",;)")
+    field_text = rest[offset:].strip().rstrip(",;")
+    if field_text.count(")") > field_text.count("("):
+        field_text = field_text.rstrip(")")
     if len(field_text) < 2:
         return degree, level, None
     field_start = rest_start + offset
@@ -764,6 +810,29 @@ def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracte
         return None
     scale = float(match.group(2)) if match.group(2) else None
     return float(match.group(1)), scale, cell.extracted(0.9)
+
+
+def _field_after_degree(
+    segments: list[HeaderSegment], degree: HeaderSegment, text: str
+) -> HeaderSegment | None:
+    """ "Master of Science - MS, Marketing Analytics": the unclaimed segment right after the
+    last degree segment on its line is the field."""
+    line = _line_of(text, degree.start)
+    after = [s for s in segments if s.start >= degree.end and _line_of(text, s.start) == line]
+    while after and after[0].kind is SegmentKind.DEGREE:
+        after.pop(0)
+    if not after or after[0].kind not in _FIELD_KINDS:
+        return None
+    other_schools = [
+        s for s in segments if s.kind is SegmentKind.ORGANIZATION and s is not after[0]
+    ]
+    # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere.
+    if after[0].kind is SegmentKind.ORGANIZATION and not other_schools:
+        return None
+    return after[0]
+
+
+_FIELD_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ROLE, SegmentKind.ORGANIZATION})
 
 
 def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] | None:

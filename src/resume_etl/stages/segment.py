@@ -239,6 +239,21 @@ def _is_continuation(line: Line, previous: Line | None) -> bool:
     return first.islower() and not _SENTENCE_END.search(previous.content.strip())
 
 
+_BARE_YEAR = re.compile(r"^\W*(?:19|20)\d{2}\W*$")
+_YEAR_IN_PARENTHESES_AT_END = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d{2}\)\W*$")
+
+
+def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)": in an education list of bullets,
+    a dated bullet is a whole entry (not the body of the one before)."""
+    if kind is not SectionKind.EDUCATION or line.kind is not LineKind.BULLET:
+        return False
+    if current is not None and current.header[0].kind is not LineKind.BULLET:
+        return False
+    content = line.content
+    return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+
+
 # Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
 # LinkedIn role, "Responsibilities:" in a labelled CV.
 _BODY_LABEL = re.compile(
@@ -260,7 +275,9 @@ class _EntryDraft:
     def dated_after_title(self) -> bool:
         """The header opens with a non-date line and states its period further down."""
         first, rest = self.header[0], self.header[1:]
-        return not is_date_line(first.content) and any(is_date_line(ln.content) for ln in rest)
+        return not is_date_line(first.content) and any(
+            is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
+        )
 
     def has_year_field(self) -> bool:
         return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
@@ -288,7 +305,7 @@ def split_entries(
                 drafts.append(_EntryDraft(header=[line], columns=table_header))
             previous = line
             continue
-        if _starts_own_entry(kind, line):
+        if _starts_own_entry(kind, line) or _is_bulleted_entry(kind, line, current):
             drafts.append(_EntryDraft(header=[line]))
         elif current is not None and _is_continuation(line, previous):
             (current.body or current.header).append(line)
