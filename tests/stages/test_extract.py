@@ -364,3 +364,12 @@ def test_a_labelled_school_drops_its_city(extract_text: Extract) -> None:
         "Institute: St. Aloysius College of Commerce, Chennai\nYear: 2012 - 2015\n"
     ).education
     assert _value(school.institution) == "St. Aloysius College of Commerce"
+
+
+def test_from_and_to_dates_on_one_line_are_a_range(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nPosition: Articled Assistant\nCompany: Venkat Iyer & Co.\n"
+        "From: Jan 2015   To: Feb 2018\nResponsibilities:\n- Vouching\n"
+    ).experiences
+    assert job.dates is not None and job.dates.start is not None and job.dates.end is not None
+    assert (job.dates.start.value.year, job.dates.end.value.year) == (2015, 2018)

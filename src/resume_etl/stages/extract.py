@@ -586,7 +586,29 @@ def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
         for span in spans.within(labels.DATES, line.content_start, line.end):
             found.append(span._.get(labels.DATE_RANGE_ATTR))
     ranges = [m for m in found if m.end is not None or m.is_current]
+    if not ranges and len(found) == 2:
+        return _joined_pair(found[0], found[1], spans.doc.text) or found[0]
     return next(iter(ranges or found), None)
+
+
+_PAIR_JOINER = re.compile(r"(?i)^\W*(?:to|until|till|bis|au)?\W*$")
+
+
+def _joined_pair(first: DateRangeMatch, second: DateRangeMatch, text: str) -> DateRangeMatch | None:
+    """ "From: Jan 2015   To: Feb 2018": two lone dates a "to" joins on one line are a range."""
+    between = text[first.end_char : second.start_char]
+    if "\n" in between or not _PAIR_JOINER.match(between):
+        return None
+    if first.start is None or second.start is None or second.start.value < first.start.value:
+        return None
+    return DateRangeMatch(
+        start=first.start,
+        end=second.start,
+        is_current=False,
+        start_char=first.start_char,
+        end_char=second.end_char,
+        text=text[first.start_char : second.end_char],
+    )
 
 
 def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
