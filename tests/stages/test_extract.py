@@ -373,3 +373,12 @@ def test_from_and_to_dates_on_one_line_are_a_range(extract_text: Extract) -> Non
     ).experiences
     assert job.dates is not None and job.dates.start is not None and job.dates.end is not None
     assert (job.dates.start.value.year, job.dates.end.value.year) == (2015, 2018)
+
+
+def test_the_place_after_an_employer_is_the_job_location(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nSenior Design Engineer                    03.2020 - present\n"
+        "Kessler Antriebstechnik GmbH, Esslingen am Neckar\n- Led the housing design\n"
+    ).experiences
+    assert _value(job.organization) == "Kessler Antriebstechnik GmbH"
+    assert _value(job.location) == "Esslingen am Neckar"

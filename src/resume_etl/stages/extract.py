@@ -427,13 +427,35 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION:
         return _organization_then_place(spans, classified) or [whole]
+    placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
+    if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
+        # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
+        # comes first; what follows places or describes it.
+        place = _trailing_place(spans, classified[1:])
+        return [classified[0], place] if place is not None else classified[:1]
     if len(set(kinds)) > 1:
         return classified
-    if kinds[0] is SegmentKind.ORGANIZATION:
-        # "K. Sriram & Associates, Chartered Accountants", "GmbH, Esslingen am Neckar": the
-        # organization's name comes first; what follows describes or places it.
-        return classified[:1]
     return [whole]
+
+
+_MAX_PLACE_WORDS = 3
+
+
+def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
+    """The parts after an organization's name, as a place, when no org keyword is in them and
+    they are short or the NER reads them as a place."""
+    if not rest:
+        return None
+    start, end = rest[0].start, rest[-1].end
+    if spans.within(labels.ORG_KEYWORDS, start, end) or spans.within(
+        labels.TITLE_HEADS, start, end
+    ):
+        return None
+    text = spans.doc.text[start:end]
+    is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
+    if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
+        return None
+    return HeaderSegment(text, start, end, SegmentKind.LOCATION, 0.6)
 
 
 def _organization_then_place(
