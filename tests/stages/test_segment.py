@@ -235,3 +235,24 @@ def test_dated_bullets_of_an_education_list_are_entries(segment_text: Segment) -
         "- **GCE 'O' Level**, Bedok Green Secondary School (2012)\n"
     )
     assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2
+
+
+def test_a_timeline_under_an_unknown_heading_is_an_experience_section(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Hi, I'm Matilda Fenwick, head chef.\n\nKitchens\n\nWhere I've cooked.\n\n"
+        "2021 - Now\n\nHead Chef\n\nSaltbush Dining Room\n\n"
+        "Mar 2018 - Dec 2020\n\nSous Chef\n\nHarbour & Vine\n"
+    )
+    section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
+    assert section.heading is not None and section.heading.content == "Kitchens"
+    assert len(section.entries) == 2
+
+
+def test_a_single_period_before_the_first_heading_is_not_a_timeline(
+    segment_text: Segment,
+) -> None:
+    text = "Ana Lima\n\nLocum Cover\n\n2024 - 2025\n\nExperience\n2019 - 2021\nStaff Nurse\n"
+    kinds = [s.kind for s in segment_text(text).sections]
+    assert kinds == [SectionKind.HEADER, SectionKind.EXPERIENCE]
