@@ -382,3 +382,22 @@ def test_the_place_after_an_employer_is_the_job_location(extract_text: Extract) 
     ).experiences
     assert _value(job.organization) == "Kessler Antriebstechnik GmbH"
     assert _value(job.location) == "Esslingen am Neckar"
+
+
+def test_a_title_that_implies_its_employment_type_is_still_the_role(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\n\nJun 2015 - Sep 2015\n\nSeasonal Cook\n\nFalls Creek Alpine Lodge\n"
+    ).experiences
+    assert _value(job.role) == "Seasonal Cook"
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.SEASONAL
+
+
+def test_a_school_is_an_employer_in_a_job_header(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Teaching Experience\n\n2013/01 - 2013/06\nLong-Term Occasional Teacher\n"
+        "St. Brendan Catholic High School - Ottawa, ON\n"
+    ).experiences
+    assert _value(job.organization) == "St. Brendan Catholic High School"

@@ -498,7 +498,9 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
 
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
-    if employment and _covers(employment, start, end, 0.6):
+    titled = bool(spans.within(labels.TITLE_HEADS, start, end))
+    # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
+    if employment and _covers(employment, start, end, 0.6) and not titled:
         return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
     if _GPA.search(text):
         return segment(SegmentKind.GPA, 0.95)
@@ -573,6 +575,17 @@ def _is_department(text: str) -> bool:
     """A department rather than the employer: its head word (before "of") names a part."""
     head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
     return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
+
+
+def _school_as_employer(segments: list[HeaderSegment], spans: SpanIndex) -> HeaderSegment | None:
+    """ "St. Brendan Catholic High School" holds a degree phrase ("High School"), but in a job
+    header a segment with an organization keyword is the employer."""
+    for found in segments:
+        if found.kind is SegmentKind.DEGREE and spans.within(
+            labels.ORG_KEYWORDS, found.start, found.end
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ORGANIZATION, 0.6)
+    return None
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -715,7 +728,9 @@ def build_experience(
         ctx.entry.columns,
     )
     role = _first(segments, SegmentKind.ROLE)
-    organization = _employer(segments, role, ctx.spans.doc.text)
+    organization = _employer(segments, role, ctx.spans.doc.text) or _school_as_employer(
+        segments, ctx.spans
+    )
     unknown = _first(segments, SegmentKind.UNKNOWN)
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
