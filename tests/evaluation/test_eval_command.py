@@ -47,3 +47,9 @@ def test_eval_help_explains_every_option() -> None:
     assert result.exit_code == 0
     for option in ("--gold", "--out", "--tables", "--json", "--pipeline"):
         assert option in result.output
+
+
+def test_eval_of_a_folder_without_gold_files_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path), "--tables", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "E104" in result.output

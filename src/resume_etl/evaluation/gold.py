@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.vocab import EmploymentType, MetricUnit
 
 GoldDate = Annotated[str, Field(pattern=r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")]
@@ -87,11 +88,20 @@ class GoldDocument(GoldModel):
 
 
 def load_gold(folder: Path) -> dict[Path, GoldDocument]:
-    """Gold records of a folder, keyed by the resolved path of the document each names."""
+    """Gold records of a folder, keyed by the resolved path of the document each names.
+
+    Raises ``ResumeEtlError`` (E104) when the folder holds no gold file: an evaluation of
+    nothing would report perfect scores.
+    """
     found: dict[Path, GoldDocument] = {}
     for gold_file in sorted(folder.glob("*.json")):
         if gold_file.name == "floors.json":
             continue
-        gold = GoldDocument.model_validate_json(gold_file.read_text(encoding="utf-8"))
+        try:
+            gold = GoldDocument.model_validate_json(gold_file.read_text(encoding="utf-8"))
+        except ValidationError as error:
+            raise ValueError(f"{gold_file}: {error}") from error
         found[(gold_file.parent / gold.document).resolve()] = gold
+    if not found:
+        raise ResumeEtlError(ErrorCode.E104_NO_INPUT, f"no gold JSON files in {folder}")
     return found
