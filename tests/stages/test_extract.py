@@ -401,3 +401,18 @@ def test_a_school_is_an_employer_in_a_job_header(extract_text: Extract) -> None:
         "St. Brendan Catholic High School - Ottawa, ON\n"
     ).experiences
     assert _value(job.organization) == "St. Brendan Catholic High School"
+
+
+def test_roles_of_a_linkedin_company_group_share_its_company(extract_text: Extract) -> None:
+    jobs = extract_text(
+        "Experience\n\nHarborlight\nFull-time · 5 yrs 4 mos\nGreater Boston Area\n\n"
+        "Director of Growth Marketing\nJan 2023 - Present · 2 yrs 5 mos\n- Grew pipeline\n\n"
+        "Senior Marketing Manager\nFeb 2020 - Dec 2022 · 2 yrs 11 mos\n- Launched referrals\n\n"
+        "Marketing Manager\nPinecrest Analytics · Full-time\nJun 2016 - Jan 2020 · 3 yrs 8 mos\n"
+        "- Ran events\n"
+    ).experiences
+    assert [_value(job.organization) for job in jobs] == [
+        "Harborlight",
+        "Harborlight",
+        "Pinecrest Analytics",
+    ]

@@ -9,6 +9,7 @@ from resume_etl.stages.segment import (
     SectionClassifier,
     SegmentedDocument,
     is_date_line,
+    is_prose,
     split_lines,
 )
 from resume_etl.vocab import SectionKind
@@ -256,3 +257,10 @@ def test_a_single_period_before_the_first_heading_is_not_a_timeline(
     text = "Ana Lima\n\nLocum Cover\n\n2024 - 2025\n\nExperience\n2019 - 2021\nStaff Nurse\n"
     kinds = [s.kind for s in segment_text(text).sections]
     assert kinds == [SectionKind.HEADER, SectionKind.EXPERIENCE]
+
+
+def test_a_long_line_ending_in_a_capital_and_period_is_a_sentence() -> None:
+    (line,) = split_lines(
+        "Ran content and events for a 40-person analytics startup through its Series B."
+    )
+    assert is_prose(line)

@@ -11,6 +11,7 @@ supports is left empty, with a lower confidence, rather than guessed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,15 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.nlp.components import ContactMatch
 from resume_etl.nlp.metrics import MetricMatch
-from resume_etl.stages.segment import Entry, Line, LineKind, Section, SegmentedDocument, is_prose
+from resume_etl.stages.segment import (
+    Entry,
+    Line,
+    LineKind,
+    Section,
+    SegmentedDocument,
+    is_date_line,
+    is_prose,
+)
 from resume_etl.vocab import DegreeLevel, EmploymentType, LinkPlatform, SectionKind, SkillSource
 
 
@@ -717,9 +726,32 @@ class EntryContext:
         }
 
 
+_GROUP_DURATION_LINE = re.compile(
+    r"^[^\W\d_][\w -]{2,30}?\s+·\s+\d{1,2}\s*(?:yrs?|years?|mos?|months?)\b[\w ]*$"
+)
+"""LinkedIn's line under a company that holds several roles: "Full-time · 5 yrs 4 mos"."""
+
+
+def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
+    """The company a LinkedIn role group opens with: the line above "Full-time · 5 yrs"."""
+    text = spans.doc.text
+    for above, line in itertools.pairwise(entry.header):
+        if _GROUP_DURATION_LINE.match(line.content.strip()) and not is_date_line(line.content):
+            name = above.content.strip()
+            start = text.index(name, above.content_start)
+            return Extracted(name, start, start + len(name), 0.7)
+    return None
+
+
 def build_experience(
-    ctx: EntryContext, employment_categories: dict[str, str | None]
+    ctx: EntryContext,
+    employment_categories: dict[str, str | None],
+    group_org: Extracted | None = None,
+    opens_group: bool = False,
 ) -> ExperienceCandidate:
+    """A job from its entry; ``group_org`` is the company of the LinkedIn role group the entry
+    belongs to: the organization of the entry that opens the group, and of later roles in it
+    that name none of their own."""
     dates = _entry_dates(ctx.entry, ctx.spans)
     segments = header_segments(
         ctx.entry.header,
@@ -735,6 +767,9 @@ def build_experience(
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
+    if opens_group or org_value is None:
+        org_value = group_org or org_value
+
     location = _first(segments, SegmentKind.LOCATION)
     confidences = [value.confidence for value in (org_value, role) if value is not None]
     description, bullets = _body_parts(ctx.entry)
@@ -1654,13 +1689,23 @@ def extract(
     publications: list[PublicationCandidate] = []
     entry_ids: dict[tuple[int, int], str] = {}
     position = 0
+    group_org: Extracted | None = None
+    group_section: str | None = None
     for section in segmented.sections:
         section_id = f"{doc_id}:s{section.position}"
         for entry in section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
-                experiences.append(build_experience(ctx, categories.employment_types))
+                group = _company_group(entry, spans)
+                if group is not None or section_id != group_section:
+                    group_org, group_section = group, section_id
+                job = build_experience(
+                    ctx, categories.employment_types, group_org, opens_group=group is not None
+                )
+                if job.organization is not group_org:  # a company of its own ends the group
+                    group_org = None
+                experiences.append(job)
             elif section.kind is SectionKind.EDUCATION:
                 education.append(build_education(ctx, categories.degrees))
             elif section.kind is SectionKind.PROJECTS:

@@ -16,6 +16,9 @@ from resume_etl.config import SegmentSettings
 from resume_etl.records import DocumentRecord
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 
+_SENTENCE_WORDS = 10
+"""A line ending in a period with this many words is a sentence, whatever its last word."""
+
 MAX_HEADER_LINES = 5
 """An entry header longer than this is more likely a list than one entry's header."""
 
@@ -225,10 +228,10 @@ def is_prose(line: Line) -> bool:
     if words > 16 or text.endswith(":"):
         return True
     # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
-    # abbreviations, not sentence ends.
-    return bool(
-        _SENTENCE_END.search(text) and not _ABBREVIATION.search(text) and not is_date_line(text)
-    )
+    # abbreviations, not sentence ends, unless the line is as long as a sentence ("... its
+    # Series B.").
+    abbreviated = _ABBREVIATION.search(text) is not None and words < _SENTENCE_WORDS
+    return bool(_SENTENCE_END.search(text) and not abbreviated and not is_date_line(text))
 
 
 def _is_continuation(line: Line, previous: Line | None) -> bool:
