@@ -416,3 +416,12 @@ def test_roles_of_a_linkedin_company_group_share_its_company(extract_text: Extra
         "Harborlight",
         "Pinecrest Analytics",
     ]
+
+
+def test_an_author_year_citation_has_its_venue_after_the_title(extract_text: Extract) -> None:
+    (paper,) = extract_text(
+        'Publications\n1. Lima, A. (2021). "Minimum Wages and the Informal Sector." '
+        "Economic Journal 131(636), 1523-1560.\n"
+    ).publications
+    assert _value(paper.venue) == "Economic Journal"
+    assert paper.year == 2021

@@ -1047,6 +1047,22 @@ def build_publication(
     return _citation(publication_id, section_id, lines[0], text)
 
 
+_VENUE_END = re.compile(r",|\s\d|\s\(|$")
+
+
+def _venue_after_title(text: str, start: int, end: int) -> Extracted | None:
+    """Author-year citations put the venue after the title: '(2021). "Title." Economic Journal
+    131(636)' or a talk's '"Title", EMBO Workshop, Cavtat': up to a comma, number or bracket."""
+    lead = re.match(r"[\s.,;:\"”]*(?:In\s+)?", text[start:end])
+    venue_start = start + (lead.end() if lead else 0)
+    stop = _VENUE_END.search(text, venue_start, end)
+    venue_end = stop.start() if stop else end
+    value = text[venue_start:venue_end].rstrip(" .;:")
+    if len(value) < _MIN_SEGMENT_CHARS or not value[0].isupper():
+        return None
+    return Extracted(value, venue_start, venue_start + len(value), 0.6)
+
+
 def _citation(
     publication_id: str, section_id: str | None, line: Line, text: str
 ) -> PublicationCandidate | None:
@@ -1068,6 +1084,8 @@ def _citation(
     for start, end in _trimmed(text, venue_text_start, max(venue_text_start, venue_text_end)):
         venue_value = re.sub(r"^(?:In|in)\s+", "", text[start:end])
         venue = Extracted(venue_value, end - len(venue_value), end, 0.7)
+    if venue is None:
+        venue = _venue_after_title(text, venue_text_start, line.end)
     return PublicationCandidate(
         publication_id,
         section_id,
