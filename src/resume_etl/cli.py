@@ -17,6 +17,8 @@ from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.evaluation import evaluate
+from resume_etl.evaluation.render import field_table, worst_table
 from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
@@ -273,3 +275,38 @@ def _hits_table(hits: list[SearchHit]) -> Table:
             snippet.stylize("bold black on yellow", start, end)
         table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
     return table
+
+
+@app.command(name="eval")
+def eval_(
+    gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Keep the tables of the run here (default: a temp dir)."),
+    ] = None,
+    tables: Annotated[
+        Path | None,
+        typer.Option("--tables", help="Score the tables already in this folder; do not run."),
+    ] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+    ] = None,
+    pipeline: Annotated[
+        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
+    ] = Path("pipelines/default.toml"),
+    worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
+) -> None:
+    """Score extraction against gold records: precision, recall and F1 per field.
+
+    Runs the pipeline over the documents the gold files name (or reads --tables) and matches
+    values after normalization; the rules are in tests/gold/README.md.
+    """
+    try:
+        report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    console.print(field_table(report))
+    console.print(worst_table(report, worst))
+    if json_file is not None:
+        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")

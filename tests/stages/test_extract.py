@@ -183,3 +183,245 @@ def test_links_are_classified(raw: str, platform: LinkPlatform, username: str | 
 def test_a_name_label_on_a_later_line_gives_the_name(extract_text: Extract) -> None:
     profile = extract_text("CURRICULUM VITAE\nName: Amara Okafor\nLagos, Nigeria\n").profile
     assert profile.name is not None and profile.name.value == "Amara Okafor"
+
+
+def test_labelled_fields_say_what_each_header_line_holds(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Work Experience\n\nPosition: Audit Senior - Tax\nCompany: Sriram & Associates\n"
+        "Location: Chennai\nFrom: Mar 2018   To: Jun 2021\nDuties:\n- Led audits\n"
+    ).experiences
+    assert job.role is not None and job.role.value == "Audit Senior - Tax"
+    assert job.organization is not None and job.organization.value == "Sriram & Associates"
+    assert job.location is not None and job.location.value == "Chennai"
+
+
+def test_a_parenthesized_employment_type_stays_out_of_the_role(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\nResearch Associate (part-time), University of Heidelberg, 2020 - 2021\n"
+        "- Ran assays\n"
+    ).experiences
+    assert job.role is not None and job.role.value == "Research Associate"
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.PART_TIME
+
+
+def test_organization_comma_city_is_split_into_employer_and_place(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\n\n2016 - 2020\nAssociate\nFenwick Marr Solicitors, Manchester\n- Ran cases\n"
+    ).experiences
+    assert job.organization is not None
+    assert job.organization.value == "Fenwick Marr Solicitors"
+    assert job.location is not None and job.location.value == "Manchester"
+
+
+def test_the_employer_line_wins_over_a_department_beside_the_title(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\nStaff Nurse (Band 5), Acute Medical Unit        Sep 2015 - Mar 2019\n"
+        "Calder Valley Hospital, Bradford\n- Cared for patients\n"
+    ).experiences
+    assert job.organization is not None and job.organization.value == "Calder Valley Hospital"
+
+
+def _value(found: object) -> str | None:
+    return getattr(found, "value", None)
+
+
+def test_name_follows_a_document_title_and_drops_credentials(extract_text: Extract) -> None:
+    profile = extract_text("CURRICULUM VITAE\n\nDEVON MACKAY, PMP, GSC\nProject Manager\n").profile
+    assert _value(profile.name) == "DEVON MACKAY"
+
+
+def test_name_headline_and_place_share_a_pdf_top_line(extract_text: Extract) -> None:
+    profile = extract_text(
+        "THANDIWE MOKOENA-PILLAY          Pharmacist | Durban, South Africa\n\nExperience\n"
+    ).profile
+    assert _value(profile.name) == "THANDIWE MOKOENA-PILLAY"
+    assert _value(profile.headline) == "Pharmacist"
+    assert _value(profile.location) == "Durban, South Africa"
+
+
+def test_name_particles_stay_in_the_name(extract_text: Extract) -> None:
+    profile = extract_text("Sanne van der Hoeven\nWarehouse Manager\n").profile
+    assert _value(profile.name) == "Sanne van der Hoeven"
+
+
+def test_a_stated_name_keeps_its_hyphenated_surname(extract_text: Extract) -> None:
+    profile = extract_text("Hi there, I'm Chidera Nwankwo-Bello\nBackend engineer\n").profile
+    assert _value(profile.name) == "Chidera Nwankwo-Bello"
+
+
+def test_headline_leaves_out_the_place_after_it(extract_text: Extract) -> None:
+    profile = extract_text(
+        "Ciara Byrne\nRegistered Electrical Contractor · Cork, Ireland\n"
+    ).profile
+    assert _value(profile.headline) == "Registered Electrical Contractor"
+    assert _value(profile.location) == "Cork, Ireland"
+
+
+def test_a_title_with_a_comma_is_not_taken_for_a_place(extract_text: Extract) -> None:
+    profile = extract_text(
+        "Wanjiku Ndungu\nSenior Policy Analyst, Public Finance\nNairobi, Kenya\n"
+    ).profile
+    assert _value(profile.location) == "Nairobi, Kenya"
+
+
+def _listed(document: ExtractedDocument) -> set[str]:
+    return {s.name for s in document.skills if s.source is SkillSource.SKILLS_SECTION}
+
+
+def test_a_one_per_line_skills_list_keeps_items_that_name_a_section(
+    extract_text: Extract,
+) -> None:
+    listed = _listed(extract_text("Skills\nPrimary Care\nDiabetes Education\nEpic Systems\n"))
+    assert {"Primary Care", "Diabetes Education", "Epic Systems"} <= listed
+
+
+def test_a_longer_item_wins_over_a_lexicon_word_inside_it(extract_text: Extract) -> None:
+    listed = _listed(extract_text("Ana Lima\n\nSkills\nSAP FICO, Tally ERP 9, Zoho Books\n"))
+    assert {"SAP FICO", "Tally ERP 9"} <= listed
+    assert "SAP" not in listed
+
+
+def test_a_proficiency_in_parentheses_is_not_a_skill(extract_text: Extract) -> None:
+    listed = _listed(extract_text("Languages\nGerman (native), English (C1), French (B1)\n"))
+    assert {"German", "English", "French"} <= listed
+    assert not listed & {"native", "C1", "B1"}
+
+
+def test_tools_in_parentheses_are_skills_of_their_own(extract_text: Extract) -> None:
+    listed = _listed(
+        extract_text("Ana Lima\n\nKey Skills\nSepsis bundle, EPR (SystmOne, Cerner)\n")
+    )
+    assert {"EPR", "SystmOne", "Cerner"} <= listed
+
+
+def test_a_skills_line_under_a_job_lists_its_items(extract_text: Extract) -> None:
+    document = extract_text(
+        "Experience\nMarketing Manager\nJan 2020 - Dec 2022\nRan webinars.\n"
+        "Skills: Partner Marketing · Event Marketing · Account Planning\n"
+    )
+    assert {"Partner Marketing", "Event Marketing", "Account Planning"} <= _listed(document)
+
+
+def test_a_qualification_grade_belongs_to_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Training\n2011 - 2014\nCertificate III in Commercial Cookery\nDerwent Institute of TAFE\n"
+    ).education
+    assert _value(school.degree) == "Certificate III"
+    assert _value(school.field_of_study) == "Commercial Cookery"
+
+
+def test_a_department_is_not_taken_for_the_employer(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Academic Appointments\n\n10/2021 - present   Postdoctoral Researcher, Rhineland "
+        "Institute for Cell Biology, Bonn\n                    Group of Prof. Katrin Albers\n"
+        "- Built a reporter\n"
+    ).experiences
+    assert _value(job.organization) == "Rhineland Institute for Cell Biology"
+
+
+def test_a_linkedin_duration_is_not_an_organization(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nDeputy Store Manager\nJan 2018 - Mar 2021 · 3 yrs 3 mos\n- Ran the store\n"
+    ).experiences
+    assert job.organization is None
+
+
+def test_table_columns_say_what_each_cell_holds(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "## Education\n\n| Degree | Institution | Dates | GPA |\n|---|---|---|---|\n"
+        "| M.S. Statistics | University of Texas at Austin | 2016 - 2018 | 3.91/4.0 |\n"
+    ).education
+    assert _value(school.institution) == "University of Texas at Austin"
+    assert _value(school.degree) == "M.S."
+    assert _value(school.field_of_study) == "Statistics"
+    assert school.gpa is not None and school.gpa[:2] == (3.91, 4.0)
+
+
+def test_the_field_can_follow_the_degree_as_its_own_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBoston University\nMaster of Science - MS, Marketing Analytics\n2017 - 2019\n"
+    ).education
+    assert _value(school.field_of_study) == "Marketing Analytics"
+    assert _value(school.institution) == "Boston University"
+
+
+def test_a_bare_degree_level_takes_its_subject(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\nBachelor of Economics (2008 - 2012), Maseno University; Second Class Honours\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Economics"
+    assert _value(school.institution) == "Maseno University"
+
+
+def test_a_labelled_school_drops_its_city(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Ananya R\n\nEducational Qualifications:\n\nQualification: B.Com (Accounting & Finance)\n"
+        "Institute: St. Aloysius College of Commerce, Chennai\nYear: 2012 - 2015\n"
+    ).education
+    assert _value(school.institution) == "St. Aloysius College of Commerce"
+
+
+def test_from_and_to_dates_on_one_line_are_a_range(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nPosition: Articled Assistant\nCompany: Venkat Iyer & Co.\n"
+        "From: Jan 2015   To: Feb 2018\nResponsibilities:\n- Vouching\n"
+    ).experiences
+    assert job.dates is not None and job.dates.start is not None and job.dates.end is not None
+    assert (job.dates.start.value.year, job.dates.end.value.year) == (2015, 2018)
+
+
+def test_the_place_after_an_employer_is_the_job_location(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Experience\n\nSenior Design Engineer                    03.2020 - present\n"
+        "Kessler Antriebstechnik GmbH, Esslingen am Neckar\n- Led the housing design\n"
+    ).experiences
+    assert _value(job.organization) == "Kessler Antriebstechnik GmbH"
+    assert _value(job.location) == "Esslingen am Neckar"
+
+
+def test_a_title_that_implies_its_employment_type_is_still_the_role(
+    extract_text: Extract,
+) -> None:
+    (job,) = extract_text(
+        "Experience\n\nJun 2015 - Sep 2015\n\nSeasonal Cook\n\nFalls Creek Alpine Lodge\n"
+    ).experiences
+    assert _value(job.role) == "Seasonal Cook"
+    assert job.employment_type is not None
+    assert job.employment_type[0] is EmploymentType.SEASONAL
+
+
+def test_a_school_is_an_employer_in_a_job_header(extract_text: Extract) -> None:
+    (job,) = extract_text(
+        "Teaching Experience\n\n2013/01 - 2013/06\nLong-Term Occasional Teacher\n"
+        "St. Brendan Catholic High School - Ottawa, ON\n"
+    ).experiences
+    assert _value(job.organization) == "St. Brendan Catholic High School"
+
+
+def test_roles_of_a_linkedin_company_group_share_its_company(extract_text: Extract) -> None:
+    jobs = extract_text(
+        "Experience\n\nHarborlight\nFull-time · 5 yrs 4 mos\nGreater Boston Area\n\n"
+        "Director of Growth Marketing\nJan 2023 - Present · 2 yrs 5 mos\n- Grew pipeline\n\n"
+        "Senior Marketing Manager\nFeb 2020 - Dec 2022 · 2 yrs 11 mos\n- Launched referrals\n\n"
+        "Marketing Manager\nPinecrest Analytics · Full-time\nJun 2016 - Jan 2020 · 3 yrs 8 mos\n"
+        "- Ran events\n"
+    ).experiences
+    assert [_value(job.organization) for job in jobs] == [
+        "Harborlight",
+        "Harborlight",
+        "Pinecrest Analytics",
+    ]
+
+
+def test_an_author_year_citation_has_its_venue_after_the_title(extract_text: Extract) -> None:
+    (paper,) = extract_text(
+        'Publications\n1. Lima, A. (2021). "Minimum Wages and the Informal Sector." '
+        "Economic Journal 131(636), 1523-1560.\n"
+    ).publications
+    assert _value(paper.venue) == "Economic Journal"
+    assert paper.year == 2021

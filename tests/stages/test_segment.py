@@ -9,6 +9,7 @@ from resume_etl.stages.segment import (
     SectionClassifier,
     SegmentedDocument,
     is_date_line,
+    is_prose,
     split_lines,
 )
 from resume_etl.vocab import SectionKind
@@ -175,3 +176,100 @@ def test_a_range_wrapped_over_two_header_lines_stays_one_entry(segment_text: Seg
     assert _headers(segmented, SectionKind.EXPERIENCE) == [
         ["Data Analyst, Northwind Bank", "Jan 2020 -", "Mar 2021"]
     ]
+
+
+def test_a_header_padded_to_a_right_hand_date_is_not_prose(segment_text: Segment) -> None:
+    text = (
+        "Experience\n\n"
+        "Aire Valley Hospital, Leeds" + " " * 40 + "Apr 2019 - present\n"
+        "- Led the unit's pressure-ulcer bundle.\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == [
+        ["Aire Valley Hospital, Leeds" + " " * 40 + "Apr 2019 - present"]
+    ]
+
+
+def test_page_numbers_footers_and_running_headers_are_left_out() -> None:
+    text = "JANE ROE   CV\nExperience\nJane Roe - CV      Page 1 of 2\n\n1\n\nJANE ROE   CV\nClerk"
+    assert [line.content for line in split_lines(text)] == ["JANE ROE   CV", "Experience", "Clerk"]
+
+
+def test_a_skills_label_line_stays_in_the_entry_body(segment_text: Segment) -> None:
+    text = (
+        "Experience\n\n"
+        "Marketing Manager\nJan 2020 - Dec 2022\nRan the webinar program.\n"
+        "Skills: HubSpot · Salesforce\n"
+        "Marketing Coordinator\nJan 2018 - Dec 2019\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == [
+        ["Marketing Manager", "Jan 2020 - Dec 2022"],
+        ["Marketing Coordinator", "Jan 2018 - Dec 2019"],
+    ]
+
+
+def test_consecutive_lines_each_closing_with_a_year_are_separate_entries(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Education\n"
+        "Ph.D. in Economics, London School of Economics, 2015\n"
+        "M.A. in Economics, Rice University, 2010\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2
+
+
+def test_a_blank_line_after_a_header_closed_by_its_dates_opens_the_next_entry(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Experience\n\nClassroom Teacher\nKiri School\n2017 - 2019\n\n"
+        "Beginning Teacher\nWaikato School\n2015 - 2016\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EXPERIENCE)) == 2
+
+
+def test_each_row_of_a_table_in_an_entry_section_is_an_entry(segment_text: Segment) -> None:
+    text = (
+        "## Experience\n\n| Period | Role | Company |\n|---|---|---|\n"
+        "| 2021 - now | Senior Data Engineer | Vistula Payments |\n"
+        "| 2018 - 2021 | Data Engineer | Krakowska Analityka |\n"
+    )
+    section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
+    assert len(section.entries) == 2
+    assert all(entry.columns is not None for entry in section.entries)
+
+
+def test_dated_bullets_of_an_education_list_are_entries(segment_text: Segment) -> None:
+    text = (
+        "## Education\n\n- **Diploma in Law**, Temasek Polytechnic (2013 - 2016)\n"
+        "- **GCE 'O' Level**, Bedok Green Secondary School (2012)\n"
+    )
+    assert len(_headers(segment_text(text), SectionKind.EDUCATION)) == 2
+
+
+def test_a_timeline_under_an_unknown_heading_is_an_experience_section(
+    segment_text: Segment,
+) -> None:
+    text = (
+        "Hi, I'm Matilda Fenwick, head chef.\n\nKitchens\n\nWhere I've cooked.\n\n"
+        "2021 - Now\n\nHead Chef\n\nSaltbush Dining Room\n\n"
+        "Mar 2018 - Dec 2020\n\nSous Chef\n\nHarbour & Vine\n"
+    )
+    section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
+    assert section.heading is not None and section.heading.content == "Kitchens"
+    assert len(section.entries) == 2
+
+
+def test_a_single_period_before_the_first_heading_is_not_a_timeline(
+    segment_text: Segment,
+) -> None:
+    text = "Ana Lima\n\nLocum Cover\n\n2024 - 2025\n\nExperience\n2019 - 2021\nStaff Nurse\n"
+    kinds = [s.kind for s in segment_text(text).sections]
+    assert kinds == [SectionKind.HEADER, SectionKind.EXPERIENCE]
+
+
+def test_a_long_line_ending_in_a_capital_and_period_is_a_sentence() -> None:
+    (line,) = split_lines(
+        "Ran content and events for a 40-person analytics startup through its Series B."
+    )
+    assert is_prose(line)

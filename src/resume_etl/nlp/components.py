@@ -45,17 +45,37 @@ _EMAIL = re.compile(
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>()\[\]\"'`]{1,2000}"
     r"|\b(?:[a-z0-9-]{1,63}\.)?(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com"
-    r"|orcid\.org|stackoverflow\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com)"
+    r"|orcid\.org|stackoverflow\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com"
+    r"|instagram\.com|facebook\.com|youtube\.com|kaggle\.com|researchgate\.net)"
     r"/[^\s<>()\[\]\"'`]{1,500}",
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}'\""
 _PHONE = re.compile(
-    r"(?<![\w+/.-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w/])"
+    r"(?<![\w+/.-])(?:\+\d{1,3}(?:[ .-]\d{1,4}(?=[ .-]))?[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?"
+    r"\d{2,5}(?:[ .-]\d{2,5}){1,4}(?![\w/])"
 )
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2})$")
 _ISO_DATE = re.compile(r"^\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?$")
 _DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$")
+_NUMBER_RANGE = re.compile(r"^(\d{2,5})\s*-\s*(\d{2,5})$")
+"""Pages "1523-1560" or counts "120-150": an ascending pair of same-length numbers."""
+
+
+def _is_number_range(text: str) -> bool:
+    found = _NUMBER_RANGE.match(text)
+    if found is None:
+        return False
+    low, high = found.groups()
+    return len(low) == len(high) and int(high) > int(low)
+
+
+def _is_image_link(text: str, start: int) -> bool:
+    """The URL of a markdown image, ``![badge](https://…)``: decoration, not the person's link."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    opening = before.rfind("![")
+    return before.endswith("](") and opening != -1 and before.rfind("[") == opening + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +104,10 @@ def _is_phone(text: str) -> bool:
         return False
     compact = text.strip()
     return not (
-        _YEAR_RANGE.match(compact) or _ISO_DATE.match(compact) or _DAY_FIRST_DATE.match(compact)
+        _YEAR_RANGE.match(compact)
+        or _ISO_DATE.match(compact)
+        or _DAY_FIRST_DATE.match(compact)
+        or _is_number_range(compact)
     )
 
 
@@ -101,7 +124,7 @@ class ContactFinder:
         for match in _URL.finditer(text):
             start, end = match.span()
             end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
-            if not any(s <= start < e for s, e in email_ranges):
+            if not any(s <= start < e for s, e in email_ranges) and not _is_image_link(text, start):
                 spans.extend(self._spans(doc, [(start, end)], labels.URL))
         url_ranges = [
             (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)

@@ -11,6 +11,7 @@ supports is left empty, with a lower confidence, rather than guessed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,15 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.nlp.components import ContactMatch
 from resume_etl.nlp.metrics import MetricMatch
-from resume_etl.stages.segment import Entry, Line, LineKind, Section, SegmentedDocument, is_prose
+from resume_etl.stages.segment import (
+    Entry,
+    Line,
+    LineKind,
+    Section,
+    SegmentedDocument,
+    is_date_line,
+    is_prose,
+)
 from resume_etl.vocab import DegreeLevel, EmploymentType, LinkPlatform, SectionKind, SkillSource
 
 
@@ -205,7 +214,7 @@ class HeaderSegment:
 
 
 _SEPARATORS = re.compile(
-    r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])"
+    r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|;\s+"
 )
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _EDGE_KEEP = re.compile(r"[)\].+#]$")
@@ -220,16 +229,158 @@ _CITY_REGION = re.compile(
 _MIN_SEGMENT_CHARS = 2
 
 
+# A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
+# decides, and the value is not cut further. A label not listed here ("From:", "Percentage:")
+# holds nothing a header segment is made of.
+_FIELD_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,24}?)\s*:\s*")
+_LABEL_KINDS: dict[str, SegmentKind] = {
+    **dict.fromkeys(
+        (
+            "company",
+            "employer",
+            "organization",
+            "organisation",
+            "firm",
+            "institute",
+            "institution",
+            "school",
+            "university",
+            "college",
+            "company name",
+            "employer name",
+        ),
+        SegmentKind.ORGANIZATION,
+    ),
+    **dict.fromkeys(
+        ("position", "designation", "role", "title", "job title", "post"), SegmentKind.ROLE
+    ),
+    **dict.fromkeys(("location", "city", "place", "based in"), SegmentKind.LOCATION),
+    **dict.fromkeys(
+        ("qualification", "degree", "course", "programme", "program"), SegmentKind.DEGREE
+    ),
+    **dict.fromkeys(("employment type", "type", "job type"), SegmentKind.EMPLOYMENT_TYPE),
+    **dict.fromkeys(("gpa", "cgpa", "grade", "grades"), SegmentKind.GPA),
+}
+_PARENTHESES = re.compile(r"\([^()]{2,60}\)")
+
+
+_TABLE_CELL = re.compile(r"[^|]+")
+
+
+def table_cells(line: Line, text: str) -> list[tuple[int, int]]:
+    """The cells of a markdown table row, trimmed, in column order (empty cells kept)."""
+    cells = []
+    inner_start = text.find("|", line.start, line.end) + 1
+    inner_end = text.rfind("|", line.start, line.end)
+    for match in _TABLE_CELL.finditer(text, inner_start, max(inner_start, inner_end)):
+        value = match.group()
+        lead = len(value) - len(value.lstrip())
+        cells.append((match.start() + lead, match.start() + len(value.rstrip())))
+    return cells
+
+
+def column_segments(row: Line, columns: Line, spans: SpanIndex) -> list[HeaderSegment]:
+    """Segments of a table row: a column named like a CV label ("Company", "Degree") says what
+    its cell holds; any other cell is classified like a header piece."""
+    text = spans.doc.text
+    names = [text[s:e].strip("* ").lower() for s, e in table_cells(columns, text)]
+    segments: list[HeaderSegment] = []
+    for index, (start, end) in enumerate(table_cells(row, text)):
+        kind = _LABEL_KINDS.get(names[index]) if index < len(names) else None
+        if end - start < _MIN_SEGMENT_CHARS or spans.within(labels.DATES, start, end):
+            continue
+        if kind is None:
+            segments.extend(_classify_piece(spans, start, end))
+        elif kind is SegmentKind.ROLE:
+            stated = _parenthesized_employment(row, spans)
+            segments.extend(stated)
+            masks = [(segment.start, segment.end) for segment in stated]
+            for piece in _unmasked_pieces(start, end, masks):
+                for trimmed in _trimmed(text, *piece):
+                    segments.append(HeaderSegment(text[slice(*trimmed)], *trimmed, kind, 0.9))
+                    break
+        else:
+            segments.append(HeaderSegment(text[start:end], start, end, kind, 0.9))
+    return segments
+
+
 def header_segments(
-    lines: Sequence[Line], spans: SpanIndex, masks: Sequence[tuple[int, int]]
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    masks: Sequence[tuple[int, int]],
+    columns: Line | None = None,
 ) -> list[HeaderSegment]:
-    """Cut header lines into classified segments; ``masks`` (dates, GPA) are cut out first."""
+    """Cut header lines into classified segments; ``masks`` (dates, GPA) are cut out first.
+
+    A parenthesis that states an employment type ("(part-time)", "(seasonal)") is a segment of
+    its own, so it stays out of the role or organization it follows.
+    """
+    if columns is not None and len(lines) == 1:
+        return column_segments(lines[0], columns, spans)
     segments: list[HeaderSegment] = []
     for line in lines:
-        for start, end in _unmasked_pieces(line.content_start, line.end, masks):
+        stated = _parenthesized_employment(line, spans)
+        segments.extend(stated)
+        line_masks = [*masks, *((segment.start, segment.end) for segment in stated)]
+        labelled = _labelled_segment(line, spans, line_masks)
+        if labelled is not None:
+            segments.extend(labelled)
+            continue
+        for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
             for piece_start, piece_end in _split(spans.doc.text, start, end):
                 segments.extend(_classify_piece(spans, piece_start, piece_end))
     return segments
+
+
+def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:
+    found = []
+    for match in _PARENTHESES.finditer(spans.doc.text, line.content_start, line.end):
+        if spans.within(labels.EMPLOYMENT_TYPES, match.start(), match.end()):
+            found.append(
+                HeaderSegment(
+                    match.group(), match.start(), match.end(), SegmentKind.EMPLOYMENT_TYPE, 0.9
+                )
+            )
+    return found
+
+
+def _labelled_segment(
+    line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]]
+) -> list[HeaderSegment] | None:
+    """The segment of a "Label: value" line, [] for a label that holds no header field, or
+    None when the line has no label."""
+    text = spans.doc.text
+    label = _FIELD_LABEL.match(text, line.content_start, line.end)
+    if label is None:
+        return None
+    kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
+    if kind is None:
+        return []
+    pieces = [
+        trimmed
+        for piece in _unmasked_pieces(label.end(), line.end, masks)
+        for trimmed in _trimmed(text, *piece)
+    ]
+    if not pieces:
+        return []
+    start, end = pieces[0][0], pieces[-1][1]
+    if kind is SegmentKind.ORGANIZATION:
+        end = _name_before_qualifier(text, start, end)
+    return [HeaderSegment(text[start:end], start, end, kind, 0.9)]
+
+
+_QUALIFIER_BREAK = re.compile(r"[,;]\s*")
+_MAX_QUALIFIER_WORDS = 3
+
+
+def _name_before_qualifier(text: str, start: int, end: int) -> int:
+    """End of an organization's name before a short trailing qualifier: its city ("St. Aloysius
+    College, Chennai"), what it is ("X & Associates, Chartered Accountants"), an honour."""
+    found = _QUALIFIER_BREAK.search(text, start, end)
+    if found is None:
+        return end
+    short_tail = len(text[found.end() : end].split()) <= _MAX_QUALIFIER_WORDS
+    return found.start() if text[found.start()] == ";" or short_tail else end
 
 
 def _unmasked_pieces(
@@ -273,7 +424,7 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     """Classify a piece; split it on commas when its parts are of different kinds."""
     text = spans.doc.text
     whole = _classify_range(spans, start, end)
-    if "," not in text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
+    if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
         return [whole]
     parts: list[tuple[int, int]] = []
     cursor = start
@@ -282,9 +433,66 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         cursor = start + match.end()
     parts.extend(_trimmed(text, cursor, end))
     classified = [_classify_range(spans, s, e) for s, e in parts]
-    if len({segment.kind for segment in classified}) > 1:
+    kinds = [segment.kind for segment in classified]
+    if whole.kind is SegmentKind.LOCATION:
+        return _organization_then_place(spans, classified) or [whole]
+    placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
+    if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
+        # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
+        # comes first; what follows places or describes it.
+        place = _trailing_place(spans, classified[1:])
+        return [classified[0], place] if place is not None else classified[:1]
+    if len(set(kinds)) > 1:
         return classified
     return [whole]
+
+
+_MAX_PLACE_WORDS = 3
+
+
+def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
+    """The parts after an organization's name, as a place, when no org keyword is in them and
+    they are short or the NER reads them as a place."""
+    if not rest:
+        return None
+    start, end = rest[0].start, rest[-1].end
+    if spans.within(labels.ORG_KEYWORDS, start, end) or spans.within(
+        labels.TITLE_HEADS, start, end
+    ):
+        return None
+    text = spans.doc.text[start:end]
+    is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
+    if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
+        return None
+    return HeaderSegment(text, start, end, SegmentKind.LOCATION, 0.6)
+
+
+def _organization_then_place(
+    spans: SpanIndex, parts: list[HeaderSegment]
+) -> list[HeaderSegment] | None:
+    """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
+    part is an organization (by NER or lexicon), the rest is where it is."""
+    if len(parts) < 2 or not _names_an_organization(spans, parts[0], parts[-1]):
+        return None
+    place_start, place_end = parts[1].start, parts[-1].end
+    place = HeaderSegment(
+        spans.doc.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
+    )
+    return [parts[0], place]
+
+
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
+    """An organization by NER or lexicon; or a name of several words no NER calls a place,
+    unless what follows is a region code ("Las Cruces, NM")."""
+    if first.kind is SegmentKind.ORGANIZATION:
+        return True
+    if first.kind is not SegmentKind.UNKNOWN or _REGION_CODE.match(last.text):
+        return False
+    places = spans.entities(first.start, first.end, {"GPE", "LOC"})
+    return len(first.text.split()) >= 2 and not places
 
 
 def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
@@ -299,7 +507,9 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
 
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
-    if employment and _covers(employment, start, end, 0.6):
+    titled = bool(spans.within(labels.TITLE_HEADS, start, end))
+    # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
+    if employment and _covers(employment, start, end, 0.6) and not titled:
         return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
     if _GPA.search(text):
         return segment(SegmentKind.GPA, 0.95)
@@ -347,6 +557,69 @@ def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | 
     return next((segment for segment in segments if segment.kind is kind), None)
 
 
+_DEPARTMENT_HEADS = frozenset(
+    {
+        "unit",
+        "department",
+        "dept",
+        "division",
+        "team",
+        "group",
+        "ward",
+        "section",
+        "lab",
+        "laboratory",
+        "office",
+        "desk",
+        "clinic",
+        "practice",
+        "programme",
+        "program",
+    }
+)
+"""Head words of a part of an organization ("Intensive Care Unit", "Group of Prof. X")."""
+
+
+def _is_department(text: str) -> bool:
+    """A department rather than the employer: its head word (before "of") names a part."""
+    head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
+
+
+def _school_as_employer(segments: list[HeaderSegment], spans: SpanIndex) -> HeaderSegment | None:
+    """ "St. Brendan Catholic High School" holds a degree phrase ("High School"), but in a job
+    header a segment with an organization keyword is the employer."""
+    for found in segments:
+        if found.kind is SegmentKind.DEGREE and spans.within(
+            labels.ORG_KEYWORDS, found.start, found.end
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ORGANIZATION, 0.6)
+    return None
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
+def _employer(
+    segments: list[HeaderSegment], role: HeaderSegment | None, text: str
+) -> HeaderSegment | None:
+    """The organization, preferring one on a line of its own over one beside the role.
+
+    "Senior Staff Nurse, Intensive Care Unit" then "Aire Valley NHS Trust, Leeds": an
+    organization-like phrase after the title on its line is the department, not the employer.
+    """
+    every_organization = [s for s in segments if s.kind is SegmentKind.ORGANIZATION]
+    employers = [s for s in every_organization if not _is_department(s.text)]
+    organizations = employers or every_organization
+    if role is not None and len(organizations) > 1:
+        role_line = _line_of(text, role.start)
+        elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
+        if elsewhere:
+            return elsewhere[0]
+    return organizations[0] if organizations else None
+
+
 # --------------------------------------------------------------------------- entries
 
 
@@ -362,7 +635,29 @@ def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
         for span in spans.within(labels.DATES, header_start, header_end)
     ]
     ranges = [m for m in found if m.end is not None or m.is_current]
+    if not ranges and len(found) == 2:
+        return _joined_pair(found[0], found[1], spans.doc.text) or found[0]
     return next(iter(ranges or found), None)
+
+
+_PAIR_JOINER = re.compile(r"(?i)^\W*(?:to|until|till|bis|au)?\W*$")
+
+
+def _joined_pair(first: DateRangeMatch, second: DateRangeMatch, text: str) -> DateRangeMatch | None:
+    """ "From: Jan 2015   To: Feb 2018": two lone dates a "to" joins on one line are a range."""
+    between = text[first.end_char : second.start_char]
+    if "\n" in between or not _PAIR_JOINER.match(between):
+        return None
+    if first.start is None or second.start is None or second.start.value < first.start.value:
+        return None
+    return DateRangeMatch(
+        start=first.start,
+        end=second.start,
+        is_current=False,
+        start_char=first.start_char,
+        end_char=second.end_char,
+        text=text[first.start_char : second.end_char],
+    )
 
 
 def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
@@ -380,7 +675,16 @@ def _date_masks(
     ]
     if dates is not None:
         masks.append((dates.start_char, dates.end_char))
+    # "3 yrs 2 mos" after a LinkedIn date range says how long, not who or where.
+    text = spans.doc.text
+    for line in entry.header:
+        masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
     return masks
+
+
+_DURATION = re.compile(
+    r"(?i)\b\d{1,2}\s*(?:yrs?|years?)(?:\s+\d{1,2}\s*(?:mos?|months?))?\b|\b\d{1,2}\s*(?:mos?|months?)\b"
+)
 
 
 def _employment_type(
@@ -427,19 +731,50 @@ class EntryContext:
         }
 
 
+_GROUP_DURATION_LINE = re.compile(
+    r"^[^\W\d_][\w -]{2,30}?\s+·\s+\d{1,2}\s*(?:yrs?|years?|mos?|months?)\b[\w ]*$"
+)
+"""LinkedIn's line under a company that holds several roles: "Full-time · 5 yrs 4 mos"."""
+
+
+def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
+    """The company a LinkedIn role group opens with: the line above "Full-time · 5 yrs"."""
+    text = spans.doc.text
+    for above, line in itertools.pairwise(entry.header):
+        if _GROUP_DURATION_LINE.match(line.content.strip()) and not is_date_line(line.content):
+            name = above.content.strip()
+            start = text.index(name, above.content_start)
+            return Extracted(name, start, start + len(name), 0.7)
+    return None
+
+
 def build_experience(
-    ctx: EntryContext, employment_categories: dict[str, str | None]
+    ctx: EntryContext,
+    employment_categories: dict[str, str | None],
+    group_org: Extracted | None = None,
+    opens_group: bool = False,
 ) -> ExperienceCandidate:
+    """A job from its entry; ``group_org`` is the company of the LinkedIn role group the entry
+    belongs to: the organization of the entry that opens the group, and of later roles in it
+    that name none of their own."""
     dates = _entry_dates(ctx.entry, ctx.spans)
     segments = header_segments(
-        ctx.entry.header, ctx.spans, _date_masks(dates, ctx.entry, ctx.spans)
+        ctx.entry.header,
+        ctx.spans,
+        _date_masks(dates, ctx.entry, ctx.spans),
+        ctx.entry.columns,
     )
     role = _first(segments, SegmentKind.ROLE)
-    organization = _first(segments, SegmentKind.ORGANIZATION)
+    organization = _employer(segments, role, ctx.spans.doc.text) or _school_as_employer(
+        segments, ctx.spans
+    )
     unknown = _first(segments, SegmentKind.UNKNOWN)
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
+    if opens_group or org_value is None:
+        org_value = group_org or org_value
+
     location = _first(segments, SegmentKind.LOCATION)
     confidences = [value.confidence for value in (org_value, role) if value is not None]
     description, bullets = _body_parts(ctx.entry)
@@ -461,19 +796,28 @@ def build_experience(
 
 
 _DEGREE_IN_FIELD = re.compile(r"^(.+?)\s+in\s+\S", re.I)
-_DEGREE_FIELD_LEAD = re.compile(r"^[\s,:;(-]*(?:(?:in|of)\s+)?", re.I)
+_DEGREE_FIELD_LEAD = re.compile(
+    r"^[\s,:;(-]*(?:(?:hons|honours|honors)\.?\s+)?(?:(?:in|of)\s+)?", re.I
+)
 
 
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.doc.text)
-    segments = header_segments(ctx.entry.header, ctx.spans, masks)
+    segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+    gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     institution = _first(segments, SegmentKind.ORGANIZATION) or _first(
         segments, SegmentKind.UNKNOWN
     )
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
+    if field_of_study is None and degree_segment is not None:
+        field_segment = _field_after_degree(segments, degree_segment, ctx.spans.doc.text)
+        if field_segment is not None:
+            field_of_study = field_segment.extracted(0.6)
+            if institution is field_segment:
+                institution = _first(segments, SegmentKind.ORGANIZATION)
     honors = _honors(gpa, ctx.spans.doc.text)
     description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
@@ -496,18 +840,47 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     )
 
 
+_QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
+_HONOURS = re.compile(r"\s*\((?:Hons|Honours|Honors)\.?\)")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+_OF_SUBJECT = re.compile(r" of (?:[A-Z][\w'-]*)(?: (?:and|&) [A-Z][\w'-]*| [A-Z][\w'-]*)*")
+_BARE_LEVELS = frozenset({"bachelor", "master", "doctor", "diploma", "certificate", "licence"})
+
+
+def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -> int:
+    """Where a degree ends: over a grade ("Certificate III"), a subject after a bare level
+    ("Bachelor of Economics", "Diploma of Teaching"), "(Hons)" and a parenthesized
+    abbreviation of the degree ("Bachelor of Education (B.Ed.)")."""
+    text = spans.doc.text
+    end = degree_end
+    if grade := _QUALIFICATION_GRADE.match(text, end, limit):
+        end = grade.end()
+    if found.text.lower() in _BARE_LEVELS and (subject := _OF_SUBJECT.match(text, end, limit)):
+        end = subject.end()
+    if honours := _HONOURS.match(text, end, limit):
+        end = honours.end()
+    paren = _PARENTHESIS.match(text, end, limit)
+    if paren and spans.within(labels.DEGREES, paren.start(), paren.end()):
+        end = paren.end()
+    return end
+
+
 def _degree_and_field(
     segment: HeaderSegment | None, spans: SpanIndex, degree_levels: dict[str, str | None]
 ) -> tuple[Extracted | None, DegreeLevel | None, Extracted | None]:
     if segment is None:
         return None, None, None
-    found = spans.within(labels.DEGREES, segment.start, segment.end)[0]
+    lexicon_degrees = spans.within(labels.DEGREES, segment.start, segment.end)
+    if not lexicon_degrees:  # labelled "Qualification: ..." that no lexicon entry names
+        return segment.extracted(0.7), None, None
+    found = lexicon_degrees[0]
     level_name = degree_levels.get(found.label_)
     level = DegreeLevel(level_name) if level_name in set(DegreeLevel) else None
     # A lexicon may name a degree with its field ("Bachelor of Science in Nursing"): the
     # field is still the field.
     named_field = _DEGREE_IN_FIELD.match(found.text)
     degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
+    degree_end = _degree_extent(found, degree_end, segment.end, spans)
     degree = Extracted(
         spans.doc.text[found.start_char : degree_end], found.start_char, degree_end, 0.9
     )
@@ -515,11 +888,50 @@ def _degree_and_field(
     rest = spans.doc.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
-    field_text = rest[offset:].strip().rstrip(",;)")
+    field_text = rest[offset:].strip().rstrip(",;")
+    if field_text.count(")") > field_text.count("("):
+        field_text = field_text.rstrip(")")
     if len(field_text) < 2:
         return degree, level, None
     field_start = rest_start + offset
     return degree, level, Extracted(field_text, field_start, field_start + len(field_text), 0.8)
+
+
+_BARE_GPA = re.compile(
+    r"^(\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?$"
+)
+
+
+def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracted] | None:
+    """A GPA from a table cell under a "GPA" column: "3.91/4.0", "3.7"."""
+    match = _BARE_GPA.match(cell.text) if cell is not None else None
+    if cell is None or match is None:
+        return None
+    scale = float(match.group(2)) if match.group(2) else None
+    return float(match.group(1)), scale, cell.extracted(0.9)
+
+
+def _field_after_degree(
+    segments: list[HeaderSegment], degree: HeaderSegment, text: str
+) -> HeaderSegment | None:
+    """ "Master of Science - MS, Marketing Analytics": the unclaimed segment right after the
+    last degree segment on its line is the field."""
+    line = _line_of(text, degree.start)
+    after = [s for s in segments if s.start >= degree.end and _line_of(text, s.start) == line]
+    while after and after[0].kind is SegmentKind.DEGREE:
+        after.pop(0)
+    if not after or after[0].kind not in _FIELD_KINDS:
+        return None
+    other_schools = [
+        s for s in segments if s.kind is SegmentKind.ORGANIZATION and s is not after[0]
+    ]
+    # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere.
+    if after[0].kind is SegmentKind.ORGANIZATION and not other_schools:
+        return None
+    return after[0]
+
+
+_FIELD_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ROLE, SegmentKind.ORGANIZATION})
 
 
 def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] | None:
@@ -640,6 +1052,22 @@ def build_publication(
     return _citation(publication_id, section_id, lines[0], text)
 
 
+_VENUE_END = re.compile(r",|\s\d|\s\(|$")
+
+
+def _venue_after_title(text: str, start: int, end: int) -> Extracted | None:
+    """Author-year citations put the venue after the title: '(2021). "Title." Economic Journal
+    131(636)' or a talk's '"Title", EMBO Workshop, Cavtat': up to a comma, number or bracket."""
+    lead = re.match(r"[\s.,;:\"”]*(?:In\s+)?", text[start:end])
+    venue_start = start + (lead.end() if lead else 0)
+    stop = _VENUE_END.search(text, venue_start, end)
+    venue_end = stop.start() if stop else end
+    value = text[venue_start:venue_end].rstrip(" .;:")
+    if len(value) < _MIN_SEGMENT_CHARS or not value[0].isupper():
+        return None
+    return Extracted(value, venue_start, venue_start + len(value), 0.6)
+
+
 def _citation(
     publication_id: str, section_id: str | None, line: Line, text: str
 ) -> PublicationCandidate | None:
@@ -661,6 +1089,8 @@ def _citation(
     for start, end in _trimmed(text, venue_text_start, max(venue_text_start, venue_text_end)):
         venue_value = re.sub(r"^(?:In|in)\s+", "", text[start:end])
         venue = Extracted(venue_value, end - len(venue_value), end, 0.7)
+    if venue is None:
+        venue = _venue_after_title(text, venue_text_start, line.end)
     return PublicationCandidate(
         publication_id,
         section_id,
@@ -677,8 +1107,12 @@ def _citation(
 # --------------------------------------------------------------------------- skills
 
 # No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
-_LIST_LABEL = re.compile(r"([A-Z][\w&/+ .-]{1,40}):\s*")
-_MAX_ITEM_WORDS = 4
+_LIST_LABEL = re.compile(r"\**([A-Z][\w&/+ .-]{1,40}):\**\s*")
+_SKILLS_LABEL = re.compile(r"(?i)\b(?:skills|tools|technologies|tech stack)$")
+"""A list label that says its items are skills wherever the line is ("Skills: A · B")."""
+_MIN_LISTED_ITEMS = 3
+"""Separated items that make even a long line in a skills section a list, not prose."""
+_MAX_ITEM_WORDS = 5
 
 
 def _split_items(text: str, offset: int) -> list[tuple[int, int]]:
@@ -732,19 +1166,28 @@ def extract_skills(
             if label and in_skills:
                 group = label.group(1).strip()
             lexicon_spans = spans.within(labels.SKILLS, line.content_start, line.end)
+            labelled_skills = label is not None and _SKILLS_LABEL.search(label.group(1).strip())
+            listing = line.kind is not LineKind.TABLE_ROW and (
+                (in_skills and _reads_as_list(line, text)) or bool(labelled_skills)
+            )
+            items = _list_items(line, label, spans) if listing else []
             for span in lexicon_spans:
                 draft = drafts.setdefault(
                     span.label_.lower(),
                     _SkillDraft(span.label_, categories.get(span.label_), None, True),
                 )
                 draft.spans.append((span.start_char, span.end_char))
-                if in_skills:
+                covered = [(s.start_char, s.end_char) for s in lexicon_spans]
+                in_list = in_skills or bool(labelled_skills)
+                if in_list and _lists_the_skill(span, label, items, covered, text):
                     draft.in_skills_section = True
                     draft.group = draft.group or group
             if in_skills and line.kind is LineKind.TABLE_ROW:
                 _add_table_row(line, previous, lexicon_spans, text, drafts)
-            elif in_skills and not is_prose(line):
-                _add_list_items(line, label, group, lexicon_spans, text, drafts)
+            elif listing:
+                covered = [(s.start_char, s.end_char) for s in lexicon_spans]
+                for item_start, item_end in items:
+                    _add_item(item_start, item_end, group, covered, text, drafts)
             previous = line
     return tuple(
         SkillCandidate(
@@ -799,29 +1242,101 @@ def _add_item(
     drafts: dict[str, _SkillDraft],
 ) -> None:
     item = text[item_start:item_end]
-    overlaps = any(s < item_end and item_start < e for s, e in covered)
-    if item.count(" ") + 1 > _MAX_ITEM_WORDS or overlaps:
+    too_long = len(item.split()) > _MAX_ITEM_WORDS
+    if too_long or _lexicon_names_it(item_start, item_end, covered) or _GROUP_LABEL.match(item):
         return
     draft = drafts.setdefault(item.lower(), _SkillDraft(item, None, group, False))
     draft.spans.append((item_start, item_end))
     draft.in_skills_section = True
 
 
-def _add_list_items(
-    line: Line,
+def _reads_as_list(line: Line, text: str) -> bool:
+    if not is_prose(line):
+        return True
+    return len(_split_items(text[line.content_start : line.end], 0)) >= _MIN_LISTED_ITEMS
+
+
+def _lexicon_share(start: int, end: int, covered: Sequence[tuple[int, int]]) -> float:
+    """Share of an item's characters that lexicon matches cover."""
+    inside = sum(min(e, end) - max(s, start) for s, e in covered if s < end and start < e)
+    return inside / max(1, end - start)
+
+
+_LEXICON_NAMES_ITEM = 0.6
+"""Least share of an item the lexicon must cover for its matches, not the item, to be the
+skills: "MATLAB/Simulink" is two lexicon skills, "SAP FICO" is one item."""
+
+
+def _lexicon_names_it(start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    return _lexicon_share(start, end, covered) >= _LEXICON_NAMES_ITEM
+
+
+def _lists_the_skill(
+    span: Span,
     label: re.Match[str] | None,
-    group: str | None,
-    lexicon_spans: list[Span],
+    items: list[tuple[int, int]],
+    covered: Sequence[tuple[int, int]],
     text: str,
-    drafts: dict[str, _SkillDraft],
-) -> None:
+) -> bool:
+    """A lexicon match in a skills list is listed unless it names the list ("CAD: …") or is
+    only part of a longer item ("SAP" in "SAP FICO", "Audit" in "Night audit")."""
+    if label is not None and span.start_char < label.end():
+        return False
+    holder = next((i for i in items if i[0] <= span.start_char and span.end_char <= i[1]), None)
+    if holder is None or len(text[holder[0] : holder[1]].split()) > _MAX_ITEM_WORDS:
+        return True
+    return _lexicon_names_it(holder[0], holder[1], covered)
+
+
+# Group names inside a skills section ("Languages", "SPRACHEN / LANGUAGES"): labels, not skills.
+_GROUP_WORDS = (
+    r"languages?|sprachen|tools|technologies|frameworks|platforms|software|databases|skills"
+    r"|competencies|methods|interests|certifications|expertise"
+)
+_GROUP_LABEL = re.compile(rf"(?i)^\W*(?:{_GROUP_WORDS})(?:\W+(?:{_GROUP_WORDS}))*\W*$")
+_LEVEL = re.compile(
+    r"(?i)^(?:native|fluent|basic|beginner|intermediate|advanced|conversational|professional"
+    r"|business|working|mother tongue|bilingual|[abc][12])(?:\W+(?:native|fluent|[abc][12]))*$"
+)
+
+
+_PROFICIENCY = re.compile(r"(?i)\bproficiency$")
+_ABBREVIATION_ONLY = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&+/.-]{2,8}$")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)$")
+
+
+def _list_items(line: Line, label: re.Match[str] | None, spans: SpanIndex) -> list[tuple[int, int]]:
+    """The items a skills-section line lists: comma/bar/dot separated, or the whole short line;
+    a parenthesis naming tools is split out ("EPR (SystmOne, Cerner)"), one spelling out an
+    abbreviation stays ("Search Engine Optimization (SEO)"). Dates, contacts and proficiency
+    notes are not items."""
+    text = spans.doc.text
     start = label.end() if label else line.content_start
-    items = _split_items(text[start : line.end], start)
-    if len(items) < 2 and not (label and items):
-        return
-    covered = [(s.start_char, s.end_char) for s in lexicon_spans]
-    for item_start, item_end in items:
-        _add_item(item_start, item_end, group, covered, text, drafts)
+    items: list[tuple[int, int]] = []
+    for item_start, item_end in _split_items(text[start : line.end], start):
+        items.extend(_unparenthesized(item_start, item_end, text))
+    return [
+        (item_start, item_end)
+        for item_start, item_end in items
+        if not spans.within(labels.DATES, item_start, item_end)
+        and not spans.within(labels.CONTACTS, item_start, item_end)
+        and "@" not in text[item_start:item_end]
+        and not _PROFICIENCY.search(text[item_start:item_end])
+    ]
+
+
+def _unparenthesized(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    paren = _TRAILING_PARENTHESIS.search(text, start, end)
+    if paren is None or paren.start() == start:
+        return [(start, end)]
+    inner = paren.group(1)
+    if _LEVEL.match(inner.strip()):  # "German (native)", "English (C1)"
+        return [(start, paren.start())]
+    if "," not in inner and _ABBREVIATION_ONLY.match(inner.strip()):
+        return [(start, end)]
+    pieces = [(start, paren.start())]
+    pieces.extend(_split_items(inner, paren.start(1)))
+    return pieces
 
 
 # --------------------------------------------------------------------------- contacts and links
@@ -886,11 +1401,68 @@ _NAME_LABEL = re.compile(r"(?:full\s+)?name\s*:\s*(.+)$", re.I)
 _LOCATION_CUE = re.compile(
     r"(?:\bbased in|\blocated in|\blocation\s*:|\baddress\s*:)\s*(.+?)\s*$", re.I
 )
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'.-]*$|^[A-Z][A-Z'.-]+$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'.-]*$")
+_NAME_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "la",
+        "le",
+        "bin",
+        "binti",
+        "binte",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "ter",
+        "ten",
+    }
+)
+"""Lower-case words inside a name ("Sanne van der Hoeven", "Nur Aisyah binte Rahmat")."""
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
+"""Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+")
+_MAX_NAME_WORDS = 5
 _HEADLINE_MAX_WORDS = 12
-_DOCUMENT_TITLES = frozenset({"curriculum vitae", "resume", "résumé", "cv", "profile", "about me"})
+_DOCUMENT_TITLES = frozenset(
+    {
+        "curriculum vitae",
+        "resume",
+        "résumé",
+        "cv",
+        "profile",
+        "about me",
+        "lebenslauf",
+        "lebenslauf cv",
+        "curriculum vitae cv",
+        "resume cv",
+    }
+)
 """First lines that title the document rather than name its author."""
 _TOP_LINES = 6
+_PIECE_BREAK = re.compile(r"\s{3,}|\s+[|·•]\s+|\t")
+"""Where a top line holds several fields: wide gaps, bars and middle dots."""
+_PLACE = re.compile(
+    r"^[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,3}"
+    r"(?:, (?:[A-Z]{2,3}|[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){0,2})){1,2}"
+    r"(?: \d{4,6}| [A-Z]\d[A-Z] ?\d[A-Z]\d)?$"
+)
+""""City, Region", "City, Region, Country", with an optional postal code."""
+_HEADLINE_LABEL = re.compile(
+    r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
+)
+_PIECE_EDGE = re.compile(r"^[\W_]+|[^\w.)]+$")
 
 
 def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCandidate:
@@ -898,7 +1470,7 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
     top = _top_lines(sections)
     name = _labelled_name(top, text) or _stated_name(spans) or _first_line_name(top, spans)
     headline = _headline(top, spans, name)
-    location = _location(top, spans)
+    location = _location(top, spans, name)
     summary = _summary(sections, text)
     return ProfileCandidate(name, headline, location, summary)
 
@@ -935,43 +1507,158 @@ def _labelled_name(lines: list[Line], text: str) -> Extracted | None:
     return None
 
 
+_SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
+
+
 def _stated_name(spans: SpanIndex) -> Extracted | None:
+    """The first "I am X" name, carried over a hyphenated surname the tokenizer cut."""
+    text = spans.doc.text
     for span in spans.groups[labels.PERSON_NAMES]:
-        return Extracted(span.text, span.start_char, span.end_char, 0.8)
+        end = span.end_char
+        while continuation := _SURNAME_CONTINUATION.match(text, end):
+            end = continuation.end()
+        return Extracted(text[span.start_char : end], span.start_char, end, 0.8)
     return None
 
 
+def _pieces(line: Line, text: str) -> list[tuple[int, int]]:
+    """The fields of a top line, trimmed of markup and emoji at their edges."""
+    found: list[tuple[int, int]] = []
+    cursor = line.content_start
+    breaks = [*_PIECE_BREAK.finditer(text, line.content_start, line.end)]
+    for start, end in [
+        *((cursor if i == 0 else breaks[i - 1].end(), b.start()) for i, b in enumerate(breaks)),
+        (breaks[-1].end() if breaks else cursor, line.end),
+    ]:
+        piece = text[start:end]
+        lead = (
+            len(piece) - len(_PIECE_EDGE.sub("", piece, count=1)) if _PIECE_EDGE.match(piece) else 0
+        )
+        trail = _PIECE_EDGE.search(piece[lead:])
+        trail_len = len(trail.group()) if trail and trail.start() > 0 else 0
+        if end - trail_len - (start + lead) > 1:
+            found.append((start + lead, end - trail_len))
+    return found
+
+
 def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
-    """The first line, when it reads like a name: 2-4 capitalized words no lexicon claims."""
-    if not lines:
+    """The first line that is not a document title, when its first field reads like a name:
+    2-5 capitalized words (name particles allowed) no lexicon claims, credentials dropped."""
+    text = spans.doc.text
+    for line in lines[:3]:
+        words = text[line.content_start : line.end].split()
+        if " ".join(w.strip("#*/|") for w in words if w.strip("#*/|")).lower() in _DOCUMENT_TITLES:
+            continue
+        pieces = _pieces(line, text)
+        if not pieces:
+            return None
+        return _name_in(pieces[0], spans)
+    return None
+
+
+def _name_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
+    text = spans.doc.text
+    start, end = piece
+    comma = text.find(",", start, end)
+    if comma != -1:
+        end = comma
+    honorific = _HONORIFIC.match(text, start, end)
+    if honorific:
+        start = honorific.end()
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    while len(words) > 2 and _CREDENTIAL.match(text[start + words[-1][0] : start + words[-1][1]]):
+        words.pop()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS:
         return None
-    line = lines[0]
-    start, end = line.content_start, line.end
-    words = spans.doc.text[start:end].split()
-    if " ".join(words).lower() in _DOCUMENT_TITLES:
+    tokens = [text[start + s : start + e] for s, e in words]
+    if not all(_NAME_TOKEN.match(t) and (t[0].isupper() or t in _NAME_PARTICLES) for t in tokens):
         return None
-    if not 2 <= len(words) <= 4 or not all(_NAME_TOKEN.match(word) for word in words):
+    if not tokens[0][0].isupper() or not tokens[-1][0].isupper():
         return None
+    end = start + words[-1][1]
     for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
         if spans.within(key, start, end):
             return None
     confidence = 0.7 if spans.entities(start, end, {"PERSON"}) else 0.6
-    return Extracted(spans.doc.text[start:end], start, end, confidence)
+    return Extracted(text[start:end], start, end, confidence)
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
 
 
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
+    """A short top line (or the fields of it beside the name) holding a job title; places and
+    contact details at its ends are left out."""
+    text = spans.doc.text
     for line in lines[:_TOP_LINES]:
-        content = line.content.strip()
-        if name is not None and line.content_start <= name.start < line.end:
+        if line.kind is LineKind.BULLET or _word_count(line.content) > 2 * _HEADLINE_MAX_WORDS:
             continue
-        if content.count(" ") + 1 > _HEADLINE_MAX_WORDS or line.kind is LineKind.BULLET:
+        pieces = [
+            piece
+            for piece in _pieces(line, text)
+            if name is None or piece[0] >= name.end or piece[1] <= name.start
+        ]
+        label = _FIELD_LABEL.match(text, line.content_start, line.end)
+        if label and not _HEADLINE_LABEL.match(text, line.content_start, line.end):
             continue
-        if spans.within(labels.TITLE_HEADS, line.content_start, line.end):
-            return Extracted(content, line.content_start, line.content_start + len(content), 0.7)
+        while pieces and _is_place_or_contact(pieces[-1], spans):
+            pieces.pop()
+        while pieces and _is_place_or_contact(pieces[0], spans):
+            pieces.pop(0)
+        if not pieces:
+            continue
+        start, end = pieces[0][0], pieces[-1][1]
+        if label:
+            start = max(start, label.end())
+        value = text[start:end].strip("*_ ")
+        start = text.index(value, start) if value else start
+        if not value or _word_count(value) > _HEADLINE_MAX_WORDS:
+            continue
+        if spans.within(labels.TITLE_HEADS, start, start + len(value)):
+            return Extracted(value, start, start + len(value), 0.7)
     return None
 
 
-def _location(lines: list[Line], spans: SpanIndex) -> Extracted | None:
+def _is_place_or_contact(piece: tuple[int, int], spans: SpanIndex) -> bool:
+    text = spans.doc.text[piece[0] : piece[1]]
+    if "@" in text or spans.within(labels.CONTACTS, piece[0], piece[1]):
+        return True
+    return _place_in(piece, spans) is not None
+
+
+def _place_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
+    """A place a top-line field states: "City, Region[, Country]" no lexicon claims, or a field
+    the NER reads as a place; for a longer comma list, its last two parts."""
+    text = spans.doc.text
+    start, end = piece
+    candidates = [(start, end)]
+    commas = [m.start() for m in re.finditer(",", text[start:end])]
+    if len(commas) >= 2:
+        candidates.append((start + commas[-2] + 1, end))
+    for raw_start, raw_end in candidates:
+        value = text[raw_start:raw_end].strip()
+        if not value or not value[0].isupper():
+            continue
+        cand_start = text.index(value, raw_start)
+        cand_end = cand_start + len(value)
+        claimed = any(
+            spans.within(key, cand_start, cand_end)
+            for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.DEGREES, labels.SKILLS)
+        )
+        if claimed:
+            continue
+        if _PLACE.match(value):
+            return Extracted(value, cand_start, cand_end, 0.7)
+        places = spans.entities(cand_start, cand_end, {"GPE", "LOC"})
+        if places and _covers(places, cand_start, cand_end, 0.8):
+            return Extracted(value, cand_start, cand_end, 0.5)
+    return None
+
+
+def _location(
+    lines: list[Line], spans: SpanIndex, name: Extracted | None = None
+) -> Extracted | None:
     text = spans.doc.text
     for line in lines:
         match = _LOCATION_CUE.search(text, line.content_start, line.end)
@@ -979,12 +1666,14 @@ def _location(lines: list[Line], spans: SpanIndex) -> Extracted | None:
             value = match.group(1).rstrip(".")
             return Extracted(value, match.start(1), match.start(1) + len(value), 0.8)
     for line in lines[:_TOP_LINES]:
-        if _CITY_REGION.match(line.content.strip()):
-            value = line.content.strip()
-            return Extracted(value, line.content_start, line.content_start + len(value), 0.7)
-        places = spans.entities(line.content_start, line.end, {"GPE"})
-        if places and _covers(places, line.content_start, line.end, 0.6):
-            return Extracted(places[0].text, places[0].start_char, places[0].end_char, 0.5)
+        for piece in _pieces(line, text):
+            if _word_count(text[piece[0] : piece[1]]) > 8:
+                continue
+            if name is not None and piece[0] < name.end and name.start < piece[1]:
+                continue
+            found = _place_in(piece, spans)
+            if found is not None:
+                return found
     return None
 
 
@@ -1023,13 +1712,23 @@ def extract(
     publications: list[PublicationCandidate] = []
     entry_ids: dict[tuple[int, int], str] = {}
     position = 0
+    group_org: Extracted | None = None
+    group_section: str | None = None
     for section in segmented.sections:
         section_id = f"{doc_id}:s{section.position}"
         for entry in section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
-                experiences.append(build_experience(ctx, categories.employment_types))
+                group = _company_group(entry, spans)
+                if group is not None or section_id != group_section:
+                    group_org, group_section = group, section_id
+                job = build_experience(
+                    ctx, categories.employment_types, group_org, opens_group=group is not None
+                )
+                if job.organization is not group_org:  # a company of its own ends the group
+                    group_org = None
+                experiences.append(job)
             elif section.kind is SectionKind.EDUCATION:
                 education.append(build_education(ctx, categories.degrees))
             elif section.kind is SectionKind.PROJECTS:

@@ -151,12 +151,27 @@ def _is_single_byte(encoding: str) -> bool:
     return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
 
 
+_MAX_NORMALIZE_PASSES = 3
+
+
 def normalize(text: str) -> tuple[str, list[str]]:
     """Repair mojibake (ftfy) and normalize bullets, dashes and whitespace.
 
     Returns the text and the names of the repairs that changed something, so a user can see
-    what was done to each document (``documents.repairs``).
+    what was done to each document (``documents.repairs``). Repeats until nothing changes: a
+    control character removed late can join the two halves of a mojibake pair ftfy skipped.
     """
+    fixed, repairs = _normalize_once(text)
+    for _ in range(_MAX_NORMALIZE_PASSES - 1):
+        again, more = _normalize_once(fixed)
+        if again == fixed:
+            break
+        fixed = again
+        repairs.extend(repair for repair in more if repair not in repairs)
+    return fixed, repairs
+
+
+def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
     fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
     if explanation:

@@ -16,6 +16,9 @@ from resume_etl.config import SegmentSettings
 from resume_etl.records import DocumentRecord
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 
+_SENTENCE_WORDS = 10
+"""A line ending in a period with this many words is a sentence, whatever its last word."""
+
 MAX_HEADER_LINES = 5
 """An entry header longer than this is more likely a list than one entry's header."""
 
@@ -51,6 +54,8 @@ class Entry:
 
     header: tuple[Line, ...]
     body: tuple[Line, ...]
+    columns: Line | None = None
+    """For a row of a markdown table, the table's header row (its column names)."""
 
     @property
     def start(self) -> int:
@@ -110,11 +115,26 @@ _DATE_AT_START = re.compile(
 _YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
 
 
+# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2" (with whatever
+# running footer text shares its line).
+_PAGE_NUMBER = re.compile(r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+def is_page_furniture(stripped: str, first_line: str) -> bool:
+    """A page number, a "Page N of M" footer, or the first line repeated as a running header."""
+    text = stripped.strip()
+    return bool(_PAGE_NUMBER.search(text)) or (bool(first_line) and text == first_line)
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with offsets, kinds and whether a blank line precedes them."""
+    """Non-blank lines with offsets, kinds and whether a blank line precedes them.
+
+    Page furniture is left out, as if the page break were not there.
+    """
     lines: list[Line] = []
     offset = 0
     blank_before = True
+    first_line = ""
     for raw in text.split("\n"):
         start, end = offset, offset + len(raw)
         offset = end + 1
@@ -122,6 +142,9 @@ def split_lines(text: str) -> list[Line]:
         if not stripped or (_TABLE_RULE.match(raw) and "-" in raw):
             blank_before = blank_before or not stripped
             continue
+        if lines and is_page_furniture(stripped, first_line):
+            continue
+        first_line = first_line or stripped.strip()
         lead = start + len(raw) - len(stripped)
         lines.append(_classify_line(raw[lead - start :], lead, end, blank_before))
         blank_before = False
@@ -180,7 +203,7 @@ class SectionClassifier:
         if line.kind is not LineKind.TEXT:
             return None
         text = line.content.strip().strip("*_").strip()
-        if not text or text[-1] in ".,;":
+        if not text or text[-1] in ".,;" or _LABELLED_VALUE.search(text):
             return None
         label = _HEADING_DECORATION.sub("", text)
         if not label or not (label[0].isupper() or label[0].isdigit()):
@@ -189,6 +212,10 @@ class SectionClassifier:
         # section only when it shouts or is nothing but a section phrase ("Experience").
         strict = is_first_line and not text.isupper()
         return self.classify(label, max_extra_words=0 if strict else 2)
+
+
+# "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
+_LABELLED_VALUE = re.compile(r":\s*\S")
 
 
 def _normalize_heading(text: str) -> str:
@@ -203,14 +230,15 @@ def is_date_line(text: str) -> bool:
 def is_prose(line: Line) -> bool:
     """A sentence of description rather than a header line (title, org, dates)."""
     text = line.content.strip()
-    words = text.count(" ") + 1
+    # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces.
+    words = len(text.split())
     if words > 16 or text.endswith(":"):
         return True
     # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
-    # abbreviations, not sentence ends.
-    return bool(
-        _SENTENCE_END.search(text) and not _ABBREVIATION.search(text) and not is_date_line(text)
-    )
+    # abbreviations, not sentence ends, unless the line is as long as a sentence ("... its
+    # Series B.").
+    abbreviated = _ABBREVIATION.search(text) is not None and words < _SENTENCE_WORDS
+    return bool(_SENTENCE_END.search(text) and not abbreviated and not is_date_line(text))
 
 
 def _is_continuation(line: Line, previous: Line | None) -> bool:
@@ -221,16 +249,51 @@ def _is_continuation(line: Line, previous: Line | None) -> bool:
     return first.islower() and not _SENTENCE_END.search(previous.content.strip())
 
 
+_BARE_YEAR = re.compile(r"^\W*(?:19|20)\d{2}\W*$")
+_YEAR_IN_PARENTHESES_AT_END = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d{2}\)\W*$")
+
+
+def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)": in an education list of bullets,
+    a dated bullet is a whole entry (not the body of the one before)."""
+    if kind is not SectionKind.EDUCATION or line.kind is not LineKind.BULLET:
+        return False
+    if current is not None and current.header[0].kind is not LineKind.BULLET:
+        return False
+    content = line.content
+    return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+
+
+# Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
+# LinkedIn role, "Responsibilities:" in a labelled CV.
+_BODY_LABEL = re.compile(
+    r"(?i)^\s*(?:skills|key skills|tools|technologies|tech stack|stack|responsibilities|duties"
+    r"|achievements|key achievements|activities(?: and societies)?|thesis|dissertation"
+    r"|highlights|courses|coursework|relevant coursework)\s*:"
+)
+
+
 @dataclass(slots=True)
 class _EntryDraft:
     header: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
+    columns: Line | None = None
 
     def has_date(self) -> bool:
         return any(is_date_line(line.content) for line in self.header)
 
+    def dated_after_title(self) -> bool:
+        """The header opens with a non-date line and states its period further down."""
+        first, rest = self.header[0], self.header[1:]
+        return not is_date_line(first.content) and any(
+            is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
+        )
+
+    def has_year_field(self) -> bool:
+        return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
+
     def freeze(self) -> Entry:
-        return Entry(tuple(self.header), tuple(self.body))
+        return Entry(tuple(self.header), tuple(self.body), self.columns)
 
 
 def split_entries(
@@ -240,13 +303,28 @@ def split_entries(
     drafts: list[_EntryDraft] = []
     intro: list[Line] = []
     previous: Line | None = None
+    table_header: Line | None = None
     for line in lines:
         current = drafts[-1] if drafts else None
-        if _starts_own_entry(kind, line):
+        if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
+            # A table in an entry section: its first row names the columns, each next row is
+            # one entry ("| 2021 - now | Senior Data Engineer | Vistula Payments |").
+            if previous is None or previous.kind is not LineKind.TABLE_ROW:
+                table_header = line
+            else:
+                drafts.append(_EntryDraft(header=[line], columns=table_header))
+            previous = line
+            continue
+        if _starts_own_entry(kind, line) or _is_bulleted_entry(kind, line, current):
             drafts.append(_EntryDraft(header=[line]))
         elif current is not None and _is_continuation(line, previous):
             (current.body or current.header).append(line)
-        elif line.kind is LineKind.BULLET or is_prose(line) or line.kind is LineKind.TABLE_ROW:
+        elif (
+            line.kind is LineKind.BULLET
+            or is_prose(line)
+            or line.kind is LineKind.TABLE_ROW
+            or (current is not None and _BODY_LABEL.match(line.content))
+        ):
             (current.body if current else intro).append(line)
         elif _opens_new_entry(current, line):
             drafts.append(_EntryDraft(header=[line]))
@@ -267,8 +345,18 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
 def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return True
-    if not current.has_date() or _ends_range_of(current.header[-1], line):
+    if _ends_range_of(current.header[-1], line):
+        # "Jan 2020 -" then "Mar 2021": one range wrapped over two lines, one entry.
         return False
+    closes_with_year = _YEAR_FIELD_AT_END.search(line.content) is not None
+    if closes_with_year and current.has_year_field():
+        # "Ph.D., LSE, 2015" then "M.A., USP, 2010": each line is a whole entry.
+        return True
+    if not current.has_date():
+        return False
+    if line.blank_before and current.dated_after_title():
+        # "Title / Org / Dates", a blank line, then the next title: the date closed the header.
+        return True
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
     return is_date_line(line.content) or (
@@ -315,7 +403,56 @@ def _group_by_heading(
             groups.append((new_kind, line, []))
     if not groups[0][2] and len(groups) > 1:
         groups.pop(0)
-    return groups
+    return _unnamed_timeline(groups)
+
+
+_MIN_TIMELINE_DATES = 2
+_MAX_DATE_ONLY_WORDS = 6
+_MAX_UNNAMED_HEADING_WORDS = 3
+
+
+def _is_date_only(line: Line) -> bool:
+    content = line.content.strip()
+    return is_date_line(content) and len(content.split()) <= _MAX_DATE_ONLY_WORDS
+
+
+def _unnamed_timeline(
+    groups: list[tuple[SectionKind, Line | None, list[Line]]],
+) -> list[tuple[SectionKind, Line | None, list[Line]]]:
+    """A website names its jobs section in its own words ("Kitchens", "Where I cooked"): when
+    the text before the first known heading holds a timeline (several lines that are only a
+    period), the last short heading-like line before it opens an experience section."""
+    kind, heading, body = groups[0]
+    if kind is not SectionKind.HEADER:
+        return groups
+    dated = [index for index, line in enumerate(body) if _is_date_only(line)]
+    if len(dated) < _MIN_TIMELINE_DATES:
+        return groups
+    candidates = [
+        index
+        for index in range(1, dated[0])
+        if _reads_as_heading(body[index]) and body[index].blank_before
+    ]
+    if not candidates:
+        return groups
+    split = candidates[-1]
+    return [
+        (kind, heading, body[:split]),
+        (SectionKind.EXPERIENCE, body[split], body[split + 1 :]),
+        *groups[1:],
+    ]
+
+
+def _reads_as_heading(line: Line) -> bool:
+    text = line.content.strip()
+    words = text.split()
+    return (
+        line.kind is LineKind.TEXT
+        and 0 < len(words) <= _MAX_UNNAMED_HEADING_WORDS
+        and text[0].isupper()
+        and text[-1].isalnum()
+        and not is_date_line(text)
+    )
 
 
 def _heading_kind(
@@ -338,4 +475,13 @@ def _heading_kind(
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind
+    # A one-per-line skills list holds items like "Diabetes Education": only a heading that is
+    # exactly a section phrase, or shouts, ends the list.
+    if (
+        kind is not None
+        and current_kind is SectionKind.SKILLS
+        and not line.content.isupper()
+        and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
     return kind

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from spacy.language import Language
+
+from resume_etl.nlp import labels
+
+
+def _contacts(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    found = [span._.get(labels.CONTACT_ATTR) for span in doc.spans[labels.CONTACTS]]
+    return [(match.label, match.text) for match in found]
+
+
+def test_a_phone_with_a_one_digit_area_code_is_found_whole(nlp: Language) -> None:
+    assert _contacts(nlp, "Call +33 4 55 55 01 62 today") == [(labels.PHONE, "+33 4 55 55 01 62")]
+
+
+def test_a_page_range_is_not_a_phone(nlp: Language) -> None:
+    assert _contacts(nlp, "Economic Journal 131(636), 1523-1560.") == []
+
+
+def test_badge_image_urls_are_not_links(nlp: Language) -> None:
+    text = "![Python](https://img.shields.io/badge/-Python-3776AB) https://github.com/jo-example"
+    assert _contacts(nlp, text) == [(labels.URL, "https://github.com/jo-example")]
+
+
+def test_a_social_profile_without_a_scheme_is_a_link(nlp: Language) -> None:
+    assert _contacts(nlp, "instagram.com/cooks.example") == [
+        (labels.URL, "instagram.com/cooks.example")
+    ]
