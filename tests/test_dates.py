@@ -17,6 +17,7 @@ from resume_etl.dates import (
     DateRangeMatch,
     DateSettings,
     PartialDate,
+    document_date_order,
     entry_interval,
     fast_parse,
     merged_months,
@@ -389,3 +390,27 @@ def test_entry_interval_covers_the_stated_periods() -> None:
     assert months("Summer 2023") == 3
     assert months("Nov 2025 - Present") == 3
     assert interval("Mar 2021 - Jan 2020") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "configured", "expected"),
+    [
+        ("04/05/2020 - 25/03/2021", "MDY", "DMY"),  # a first part over 12: day-first
+        ("04/05/2020 - 03/25/2021", "DMY", "MDY"),  # a second part over 12: month-first
+        ("Joined 01.03.2019", "MDY", "DMY"),  # dotted dates are day-first
+        ("04/05/2020 - 06/07/2021", "DMY", "DMY"),  # no evidence: the setting holds
+        ("13/01/2020 and 01/13/2020", "MDY", "MDY"),  # evidence both ways: the setting holds
+        ("25/03/2021", "YMD", "YMD"),  # year-first documents are never re-read
+        ("v1.2.2020 and 1.10.20201", "MDY", "MDY"),  # not dates: glued to more digits/dots
+    ],
+)
+def test_a_documents_own_dates_reveal_its_date_order(
+    text: str, configured: str, expected: str
+) -> None:
+    settings = DateSettings.model_validate({"date_order": configured})
+    assert document_date_order(text, settings) == expected
+
+
+def test_inferring_the_order_can_be_switched_off() -> None:
+    settings = DateSettings(date_order="MDY", date_order_from_document=False)
+    assert document_date_order("25/03/2021", settings) == "MDY"

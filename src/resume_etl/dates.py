@@ -121,6 +121,14 @@ class DateSettings(BaseModel):
             "Unset means the day the run starts; set it to make results reproducible."
         ),
     )
+    date_order_from_document: bool = Field(
+        default=True,
+        description=(
+            "Read a document's ambiguous numeric dates in the order its own dates reveal: one "
+            "'25/03/2021' or a dotted '01.03.2021' makes the document day-first, one "
+            "'03/25/2021' month-first; without such evidence, or with both, date_order holds."
+        ),
+    )
     future_horizon_months: int = Field(
         default=12,
         ge=0,
@@ -445,6 +453,28 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
         return PartialDate(dt.date(year, month, day), DatePrecision.DAY)
     except ValueError:
         return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
+
+
+_NUMERIC_DAY_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+
+
+def document_date_order(text: str, settings: DateSettings) -> DateOrder:
+    """The order a document's own numeric dates reveal, else the configured ``date_order``.
+
+    A writer uses one convention throughout, so "25/03/2021" in one entry says how to read
+    "04/05/2020" in the next. Dotted dates are day-first wherever they are written. Evidence
+    both ways (or none) leaves the setting in charge; ``YMD`` documents are never re-read.
+    """
+    if not settings.date_order_from_document or settings.date_order == "YMD":
+        return settings.date_order
+    day_first = month_first = False
+    for match in _NUMERIC_DAY_DATE.finditer(text):
+        first, second = int(match[1]), int(match[3])
+        day_first |= first > 12 >= second or (match[2] == "." and second <= 12)
+        month_first |= second > 12 >= first
+    if day_first != month_first:
+        return "DMY" if day_first else "MDY"
+    return settings.date_order
 
 
 def _order_day_month(first: int, second: int, order: DateOrder) -> tuple[int, int]:

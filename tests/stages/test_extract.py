@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -425,3 +426,14 @@ def test_an_author_year_citation_has_its_venue_after_the_title(extract_text: Ext
     ).publications
     assert _value(paper.venue) == "Economic Journal"
     assert paper.year == 2021
+
+
+def test_a_day_first_date_makes_the_whole_document_day_first(extract_text: Extract) -> None:
+    first, second = extract_text(
+        "Experience\nNurse | City Clinic | 04/05/2020 - 25/03/2021\n- Cared\n\n"
+        "Aide | Town Hospital | 02/01/2018 - 03/04/2020\n- Helped\n"
+    ).experiences
+    assert first.dates is not None and first.dates.start is not None
+    assert first.dates.start.value == dt.date(2020, 5, 4)
+    assert second.dates is not None and second.dates.start is not None
+    assert second.dates.start.value == dt.date(2018, 1, 2)

@@ -25,7 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from resume_etl.dates import DateParser, DateSettings
+from resume_etl.dates import DateOrder, DateParser, DateSettings, document_date_order
 from resume_etl.nlp import labels
 from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
@@ -201,11 +201,20 @@ class DateFinder:
     """Date ranges and lone dates, parsed to typed values (``Span._.resume_etl_date_range``)."""
 
     def __init__(self, settings: DateSettings) -> None:
-        self.parser = DateParser(settings)
+        self.settings = settings
+        self._parsers: dict[DateOrder, DateParser] = {}
+
+    def parser_for(self, text: str) -> DateParser:
+        """The parser for a document's date order; one per order, built on first use."""
+        order = document_date_order(text, self.settings)
+        if order not in self._parsers:
+            settings = self.settings.model_copy(update={"date_order": order})
+            self._parsers[order] = DateParser(settings)
+        return self._parsers[order]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in self.parser.find_ranges(doc.text):
+        for match in self.parser_for(doc.text).find_ranges(doc.text):
             span = _char_span(doc, match.start_char, match.end_char, labels.DATES)
             if span is not None:
                 span._.set(labels.DATE_RANGE_ATTR, match)
@@ -284,6 +293,7 @@ _DATE_DEFAULTS = DateSettings()
     default_config={
         "languages": list(_DATE_DEFAULTS.languages),
         "date_order": _DATE_DEFAULTS.date_order,
+        "date_order_from_document": _DATE_DEFAULTS.date_order_from_document,
         "two_digit_year_pivot": _DATE_DEFAULTS.two_digit_year_pivot,
         "current_words": list(_DATE_DEFAULTS.current_words),
         "reference_date": None,
@@ -295,6 +305,7 @@ def make_dates(
     name: str,
     languages: list[str],
     date_order: str,
+    date_order_from_document: bool,
     two_digit_year_pivot: int,
     current_words: list[str],
     reference_date: Optional[str],  # noqa: UP045  (spaCy's config resolver reads the hint)
@@ -310,6 +321,7 @@ def make_dates(
             {
                 "languages": languages,
                 "date_order": date_order,
+                "date_order_from_document": date_order_from_document,
                 "two_digit_year_pivot": two_digit_year_pivot,
                 "current_words": current_words,
                 "reference_date": reference_date,
