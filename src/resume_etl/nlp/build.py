@@ -12,6 +12,8 @@ from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.nlp import components  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
+FOCUS_FACTORY = "resume_etl_focus_v1"
+"""The component that runs the model's statistical pipes only where extract reads them."""
 
 
 def build_nlp(settings: ExtractSettings) -> Language:
