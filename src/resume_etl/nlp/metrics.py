@@ -300,6 +300,15 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _DocView:
+    """A ``Doc`` with the document-wide facts the finder reads many times, computed once."""
+
+    doc: Doc
+    text: str
+    has_sentences: bool
+
+
 class MetricFinder:
     """Finds metrics in a parsed ``Doc``; build once per ``nlp`` (it compiles a ``Matcher``)."""
 
@@ -322,31 +331,34 @@ class MetricFinder:
         )
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
+        # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
+        view = _DocView(doc, doc.text, doc.has_annotation("SENT_START"))
         blocked = _blocked_ranges(doc)
-        found = [m for m in self._numeric(doc) if not _overlaps(m.start_char, m.end_char, blocked)]
+        found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
         taken = [(m.start_char, m.end_char) for m in found]
         found.extend(
-            m for m in self._spelled(doc) if not _overlaps(m.start_char, m.end_char, taken)
+            m for m in self._spelled(view) if not _overlaps(m.start_char, m.end_char, taken)
         )
         return sorted(found, key=lambda m: m.start_char)
 
-    def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
-        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
-        expressions = [e for e in expressions if _is_metric(doc, e)]
+    def _numeric(self, view: _DocView) -> Iterator[MetricMatch]:
+        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(view.text)) if e]
+        expressions = [e for e in expressions if _is_metric(view, e)]
         paired: set[int] = set()
-        for first, second in _from_to_pairs(doc.text, expressions):
+        for first, second in _from_to_pairs(view.text, expressions):
             paired.update({id(first), id(second)})
             direction = (
                 MetricDirection.DECREASE if second.value < first.value else MetricDirection.INCREASE
             )
-            yield self._build(doc, first, first.start, second.end, second.value, direction)
+            yield self._build(view, first, first.start, second.end, second.value, direction)
         for expression in expressions:
             if id(expression) not in paired:
                 yield self._build(
-                    doc, expression, expression.start, expression.end, expression.range_to, None
+                    view, expression, expression.start, expression.end, expression.range_to, None
                 )
 
-    def _spelled(self, doc: Doc) -> Iterator[MetricMatch]:
+    def _spelled(self, view: _DocView) -> Iterator[MetricMatch]:
+        doc = view.doc
         for _, start, end in self._word_counts(doc):
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
@@ -359,21 +371,21 @@ class MetricFinder:
                 token.idx + len(token.text),
             )
             yield replace(
-                self._build(doc, expression, expression.start, expression.end, None, None),
+                self._build(view, expression, expression.start, expression.end, None, None),
                 subject=doc[start + 1 : end].text,
             )
 
     def _build(
         self,
-        doc: Doc,
+        view: _DocView,
         expression: _Expression,
         start: int,
         end: int,
         range_to: float | None,
         direction: MetricDirection | None,
     ) -> MetricMatch:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sentence_start, sentence_end = _sentence_bounds(doc, start, end)
+        span = view.doc.char_span(start, end, alignment_mode="expand")
+        sentence_start, sentence_end = _sentence_bounds(view, start, end)
         root = _anchor(span) if span is not None else None
         return MetricMatch(
             value=expression.value,
@@ -384,7 +396,7 @@ class MetricFinder:
             subject=_subject(root, span) if root is not None and span is not None else None,
             start_char=start,
             end_char=end,
-            text=doc.text[start:end],
+            text=view.text[start:end],
             sentence_start=sentence_start,
             sentence_end=sentence_end,
             range_to=range_to,
@@ -423,9 +435,10 @@ def _from_to_pairs(
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _is_metric(doc: Doc, expression: _Expression) -> bool:
+def _is_metric(view: _DocView, expression: _Expression) -> bool:
     """A bare number counts only when a plural noun follows it; years never do."""
-    text = doc.text[expression.start : expression.end]
+    doc = view.doc
+    text = view.text[expression.start : expression.end]
     if expression.unit is not MetricUnit.COUNT or expression.qualifier is not MetricQualifier.EXACT:
         return True
     if "+" in text or re.search(r"[a-zA-Z]", text):
@@ -444,18 +457,18 @@ def _is_metric(doc: Doc, expression: _Expression) -> bool:
 # ------------------------------------------------------------------------ sentence, direction
 
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(view: _DocView, start: int, end: int) -> tuple[int, int]:
     """The sentence around a metric, clipped to its line (a bullet is a line)."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    if doc.has_annotation("SENT_START"):
-        token = doc.char_span(start, end, alignment_mode="expand")
+    line_start = view.text.rfind("\n", 0, start) + 1
+    line_end = view.text.find("\n", end)
+    line_end = len(view.text) if line_end == -1 else line_end
+    if view.has_sentences:
+        token = view.doc.char_span(start, end, alignment_mode="expand")
         if token is not None:
             sentence = token[0].sent
             line_start = max(line_start, sentence.start_char)
             line_end = min(line_end, sentence.end_char)
-    text = doc.text[line_start:line_end]
+    text = view.text[line_start:line_end]
     stripped_left = len(text) - len(text.lstrip(" \t-•*"))
     return line_start + stripped_left, line_start + len(text.rstrip())
 

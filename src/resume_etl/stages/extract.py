@@ -151,6 +151,10 @@ class SpanIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
+        # read once here, lookups stay linear in the document's length.
+        self.text: str = doc.text
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.groups: dict[str, list[Span]] = {
             key: list(doc.spans[key]) if key in doc.spans else []
             for key in (
@@ -174,7 +178,7 @@ class SpanIndex:
     def entities(self, start: int, end: int, entity_labels: set[str]) -> list[Span]:
         return [
             ent
-            for ent in self.doc.ents
+            for ent in self.ents
             if ent.label_ in entity_labels and ent.start_char >= start and ent.end_char <= end
         ]
 
@@ -227,7 +231,7 @@ def header_segments(
     segments: list[HeaderSegment] = []
     for line in lines:
         for start, end in _unmasked_pieces(line.content_start, line.end, masks):
-            for piece_start, piece_end in _split(spans.doc.text, start, end):
+            for piece_start, piece_end in _split(spans.text, start, end):
                 segments.extend(_classify_piece(spans, piece_start, piece_end))
     return segments
 
@@ -271,7 +275,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     """Classify a piece; split it on commas when its parts are of different kinds."""
-    text = spans.doc.text
+    text = spans.text
     whole = _classify_range(spans, start, end)
     if "," not in text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
         return [whole]
@@ -293,7 +297,7 @@ def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
 
 
 def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
-    text = spans.doc.text[start:end]
+    text = spans.text[start:end]
 
     def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
@@ -327,7 +331,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
     """
-    complement = _COMPLEMENT.search(spans.doc.text, start, end)
+    complement = _COMPLEMENT.search(spans.text, start, end)
     head_end = complement.start() if complement else end
     keywords = [
         (span.end_char, kind)
@@ -462,14 +466,14 @@ _DEGREE_FIELD_LEAD = re.compile(r"^[\s,:;(-]*(?:(?:in|of)\s+)?", re.I)
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
-    gpa = _find_gpa(ctx.entry, ctx.spans.doc.text)
+    gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = header_segments(ctx.entry.header, ctx.spans, masks)
     institution = _first(segments, SegmentKind.ORGANIZATION) or _first(
         segments, SegmentKind.UNKNOWN
     )
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
-    honors = _honors(gpa, ctx.spans.doc.text)
+    honors = _honors(gpa, ctx.spans.text)
     description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
@@ -503,11 +507,9 @@ def _degree_and_field(
     # field is still the field.
     named_field = _DEGREE_IN_FIELD.match(found.text)
     degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
-    degree = Extracted(
-        spans.doc.text[found.start_char : degree_end], found.start_char, degree_end, 0.9
-    )
+    degree = Extracted(spans.text[found.start_char : degree_end], found.start_char, degree_end, 0.9)
     rest_start = degree_end
-    rest = spans.doc.text[rest_start : segment.end]
+    rest = spans.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
     field_text = rest[offset:].strip().rstrip(",;)")
@@ -547,12 +549,12 @@ def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> Proj
         piece
         for line in ctx.entry.header
         for piece in _unmasked_pieces(line.content_start, line.end, masks)
-        for piece in _trimmed(ctx.spans.doc.text, *piece)
+        for piece in _trimmed(ctx.spans.text, *piece)
     ]
     name = None
     if pieces:
         start, end = pieces[0]
-        name = Extracted(ctx.spans.doc.text[start:end], start, end, 0.8)
+        name = Extracted(ctx.spans.text[start:end], start, end, 0.8)
     skills = ctx.spans.within(labels.SKILLS, ctx.entry.start, ctx.entry.end)
     url = next((u for s, u in link_starts if ctx.entry.start <= s < ctx.entry.end), None)
     description, bullets = _body_parts(ctx.entry)
@@ -579,7 +581,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 def _cue_at_line_start(line: Line, spans: SpanIndex) -> Span | None:
     cues = spans.within(labels.PUBLICATION_CUES, line.content_start, line.end)
-    if cues and spans.doc.text[line.content_start : cues[0].start_char].strip(" -•*") == "":
+    if cues and spans.text[line.content_start : cues[0].start_char].strip(" -•*") == "":
         return cues[0]
     return None
 
@@ -587,7 +589,7 @@ def _cue_at_line_start(line: Line, spans: SpanIndex) -> Span | None:
 def _venue_after_cue(
     cue: Span, line: Line, spans: SpanIndex
 ) -> tuple[Extracted | None, int | None]:
-    text = spans.doc.text
+    text = spans.text
     dates = spans.within(labels.DATES, cue.end_char, line.end)
     year = None
     venue_end = line.end
@@ -610,7 +612,7 @@ def build_publication(
 ) -> PublicationCandidate | None:
     """A publication from an entry: a cue line ("Accepted at X '26") plus a title line, or a
     citation with a quoted title and a year."""
-    text = spans.doc.text
+    text = spans.text
     for index, line in enumerate(lines):
         cue = _cue_at_line_start(line, spans)
         if cue is None:
@@ -716,7 +718,7 @@ def extract_skills(
     sections: Sequence[Section], spans: SpanIndex, categories: dict[str, str | None]
 ) -> tuple[SkillCandidate, ...]:
     """Lexicon skills mentioned anywhere, plus the items of skills-section lists."""
-    text = spans.doc.text
+    text = spans.text
     drafts: dict[str, _SkillDraft] = {}
     for section in sections:
         in_skills = section.kind is SectionKind.SKILLS
@@ -889,7 +891,7 @@ _TOP_LINES = 6
 
 
 def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCandidate:
-    text = spans.doc.text
+    text = spans.text
     top = _top_lines(sections)
     name = _labelled_name(top, text) or _stated_name(spans) or _first_line_name(top, spans)
     headline = _headline(top, spans, name)
@@ -942,7 +944,7 @@ def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
         return None
     line = lines[0]
     start, end = line.content_start, line.end
-    words = spans.doc.text[start:end].split()
+    words = spans.text[start:end].split()
     if " ".join(words).lower() in _DOCUMENT_TITLES:
         return None
     if not 2 <= len(words) <= 4 or not all(_NAME_TOKEN.match(word) for word in words):
@@ -951,7 +953,7 @@ def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
         if spans.within(key, start, end):
             return None
     confidence = 0.7 if spans.entities(start, end, {"PERSON"}) else 0.6
-    return Extracted(spans.doc.text[start:end], start, end, confidence)
+    return Extracted(spans.text[start:end], start, end, confidence)
 
 
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
@@ -967,7 +969,7 @@ def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Ex
 
 
 def _location(lines: list[Line], spans: SpanIndex) -> Extracted | None:
-    text = spans.doc.text
+    text = spans.text
     for line in lines:
         match = _LOCATION_CUE.search(text, line.content_start, line.end)
         if match:
