@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
-from resume_etl.nlp import components  # noqa: F401  (registers the factories)
+from resume_etl.nlp import components, focus  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
 FOCUS_FACTORY = "resume_etl_focus_v1"

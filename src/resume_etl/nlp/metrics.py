@@ -307,6 +307,8 @@ class _DocView:
     doc: Doc
     text: str
     has_sentences: bool
+    has_tags: bool
+    """False when no token was tagged: the model ran nowhere (no line held a number)."""
 
 
 class MetricFinder:
@@ -332,7 +334,7 @@ class MetricFinder:
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
-        view = _DocView(doc, doc.text, doc.has_annotation("SENT_START"))
+        view = _DocView(doc, doc.text, doc.has_annotation("SENT_START"), doc.has_annotation("POS"))
         blocked = _blocked_ranges(doc)
         found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
         taken = [(m.start_char, m.end_char) for m in found]
@@ -358,6 +360,8 @@ class MetricFinder:
                 )
 
     def _spelled(self, view: _DocView) -> Iterator[MetricMatch]:
+        if not view.has_tags:  # the Matcher refuses POS patterns on an untagged Doc
+            return
         doc = view.doc
         for _, start, end in self._word_counts(doc):
             token = doc[start]
@@ -401,6 +405,42 @@ class MetricFinder:
             sentence_end=sentence_end,
             range_to=range_to,
         )
+
+
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?:{_alternation(set(_WORD_NUMBERS) - {'zero', 'one', 'hundred', 'dozen'})})\b",
+    re.IGNORECASE,
+)
+
+
+def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges around which the finder reads the tagger and the parser.
+
+    Every expression that may become a metric (outside dates and contacts, not a bare year)
+    and every spelled-out count; the parse is needed nowhere else, so a pipeline may run the
+    statistical model only on the lines holding these (the focus component does).
+    """
+    text = doc.text
+    blocked = _blocked_ranges(doc)
+    ranges = [
+        (expression.start, expression.end)
+        for expression in map(read_expression, _EXPRESSION.finditer(text))
+        if expression is not None
+        and not _overlaps(expression.start, expression.end, blocked)
+        and not _is_bare_year(text, expression)
+    ]
+    ranges.extend(match.span() for match in _SPELLED_NUMBER.finditer(text))
+    return sorted(ranges)
+
+
+def _is_bare_year(text: str, expression: _Expression) -> bool:
+    """ "2021" alone: never a metric, whatever the parse says (see ``_is_metric``)."""
+    value = text[expression.start : expression.end]
+    return (
+        expression.unit is MetricUnit.COUNT
+        and expression.qualifier is MetricQualifier.EXACT
+        and _YEAR.fullmatch(value.strip()) is not None
+    )
 
 
 # ------------------------------------------------------------------------ what is not a metric

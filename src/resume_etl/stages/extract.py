@@ -11,11 +11,13 @@ supports is left empty, with a lower confidence, rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from resume_etl.dates import DateRangeMatch
@@ -991,6 +993,79 @@ def _summary(sections: Sequence[Section], text: str) -> Extracted | None:
             start, end = section.lines[0].content_start, section.lines[-1].end
             return Extracted(text[start:end], start, end, 0.9)
     return None
+
+
+# --------------------------------------------------------------------------- where NER is read
+
+_NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
+""""I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
+
+
+def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges whose named entities this stage will read; the model may skip the rest.
+
+    ``doc`` carries the lexicon and date spans but no entities yet. Entities break ties only:
+    an entry header line matters when one of its segments is claimed by no lexicon or pattern
+    (``_classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
+    name's PERSON) and those before a "City, Region" line (GPE); and lines that state a name in
+    capitals ("I am JANE DOE"). Keep in step with the readers of ``SpanIndex.entities``.
+    """
+    spans = SpanIndex(doc)
+    lines: list[Line] = []
+    for section in segmented.sections:
+        if section.kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION):
+            for entry in section.entries:
+                lines.extend(_unclaimed_header_lines(entry, spans))
+    top = _top_lines(segmented.sections)[:_TOP_LINES]
+    lines.extend(top[:1])
+    for line in top:
+        if _CITY_REGION.match(line.content.strip()):
+            break
+        lines.append(line)
+    ranges = [(line.start, line.end) for line in lines]
+    text = spans.text
+    for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        ranges.append((line_start, len(text) if line_end == -1 else line_end))
+    return sorted(set(ranges))
+
+
+def _unclaimed_header_lines(entry: Entry, spans: SpanIndex) -> Iterator[Line]:
+    """Header lines with a segment that only the entity recognizer can classify."""
+    masks = _date_masks(_entry_dates(entry, spans), entry, spans)
+    for line in entry.header:
+        pieces = (
+            piece
+            for start, end in _unmasked_pieces(line.content_start, line.end, masks)
+            for piece in _split(spans.text, start, end)
+        )
+        if any(_needs_entities(spans, start, end) for start, end in pieces):
+            yield line
+
+
+def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether classifying this piece (or, as ``_classify_piece`` may, its comma parts) reads
+    entities: without any, such a segment comes out UNKNOWN."""
+    whole = _classify_range(spans, start, end)
+    if whole.kind is SegmentKind.UNKNOWN:
+        return True
+    if "," not in spans.text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
+        return False
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for match in re.finditer(",", spans.text[start:end]):
+        parts.extend(_trimmed(spans.text, cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.extend(_trimmed(spans.text, cursor, end))
+    return any(_classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)
+
+
+def analysis_doc(nlp: Language, segmented: SegmentedDocument) -> Doc:
+    """The document's ``Doc``, tokenized, and told how to find where entities are read."""
+    doc = nlp.make_doc(segmented.document.text)
+    doc._.set(labels.ENTITY_RANGES_ATTR, functools.partial(entity_ranges, segmented))
+    return doc
 
 
 # --------------------------------------------------------------------------- the stage
