@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,6 +228,35 @@ def _bullet(rng: random.Random) -> str:
             f"{rng.randint(3, 20)} engineers across {rng.randint(2, 5)} offices"
         )
     return f"{rng.choice(_PLAIN_BULLETS)} using {', '.join(rng.sample(_SKILLS, 2))}"
+
+
+_GOLD_BY = re.compile(
+    rf"^[-•\s]*(?:{'|'.join(_VERBS_DOWN)}) (?P<subject>{'|'.join(_OBJECTS)}) by (?P<text>\d+%)",
+    re.MULTILINE,
+)
+_GOLD_FROM_TO = re.compile(
+    rf"^[-•\s]*(?:{'|'.join(_VERBS_UP)}) (?P<subject>{'|'.join(_OBJECTS)}) "
+    r"from (?P<text>\d+% to \d+%)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldMetric:
+    """A metric whose meaning the generator knows: its text, direction and subject."""
+
+    text: str
+    direction: str
+    subject: str
+
+
+def gold_metrics(text: str) -> list[GoldMetric]:
+    """The metrics of the templated bullets ("Cut X by 5%", "Grew X from 5% to 9%")."""
+    return [
+        GoldMetric(match["text"], direction, match["subject"])
+        for pattern, direction in ((_GOLD_BY, "decrease"), (_GOLD_FROM_TO, "increase"))
+        for match in pattern.finditer(text)
+    ]
 
 
 def _jobs(rng: random.Random, count: int) -> list[Job]:
