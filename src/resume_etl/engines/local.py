@@ -23,7 +23,7 @@ from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
 from resume_etl.records import DocumentRecord, QuarantineRecord
-from resume_etl.stages.extract import LexiconCategories, extract
+from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
 from resume_etl.stages.load import load
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
@@ -128,9 +128,8 @@ class LocalEngine:
         ]
         items = [item for _, item in slots if isinstance(item, SegmentedDocument)]
         with self.clock.timing("nlp"):
-            docs = list(
-                self.nlp.pipe((item.document.text for item in items), batch_size=BATCH_SIZE)
-            )
+            prepared = [analysis_doc(self.nlp, item) for item in items]
+            docs = list(self.nlp.pipe(prepared, batch_size=BATCH_SIZE))
         parsed = iter(zip(items, docs, strict=True))
         results: list[tuple[Path, Outcome]] = []
         for path, item in slots:
