@@ -11,6 +11,7 @@ where the pipeline spends its time. Nothing is committed: ``benchmarks/corpus/``
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 from collections.abc import Callable, Iterator
@@ -402,39 +403,74 @@ def target_length(rng: random.Random) -> int:
     return min(MAX_TOKENS, max(MIN_TOKENS, int(rng.lognormvariate(6.55, 0.5))))
 
 
-def make_document(rng: random.Random, layout: str, tokens: int) -> str:
+def make_document(rng: random.Random, layout: str, tokens: int) -> tuple[str, list[Job]]:
     """One document of ``layout`` with about ``tokens`` tokens (more jobs make it longer)."""
     person = _person(rng)
     render = RENDERERS[layout]
-    jobs = 1
-    text = "".join(render(random.Random(rng.random()), person, _jobs(rng, jobs)))
+    jobs = _jobs(rng, 1)
+    text = "".join(render(random.Random(rng.random()), person, jobs))
     while approximate_tokens(text) < tokens:
-        jobs = max(jobs + 1, int(jobs * tokens / max(approximate_tokens(text), 1)))
-        text = "".join(render(random.Random(rng.random()), person, _jobs(rng, jobs)))
-    return text
+        count = max(len(jobs) + 1, int(len(jobs) * tokens / max(approximate_tokens(text), 1)))
+        jobs = _jobs(rng, count)
+        text = "".join(render(random.Random(rng.random()), person, jobs))
+    return text, jobs
 
 
-def generate(docs: int, seed: int = 7, tokens: int | None = None) -> Iterator[tuple[str, str]]:
-    """``(file name, text)`` pairs; ``tokens`` fixes every document's length (for linearity)."""
+@dataclass(frozen=True, slots=True)
+class GeneratedDocument:
+    """A document and the jobs it was written from (the gold for the experiences table)."""
+
+    name: str
+    text: str
+    jobs: tuple[Job, ...]
+
+
+def generate_documents(
+    docs: int, seed: int = 7, tokens: int | None = None
+) -> Iterator[GeneratedDocument]:
+    """The corpus, in order; ``tokens`` fixes every document's length (for linearity)."""
     rng = random.Random(seed)
     for index in range(docs):
         layout = FORMATS[index % len(FORMATS)]
         length = tokens if tokens is not None else target_length(rng)
         suffix = ".md" if layout == "markdown" else ".txt"
-        yield f"{index:06d}_{layout}{suffix}", make_document(rng, layout, length)
+        text, jobs = make_document(rng, layout, length)
+        yield GeneratedDocument(f"{index:06d}_{layout}{suffix}", text, tuple(jobs))
+
+
+def generate(docs: int, seed: int = 7, tokens: int | None = None) -> Iterator[tuple[str, str]]:
+    """``(file name, text)`` pairs of ``generate_documents``."""
+    for document in generate_documents(docs, seed, tokens):
+        yield document.name, document.text
+
+
+GOLD_FILE = "gold.jsonl"
+"""Beside the documents: one line per document with the jobs it holds (ingest skips .jsonl)."""
 
 
 def write_corpus(out: Path, docs: int, seed: int = 7, tokens: int | None = None) -> list[Path]:
-    """Write the corpus into ``out`` (replacing earlier files) and return the paths in order."""
+    """Write the corpus and its gold into ``out`` (replacing earlier files); paths in order."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*_*.*"):
         old.unlink()
     paths = []
-    for name, text in generate(docs, seed, tokens):
-        path = out / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
+    with (out / GOLD_FILE).open("w", encoding="utf-8") as gold:
+        for document in generate_documents(docs, seed, tokens):
+            path = out / document.name
+            path.write_text(document.text, encoding="utf-8")
+            paths.append(path)
+            jobs = [
+                {"role": job.role, "organization": job.company, "location": job.city}
+                for job in document.jobs
+            ]
+            gold.write(json.dumps({"file": document.name, "experiences": jobs}) + "\n")
     return paths
+
+
+def read_gold(out: Path) -> dict[str, list[dict[str, str]]]:
+    """File name -> the jobs it was written from."""
+    lines = (out / GOLD_FILE).read_text(encoding="utf-8").splitlines()
+    return {entry["file"]: entry["experiences"] for entry in map(json.loads, lines)}
 
 
 def main() -> None:

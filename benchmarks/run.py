@@ -34,7 +34,7 @@ from typing import Any
 import pyarrow.parquet as pq
 import spacy
 
-from benchmarks.corpus import DEFAULT_OUT, generate, gold_metrics, write_corpus
+from benchmarks.corpus import DEFAULT_OUT, generate, gold_metrics, read_gold, write_corpus
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import LocalEngine, RunSummary, discover_inputs, run_local
 from resume_etl.engines.timing import STAGES, shares
@@ -266,6 +266,31 @@ def metric_gold_accuracy(tables: Path) -> dict[str, float]:
     }
 
 
+def experience_gold_accuracy(tables: Path, corpus: Path) -> dict[str, float]:
+    """Share of the generator's jobs whose role, organization and location a row states exactly.
+
+    Rows and jobs are compared per document as multisets, so a split or merged entry costs
+    what it should and order does not matter.
+    """
+    gold = read_gold(corpus)
+    documents = pq.read_table(tables / "documents.parquet").to_pylist()
+    names = {row["doc_id"]: Path(row["source_path"]).name for row in documents}
+    found: dict[str, dict[str, Counter[str]]] = {}
+    for row in pq.read_table(tables / "experiences.parquet").to_pylist():
+        per_field = found.setdefault(names[row["doc_id"]], {})
+        for field_name in ("role", "organization", "location"):
+            per_field.setdefault(field_name, Counter())[str(row[field_name])] += 1
+    scores = {"jobs": 0.0, "role": 0.0, "organization": 0.0, "location": 0.0}
+    for name, jobs in gold.items():
+        scores["jobs"] += len(jobs)
+        for field_name in ("role", "organization", "location"):
+            expected = Counter(job[field_name] for job in jobs)
+            got = found.get(name, {}).get(field_name, Counter())
+            scores[field_name] += sum((expected & got).values())
+    total = max(scores["jobs"], 1.0)
+    return {key: (value if key == "jobs" else value / total) for key, value in scores.items()}
+
+
 def eval_f1(tables: Path) -> float | None:
     """Hook for the gold-standard F1 of ``resume-etl eval`` (gold files under ``tests/gold/``).
 
@@ -351,6 +376,13 @@ def parent_main(args: argparse.Namespace) -> None:
             print(f"  scaling, {workers} workers vs 1: {scaling:.2f}x")
         if not args.skip_before:
             print_agreement(agreement(after_out, before_out))
+            print("\nexperiences vs the generator's gold (share of jobs with the field exactly):")
+            for label, tables_dir in (("before", before_out), ("after", after_out)):
+                jobs = experience_gold_accuracy(tables_dir, args.corpus)
+                print(
+                    f"  {label:<7} {jobs['jobs']:.0f} jobs: role {jobs['role']:.3f}, "
+                    f"organization {jobs['organization']:.3f}, location {jobs['location']:.3f}"
+                )
             print("\nmetric meaning vs the generator's gold (share of templated metrics right):")
             for label, tables_dir in (("before", before_out), ("after", after_out)):
                 figures = metric_gold_accuracy(tables_dir)
