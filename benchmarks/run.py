@@ -59,6 +59,7 @@ class Measurement:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     tokens: int = 0
     megabytes: float = 0.0
+    cpu_seconds: float = 0.0
 
     @property
     def docs_per_second(self) -> float:
@@ -100,29 +101,50 @@ def without_focus(config: PipelineConfig) -> PipelineConfig:
     return config.model_copy(update={"extract": extract})
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (workers), user plus system."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure_pipeline(
     config: PipelineConfig, files: Sequence[Path], out: Path, workers: int
 ) -> dict[str, Any]:
     if workers == 1:
         nlp = build_nlp(config.extract)
+        cpu_before = cpu_seconds()
         started = time.perf_counter()
         summary = run_local(config, files, out, nlp=nlp)
         seconds = time.perf_counter() - started
+        cpu = cpu_seconds() - cpu_before
     else:
-        summary, seconds = _measure_pool(config, files, out, workers)
-    return {"seconds": seconds, "stage_seconds": summary.stage_seconds}
+        summary, seconds, cpu = _measure_pool(config, files, out, workers)
+    return {"seconds": seconds, "stage_seconds": summary.stage_seconds, "cpu_seconds": cpu}
 
 
 def _measure_pool(
     config: PipelineConfig, files: Sequence[Path], out: Path, workers: int
-) -> tuple[RunSummary, float]:
+) -> tuple[RunSummary, float, float]:
+    """Wall seconds of the run, and CPU seconds of the parent and workers spent on it.
+
+    Worker CPU time is only reported once the workers exit, so the warm-up (imports, model
+    load) is measured by a second pool that only warms up, and subtracted.
+    """
     from resume_etl.engines.pool import WorkerPool  # noqa: PLC0415  (only the pool run needs it)
 
+    cpu_before = cpu_seconds()
     with WorkerPool(config, workers) as pool:
         pool.warm()
         started = time.perf_counter()
         summary = pool.run(files, out)
-        return summary, time.perf_counter() - started
+        seconds = time.perf_counter() - started
+    cpu_run = cpu_seconds() - cpu_before
+    cpu_before = cpu_seconds()
+    with WorkerPool(config, workers) as pool:
+        pool.warm()
+    cpu_warm = cpu_seconds() - cpu_before
+    return summary, seconds, cpu_run - cpu_warm
 
 
 def measure_linearity(config: PipelineConfig, docs: int, seed: int) -> dict[str, Any]:
@@ -312,6 +334,7 @@ def _measurement(
         stage_seconds=figures.get("stage_seconds", {}),
         tokens=corpus["tokens"],
         megabytes=corpus["megabytes"],
+        cpu_seconds=figures.get("cpu_seconds", 0.0),
     )
 
 
@@ -372,8 +395,22 @@ def parent_main(args: argparse.Namespace) -> None:
             rows.append(_measurement(f"resume-etl, {workers} workers", many, docs, corpus))
         print_measurements(rows, floor, naive)
         if workers > 1:
-            scaling = rows[-1].docs_per_second / rows[-2].docs_per_second
-            print(f"  scaling, {workers} workers vs 1: {scaling:.2f}x")
+            single, pooled = rows[-2], rows[-1]
+            scaling = pooled.docs_per_second / single.docs_per_second
+            print(f"  scaling, {workers} workers vs 1 (wall clock): {scaling:.2f}x")
+            if single.cpu_seconds and pooled.cpu_seconds:
+                # What the pool would reach on otherwise idle cores: N times the work per CPU
+                # second, less what pickling rows and the parent's share cost.
+                efficiency = single.cpu_seconds / pooled.cpu_seconds
+                single_ms = 1000 * single.cpu_seconds / single.docs
+                pooled_ms = 1000 * pooled.cpu_seconds / pooled.docs
+                print(
+                    f"  CPU ms per document: 1 worker {single_ms:.0f}, {workers} workers "
+                    f"{pooled_ms:.0f} (scaling on idle cores at most {workers * efficiency:.2f}x)"
+                )
+            print(
+                f"  cores busy with other work at the start: load average {os.getloadavg()[0]:.1f}"
+            )
         if not args.skip_before:
             print_agreement(agreement(after_out, before_out))
             print("\nexperiences vs the generator's gold (share of jobs with the field exactly):")

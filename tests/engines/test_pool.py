@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 from spacy.language import Language
+from typer.testing import CliRunner
 
+from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.engines.pool import run_with_workers
@@ -44,3 +46,12 @@ def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
     expected = pd.read_parquet(one / "quarantine.parquet")
     assert expected["error_code"].tolist() == ["E006"]
     pd.testing.assert_frame_equal(expected, pd.read_parquet(two / "quarantine.parquet"))
+
+
+def test_run_command_takes_a_number_of_workers(tmp_path: Path) -> None:
+    source = RAW / "101_data_scientist_us.md"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "--out", str(tmp_path), "--workers", "1", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 1
