@@ -151,12 +151,28 @@ def _is_single_byte(encoding: str) -> bool:
     return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
 
 
+_MAX_NORMALIZE_PASSES = 3
+
+
 def normalize(text: str) -> tuple[str, list[str]]:
     """Repair mojibake (ftfy) and normalize bullets, dashes and whitespace.
 
     Returns the text and the names of the repairs that changed something, so a user can see
-    what was done to each document (``documents.repairs``).
+    what was done to each document (``documents.repairs``). Repeated until nothing changes:
+    removing an invisible character can expose mojibake ftfy did not see the first time
+    ("\\xadÂ\\u2007" becomes "Â " and only then " "), and a doc_id must not depend on it.
     """
+    repairs: list[str] = []
+    for _ in range(_MAX_NORMALIZE_PASSES):
+        normalized, found = _normalize_once(text)
+        repairs.extend(repair for repair in found if repair not in repairs)
+        if normalized == text:
+            break
+        text = normalized
+    return text, repairs
+
+
+def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
     fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
     if explanation:
