@@ -193,7 +193,7 @@ def _copy_back(plan: _Plan) -> None:
     default_config={
         "entity_pipes": list(DEFAULT_ENTITY_PIPES),
         "parse_pipes": list(DEFAULT_PARSE_PIPES),
-        "batch_size": 64,
+        "batch_size": 256,
     },
 )
 def make_focus(
