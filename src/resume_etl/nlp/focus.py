@@ -93,9 +93,6 @@ class _Plan:
     parse_docs: list[Doc]
 
 
-Pipe = Callable[[Doc], Doc]
-
-
 class FocusedAnalysis:
     """Runs the named statistical pipes of ``nlp`` on entity and parse windows only."""
 
@@ -137,6 +134,9 @@ class FocusedAnalysis:
         entity_ranges = hint(doc) if callable(hint) else hint
         if entity_ranges is None:
             entity_ranges = [(0, len(text))]
+        # Keep the ranges, not the function: it holds the segmented document, and a Doc whose
+        # user data holds a function cannot be serialized.
+        doc._.set(labels.ENTITY_RANGES_ATTR, entity_ranges)
         entity_windows = token_windows(doc, merged(text, entity_ranges))
         # One line per window: a bullet is a sentence, and parsed together with its neighbours
         # the small model hangs one bullet's metric on the next bullet's verb.
