@@ -11,7 +11,12 @@ from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines.local import discover_inputs, lexicon_categories, run_local
 from resume_etl.nlp.build import build_nlp
 from resume_etl.records import DocumentRecord
-from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, extract
+from resume_etl.stages.extract import (
+    ExtractedDocument,
+    LexiconCategories,
+    analysis_doc,
+    extract,
+)
 from resume_etl.stages.ingest import doc_id_for, normalize
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 
@@ -68,7 +73,7 @@ def segment_text(classifier: SectionClassifier):  # type: ignore[no-untyped-def]
 def extract_text(nlp: Language, classifier: SectionClassifier, categories: LexiconCategories):  # type: ignore[no-untyped-def]
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier)
-        return extract(segmented, nlp(segmented.document.text), categories)
+        return extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
 
     return run
 

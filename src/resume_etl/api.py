@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs, run_local
+from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs
+from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.tables import Tables, read_tables
 
@@ -18,10 +19,12 @@ def run(
     pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
     """Run the pipeline on files and folders; write the tables into ``out``.
 
-    ``out`` defaults to the pipeline file's ``load.out``.
+    ``out`` defaults to the pipeline file's ``load.out``; ``workers`` to all cores (each
+    worker process loads the model once; the tables do not depend on the number).
     """
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
     input_paths = [Path(path) for path in paths]
@@ -31,4 +34,5 @@ def run(
             ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
         )
     files = discover_inputs(input_paths, config)
-    return run_local(config, files, Path(out) if out is not None else config.load.out, on_progress)
+    target = Path(out) if out is not None else config.load.out
+    return run_with_workers(config, files, target, workers, on_progress)

@@ -15,7 +15,8 @@ from rich.text import Text
 
 from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import RunSummary, discover_inputs, run_local
+from resume_etl.engines.local import RunSummary, discover_inputs
+from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.evaluation import evaluate
 from resume_etl.evaluation.render import field_table, worst_table
@@ -75,6 +76,16 @@ def run(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Worker processes, each with its own model. Default: all cores. "
+            "The tables are the same for any number.",
+        ),
+    ] = None,
 ) -> None:
     """Run the pipeline and write one Parquet table per record type.
 
@@ -91,7 +102,7 @@ def run(
             )
         files = discover_inputs(input_paths, config)
         target = out if out is not None else config.load.out
-        summary = _run_with_progress(config, files, target, quiet)
+        summary = _run_with_progress(config, files, target, quiet, workers)
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
@@ -100,10 +111,10 @@ def run(
 
 
 def _run_with_progress(
-    config: PipelineConfig, files: list[Path], out: Path, quiet: bool
+    config: PipelineConfig, files: list[Path], out: Path, quiet: bool, workers: int | None
 ) -> RunSummary:
     if quiet:
-        return run_local(config, files, out)
+        return run_with_workers(config, files, out, workers)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -117,7 +128,7 @@ def _run_with_progress(
         def advance(_: Path) -> None:
             progress.update(task, advance=1, description="documents")
 
-        return run_local(config, files, out, on_progress=advance)
+        return run_with_workers(config, files, out, workers, on_progress=advance)
 
 
 def _print_summary(summary: RunSummary) -> None:

@@ -9,9 +9,11 @@ from spacy.language import Language
 
 from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
-from resume_etl.nlp import components  # noqa: F401  (registers the factories)
+from resume_etl.nlp import components, focus  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
+FOCUS_FACTORY = "resume_etl_focus_v1"
+"""The component that runs the model's statistical pipes only where extract reads them."""
 
 
 def build_nlp(settings: ExtractSettings) -> Language:

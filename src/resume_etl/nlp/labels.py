@@ -30,3 +30,8 @@ METRIC_ATTR = "resume_etl_metric"
 CATEGORY_ATTR = "resume_etl_category"
 CONTACT_ATTR = "resume_etl_contact"
 """``Span._`` extension attributes holding a span's parsed value."""
+
+ENTITY_RANGES_ATTR = "resume_etl_entity_ranges"
+"""``Doc._`` attribute: the character ranges whose named entities the extract stage reads, or a
+function of the ``Doc`` that returns them (called once the lexicon spans are set). The focus
+component runs the entity recognizer only there (everywhere when it is unset)."""

@@ -307,6 +307,17 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _DocView:
+    """A ``Doc`` with the document-wide facts the finder reads many times, computed once."""
+
+    doc: Doc
+    text: str
+    has_sentences: bool
+    has_tags: bool
+    """False when no token was tagged: the model ran nowhere (no line held a number)."""
+
+
 class MetricFinder:
     """Finds metrics in a parsed ``Doc``; build once per ``nlp`` (it compiles a ``Matcher``)."""
 
@@ -329,33 +340,38 @@ class MetricFinder:
         )
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
+        # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
+        view = _DocView(doc, doc.text, doc.has_annotation("SENT_START"), doc.has_annotation("POS"))
         blocked = _blocked_ranges(doc)
-        found = [m for m in self._numeric(doc) if not _overlaps(m.start_char, m.end_char, blocked)]
+        found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
         taken = [(m.start_char, m.end_char) for m in found]
         found.extend(
-            m for m in self._spelled(doc) if not _overlaps(m.start_char, m.end_char, taken)
+            m for m in self._spelled(view) if not _overlaps(m.start_char, m.end_char, taken)
         )
         return sorted(found, key=lambda m: m.start_char)
 
-    def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
-        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
-        expressions = _units_shared_from_to(doc.text, expressions)
-        expressions = [e for e in expressions if _is_metric(doc, e)]
+    def _numeric(self, view: _DocView) -> Iterator[MetricMatch]:
+        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(view.text)) if e]
+        expressions = _units_shared_from_to(view.text, expressions)
+        expressions = [e for e in expressions if _is_metric(view, e)]
         paired: set[int] = set()
-        for first, second in _from_to_pairs(doc.text, expressions):
+        for first, second in _from_to_pairs(view.text, expressions):
             paired.update({id(first), id(second)})
             range_to = _in_unit_of(first, second)
             direction = (
                 MetricDirection.DECREASE if range_to < first.value else MetricDirection.INCREASE
             )
-            yield self._build(doc, first, first.start, second.end, range_to, direction)
+            yield self._build(view, first, first.start, second.end, range_to, direction)
         for expression in expressions:
             if id(expression) not in paired:
                 yield self._build(
-                    doc, expression, expression.start, expression.end, expression.range_to, None
+                    view, expression, expression.start, expression.end, expression.range_to, None
                 )
 
-    def _spelled(self, doc: Doc) -> Iterator[MetricMatch]:
+    def _spelled(self, view: _DocView) -> Iterator[MetricMatch]:
+        if not view.has_tags:  # the Matcher refuses POS patterns on an untagged Doc
+            return
+        doc = view.doc
         for _, start, end in self._word_counts(doc):
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
@@ -371,36 +387,72 @@ class MetricFinder:
                 last.idx + len(last.text),
             )
             yield replace(
-                self._build(doc, expression, expression.start, expression.end, None, None),
+                self._build(view, expression, expression.start, expression.end, None, None),
                 subject=None if unit else doc[start + 1 : end].text,
             )
 
     def _build(
         self,
-        doc: Doc,
+        view: _DocView,
         expression: _Expression,
         start: int,
         end: int,
         range_to: float | None,
         direction: MetricDirection | None,
     ) -> MetricMatch:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sentence_start, sentence_end = _sentence_bounds(doc, start, end)
+        span = view.doc.char_span(start, end, alignment_mode="expand")
+        sentence_start, sentence_end = _sentence_bounds(view, start, end)
         root = _anchor(span) if span is not None else None
         return MetricMatch(
             value=expression.value,
             unit=expression.unit,
             currency=expression.currency,
             qualifier=expression.qualifier,
-            direction=direction or _direction_of(root, span),
-            subject=_subject_of(root, span),
+            direction=direction or _direction_of(root, span, view),
+            subject=_subject_of(root, span, view),
             start_char=start,
             end_char=end,
-            text=doc.text[start:end],
+            text=view.text[start:end],
             sentence_start=sentence_start,
             sentence_end=sentence_end,
             range_to=range_to,
         )
+
+
+_SPELLED_NUMBER = re.compile(
+    rf"\b(?:{_alternation(set(_WORD_NUMBERS) - {'zero', 'one', 'hundred', 'dozen'})})\b",
+    re.IGNORECASE,
+)
+
+
+def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges around which the finder reads the tagger and the parser.
+
+    Every expression that may become a metric (outside dates and contacts, not a bare year)
+    and every spelled-out count; the parse is needed nowhere else, so a pipeline may run the
+    statistical model only on the lines holding these (the focus component does).
+    """
+    text = doc.text
+    blocked = _blocked_ranges(doc)
+    ranges = [
+        (expression.start, expression.end)
+        for expression in map(read_expression, _EXPRESSION.finditer(text))
+        if expression is not None
+        and not _overlaps(expression.start, expression.end, blocked)
+        and not _is_bare_year(text, expression)
+    ]
+    ranges.extend(match.span() for match in _SPELLED_NUMBER.finditer(text))
+    return sorted(ranges)
+
+
+def _is_bare_year(text: str, expression: _Expression) -> bool:
+    """ "2021" alone: never a metric, whatever the parse says (see ``_is_metric``)."""
+    value = text[expression.start : expression.end]
+    return (
+        expression.unit is MetricUnit.COUNT
+        and expression.qualifier is MetricQualifier.EXACT
+        and _YEAR.fullmatch(value.strip()) is not None
+    )
 
 
 # ------------------------------------------------------------------------ what is not a metric
@@ -483,9 +535,10 @@ def _in_unit_of(first: _Expression, second: _Expression) -> float:
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _is_metric(doc: Doc, expression: _Expression) -> bool:
+def _is_metric(view: _DocView, expression: _Expression) -> bool:
     """A bare number counts only when a plural noun follows it; years never do."""
-    text = doc.text[expression.start : expression.end]
+    doc = view.doc
+    text = view.text[expression.start : expression.end]
     if expression.unit is not MetricUnit.COUNT or expression.qualifier is not MetricQualifier.EXACT:
         return True
     if "+" in text or re.search(r"[a-zA-Z]", text):
@@ -504,18 +557,18 @@ def _is_metric(doc: Doc, expression: _Expression) -> bool:
 # ------------------------------------------------------------------------ sentence, direction
 
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _sentence_bounds(view: _DocView, start: int, end: int) -> tuple[int, int]:
     """The sentence around a metric, clipped to its line (a bullet is a line)."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    if doc.has_annotation("SENT_START"):
-        token = doc.char_span(start, end, alignment_mode="expand")
+    line_start = view.text.rfind("\n", 0, start) + 1
+    line_end = view.text.find("\n", end)
+    line_end = len(view.text) if line_end == -1 else line_end
+    if view.has_sentences:
+        token = view.doc.char_span(start, end, alignment_mode="expand")
         if token is not None:
             sentence = token[0].sent
             line_start = max(line_start, sentence.start_char)
             line_end = min(line_end, sentence.end_char)
-    text = doc.text[line_start:line_end]
+    text = view.text[line_start:line_end]
     stripped_left = len(text) - len(text.lstrip(" \t-•*"))
     return line_start + stripped_left, line_start + len(text.rstrip())
 
@@ -585,12 +638,12 @@ def _direction(root: Token) -> MetricDirection:
     return MetricDirection.NONE
 
 
-def _direction_of(root: Token | None, span: Span | None) -> MetricDirection:
+def _direction_of(root: Token | None, span: Span | None, view: _DocView) -> MetricDirection:
     """From the parse, else from the nearest change word before it ("Lowered cloud spend by €40k",
     "lifted clearance margin 3x")."""
     direction = _direction(root) if root is not None else MetricDirection.NONE
     if direction is MetricDirection.NONE and span is not None:
-        change = _change_noun_after(span) or _last_change_before(span)
+        change = _change_noun_after(span) or _last_change_before(span, view)
         direction = _change_of(change) if change is not None else MetricDirection.NONE
     return direction
 
@@ -611,10 +664,10 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "(", ")"))
 """Between a change verb and a metric these say the verb governs another clause."""
 
 
-def _last_change_before(span: Span) -> Token | None:
+def _last_change_before(span: Span, view: _DocView) -> Token | None:
     """The nearest verb saying up or down (or the bullet's opening word, which the tagger often
     mistakes for an adjective) between the start of the bullet and the metric."""
-    opening = _opening_word(span)
+    opening = _opening_word(span, view)
     if opening is None:
         return None
     changes = [
@@ -628,14 +681,14 @@ def _last_change_before(span: Span) -> Token | None:
     return changes[-1]
 
 
-def _opening_word(span: Span) -> Token | None:
+def _opening_word(span: Span, view: _DocView) -> Token | None:
     """The first word of the metric's sentence or bullet (a bullet's verb), before the metric.
 
     The bullet bounds it because the parser runs a header line and the bullet under it together.
     """
     doc = span.doc
-    block_start = _block_bounds(span)[0]
-    sentence_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+    block_start = _block_bounds(span, view.text)[0]
+    sentence_start = span.sent.start if view.has_sentences else 0
     words = [
         token
         for token in doc[sentence_start : span.start]
@@ -644,7 +697,7 @@ def _opening_word(span: Span) -> Token | None:
     return words[0] if words else None
 
 
-def _subject_of(root: Token | None, span: Span | None) -> str | None:
+def _subject_of(root: Token | None, span: Span | None, view: _DocView) -> str | None:
     """The parse's subject, else the bullet's object ("Reduced <churn> from 12% to 7%"), else
     what the metric is "in" or "of" ("$1.5 million in <annual log storage cost>").
 
@@ -654,21 +707,22 @@ def _subject_of(root: Token | None, span: Span | None) -> str | None:
     if root is None or span is None:
         return None
     parsed = _subject(root, span)
-    block_start, block_end = _block_bounds(span)
-    if parsed is not None and (
-        "\n" in parsed or parsed not in span.doc.text[block_start:block_end]
-    ):
+    block_start, block_end = _block_bounds(span, view.text)
+    if parsed is not None and ("\n" in parsed or parsed not in view.text[block_start:block_end]):
         parsed = None  # the parse ran on into another line, bullet, heading or entry
-    return parsed or _object_before(span) or _object_after(span)
+    return parsed or _object_before(span, view) or _object_after(span)
 
 
 _BLOCK_OPENER = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]")
 
 
-def _block_bounds(span: Span) -> tuple[int, int]:
+def _block_bounds(span: Span, text: str) -> tuple[int, int]:
     """The bullet or paragraph around a metric: its lines, hard wraps included, up to a blank
-    line or the next bullet. The parser reads across such bounds; a subject may not."""
-    text = span.doc.text
+    line or the next bullet. The parser reads across such bounds; a subject may not.
+
+    ``text`` is the document's text, read once per document: ``Doc.text`` is rebuilt from every
+    token on each access.
+    """
     start = text.rfind("\n", 0, span.start_char) + 1
     while start > 0 and not _BLOCK_OPENER.match(text, start):
         previous = text.rfind("\n", 0, start - 1) + 1
@@ -693,10 +747,10 @@ _COMPOUND_WORD = re.compile(r"\w+(?:[-/]\w+)+")
 """A word the tokenizer splits: "time-to-first-token", "sign-ups", "CI/CD"."""
 
 
-def _object_before(span: Span) -> str | None:
+def _object_before(span: Span, view: _DocView) -> str | None:
     """The words between the change verb before the metric and the metric, when a noun phrase:
     "Reduced <churn> from 12% to 7%", "CUDA graphs reduced <time-to-first-token> by 65%"."""
-    change = _last_change_before(span)
+    change = _last_change_before(span, view)
     if change is None:
         return None
     words = list(span.doc[change.i + 1 : span.start])

@@ -11,12 +11,14 @@ supports is left empty, with a lower confidence, rather than guessed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from resume_etl.dates import DateRangeMatch
@@ -160,6 +162,10 @@ class SpanIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
+        # read once here, lookups stay linear in the document's length.
+        self.text: str = doc.text
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.groups: dict[str, list[Span]] = {
             key: list(doc.spans[key]) if key in doc.spans else []
             for key in (
@@ -183,7 +189,7 @@ class SpanIndex:
     def entities(self, start: int, end: int, entity_labels: set[str]) -> list[Span]:
         return [
             ent
-            for ent in self.doc.ents
+            for ent in self.ents
             if ent.label_ in entity_labels and ent.start_char >= start and ent.end_char <= end
         ]
 
@@ -282,7 +288,7 @@ def table_cells(line: Line, text: str) -> list[tuple[int, int]]:
 def column_segments(row: Line, columns: Line, spans: SpanIndex) -> list[HeaderSegment]:
     """Segments of a table row: a column named like a CV label ("Company", "Degree") says what
     its cell holds; any other cell is classified like a header piece."""
-    text = spans.doc.text
+    text = spans.text
     names = [text[s:e].strip("* ").lower() for s, e in table_cells(columns, text)]
     segments: list[HeaderSegment] = []
     for index, (start, end) in enumerate(table_cells(row, text)):
@@ -327,14 +333,14 @@ def header_segments(
             segments.extend(labelled)
             continue
         for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
-            for piece_start, piece_end in _split(spans.doc.text, start, end):
+            for piece_start, piece_end in _split(spans.text, start, end):
                 segments.extend(_classify_piece(spans, piece_start, piece_end))
     return segments
 
 
 def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:
     found = []
-    for match in _PARENTHESES.finditer(spans.doc.text, line.content_start, line.end):
+    for match in _PARENTHESES.finditer(spans.text, line.content_start, line.end):
         if spans.within(labels.EMPLOYMENT_TYPES, match.start(), match.end()):
             found.append(
                 HeaderSegment(
@@ -349,7 +355,7 @@ def _labelled_segment(
 ) -> list[HeaderSegment] | None:
     """The segment of a "Label: value" line, [] for a label that holds no header field, or
     None when the line has no label."""
-    text = spans.doc.text
+    text = spans.text
     label = _FIELD_LABEL.match(text, line.content_start, line.end)
     if label is None:
         return None
@@ -422,7 +428,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     """Classify a piece; split it on commas when its parts are of different kinds."""
-    text = spans.doc.text
+    text = spans.text
     whole = _classify_range(spans, start, end)
     if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
         return [whole]
@@ -460,7 +466,7 @@ def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegmen
         labels.TITLE_HEADS, start, end
     ):
         return None
-    text = spans.doc.text[start:end]
+    text = spans.text[start:end]
     is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
     if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
         return None
@@ -476,7 +482,7 @@ def _organization_then_place(
         return None
     place_start, place_end = parts[1].start, parts[-1].end
     place = HeaderSegment(
-        spans.doc.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
+        spans.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
     )
     return [parts[0], place]
 
@@ -501,7 +507,7 @@ def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
 
 
 def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
-    text = spans.doc.text[start:end]
+    text = spans.text[start:end]
 
     def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
@@ -537,7 +543,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
     """
-    complement = _COMPLEMENT.search(spans.doc.text, start, end)
+    complement = _COMPLEMENT.search(spans.text, start, end)
     head_end = complement.start() if complement else end
     keywords = [
         (span.end_char, kind)
@@ -636,7 +642,7 @@ def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
     ]
     ranges = [m for m in found if m.end is not None or m.is_current]
     if not ranges and len(found) == 2:
-        return _joined_pair(found[0], found[1], spans.doc.text) or found[0]
+        return _joined_pair(found[0], found[1], spans.text) or found[0]
     return next(iter(ranges or found), None)
 
 
@@ -676,7 +682,7 @@ def _date_masks(
     if dates is not None:
         masks.append((dates.start_char, dates.end_char))
     # "3 yrs 2 mos" after a LinkedIn date range says how long, not who or where.
-    text = spans.doc.text
+    text = spans.text
     for line in entry.header:
         masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
     return masks
@@ -739,7 +745,7 @@ _GROUP_DURATION_LINE = re.compile(
 
 def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
     """The company a LinkedIn role group opens with: the line above "Full-time · 5 yrs"."""
-    text = spans.doc.text
+    text = spans.text
     for above, line in itertools.pairwise(entry.header):
         if _GROUP_DURATION_LINE.match(line.content.strip()) and not is_date_line(line.content):
             name = above.content.strip()
@@ -765,7 +771,7 @@ def build_experience(
         ctx.entry.columns,
     )
     role = _first(segments, SegmentKind.ROLE)
-    organization = _employer(segments, role, ctx.spans.doc.text) or _school_as_employer(
+    organization = _employer(segments, role, ctx.spans.text) or _school_as_employer(
         segments, ctx.spans
     )
     unknown = _first(segments, SegmentKind.UNKNOWN)
@@ -804,7 +810,7 @@ _DEGREE_FIELD_LEAD = re.compile(
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
-    gpa = _find_gpa(ctx.entry, ctx.spans.doc.text)
+    gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
     gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     institution = _first(segments, SegmentKind.ORGANIZATION) or _first(
@@ -813,12 +819,12 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
     if field_of_study is None and degree_segment is not None:
-        field_segment = _field_after_degree(segments, degree_segment, ctx.spans.doc.text)
+        field_segment = _field_after_degree(segments, degree_segment, ctx.spans.text)
         if field_segment is not None:
             field_of_study = field_segment.extracted(0.6)
             if institution is field_segment:
                 institution = _first(segments, SegmentKind.ORGANIZATION)
-    honors = _honors(gpa, ctx.spans.doc.text)
+    honors = _honors(gpa, ctx.spans.text)
     description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
@@ -851,7 +857,7 @@ def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -
     """Where a degree ends: over a grade ("Certificate III"), a subject after a bare level
     ("Bachelor of Economics", "Diploma of Teaching"), "(Hons)" and a parenthesized
     abbreviation of the degree ("Bachelor of Education (B.Ed.)")."""
-    text = spans.doc.text
+    text = spans.text
     end = degree_end
     if grade := _QUALIFICATION_GRADE.match(text, end, limit):
         end = grade.end()
@@ -881,11 +887,9 @@ def _degree_and_field(
     named_field = _DEGREE_IN_FIELD.match(found.text)
     degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
     degree_end = _degree_extent(found, degree_end, segment.end, spans)
-    degree = Extracted(
-        spans.doc.text[found.start_char : degree_end], found.start_char, degree_end, 0.9
-    )
+    degree = Extracted(spans.text[found.start_char : degree_end], found.start_char, degree_end, 0.9)
     rest_start = degree_end
-    rest = spans.doc.text[rest_start : segment.end]
+    rest = spans.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
     field_text = rest[offset:].strip().rstrip(",;")
@@ -964,12 +968,12 @@ def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> Proj
         piece
         for line in ctx.entry.header
         for piece in _unmasked_pieces(line.content_start, line.end, masks)
-        for piece in _trimmed(ctx.spans.doc.text, *piece)
+        for piece in _trimmed(ctx.spans.text, *piece)
     ]
     name = None
     if pieces:
         start, end = pieces[0]
-        name = Extracted(ctx.spans.doc.text[start:end], start, end, 0.8)
+        name = Extracted(ctx.spans.text[start:end], start, end, 0.8)
     skills = ctx.spans.within(labels.SKILLS, ctx.entry.start, ctx.entry.end)
     url = next((u for s, u in link_starts if ctx.entry.start <= s < ctx.entry.end), None)
     description, bullets = _body_parts(ctx.entry)
@@ -996,7 +1000,7 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
 def _cue_at_line_start(line: Line, spans: SpanIndex) -> Span | None:
     cues = spans.within(labels.PUBLICATION_CUES, line.content_start, line.end)
-    if cues and spans.doc.text[line.content_start : cues[0].start_char].strip(" -•*") == "":
+    if cues and spans.text[line.content_start : cues[0].start_char].strip(" -•*") == "":
         return cues[0]
     return None
 
@@ -1004,7 +1008,7 @@ def _cue_at_line_start(line: Line, spans: SpanIndex) -> Span | None:
 def _venue_after_cue(
     cue: Span, line: Line, spans: SpanIndex
 ) -> tuple[Extracted | None, int | None]:
-    text = spans.doc.text
+    text = spans.text
     dates = spans.within(labels.DATES, cue.end_char, line.end)
     year = None
     venue_end = line.end
@@ -1027,7 +1031,7 @@ def build_publication(
 ) -> PublicationCandidate | None:
     """A publication from an entry: a cue line ("Accepted at X '26") plus a title line, or a
     citation with a quoted title and a year."""
-    text = spans.doc.text
+    text = spans.text
     for index, line in enumerate(lines):
         cue = _cue_at_line_start(line, spans)
         if cue is None:
@@ -1155,7 +1159,7 @@ def extract_skills(
     sections: Sequence[Section], spans: SpanIndex, categories: dict[str, str | None]
 ) -> tuple[SkillCandidate, ...]:
     """Lexicon skills mentioned anywhere, plus the items of skills-section lists."""
-    text = spans.doc.text
+    text = spans.text
     drafts: dict[str, _SkillDraft] = {}
     for section in sections:
         in_skills = section.kind is SectionKind.SKILLS
@@ -1310,7 +1314,7 @@ def _list_items(line: Line, label: re.Match[str] | None, spans: SpanIndex) -> li
     a parenthesis naming tools is split out ("EPR (SystmOne, Cerner)"), one spelling out an
     abbreviation stays ("Search Engine Optimization (SEO)"). Dates, contacts and proficiency
     notes are not items."""
-    text = spans.doc.text
+    text = spans.text
     start = label.end() if label else line.content_start
     items: list[tuple[int, int]] = []
     for item_start, item_end in _split_items(text[start : line.end], start):
@@ -1466,7 +1470,7 @@ _PIECE_EDGE = re.compile(r"^[\W_]+|[^\w.)]+$")
 
 
 def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCandidate:
-    text = spans.doc.text
+    text = spans.text
     top = _top_lines(sections)
     name = _labelled_name(top, text) or _stated_name(spans) or _first_line_name(top, spans)
     headline = _headline(top, spans, name)
@@ -1512,7 +1516,7 @@ _SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
 
 def _stated_name(spans: SpanIndex) -> Extracted | None:
     """The first "I am X" name, carried over a hyphenated surname the tokenizer cut."""
-    text = spans.doc.text
+    text = spans.text
     for span in spans.groups[labels.PERSON_NAMES]:
         end = span.end_char
         while continuation := _SURNAME_CONTINUATION.match(text, end):
@@ -1544,7 +1548,7 @@ def _pieces(line: Line, text: str) -> list[tuple[int, int]]:
 def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
     """The first line that is not a document title, when its first field reads like a name:
     2-5 capitalized words (name particles allowed) no lexicon claims, credentials dropped."""
-    text = spans.doc.text
+    text = spans.text
     for line in lines[:3]:
         words = text[line.content_start : line.end].split()
         if " ".join(w.strip("#*/|") for w in words if w.strip("#*/|")).lower() in _DOCUMENT_TITLES:
@@ -1557,7 +1561,7 @@ def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
 
 
 def _name_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
-    text = spans.doc.text
+    text = spans.text
     start, end = piece
     comma = text.find(",", start, end)
     if comma != -1:
@@ -1590,7 +1594,7 @@ def _word_count(text: str) -> int:
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
     """A short top line (or the fields of it beside the name) holding a job title; places and
     contact details at its ends are left out."""
-    text = spans.doc.text
+    text = spans.text
     for line in lines[:_TOP_LINES]:
         if line.kind is LineKind.BULLET or _word_count(line.content) > 2 * _HEADLINE_MAX_WORDS:
             continue
@@ -1621,7 +1625,7 @@ def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Ex
 
 
 def _is_place_or_contact(piece: tuple[int, int], spans: SpanIndex) -> bool:
-    text = spans.doc.text[piece[0] : piece[1]]
+    text = spans.text[piece[0] : piece[1]]
     if "@" in text or spans.within(labels.CONTACTS, piece[0], piece[1]):
         return True
     return _place_in(piece, spans) is not None
@@ -1630,7 +1634,7 @@ def _is_place_or_contact(piece: tuple[int, int], spans: SpanIndex) -> bool:
 def _place_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
     """A place a top-line field states: "City, Region[, Country]" no lexicon claims, or a field
     the NER reads as a place; for a longer comma list, its last two parts."""
-    text = spans.doc.text
+    text = spans.text
     start, end = piece
     candidates = [(start, end)]
     commas = [m.start() for m in re.finditer(",", text[start:end])]
@@ -1659,7 +1663,7 @@ def _place_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
 def _location(
     lines: list[Line], spans: SpanIndex, name: Extracted | None = None
 ) -> Extracted | None:
-    text = spans.doc.text
+    text = spans.text
     for line in lines:
         match = _LOCATION_CUE.search(text, line.content_start, line.end)
         if match:
@@ -1683,6 +1687,79 @@ def _summary(sections: Sequence[Section], text: str) -> Extracted | None:
             start, end = section.lines[0].content_start, section.lines[-1].end
             return Extracted(text[start:end], start, end, 0.9)
     return None
+
+
+# --------------------------------------------------------------------------- where NER is read
+
+_NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
+""""I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
+
+
+def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges whose named entities this stage will read; the model may skip the rest.
+
+    ``doc`` carries the lexicon and date spans but no entities yet. Entities break ties only:
+    an entry header line matters when one of its segments is claimed by no lexicon or pattern
+    (``_classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
+    name's PERSON) and those before a "City, Region" line (GPE); and lines that state a name in
+    capitals ("I am JANE DOE"). Keep in step with the readers of ``SpanIndex.entities``.
+    """
+    spans = SpanIndex(doc)
+    lines: list[Line] = []
+    for section in segmented.sections:
+        if section.kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION):
+            for entry in section.entries:
+                lines.extend(_unclaimed_header_lines(entry, spans))
+    top = _top_lines(segmented.sections)[:_TOP_LINES]
+    lines.extend(top[:1])
+    for line in top:
+        if _CITY_REGION.match(line.content.strip()):
+            break
+        lines.append(line)
+    ranges = [(line.start, line.end) for line in lines]
+    text = spans.text
+    for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        ranges.append((line_start, len(text) if line_end == -1 else line_end))
+    return sorted(set(ranges))
+
+
+def _unclaimed_header_lines(entry: Entry, spans: SpanIndex) -> Iterator[Line]:
+    """Header lines with a segment that only the entity recognizer can classify."""
+    masks = _date_masks(_entry_dates(entry, spans), entry, spans)
+    for line in entry.header:
+        pieces = (
+            piece
+            for start, end in _unmasked_pieces(line.content_start, line.end, masks)
+            for piece in _split(spans.text, start, end)
+        )
+        if any(_needs_entities(spans, start, end) for start, end in pieces):
+            yield line
+
+
+def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether classifying this piece (or, as ``_classify_piece`` may, its comma parts) reads
+    entities: without any, such a segment comes out UNKNOWN."""
+    whole = _classify_range(spans, start, end)
+    if whole.kind is SegmentKind.UNKNOWN:
+        return True
+    if "," not in spans.text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
+        return False
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for match in re.finditer(",", spans.text[start:end]):
+        parts.extend(_trimmed(spans.text, cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.extend(_trimmed(spans.text, cursor, end))
+    return any(_classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)
+
+
+def analysis_doc(nlp: Language, segmented: SegmentedDocument) -> Doc:
+    """The document's ``Doc``, tokenized, and told how to find where entities are read."""
+    doc = nlp.make_doc(segmented.document.text)
+    doc._.set(labels.ENTITY_RANGES_ATTR, functools.partial(entity_ranges, segmented))
+    return doc
 
 
 # --------------------------------------------------------------------------- the stage

@@ -1,0 +1,1 @@
+"""Benchmarks for resume-etl: a deterministic corpus generator and the throughput benchmark."""

@@ -1,0 +1,175 @@
+"""The process-pool engine: the local engine's batches, run by worker processes.
+
+Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into
+outcomes; the parent hands out batches through a bounded window, takes results back in
+submission order, and so writes the same tables whatever the number of workers: order,
+duplicate detection ("same text as" the first file in input order) and rows do not depend on
+which worker finished first. Workers read their own files, so only paths go out and only rows
+come back.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from resume_etl.config import PipelineConfig
+from resume_etl.engines.local import (
+    BATCH_SIZE,
+    LocalEngine,
+    Outcome,
+    ProgressCallback,
+    RowCollector,
+    RunSummary,
+    duplicate_of,
+    run_local,
+)
+from resume_etl.engines.timing import StageClock
+from resume_etl.errors import ErrorCode
+from resume_etl.records import DocumentRecord, QuarantineRecord
+
+BatchResult = tuple[list[tuple[Path, Outcome]], dict[str, float]]
+"""A batch's outcomes in input order, and the seconds the worker spent per stage on it."""
+
+_worker_engine: LocalEngine | None = None
+"""The engine of this worker process, built once by ``_start_worker``."""
+
+
+def _start_worker(config: PipelineConfig) -> None:
+    global _worker_engine  # noqa: PLW0603  (one engine per worker process, by design)
+    _worker_engine = LocalEngine(config)
+
+
+def _process_batch(paths: list[Path]) -> BatchResult:
+    engine = _worker_engine
+    if engine is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker started without its engine")
+    engine.clock = StageClock()
+    results = engine.process_batch(paths, {})
+    return results, dict(engine.clock.seconds)
+
+
+def _worker_pid() -> int:
+    time.sleep(0.05)  # long enough that one worker cannot answer for all
+    return os.getpid()
+
+
+def default_workers() -> int:
+    """All cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class WorkerPool:
+    """A pool of ``workers`` processes, each with its own ``nlp``; use it as a context manager.
+
+    ``spawn`` starts clean interpreters: no threads (a progress bar's) or half-held locks are
+    copied into a worker, at the price of importing spaCy once per worker.
+    """
+
+    def __init__(self, config: PipelineConfig, workers: int, batch_size: int = BATCH_SIZE) -> None:
+        self.config = config
+        self.workers = workers
+        self.batch_size = batch_size
+        self._executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(config,),
+        )
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def warm(self) -> None:
+        """Start every worker and wait until each has built its ``nlp`` (for fair timings)."""
+        seen: set[int] = set()
+        while len(seen) < self.workers:
+            futures = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
+            seen.update(future.result() for future in futures)
+
+    def run(
+        self, files: Sequence[Path], out: Path, on_progress: ProgressCallback | None = None
+    ) -> RunSummary:
+        """Process ``files`` and write every configured table into ``out``."""
+        started = time.perf_counter()
+        clock = StageClock()
+        collector = RowCollector()
+        first_path: dict[str, str] = {}
+        for results, seconds in self._in_order(files):
+            clock.merge(seconds)
+            for path, outcome in results:
+                collector.add(_first_occurrence(outcome, path, first_path))
+                if on_progress:
+                    on_progress(path)
+        written = collector.write(out, self.config.load.tables, clock)
+        summary = collector.summary(written, started, out)
+        summary.stage_seconds = dict(clock.seconds)
+        return summary
+
+    def _in_order(self, files: Sequence[Path]) -> Iterator[BatchResult]:
+        """Batch results in input order, with at most two batches per worker in flight."""
+        batches = (
+            list(files[start : start + self.batch_size])
+            for start in range(0, len(files), self.batch_size)
+        )
+        window: deque[Future[BatchResult]] = deque()
+        for batch in batches:
+            window.append(self._executor.submit(_process_batch, batch))
+            if len(window) >= 2 * self.workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def _first_occurrence(outcome: Outcome, path: Path, first_path: dict[str, str]) -> Outcome:
+    """Quarantine a document whose text an earlier batch already had, as the local engine does.
+
+    Workers only see their own batch, so the parent, which sees outcomes in input order, keeps
+    the map from ``doc_id`` to the first file that had it.
+    """
+    if isinstance(outcome, QuarantineRecord):
+        if outcome.doc_id and outcome.error_code is not ErrorCode.E006_DUPLICATE:
+            first_path.setdefault(outcome.doc_id, outcome.source_path)
+        return outcome
+    if outcome.doc_id in first_path:
+        document = next(
+            row for row in outcome.rows.get("documents", []) if isinstance(row, DocumentRecord)
+        )
+        return duplicate_of(document, path, first_path[outcome.doc_id])
+    first_path[outcome.doc_id] = str(path)
+    return outcome
+
+
+def run_with_workers(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> RunSummary:
+    """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
+
+    One useful worker runs in this process: no pool to start, and the same tables.
+    """
+    wanted = workers if workers is not None else default_workers()
+    useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
+    if useful == 1:
+        return run_local(config, files, out, on_progress)
+    with WorkerPool(config, useful, batch_size) as pool:
+        return pool.run(files, out, on_progress)

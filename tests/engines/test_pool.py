@@ -1,0 +1,57 @@
+"""The process pool writes the same tables as one process, whatever the number of workers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from resume_etl.cli import app
+from resume_etl.config import PipelineConfig
+from resume_etl.engines.local import discover_inputs, run_local
+from resume_etl.engines.pool import run_with_workers
+from resume_etl.records import TABLE_MODELS
+from tests.conftest import RAW
+
+
+def test_two_workers_write_the_same_tables_as_one_process(
+    config: PipelineConfig, nlp: Language, tmp_path: Path
+) -> None:
+    files = discover_inputs([RAW], config)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_local(config, files, one, nlp=nlp)
+    # Batches of 3 files make five batches, so both workers get some and finish out of order.
+    summary = run_with_workers(config, files, two, workers=2, batch_size=3)
+    assert summary.documents_read == len(files)
+    for table in TABLE_MODELS:
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(one / f"{table}.parquet"), pd.read_parquet(two / f"{table}.parquet")
+        )
+
+
+def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
+    config: PipelineConfig, nlp: Language, tmp_path: Path
+) -> None:
+    source = sorted(RAW.glob("10*.txt"))[:3]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index, path in enumerate([*source, source[0]]):
+        (inputs / f"{index}_{path.name}").write_bytes(path.read_bytes())
+    files = discover_inputs([inputs], config)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run_local(config, files, one, nlp=nlp)
+    run_with_workers(config, files, two, workers=2, batch_size=1)
+    expected = pd.read_parquet(one / "quarantine.parquet")
+    assert expected["error_code"].tolist() == ["E006"]
+    pd.testing.assert_frame_equal(expected, pd.read_parquet(two / "quarantine.parquet"))
+
+
+def test_run_command_takes_a_number_of_workers(tmp_path: Path) -> None:
+    source = RAW / "101_data_scientist_us.md"
+    result = CliRunner().invoke(
+        app, ["run", str(source), "--out", str(tmp_path), "--workers", "1", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 1

@@ -1,0 +1,51 @@
+"""The focus component runs the model only where its annotations are read."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from resume_etl.config import PipelineConfig
+from resume_etl.nlp import labels
+
+TEXT = (
+    "Jane Doe\n"
+    "Berlin, Germany\n"
+    "Experience\n"
+    "Software Engineer | Globex Corporation | Jan 2020 - Present\n"
+    "- Reduced p99 latency by 40% across three services\n"
+    "- Wrote the on-call runbooks with Microsoft and Google engineers\n"
+)
+
+
+def test_adding_the_focus_component_hands_it_the_models_pipes(nlp: Language) -> None:
+    assert {"tok2vec", "tagger", "parser", "ner"} <= set(nlp.disabled)
+    assert "resume_etl_focus_v1" in nlp.pipe_names
+
+
+def test_without_ranges_every_entity_is_found_as_the_full_model_finds_it(
+    nlp: Language, config: PipelineConfig
+) -> None:
+    full = spacy.load(config.extract.model)
+    expected = [(ent.text, ent.label_) for ent in full(TEXT).ents]
+    assert [(ent.text, ent.label_) for ent in nlp(TEXT).ents] == expected
+
+
+def test_with_ranges_entities_are_read_only_there(nlp: Language) -> None:
+    doc = nlp.make_doc(TEXT)
+    header_start = TEXT.index("Software")
+    doc._.set(labels.ENTITY_RANGES_ATTR, [(header_start, TEXT.index("\n", header_start))])
+    doc = nlp(doc)
+    assert doc.ents
+    assert all(header_start <= ent.start_char < TEXT.index("- Reduced") for ent in doc.ents)
+
+
+def test_only_lines_with_a_possible_metric_are_parsed(nlp: Language) -> None:
+    doc = nlp(TEXT)
+    metric_line = doc.char_span(TEXT.index("Reduced"), TEXT.index(" across"))
+    plain_line = doc.char_span(TEXT.index("Wrote"), TEXT.index(" runbooks"))
+    assert metric_line is not None and plain_line is not None
+    assert all(token.tag_ for token in metric_line)
+    assert not any(token.tag_ for token in plain_line)
+    (latency,) = [m for m in doc.spans[labels.METRICS] if m.text == "40%"]
+    assert latency._.get(labels.METRIC_ATTR).direction == "decrease"
