@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypedDict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -714,6 +715,18 @@ def _employment_type(
     return None
 
 
+class EntryFields(TypedDict):
+    """``EntryBase``'s fields but ``dates``, typed so builders can pass ``**ctx.base()``."""
+
+    entry_id: str
+    section_id: str
+    position: int
+    start: int
+    end: int
+    description: str | None
+    bullets: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class EntryContext:
     """What building any entry needs: ids, the spans, and the entry's body."""
@@ -724,7 +737,8 @@ class EntryContext:
     entry: Entry
     spans: SpanIndex
 
-    def base(self) -> dict[str, object]:
+    def base(self) -> EntryFields:
+        """The fields every entry candidate shares, read from the entry's lines."""
         description, bullets = _body_parts(self.entry)
         return {
             "entry_id": self.entry_id,
@@ -783,16 +797,9 @@ def build_experience(
 
     location = _first(segments, SegmentKind.LOCATION)
     confidences = [value.confidence for value in (org_value, role) if value is not None]
-    description, bullets = _body_parts(ctx.entry)
     return ExperienceCandidate(
-        entry_id=ctx.entry_id,
-        section_id=ctx.section_id,
-        position=ctx.position,
-        start=ctx.entry.start,
-        end=ctx.entry.end,
+        **ctx.base(),
         dates=dates,
-        description=description,
-        bullets=bullets,
         organization=org_value,
         role=role.extracted() if role else None,
         employment_type=_employment_type(segments, role, ctx.spans, employment_categories),
@@ -825,17 +832,10 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
             if institution is field_segment:
                 institution = _first(segments, SegmentKind.ORGANIZATION)
     honors = _honors(gpa, ctx.spans.text)
-    description, bullets = _body_parts(ctx.entry)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
-        entry_id=ctx.entry_id,
-        section_id=ctx.section_id,
-        position=ctx.position,
-        start=ctx.entry.start,
-        end=ctx.entry.end,
+        **ctx.base(),
         dates=dates,
-        description=description,
-        bullets=bullets,
         institution=institution.extracted() if institution else None,
         degree=degree,
         degree_level=level,
@@ -976,16 +976,9 @@ def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> Proj
         name = Extracted(ctx.spans.text[start:end], start, end, 0.8)
     skills = ctx.spans.within(labels.SKILLS, ctx.entry.start, ctx.entry.end)
     url = next((u for s, u in link_starts if ctx.entry.start <= s < ctx.entry.end), None)
-    description, bullets = _body_parts(ctx.entry)
     return ProjectCandidate(
-        entry_id=ctx.entry_id,
-        section_id=ctx.section_id,
-        position=ctx.position,
-        start=ctx.entry.start,
-        end=ctx.entry.end,
+        **ctx.base(),
         dates=dates,
-        description=description,
-        bullets=bullets,
         name=name,
         technologies=tuple(dict.fromkeys(span.label_ for span in skills)),
         url=url,
