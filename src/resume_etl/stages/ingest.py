@@ -151,12 +151,28 @@ def _is_single_byte(encoding: str) -> bool:
     return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
 
 
+_NORMALIZE_PASSES = 3
+
+
 def normalize(text: str) -> tuple[str, list[str]]:
     """Repair mojibake (ftfy) and normalize bullets, dashes and whitespace.
 
     Returns the text and the names of the repairs that changed something, so a user can see
-    what was done to each document (``documents.repairs``).
+    what was done to each document (``documents.repairs``). Passes repeat until the text stops
+    changing (at most three): removing a character can join bytes into mojibake ftfy repairs
+    only when it sees them, and normalized text must stay as it is when normalized again.
     """
+    repairs: list[str] = []
+    for _ in range(_NORMALIZE_PASSES):
+        fixed, pass_repairs = _normalize_once(text)
+        repairs.extend(repair for repair in pass_repairs if repair not in repairs)
+        if fixed == text:
+            break
+        text = fixed
+    return text, repairs
+
+
+def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
     fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
     if explanation:
