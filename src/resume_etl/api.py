@@ -8,9 +8,16 @@ from pathlib import Path
 import pandas as pd
 
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs, run_local
+from resume_etl.engines.local import (
+    ProgressCallback,
+    RunOptions,
+    RunSummary,
+    discover_inputs,
+    run_local,
+)
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import TABLE_MODELS
+from resume_etl.store import committed_folder
 
 
 def run(
@@ -18,10 +25,16 @@ def run(
     pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
+    *,
+    full: bool = False,
+    prune: bool = False,
+    wait: bool = False,
 ) -> RunSummary:
-    """Run the pipeline on files and folders; write the tables into ``out``.
+    """Run the pipeline on files and folders; commit the tables into ``out``.
 
-    ``out`` defaults to the pipeline file's ``load.out``.
+    ``out`` defaults to the pipeline file's ``load.out``. Unchanged inputs keep their stored rows
+    unless ``full``; rows of files no longer given are removed only with ``prune``; ``wait``
+    queues behind another run on ``out`` instead of raising E105.
     """
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
     input_paths = [Path(path) for path in paths]
@@ -31,12 +44,14 @@ def run(
             ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
         )
     files = discover_inputs(input_paths, config)
-    return run_local(config, files, Path(out) if out is not None else config.load.out, on_progress)
+    target = Path(out) if out is not None else config.load.out
+    options = RunOptions(full=full, prune=prune, wait=wait)
+    return run_local(config, files, target, on_progress, options=options)
 
 
 def read_tables(path: Path | str) -> dict[str, pd.DataFrame]:
-    """Every table in an output folder, by name, as pandas DataFrames."""
-    folder = Path(path)
+    """Every table in an output folder, by name, as pandas DataFrames, all from the same run."""
+    folder = committed_folder(Path(path))
     return {
         table: pd.read_parquet(folder / f"{table}.parquet")
         for table in TABLE_MODELS

@@ -9,41 +9,40 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
 from spacy.language import Language
 
+from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.errors import ErrorCode
+from resume_etl.fingerprint import pipeline_fingerprint
+from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, extract
 from resume_etl.stages.ingest import discover, read_document
-from resume_etl.stages.load import load
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import ValidatedDocument, validate
+from resume_etl.store import open_store
 from resume_etl.vocab import Stage
+
+__all__ = [  # RunSummary moved to incremental.py and is still importable from here
+    "LocalEngine",
+    "ProgressCallback",
+    "RunOptions",
+    "RunSummary",
+    "discover_inputs",
+    "lexicon_categories",
+    "run_local",
+]
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file as its processing finishes."""
 
 BATCH_SIZE = 32
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """What a run did: the figures the CLI prints at the end."""
-
-    documents_read: int = 0
-    documents_parsed: int = 0
-    documents_quarantined: int = 0
-    rows_written: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    out: Path = Path()
 
 
 def lexicon_categories(nlp: Language) -> LexiconCategories:
@@ -97,8 +96,10 @@ class LocalEngine:
         parsed: list[ValidatedDocument] = []
         segmented = self._segmented(files, quarantined, on_progress)
         for doc, (path, item) in self.nlp.pipe(segmented, as_tuples=True, batch_size=BATCH_SIZE):
+            checkpoint("extract")
             try:
                 parsed.append(validate(extract(item, doc, self.categories), self.today))
+                checkpoint("validate")
             except Exception as error:  # a bug must cost one document, not the run
                 quarantined.append(
                     _quarantine(
@@ -117,6 +118,7 @@ class LocalEngine:
     ) -> Iterator[tuple[str, tuple[Path, SegmentedDocument]]]:
         seen: dict[str, str] = {}
         for path in files:
+            checkpoint("ingest")
             outcome = read_document(path, self.config.ingest)
             if isinstance(outcome, DocumentRecord) and outcome.doc_id in seen:
                 outcome = QuarantineRecord(
@@ -135,6 +137,7 @@ class LocalEngine:
                 continue
             seen[outcome.doc_id] = str(path)
             try:
+                checkpoint("segment")
                 item = segment(outcome, self.classifier)
             except Exception as error:  # a bug must cost one document, not the run
                 quarantined.append(
@@ -152,26 +155,29 @@ def run_local(
     out: Path,
     on_progress: ProgressCallback | None = None,
     nlp: Language | None = None,
+    options: RunOptions | None = None,
 ) -> RunSummary:
-    """Process ``files`` and write every configured table into ``out``."""
+    """Process the new and changed ``files`` and commit every configured table into ``out``.
+
+    Holds the output folder's lock throughout; see ``store.py`` for what a commit guarantees.
+    """
     started = time.perf_counter()
-    engine = LocalEngine(config, nlp)
-    parsed, quarantined = engine.process(files, on_progress)
-    rows: dict[str, list[BaseModel]] = {}
-    for document in parsed:
-        for table, table_rows in document.rows.items():
-            rows.setdefault(table, []).extend(table_rows)
-    record_quarantine = [row for document in parsed for row in document.quarantine]
-    rows["quarantine"] = [*quarantined, *record_quarantine]
-    written = load(rows, out, config.load.tables)
-    return RunSummary(
-        documents_read=len(files),
-        documents_parsed=len(parsed),
-        documents_quarantined=len({q.source_path for q in quarantined}),
-        rows_written=written,
-        seconds=time.perf_counter() - started,
-        out=out,
-    )
+    options = options or RunOptions()
+    with open_store(out, wait=options.wait, rebuild=options.full) as store:
+        previous = store.committed()
+        fingerprint = pipeline_fingerprint(config)
+        plan = plan_run(files, previous, fingerprint, config.ingest.max_bytes, options)
+        for path in plan.reused.values():
+            if on_progress:
+                on_progress(Path(path.source_path))
+        parsed, quarantined = (
+            LocalEngine(config, nlp).process(plan.to_process, on_progress)
+            if plan.to_process
+            else ([], [])
+        )
+        merged = merge_run(plan, previous, parsed, quarantined, config.load.tables, config.name)
+        manifest = store.commit(merged.manifest, merged.tables)
+    return RunSummary.of(manifest, merged.tables, out, time.perf_counter() - started)
 
 
 def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]:
