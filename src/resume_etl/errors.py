@@ -36,7 +36,9 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E001_EMPTY: "The file has no text after decoding; nothing to parse.",
     ErrorCode.E002_BINARY: "The file is binary (a PDF, image or archive?); convert it to text.",
     ErrorCode.E003_UNDECODABLE: "No text encoding fits the bytes; re-save the file as UTF-8.",
-    ErrorCode.E004_TOO_LARGE: "Raise ingest.max_bytes in the pipeline file to accept larger files.",
+    ErrorCode.E004_TOO_LARGE: (
+        "Raise ingest.max_bytes or ingest.max_chars, whichever the reason names, in the pipeline."
+    ),
     ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
     ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
     ErrorCode.E007_NO_OUTCOME: "A bug: the engine lost this file; please report it.",

@@ -7,11 +7,13 @@ run) and handing rows to the load stage.
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
@@ -41,6 +43,7 @@ __all__ = [  # RunSummary moved to incremental.py and is still importable from h
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file as its processing finishes."""
+_Context = tuple[Path, SegmentedDocument]
 
 BATCH_SIZE = 32
 
@@ -84,6 +87,7 @@ class LocalEngine:
     def __init__(self, config: PipelineConfig, nlp: Language | None = None) -> None:
         self.config = config
         self.nlp = nlp if nlp is not None else build_nlp(config.extract)
+        self.nlp.max_length = max(self.nlp.max_length, config.ingest.max_chars)
         self.classifier = SectionClassifier(config.segment)
         self.categories = lexicon_categories(self.nlp)
         self.today = config.extract.dates.today()
@@ -95,9 +99,11 @@ class LocalEngine:
         quarantined: list[QuarantineRecord] = []
         parsed: list[ValidatedDocument] = []
         segmented = self._segmented(files, quarantined, on_progress)
-        for doc, (path, item) in self.nlp.pipe(segmented, as_tuples=True, batch_size=BATCH_SIZE):
+        for doc, (path, item) in self._parsed(segmented):
             checkpoint("extract")
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 parsed.append(validate(extract(item, doc, self.categories), self.today))
                 checkpoint("validate")
             except Exception as error:  # a bug must cost one document, not the run
@@ -110,12 +116,31 @@ class LocalEngine:
                 on_progress(path)
         return parsed, quarantined
 
+    def _parsed(
+        self, segmented: Iterable[tuple[str, _Context]]
+    ) -> Iterator[tuple[Doc | Exception, _Context]]:
+        """spaCy's ``Doc`` per text, or the error it raised for that text alone.
+
+        A batch that fails is parsed again one text at a time, so a text that breaks a
+        component (ours or spaCy's) costs that document only, never the run.
+        """
+        texts = iter(segmented)
+        while batch := list(itertools.islice(texts, BATCH_SIZE)):
+            try:
+                yield from list(self.nlp.pipe(batch, as_tuples=True, batch_size=BATCH_SIZE))
+            except Exception:
+                for text, context in batch:
+                    try:
+                        yield self.nlp(text), context
+                    except Exception as error:
+                        yield error, context
+
     def _segmented(
         self,
         files: Sequence[Path],
         quarantined: list[QuarantineRecord],
         on_progress: ProgressCallback | None,
-    ) -> Iterator[tuple[str, tuple[Path, SegmentedDocument]]]:
+    ) -> Iterator[tuple[str, _Context]]:
         seen: dict[str, str] = {}
         for path in files:
             checkpoint("ingest")

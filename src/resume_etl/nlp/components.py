@@ -29,6 +29,7 @@ from resume_etl.dates import DateParser, DateSettings
 from resume_etl.nlp import labels
 from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
+from resume_etl.nlp.ranges import CharRanges
 
 for _attr in (
     labels.DATE_RANGE_ATTR,
@@ -97,31 +98,29 @@ class ContactFinder:
         email_ranges: list[tuple[int, int]] = []
         for match in _EMAIL.finditer(text):
             email_ranges.append(match.span())
-            spans.extend(self._spans(doc, [match.span()], labels.EMAIL))
+            spans.extend(self._spans(doc, text, [match.span()], labels.EMAIL))
+        emails = CharRanges(email_ranges)
         for match in _URL.finditer(text):
             start, end = match.span()
             end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
-            if not any(s <= start < e for s, e in email_ranges):
-                spans.extend(self._spans(doc, [(start, end)], labels.URL))
-        url_ranges = [
+            if not emails.contain(start):
+                spans.extend(self._spans(doc, text, [(start, end)], labels.URL))
+        url_ranges = CharRanges(
             (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)
-        ]
+        )
         for match in _PHONE.finditer(text):
-            inside = any(s <= match.start() < e for s, e in url_ranges)
-            if not inside and _is_phone(match.group()):
-                spans.extend(self._spans(doc, [match.span()], labels.PHONE))
+            if not url_ranges.contain(match.start()) and _is_phone(match.group()):
+                spans.extend(self._spans(doc, text, [match.span()], labels.PHONE))
         doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)
         return doc
 
     @staticmethod
-    def _spans(doc: Doc, ranges: Iterable[tuple[int, int]], label: str) -> list[Span]:
+    def _spans(doc: Doc, text: str, ranges: Iterable[tuple[int, int]], label: str) -> list[Span]:
         spans = []
         for start, end in ranges:
             span = _char_span(doc, start, end, label)
             if span is not None:
-                span._.set(
-                    labels.CONTACT_ATTR, ContactMatch(label, start, end, doc.text[start:end])
-                )
+                span._.set(labels.CONTACT_ATTR, ContactMatch(label, start, end, text[start:end]))
                 spans.append(span)
         return spans
 

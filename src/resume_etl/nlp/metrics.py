@@ -14,6 +14,7 @@ A bare number with no unit, currency, scale or qualifier is a metric only when a
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.ranges import CharRanges
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 
 
@@ -322,31 +324,41 @@ class MetricFinder:
         )
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
-        blocked = _blocked_ranges(doc)
-        found = [m for m in self._numeric(doc) if not _overlaps(m.start_char, m.end_char, blocked)]
-        taken = [(m.start_char, m.end_char) for m in found]
+        bounds = _TextBounds.of(doc)
+        blocked = CharRanges(_blocked_ranges(doc))
+        found = [
+            m for m in self._numeric(doc, bounds) if not blocked.overlap(m.start_char, m.end_char)
+        ]
+        taken = CharRanges([(m.start_char, m.end_char) for m in found])
         found.extend(
-            m for m in self._spelled(doc) if not _overlaps(m.start_char, m.end_char, taken)
+            m for m in self._spelled(doc, bounds) if not taken.overlap(m.start_char, m.end_char)
         )
         return sorted(found, key=lambda m: m.start_char)
 
-    def _numeric(self, doc: Doc) -> Iterator[MetricMatch]:
-        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(doc.text)) if e]
-        expressions = [e for e in expressions if _is_metric(doc, e)]
+    def _numeric(self, doc: Doc, bounds: _TextBounds) -> Iterator[MetricMatch]:
+        text = bounds.text  # Doc.text joins every token on each access: read it once
+        expressions = [e for e in map(read_expression, _EXPRESSION.finditer(text)) if e]
+        expressions = [e for e in expressions if _is_metric(doc, text, e)]
         paired: set[int] = set()
-        for first, second in _from_to_pairs(doc.text, expressions):
+        for first, second in _from_to_pairs(text, expressions):
             paired.update({id(first), id(second)})
             direction = (
                 MetricDirection.DECREASE if second.value < first.value else MetricDirection.INCREASE
             )
-            yield self._build(doc, first, first.start, second.end, second.value, direction)
+            yield self._build(doc, bounds, first, first.start, second.end, second.value, direction)
         for expression in expressions:
             if id(expression) not in paired:
                 yield self._build(
-                    doc, expression, expression.start, expression.end, expression.range_to, None
+                    doc,
+                    bounds,
+                    expression,
+                    expression.start,
+                    expression.end,
+                    expression.range_to,
+                    None,
                 )
 
-    def _spelled(self, doc: Doc) -> Iterator[MetricMatch]:
+    def _spelled(self, doc: Doc, bounds: _TextBounds) -> Iterator[MetricMatch]:
         for _, start, end in self._word_counts(doc):
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
@@ -359,13 +371,14 @@ class MetricFinder:
                 token.idx + len(token.text),
             )
             yield replace(
-                self._build(doc, expression, expression.start, expression.end, None, None),
+                self._build(doc, bounds, expression, expression.start, expression.end, None, None),
                 subject=doc[start + 1 : end].text,
             )
 
     def _build(
         self,
         doc: Doc,
+        bounds: _TextBounds,
         expression: _Expression,
         start: int,
         end: int,
@@ -373,7 +386,7 @@ class MetricFinder:
         direction: MetricDirection | None,
     ) -> MetricMatch:
         span = doc.char_span(start, end, alignment_mode="expand")
-        sentence_start, sentence_end = _sentence_bounds(doc, start, end)
+        sentence_start, sentence_end = bounds.sentence_around(span, start, end)
         root = _anchor(span) if span is not None else None
         return MetricMatch(
             value=expression.value,
@@ -384,7 +397,7 @@ class MetricFinder:
             subject=_subject(root, span) if root is not None and span is not None else None,
             start_char=start,
             end_char=end,
-            text=doc.text[start:end],
+            text=bounds.text[start:end],
             sentence_start=sentence_start,
             sentence_end=sentence_end,
             range_to=range_to,
@@ -403,10 +416,6 @@ def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
     return blocked
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in ranges)
-
-
 def _from_to_pairs(
     text: str, expressions: list[_Expression]
 ) -> Iterator[tuple[_Expression, _Expression]]:
@@ -423,9 +432,9 @@ def _from_to_pairs(
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-def _is_metric(doc: Doc, expression: _Expression) -> bool:
+def _is_metric(doc: Doc, doc_text: str, expression: _Expression) -> bool:
     """A bare number counts only when a plural noun follows it; years never do."""
-    text = doc.text[expression.start : expression.end]
+    text = doc_text[expression.start : expression.end]
     if expression.unit is not MetricUnit.COUNT or expression.qualifier is not MetricQualifier.EXACT:
         return True
     if "+" in text or re.search(r"[a-zA-Z]", text):
@@ -444,20 +453,61 @@ def _is_metric(doc: Doc, expression: _Expression) -> bool:
 # ------------------------------------------------------------------------ sentence, direction
 
 
-def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a metric, clipped to its line (a bullet is a line)."""
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    line_end = doc.text.find("\n", end)
-    line_end = len(doc.text) if line_end == -1 else line_end
-    if doc.has_annotation("SENT_START"):
-        token = doc.char_span(start, end, alignment_mode="expand")
-        if token is not None:
-            sentence = token[0].sent
-            line_start = max(line_start, sentence.start_char)
-            line_end = min(line_end, sentence.end_char)
-    text = doc.text[line_start:line_end]
-    stripped_left = len(text) - len(text.lstrip(" \t-•*"))
-    return line_start + stripped_left, line_start + len(text.rstrip())
+_STRIPPED_AT_LINE_START = frozenset(" \t-•*")
+
+
+class _TextBounds:
+    """Line and sentence boundaries of a doc, found once per doc.
+
+    Each metric's sentence used to be found by scanning the text and asking spaCy for
+    ``token.sent``; both walk the whole line or document, so a long one-line text full of
+    numbers took quadratic time. Here every lookup is a binary search.
+    """
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self._line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self._sentence_starts = [start for start, _ in sentences]
+        self._sentence_ends = [end for _, end in sentences]
+        self._trimmed: dict[tuple[int, int], tuple[int, int]] = {}
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TextBounds:
+        sentences = (
+            [(sent.start_char, sent.end_char) for sent in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else []
+        )
+        return cls(doc.text, sentences)
+
+    def sentence_around(self, span: Span | None, start: int, end: int) -> tuple[int, int]:
+        """The sentence around a metric, clipped to its line (a bullet is a line)."""
+        line = bisect.bisect_right(self._line_starts, start) - 1
+        line_start = self._line_starts[line]
+        following = bisect.bisect_left(self._line_starts, end + 1)
+        line_end = (
+            self._line_starts[following] - 1
+            if following < len(self._line_starts)
+            else len(self.text)
+        )
+        if span is not None and self._sentence_starts:
+            sentence = bisect.bisect_right(self._sentence_starts, span[0].idx) - 1
+            line_start = max(line_start, self._sentence_starts[sentence])
+            line_end = min(line_end, self._sentence_ends[sentence])
+        return self._trim(line_start, line_end)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Without bullet marks and spaces at the start and spaces at the end (memoized)."""
+        key = (start, end)
+        if key not in self._trimmed:
+            text = self.text
+            left, right = start, end
+            while left < right and text[left] in _STRIPPED_AT_LINE_START:
+                left += 1
+            while right > left and text[right - 1].isspace():
+                right -= 1
+            self._trimmed[key] = (left, max(left, right))
+        return self._trimmed[key]
 
 
 def _anchor(span: Span) -> Token:
