@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -8,7 +9,8 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from resume_etl.cli import EXIT_BAD_SETUP, app
+from resume_etl.cli import EXIT_BAD_SETUP, EXIT_BUSY, EXIT_QUARANTINE, app
+from resume_etl.lock import OutputLock
 from tests.conftest import DEFAULT_PIPELINE, RAW
 
 runner = CliRunner()
@@ -24,7 +26,8 @@ def test_help_lists_every_command() -> None:
 def test_run_help_explains_every_option() -> None:
     result = runner.invoke(app, ["run", "--help"], terminal_width=200)
     assert result.exit_code == 0
-    for option in ("--out", "--pipeline", "--quiet", "PATHS"):
+    options = ("--out", "--pipeline", "--quiet", "--full", "--prune", "--wait", "--strict")
+    for option in (*options, "PATHS"):
         assert option in result.output
 
 
@@ -79,3 +82,56 @@ def test_schema_prints_the_table_docs() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert "## `experiences`" in result.output
+
+
+def _inputs_with_a_pdf(tmp_path: Path) -> Path:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / "109_lawyer_uk.txt", inputs / "lawyer.txt")
+    (inputs / "broken.txt").write_bytes(b"%PDF-1.4 binary")
+    return inputs
+
+
+def test_strict_run_with_a_quarantined_input_exits_3(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    inputs, out = _inputs_with_a_pdf(tmp_path), tmp_path / "out"
+    args = ["run", str(inputs), "-o", str(out), "-p", str(DEFAULT_PIPELINE), "-q", "--strict"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_QUARANTINE, result.output
+    assert len(pd.read_parquet(out / "quarantine.parquet")) == 1  # committed all the same
+
+
+def test_strict_run_fails_again_when_the_bad_input_is_skipped_as_unchanged(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    inputs, out = _inputs_with_a_pdf(tmp_path), tmp_path / "out"
+    args = ["run", str(inputs), "-o", str(out), "-p", str(DEFAULT_PIPELINE), "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, [*args, "--strict"]).exit_code == EXIT_QUARANTINE
+
+
+def test_run_on_a_locked_output_folder_exits_75_naming_the_holder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / ".resume-etl").mkdir(parents=True)
+    with OutputLock(out / ".resume-etl" / "lock"):
+        result = runner.invoke(
+            app, ["run", str(RAW), "-o", str(out), "-p", str(DEFAULT_PIPELINE), "-q"]
+        )
+    assert result.exit_code == EXIT_BUSY
+    assert f"pid {os.getpid()}" in result.output
+    assert "E105" in result.output
+
+
+def test_summary_says_how_many_unchanged_documents_were_skipped(
+    tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    inputs, out = _inputs_with_a_pdf(tmp_path), tmp_path / "out"
+    args = ["run", str(inputs), "-o", str(out), "-p", str(DEFAULT_PIPELINE)]
+    runner.invoke(app, args)
+    result = runner.invoke(app, args, terminal_width=300)
+    assert result.exit_code == 0, result.output
+    assert "skipped 2 unchanged" in result.output

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import ProgressCallback, RunSummary, discover_inputs
+from resume_etl.engines.local import ProgressCallback, RunOptions, RunSummary, discover_inputs
 from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.tables import Tables, read_tables
@@ -20,11 +20,17 @@ def run(
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
     workers: int | None = None,
+    *,
+    full: bool = False,
+    prune: bool = False,
+    wait: bool = False,
 ) -> RunSummary:
-    """Run the pipeline on files and folders; write the tables into ``out``.
+    """Run the pipeline on files and folders; commit the tables into ``out``.
 
     ``out`` defaults to the pipeline file's ``load.out``; ``workers`` to all cores (each
-    worker process loads the model once; the tables do not depend on the number).
+    worker process loads the model once; the tables do not depend on the number). Unchanged
+    inputs keep their stored rows unless ``full``; rows of files no longer given are removed only
+    with ``prune``; ``wait`` queues behind another run on ``out`` instead of raising E105.
     """
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
     input_paths = [Path(path) for path in paths]
@@ -35,4 +41,5 @@ def run(
         )
     files = discover_inputs(input_paths, config)
     target = Path(out) if out is not None else config.load.out
-    return run_with_workers(config, files, target, workers, on_progress)
+    options = RunOptions(full=full, prune=prune, wait=wait)
+    return run_with_workers(config, files, target, workers, on_progress, options=options)

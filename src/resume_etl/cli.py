@@ -15,7 +15,7 @@ from rich.text import Text
 
 from resume_etl import __version__
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import RunSummary, discover_inputs
+from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
 from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.evaluation import evaluate
@@ -36,6 +36,10 @@ console = Console(stderr=True)
 
 EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
+EXIT_QUARANTINE = 3
+"""Exit code of a ``--strict`` run whose inputs left any quarantine row (tables are committed)."""
+EXIT_BUSY = 75
+"""Exit code when another run holds the output folder (EX_TEMPFAIL: try again later)."""
 
 
 def _version(value: bool) -> None:
@@ -86,11 +90,34 @@ def run(
             "The tables are the same for any number.",
         ),
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Reprocess every input, even unchanged ones."),
+    ] = False,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="Remove the rows of files that earlier runs loaded but are not inputs now.",
+        ),
+    ] = False,
+    wait: Annotated[
+        bool,
+        typer.Option("--wait", help="If another run is writing the output folder, wait for it."),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine."
+        ),
+    ] = False,
 ) -> None:
     """Run the pipeline and write one Parquet table per record type.
 
-    Exit codes: 0 when every document was parsed or quarantined as designed; 2 when the
-    pipeline file, the model, the inputs or the output folder cannot be used.
+    Only new and changed inputs are processed; unchanged ones keep their stored rows (--full
+    redoes all). Exit codes: 0 when every document was parsed or quarantined as designed; 2 when
+    the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
+    when any input was quarantined; 75 when another run holds the output folder.
     """
     input_paths = paths or [Path("raw")]
     try:
@@ -102,19 +129,32 @@ def run(
             )
         files = discover_inputs(input_paths, config)
         target = out if out is not None else config.load.out
-        summary = _run_with_progress(config, files, target, quiet, workers)
+        options = RunOptions(full=full, prune=prune, wait=wait)
+        summary = _run_with_progress(config, files, target, quiet, workers, options)
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
+        busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
+        raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
     if not quiet:
         _print_summary(summary)
+    if strict and summary.quarantine_rows:
+        console.print(
+            f"[bold red]strict[/] {summary.quarantine_rows} quarantine rows from this run's inputs",
+            highlight=False,
+        )
+        raise typer.Exit(EXIT_QUARANTINE)
 
 
 def _run_with_progress(
-    config: PipelineConfig, files: list[Path], out: Path, quiet: bool, workers: int | None
+    config: PipelineConfig,
+    files: list[Path],
+    out: Path,
+    quiet: bool,
+    workers: int | None,
+    options: RunOptions,
 ) -> RunSummary:
     if quiet:
-        return run_with_workers(config, files, out, workers)
+        return run_with_workers(config, files, out, workers, options=options)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -128,7 +168,7 @@ def _run_with_progress(
         def advance(_: Path) -> None:
             progress.update(task, advance=1, description="documents")
 
-        return run_with_workers(config, files, out, workers, on_progress=advance)
+        return run_with_workers(config, files, out, workers, on_progress=advance, options=options)
 
 
 def _print_summary(summary: RunSummary) -> None:
@@ -140,7 +180,9 @@ def _print_summary(summary: RunSummary) -> None:
     console.print(table)
     console.print(
         f"documents read {summary.documents_read}, parsed {summary.documents_parsed}, "
-        f"quarantined {summary.documents_quarantined} in {summary.seconds:.1f} s"
+        f"quarantined {summary.documents_quarantined} in {summary.seconds:.1f} s; "
+        f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
+        f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
     )
 
 

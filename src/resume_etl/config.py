@@ -35,6 +35,14 @@ class IngestSettings(_Settings):
     max_bytes: int = Field(
         default=20_000_000, gt=0, description="Larger files are quarantined, never truncated."
     )
+    max_chars: int = Field(
+        default=1_000_000,
+        gt=0,
+        description=(
+            "Decoded texts with more characters are quarantined, never truncated; spaCy's own "
+            "limit (nlp.max_length) is raised to match."
+        ),
+    )
     preferred_legacy_encodings: tuple[str, ...] = Field(
         default=("cp1252",),
         description=(

@@ -18,6 +18,7 @@ class ErrorCode(StrEnum):
     E004_TOO_LARGE = "E004"
     E005_UNREADABLE = "E005"
     E006_DUPLICATE = "E006"
+    E007_NO_OUTCOME = "E007"
     E010_SEGMENT_FAILED = "E010"
     E020_EXTRACT_FAILED = "E020"
     E030_INVALID_RECORD = "E030"
@@ -26,6 +27,9 @@ class ErrorCode(StrEnum):
     E102_BAD_LEXICON = "E102"
     E103_BAD_OUTPUT_DIR = "E103"
     E104_NO_INPUT = "E104"
+    E105_OUTPUT_LOCKED = "E105"
+    E106_BAD_RUN_STATE = "E106"
+    E107_CANNOT_CARRY = "E107"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
 
@@ -34,9 +38,12 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E001_EMPTY: "The file has no text after decoding; nothing to parse.",
     ErrorCode.E002_BINARY: "The file is binary (a PDF, image or archive?); convert it to text.",
     ErrorCode.E003_UNDECODABLE: "No text encoding fits the bytes; re-save the file as UTF-8.",
-    ErrorCode.E004_TOO_LARGE: "Raise ingest.max_bytes in the pipeline file to accept larger files.",
+    ErrorCode.E004_TOO_LARGE: (
+        "Raise ingest.max_bytes or ingest.max_chars, whichever the reason names, in the pipeline."
+    ),
     ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
     ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
+    ErrorCode.E007_NO_OUTCOME: "A bug: the engine lost this file; please report it.",
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
     ErrorCode.E020_EXTRACT_FAILED: "A bug in extraction; please report it with the file.",
     ErrorCode.E030_INVALID_RECORD: "An extracted value broke a record rule; the reason names it.",
@@ -45,6 +52,13 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
     ErrorCode.E103_BAD_OUTPUT_DIR: "Choose an output directory you can write to.",
     ErrorCode.E104_NO_INPUT: "Pass files or folders that exist.",
+    ErrorCode.E105_OUTPUT_LOCKED: "Wait for that run to end, or pass --wait to queue behind it.",
+    ErrorCode.E106_BAD_RUN_STATE: (
+        "The run records in <out>/.resume-etl are damaged; rerun with --full to rebuild them."
+    ),
+    ErrorCode.E107_CANNOT_CARRY: (
+        "Pass the missing inputs again so they are reprocessed, or --prune to drop their rows."
+    ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
 }

@@ -26,6 +26,7 @@ from pydantic import BaseModel
 
 from resume_etl.records import TABLE_MODELS
 from resume_etl.schema import _strip_optional, arrow_schema
+from resume_etl.store import committed_folder
 
 FEW_VALUED_COLUMNS: dict[str, frozenset[str]] = {
     "documents": frozenset({"encoding"}),
@@ -72,8 +73,13 @@ class Tables(Mapping[str, pd.DataFrame]):
 
 
 def read_tables(path: Path | str) -> Tables:
-    """Read every ``<table>.parquet`` of an output folder (other files there are ignored)."""
-    folder = Path(path)
+    """Every table of an output folder, all from the same committed run.
+
+    Reads the run folder ``CURRENT`` names (``store.committed_folder``), so a reader never mixes
+    two runs even while a commit is publishing; a folder of bare ``<table>.parquet`` files
+    (no run state) is read as it is.
+    """
+    folder = committed_folder(Path(path))
     frames = {table: read_table(folder, table) for table in TABLE_MODELS}
     return Tables(**frames)
 

@@ -2,52 +2,56 @@
 
 It owns what stages must not: the spaCy ``Language`` (built once), progress reporting, catching a
 failure at a document's boundary (so one bad document becomes a quarantine row, never a crashed
-run) and handing rows to the load stage.
+run), and the run around the stages: which inputs need processing, and committing the tables
+through the store (``store.py`` says what a commit guarantees). The process-pool engine
+(``pool.py``) differs only in where the outcomes come from.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
-from pydantic import BaseModel
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode
+from resume_etl.fingerprint import pipeline_fingerprint
+from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
-from resume_etl.stages.load import load
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import ValidatedDocument, validate
+from resume_etl.store import open_store
 from resume_etl.vocab import Stage
+
+__all__ = [  # RunSummary and RunOptions live in incremental.py and are importable from here
+    "BATCH_SIZE",
+    "LocalEngine",
+    "Outcome",
+    "OutcomeSource",
+    "ProgressCallback",
+    "RunOptions",
+    "RunSummary",
+    "discover_inputs",
+    "duplicate_of",
+    "lexicon_categories",
+    "run_local",
+]
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file as its processing finishes."""
 
 BATCH_SIZE = 32
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """What a run did: the figures the CLI prints at the end."""
-
-    documents_read: int = 0
-    documents_parsed: int = 0
-    documents_quarantined: int = 0
-    rows_written: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    out: Path = Path()
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage (``timing.STAGES``), summed over workers."""
 
 
 def lexicon_categories(nlp: Language) -> LexiconCategories:
@@ -93,6 +97,8 @@ class LocalEngine:
     def __init__(self, config: PipelineConfig, nlp: Language | None = None) -> None:
         self.config = config
         self.nlp = nlp if nlp is not None else build_nlp(config.extract)
+        # ingest.max_chars bounds documents; spaCy's own limit must not quarantine less.
+        self.nlp.max_length = max(self.nlp.max_length, config.ingest.max_chars)
         self.classifier = SectionClassifier(config.segment)
         self.categories = lexicon_categories(self.nlp)
         self.today = config.extract.dates.today()
@@ -102,16 +108,7 @@ class LocalEngine:
         self, files: Sequence[Path], on_progress: ProgressCallback | None = None
     ) -> tuple[list[ValidatedDocument], list[QuarantineRecord]]:
         """Every file ends parsed (a ValidatedDocument) or quarantined, never both or neither."""
-        parsed: list[ValidatedDocument] = []
-        quarantined: list[QuarantineRecord] = []
-        for path, outcome in self.outcomes(files):
-            if isinstance(outcome, QuarantineRecord):
-                quarantined.append(outcome)
-            else:
-                parsed.append(outcome)
-            if on_progress:
-                on_progress(path)
-        return parsed, quarantined
+        return collect(self.outcomes(files), on_progress)
 
     def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
         """Each file's outcome, in the order of ``files``; later duplicates are quarantined."""
@@ -128,8 +125,7 @@ class LocalEngine:
         ]
         items = [item for _, item in slots if isinstance(item, SegmentedDocument)]
         with self.clock.timing("nlp"):
-            prepared = [analysis_doc(self.nlp, item) for item in items]
-            docs = list(self.nlp.pipe(prepared, batch_size=BATCH_SIZE))
+            docs = self._parsed(items)
         parsed = iter(zip(items, docs, strict=True))
         results: list[tuple[Path, Outcome]] = []
         for path, item in slots:
@@ -139,7 +135,26 @@ class LocalEngine:
                 results.append((path, item))
         return results
 
+    def _parsed(self, items: list[SegmentedDocument]) -> list[Doc | Exception]:
+        """spaCy's ``Doc`` per document, or the error it raised for that document alone.
+
+        A batch that fails is parsed again one document at a time, so a text that breaks a
+        component (ours or spaCy's) costs that document only, never the run.
+        """
+        try:
+            prepared = [analysis_doc(self.nlp, item) for item in items]
+            return list(self.nlp.pipe(prepared, batch_size=BATCH_SIZE))
+        except Exception:
+            return [self._parsed_alone(item) for item in items]
+
+    def _parsed_alone(self, item: SegmentedDocument) -> Doc | Exception:
+        try:
+            return self.nlp(analysis_doc(self.nlp, item))
+        except Exception as error:  # returned, and quarantined by _extracted
+            return error
+
     def _segmented(self, path: Path, seen: dict[str, str]) -> Outcome | SegmentedDocument:
+        checkpoint("ingest")
         with self.clock.timing("ingest"):
             outcome = read_document(path, self.config.ingest)
         if isinstance(outcome, QuarantineRecord):
@@ -148,21 +163,27 @@ class LocalEngine:
             return duplicate_of(outcome, path, seen[outcome.doc_id])
         seen[outcome.doc_id] = str(path)
         try:
+            checkpoint("segment")
             with self.clock.timing("segment"):
                 return segment(outcome, self.classifier)
         except Exception as error:  # a bug must cost one document, not the run
             return _quarantine(path, Stage.SEGMENT, ErrorCode.E010_SEGMENT_FAILED, error, outcome)
 
-    def _extracted(self, path: Path, item: SegmentedDocument, doc: Doc) -> Outcome:
+    def _extracted(self, path: Path, item: SegmentedDocument, doc: Doc | Exception) -> Outcome:
+        checkpoint("extract")
         try:
+            if isinstance(doc, Exception):
+                raise doc
             with self.clock.timing("extract"):
                 extracted = extract(item, doc, self.categories)
             with self.clock.timing("validate"):
-                return validate(extracted, self.today)
+                validated = validate(extracted, self.today)
+            checkpoint("validate")
         except Exception as error:  # a bug must cost one document, not the run
             return _quarantine(
                 path, Stage.EXTRACT, ErrorCode.E020_EXTRACT_FAILED, error, item.document
             )
+        return validated
 
 
 def duplicate_of(document: DocumentRecord, path: Path, first_path: str) -> QuarantineRecord:
@@ -178,45 +199,28 @@ def duplicate_of(document: DocumentRecord, path: Path, first_path: str) -> Quara
     )
 
 
-@dataclass(slots=True)
-class RowCollector:
-    """Gathers outcomes, in order, into rows per table and the figures of the summary."""
-
-    documents_read: int = 0
-    parsed: int = 0
-    quarantined_paths: set[str] = field(default_factory=set)
-    rows: dict[str, list[BaseModel]] = field(default_factory=dict)
-    quarantine: list[QuarantineRecord] = field(default_factory=list)
-    record_quarantine: list[QuarantineRecord] = field(default_factory=list)
-
-    def add(self, outcome: Outcome) -> None:
-        self.documents_read += 1
+def collect(
+    outcomes: Iterable[tuple[Path, Outcome]], on_progress: ProgressCallback | None = None
+) -> tuple[list[ValidatedDocument], list[QuarantineRecord]]:
+    """Outcomes split into parsed documents and quarantine rows, reporting each file."""
+    parsed: list[ValidatedDocument] = []
+    quarantined: list[QuarantineRecord] = []
+    for path, outcome in outcomes:
         if isinstance(outcome, QuarantineRecord):
-            self.quarantine.append(outcome)
-            self.quarantined_paths.add(outcome.source_path)
-            return
-        self.parsed += 1
-        for table, table_rows in outcome.rows.items():
-            self.rows.setdefault(table, []).extend(table_rows)
-        self.record_quarantine.extend(outcome.quarantine)
+            quarantined.append(outcome)
+        else:
+            parsed.append(outcome)
+        if on_progress:
+            on_progress(path)
+    return parsed, quarantined
 
-    def write(self, out: Path, tables: Sequence[str], clock: StageClock) -> dict[str, int]:
-        rows: dict[str, list[BaseModel]] = {
-            **self.rows,
-            "quarantine": [*self.quarantine, *self.record_quarantine],
-        }
-        with clock.timing("load"):
-            return load(rows, out, tables)
 
-    def summary(self, written: dict[str, int], started: float, out: Path) -> RunSummary:
-        return RunSummary(
-            documents_read=self.documents_read,
-            documents_parsed=self.parsed,
-            documents_quarantined=len(self.quarantined_paths),
-            rows_written=written,
-            seconds=time.perf_counter() - started,
-            out=out,
-        )
+class OutcomeSource(Protocol):
+    """Where a run's outcomes come from: a ``LocalEngine`` here, or a pool of workers."""
+
+    clock: StageClock
+
+    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]: ...
 
 
 def run_local(
@@ -225,18 +229,36 @@ def run_local(
     out: Path,
     on_progress: ProgressCallback | None = None,
     nlp: Language | None = None,
+    options: RunOptions | None = None,
+    source: OutcomeSource | None = None,
 ) -> RunSummary:
-    """Process ``files`` in this process and write every configured table into ``out``."""
+    """Process the new and changed ``files`` and commit every configured table into ``out``.
+
+    Holds the output folder's lock throughout; see ``store.py`` for what a commit guarantees.
+    ``source`` (default: a ``LocalEngine`` in this process) is built or used only when some
+    input needs processing, so a run with nothing new never loads the model.
+    """
     started = time.perf_counter()
-    engine = LocalEngine(config, nlp)
-    collector = RowCollector()
-    for path, outcome in engine.outcomes(files):
-        collector.add(outcome)
-        if on_progress:
-            on_progress(path)
-    written = collector.write(out, config.load.tables, engine.clock)
-    summary = collector.summary(written, started, out)
-    summary.stage_seconds = dict(engine.clock.seconds)
+    options = options or RunOptions()
+    with open_store(out, wait=options.wait, rebuild=options.full) as store:
+        previous = store.committed()
+        fingerprint = pipeline_fingerprint(config)
+        plan = plan_run(files, previous, fingerprint, config.ingest.max_bytes, options)
+        for entry in plan.reused.values():
+            if on_progress:
+                on_progress(Path(entry.source_path))
+        clock = StageClock()
+        parsed: list[ValidatedDocument] = []
+        quarantined: list[QuarantineRecord] = []
+        if plan.to_process:
+            engine = source if source is not None else LocalEngine(config, nlp)
+            parsed, quarantined = collect(engine.outcomes(plan.to_process), on_progress)
+            clock = engine.clock
+        merged = merge_run(plan, previous, parsed, quarantined, config.load.tables, config.name)
+        with clock.timing("load"):
+            manifest = store.commit(merged.manifest, merged.tables)
+    summary = RunSummary.of(manifest, merged.tables, out, time.perf_counter() - started)
+    summary.stage_seconds = dict(clock.seconds)
     return summary
 
 

@@ -26,7 +26,7 @@ from resume_etl.engines.local import (
     LocalEngine,
     Outcome,
     ProgressCallback,
-    RowCollector,
+    RunOptions,
     RunSummary,
     duplicate_of,
     run_local,
@@ -77,6 +77,7 @@ class WorkerPool:
         self.config = config
         self.workers = workers
         self.batch_size = batch_size
+        self.clock = StageClock()
         self._executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -102,24 +103,23 @@ class WorkerPool:
             futures = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
             seen.update(future.result() for future in futures)
 
-    def run(
-        self, files: Sequence[Path], out: Path, on_progress: ProgressCallback | None = None
-    ) -> RunSummary:
-        """Process ``files`` and write every configured table into ``out``."""
-        started = time.perf_counter()
-        clock = StageClock()
-        collector = RowCollector()
+    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
+        """Each file's outcome in input order, whichever worker produced it."""
         first_path: dict[str, str] = {}
         for results, seconds in self._in_order(files):
-            clock.merge(seconds)
+            self.clock.merge(seconds)
             for path, outcome in results:
-                collector.add(_first_occurrence(outcome, path, first_path))
-                if on_progress:
-                    on_progress(path)
-        written = collector.write(out, self.config.load.tables, clock)
-        summary = collector.summary(written, started, out)
-        summary.stage_seconds = dict(clock.seconds)
-        return summary
+                yield path, _first_occurrence(outcome, path, first_path)
+
+    def run(
+        self,
+        files: Sequence[Path],
+        out: Path,
+        on_progress: ProgressCallback | None = None,
+        options: RunOptions | None = None,
+    ) -> RunSummary:
+        """Process the new and changed ``files`` on the workers and commit the tables."""
+        return run_local(self.config, files, out, on_progress, options=options, source=self)
 
     def _in_order(self, files: Sequence[Path]) -> Iterator[BatchResult]:
         """Batch results in input order, with at most two batches per worker in flight."""
@@ -162,6 +162,7 @@ def run_with_workers(
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
+    options: RunOptions | None = None,
 ) -> RunSummary:
     """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
 
@@ -170,6 +171,7 @@ def run_with_workers(
     wanted = workers if workers is not None else default_workers()
     useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
     if useful == 1:
-        return run_local(config, files, out, on_progress)
+        return run_local(config, files, out, on_progress, options=options)
+    # Workers start on the first batch handed out, so a run with nothing new starts none.
     with WorkerPool(config, useful, batch_size) as pool:
-        return pool.run(files, out, on_progress)
+        return pool.run(files, out, on_progress, options)

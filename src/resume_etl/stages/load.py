@@ -31,7 +31,7 @@ def load(
     rows_by_table: Mapping[str, Sequence[BaseModel]], out: Path, tables: Sequence[str]
 ) -> dict[str, int]:
     """Write ``tables`` (empty ones too) into ``out``; return the rows written per table."""
-    _ensure_writable(out)
+    ensure_writable(out)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     written: dict[str, int] = {}
     try:
@@ -39,17 +39,18 @@ def load(
             rows = rows_by_table.get(table, [])
             path = staging / f"{table}.parquet"
             pq.write_table(to_arrow(table, rows), path)
-            _fsync(path)
+            fsync_path(path)
             written[table] = len(rows)
         for table in tables:
             os.replace(staging / f"{table}.parquet", out / f"{table}.parquet")
-        _fsync(out)
+        fsync_path(out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
 
 
-def _ensure_writable(out: Path) -> None:
+def ensure_writable(out: Path) -> None:
+    """Create ``out`` if needed; E103 naming the folder when it cannot be used."""
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -60,7 +61,8 @@ def _ensure_writable(out: Path) -> None:
         raise ResumeEtlError(ErrorCode.E103_BAD_OUTPUT_DIR, f"cannot write to {out}")
 
 
-def _fsync(path: Path) -> None:
+def fsync_path(path: Path) -> None:
+    """Flush a file's data, or a folder's entries (so a rename in it survives a power cut)."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
