@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 import resume_etl
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
+from resume_etl.engines import dask as dask_engine
 from resume_etl.engines.dask import DaskEngine, run_on_dask
 from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
@@ -134,6 +135,16 @@ def test_dask_engine_without_dask_installed_says_how_to_install_it(
         DaskEngine(config)
     assert raised.value.code is ErrorCode.E122_NO_DASK
     assert "pip install 'resume-etl[dask]'" in str(raised.value)
+
+
+def test_an_unreachable_scheduler_is_named_in_the_error(
+    config: PipelineConfig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(ResumeEtlError) as raised:
+        DaskEngine(config, scheduler="tcp://127.0.0.1:1")
+    assert raised.value.code is ErrorCode.E123_CLUSTER_UNREACHABLE
+    assert "tcp://127.0.0.1:1" in str(raised.value)
 
 
 def test_local_engine_never_imports_dask(tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ __all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine", "run_on_dask"]
 DEFAULT_LOCAL_WORKERS = 2
 """Worker processes of the ``LocalCluster`` started when no scheduler address is given."""
 
+CONNECT_TIMEOUT = "10s"
+"""How long to try reaching a scheduler before giving up with E123."""
+
 TASK_RETRIES = 2
 """Extra attempts of a batch whose task raised; a lost worker's batches are rescheduled anyway."""
 
@@ -178,7 +181,7 @@ class DaskEngine:
 def _connect(distributed: Any, address: Any) -> Any:
     """A client of the scheduler at ``address`` (or of a ``LocalCluster``), or E123."""
     try:
-        return distributed.Client(address, timeout="10s")
+        return distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except OSError as error:
         raise ResumeEtlError(
             ErrorCode.E123_CLUSTER_UNREACHABLE, f"cannot reach the Dask scheduler {address}"
