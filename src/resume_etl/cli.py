@@ -9,6 +9,7 @@ from typing import Annotated, NamedTuple
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -154,7 +155,7 @@ def run(
         place = _Placement(engine, scheduler, workers)
         summary = _run_with_progress(config, files, target, quiet, place, options)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
         raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
     if not quiet:
@@ -252,7 +253,7 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         yield
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(code) from error
 
 
@@ -392,7 +393,7 @@ def eval_(
     try:
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
     console.print(field_table(report))
     console.print(worst_table(report, worst))

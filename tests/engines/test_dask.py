@@ -137,6 +137,17 @@ def test_dask_engine_without_dask_installed_says_how_to_install_it(
     assert "pip install 'resume-etl[dask]'" in str(raised.value)
 
 
+def test_run_command_without_dask_installed_exits_2_with_the_install_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    source = RAW / "101_data_scientist_us.md"
+    result = CliRunner().invoke(app, ["run", str(source), "--out", str(tmp_path), "-e", "dask"])
+    assert result.exit_code == 2
+    assert "[E122]" in result.output
+    assert "resume-etl[dask]" in result.output
+
+
 def test_an_unreachable_scheduler_is_named_in_the_error(
     config: PipelineConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
