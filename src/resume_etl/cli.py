@@ -99,7 +99,7 @@ def run(
             "--engine",
             "-e",
             help="Where the stages run: this machine, or a Dask cluster (needs "
-            "pip install 'resume-etl[dask]'). The tables are the same.",
+            "pip install 'resume-etl\\[dask]'). The tables are the same.",
         ),
     ] = EngineName.LOCAL,
     scheduler: Annotated[

@@ -148,6 +148,12 @@ def test_run_command_without_dask_installed_exits_2_with_the_install_hint(
     assert "resume-etl[dask]" in result.output
 
 
+def test_run_help_names_the_dask_extra_to_install() -> None:
+    result = CliRunner().invoke(app, ["run", "--help"])
+    assert result.exit_code == 0, result.output
+    assert "resume-etl[dask]" in result.output
+
+
 def test_an_unreachable_scheduler_is_named_in_the_error(
     config: PipelineConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:
