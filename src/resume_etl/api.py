@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
+from resume_etl.engines import EngineName
+from resume_etl.engines.dask import run_on_dask
 from resume_etl.engines.local import ProgressCallback, RunOptions, RunSummary, discover_inputs
 from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
@@ -24,6 +26,8 @@ def run(
     full: bool = False,
     prune: bool = False,
     wait: bool = False,
+    engine: EngineName | str = EngineName.LOCAL,
+    scheduler: str | None = None,
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
@@ -31,6 +35,9 @@ def run(
     worker process loads the model once; the tables do not depend on the number). Unchanged
     inputs keep their stored rows unless ``full``; rows of files no longer given are removed only
     with ``prune``; ``wait`` queues behind another run on ``out`` instead of raising E105.
+    ``engine="dask"`` runs the stages on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``),
+    or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
+    tables are the same as with ``engine="local"``.
     """
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
     input_paths = [Path(path) for path in paths]
@@ -42,4 +49,24 @@ def run(
     files = discover_inputs(input_paths, config)
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)
-    return run_with_workers(config, files, target, workers, on_progress, options=options)
+    return run_files(
+        config, files, target, EngineName(engine), scheduler, workers, on_progress, options
+    )
+
+
+def run_files(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    engine: EngineName = EngineName.LOCAL,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run discovered ``files`` on ``engine``; the one place ``run`` and the CLI choose it."""
+    if engine is EngineName.DASK:
+        return run_on_dask(config, files, out, scheduler, workers, on_progress, options=options)
+    if scheduler is not None:
+        raise ValueError("a scheduler address needs engine='dask'")
+    return run_with_workers(config, files, out, workers, on_progress, options=options)

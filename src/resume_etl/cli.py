@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from resume_etl import __version__
+from resume_etl.api import run_files
 from resume_etl.config import PipelineConfig, load_config
+from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
-from resume_etl.engines.pool import run_with_workers
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.evaluation import evaluate
 from resume_etl.evaluation.render import field_table, worst_table
@@ -86,8 +88,26 @@ def run(
             "--workers",
             "-w",
             min=1,
-            help="Worker processes, each with its own model. Default: all cores. "
+            help="Worker processes, each with its own model. Default: all cores (with "
+            "--engine dask and no --scheduler: the LocalCluster's workers, default 2). "
             "The tables are the same for any number.",
+        ),
+    ] = None,
+    engine: Annotated[
+        EngineName,
+        typer.Option(
+            "--engine",
+            "-e",
+            help="Where the stages run: this machine, or a Dask cluster (needs "
+            "pip install 'resume-etl\\[dask]'). The tables are the same.",
+        ),
+    ] = EngineName.LOCAL,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:PORT",
+            help="Dask scheduler to run on (with --engine dask). Default: start a LocalCluster.",
         ),
     ] = None,
     full: Annotated[
@@ -120,6 +140,8 @@ def run(
     when any input was quarantined; 75 when another run holds the output folder.
     """
     input_paths = paths or [Path("raw")]
+    if scheduler is not None and engine is not EngineName.DASK:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     try:
         config = load_config(pipeline)
         missing = [str(path) for path in input_paths if not path.exists()]
@@ -130,9 +152,10 @@ def run(
         files = discover_inputs(input_paths, config)
         target = out if out is not None else config.load.out
         options = RunOptions(full=full, prune=prune, wait=wait)
-        summary = _run_with_progress(config, files, target, quiet, workers, options)
+        place = _Placement(engine, scheduler, workers)
+        summary = _run_with_progress(config, files, target, quiet, place, options)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
         raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
     if not quiet:
@@ -150,11 +173,11 @@ def _run_with_progress(
     files: list[Path],
     out: Path,
     quiet: bool,
-    workers: int | None,
+    place: _Placement,
     options: RunOptions,
 ) -> RunSummary:
     if quiet:
-        return run_with_workers(config, files, out, workers, options=options)
+        return run_files(config, files, out, *place, options=options)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -168,7 +191,15 @@ def _run_with_progress(
         def advance(_: Path) -> None:
             progress.update(task, advance=1, description="documents")
 
-        return run_with_workers(config, files, out, workers, on_progress=advance, options=options)
+        return run_files(config, files, out, *place, on_progress=advance, options=options)
+
+
+class _Placement(NamedTuple):
+    """Where a run's stages go, in ``run_files``'s argument order."""
+
+    engine: EngineName
+    scheduler: str | None
+    workers: int | None
 
 
 def _print_summary(summary: RunSummary) -> None:
@@ -184,6 +215,11 @@ def _print_summary(summary: RunSummary) -> None:
         f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
         f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
     )
+    if summary.documents_per_worker:
+        per_worker = ", ".join(
+            f"{worker} {count}" for worker, count in summary.documents_per_worker.items()
+        )
+        console.print(f"documents per worker: {per_worker}", highlight=False)
 
 
 @app.command()
@@ -217,7 +253,7 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         yield
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(code) from error
 
 
@@ -357,7 +393,7 @@ def eval_(
     try:
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {error}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
     console.print(field_table(report))
     console.print(worst_table(report, worst))

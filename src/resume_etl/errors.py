@@ -32,6 +32,8 @@ class ErrorCode(StrEnum):
     E107_CANNOT_CARRY = "E107"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
+    E122_NO_DASK = "E122"
+    E123_CLUSTER_UNREACHABLE = "E123"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -61,6 +63,10 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
+    ErrorCode.E122_NO_DASK: "pip install 'resume-etl[dask]', or run with --engine local.",
+    ErrorCode.E123_CLUSTER_UNREACHABLE: (
+        "Check the --scheduler address (tcp://HOST:PORT) and that `dask scheduler` runs there."
+    ),
 }
 
 

@@ -64,6 +64,8 @@ class RunSummary:
     run_id: str = ""
     stage_seconds: dict[str, float] = field(default_factory=dict)
     """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
+    documents_per_worker: dict[str, int] = field(default_factory=dict)
+    """Documents each worker (by address) processed; filled by the Dask engine only."""
 
     @classmethod
     def of(

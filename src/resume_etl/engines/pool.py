@@ -109,7 +109,7 @@ class WorkerPool:
         for results, seconds in self._in_order(files):
             self.clock.merge(seconds)
             for path, outcome in results:
-                yield path, _first_occurrence(outcome, path, first_path)
+                yield path, first_occurrence(outcome, path, first_path)
 
     def run(
         self,
@@ -136,7 +136,7 @@ class WorkerPool:
             yield window.popleft().result()
 
 
-def _first_occurrence(outcome: Outcome, path: Path, first_path: dict[str, str]) -> Outcome:
+def first_occurrence(outcome: Outcome, path: Path, first_path: dict[str, str]) -> Outcome:
     """Quarantine a document whose text an earlier batch already had, as the local engine does.
 
     Workers only see their own batch, so the parent, which sees outcomes in input order, keeps

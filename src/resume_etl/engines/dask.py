@@ -1,0 +1,203 @@
+"""The Dask engine: the local engine's batches, run by the workers of a Dask cluster.
+
+The same shape as the process pool (``pool.py``): batches of paths go out, each worker runs
+``LocalEngine.process_batch`` with an engine it builds once per process, and the driver takes the
+results back in submission order, so order and duplicate detection do not depend on which worker
+finished first. The driver commits through ``run_local``, so a Dask run has the same ledger, lock
+and crash-safety as a local one. A worker that dies mid-run loses its batches to the scheduler,
+which runs them on another worker; a batch's rows come back once, from whichever run finished.
+
+Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
+``--engine local`` runs without it. Workers read the files themselves, so every worker must see
+the input paths as the driver names them (the same machine, or a shared file system mounted at
+the same place).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from resume_etl.config import PipelineConfig
+from resume_etl.engines.local import (
+    BATCH_SIZE,
+    LocalEngine,
+    Outcome,
+    ProgressCallback,
+    RunOptions,
+    RunSummary,
+    run_local,
+)
+from resume_etl.engines.pool import first_occurrence
+from resume_etl.engines.timing import StageClock
+from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.fingerprint import pipeline_fingerprint
+
+__all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine", "run_on_dask"]
+
+DEFAULT_LOCAL_WORKERS = 2
+"""Worker processes of the ``LocalCluster`` started when no scheduler address is given."""
+
+CONNECT_TIMEOUT = "10s"
+"""How long to try reaching a scheduler before giving up with E123."""
+
+TASK_RETRIES = 2
+"""Extra attempts of a batch whose task raised; a lost worker's batches are rescheduled anyway."""
+
+DaskBatchResult = tuple[list[tuple[Path, Outcome]], dict[str, float], str]
+"""A batch's outcomes in input order, the worker's seconds per stage, and the worker's address."""
+
+_worker_engines: dict[str, LocalEngine] = {}
+"""This worker process's engines by pipeline fingerprint: the model loads once per process."""
+
+_worker_lock = threading.Lock()
+"""One batch at a time per process: a worker may run several threads, a spaCy ``nlp`` may not."""
+
+
+def _process_batch(config: PipelineConfig, fingerprint: str, paths: list[Path]) -> DaskBatchResult:
+    """Run on a worker: the outcomes of ``paths`` with this process's engine for ``config``."""
+    from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
+
+    with _worker_lock:
+        engine = _worker_engines.get(fingerprint)
+        if engine is None:
+            engine = _worker_engines[fingerprint] = LocalEngine(config)
+        engine.clock = StageClock()
+        results = engine.process_batch(paths, {})
+        seconds = dict(engine.clock.seconds)
+    return results, seconds, str(get_worker().address)
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed  # noqa: PLC0415 - optional extra, imported only for --engine dask
+    except ImportError as error:
+        raise ResumeEtlError(
+            ErrorCode.E122_NO_DASK, "--engine dask needs Dask, which is not installed"
+        ) from error
+    return distributed
+
+
+class DaskEngine:
+    """An ``OutcomeSource`` on a Dask cluster; use it as a context manager.
+
+    With ``scheduler`` (``tcp://HOST:PORT``) it connects to a running cluster; without, it starts
+    a ``LocalCluster`` of ``workers`` single-threaded processes on this machine and stops it on
+    exit. ``documents_per_worker`` counts, per worker address, the documents whose outcomes came
+    from that worker.
+    """
+
+    def __init__(
+        self,
+        config: PipelineConfig,
+        scheduler: str | None = None,
+        workers: int | None = None,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        distributed = _import_distributed()
+        self.config = config
+        self.batch_size = batch_size
+        self.clock = StageClock()
+        self.documents_per_worker: Counter[str] = Counter()
+        self._fingerprint = pipeline_fingerprint(config)
+        self._cluster: Any = None
+        if scheduler is None:
+            self._cluster = distributed.LocalCluster(
+                n_workers=workers or DEFAULT_LOCAL_WORKERS,
+                processes=True,
+                threads_per_worker=1,
+                dashboard_address=None,
+            )
+        try:
+            self.client: Any = _connect(distributed, scheduler or self._cluster)
+        except BaseException:
+            if self._cluster is not None:
+                self._cluster.close()
+            raise
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
+        """Each file's outcome in input order, whichever worker produced it."""
+        first_path: dict[str, str] = {}
+        for results, seconds, worker in self._in_order(files):
+            self.clock.merge(seconds)
+            self.documents_per_worker[worker] += len(results)
+            for path, outcome in results:
+                yield path, first_occurrence(outcome, path, first_path)
+
+    def run(
+        self,
+        files: Sequence[Path],
+        out: Path,
+        on_progress: ProgressCallback | None = None,
+        options: RunOptions | None = None,
+    ) -> RunSummary:
+        """Process the new and changed ``files`` on the cluster and commit the tables here."""
+        summary = run_local(self.config, files, out, on_progress, options=options, source=self)
+        summary.documents_per_worker = dict(sorted(self.documents_per_worker.items()))
+        return summary
+
+    def _in_order(self, files: Sequence[Path]) -> Iterator[DaskBatchResult]:
+        """Batch results in input order, with at most two batches per worker in flight."""
+        window_size = 2 * max(1, len(self.client.scheduler_info()["workers"]))
+        batches = (
+            list(files[start : start + self.batch_size])
+            for start in range(0, len(files), self.batch_size)
+        )
+        window: deque[Any] = deque()
+        for batch in batches:
+            window.append(
+                self.client.submit(
+                    _process_batch,
+                    self.config,
+                    self._fingerprint,
+                    batch,
+                    pure=False,
+                    retries=TASK_RETRIES,
+                )
+            )
+            if len(window) >= window_size:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def _connect(distributed: Any, address: Any) -> Any:
+    """A client of the scheduler at ``address`` (or of a ``LocalCluster``), or E123."""
+    try:
+        return distributed.Client(address, timeout=CONNECT_TIMEOUT)
+    except OSError as error:
+        raise ResumeEtlError(
+            ErrorCode.E123_CLUSTER_UNREACHABLE, f"cannot reach the Dask scheduler {address}"
+        ) from error
+
+
+def run_on_dask(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run ``files`` on the cluster at ``scheduler``, or on a ``LocalCluster`` of ``workers``."""
+    with DaskEngine(config, scheduler, workers, batch_size) as engine:
+        return engine.run(files, out, on_progress, options)
