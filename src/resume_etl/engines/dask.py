@@ -16,7 +16,7 @@ the same place).
 from __future__ import annotations
 
 import threading
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +32,7 @@ from resume_etl.engines.local import (
     RunSummary,
     run_local,
 )
-from resume_etl.engines.pool import first_occurrence
+from resume_etl.engines.pool import Pending, first_occurrence, results_in_order
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.fingerprint import pipeline_fingerprint
@@ -155,27 +155,14 @@ class DaskEngine:
 
     def _in_order(self, files: Sequence[Path]) -> Iterator[DaskBatchResult]:
         """Batch results in input order, with at most two batches per worker in flight."""
-        window_size = 2 * max(1, len(self.client.scheduler_info()["workers"]))
-        batches = (
-            list(files[start : start + self.batch_size])
-            for start in range(0, len(files), self.batch_size)
+        workers = max(1, len(self.client.scheduler_info()["workers"]))
+        return results_in_order(files, self.batch_size, self._submit, in_flight=2 * workers)
+
+    def _submit(self, batch: list[Path]) -> Pending[DaskBatchResult]:
+        future: Pending[DaskBatchResult] = self.client.submit(
+            _process_batch, self.config, self._fingerprint, batch, pure=False, retries=TASK_RETRIES
         )
-        window: deque[Any] = deque()
-        for batch in batches:
-            window.append(
-                self.client.submit(
-                    _process_batch,
-                    self.config,
-                    self._fingerprint,
-                    batch,
-                    pure=False,
-                    retries=TASK_RETRIES,
-                )
-            )
-            if len(window) >= window_size:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        return future
 
 
 def _connect(distributed: Any, address: Any) -> Any:

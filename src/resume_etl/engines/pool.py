@@ -15,10 +15,11 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import TracebackType
+from typing import Protocol, TypeVar
 
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.local import (
@@ -123,17 +124,42 @@ class WorkerPool:
 
     def _in_order(self, files: Sequence[Path]) -> Iterator[BatchResult]:
         """Batch results in input order, with at most two batches per worker in flight."""
-        batches = (
-            list(files[start : start + self.batch_size])
-            for start in range(0, len(files), self.batch_size)
+        return results_in_order(
+            files,
+            self.batch_size,
+            lambda batch: self._executor.submit(_process_batch, batch),
+            in_flight=2 * self.workers,
         )
-        window: deque[Future[BatchResult]] = deque()
-        for batch in batches:
-            window.append(self._executor.submit(_process_batch, batch))
-            if len(window) >= 2 * self.workers:
-                yield window.popleft().result()
-        while window:
+
+
+ResultT_co = TypeVar("ResultT_co", covariant=True)
+ResultT = TypeVar("ResultT")
+
+
+class Pending(Protocol[ResultT_co]):
+    """A submitted batch: a ``concurrent.futures.Future`` or a Dask ``Future``."""
+
+    def result(self) -> ResultT_co: ...
+
+
+def results_in_order(
+    files: Sequence[Path],
+    batch_size: int,
+    submit: Callable[[list[Path]], Pending[ResultT]],
+    in_flight: int,
+) -> Iterator[ResultT]:
+    """``submit``'s results over batches of ``files``, in submission order.
+
+    Waiting on the oldest batch first makes the order independent of which worker finishes
+    first; keeping at most ``in_flight`` batches submitted bounds what waits in memory.
+    """
+    window: deque[Pending[ResultT]] = deque()
+    for start in range(0, len(files), batch_size):
+        window.append(submit(list(files[start : start + batch_size])))
+        if len(window) >= in_flight:
             yield window.popleft().result()
+    while window:
+        yield window.popleft().result()
 
 
 def first_occurrence(outcome: Outcome, path: Path, first_path: dict[str, str]) -> Outcome:
