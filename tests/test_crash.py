@@ -69,6 +69,7 @@ KILL_POINTS = (
     "extract:3",
     "validate:1",
     "validate:3",
+    "load.part:1",  # the batch's rows are in part files, no table is written yet
     "load.table:1",
     "load.table:6",
     "load.table:12",

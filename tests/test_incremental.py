@@ -138,6 +138,31 @@ def test_duplicate_added_later_ends_as_in_a_full_run(
     assert quarantine["reason"].str.endswith("000_copy_first.txt").all()
 
 
+def test_inputs_in_a_new_order_give_the_tables_of_a_full_run_in_that_order(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    """The stored rows are then out of rank order: they are sorted through spilled pieces."""
+    files = discover_inputs([inputs], config)
+    run_local(config, files, tmp_path / "out", nlp=nlp)
+    (inputs / CORPUS[1]).write_text("Jane Roe\nChef\n\nSkills\nBaking, Plating\n")
+    reordered = list(reversed(files))
+    summary = run_local(config, reordered, tmp_path / "out", nlp=nlp)
+    assert (summary.documents_skipped, summary.documents_parsed) == (2, 3)
+    run_local(config, reordered, tmp_path / "full", nlp=nlp, options=RunOptions(full=True))
+    assert_same_tables(tmp_path / "out", tmp_path / "full")
+    documents = read_tables(tmp_path / "out")["documents"]
+    assert documents["source_path"].tolist() == [str(path) for path in reordered]
+
+
+def test_a_committed_run_holds_only_its_tables_and_manifest(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    _run(config, nlp, inputs, tmp_path / "out")
+    (run_folder,) = (tmp_path / "out" / ".resume-etl" / "runs").iterdir()
+    names = {path.name for path in run_folder.iterdir()}
+    assert names == {"manifest.json"} | {f"{table}.parquet" for table in config.load.tables}
+
+
 def test_quarantined_input_is_kept_and_counted_on_a_skipped_run(
     config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
 ) -> None:

@@ -9,23 +9,44 @@ from earlier runs by path), and duplicates are settled over all files, the first
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from pydantic import BaseModel
+import pyarrow.parquet as pq
 
 import resume_etl
+from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.fingerprint import schema_digest
-from resume_etl.records import TABLE_MODELS, DocumentRecord, QuarantineRecord
+from resume_etl.parts import PART_SOURCE, part_files
+from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
-from resume_etl.stages.validate import ValidatedDocument
-from resume_etl.store import CommittedRun, FileEntry, Outcome, RunCounts, RunManifest, new_run_id
+from resume_etl.store import (
+    PARTS_DIR,
+    SPILL_DIR,
+    CommittedRun,
+    FileEntry,
+    Outcome,
+    RunCounts,
+    RunManifest,
+    TableFile,
+    file_sha256,
+)
 from resume_etl.store import now_iso as _now_iso
+from resume_etl.streaming import (
+    ROW_GROUP_ROWS,
+    ChunkSource,
+    RankedChunk,
+    Ranker,
+    TableWriter,
+    merge_runs,
+    run_in_memory,
+    runs_of,
+)
 from resume_etl.vocab import Stage
 
 
@@ -68,13 +89,10 @@ class RunSummary:
     """Documents each worker (by address) processed; filled by the Dask engine only."""
 
     @classmethod
-    def of(
-        cls, manifest: RunManifest, tables: dict[str, pa.Table], out: Path, seconds: float
-    ) -> RunSummary:
+    def of(cls, merged: MergedRun, out: Path, seconds: float) -> RunSummary:
+        manifest = merged.manifest
         counts = manifest.counts
         inputs = manifest.files[: counts.inputs]
-        input_paths = pa.array([entry.source_path for entry in inputs], type=pa.string())
-        quarantine = tables["quarantine"]
         return cls(
             documents_read=counts.inputs,
             documents_parsed=sum(entry.outcome is Outcome.PARSED for entry in inputs),
@@ -82,8 +100,8 @@ class RunSummary:
             documents_skipped=counts.reused,
             documents_pruned=counts.pruned,
             documents_kept=counts.carried,
-            quarantine_rows=pc.sum(pc.is_in(quarantine["source_path"], input_paths)).as_py() or 0,
-            rows_written={name: table.num_rows for name, table in tables.items()},
+            quarantine_rows=merged.quarantine_rows,
+            rows_written={name: table.rows for name, table in manifest.tables.items()},
             seconds=seconds,
             out=out,
             run_id=manifest.run_id,
@@ -104,7 +122,9 @@ class RunPlan:
 @dataclass(slots=True)
 class MergedRun:
     manifest: RunManifest
-    tables: dict[str, pa.Table]
+    """The run's manifest, its tables' row counts and digests included."""
+    quarantine_rows: int
+    """Quarantine rows naming one of this run's inputs (``--strict`` fails on any)."""
 
 
 def plan_run(
@@ -177,7 +197,7 @@ def content_sha256(path: Path, max_bytes: int) -> str | None:
 
 @dataclass(slots=True)
 class _Ranked:
-    """One file's entry in table order, and whether its rows are fresh or stored."""
+    """One file's entry in table order, and whether its rows are fresh (in parts) or stored."""
 
     entry: FileEntry
     fresh: bool
@@ -185,56 +205,53 @@ class _Ranked:
 
 
 @dataclass(slots=True)
-class _Fresh:
-    entries: dict[str, FileEntry] = field(default_factory=dict)
-    rows: dict[str, list[BaseModel]] = field(default_factory=dict)
-    quarantine: list[QuarantineRecord] = field(default_factory=list)
+class _Settled:
+    """Who keeps which rows, once duplicates are settled over every ranked file."""
+
+    entries: list[FileEntry]
+    """The manifest's entries, in table order."""
+    driver_quarantine: list[QuarantineRecord]
+    """Rows the driver writes itself: duplicates, and files the stages gave no outcome for."""
+    fresh_rows: dict[str, int] = field(default_factory=dict)
+    """Path -> rank of each processed file whose rows stand (its parts are read)."""
+    stored_rows: dict[str, int] = field(default_factory=dict)
+    """doc_id -> rank of each stored file whose rows stand."""
+    fresh_quarantine: dict[str, int] = field(default_factory=dict)
+    stored_quarantine: dict[str, int] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    """Path -> rank of every file: the order of the tables."""
 
 
 def merge_run(
     plan: RunPlan,
     previous: CommittedRun | None,
-    parsed: Sequence[ValidatedDocument],
-    quarantined: Sequence[QuarantineRecord],
+    fresh: Sequence[FileEntry],
+    staging: Path,
     tables: Sequence[str],
     pipeline_name: str,
+    run_id: str,
 ) -> MergedRun:
-    """The tables and manifest of this run: fresh rows for processed files, stored for the rest."""
-    fresh = _collect_fresh(plan, parsed, quarantined)
-    ranked = _rank(plan, fresh)
-    winners, demoted = _settle_duplicates(ranked)
-    fresh_quarantine = [
-        _renamed_winner(record, winners)
-        for record in fresh.quarantine
-        if record.source_path not in demoted
-    ]
-    fresh_quarantine.extend(
-        _duplicate_record(ranked_entry, winners) for ranked_entry in demoted.values()
-    )
-    stored_doc_ids = [w.entry.doc_id for w in winners.values() if not w.fresh]
-    fresh_doc_ids = [w.entry.doc_id for w in winners.values() if w.fresh]
-    stored_paths = [
-        r.entry.source_path for r in ranked if not r.fresh and r.entry.source_path not in demoted
-    ]
-    doc_order = [w.entry.doc_id for w in sorted(winners.values(), key=lambda w: w.rank)]
-    path_order = [r.entry.source_path for r in ranked]
-    merged: dict[str, pa.Table] = {}
+    """Write this run's tables into ``staging``: the processed files' rows from the part files
+    in ``staging/parts``, the stored rows of the rest from ``previous``, ordered by file rank.
+
+    Rows stream through in bounded chunks (``streaming.py``); only the entries are in memory.
+    """
+    settled = _settle(_rank(plan, {entry.source_path: entry for entry in fresh}))
+    table_files: dict[str, TableFile] = {}
+    quarantine_rows = 0
+    inputs = pa.array([str(path) for path in plan.inputs], type=pa.string())
     for name in tables:
-        old = previous.table(name) if previous is not None else None
-        if old is not None:
-            old = old.cast(arrow_schema(TABLE_MODELS[name]))
-        if name == "quarantine":
-            parts = [_select(old, "source_path", stored_paths), to_arrow(name, fresh_quarantine)]
-            merged[name] = _ordered(parts, "source_path", path_order)
-        else:
-            new = to_arrow(name, fresh.rows.get(name, []))
-            parts = [_select(old, "doc_id", stored_doc_ids), _select(new, "doc_id", fresh_doc_ids)]
-            merged[name] = _ordered(parts, "doc_id", [d for d in doc_order if d is not None])
-    entries = [
-        _as_duplicate(r.entry) if r.entry.source_path in demoted else r.entry for r in ranked
-    ]
+        path = staging / f"{name}.parquet"
+        runs = _runs(name, settled, previous, staging)
+        with TableWriter(path, arrow_schema(TABLE_MODELS[name])) as writer:
+            for rows in merge_runs(runs):
+                writer.write(rows)
+                if name == "quarantine":
+                    quarantine_rows += pc.sum(pc.is_in(rows["source_path"], inputs)).as_py() or 0
+        table_files[name] = TableFile(rows=writer.rows, sha256=file_sha256(path))
+        checkpoint("load.table")
     manifest = RunManifest(
-        run_id=new_run_id(),
+        run_id=run_id,
         committed_at=_now_iso(),
         package_version=resume_etl.__version__,
         pipeline_name=pipeline_name,
@@ -247,95 +264,135 @@ def merge_run(
             carried=len(plan.carried),
             pruned=len(plan.pruned),
         ),
-        files=entries,
+        tables=table_files,
+        files=settled.entries,
     )
-    return MergedRun(manifest, merged)
+    return MergedRun(manifest, quarantine_rows)
 
 
-def _collect_fresh(
-    plan: RunPlan, parsed: Sequence[ValidatedDocument], quarantined: Sequence[QuarantineRecord]
-) -> _Fresh:
-    fresh = _Fresh()
-    for document in parsed:
-        record = document.rows["documents"][0]
-        assert isinstance(record, DocumentRecord)
-        fresh.entries[record.source_path] = FileEntry(
-            source_path=record.source_path,
-            content_sha256=record.content_sha256,
-            doc_id=record.doc_id,
-            outcome=Outcome.PARSED,
+def _runs(
+    name: str, settled: _Settled, previous: CommittedRun | None, staging: Path
+) -> list[Iterator[RankedChunk]]:
+    """The sorted runs one table is merged from: the parts, the stored table, the driver's rows."""
+    schema = arrow_schema(TABLE_MODELS[name])
+    is_quarantine = name == "quarantine"
+    fresh_ranks = settled.fresh_quarantine if is_quarantine else settled.fresh_rows
+    runs = runs_of(
+        _parts_reader(staging / PARTS_DIR, name),
+        PART_SOURCE,
+        Ranker(fresh_ranks),
+        schema,
+        staging / SPILL_DIR / name / "fresh",
+    )
+    if previous is not None and name in previous.manifest.tables:
+        stored_ranks = settled.stored_quarantine if is_quarantine else settled.stored_rows
+        runs += runs_of(
+            _stored_reader(previous.folder / f"{name}.parquet"),
+            "source_path" if is_quarantine else "doc_id",
+            Ranker(stored_ranks),
+            schema,
+            staging / SPILL_DIR / name / "stored",
         )
-        for table, rows in document.rows.items():
-            fresh.rows.setdefault(table, []).extend(rows)
-        fresh.quarantine.extend(document.quarantine)
-    for failure in quarantined:
-        fresh.entries[failure.source_path] = FileEntry(
-            source_path=failure.source_path,
-            content_sha256=failure.content_sha256,
-            doc_id=failure.doc_id,
-            outcome=Outcome.QUARANTINED,
-            error_code=failure.error_code,
-        )
-        fresh.quarantine.append(failure)
-    for path in plan.to_process:
-        if str(path) not in fresh.entries:  # the engine promises an outcome; never lose a file
-            lost = QuarantineRecord(
-                source_path=str(path),
-                stage=Stage.LOAD,
-                error_code=ErrorCode.E007_NO_OUTCOME,
-                error_type="MissingOutcome",
-                reason="the stages returned neither rows nor a quarantine row for this file",
-            )
-            fresh.entries[str(path)] = FileEntry(
-                source_path=str(path),
-                content_sha256=None,
-                doc_id=None,
-                outcome=Outcome.QUARANTINED,
-                error_code=ErrorCode.E007_NO_OUTCOME,
-            )
-            fresh.quarantine.append(lost)
-    return fresh
+    if is_quarantine and settled.driver_quarantine:
+        rows = to_arrow(name, settled.driver_quarantine)
+        runs.append(run_in_memory(rows, Ranker(settled.ranks)(rows["source_path"])))
+    return runs
 
 
-def _rank(plan: RunPlan, fresh: _Fresh) -> list[_Ranked]:
+def _parts_reader(parts: Path, name: str) -> ChunkSource:
+    def read(columns: Sequence[str] | None) -> Iterator[pa.Table]:
+        for path in part_files(parts, name):
+            yield pq.read_table(path, columns=list(columns) if columns else None)
+
+    return read
+
+
+def _stored_reader(path: Path) -> ChunkSource:
+    def read(columns: Sequence[str] | None) -> Iterator[pa.Table]:
+        reader = pq.ParquetFile(path)
+        selected = list(columns) if columns else None
+        for batch in reader.iter_batches(batch_size=ROW_GROUP_ROWS, columns=selected):
+            yield pa.Table.from_batches([batch])
+
+    return read
+
+
+def _rank(plan: RunPlan, fresh: dict[str, FileEntry]) -> list[_Ranked]:
+    """Every file in table order; a processed file the stages lost gets an E007 entry."""
     ranked: list[_Ranked] = []
     for path in plan.inputs:
         key = str(path)
         if key in plan.reused:
             ranked.append(_Ranked(plan.reused[key], fresh=False, rank=len(ranked)))
         else:
-            ranked.append(_Ranked(fresh.entries[key], fresh=True, rank=len(ranked)))
+            entry = fresh.get(key) or _lost(key)
+            ranked.append(_Ranked(entry, fresh=True, rank=len(ranked)))
     ranked.extend(
         _Ranked(entry, fresh=False, rank=len(ranked) + i) for i, entry in enumerate(plan.carried)
     )
     return ranked
 
 
-def _settle_duplicates(ranked: list[_Ranked]) -> tuple[dict[str, _Ranked], dict[str, _Ranked]]:
-    """Parsed files by doc_id: the first ranked keeps the rows, later ones become duplicates."""
-    winners: dict[str, _Ranked] = {}
-    demoted: dict[str, _Ranked] = {}
+def _lost(path: str) -> FileEntry:
+    """The engine promises an outcome for every file; one without is never silently lost."""
+    return FileEntry(
+        source_path=path,
+        content_sha256=None,
+        doc_id=None,
+        outcome=Outcome.QUARANTINED,
+        error_code=ErrorCode.E007_NO_OUTCOME,
+    )
+
+
+def _settle(ranked: list[_Ranked]) -> _Settled:
+    """The first ranked file with a text is its original; every later one is its duplicate.
+
+    Settled here, over all files at once, so the result depends neither on how the inputs were
+    cut into batches nor on which were processed this time and which were stored.
+    """
+    originals: dict[str, _Ranked] = {}
+    settled = _Settled(entries=[], driver_quarantine=[])
     for item in ranked:
-        doc_id = item.entry.doc_id
-        if item.entry.outcome is not Outcome.PARSED or doc_id is None:
-            continue
-        if doc_id in winners:
-            demoted[item.entry.source_path] = item
+        entry, path = item.entry, item.entry.source_path
+        settled.ranks[path] = item.rank
+        doc_id = entry.doc_id
+        original = originals.setdefault(doc_id, item) if doc_id is not None else item
+        if original is not item:
+            settled.entries.append(_as_duplicate(entry))
+            settled.driver_quarantine.append(_duplicate_record(entry, original.entry))
+        elif entry.error_code is ErrorCode.E007_NO_OUTCOME:
+            settled.entries.append(entry)
+            settled.driver_quarantine.append(_lost_record(path))
         else:
-            winners[doc_id] = item
-    return winners, demoted
+            settled.entries.append(entry)
+            _keep_rows(settled, item)
+    return settled
 
 
-def _renamed_winner(record: QuarantineRecord, winners: dict[str, _Ranked]) -> QuarantineRecord:
-    """A duplicate names the file whose rows stand for it, settled over all files."""
-    if record.error_code is not ErrorCode.E006_DUPLICATE or record.doc_id not in winners:
-        return record
-    reason = f"same text as {winners[record.doc_id].entry.source_path}"
-    return record.model_copy(update={"reason": reason})
-
-
-def _duplicate_record(item: _Ranked, winners: dict[str, _Ranked]) -> QuarantineRecord:
+def _keep_rows(settled: _Settled, item: _Ranked) -> None:
     entry = item.entry
+    if item.fresh:
+        settled.fresh_quarantine[entry.source_path] = item.rank
+    else:
+        settled.stored_quarantine[entry.source_path] = item.rank
+    if entry.outcome is Outcome.PARSED and entry.doc_id is not None:
+        if item.fresh:
+            settled.fresh_rows[entry.source_path] = item.rank
+        else:
+            settled.stored_rows[entry.doc_id] = item.rank
+
+
+def _lost_record(path: str) -> QuarantineRecord:
+    return QuarantineRecord(
+        source_path=path,
+        stage=Stage.LOAD,
+        error_code=ErrorCode.E007_NO_OUTCOME,
+        error_type="MissingOutcome",
+        reason="the stages returned neither rows nor a quarantine row for this file",
+    )
+
+
+def _duplicate_record(entry: FileEntry, original: FileEntry) -> QuarantineRecord:
     assert entry.doc_id is not None
     return QuarantineRecord(
         doc_id=entry.doc_id,
@@ -344,7 +401,7 @@ def _duplicate_record(item: _Ranked, winners: dict[str, _Ranked]) -> QuarantineR
         stage=Stage.INGEST,
         error_code=ErrorCode.E006_DUPLICATE,
         error_type="DuplicateDocument",
-        reason=f"same text as {winners[entry.doc_id].entry.source_path}",
+        reason=f"same text as {original.source_path}",
     )
 
 
@@ -352,32 +409,3 @@ def _as_duplicate(entry: FileEntry) -> FileEntry:
     return entry.model_copy(
         update={"outcome": Outcome.QUARANTINED, "error_code": ErrorCode.E006_DUPLICATE}
     )
-
-
-def _select(table: pa.Table | None, column: str, keys: Sequence[str | None]) -> pa.Table | None:
-    if table is None:
-        return None
-    wanted = pa.array([key for key in keys if key is not None], type=pa.string())
-    return table.filter(pc.is_in(table[column], value_set=wanted))
-
-
-def _ordered(parts: Sequence[pa.Table | None], column: str, order: Sequence[str]) -> pa.Table:
-    """Rows sorted by their file's rank; a stable sort keeps each file's own row order."""
-    present = [part for part in parts if part is not None]
-    table = pa.concat_tables(present).unify_dictionaries().combine_chunks()
-    rank = pc.index_in(table[column], value_set=pa.array(order, type=pa.string()))
-    return _canonical_dictionaries(table.take(pc.sort_indices(rank)))
-
-
-def _canonical_dictionaries(table: pa.Table) -> pa.Table:
-    """Re-encode enum columns so their categories follow the rows, not the merge history.
-
-    pandas compares categoricals with their category order, so without this an incremental
-    run and a full run of the same inputs would give frames that differ in order alone.
-    """
-    for index, column_field in enumerate(table.schema):
-        if pa.types.is_dictionary(column_field.type):
-            plain = table.column(index).cast(column_field.type.value_type)
-            encoded = pc.dictionary_encode(plain).cast(column_field.type)
-            table = table.set_column(index, column_field, encoded)
-    return table.combine_chunks()

@@ -40,6 +40,10 @@ from resume_etl.stages.load import ensure_writable, fsync_path
 STATE_DIR = ".resume-etl"
 KEEP_RUNS = 2
 """Committed runs kept on disk: the current one and the one before, for readers still on it."""
+PARTS_DIR = "parts"
+"""Inside a staging folder: the batches' part files (``parts.py``), gone before the commit."""
+SPILL_DIR = "spill"
+"""Inside a staging folder: sorted pieces of tables too large to sort in memory."""
 
 
 class Outcome(StrEnum):
@@ -189,19 +193,35 @@ class Store:
 
     # writing --------------------------------------------------------------------------------
 
+    def staging(self, run_id: str) -> Path:
+        """A new, empty folder the run ``run_id`` writes its tables (and parts) into."""
+        folder = self.state / f"staging-{run_id}"
+        folder.mkdir(parents=True)
+        return folder
+
     def commit(self, manifest: RunManifest, tables: dict[str, pa.Table]) -> RunManifest:
-        """Make ``tables`` the committed run, crash-safely; return the manifest as stored."""
-        staging = self.state / f"staging-{manifest.run_id}"
-        staging.mkdir(parents=True)
+        """Make ``tables``, held whole in memory, the committed run; see ``commit_staged``."""
+        staging = self.staging(manifest.run_id)
         table_files: dict[str, TableFile] = {}
         for name, table in tables.items():
             path = staging / f"{name}.parquet"
             pq.write_table(table, path)
-            fsync_path(path)
-            table_files[name] = TableFile(rows=table.num_rows, sha256=_sha256_of(path))
+            table_files[name] = TableFile(rows=table.num_rows, sha256=file_sha256(path))
             checkpoint("load.table")
-        stored = manifest.model_copy(update={"tables": table_files})
-        _write_synced(staging / "manifest.json", stored.model_dump_json(indent=1))
+        return self.commit_staged(manifest.model_copy(update={"tables": table_files}))
+
+    def commit_staged(self, manifest: RunManifest) -> RunManifest:
+        """Make the tables written into ``staging(run_id)`` the committed run, crash-safely.
+
+        ``manifest.tables`` names them, with their rows and digests. Part files and spilled
+        pieces are removed first: a committed run holds its tables and manifest only.
+        """
+        staging = self.state / f"staging-{manifest.run_id}"
+        for scratch in (PARTS_DIR, SPILL_DIR):
+            shutil.rmtree(staging / scratch, ignore_errors=True)
+        for name in manifest.tables:
+            fsync_path(staging / f"{name}.parquet")
+        _write_synced(staging / "manifest.json", manifest.model_dump_json(indent=1))
         fsync_path(staging)
         checkpoint("load.staged")
         self.runs.mkdir(exist_ok=True)
@@ -210,12 +230,12 @@ class Store:
         checkpoint("load.renamed")
         self._point_current_at(manifest.run_id)
         checkpoint("load.committed")
-        self._append_ledger(LedgerLine.of(stored))
+        self._append_ledger(LedgerLine.of(manifest))
         checkpoint("load.ledgered")
-        self._publish(CommittedRun(stored, self.runs / manifest.run_id))
+        self._publish(CommittedRun(manifest, self.runs / manifest.run_id))
         checkpoint("load.published")
         self._remove_leftovers()
-        return stored
+        return manifest
 
     def recover(self, rebuild: bool = False) -> None:
         """Finish what a killed run left: ledger line, published tables, leftover folders.
@@ -333,7 +353,7 @@ def _write_synced(path: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
-def _sha256_of(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

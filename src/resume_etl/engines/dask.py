@@ -1,16 +1,18 @@
 """The Dask engine: the local engine's batches, run by the workers of a Dask cluster.
 
 The same shape as the process pool (``pool.py``): batches of paths go out, each worker runs
-``LocalEngine.process_batch`` with an engine it builds once per process, and the driver takes the
-results back in submission order, so order and duplicate detection do not depend on which worker
-finished first. The driver commits through ``run_local``, so a Dask run has the same ledger, lock
-and crash-safety as a local one. A worker that dies mid-run loses its batches to the scheduler,
-which runs them on another worker; a batch's rows come back once, from whichever run finished.
+``LocalEngine.write_batch`` with an engine it builds once per process and writes the batch's
+rows as Parquet part files into the run's staging folder; the driver takes the reports (one
+entry per file) back in submission order and commits through ``run_local``, so a Dask run has
+the same ledger, lock and crash-safety as a local one and no partial run is ever visible. A
+worker that dies mid-run loses its batches to the scheduler, which runs them on another worker;
+a retried batch rewrites its part files whole (each is renamed into place), so its rows land
+once.
 
 Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
-``--engine local`` runs without it. Workers read the files themselves, so every worker must see
-the input paths as the driver names them (the same machine, or a shared file system mounted at
-the same place).
+``--engine local`` runs without it. Workers read the input files and write the part files
+themselves, so every worker must see the input paths and the output folder as the driver names
+them (the same machine, or a shared file system mounted at the same place).
 """
 
 from __future__ import annotations
@@ -26,16 +28,16 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines.local import (
     BATCH_SIZE,
     LocalEngine,
-    Outcome,
     ProgressCallback,
     RunOptions,
     RunSummary,
     run_local,
 )
-from resume_etl.engines.pool import Pending, first_occurrence, results_in_order
+from resume_etl.engines.pool import Pending, results_in_order, timed_batch
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.fingerprint import pipeline_fingerprint
+from resume_etl.parts import BatchReport
 
 __all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine", "run_on_dask"]
 
@@ -48,9 +50,6 @@ CONNECT_TIMEOUT = "10s"
 TASK_RETRIES = 2
 """Extra attempts of a batch whose task raised; a lost worker's batches are rescheduled anyway."""
 
-DaskBatchResult = tuple[list[tuple[Path, Outcome]], dict[str, float], str]
-"""A batch's outcomes in input order, the worker's seconds per stage, and the worker's address."""
-
 _worker_engines: dict[str, LocalEngine] = {}
 """This worker process's engines by pipeline fingerprint: the model loads once per process."""
 
@@ -58,18 +57,19 @@ _worker_lock = threading.Lock()
 """One batch at a time per process: a worker may run several threads, a spaCy ``nlp`` may not."""
 
 
-def _process_batch(config: PipelineConfig, fingerprint: str, paths: list[Path]) -> DaskBatchResult:
-    """Run on a worker: the outcomes of ``paths`` with this process's engine for ``config``."""
+def _process_batch(
+    config: PipelineConfig, fingerprint: str, paths: list[Path], parts: Path, index: int
+) -> BatchReport:
+    """Run on a worker: ``paths`` through this process's engine for ``config``, into ``parts``."""
     from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
 
     with _worker_lock:
         engine = _worker_engines.get(fingerprint)
         if engine is None:
             engine = _worker_engines[fingerprint] = LocalEngine(config)
-        engine.clock = StageClock()
-        results = engine.process_batch(paths, {})
-        seconds = dict(engine.clock.seconds)
-    return results, seconds, str(get_worker().address)
+        report = timed_batch(engine, paths, parts, index)
+    report.worker = str(get_worker().address)
+    return report
 
 
 def _import_distributed() -> Any:
@@ -132,14 +132,27 @@ class DaskEngine:
         if self._cluster is not None:
             self._cluster.close()
 
-    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
-        """Each file's outcome in input order, whichever worker produced it."""
-        first_path: dict[str, str] = {}
-        for results, seconds, worker in self._in_order(files):
-            self.clock.merge(seconds)
-            self.documents_per_worker[worker] += len(results)
-            for path, outcome in results:
-                yield path, first_occurrence(outcome, path, first_path)
+    def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]:
+        """Each batch's report in input order, whichever worker ran it."""
+        workers = max(1, len(self.client.scheduler_info()["workers"]))
+
+        def submit(index: int, batch: list[Path]) -> Pending[BatchReport]:
+            future: Pending[BatchReport] = self.client.submit(
+                _process_batch,
+                self.config,
+                self._fingerprint,
+                batch,
+                parts.absolute(),
+                index,
+                pure=False,
+                retries=TASK_RETRIES,
+            )
+            return future
+
+        for report in results_in_order(files, self.batch_size, submit, in_flight=2 * workers):
+            self.clock.merge(report.seconds)
+            self.documents_per_worker[report.worker] += len(report.entries)
+            yield report
 
     def run(
         self,
@@ -152,17 +165,6 @@ class DaskEngine:
         summary = run_local(self.config, files, out, on_progress, options=options, source=self)
         summary.documents_per_worker = dict(sorted(self.documents_per_worker.items()))
         return summary
-
-    def _in_order(self, files: Sequence[Path]) -> Iterator[DaskBatchResult]:
-        """Batch results in input order, with at most two batches per worker in flight."""
-        workers = max(1, len(self.client.scheduler_info()["workers"]))
-        return results_in_order(files, self.batch_size, self._submit, in_flight=2 * workers)
-
-    def _submit(self, batch: list[Path]) -> Pending[DaskBatchResult]:
-        future: Pending[DaskBatchResult] = self.client.submit(
-            _process_batch, self.config, self._fingerprint, batch, pure=False, retries=TASK_RETRIES
-        )
-        return future
 
 
 def _connect(distributed: Any, address: Any) -> Any:

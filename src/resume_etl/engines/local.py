@@ -26,19 +26,20 @@ from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
+from resume_etl.parts import BatchOutcome, BatchReport, write_parts
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import ValidatedDocument, validate
-from resume_etl.store import open_store
+from resume_etl.store import PARTS_DIR, FileEntry, new_run_id, open_store
 from resume_etl.vocab import Stage
 
 __all__ = [  # RunSummary and RunOptions live in incremental.py and are importable from here
     "BATCH_SIZE",
+    "BatchSource",
     "LocalEngine",
     "Outcome",
-    "OutcomeSource",
     "ProgressCallback",
     "RunOptions",
     "RunSummary",
@@ -87,7 +88,7 @@ def _quarantine(
     )
 
 
-Outcome = ValidatedDocument | QuarantineRecord
+Outcome = BatchOutcome
 """What became of one input file: its rows, or the reason it was quarantined."""
 
 
@@ -115,6 +116,22 @@ class LocalEngine:
         seen: dict[str, str] = {}
         for start in range(0, len(files), BATCH_SIZE):
             yield from self.process_batch(files[start : start + BATCH_SIZE], seen)
+
+    def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]:
+        """Run ``files`` a batch at a time, each batch's rows written as part files in ``parts``."""
+        seen: dict[str, str] = {}
+        for index, start in enumerate(range(0, len(files), BATCH_SIZE)):
+            yield self.write_batch(files[start : start + BATCH_SIZE], seen, parts, index)
+
+    def write_batch(
+        self, paths: Sequence[Path], seen: dict[str, str], parts: Path, index: int
+    ) -> BatchReport:
+        """One batch through the stages, its rows into part files numbered ``index``."""
+        outcomes = self.process_batch(paths, seen)
+        with self.clock.timing("load"):
+            entries = write_parts(outcomes, parts, index, self.config.load.tables)
+        checkpoint("load.part")
+        return BatchReport(index, entries)
 
     def process_batch(
         self, paths: Sequence[Path], seen: dict[str, str]
@@ -215,12 +232,16 @@ def collect(
     return parsed, quarantined
 
 
-class OutcomeSource(Protocol):
-    """Where a run's outcomes come from: a ``LocalEngine`` here, or a pool of workers."""
+class BatchSource(Protocol):
+    """Where a run's batches are run: a ``LocalEngine`` here, a process pool, or Dask workers.
+
+    ``batches`` runs ``files`` in batches, writes each batch's rows as part files into
+    ``parts`` and reports, in input order, one ``FileEntry`` per file.
+    """
 
     clock: StageClock
 
-    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]: ...
+    def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]: ...
 
 
 def run_local(
@@ -230,13 +251,15 @@ def run_local(
     on_progress: ProgressCallback | None = None,
     nlp: Language | None = None,
     options: RunOptions | None = None,
-    source: OutcomeSource | None = None,
+    source: BatchSource | None = None,
 ) -> RunSummary:
     """Process the new and changed ``files`` and commit every configured table into ``out``.
 
     Holds the output folder's lock throughout; see ``store.py`` for what a commit guarantees.
     ``source`` (default: a ``LocalEngine`` in this process) is built or used only when some
-    input needs processing, so a run with nothing new never loads the model.
+    input needs processing, so a run with nothing new never loads the model. Rows go from the
+    batches to part files and from there, streamed, into the tables: memory holds a batch and
+    one entry per file, not the run's rows.
     """
     started = time.perf_counter()
     options = options or RunOptions()
@@ -247,19 +270,35 @@ def run_local(
         for entry in plan.reused.values():
             if on_progress:
                 on_progress(Path(entry.source_path))
+        run_id = new_run_id()
+        staging = store.staging(run_id)
         clock = StageClock()
-        parsed: list[ValidatedDocument] = []
-        quarantined: list[QuarantineRecord] = []
+        fresh: list[FileEntry] = []
         if plan.to_process:
             engine = source if source is not None else LocalEngine(config, nlp)
-            parsed, quarantined = collect(engine.outcomes(plan.to_process), on_progress)
+            fresh = _entries(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
             clock = engine.clock
-        merged = merge_run(plan, previous, parsed, quarantined, config.load.tables, config.name)
         with clock.timing("load"):
-            manifest = store.commit(merged.manifest, merged.tables)
-    summary = RunSummary.of(manifest, merged.tables, out, time.perf_counter() - started)
+            merged = merge_run(
+                plan, previous, fresh, staging, config.load.tables, config.name, run_id
+            )
+            store.commit_staged(merged.manifest)
+    summary = RunSummary.of(merged, out, time.perf_counter() - started)
     summary.stage_seconds = dict(clock.seconds)
     return summary
+
+
+def _entries(
+    reports: Iterable[BatchReport], on_progress: ProgressCallback | None
+) -> list[FileEntry]:
+    """Every file's entry, in input order, reporting each file as its batch comes back."""
+    entries: list[FileEntry] = []
+    for report in reports:
+        entries.extend(report.entries)
+        if on_progress:
+            for entry in report.entries:
+                on_progress(Path(entry.source_path))
+    return entries
 
 
 def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]:

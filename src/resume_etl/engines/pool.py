@@ -1,11 +1,11 @@
 """The process-pool engine: the local engine's batches, run by worker processes.
 
 Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into
-outcomes; the parent hands out batches through a bounded window, takes results back in
-submission order, and so writes the same tables whatever the number of workers: order,
-duplicate detection ("same text as" the first file in input order) and rows do not depend on
-which worker finished first. Workers read their own files, so only paths go out and only rows
-come back.
+part files (``parts.py``); the parent hands out batches through a bounded window and takes the
+reports back in submission order. Tables come out the same whatever the number of workers: the
+merge orders rows by file and settles duplicates over all files, whichever worker finished
+first. Workers read their own files and write their own rows, so only paths go out and only
+one small entry per file comes back.
 """
 
 from __future__ import annotations
@@ -25,19 +25,13 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines.local import (
     BATCH_SIZE,
     LocalEngine,
-    Outcome,
     ProgressCallback,
     RunOptions,
     RunSummary,
-    duplicate_of,
     run_local,
 )
 from resume_etl.engines.timing import StageClock
-from resume_etl.errors import ErrorCode
-from resume_etl.records import DocumentRecord, QuarantineRecord
-
-BatchResult = tuple[list[tuple[Path, Outcome]], dict[str, float]]
-"""A batch's outcomes in input order, and the seconds the worker spent per stage on it."""
+from resume_etl.parts import BatchReport
 
 _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""
@@ -48,13 +42,19 @@ def _start_worker(config: PipelineConfig) -> None:
     _worker_engine = LocalEngine(config)
 
 
-def _process_batch(paths: list[Path]) -> BatchResult:
+def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
     engine = _worker_engine
     if engine is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without its engine")
+    return timed_batch(engine, paths, parts, index)
+
+
+def timed_batch(engine: LocalEngine, paths: list[Path], parts: Path, index: int) -> BatchReport:
+    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them)."""
     engine.clock = StageClock()
-    results = engine.process_batch(paths, {})
-    return results, dict(engine.clock.seconds)
+    report = engine.write_batch(paths, {}, parts, index)
+    report.seconds = dict(engine.clock.seconds)
+    return report
 
 
 def _worker_pid() -> int:
@@ -104,13 +104,16 @@ class WorkerPool:
             futures = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
             seen.update(future.result() for future in futures)
 
-    def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
-        """Each file's outcome in input order, whichever worker produced it."""
-        first_path: dict[str, str] = {}
-        for results, seconds in self._in_order(files):
-            self.clock.merge(seconds)
-            for path, outcome in results:
-                yield path, first_occurrence(outcome, path, first_path)
+    def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]:
+        """Each batch's report in input order, whichever worker ran it."""
+        for report in results_in_order(
+            files,
+            self.batch_size,
+            lambda index, batch: self._executor.submit(_process_batch, batch, parts, index),
+            in_flight=2 * self.workers,
+        ):
+            self.clock.merge(report.seconds)
+            yield report
 
     def run(
         self,
@@ -121,15 +124,6 @@ class WorkerPool:
     ) -> RunSummary:
         """Process the new and changed ``files`` on the workers and commit the tables."""
         return run_local(self.config, files, out, on_progress, options=options, source=self)
-
-    def _in_order(self, files: Sequence[Path]) -> Iterator[BatchResult]:
-        """Batch results in input order, with at most two batches per worker in flight."""
-        return results_in_order(
-            files,
-            self.batch_size,
-            lambda batch: self._executor.submit(_process_batch, batch),
-            in_flight=2 * self.workers,
-        )
 
 
 ResultT_co = TypeVar("ResultT_co", covariant=True)
@@ -145,40 +139,21 @@ class Pending(Protocol[ResultT_co]):
 def results_in_order(
     files: Sequence[Path],
     batch_size: int,
-    submit: Callable[[list[Path]], Pending[ResultT]],
+    submit: Callable[[int, list[Path]], Pending[ResultT]],
     in_flight: int,
 ) -> Iterator[ResultT]:
-    """``submit``'s results over batches of ``files``, in submission order.
+    """``submit``'s results over numbered batches of ``files``, in submission order.
 
     Waiting on the oldest batch first makes the order independent of which worker finishes
     first; keeping at most ``in_flight`` batches submitted bounds what waits in memory.
     """
     window: deque[Pending[ResultT]] = deque()
-    for start in range(0, len(files), batch_size):
-        window.append(submit(list(files[start : start + batch_size])))
+    for index, start in enumerate(range(0, len(files), batch_size)):
+        window.append(submit(index, list(files[start : start + batch_size])))
         if len(window) >= in_flight:
             yield window.popleft().result()
     while window:
         yield window.popleft().result()
-
-
-def first_occurrence(outcome: Outcome, path: Path, first_path: dict[str, str]) -> Outcome:
-    """Quarantine a document whose text an earlier batch already had, as the local engine does.
-
-    Workers only see their own batch, so the parent, which sees outcomes in input order, keeps
-    the map from ``doc_id`` to the first file that had it.
-    """
-    if isinstance(outcome, QuarantineRecord):
-        if outcome.doc_id and outcome.error_code is not ErrorCode.E006_DUPLICATE:
-            first_path.setdefault(outcome.doc_id, outcome.source_path)
-        return outcome
-    if outcome.doc_id in first_path:
-        document = next(
-            row for row in outcome.rows.get("documents", []) if isinstance(row, DocumentRecord)
-        )
-        return duplicate_of(document, path, first_path[outcome.doc_id])
-    first_path[outcome.doc_id] = str(path)
-    return outcome
 
 
 def run_with_workers(

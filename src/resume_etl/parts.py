@@ -1,0 +1,132 @@
+"""Part files: each batch's rows, written where they were made, so nobody holds a whole run.
+
+A worker (a pool process, a Dask worker, or the driver itself) turns a batch's outcomes into one
+Parquet file per table, ``<parts>/<table>/<batch:08d>.parquet``, and hands the driver back only
+a ``FileEntry`` per file. The driver then streams the parts into the run's tables
+(``incremental.merge_run``). Every part row carries the path of the file it came from
+(``PART_SOURCE``) so the driver can drop a file's rows when it settles that the file is a
+duplicate, and order them by the file's place among the inputs.
+
+A part is written to a temporary name and renamed into place: a batch retried after its worker
+died mid-write replaces the torn file with a whole one, and a batch run twice writes the same
+bytes twice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from resume_etl.records import TABLE_MODELS, DocumentRecord, QuarantineRecord
+from resume_etl.schema import arrow_schema
+from resume_etl.stages.load import to_arrow
+from resume_etl.stages.validate import ValidatedDocument
+from resume_etl.store import FileEntry, Outcome
+
+__all__ = ["PART_SOURCE", "BatchReport", "entry_of", "part_files", "read_part", "write_parts"]
+
+PART_SOURCE = "__source_path"
+"""Column every part row carries: the input file the row was extracted from."""
+
+BatchOutcome = ValidatedDocument | QuarantineRecord
+"""What became of one input file: its rows, or the reason it was quarantined."""
+
+
+@dataclass(slots=True)
+class BatchReport:
+    """What a worker sends back for one batch: no rows (they are in the parts), only figures."""
+
+    index: int
+    entries: list[FileEntry]
+    """One per input file of the batch, in input order."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds the worker spent per stage on this batch (empty when the driver's clock ran)."""
+    worker: str = ""
+    """Who ran the batch (a Dask worker's address); empty for local runs."""
+
+
+def entry_of(path: Path, outcome: BatchOutcome) -> FileEntry:
+    """The manifest entry of one file, from its outcome."""
+    if isinstance(outcome, QuarantineRecord):
+        return FileEntry(
+            source_path=str(path),
+            content_sha256=outcome.content_sha256,
+            doc_id=outcome.doc_id,
+            outcome=Outcome.QUARANTINED,
+            error_code=outcome.error_code,
+        )
+    document = _document_of(outcome)
+    return FileEntry(
+        source_path=str(path),
+        content_sha256=document.content_sha256,
+        doc_id=document.doc_id,
+        outcome=Outcome.PARSED,
+    )
+
+
+def write_parts(
+    outcomes: Sequence[tuple[Path, BatchOutcome]], parts: Path, index: int, tables: Sequence[str]
+) -> list[FileEntry]:
+    """Write the batch's rows of each of ``tables`` as part files; return each file's entry."""
+    rows: dict[str, list[BaseModel]] = {table: [] for table in tables}
+    sources: dict[str, list[str]] = {table: [] for table in tables}
+    entries = []
+    for path, outcome in outcomes:
+        entries.append(entry_of(path, outcome))
+        for table, table_rows in _rows_of(outcome).items():
+            if table in rows:
+                rows[table].extend(table_rows)
+                sources[table].extend([str(path)] * len(table_rows))
+    for table in tables:
+        if rows[table]:
+            _write_part(table, rows[table], sources[table], parts, index)
+    return entries
+
+
+def _rows_of(outcome: BatchOutcome) -> dict[str, Sequence[BaseModel]]:
+    if isinstance(outcome, QuarantineRecord):
+        return {"quarantine": [outcome]}
+    return {**outcome.rows, "quarantine": outcome.quarantine}
+
+
+def _document_of(outcome: ValidatedDocument) -> DocumentRecord:
+    record = outcome.rows["documents"][0]
+    assert isinstance(record, DocumentRecord)
+    return record
+
+
+def _write_part(
+    table: str, rows: Sequence[BaseModel], sources: list[str], parts: Path, index: int
+) -> None:
+    folder = parts / table
+    folder.mkdir(parents=True, exist_ok=True)
+    arrow = to_arrow(table, rows).append_column(PART_SOURCE, pa.array(sources, pa.string()))
+    target = folder / f"{index:08d}.parquet"
+    temporary = folder / f".{index:08d}.{os.getpid()}.tmp"
+    pq.write_table(arrow, temporary)
+    os.replace(temporary, target)
+
+
+def part_files(parts: Path, table: str) -> list[Path]:
+    """The table's part files in batch order (the names sort as the batches were numbered)."""
+    folder = parts / table
+    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+
+
+def read_part(path: Path, table: str) -> tuple[pa.Table, pa.ChunkedArray]:
+    """A part's rows in the table's schema, and the source path of each row."""
+    stored = pq.read_table(path)
+    schema = arrow_schema(TABLE_MODELS[table])
+    return stored.select(schema.names).cast(schema), stored[PART_SOURCE]
+
+
+def iter_parts(parts: Path, table: str) -> Iterator[tuple[pa.Table, pa.ChunkedArray]]:
+    """Each part of ``table`` in batch order, read one at a time."""
+    for path in part_files(parts, table):
+        yield read_part(path, table)

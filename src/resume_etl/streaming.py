@@ -1,0 +1,263 @@
+"""Tables built from sorted runs of rows, in bounded memory: the merge a run commits through.
+
+A run's rows for one table come from several places (the batches' part files, the stored
+table of the previous run, the driver's own quarantine rows), and must come out ordered by the
+rank of the file each row belongs to. Each place is read as a *sorted run*: chunks of rows
+whose ranks never decrease. A place whose rows are not in rank order (the stored table, when the
+inputs were given in another order than last time) is cut into chunks that are sorted one by one
+and spilled to disk, each its own run. ``merge_runs`` then interleaves the runs, a slice at a
+time, and ``TableWriter`` writes fixed-size row groups: at most one chunk per run and one row
+group are in memory, however many documents the run has.
+
+Ranks are ``int64`` NumPy arrays beside the rows; a rank of ``DROP`` removes the row.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+__all__ = [
+    "DROP",
+    "ROW_GROUP_ROWS",
+    "RankedChunk",
+    "Ranker",
+    "TableWriter",
+    "merge_runs",
+    "run_in_memory",
+    "runs_of",
+]
+
+DROP = -1
+ROW_GROUP_ROWS = 65_536
+"""Rows per row group of a written table, and per chunk read back from a stored one."""
+SPILLED_READ_ROWS = 4_096
+"""Rows per chunk read back from a spilled piece: every piece holds one chunk during the merge."""
+
+Ranks = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class RankedChunk:
+    """Rows and, per row, the rank of the file it belongs to (never ``DROP`` here)."""
+
+    ranks: Ranks
+    rows: pa.Table
+
+
+class Ranker:
+    """Maps a column of file keys (paths or doc_ids) to ranks; keys it does not know drop."""
+
+    def __init__(self, ranks: dict[str, int]) -> None:
+        self._keys = pa.array(list(ranks), type=pa.string())
+        self._ranks = np.fromiter(ranks.values(), dtype=np.int64, count=len(ranks))
+
+    def __call__(self, keys: pa.ChunkedArray | pa.Array) -> Ranks:
+        if len(self._keys) == 0:
+            return np.full(len(keys), DROP, dtype=np.int64)
+        positions = pc.index_in(keys, value_set=self._keys).fill_null(-1)
+        index = np.asarray(positions.to_numpy(zero_copy_only=False), dtype=np.int64)
+        return np.where(index >= 0, self._ranks[np.maximum(index, 0)], DROP)
+
+
+ChunkSource = Callable[[Sequence[str] | None], Iterator[pa.Table]]
+"""Reads a place's rows chunk by chunk (only the given columns, or all); may be read again."""
+
+
+def runs_of(
+    read: ChunkSource,
+    key: str,
+    rank: Ranker,
+    schema: pa.Schema,
+    spill: Path,
+) -> list[Iterator[RankedChunk]]:
+    """The kept rows of one place as sorted runs: itself when in order, else spilled pieces."""
+    if _in_order(read, key, rank):
+        return [_ranked(read(None), key, rank, schema)]
+    spill.mkdir(parents=True, exist_ok=True)
+    pieces = []
+    for number, chunk in enumerate(_ranked(read(None), key, rank, schema)):
+        order = np.argsort(chunk.ranks, kind="stable")
+        path = spill / f"{number:08d}.parquet"
+        rows = chunk.rows.take(pa.array(order)).append_column(
+            "__rank", pa.array(chunk.ranks[order], type=pa.int64())
+        )
+        pq.write_table(rows, path, row_group_size=ROW_GROUP_ROWS)
+        pieces.append(_spilled(path, schema))
+    return pieces
+
+
+def run_in_memory(rows: pa.Table, ranks: Ranks) -> Iterator[RankedChunk]:
+    """A small table the caller holds anyway (the driver's own rows) as one sorted run."""
+    keep = ranks != DROP
+    order = np.argsort(ranks, kind="stable")
+    order = order[keep[order]]
+    if len(order):
+        yield RankedChunk(ranks[order], rows.take(pa.array(order)))
+
+
+def _in_order(read: ChunkSource, key: str, rank: Ranker) -> bool:
+    """Whether the kept rows' ranks never decrease, reading the key column alone."""
+    last = DROP
+    for chunk in read([key]):
+        ranks = rank(chunk[key])
+        kept = ranks[ranks != DROP]
+        if len(kept) == 0:
+            continue
+        if kept[0] < last or bool(np.any(np.diff(kept) < 0)):
+            return False
+        last = int(kept[-1])
+    return True
+
+
+def _ranked(
+    chunks: Iterable[pa.Table], key: str, rank: Ranker, schema: pa.Schema
+) -> Iterator[RankedChunk]:
+    """Each chunk's kept rows, in ``schema``, with their ranks."""
+    for chunk in chunks:
+        ranks = rank(chunk[key])
+        keep = ranks != DROP
+        if not keep.any():
+            continue
+        rows = chunk.select(schema.names).cast(schema)
+        if not keep.all():
+            rows = rows.filter(pa.array(keep))
+        yield RankedChunk(ranks[keep], rows)
+
+
+def _spilled(path: Path, schema: pa.Schema) -> Iterator[RankedChunk]:
+    reader = pq.ParquetFile(path)
+    for batch in reader.iter_batches(batch_size=SPILLED_READ_ROWS):
+        table = pa.Table.from_batches([batch])
+        ranks = np.asarray(table["__rank"].to_numpy(), dtype=np.int64)
+        yield RankedChunk(ranks, table.select(schema.names).cast(schema))
+
+
+@dataclass(slots=True)
+class _Head:
+    """A run's current chunk and how far into it the merge has read."""
+
+    chunk: RankedChunk
+    offset: int
+    rest: Iterator[RankedChunk]
+
+    @property
+    def rank(self) -> int:
+        return int(self.chunk.ranks[self.offset])
+
+
+def merge_runs(runs: Sequence[Iterator[RankedChunk]]) -> Iterator[pa.Table]:
+    """The rows of all ``runs`` in rank order (ties: the earlier run first), slice by slice.
+
+    Each step takes from the run with the lowest next rank every row up to the next rank of
+    any other run, so a run that is ahead of the others streams through in whole chunks.
+    """
+    heads: dict[int, _Head] = {}
+    heap: list[tuple[int, int]] = []
+    for number, run in enumerate(runs):
+        head = _advance(run)
+        if head is not None:
+            heads[number] = head
+            heapq.heappush(heap, (head.rank, number))
+    while heap:
+        _, number = heapq.heappop(heap)
+        head = heads[number]
+        limit = heap[0] if heap else None
+        ranks = head.chunk.ranks
+        if limit is None:
+            end = len(ranks)
+        else:
+            side: Literal["left", "right"] = "right" if number < limit[1] else "left"
+            end = max(head.offset + 1, int(np.searchsorted(ranks, limit[0], side=side)))
+        yield head.chunk.rows.slice(head.offset, end - head.offset)
+        if end < len(ranks):
+            head.offset = end
+        else:
+            following = _advance(head.rest)
+            if following is None:
+                del heads[number]
+                continue
+            heads[number] = head = following
+        heapq.heappush(heap, (head.rank, number))
+
+
+def _advance(run: Iterator[RankedChunk]) -> _Head | None:
+    for chunk in run:
+        if len(chunk.ranks):
+            return _Head(chunk, 0, run)
+    return None
+
+
+class TableWriter:
+    """Writes one Parquet table in row groups of ``row_group_rows``, whatever slices arrive.
+
+    Row groups depend only on the rows, not on how they were sliced, so the same rows give the
+    same file. Enum (dictionary) columns are re-encoded per row group so their categories follow
+    the rows (pandas compares categoricals with their category order).
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema, row_group_rows: int = ROW_GROUP_ROWS):
+        self.path = path
+        self.schema = schema
+        self.rows = 0
+        self._row_group_rows = row_group_rows
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
+        self._writer = pq.ParquetWriter(path, schema)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self._writer.close()
+
+    def write(self, rows: pa.Table) -> None:
+        if rows.num_rows == 0:
+            return
+        self._pending.append(rows)
+        self._pending_rows += rows.num_rows
+        while self._pending_rows >= self._row_group_rows:
+            pending = pa.concat_tables(self._pending)
+            self._flush(pending.slice(0, self._row_group_rows))
+            rest = pending.slice(self._row_group_rows)
+            self._pending = [rest] if rest.num_rows else []
+            self._pending_rows = rest.num_rows
+
+    def close(self) -> None:
+        if self._pending_rows or self.rows == 0:
+            pending = self._pending or [self.schema.empty_table()]
+            self._flush(pa.concat_tables(pending))
+        self._pending, self._pending_rows = [], 0
+        self._writer.close()
+
+    def _flush(self, rows: pa.Table) -> None:
+        self._writer.write_table(canonical_dictionaries(rows.cast(self.schema)))
+        self.rows += rows.num_rows
+
+
+def canonical_dictionaries(table: pa.Table) -> pa.Table:
+    """Re-encode dictionary columns so each one's categories are in order of appearance."""
+    for index, column_field in enumerate(table.schema):
+        if pa.types.is_dictionary(column_field.type):
+            plain = table.column(index).cast(column_field.type.value_type).combine_chunks()
+            encoded = pc.dictionary_encode(plain).cast(column_field.type)
+            table = table.set_column(index, column_field, encoded)
+    return table.combine_chunks()
