@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,12 +109,11 @@ def test_a_source_in_rank_order_is_read_as_it_is(tmp_path: Path) -> None:
     assert keys == ["a", "a", "b", "c"]  # "x" has no rank: dropped
 
 
-def test_a_source_out_of_order_is_sorted_piece_by_piece_on_disk(tmp_path: Path) -> None:
+def test_a_source_out_of_order_is_sorted_through_a_piece_on_disk(tmp_path: Path) -> None:
     rank = Ranker({"a": 0, "b": 1, "c": 2, "d": 3})
     source = _source([_table(["d", "b"]), _table(["c", "a", "a"])])
     runs = runs_of(source, "key", rank, SCHEMA, tmp_path / "spill")
-    assert len(runs) == 2
-    assert len(list((tmp_path / "spill").glob("*.parquet"))) == 2
+    assert len(list((tmp_path / "spill").glob("*.parquet"))) == len(runs) == 1
     keys = [k for table in merge_runs(runs) for k in table["key"].to_pylist()]
     assert keys == ["a", "a", "b", "c", "d"]
 
@@ -143,6 +143,25 @@ def test_row_groups_depend_on_the_rows_not_on_how_they_arrive(tmp_path: Path) ->
         groups = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
         assert groups == [4, 4, 2]
     pd.testing.assert_frame_equal(pd.read_parquet(sliced), pd.read_parquet(whole))
+
+
+def test_wide_rows_cut_a_row_group_early(tmp_path: Path) -> None:
+    path = tmp_path / "wide.parquet"
+    with TableWriter(path, SCHEMA, row_group_rows=1000, row_group_bytes=1) as writer:
+        writer.write(_table(["a", "b"]))
+        writer.write(_table(["c"]))
+    metadata = pq.ParquetFile(path).metadata
+    assert [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)] == [2, 1]
+    assert pd.read_parquet(path)["key"].tolist() == ["a", "b", "c"]
+
+
+def test_the_spill_budget_cuts_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("resume_etl.streaming.SPILL_BYTES", 1)
+    rank = Ranker({"a": 0, "b": 1, "c": 2})
+    runs = runs_of(_source([_table(["c"]), _table(["b", "a"])]), "key", rank, SCHEMA, tmp_path)
+    assert len(runs) == 2  # one piece per chunk once the budget is one byte
+    keys = [k for table in merge_runs(runs) for k in table["key"].to_pylist()]
+    assert keys == ["a", "b", "c"]
 
 
 def test_categories_follow_the_rows_whatever_the_chunks_dictionaries(tmp_path: Path) -> None:

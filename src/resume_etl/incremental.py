@@ -38,7 +38,7 @@ from resume_etl.store import (
 )
 from resume_etl.store import now_iso as _now_iso
 from resume_etl.streaming import (
-    ROW_GROUP_ROWS,
+    READ_ROWS,
     ChunkSource,
     RankedChunk,
     Ranker,
@@ -311,7 +311,7 @@ def _stored_reader(path: Path) -> ChunkSource:
     def read(columns: Sequence[str] | None) -> Iterator[pa.Table]:
         reader = pq.ParquetFile(path)
         selected = list(columns) if columns else None
-        for batch in reader.iter_batches(batch_size=ROW_GROUP_ROWS, columns=selected):
+        for batch in reader.iter_batches(batch_size=READ_ROWS, columns=selected):
             yield pa.Table.from_batches([batch])
 
     return read

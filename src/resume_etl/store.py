@@ -8,8 +8,10 @@ Layout of an output folder ``<out>``::
     <out>/.resume-etl/CURRENT              the run_id of the committed run
     <out>/.resume-etl/ledger.jsonl         one line per committed run, oldest first
 
-A run writes its tables and manifest into ``staging-<run_id>/``, fsyncs them, renames the folder
-into ``runs/`` and then atomically replaces ``CURRENT``: that rename is the commit point. Only
+A run's workers write each batch's rows as part files into ``staging-<run_id>/parts/``; the
+driver merges them (with the rows it keeps from the committed run) into the tables, writes them
+and the manifest into ``staging-<run_id>/``, removes the parts, fsyncs, renames the folder into
+``runs/`` and then atomically replaces ``CURRENT``: that rename is the commit point. Only
 then are the files hard-linked over ``<out>/<table>.parquet``, one rename per table. A run killed
 before the commit point leaves the previous run current; a run killed after it is finished by
 the next run (``recover``), which republishes the current run's tables before doing anything.

@@ -29,6 +29,7 @@ import pyarrow.parquet as pq
 
 __all__ = [
     "DROP",
+    "READ_ROWS",
     "ROW_GROUP_ROWS",
     "RankedChunk",
     "Ranker",
@@ -40,7 +41,13 @@ __all__ = [
 
 DROP = -1
 ROW_GROUP_ROWS = 65_536
-"""Rows per row group of a written table, and per chunk read back from a stored one."""
+"""Rows per row group of a written table, at most."""
+ROW_GROUP_BYTES = 32 * 2**20
+"""Bytes (as Arrow) per row group, at most: a ``documents`` row holds a whole text."""
+READ_ROWS = 8_192
+"""Rows per chunk read from a stored table."""
+SPILL_BYTES = 128 * 2**20
+"""Bytes (as Arrow) of rows sorted together into one spilled piece."""
 SPILLED_READ_ROWS = 4_096
 """Rows per chunk read back from a spilled piece: every piece holds one chunk during the merge."""
 
@@ -85,16 +92,28 @@ def runs_of(
     if _in_order(read, key, rank):
         return [_ranked(read(None), key, rank, schema)]
     spill.mkdir(parents=True, exist_ok=True)
-    pieces = []
-    for number, chunk in enumerate(_ranked(read(None), key, rank, schema)):
-        order = np.argsort(chunk.ranks, kind="stable")
-        path = spill / f"{number:08d}.parquet"
-        rows = chunk.rows.take(pa.array(order)).append_column(
-            "__rank", pa.array(chunk.ranks[order], type=pa.int64())
-        )
-        pq.write_table(rows, path, row_group_size=ROW_GROUP_ROWS)
-        pieces.append(_spilled(path, schema))
+    pieces: list[Iterator[RankedChunk]] = []
+    pending: list[RankedChunk] = []
+    pending_bytes = 0
+    for chunk in _ranked(read(None), key, rank, schema):
+        pending.append(chunk)
+        pending_bytes += chunk.rows.nbytes
+        if pending_bytes >= SPILL_BYTES:
+            pieces.append(_spill(pending, spill / f"{len(pieces):08d}.parquet", schema))
+            pending, pending_bytes = [], 0
+    if pending:
+        pieces.append(_spill(pending, spill / f"{len(pieces):08d}.parquet", schema))
     return pieces
+
+
+def _spill(chunks: list[RankedChunk], path: Path, schema: pa.Schema) -> Iterator[RankedChunk]:
+    """Sort ``chunks`` together, write them to ``path``, and read them back as one sorted run."""
+    ranks = np.concatenate([chunk.ranks for chunk in chunks])
+    order = np.argsort(ranks, kind="stable")
+    rows = pa.concat_tables([chunk.rows for chunk in chunks]).take(pa.array(order))
+    rows = rows.append_column("__rank", pa.array(ranks[order], type=pa.int64()))
+    pq.write_table(rows, path, row_group_size=SPILLED_READ_ROWS)
+    return _spilled(path, schema)
 
 
 def run_in_memory(rows: pa.Table, ranks: Ranks) -> Iterator[RankedChunk]:
@@ -201,18 +220,27 @@ def _advance(run: Iterator[RankedChunk]) -> _Head | None:
 class TableWriter:
     """Writes one Parquet table in row groups of ``row_group_rows``, whatever slices arrive.
 
-    Row groups depend only on the rows, not on how they were sliced, so the same rows give the
-    same file. Enum (dictionary) columns are re-encoded per row group so their categories follow
-    the rows (pandas compares categoricals with their category order).
+    A row group is cut early when the rows waiting for it pass ``row_group_bytes``, so wide rows
+    (whole texts) cannot fill memory; otherwise the groups depend only on the rows. Enum
+    (dictionary) columns are re-encoded per row group so their categories follow the rows
+    (pandas compares categoricals with their category order).
     """
 
-    def __init__(self, path: Path, schema: pa.Schema, row_group_rows: int = ROW_GROUP_ROWS):
+    def __init__(
+        self,
+        path: Path,
+        schema: pa.Schema,
+        row_group_rows: int = ROW_GROUP_ROWS,
+        row_group_bytes: int = ROW_GROUP_BYTES,
+    ) -> None:
         self.path = path
         self.schema = schema
         self.rows = 0
         self._row_group_rows = row_group_rows
+        self._row_group_bytes = row_group_bytes
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
+        self._pending_bytes = 0
         self._writer = pq.ParquetWriter(path, schema)
 
     def __enter__(self) -> TableWriter:
@@ -234,18 +262,22 @@ class TableWriter:
             return
         self._pending.append(rows)
         self._pending_rows += rows.num_rows
+        self._pending_bytes += rows.nbytes
         while self._pending_rows >= self._row_group_rows:
             pending = pa.concat_tables(self._pending)
             self._flush(pending.slice(0, self._row_group_rows))
             rest = pending.slice(self._row_group_rows)
             self._pending = [rest] if rest.num_rows else []
-            self._pending_rows = rest.num_rows
+            self._pending_rows, self._pending_bytes = rest.num_rows, rest.nbytes
+        if self._pending_bytes >= self._row_group_bytes:
+            self._flush(pa.concat_tables(self._pending))
+            self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
     def close(self) -> None:
         if self._pending_rows or self.rows == 0:
             pending = self._pending or [self.schema.empty_table()]
             self._flush(pa.concat_tables(pending))
-        self._pending, self._pending_rows = [], 0
+        self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
         self._writer.close()
 
     def _flush(self, rows: pa.Table) -> None:

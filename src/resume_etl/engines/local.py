@@ -4,7 +4,7 @@ It owns what stages must not: the spaCy ``Language`` (built once), progress repo
 failure at a document's boundary (so one bad document becomes a quarantine row, never a crashed
 run), and the run around the stages: which inputs need processing, and committing the tables
 through the store (``store.py`` says what a commit guarantees). The process-pool engine
-(``pool.py``) differs only in where the outcomes come from.
+(``pool.py``) and the Dask engine differ only in where the batches run.
 """
 
 from __future__ import annotations
