@@ -8,9 +8,11 @@ and crash-safety as a local one. A worker that dies mid-run loses its batches to
 which runs them on another worker; a batch's rows come back once, from whichever run finished.
 
 Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
-``--engine local`` runs without it. Workers read the files themselves, so every worker must see
-the input paths as the driver names them (the same machine, or a shared file system mounted at
-the same place).
+``--engine local`` runs without it. Workers read the files themselves, from another working
+directory than the driver's: each batch goes out with the driver's directory, so relative paths
+are read from there yet named in the tables as the user gave them. Every worker must therefore
+see the driver's files at the same absolute paths (the same machine, or a shared file system
+mounted at the same place).
 """
 
 from __future__ import annotations
@@ -58,8 +60,10 @@ _worker_lock = threading.Lock()
 """One batch at a time per process: a worker may run several threads, a spaCy ``nlp`` may not."""
 
 
-def _process_batch(config: PipelineConfig, fingerprint: str, paths: list[Path]) -> DaskBatchResult:
-    """Run on a worker: the outcomes of ``paths`` with this process's engine for ``config``."""
+def _process_batch(
+    config: PipelineConfig, fingerprint: str, paths: list[Path], root: Path
+) -> DaskBatchResult:
+    """Run on a worker: the outcomes of ``paths`` (relative to the driver's ``root``)."""
     from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
 
     with _worker_lock:
@@ -67,6 +71,7 @@ def _process_batch(config: PipelineConfig, fingerprint: str, paths: list[Path]) 
         if engine is None:
             engine = _worker_engines[fingerprint] = LocalEngine(config)
         engine.clock = StageClock()
+        engine.root = root  # the engine outlives this batch; another driver may run elsewhere
         results = engine.process_batch(paths, {})
         seconds = dict(engine.clock.seconds)
     return results, seconds, str(get_worker().address)
@@ -160,7 +165,13 @@ class DaskEngine:
 
     def _submit(self, batch: list[Path]) -> Pending[DaskBatchResult]:
         future: Pending[DaskBatchResult] = self.client.submit(
-            _process_batch, self.config, self._fingerprint, batch, pure=False, retries=TASK_RETRIES
+            _process_batch,
+            self.config,
+            self._fingerprint,
+            batch,
+            Path.cwd(),
+            pure=False,
+            retries=TASK_RETRIES,
         )
         return future
 
