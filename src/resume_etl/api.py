@@ -65,6 +65,8 @@ def run_files(
     options: RunOptions | None = None,
 ) -> RunSummary:
     """Run discovered ``files`` on ``engine``; the one place ``run`` and the CLI choose it."""
+    if scheduler is not None and workers is not None:  # else silently ignored: say so instead
+        raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
     if engine is EngineName.DASK:
         return run_on_dask(config, files, out, scheduler, workers, on_progress, options=options)
     if scheduler is not None:

@@ -89,8 +89,8 @@ def run(
             "-w",
             min=1,
             help="Worker processes, each with its own model. Default: all cores (with "
-            "--engine dask and no --scheduler: the LocalCluster's workers, default 2). "
-            "The tables are the same for any number.",
+            "--engine dask: the LocalCluster's workers, default 2; not with --scheduler, "
+            "whose cluster has its own). The tables are the same for any number.",
         ),
     ] = None,
     engine: Annotated[
@@ -142,6 +142,12 @@ def run(
     input_paths = paths or [Path("raw")]
     if scheduler is not None and engine is not EngineName.DASK:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter(
+            "--workers cannot be used with --scheduler: the cluster's workers are those "
+            "started with dask worker",
+            param_hint="--workers",
+        )
     try:
         config = load_config(pipeline)
         missing = [str(path) for path in input_paths if not path.exists()]

@@ -127,6 +127,20 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     assert "--engine dask" in result.output
 
 
+def test_workers_with_a_scheduler_is_a_usage_error_not_silently_ignored(tmp_path: Path) -> None:
+    """An existing cluster has the workers its ``dask worker`` commands started; none are ours."""
+    dask_options = ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:1", "--workers", "4"]
+    result = CliRunner().invoke(app, ["run", str(RAW), "--out", str(tmp_path), *dask_options])
+    assert result.exit_code == 2
+    assert "--workers cannot be used with --scheduler" in result.output
+    assert not tmp_path.joinpath("documents.parquet").exists()
+
+
+def test_run_with_workers_and_a_scheduler_raises(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="scheduler"):
+        resume_etl.run([RAW], out=tmp_path, engine="dask", scheduler="tcp://127.0.0.1:1", workers=4)
+
+
 def test_dask_engine_without_dask_installed_says_how_to_install_it(
     config: PipelineConfig, monkeypatch: pytest.MonkeyPatch
 ) -> None:

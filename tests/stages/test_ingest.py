@@ -181,3 +181,12 @@ def test_any_bytes_end_as_a_document_or_a_quarantine_row(data: bytes) -> None:
     if isinstance(outcome, DocumentRecord):
         assert outcome.text.strip()
         assert outcome.char_count == len(outcome.text)
+
+
+def test_a_relative_path_is_read_from_root_and_named_as_given(tmp_path: Path) -> None:
+    """A Dask worker reads the driver's ``raw/a.txt`` from the driver's folder, not its own."""
+    (tmp_path / "raw").mkdir()
+    _write(tmp_path / "raw", SAMPLE.encode(), "a.txt")
+    outcome = read_document(Path("raw/a.txt"), SETTINGS, root=tmp_path)
+    assert isinstance(outcome, DocumentRecord), outcome
+    assert outcome.source_path == "raw/a.txt"

@@ -11,8 +11,11 @@ once.
 
 Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
 ``--engine local`` runs without it. Workers read the input files and write the part files
-themselves, so every worker must see the input paths and the output folder as the driver names
-them (the same machine, or a shared file system mounted at the same place).
+themselves, from another working directory than the driver's: each batch goes out with the
+driver's directory, so relative input paths are read from there yet named in the tables as the
+user gave them, and the part files go to the staging folder's absolute path. Every worker must
+therefore see the driver's input files and output folder at the same absolute paths (the same
+machine, or a shared file system mounted at the same place).
 """
 
 from __future__ import annotations
@@ -58,15 +61,21 @@ _worker_lock = threading.Lock()
 
 
 def _process_batch(
-    config: PipelineConfig, fingerprint: str, paths: list[Path], parts: Path, index: int
+    config: PipelineConfig,
+    fingerprint: str,
+    paths: list[Path],
+    root: Path,
+    parts: Path,
+    index: int,
 ) -> BatchReport:
-    """Run on a worker: ``paths`` through this process's engine for ``config``, into ``parts``."""
+    """Run on a worker: ``paths`` (relative to the driver's ``root``) into ``parts``."""
     from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
 
     with _worker_lock:
         engine = _worker_engines.get(fingerprint)
         if engine is None:
             engine = _worker_engines[fingerprint] = LocalEngine(config)
+        engine.root = root  # the engine outlives this batch; another driver may run elsewhere
         report = timed_batch(engine, paths, parts, index)
     report.worker = str(get_worker().address)
     return report
@@ -142,6 +151,7 @@ class DaskEngine:
                 self.config,
                 self._fingerprint,
                 batch,
+                Path.cwd(),
                 parts.absolute(),
                 index,
                 pure=False,

@@ -104,6 +104,8 @@ class LocalEngine:
         self.categories = lexicon_categories(self.nlp)
         self.today = config.extract.dates.today()
         self.clock = StageClock()
+        # Where relative input paths are read from (None: here); rows name them as given.
+        self.root: Path | None = None
 
     def process(
         self, files: Sequence[Path], on_progress: ProgressCallback | None = None
@@ -173,7 +175,7 @@ class LocalEngine:
     def _segmented(self, path: Path, seen: dict[str, str]) -> Outcome | SegmentedDocument:
         checkpoint("ingest")
         with self.clock.timing("ingest"):
-            outcome = read_document(path, self.config.ingest)
+            outcome = read_document(path, self.config.ingest, self.root)
         if isinstance(outcome, QuarantineRecord):
             return outcome
         if outcome.doc_id in seen:

@@ -208,11 +208,18 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def read_document(path: Path, settings: IngestSettings) -> DocumentRecord | QuarantineRecord:
-    """Read one file into a document, or say why it cannot be one."""
+def read_document(
+    path: Path, settings: IngestSettings, root: Path | None = None
+) -> DocumentRecord | QuarantineRecord:
+    """Read one file into a document, or say why it cannot be one.
+
+    A relative ``path`` is read from ``root`` when given: a Dask worker runs in another working
+    directory than the driver that named the file. The rows still name it ``path``, as the user
+    did, so the tables do not depend on where the file was read.
+    """
     content_sha256: str | None = None
     try:
-        data = _read_bytes(path, settings.max_bytes)
+        data = _read_bytes(path if root is None else root / path, settings.max_bytes)
         content_sha256 = hashlib.sha256(data).hexdigest()
         decoded = decode(data, settings.preferred_legacy_encodings)
         _check_length(decoded.text, settings.max_chars)  # before the costly repairs
