@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl.config import ComponentSpec, PipelineConfig, load_config
 from resume_etl.engines.local import discover_inputs, lexicon_categories, run_local
-from resume_etl.nlp.build import build_nlp
+from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.extract import (
     ExtractedDocument,
@@ -33,6 +33,22 @@ def config() -> PipelineConfig:
 @pytest.fixture(scope="session")
 def nlp(config: PipelineConfig) -> Language:
     return build_nlp(config.extract)
+
+
+PARSE_PIPES = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+
+
+@pytest.fixture(scope="session")
+def parsing_nlp(config: PipelineConfig) -> Language:
+    """The default pipeline with the focus component told to parse the metric lines, so the
+    metric finder reads the parse rather than the surface."""
+    components = tuple(
+        ComponentSpec(factory=c.factory, name=c.name, config={"parse_pipes": PARSE_PIPES})
+        if c.factory == FOCUS_FACTORY
+        else c
+        for c in config.extract.components
+    )
+    return build_nlp(config.extract.model_copy(update={"components": components}))
 
 
 @pytest.fixture(scope="session")

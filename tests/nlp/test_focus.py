@@ -40,8 +40,17 @@ def test_with_ranges_entities_are_read_only_there(nlp: Language) -> None:
     assert all(header_start <= ent.start_char < TEXT.index("- Reduced") for ent in doc.ents)
 
 
-def test_only_lines_with_a_possible_metric_are_parsed(nlp: Language) -> None:
+def test_by_default_nothing_is_parsed_and_metrics_still_have_their_meaning(nlp: Language) -> None:
     doc = nlp(TEXT)
+    assert not doc.has_annotation("TAG")
+    assert not doc.has_annotation("DEP")
+    (latency,) = [m for m in doc.spans[labels.METRICS] if m.text == "40%"]
+    metric = latency._.get(labels.METRIC_ATTR)
+    assert (metric.direction, metric.subject) == ("decrease", "p99 latency")
+
+
+def test_only_lines_with_a_possible_metric_are_parsed(parsing_nlp: Language) -> None:
+    doc = parsing_nlp(TEXT)
     metric_line = doc.char_span(TEXT.index("Reduced"), TEXT.index(" across"))
     plain_line = doc.char_span(TEXT.index("Wrote"), TEXT.index(" runbooks"))
     assert metric_line is not None and plain_line is not None

@@ -130,9 +130,18 @@ def test_from_x_to_y_is_one_metric_with_its_direction(nlp: Language, finder: Met
         ("Built a model (gradient boosting) used at 14 hospitals.", "none", "hospitals"),
     ],
 )
-def test_direction_and_subject_come_from_the_parse(
-    nlp: Language, finder: MetricFinder, sentence: str, direction: str, subject: str | None
+@pytest.mark.parametrize("reader", ["surface", "parse"])
+def test_direction_and_subject_come_from_the_bullet(
+    request: pytest.FixtureRequest,
+    finder: MetricFinder,
+    reader: str,
+    sentence: str,
+    direction: str,
+    subject: str | None,
 ) -> None:
+    """The default pipeline reads them from the words; a pipeline that parses metric lines, from
+    the parse (backed up by the words)."""
+    nlp: Language = request.getfixturevalue("nlp" if reader == "surface" else "parsing_nlp")
     found = one(nlp, finder, sentence)
     assert found.direction is MetricDirection(direction)
     assert found.subject == subject

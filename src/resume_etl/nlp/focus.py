@@ -5,13 +5,18 @@ lines, a stated name) and the metric finder reads tags, lemmas and the dependenc
 around numbers. Running ``tok2vec``/``tagger``/``parser``/``attribute_ruler``/``lemmatizer``
 and ``ner`` over every bullet and paragraph costs most of a run and changes nothing it writes.
 
-``resume_etl_focus_v1`` takes those pipes over: adding it disables them in the ``nlp`` it joins,
-and it runs them itself, batched across documents, on windows cut from each ``Doc``:
+``resume_etl_focus_v1`` takes those pipes over (``model_pipes``): adding it disables them in the
+``nlp`` it joins, and it runs the ones named in ``entity_pipes`` and ``parse_pipes`` itself,
+batched across documents, on windows cut from each ``Doc``; the others run nowhere:
 
 - entity windows: the character ranges in ``Doc._.resume_etl_entity_ranges`` (the engine sets
   them from the segmented document); the whole text when unset, so ``nlp(text)`` still has
   every entity;
-- parse windows: the lines holding a possible metric (``metrics.parse_ranges``).
+- parse windows: the lines holding a possible metric (``metrics.parse_ranges``). By default no
+  pipe runs there: the metric finder reads direction and subject from the bullet's surface
+  (``metric_surface``), as well as the parse did and at a third of the run's cost. Set
+  ``parse_pipes`` to ``["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]`` to
+  have the finder read the parse instead.
 
 Adjacent lines form one window, so the model sees the same neighbours it would see in the
 whole document. Each window is a copy of the ``Doc``'s own tokens (``Span.as_doc``), and the
@@ -38,7 +43,9 @@ if not Doc.has_extension(labels.ENTITY_RANGES_ATTR):
 _PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
 _ENTITY_ATTRS = ("ENT_IOB", "ENT_TYPE")
 DEFAULT_ENTITY_PIPES = ("ner",)
-DEFAULT_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+DEFAULT_PARSE_PIPES: tuple[str, ...] = ()
+DEFAULT_MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+"""The statistical pipes of the ``en_core_web`` models: none runs over the whole text."""
 
 EntityRanges = list[tuple[int, int]] | Callable[[Doc], list[tuple[int, int]]] | None
 """What ``Doc._.resume_etl_entity_ranges`` holds: ranges, a function giving them, or unset."""
@@ -102,12 +109,13 @@ class FocusedAnalysis:
         entity_pipes: Sequence[str],
         parse_pipes: Sequence[str],
         batch_size: int,
+        model_pipes: Sequence[str] = DEFAULT_MODEL_PIPES,
     ) -> None:
         self._nlp = nlp
         self.entity_pipes = tuple(entity_pipes)
         self.parse_pipes = tuple(parse_pipes)
         self.batch_size = batch_size
-        for name in (*self.entity_pipes, *self.parse_pipes):
+        for name in (*model_pipes, *self.entity_pipes, *self.parse_pipes):
             if name in nlp.pipe_names:  # a pipe excluded from the model is simply not run
                 nlp.disable_pipe(name)
 
@@ -140,8 +148,13 @@ class FocusedAnalysis:
         entity_windows = token_windows(doc, merged(text, entity_ranges))
         # One line per window: a bullet is a sentence, and parsed together with its neighbours
         # the small model hangs one bullet's metric on the next bullet's verb.
+        if not self._runs_any(self.parse_pipes):
+            return _Plan(doc, entity_windows, [], [], [])
         parse_lines = sorted(set(line_ranges(text, parse_ranges(doc))))
         return _Plan(doc, entity_windows, token_windows(doc, parse_lines), [], [])
+
+    def _runs_any(self, names: Sequence[str]) -> bool:
+        return any(name in self._nlp.component_names for name in names)
 
     def _run(self, names: Sequence[str], docs: list[Doc]) -> Iterator[Doc]:
         """The window documents through the pipes, batched as ``nlp.pipe`` would batch them."""
@@ -177,14 +190,19 @@ def _windows(plan: _Plan, entities: bool) -> Iterator[Doc]:
 
 
 def _copy_back(plan: _Plan) -> None:
-    """The windows' annotations into the document, token for token, in one ``from_array``."""
+    """The windows' annotations into the document, token for token, in one ``from_array``.
+
+    Parse attributes are written only when some window was parsed: heads written as zeros
+    would still mark the document as parsed.
+    """
     doc = plan.doc
-    attrs: list[int | str] = [*_PARSE_ATTRS, *_ENTITY_ATTRS]
+    parse_attrs: list[int | str] = list(_PARSE_ATTRS) if plan.parse_windows else []
+    attrs: list[int | str] = [*parse_attrs, *_ENTITY_ATTRS]
     array = numpy.zeros((len(doc), len(attrs)), dtype="uint64")
     for (start, end), window in zip(plan.parse_windows, plan.parse_docs, strict=True):
-        array[start:end, : len(_PARSE_ATTRS)] = window.to_array(list(_PARSE_ATTRS))
+        array[start:end, : len(parse_attrs)] = window.to_array(parse_attrs)
     for (start, end), window in zip(plan.entity_windows, plan.entity_docs, strict=True):
-        array[start:end, len(_PARSE_ATTRS) :] = window.to_array(list(_ENTITY_ATTRS))
+        array[start:end, len(parse_attrs) :] = window.to_array(list(_ENTITY_ATTRS))
     doc.from_array(attrs, array)  # type: ignore[arg-type]
 
 
@@ -193,10 +211,16 @@ def _copy_back(plan: _Plan) -> None:
     default_config={
         "entity_pipes": list(DEFAULT_ENTITY_PIPES),
         "parse_pipes": list(DEFAULT_PARSE_PIPES),
+        "model_pipes": list(DEFAULT_MODEL_PIPES),
         "batch_size": 256,
     },
 )
 def make_focus(
-    nlp: Language, name: str, entity_pipes: list[str], parse_pipes: list[str], batch_size: int
+    nlp: Language,
+    name: str,
+    entity_pipes: list[str],
+    parse_pipes: list[str],
+    model_pipes: list[str],
+    batch_size: int,
 ) -> FocusedAnalysis:
-    return FocusedAnalysis(nlp, entity_pipes, parse_pipes, batch_size)
+    return FocusedAnalysis(nlp, entity_pipes, parse_pipes, batch_size, model_pipes)

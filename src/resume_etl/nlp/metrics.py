@@ -28,7 +28,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from resume_etl.nlp import labels
+from resume_etl.nlp import labels, metric_surface
+from resume_etl.nlp.change_words import change_word, direction_of_form
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 
 
@@ -164,61 +165,6 @@ _WORD_NUMBERS = {
     "dozen": 12.0,
 }
 
-_DECREASE = frozenset(
-    (
-        "reduce",
-        "reduction",
-        "cut",
-        "decrease",
-        "lower",
-        "shrink",
-        "drop",
-        "save",
-        "saving",
-        "savings",
-        "eliminate",
-        "minimize",
-        "trim",
-        "slash",
-        "shorten",
-        "compress",
-        "decline",
-        "lessen",
-        "curb",
-        "avoid",
-        "down",
-    )
-)
-_INCREASE = frozenset(
-    (
-        "increase",
-        "improve",
-        "improvement",
-        "grow",
-        "growth",
-        "boost",
-        "raise",
-        "gain",
-        "accelerate",
-        "expand",
-        "double",
-        "triple",
-        "enhance",
-        "scale",
-        "uplift",
-        "lift",
-        "rise",
-        "speed",
-        "speedup",
-        "maximize",
-        "generate",
-        "drive",
-        "up",
-        "higher",
-        "faster",
-    )
-)
-
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
@@ -315,7 +261,10 @@ class _DocView:
     text: str
     has_sentences: bool
     has_tags: bool
-    """False when no token was tagged: the model ran nowhere (no line held a number)."""
+    """False when no token was tagged: the model ran nowhere (no line held a number, or the
+    focus component runs no tagger); word classes then come from the surface."""
+    has_parse: bool
+    """False when no token was parsed: direction and subject come from the surface."""
 
 
 class MetricFinder:
@@ -341,7 +290,13 @@ class MetricFinder:
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
-        view = _DocView(doc, doc.text, doc.has_annotation("SENT_START"), doc.has_annotation("POS"))
+        view = _DocView(
+            doc,
+            doc.text,
+            doc.has_annotation("SENT_START"),
+            doc.has_annotation("POS"),
+            doc.has_annotation("DEP"),
+        )
         blocked = _blocked_ranges(doc)
         found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
         taken = [(m.start_char, m.end_char) for m in found]
@@ -369,10 +324,10 @@ class MetricFinder:
                 )
 
     def _spelled(self, view: _DocView) -> Iterator[MetricMatch]:
-        if not view.has_tags:  # the Matcher refuses POS patterns on an untagged Doc
-            return
         doc = view.doc
-        for _, start, end in self._word_counts(doc):
+        # The Matcher refuses POS patterns on an untagged Doc: there, plural nouns by shape.
+        found = self._word_counts(doc) if view.has_tags else _spelled_by_shape(view)
+        for _, start, end in found:
             token = doc[start]
             value = _WORD_NUMBERS[token.lower_]
             # "three weeks" is a duration: the noun is its unit, and it ends the expression.
@@ -402,14 +357,21 @@ class MetricFinder:
     ) -> MetricMatch:
         span = view.doc.char_span(start, end, alignment_mode="expand")
         sentence_start, sentence_end = _sentence_bounds(view, start, end)
-        root = _anchor(span) if span is not None else None
+        if view.has_parse or span is None:
+            root = _anchor(span) if span is not None else None
+            direction = direction or _direction_of(root, span, view)
+            subject = _subject_of(root, span, view)
+        else:
+            opening = _opening_index(span, view)
+            direction = direction or metric_surface.direction(span, opening, expression.unit)
+            subject = metric_surface.subject(span, opening, expression.unit)
         return MetricMatch(
             value=expression.value,
             unit=expression.unit,
             currency=expression.currency,
             qualifier=expression.qualifier,
-            direction=direction or _direction_of(root, span, view),
-            subject=_subject_of(root, span, view),
+            direction=direction,
+            subject=subject,
             start_char=start,
             end_char=end,
             text=view.text[start:end],
@@ -423,6 +385,18 @@ _SPELLED_NUMBER = re.compile(
     rf"\b(?:{_alternation(set(_WORD_NUMBERS) - {'zero', 'one', 'hundred', 'dozen'})})\b",
     re.IGNORECASE,
 )
+
+
+def _spelled_by_shape(view: _DocView) -> Iterator[tuple[int, int, int]]:
+    """What the spelled-count ``Matcher`` finds, for an untagged ``Doc``: a spelled-out number
+    and the words up to a plural noun ("three new product lines")."""
+    for match in _SPELLED_NUMBER.finditer(view.text):
+        span = view.doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        end = metric_surface.spelled_count_end(view.doc, span.start)
+        if end is not None:
+            yield 0, span.start, end
 
 
 def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -548,6 +522,8 @@ def _is_metric(view: _DocView, expression: _Expression) -> bool:
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
+    if not view.has_tags:
+        return metric_surface.counts_a_noun(doc, span.end)
     following = doc[span.end]
     if following.pos_ == "ADJ" and span.end + 1 < len(doc):
         following = doc[span.end + 1]
@@ -568,6 +544,10 @@ def _sentence_bounds(view: _DocView, start: int, end: int) -> tuple[int, int]:
             sentence = token[0].sent
             line_start = max(line_start, sentence.start_char)
             line_end = min(line_end, sentence.end_char)
+    else:
+        line_start, line_end = metric_surface.sentence_bounds(
+            view.text, line_start, line_end, start
+        )
     text = view.text[line_start:line_end]
     stripped_left = len(text) - len(text.lstrip(" \t-•*"))
     return line_start + stripped_left, line_start + len(text.rstrip())
@@ -584,25 +564,8 @@ def _anchor(span: Span) -> Token:
 
 
 def _change_of(token: Token) -> MetricDirection:
-    """Whether a word says up or down, in any inflection ("reduced", "cuts", "lowering")."""
-    for form in (token.lemma_.lower(), _strip_inflection(token.lower_)):
-        if form in _DECREASE:
-            return MetricDirection.DECREASE
-        if form in _INCREASE:
-            return MetricDirection.INCREASE
-    return MetricDirection.NONE
-
-
-def _strip_inflection(word: str) -> str:
-    """A crude base form for when the tagger calls a bullet's leading verb an adjective."""
-    for suffix, replacement in (("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)] + replacement
-            if base in _DECREASE or base in _INCREASE:
-                return base
-            if suffix in ("ed", "ing") and (base + "e" in _DECREASE or base + "e" in _INCREASE):
-                return base + "e"
-    return word
+    """Whether a word says up or down, in any inflection ("reduced", "cuts", "shrank")."""
+    return direction_of_form(token.lemma_.lower(), token.lower_)
 
 
 def _governors(root: Token, depth: int = 4) -> list[Token]:
@@ -660,8 +623,7 @@ def _change_noun_after(span: Span) -> Token | None:
     return None
 
 
-_CLAUSE_BREAKS = frozenset((",", ";", ":", "(", ")"))
-"""Between a change verb and a metric these say the verb governs another clause."""
+_CLAUSE_BREAKS = metric_surface.CLAUSE_BREAKS
 
 
 def _last_change_before(span: Span, view: _DocView) -> Token | None:
@@ -686,15 +648,33 @@ def _opening_word(span: Span, view: _DocView) -> Token | None:
 
     The bullet bounds it because the parser runs a header line and the bullet under it together.
     """
-    doc = span.doc
     block_start = _block_bounds(span, view.text)[0]
-    sentence_start = span.sent.start if view.has_sentences else 0
-    words = [
-        token
-        for token in doc[sentence_start : span.start]
-        if token.is_alpha and token.idx >= block_start
-    ]
-    return words[0] if words else None
+    bound = max(block_start, span.sent.start_char) if view.has_sentences else block_start
+    index = _first_word_from(span, bound)
+    return span.doc[index] if index < span.start else None
+
+
+def _opening_index(span: Span, view: _DocView) -> int:
+    """The token index of the first word of the metric's sentence in its bullet, for the
+    surface reading (``span.start`` when no word precedes the metric)."""
+    block_start, block_end = _block_bounds(span, view.text)
+    sentence_start = metric_surface.sentence_bounds(
+        view.text, block_start, block_end, span.start_char
+    )[0]
+    return _first_word_from(span, sentence_start)
+
+
+def _first_word_from(span: Span, bound: int) -> int:
+    """The index of the first alphabetic token at or after character ``bound`` and before the
+    metric; walks back from the metric, so it costs the bullet's length, not the document's."""
+    doc = span.doc
+    first = span.start
+    index = span.start - 1
+    while index >= 0 and doc[index].idx >= bound:
+        if doc[index].is_alpha:
+            first = index
+        index -= 1
+    return first
 
 
 def _subject_of(root: Token | None, span: Span | None, view: _DocView) -> str | None:
@@ -785,7 +765,7 @@ def _object_after(span: Span) -> str | None:
     """What a metric is in or of: "$1.5 million in annual log storage cost", "2x increase in
     weekly active users" (a change noun right after the metric is looked through)."""
     following = [token for token in span.doc[span.end : span.end + 4] if token.text != "*"]
-    if following and following[0].lemma_.lower() in _CHANGE_NOUNS:
+    if following and change_word(following[0].lemma_.lower()) is not None:
         following.pop(0)
     if not following or following[0].lower_ not in ("in", "of", "for", "on"):
         return None
@@ -794,7 +774,6 @@ def _object_after(span: Span) -> str | None:
 
 
 _PHRASE_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
-_CHANGE_NOUNS = _DECREASE | _INCREASE
 
 
 def _subject(root: Token, span: Span) -> str | None:
@@ -811,7 +790,7 @@ def _subject(root: Token, span: Span) -> str | None:
             return _phrase(changed, inside | {modifier.i})
     if head.i == root.i or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    if head.lemma_.lower() in _CHANGE_NOUNS:
+    if change_word(head.lemma_.lower()) is not None:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for", "on"):
                 objects = [child for child in prep.children if child.dep_ == "pobj"]

@@ -1432,6 +1432,8 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){
 _HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+")
 _MAX_NAME_WORDS = 5
 _HEADLINE_MAX_WORDS = 12
+_LOCATION_MAX_WORDS = 8
+"""Longer fields of a top line are prose, never searched for the person's location."""
 _DOCUMENT_TITLES = frozenset(
     {
         "curriculum vitae",
@@ -1664,7 +1666,7 @@ def _location(
             return Extracted(value, match.start(1), match.start(1) + len(value), 0.8)
     for line in lines[:_TOP_LINES]:
         for piece in _pieces(line, text):
-            if _word_count(text[piece[0] : piece[1]]) > 8:
+            if _word_count(text[piece[0] : piece[1]]) > _LOCATION_MAX_WORDS:
                 continue
             if name is not None and piece[0] < name.end and name.start < piece[1]:
                 continue
@@ -1708,7 +1710,8 @@ def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int
     for line in top:
         if _CITY_REGION.match(line.content.strip()):
             break
-        lines.append(line)
+        if _top_line_reads_entities(line, spans.text):
+            lines.append(line)
     ranges = [(line.start, line.end) for line in lines]
     text = spans.text
     for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
@@ -1716,6 +1719,17 @@ def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int
         line_end = text.find("\n", match.end())
         ranges.append((line_start, len(text) if line_end == -1 else line_end))
     return sorted(set(ranges))
+
+
+def _top_line_reads_entities(line: Line, text: str) -> bool:
+    """Whether a top line is short enough for ``_headline`` or has a field short enough for
+    ``_location`` to look for a place in it: a summary paragraph in the top lines is neither,
+    and is most of the text the entity recognizer would otherwise read there."""
+    if _word_count(line.content) <= 2 * _HEADLINE_MAX_WORDS:
+        return True
+    return any(
+        _word_count(text[start:end]) <= _LOCATION_MAX_WORDS for start, end in _pieces(line, text)
+    )
 
 
 def _unclaimed_header_lines(entry: Entry, spans: SpanIndex) -> Iterator[Line]:
