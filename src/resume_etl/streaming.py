@@ -46,7 +46,7 @@ ROW_GROUP_BYTES = 32 * 2**20
 """Bytes (as Arrow) per row group, at most: a ``documents`` row holds a whole text."""
 READ_ROWS = 8_192
 """Rows per chunk read from a stored table."""
-SPILL_BYTES = 128 * 2**20
+SPILL_BYTES = 64 * 2**20
 """Bytes (as Arrow) of rows sorted together into one spilled piece."""
 SPILLED_READ_ROWS = 4_096
 """Rows per chunk read back from a spilled piece: every piece holds one chunk during the merge."""
@@ -63,18 +63,26 @@ class RankedChunk:
 
 
 class Ranker:
-    """Maps a column of file keys (paths or doc_ids) to ranks; keys it does not know drop."""
+    """Maps a column of file keys (paths or doc_ids) to ranks; keys it does not know drop.
+
+    A chunk holds few distinct keys (a batch's 32 paths, a stored chunk's doc_ids), so the
+    lookup goes through the chunk's own dictionary: its cost follows the chunk, not the run
+    (``pc.index_in`` would hash every key of the run again for each chunk).
+    """
 
     def __init__(self, ranks: dict[str, int]) -> None:
-        self._keys = pa.array(list(ranks), type=pa.string())
-        self._ranks = np.fromiter(ranks.values(), dtype=np.int64, count=len(ranks))
+        self._ranks = ranks
 
     def __call__(self, keys: pa.ChunkedArray | pa.Array) -> Ranks:
-        if len(self._keys) == 0:
-            return np.full(len(keys), DROP, dtype=np.int64)
-        positions = pc.index_in(keys, value_set=self._keys).fill_null(-1)
-        index = np.asarray(positions.to_numpy(zero_copy_only=False), dtype=np.int64)
-        return np.where(index >= 0, self._ranks[np.maximum(index, 0)], DROP)
+        if isinstance(keys, pa.ChunkedArray):
+            keys = keys.combine_chunks()
+        if len(keys) == 0:
+            return np.empty(0, dtype=np.int64)
+        encoded = keys if pa.types.is_dictionary(keys.type) else pc.dictionary_encode(keys)
+        lookup = [self._ranks.get(key, DROP) for key in encoded.dictionary.to_pylist()]
+        table = np.array([*lookup, DROP], dtype=np.int64)  # index -1 (a null key) drops
+        indices = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return np.asarray(table[indices], dtype=np.int64)
 
 
 ChunkSource = Callable[[Sequence[str] | None], Iterator[pa.Table]]
