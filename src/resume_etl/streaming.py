@@ -44,9 +44,9 @@ ROW_GROUP_ROWS = 65_536
 """Rows per row group of a written table, at most."""
 ROW_GROUP_BYTES = 32 * 2**20
 """Bytes (as Arrow) per row group, at most: a ``documents`` row holds a whole text."""
-READ_ROWS = 8_192
-"""Rows per chunk read from a stored table."""
-SPILL_BYTES = 64 * 2**20
+READ_ROWS = 2_048
+"""Rows per chunk read from a stored table (a ``documents`` chunk is then about 10 MB)."""
+SPILL_BYTES = 32 * 2**20
 """Bytes (as Arrow) of rows sorted together into one spilled piece."""
 SPILLED_READ_ROWS = 4_096
 """Rows per chunk read back from a spilled piece: every piece holds one chunk during the merge."""
@@ -287,6 +287,9 @@ class TableWriter:
             self._flush(pa.concat_tables(pending))
         self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
         self._writer.close()
+        # mimalloc (Arrow's default pool) keeps freed pages for reuse; a commit writes a dozen
+        # tables one after another, so hand them back between tables or the peaks add up.
+        pa.default_memory_pool().release_unused()
 
     def _flush(self, rows: pa.Table) -> None:
         self._writer.write_table(canonical_dictionaries(rows.cast(self.schema)))
