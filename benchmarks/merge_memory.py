@@ -42,12 +42,13 @@ from resume_etl.config import load_config
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.fingerprint import pipeline_fingerprint
 from resume_etl.incremental import RunPlan, merge_run
-from resume_etl.parts import PART_SOURCE
+from resume_etl.parts import PART_SOURCE, PartFile
 from resume_etl.store import PARTS_DIR, FileEntry, Store, new_run_id
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
 ENTRIES_FILE = "entries.json"
+PARTS_FILE = "parts.json"
 
 
 def template_batch(pipeline: Path, folder: Path, seed: int) -> tuple[list[FileEntry], Path]:
@@ -70,12 +71,15 @@ def _renamed(column: pa.ChunkedArray, old: list[str], new: list[str]) -> pa.Arra
     return pa.array(new, pa.string()).take(positions)
 
 
-def replicate(entries: list[FileEntry], template: Path, parts: Path, docs: int) -> list[FileEntry]:
+def replicate(
+    entries: list[FileEntry], template: Path, parts: Path, docs: int
+) -> tuple[list[FileEntry], list[PartFile]]:
     """Copies of the template batch as batches ``0..`` until ``docs`` documents have parts."""
     tables = {path.parent.name: pq.read_table(path) for path in template.glob("*/*.parquet")}
     old_paths = [entry.source_path for entry in entries]
     old_ids = [entry.doc_id or "" for entry in entries]
     copies: list[FileEntry] = []
+    written: list[PartFile] = []
     for batch in range(docs // len(entries)):
         new_paths = [f"/corpus/{batch:06d}/{Path(p).name}" for p in old_paths]
         new_ids = [f"{doc_id}-{batch:06d}" for doc_id in old_ids]
@@ -95,11 +99,12 @@ def replicate(entries: list[FileEntry], template: Path, parts: Path, docs: int) 
                 renamed = renamed.set_column(index, renamed.schema.field(index), paths)
             (parts / table).mkdir(parents=True, exist_ok=True)
             pq.write_table(renamed, parts / table / f"{batch:08d}.parquet")
+            written.append(PartFile(table, f"{batch:08d}.parquet", renamed.num_rows))
         copies.extend(
             entry.model_copy(update={"source_path": path, "doc_id": doc_id})
             for entry, path, doc_id in zip(entries, new_paths, new_ids, strict=True)
         )
-    return copies
+    return copies, written
 
 
 def _peak_rss_mb() -> float:
@@ -115,6 +120,7 @@ def measure(out: Path, pipeline: Path, kind: str) -> dict[str, Any]:
         FileEntry.model_validate(item)
         for item in json.loads((out / ENTRIES_FILE).read_text(encoding="utf-8"))
     ]
+    parts = [PartFile(*item) for item in json.loads((out / PARTS_FILE).read_text(encoding="utf-8"))]
     inputs = [Path(entry.source_path) for entry in entries]
     fingerprint = pipeline_fingerprint(config)
     if kind == "full":
@@ -128,8 +134,9 @@ def measure(out: Path, pipeline: Path, kind: str) -> dict[str, Any]:
         reused = {entry.source_path: entry for entry in entries}
         plan = RunPlan(list(reversed(inputs)), [], reused, [], [], fingerprint)
         previous = store.committed()
+    fresh, fresh_parts = ([], []) if previous else (entries, parts)
     merged = merge_run(
-        plan, previous, [] if previous else entries, staging, config.load.tables, "bench", run_id
+        plan, previous, fresh, fresh_parts, staging, config.load.tables, "bench", run_id
     )
     store.commit_staged(merged.manifest)
     return {
@@ -162,10 +169,12 @@ def prepare(folder: Path, pipeline: Path, seed: int, docs: int) -> Path:
     store.state.mkdir()
     run_id = new_run_id()
     staging = store.staging(run_id)
-    copies = replicate(entries, template, staging / PARTS_DIR, docs)
+    copies, parts = replicate(entries, template, staging / PARTS_DIR, docs)
     (out / "run_id").write_text(run_id, encoding="utf-8")
     payload = [entry.model_dump(mode="json") for entry in copies]
     (out / ENTRIES_FILE).write_text(json.dumps(payload), encoding="utf-8")
+    listed = [[part.table, part.name, part.rows] for part in parts]
+    (out / PARTS_FILE).write_text(json.dumps(listed), encoding="utf-8")
     shutil.rmtree(folder / "template")
     shutil.rmtree(folder / "inputs")
     return out

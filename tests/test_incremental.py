@@ -138,6 +138,22 @@ def test_duplicate_added_later_ends_as_in_a_full_run(
     assert quarantine["reason"].str.endswith("000_copy_first.txt").all()
 
 
+def test_a_carried_duplicate_ahead_of_its_original_keeps_the_text_in_the_tables(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    """Carried files are ranked by path, so the duplicate can come before its original."""
+    original, copy = inputs / "z_original.txt", inputs / "a_copy.txt"
+    shutil.copy(inputs / CORPUS[2], original)
+    shutil.copy(original, copy)
+    run_local(config, [original, copy], tmp_path / "out", nlp=nlp)
+    run_local(config, [inputs / CORPUS[0]], tmp_path / "out", nlp=nlp)
+    tables = read_tables(tmp_path / "out")
+    assert str(original) in tables["documents"]["source_path"].tolist()
+    quarantine = tables["quarantine"]
+    assert quarantine["source_path"].tolist() == [str(copy)]
+    assert quarantine["reason"].tolist() == [f"same text as {original}"]
+
+
 def test_inputs_in_a_new_order_give_the_tables_of_a_full_run_in_that_order(
     config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
 ) -> None:

@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     E121_MISSING_EXTRA = "E121"
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
+    E124_PART_MISSING = "E124"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -66,6 +67,9 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E122_NO_DASK: "pip install 'resume-etl[dask]', or run with --engine local.",
     ErrorCode.E123_CLUSTER_UNREACHABLE: (
         "Check the --scheduler address (tcp://HOST:PORT) and that `dask scheduler` runs there."
+    ),
+    ErrorCode.E124_PART_MISSING: (
+        "Mount the output folder on every Dask worker at the driver's path, then run again."
     ),
 }
 

@@ -13,15 +13,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import resume_etl
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.fingerprint import schema_digest
-from resume_etl.parts import PART_SOURCE, part_files
+from resume_etl.parts import PART_SOURCE, PartFile
 from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
@@ -226,28 +226,33 @@ def merge_run(
     plan: RunPlan,
     previous: CommittedRun | None,
     fresh: Sequence[FileEntry],
+    parts: Sequence[PartFile],
     staging: Path,
     tables: Sequence[str],
     pipeline_name: str,
     run_id: str,
 ) -> MergedRun:
-    """Write this run's tables into ``staging``: the processed files' rows from the part files
-    in ``staging/parts``, the stored rows of the rest from ``previous``, ordered by file rank.
+    """Write this run's tables into ``staging``: the processed files' rows from ``parts`` (the
+    part files the batches reported, in ``staging/parts``), the stored rows of the rest from
+    ``previous``, ordered by file rank.
 
-    Rows stream through in bounded chunks (``streaming.py``); only the entries are in memory.
+    Rows stream through in bounded chunks (``streaming.py``); what stays in memory grows with
+    the number of files (their entries), not with the number of rows.
     """
     settled = _settle(_rank(plan, {entry.source_path: entry for entry in fresh}))
     table_files: dict[str, TableFile] = {}
     quarantine_rows = 0
-    inputs = pa.array([str(path) for path in plan.inputs], type=pa.string())
+    input_rank = Ranker(settled.ranks)
     for name in tables:
         path = staging / f"{name}.parquet"
-        runs = _runs(name, settled, previous, staging)
+        named = [part for part in parts if part.table == name]
+        runs = _runs(name, settled, previous, staging, named)
         with TableWriter(path, arrow_schema(TABLE_MODELS[name])) as writer:
             for rows in merge_runs(runs):
                 writer.write(rows)
                 if name == "quarantine":
-                    quarantine_rows += pc.sum(pc.is_in(rows["source_path"], inputs)).as_py() or 0
+                    ranks = input_rank(rows["source_path"])
+                    quarantine_rows += int(np.count_nonzero(ranks < len(plan.inputs)))
         table_files[name] = TableFile(rows=writer.rows, sha256=file_sha256(path))
         checkpoint("load.table")
     manifest = RunManifest(
@@ -271,14 +276,18 @@ def merge_run(
 
 
 def _runs(
-    name: str, settled: _Settled, previous: CommittedRun | None, staging: Path
+    name: str,
+    settled: _Settled,
+    previous: CommittedRun | None,
+    staging: Path,
+    parts: Sequence[PartFile],
 ) -> list[Iterator[RankedChunk]]:
     """The sorted runs one table is merged from: the parts, the stored table, the driver's rows."""
     schema = arrow_schema(TABLE_MODELS[name])
     is_quarantine = name == "quarantine"
     fresh_ranks = settled.fresh_quarantine if is_quarantine else settled.fresh_rows
     runs = runs_of(
-        _parts_reader(staging / PARTS_DIR, name),
+        _parts_reader(staging / PARTS_DIR, parts),
         PART_SOURCE,
         Ranker(fresh_ranks),
         schema,
@@ -299,12 +308,29 @@ def _runs(
     return runs
 
 
-def _parts_reader(parts: Path, name: str) -> ChunkSource:
+def _parts_reader(folder: Path, parts: Sequence[PartFile]) -> ChunkSource:
+    """Reads exactly the reported part files; one missing or short stops the run (E124)."""
+
     def read(columns: Sequence[str] | None) -> Iterator[pa.Table]:
-        for path in part_files(parts, name):
-            yield pq.read_table(path, columns=list(columns) if columns else None)
+        for part in parts:
+            path = folder / part.table / part.name
+            try:
+                rows = pq.read_table(path, columns=list(columns) if columns else None)
+            except FileNotFoundError as error:
+                raise _missing_part(path, folder, "is missing") from error
+            if rows.num_rows != part.rows:
+                raise _missing_part(path, folder, f"has {rows.num_rows} rows, not {part.rows}")
+            yield rows
 
     return read
+
+
+def _missing_part(path: Path, folder: Path, problem: str) -> ResumeEtlError:
+    return ResumeEtlError(
+        ErrorCode.E124_PART_MISSING,
+        f"the part file {path} a worker reported {problem}; every worker must write to "
+        f"{folder} as the driver sees it (a shared file system mounted at the same path)",
+    )
 
 
 def _stored_reader(path: Path) -> ChunkSource:
@@ -345,19 +371,23 @@ def _lost(path: str) -> FileEntry:
 
 
 def _settle(ranked: list[_Ranked]) -> _Settled:
-    """The first ranked file with a text is its original; every later one is its duplicate.
+    """The first ranked file with a text (not itself a duplicate) is its original; every other
+    file with that text is its duplicate.
 
     Settled here, over all files at once, so the result depends neither on how the inputs were
     cut into batches nor on which were processed this time and which were stored.
     """
     originals: dict[str, _Ranked] = {}
+    for item in ranked:  # a duplicate is no original, even one carried ahead of its original
+        doc_id = item.entry.doc_id
+        if doc_id is not None and item.entry.error_code is not ErrorCode.E006_DUPLICATE:
+            originals.setdefault(doc_id, item)
     settled = _Settled(entries=[], driver_quarantine=[])
     for item in ranked:
         entry, path = item.entry, item.entry.source_path
         settled.ranks[path] = item.rank
-        doc_id = entry.doc_id
-        original = originals.setdefault(doc_id, item) if doc_id is not None else item
-        if original is not item:
+        original = originals.get(entry.doc_id) if entry.doc_id is not None else None
+        if original is not None and original is not item:
             settled.entries.append(_as_duplicate(entry))
             settled.driver_quarantine.append(_duplicate_record(entry, original.entry))
         elif entry.error_code is ErrorCode.E007_NO_OUTCOME:

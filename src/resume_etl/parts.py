@@ -7,15 +7,19 @@ a ``FileEntry`` per file. The driver then streams the parts into the run's table
 (``PART_SOURCE``) so the driver can drop a file's rows when it settles that the file is a
 duplicate, and order them by the file's place among the inputs.
 
-A part is written to a temporary name and renamed into place: a batch retried after its worker
-died mid-write replaces the torn file with a whole one, and a batch run twice writes the same
-bytes twice.
+Each attempt at a batch writes files of its own (the names carry a random attempt id) under a
+temporary name, renamed into place when whole, and its report names them with their row counts.
+The driver reads exactly the files named by the report it accepted, and fails (E124) when one is
+missing or short: a retried batch's first attempt, torn or whole, is never read, and a worker
+that cannot write where the driver reads (no shared output folder) stops the run instead of
+committing documents without rows.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,19 +27,27 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from resume_etl.records import TABLE_MODELS, DocumentRecord, QuarantineRecord
-from resume_etl.schema import arrow_schema
+from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.load import to_arrow
 from resume_etl.stages.validate import ValidatedDocument
 from resume_etl.store import FileEntry, Outcome
 
-__all__ = ["PART_SOURCE", "BatchReport", "entry_of", "part_files", "read_part", "write_parts"]
+__all__ = ["PART_SOURCE", "BatchReport", "PartFile", "entry_of", "write_parts"]
 
 PART_SOURCE = "__source_path"
 """Column every part row carries: the input file the row was extracted from."""
 
 BatchOutcome = ValidatedDocument | QuarantineRecord
 """What became of one input file: its rows, or the reason it was quarantined."""
+
+
+@dataclass(frozen=True, slots=True)
+class PartFile:
+    """One part file a batch wrote: ``<parts>/<table>/<name>``, holding ``rows`` rows."""
+
+    table: str
+    name: str
+    rows: int
 
 
 @dataclass(slots=True)
@@ -45,6 +57,8 @@ class BatchReport:
     index: int
     entries: list[FileEntry]
     """One per input file of the batch, in input order."""
+    parts: list[PartFile] = field(default_factory=list)
+    """The part files this attempt at the batch wrote (none for a table without rows)."""
     seconds: dict[str, float] = field(default_factory=dict)
     """Seconds the worker spent per stage on this batch (empty when the driver's clock ran)."""
     worker: str = ""
@@ -72,8 +86,8 @@ def entry_of(path: Path, outcome: BatchOutcome) -> FileEntry:
 
 def write_parts(
     outcomes: Sequence[tuple[Path, BatchOutcome]], parts: Path, index: int, tables: Sequence[str]
-) -> list[FileEntry]:
-    """Write the batch's rows of each of ``tables`` as part files; return each file's entry."""
+) -> BatchReport:
+    """Write the batch's rows of each of ``tables`` as part files; report them and each entry."""
     rows: dict[str, list[BaseModel]] = {table: [] for table in tables}
     sources: dict[str, list[str]] = {table: [] for table in tables}
     entries = []
@@ -83,10 +97,13 @@ def write_parts(
             if table in rows:
                 rows[table].extend(table_rows)
                 sources[table].extend([str(path)] * len(table_rows))
-    for table in tables:
-        if rows[table]:
-            _write_part(table, rows[table], sources[table], parts, index)
-    return entries
+    attempt = uuid.uuid4().hex[:12]
+    written = [
+        _write_part(table, rows[table], sources[table], parts, f"{index:08d}-{attempt}")
+        for table in tables
+        if rows[table]
+    ]
+    return BatchReport(index, entries, written)
 
 
 def _rows_of(outcome: BatchOutcome) -> dict[str, Sequence[BaseModel]]:
@@ -102,31 +119,13 @@ def _document_of(outcome: ValidatedDocument) -> DocumentRecord:
 
 
 def _write_part(
-    table: str, rows: Sequence[BaseModel], sources: list[str], parts: Path, index: int
-) -> None:
+    table: str, rows: Sequence[BaseModel], sources: list[str], parts: Path, stem: str
+) -> PartFile:
     folder = parts / table
     folder.mkdir(parents=True, exist_ok=True)
     arrow = to_arrow(table, rows).append_column(PART_SOURCE, pa.array(sources, pa.string()))
-    target = folder / f"{index:08d}.parquet"
-    temporary = folder / f".{index:08d}.{os.getpid()}.tmp"
+    name = f"{stem}.parquet"
+    temporary = folder / f".{stem}.tmp"
     pq.write_table(arrow, temporary)
-    os.replace(temporary, target)
-
-
-def part_files(parts: Path, table: str) -> list[Path]:
-    """The table's part files in batch order (the names sort as the batches were numbered)."""
-    folder = parts / table
-    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
-
-
-def read_part(path: Path, table: str) -> tuple[pa.Table, pa.ChunkedArray]:
-    """A part's rows in the table's schema, and the source path of each row."""
-    stored = pq.read_table(path)
-    schema = arrow_schema(TABLE_MODELS[table])
-    return stored.select(schema.names).cast(schema), stored[PART_SOURCE]
-
-
-def iter_parts(parts: Path, table: str) -> Iterator[tuple[pa.Table, pa.ChunkedArray]]:
-    """Each part of ``table`` in batch order, read one at a time."""
-    for path in part_files(parts, table):
-        yield read_part(path, table)
+    os.replace(temporary, folder / name)
+    return PartFile(table, name, arrow.num_rows)

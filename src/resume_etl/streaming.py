@@ -4,10 +4,12 @@ A run's rows for one table come from several places (the batches' part files, th
 table of the previous run, the driver's own quarantine rows), and must come out ordered by the
 rank of the file each row belongs to. Each place is read as a *sorted run*: chunks of rows
 whose ranks never decrease. A place whose rows are not in rank order (the stored table, when the
-inputs were given in another order than last time) is cut into chunks that are sorted one by one
-and spilled to disk, each its own run. ``merge_runs`` then interleaves the runs, a slice at a
-time, and ``TableWriter`` writes fixed-size row groups: at most one chunk per run and one row
-group are in memory, however many documents the run has.
+inputs were given in another order than last time) is cut into pieces of ``SPILL_BYTES`` that
+are sorted one by one and spilled to disk, each its own run. ``merge_runs`` then interleaves the
+runs, a slice at a time, and ``TableWriter`` writes row groups of bounded rows and bytes. In
+memory: one chunk per run and one row group. In order, a place is one run whatever its size;
+spilled, it is one run per ``SPILL_BYTES`` of rows, each holding a chunk of about
+``SPILLED_READ_BYTES`` (1 MiB per 32 MiB spilled: 70 MiB for a 2 GiB table).
 
 Ranks are ``int64`` NumPy arrays beside the rows; a rank of ``DROP`` removes the row.
 """
@@ -48,8 +50,9 @@ READ_ROWS = 2_048
 """Rows per chunk read from a stored table (a ``documents`` chunk is then about 10 MB)."""
 SPILL_BYTES = 32 * 2**20
 """Bytes (as Arrow) of rows sorted together into one spilled piece."""
-SPILLED_READ_ROWS = 4_096
-"""Rows per chunk read back from a spilled piece: every piece holds one chunk during the merge."""
+SPILLED_READ_BYTES = 2**20
+"""Bytes per chunk read back from a spilled piece: every piece holds one chunk during the merge,
+and the number of pieces grows with the run, so their chunks must stay small (wide rows too)."""
 
 Ranks = npt.NDArray[np.int64]
 
@@ -120,8 +123,9 @@ def _spill(chunks: list[RankedChunk], path: Path, schema: pa.Schema) -> Iterator
     order = np.argsort(ranks, kind="stable")
     rows = pa.concat_tables([chunk.rows for chunk in chunks]).take(pa.array(order))
     rows = rows.append_column("__rank", pa.array(ranks[order], type=pa.int64()))
-    pq.write_table(rows, path, row_group_size=SPILLED_READ_ROWS)
-    return _spilled(path, schema)
+    chunk_rows = max(16, SPILLED_READ_BYTES * rows.num_rows // max(1, rows.nbytes))
+    pq.write_table(rows, path, row_group_size=chunk_rows)
+    return _spilled(path, schema, chunk_rows)
 
 
 def run_in_memory(rows: pa.Table, ranks: Ranks) -> Iterator[RankedChunk]:
@@ -162,9 +166,9 @@ def _ranked(
         yield RankedChunk(ranks[keep], rows)
 
 
-def _spilled(path: Path, schema: pa.Schema) -> Iterator[RankedChunk]:
+def _spilled(path: Path, schema: pa.Schema, chunk_rows: int) -> Iterator[RankedChunk]:
     reader = pq.ParquetFile(path)
-    for batch in reader.iter_batches(batch_size=SPILLED_READ_ROWS):
+    for batch in reader.iter_batches(batch_size=chunk_rows):
         table = pa.Table.from_batches([batch])
         ranks = np.asarray(table["__rank"].to_numpy(), dtype=np.int64)
         yield RankedChunk(ranks, table.select(schema.names).cast(schema))

@@ -6,8 +6,8 @@ rows as Parquet part files into the run's staging folder; the driver takes the r
 entry per file) back in submission order and commits through ``run_local``, so a Dask run has
 the same ledger, lock and crash-safety as a local one and no partial run is ever visible. A
 worker that dies mid-run loses its batches to the scheduler, which runs them on another worker;
-a retried batch rewrites its part files whole (each is renamed into place), so its rows land
-once.
+a retried batch writes part files of its own, and the driver reads only the files named by
+the report it accepted, so a batch's rows land once.
 
 Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
 ``--engine local`` runs without it. Workers read the input files and write the part files

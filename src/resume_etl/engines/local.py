@@ -9,8 +9,10 @@ through the store (``store.py`` says what a commit guarantees). The process-pool
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -26,7 +28,7 @@ from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
-from resume_etl.parts import BatchOutcome, BatchReport, write_parts
+from resume_etl.parts import BatchOutcome, BatchReport, PartFile, write_parts
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
@@ -131,9 +133,9 @@ class LocalEngine:
         """One batch through the stages, its rows into part files numbered ``index``."""
         outcomes = self.process_batch(paths, seen)
         with self.clock.timing("load"):
-            entries = write_parts(outcomes, parts, index, self.config.load.tables)
+            report = write_parts(outcomes, parts, index, self.config.load.tables)
         checkpoint("load.part")
-        return BatchReport(index, entries)
+        return report
 
     def process_batch(
         self, paths: Sequence[Path], seen: dict[str, str]
@@ -274,33 +276,52 @@ def run_local(
                 on_progress(Path(entry.source_path))
         run_id = new_run_id()
         staging = store.staging(run_id)
-        clock = StageClock()
-        fresh: list[FileEntry] = []
-        if plan.to_process:
-            engine = source if source is not None else LocalEngine(config, nlp)
-            fresh = _entries(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
-            clock = engine.clock
-        with clock.timing("load"):
-            merged = merge_run(
-                plan, previous, fresh, staging, config.load.tables, config.name, run_id
-            )
-            store.commit_staged(merged.manifest)
+        try:
+            clock = StageClock()
+            fresh = _Fresh()
+            if plan.to_process:
+                engine = source if source is not None else LocalEngine(config, nlp)
+                fresh = _gathered(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
+                clock = engine.clock
+            with clock.timing("load"):
+                merged = merge_run(
+                    plan,
+                    previous,
+                    fresh.entries,
+                    fresh.parts,
+                    staging,
+                    config.load.tables,
+                    config.name,
+                    run_id,
+                )
+                store.commit_staged(merged.manifest)
+        except BaseException:
+            # A failed run's parts hold its rows: do not leave them until the next run.
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     summary = RunSummary.of(merged, out, time.perf_counter() - started)
     summary.stage_seconds = dict(clock.seconds)
     return summary
 
 
-def _entries(
-    reports: Iterable[BatchReport], on_progress: ProgressCallback | None
-) -> list[FileEntry]:
-    """Every file's entry, in input order, reporting each file as its batch comes back."""
-    entries: list[FileEntry] = []
+@dataclass(slots=True)
+class _Fresh:
+    """What the batches reported: an entry per processed file and the part files to read."""
+
+    entries: list[FileEntry] = field(default_factory=list)
+    parts: list[PartFile] = field(default_factory=list)
+
+
+def _gathered(reports: Iterable[BatchReport], on_progress: ProgressCallback | None) -> _Fresh:
+    """Every file's entry and every part file, in input order, reporting each file."""
+    fresh = _Fresh()
     for report in reports:
-        entries.extend(report.entries)
+        fresh.entries.extend(report.entries)
+        fresh.parts.extend(report.parts)
         if on_progress:
             for entry in report.entries:
                 on_progress(Path(entry.source_path))
-    return entries
+    return fresh
 
 
 def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]:
