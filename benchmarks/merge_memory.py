@@ -108,6 +108,11 @@ def replicate(
 
 
 def _peak_rss_mb() -> float:
+    """This process's own peak RSS. ``ru_maxrss`` would not do: Linux keeps it across ``exec``,
+    so a child started by a large parent reports the parent's size."""
+    for line in Path("/proc/self/status").read_text(encoding="utf-8").splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
