@@ -437,3 +437,12 @@ def test_a_day_first_date_makes_the_whole_document_day_first(extract_text: Extra
     assert first.dates.start.value == dt.date(2020, 5, 4)
     assert second.dates is not None and second.dates.start is not None
     assert second.dates.start.value == dt.date(2018, 1, 2)
+
+
+def test_a_uk_mobile_number_with_a_six_digit_group_is_a_phone(extract_text: Extract) -> None:
+    (phone,) = extract_text("Sam Roe\nLeeds | 07700 900461\n").contacts
+    assert phone.normalized == "07700900461"
+
+
+def test_a_dotted_preprint_identifier_is_not_a_phone(extract_text: Extract) -> None:
+    assert extract_text("Intro\nbioRxiv 2024.05.02.592201\n").contacts == ()
