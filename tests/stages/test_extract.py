@@ -437,3 +437,52 @@ def test_a_day_first_date_makes_the_whole_document_day_first(extract_text: Extra
     assert first.dates.start.value == dt.date(2020, 5, 4)
     assert second.dates is not None and second.dates.start is not None
     assert second.dates.start.value == dt.date(2018, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Projects\n\n**tidy-lite** (2020) - small R package; about 1,200 GitHub stars.\n\n"
+            "**Bed Forecaster** (Apr 2022 - Sep 2022) - a volunteer model for bed census.\n",
+            ["tidy-lite", "Bed Forecaster"],
+        ),
+        (
+            "Pinned repositories\n- [**pg-drill**](https://example.org/pg-drill) - failover chaos\n"
+            "- [tf-diff](https://example.org/tf-diff) - cost of a plan\n",
+            ["pg-drill", "tf-diff"],
+        ),
+        (
+            "Selected projects\n- Returns Dashboard, Power BI (Jan 2023 - Jun 2023) - daily view\n"
+            "- Route Planner, volunteer - rounds for a food bank\n",
+            ["Returns Dashboard", "Route Planner, volunteer"],
+        ),
+    ],
+)
+def test_project_names_stop_at_the_description_link_and_tools(
+    extract_text: Extract, text: str, names: list[str]
+) -> None:
+    projects = extract_text(text).projects
+    assert [p.name.value if p.name else None for p in projects] == names
+
+
+def test_a_listed_projects_dates_come_from_its_line(extract_text: Extract) -> None:
+    first, second = extract_text(
+        "Projects\n**Shard** - a key-value store (Jan 2024 - Apr 2024)\n**Eats** - an app (2022)\n"
+    ).projects
+    assert first.dates is not None and first.dates.end is not None
+    assert (first.dates.start.value, first.dates.end.value) == (
+        dt.date(2024, 1, 1),
+        dt.date(2024, 4, 1),
+    )
+    assert second.dates is not None and second.dates.start is not None
+    assert second.dates.start.value == dt.date(2022, 1, 1)
+
+
+def test_a_uk_mobile_number_with_a_six_digit_group_is_a_phone(extract_text: Extract) -> None:
+    (phone,) = extract_text("Sam Roe\nLeeds | 07700 900461\n").contacts
+    assert phone.normalized == "07700900461"
+
+
+def test_a_dotted_preprint_identifier_is_not_a_phone(extract_text: Extract) -> None:
+    assert extract_text("Intro\nbioRxiv 2024.05.02.592201\n").contacts == ()

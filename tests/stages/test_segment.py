@@ -10,6 +10,7 @@ from resume_etl.stages.segment import (
     SegmentedDocument,
     is_date_line,
     is_prose,
+    names_a_project,
     split_lines,
 )
 from resume_etl.vocab import SectionKind
@@ -273,3 +274,56 @@ def test_a_long_line_ending_in_a_capital_and_period_is_a_sentence() -> None:
         "Ran content and events for a 40-person analytics startup through its Series B."
     )
     assert is_prose(line)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Skills and kitchen toolkit", SectionKind.SKILLS),
+        ("📌 Pinned repositories", SectionKind.PROJECTS),
+        ("🤝 Connect with me", SectionKind.CONTACT),
+        ("📊 GitHub stats", SectionKind.OTHER),
+        ("Recent blog posts", SectionKind.OTHER),
+    ],
+)
+def test_headings_joining_two_phrases_or_naming_profile_furniture(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    assert classifier.classify(heading) is kind
+
+
+def test_words_beside_a_phrase_of_another_kind_still_count(classifier: SectionClassifier) -> None:
+    assert classifier.classify("Skills for the education team") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projects\n\n**QuickShard** - a sharded store (Jan 2024 - Apr 2024)\n\n"
+        "**CampusEats** - a food app used by 2,000+ students on campus every single day (2022).\n",
+        "Open-source projects\n⭐ ledger-kit - a ledger library for Go\n"
+        "⭐ hook-replay - replays hooks\n",
+        "Selected projects\n- Slotting Review (2022) - re-slotted 3,400 SKUs; walks fell by 18%.\n"
+        "- [**cost-diff**](https://example.org/cost-diff) - posts the cost of a plan ⭐ 12\n",
+    ],
+)
+def test_each_named_line_of_a_project_list_is_one_project(segment_text: Segment, text: str) -> None:
+    assert [len(header) for header in _headers(segment_text(text), SectionKind.PROJECTS)] == [1, 1]
+
+
+def test_a_projects_description_bullets_stay_its_body(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Projects\nLedger Lens | 2021\n- Parser - reads bank exports\n- Served 10,000+ users\n\n"
+        "Sept 2025 - Dec 2025\nEdge Agent\n- Grounding - constrained action schema\n"
+    )
+    section = next(s for s in segmented.sections if s.kind is SectionKind.PROJECTS)
+    assert [len(entry.body) for entry in section.entries] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Sept 2025 - Dec 2025", "2021 - 2022", "Built the whole ingestion layer from scratch - alone"],
+)
+def test_dates_and_sentences_do_not_name_a_project(line: str) -> None:
+    (parsed,) = split_lines(line)
+    assert not names_a_project(parsed)

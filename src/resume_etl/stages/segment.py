@@ -194,9 +194,17 @@ class SectionClassifier:
         padded = f" {words} "
         for phrase, kind in self._phrases:
             if f" {phrase} " in padded:
-                leftover = len(words.split()) - len(phrase.split())
+                leftover = len(self._rest_of(padded, kind).split())
                 return kind if leftover <= max_extra_words else None
         return None
+
+    def _rest_of(self, padded: str, kind: SectionKind) -> str:
+        """The heading's words that no phrase of ``kind`` covers: "Skills and kitchen toolkit"
+        joins two skills phrases, so only "and kitchen" counts against it."""
+        for phrase, phrase_kind in self._phrases:
+            if phrase_kind is kind:
+                padded = padded.replace(f" {phrase} ", " ")
+        return padded
 
     def plain_heading_kind(self, line: Line, is_first_line: bool) -> SectionKind | None:
         """Kind of a plain-text line that is a heading, or None if it is not one."""
@@ -264,6 +272,49 @@ def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | Non
     return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
 
 
+# "**QuickShard** - a key-value store", "[**tf-cost-diff**](https://...) - posts plan costs",
+# "⭐ naira-ledger - ledger library", "Depot Slotting Review (2022) - re-slotted 3,400 SKUs":
+# a project named at the start of its line, maybe dated, then a dash and what it is.
+_PROJECT_NAME_LEAD = re.compile(
+    r"^[^\w\[*]{0,4}"
+    r"(?:(?P<marked>\*\*[^*\n]{1,80}\*\*|\[[^\]\n]{1,80}\]\([^)\s]*\))"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[-:]\s+\S"
+    r"|(?P<plain>\w[^\n]{0,60}?)(?:\s*\([^()\n]{1,40}\))?\s+-\s+\S)"
+)
+_MAX_PROJECT_NAME_WORDS = 6
+
+
+def names_a_project(line: Line) -> bool:
+    """The line opens with a project's name set off from what follows by a dash (or, for a
+    bold or linked name, a colon): one whole project on one line."""
+    found = _PROJECT_NAME_LEAD.match(line.content.strip())
+    if found is None:
+        return False
+    plain = found.group("plain")
+    if plain is None:
+        return True
+    return (
+        len(plain.split()) <= _MAX_PROJECT_NAME_WORDS
+        and any(char.isalpha() for char in plain)
+        and not is_date_line(plain)
+        and _DATE_AT_START.match(plain) is None
+        and _BODY_LABEL.match(plain) is None
+    )
+
+
+def _is_listed_project(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """In a list of one-line projects, each named line is a whole entry even when it reads as a
+    sentence. Only a list whose entries are such lines is split this way (bullets only when its
+    entries are bullets), so a project's own description bullets stay its body."""
+    if kind is not SectionKind.PROJECTS or line.kind not in (LineKind.TEXT, LineKind.BULLET):
+        return False
+    if current is not None:
+        first = current.header[0]
+        if first.kind is not line.kind or not names_a_project(first):
+            return False
+    return names_a_project(line)
+
+
 # Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
 # LinkedIn role, "Responsibilities:" in a labelled CV.
 _BODY_LABEL = re.compile(
@@ -315,7 +366,11 @@ def split_entries(
                 drafts.append(_EntryDraft(header=[line], columns=table_header))
             previous = line
             continue
-        if _starts_own_entry(kind, line) or _is_bulleted_entry(kind, line, current):
+        if (
+            _starts_own_entry(kind, line)
+            or _is_bulleted_entry(kind, line, current)
+            or _is_listed_project(kind, line, current)
+        ):
             drafts.append(_EntryDraft(header=[line]))
         elif current is not None and _is_continuation(line, previous):
             (current.body or current.header).append(line)
