@@ -26,6 +26,7 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.nlp.components import ContactMatch
 from resume_etl.nlp.metrics import MetricMatch
+from resume_etl.stages.citations import CitationText, join_citation, parse_citation, split_citations
 from resume_etl.stages.segment import (
     Entry,
     Line,
@@ -1101,6 +1102,149 @@ def _citation(
     )
 
 
+def section_publications(
+    section: Section,
+    section_id: str,
+    spans: SpanIndex,
+    categories: LexiconCategories,
+    id_prefix: str,
+    first_index: int,
+) -> list[PublicationCandidate]:
+    """The publications of a publications section.
+
+    The section's entries were cut by layout rules made for jobs, which split an unnumbered
+    list of hanging-indent citations in the middle of one: unless its entries open with a cue
+    line ("Accepted at X '26" over a title), the whole section is first read as one list of
+    citations. Entry by entry is the fallback.
+    """
+    if not any(_cue_at_line_start(entry.header[0], spans) for entry in section.entries):
+        cited = cited_publications(
+            id_prefix, first_index, section_id, section.lines, spans, categories
+        )
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for lines in (section.intro, *((*e.header, *e.body) for e in section.entries)):
+        found.extend(
+            listed_publications(
+                id_prefix, first_index + len(found), section_id, lines, spans, categories
+            )
+        )
+    return found
+
+
+def listed_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """The publications of one entry (or the loose lines) of a publications section.
+
+    Lines that open with a cue ("Accepted at X '26" over a title) are read by the cue;
+    otherwise they are split into citations (a talk list under one date column holds several).
+    When no citation reads, the cue and quoted-title rules still get their chance.
+    """
+    if not lines:
+        return []
+    if _cue_at_line_start(lines[0], spans) is None:
+        cited = cited_publications(id_prefix, first_index, section_id, lines, spans, categories)
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for group in _cue_groups(lines, spans):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        single = build_publication(
+            publication_id, section_id, group, spans, categories.publication_cues
+        )
+        if single is not None:
+            found.append(single)
+    return found
+
+
+def _cue_groups(lines: Sequence[Line], spans: SpanIndex) -> list[list[Line]]:
+    """Lines cut before each cue line that follows a non-cue line: "Accepted at X '24" over a
+    title, then "Accepted at Y '23" over the next, are two papers however the entry was cut."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        cued = _cue_at_line_start(line, spans) is not None
+        if not groups or (cued and _cue_at_line_start(groups[-1][-1], spans) is None):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def cited_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """Every citation of ``lines`` that reads as one (numbered, wrapped, dated or plain)."""
+    found: list[PublicationCandidate] = []
+    for group in split_citations(spans.text, lines):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        cited = _read_citation(publication_id, section_id, group, spans, categories)
+        if cited is not None:
+            found.append(cited)
+    return found
+
+
+def _read_citation(
+    publication_id: str,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> PublicationCandidate | None:
+    """One citation, its values mapped back to the document across its line breaks."""
+    joined = join_citation(spans.text, lines)
+    parsed = parse_citation(joined.text)
+    if parsed is None:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    cues = spans.within(labels.PUBLICATION_CUES, start, end)
+    status = categories.publication_cues.get(cues[0].label_) if cues else "published"
+    return PublicationCandidate(
+        publication_id,
+        section_id,
+        _wrapped(joined, parsed.title),
+        _wrapped(joined, parsed.venue) if parsed.venue else None,
+        parsed.year,
+        status,
+        _citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
+        start,
+        end,
+    )
+
+
+def _wrapped(joined: CitationText, where: tuple[int, int]) -> Extracted:
+    """A value read across line breaks: its words as one line, its span the document's."""
+    start, end = joined.document_range(*where)
+    return Extracted(joined.text[where[0] : where[1]], start, end, 0.75)
+
+
+def _citation_url(written: str) -> str:
+    """A citation's link as a URL: "doi:10.1/x" names https://doi.org/10.1/x."""
+    value = written.rstrip(".,;)")
+    doi = re.match(r"(?i)doi:\s*", value)
+    return f"https://doi.org/{value[doi.end() :]}" if doi else value
+
+
+def _cites(publications: Sequence[PublicationCandidate], found: Extracted, url: str | None) -> bool:
+    """A phone-like number inside a citation (a page range, an arXiv id) or a citation's own
+    link (its DOI) belongs to the paper, not to the person's contacts."""
+    for publication in publications:
+        if publication.start <= found.start < publication.end:
+            return url is None or publication.url is not None
+    return False
+
+
 # --------------------------------------------------------------------------- skills
 
 # No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
@@ -1800,6 +1944,12 @@ def extract(
     group_section: str | None = None
     for section in segmented.sections:
         section_id = f"{doc_id}:s{section.position}"
+        if section.kind is SectionKind.PUBLICATIONS:
+            publications.extend(
+                section_publications(
+                    section, section_id, spans, categories, f"{doc_id}:p", len(publications)
+                )
+            )
         for entry in section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
@@ -1817,17 +1967,6 @@ def extract(
                 education.append(build_education(ctx, categories.degrees))
             elif section.kind is SectionKind.PROJECTS:
                 projects.append(build_project(ctx, link_starts))
-            elif section.kind is SectionKind.PUBLICATIONS:
-                lines = (*entry.header, *entry.body)
-                found = build_publication(
-                    f"{doc_id}:p{len(publications)}",
-                    section_id,
-                    lines,
-                    spans,
-                    categories.publication_cues,
-                )
-                if found is not None:
-                    publications.append(found)
             entry_ids[(entry.start, entry.end)] = entry_id
             position += 1
         if section.kind is not SectionKind.PUBLICATIONS:
@@ -1845,8 +1984,8 @@ def extract(
         publications=tuple(publications),
         skills=extract_skills(segmented.sections, spans, categories.skills),
         metrics=_metrics(spans, entry_ids, doc_id, experiences, projects),
-        links=links,
-        contacts=contacts,
+        links=tuple(link for link in links if not _cites(publications, link.found, link.url)),
+        contacts=tuple(c for c in contacts if not _cites(publications, c.found, None)),
         entry_ids=entry_ids,
     )
 
