@@ -117,6 +117,18 @@ def test_hanging_indent_citations_split_where_the_margin_returns() -> None:
     ]
 
 
+def test_an_indented_line_continues_its_citation_even_when_it_opens_with_a_year() -> None:
+    text = (
+        '"Caravan Debts and Colonial Courts." Journal of African History 61, no. 2\n'
+        "     (2020): 211-34.\n"
+        '"Women Traders on the Niger Bend." African Studies 53, no. 1 (2018): 45-70.\n'
+    )
+    assert [_read(citation) for citation in _groups(text)] == [
+        ("Caravan Debts and Colonial Courts", "Journal of African History", 2020),
+        ("Women Traders on the Niger Bend", "African Studies", 2018),
+    ]
+
+
 def test_a_date_column_starts_one_talk_per_year() -> None:
     text = (
         '2024   "Seeing mitophagy in real time", EMBO Workshop,\n'

@@ -85,3 +85,17 @@ def test_a_cue_led_entry_is_still_read_by_its_cue(extract_text: Extract) -> None
         "Accepted at NeurIPS '23\nDense Gadgets\n"
     )
     assert _rows(document) == [("Sparse Widgets", "ICML", 2024), ("Dense Gadgets", "NeurIPS", 2023)]
+
+
+def test_a_cue_that_introduces_the_venue_is_not_part_of_it(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\n\nConference Papers\n"
+        '"Salt, Credit, and Kinship." Paper presented at the Annual Meeting of Historians,\n'
+        "     Boston, November 2022.\n"
+        '"Owls of the Delta." Journal of Field Ornithology 3, no. 1 (2019): 4-9.\n'
+    )
+    assert _rows(document) == [
+        ("Salt, Credit, and Kinship", "the Annual Meeting of Historians", 2022),
+        ("Owls of the Delta", "Journal of Field Ornithology", 2019),
+    ]
+    assert [paper.status for paper in document.publications] == ["presented", "published"]

@@ -53,16 +53,17 @@ def _column(document: str, line: Line) -> int:
 
 def _opens_citation(document: str, line: Line, group: Sequence[Line]) -> bool:
     """Whether ``line`` starts a new citation rather than continuing ``group``: a number or
-    bullet, a year set off at its start, a blank line before it, a line back at the margin after
-    a hanging indent, or, in an unnumbered list without any of these, a finished citation (a
-    year and a sentence end or link) followed by a line that starts like a new one."""
-    if line.kind is LineKind.BULLET or _LEADING_YEAR.match(line.content):
+    bullet; unless it is indented under the citation, a year set off at its start, a blank line
+    before it, a line back at the margin after a hanging indent, or, in an unnumbered list
+    without any of these, a finished citation (a year and a sentence end or link) followed by a
+    line that starts like a new one."""
+    if line.kind is LineKind.BULLET:
         return True
     margin = _column(document, group[0])
-    column = _column(document, line)
-    if column > margin:
-        return False  # a hanging indent: the citation goes on
-    if line.blank_before or any(_column(document, member) > margin for member in group[1:]):
+    if _column(document, line) > margin:
+        return False  # a hanging indent: the citation goes on, whatever its line starts with
+    hung = any(_column(document, member) > margin for member in group[1:])
+    if hung or line.blank_before or _LEADING_YEAR.match(line.content):
         return True
     if group[0].kind is LineKind.BULLET:
         return False  # in a numbered list, only the next number opens a citation

@@ -1210,17 +1210,36 @@ def _read_citation(
     start, end = lines[0].start, lines[-1].end
     cues = spans.within(labels.PUBLICATION_CUES, start, end)
     status = categories.publication_cues.get(cues[0].label_) if cues else "published"
+    venue = _past_venue_cue(joined, parsed.venue, cues) if parsed.venue else None
     return PublicationCandidate(
         publication_id,
         section_id,
         _wrapped(joined, parsed.title),
-        _wrapped(joined, parsed.venue) if parsed.venue else None,
+        _wrapped(joined, venue) if venue else None,
         parsed.year,
         status,
         _citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
         start,
         end,
     )
+
+
+_VENUE_INTRODUCING = re.compile(r"(?i)\b(?:at|in|to|by|on|for)$")
+
+
+def _past_venue_cue(
+    joined: CitationText, venue: tuple[int, int], cues: Sequence[Span]
+) -> tuple[int, int]:
+    """The venue without a cue that introduces it ("Paper presented at X", "Submitted to X"):
+    only a cue ending in a preposition, as "Journal of" is part of the venue's name."""
+    document_start, _ = joined.document_range(*venue)
+    for cue in cues:
+        if cue.start_char == document_start and _VENUE_INTRODUCING.search(cue.text):
+            start = next(i for i, at in enumerate(joined.offsets) if at >= cue.end_char)
+            while start < venue[1] and joined.text[start] == " ":
+                start += 1
+            return (start, venue[1]) if start < venue[1] else venue
+    return venue
 
 
 def _wrapped(joined: CitationText, where: tuple[int, int]) -> Extracted:
