@@ -57,8 +57,12 @@ def test_a_citations_doi_is_not_the_persons_link(extract_text: Extract) -> None:
         "Jane Roe\nhttps://janeroe.example.org\n\nPublications\n"
         "1. Roe J. Counting birds with drones. Ornithology. 2021;3:1-9. doi:10.1000/x.1\n"
         "2. Roe J. Owls in cities. Urban Ecology. 2019;4:1-2. https://doi.org/10.1/owl\n"
+        "All papers: https://orcid.org/0000-0002-1825-0097\n"
     )
-    assert [link.url for link in document.links] == ["https://janeroe.example.org"]
+    assert [link.url for link in document.links] == [
+        "https://janeroe.example.org",
+        "https://orcid.org/0000-0002-1825-0097",
+    ]
     assert [paper.url for paper in document.publications] == [
         "https://doi.org/10.1000/x.1",
         "https://doi.org/10.1/owl",

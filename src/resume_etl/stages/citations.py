@@ -51,39 +51,53 @@ def _column(document: str, line: Line) -> int:
     return line.start - (document.rfind("\n", 0, line.start) + 1)
 
 
-def _opens_citation(document: str, line: Line, group: Sequence[Line]) -> bool:
-    """Whether ``line`` starts a new citation rather than continuing ``group``: a number or
+@dataclass(slots=True)
+class _Draft:
+    """A citation being gathered, with what the next line's test needs kept up to date (so a
+    long list is split in one pass, not re-read line by line)."""
+
+    lines: list[Line]
+    margin: int
+    hung: bool = False
+    """A line of it is indented past its first: the list uses hanging indents."""
+    has_year: bool = False
+
+    def add(self, line: Line, column: int) -> None:
+        self.lines.append(line)
+        self.hung = self.hung or column > self.margin
+        self.has_year = self.has_year or _YEAR.search(line.content) is not None
+
+
+def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
+    """Whether ``line`` starts a new citation rather than continuing ``draft``: a number or
     bullet; unless it is indented under the citation, a year set off at its start, a blank line
     before it, a line back at the margin after a hanging indent, or, in an unnumbered list
     without any of these, a finished citation (a year and a sentence end or link) followed by a
     line that starts like a new one."""
     if line.kind is LineKind.BULLET:
         return True
-    margin = _column(document, group[0])
-    if _column(document, line) > margin:
+    if column > draft.margin:
         return False  # a hanging indent: the citation goes on, whatever its line starts with
-    hung = any(_column(document, member) > margin for member in group[1:])
-    if hung or line.blank_before or _LEADING_YEAR.match(line.content):
+    if draft.hung or line.blank_before or _LEADING_YEAR.match(line.content):
         return True
-    if group[0].kind is LineKind.BULLET:
+    if draft.lines[0].kind is LineKind.BULLET:
         return False  # in a numbered list, only the next number opens a citation
-    last = group[-1].content.rstrip()
+    last = draft.lines[-1].content.rstrip()
     ended = _SENTENCE_END.search(last) is not None or _URL_AT_END.search(last) is not None
-    has_year = any(_YEAR.search(member.content) for member in group)
-    return has_year and ended and line.content[:1].isupper()
+    return draft.has_year and ended and line.content[:1].isupper()
 
 
 def split_citations(document: str, lines: Sequence[Line]) -> list[list[Line]]:
     """Group a publication list's lines into citations, one group per citation, in order."""
-    groups: list[list[Line]] = []
+    drafts: list[_Draft] = []
     for line in lines:
         if line.kind is LineKind.MD_HEADING:
             continue
-        if groups and not _opens_citation(document, line, groups[-1]):
-            groups[-1].append(line)
-            continue
-        groups.append([line])
-    return groups
+        column = _column(document, line)
+        if not drafts or _opens_citation(line, column, drafts[-1]):
+            drafts.append(_Draft([], column))
+        drafts[-1].add(line, column)
+    return [draft.lines for draft in drafts]
 
 
 def join_citation(document: str, lines: Sequence[Line]) -> CitationText:

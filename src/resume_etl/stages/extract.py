@@ -1255,13 +1255,15 @@ def _citation_url(written: str) -> str:
     return f"https://doi.org/{value[doi.end() :]}" if doi else value
 
 
-def _cites(publications: Sequence[PublicationCandidate], found: Extracted, url: str | None) -> bool:
-    """A phone-like number inside a citation (a page range, an arXiv id) or a citation's own
-    link (its DOI) belongs to the paper, not to the person's contacts."""
-    for publication in publications:
-        if publication.start <= found.start < publication.end:
-            return url is None or publication.url is not None
-    return False
+def _cites(publications: Sequence[PublicationCandidate], found: Extracted) -> bool:
+    """Whether ``found`` lies inside a publication's text."""
+    return any(paper.start <= found.start < paper.end for paper in publications)
+
+
+def _persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
+    """A web link inside a citation (its DOI, its page) is the paper's, not the person's; a
+    profile (LinkedIn, Scholar, ORCID, ...) stays the person's wherever it is written."""
+    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found)
 
 
 # --------------------------------------------------------------------------- skills
@@ -2003,8 +2005,9 @@ def extract(
         publications=tuple(publications),
         skills=extract_skills(segmented.sections, spans, categories.skills),
         metrics=_metrics(spans, entry_ids, doc_id, experiences, projects),
-        links=tuple(link for link in links if not _cites(publications, link.found, link.url)),
-        contacts=tuple(c for c in contacts if not _cites(publications, c.found, None)),
+        links=tuple(link for link in links if _persons_link(publications, link)),
+        # A phone-like number inside a citation is a page range or an arXiv id.
+        contacts=tuple(c for c in contacts if not _cites(publications, c.found)),
         entry_ids=entry_ids,
     )
 
