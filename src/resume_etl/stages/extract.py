@@ -1988,6 +1988,8 @@ def extract(
                 education.append(build_education(ctx, categories.degrees))
             elif section.kind is SectionKind.PROJECTS:
                 projects.append(build_project(ctx, link_starts))
+            elif section.kind is SectionKind.PUBLICATIONS:
+                pass  # read once per section above: a citation can run across entries
             entry_ids[(entry.start, entry.end)] = entry_id
             position += 1
         if section.kind is not SectionKind.PUBLICATIONS:
@@ -1996,6 +1998,9 @@ def extract(
                     section, section_id, spans, categories, doc_id, len(publications)
                 )
             )
+    links = tuple(link for link in links if _persons_link(publications, link))
+    # A phone-like number inside a citation is a page range or an arXiv id.
+    contacts = tuple(c for c in contacts if not _cites(publications, c.found))
     return ExtractedDocument(
         segmented=segmented,
         profile=extract_profile(segmented.sections, spans),
@@ -2005,9 +2010,8 @@ def extract(
         publications=tuple(publications),
         skills=extract_skills(segmented.sections, spans, categories.skills),
         metrics=_metrics(spans, entry_ids, doc_id, experiences, projects),
-        links=tuple(link for link in links if _persons_link(publications, link)),
-        # A phone-like number inside a citation is a page range or an arXiv id.
-        contacts=tuple(c for c in contacts if not _cites(publications, c.found)),
+        links=links,
+        contacts=contacts,
         entry_ids=entry_ids,
     )
 
