@@ -129,6 +129,19 @@ def test_an_indented_line_continues_its_citation_even_when_it_opens_with_a_year(
     ]
 
 
+def test_a_sub_heading_inside_the_list_is_a_group_of_its_own() -> None:
+    text = (
+        "Conference Posters\n"
+        "J. Smith and K. Doe. Owls of the delta. In: Annual Meeting of Ornithologists,\n"
+        "2019.\n"
+    )
+    groups = _groups(text)
+    assert groups[0] == "Conference Posters"
+    assert [_read(citation) for citation in groups[1:]] == [
+        ("Owls of the delta", "Annual Meeting of Ornithologists", 2019)
+    ]
+
+
 def test_a_date_column_starts_one_talk_per_year() -> None:
     text = (
         '2024   "Seeing mitophagy in real time", EMBO Workshop,\n'

@@ -25,6 +25,8 @@ from resume_etl.stages.segment import Line, LineKind
 _LEADING_YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?(?:\s*[-–—:|]\s*|\s{2,}|\t)")
 """A year set off at the start of a line ("2024   Title", "2022 – Title"): one talk or paper."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
+_SUBHEADING = re.compile(r"[A-Z][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
+"""A line of at most four words, no digits, no punctuation: a sub-heading inside a list."""
 _URL_AT_END = re.compile(r"(?:https?://|doi:\s*)\S+$", re.I)
 _YEAR = re.compile(r"(?<![\d.:/])(?:19[5-9]\d|20\d\d)(?![\d]|\.\d)")
 
@@ -71,16 +73,23 @@ class _Draft:
 def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
     """Whether ``line`` starts a new citation rather than continuing ``draft``: a number or
     bullet; unless it is indented under the citation, a year set off at its start, a blank line
-    before it, a line back at the margin after a hanging indent, or, in an unnumbered list
-    without any of these, a finished citation (a year and a sentence end or link) followed by a
-    line that starts like a new one."""
+    before it, a line back at the margin after a hanging indent, a line after a sub-heading, or,
+    in an unnumbered list without any of these, a finished citation (a year and a sentence end
+    or link) followed by a line that starts like a new one."""
     if line.kind is LineKind.BULLET:
         return True
     if column > draft.margin:
         return False  # a hanging indent: the citation goes on, whatever its line starts with
     if draft.hung or line.blank_before or _LEADING_YEAR.match(line.content):
         return True
-    if draft.lines[0].kind is LineKind.BULLET:
+    first = draft.lines[0]
+    if (
+        len(draft.lines) == 1
+        and first.kind is LineKind.TEXT
+        and _SUBHEADING.fullmatch(first.content.strip())
+    ):
+        return True  # "Articles", "Conference Papers": a label over the list, not its start
+    if first.kind is LineKind.BULLET:
         return False  # in a numbered list, only the next number opens a citation
     last = draft.lines[-1].content.rstrip()
     ended = _SENTENCE_END.search(last) is not None or _URL_AT_END.search(last) is not None
