@@ -26,6 +26,7 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.nlp.components import ContactMatch
 from resume_etl.nlp.metrics import MetricMatch
+from resume_etl.stages.citations import CitationText, join_citation, parse_citation, split_citations
 from resume_etl.stages.segment import (
     Entry,
     Line,
@@ -1122,6 +1123,170 @@ def _citation(
     )
 
 
+def section_publications(
+    section: Section,
+    section_id: str,
+    spans: SpanIndex,
+    categories: LexiconCategories,
+    id_prefix: str,
+    first_index: int,
+) -> list[PublicationCandidate]:
+    """The publications of a publications section.
+
+    The section's entries were cut by layout rules made for jobs, which split an unnumbered
+    list of hanging-indent citations in the middle of one: unless its entries open with a cue
+    line ("Accepted at X '26" over a title), the whole section is first read as one list of
+    citations. Entry by entry is the fallback.
+    """
+    if not any(_cue_at_line_start(entry.header[0], spans) for entry in section.entries):
+        cited = cited_publications(
+            id_prefix, first_index, section_id, section.lines, spans, categories
+        )
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for lines in (section.intro, *((*e.header, *e.body) for e in section.entries)):
+        found.extend(
+            listed_publications(
+                id_prefix, first_index + len(found), section_id, lines, spans, categories
+            )
+        )
+    return found
+
+
+def listed_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """The publications of one entry (or the loose lines) of a publications section.
+
+    Lines that open with a cue ("Accepted at X '26" over a title) are read by the cue;
+    otherwise they are split into citations (a talk list under one date column holds several).
+    When no citation reads, the cue and quoted-title rules still get their chance.
+    """
+    if not lines:
+        return []
+    if _cue_at_line_start(lines[0], spans) is None:
+        cited = cited_publications(id_prefix, first_index, section_id, lines, spans, categories)
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for group in _cue_groups(lines, spans):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        single = build_publication(
+            publication_id, section_id, group, spans, categories.publication_cues
+        )
+        if single is not None:
+            found.append(single)
+    return found
+
+
+def _cue_groups(lines: Sequence[Line], spans: SpanIndex) -> list[list[Line]]:
+    """Lines cut before each cue line that follows a non-cue line: "Accepted at X '24" over a
+    title, then "Accepted at Y '23" over the next, are two papers however the entry was cut."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        cued = _cue_at_line_start(line, spans) is not None
+        if not groups or (cued and _cue_at_line_start(groups[-1][-1], spans) is None):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def cited_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """Every citation of ``lines`` that reads as one (numbered, wrapped, dated or plain)."""
+    found: list[PublicationCandidate] = []
+    for group in split_citations(spans.text, lines):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        cited = _read_citation(publication_id, section_id, group, spans, categories)
+        if cited is not None:
+            found.append(cited)
+    return found
+
+
+def _read_citation(
+    publication_id: str,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> PublicationCandidate | None:
+    """One citation, its values mapped back to the document across its line breaks."""
+    joined = join_citation(spans.text, lines)
+    parsed = parse_citation(joined.text)
+    if parsed is None:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    cues = spans.within(labels.PUBLICATION_CUES, start, end)
+    status = categories.publication_cues.get(cues[0].label_) if cues else "published"
+    venue = _past_venue_cue(joined, parsed.venue, cues) if parsed.venue else None
+    return PublicationCandidate(
+        publication_id,
+        section_id,
+        _wrapped(joined, parsed.title),
+        _wrapped(joined, venue) if venue else None,
+        parsed.year,
+        status,
+        _citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
+        start,
+        end,
+    )
+
+
+_VENUE_INTRODUCING = re.compile(r"(?i)\b(?:at|in|to|by|on|for)$")
+
+
+def _past_venue_cue(
+    joined: CitationText, venue: tuple[int, int], cues: Sequence[Span]
+) -> tuple[int, int]:
+    """The venue without a cue that introduces it ("Paper presented at X", "Submitted to X"):
+    only a cue ending in a preposition, as "Journal of" is part of the venue's name."""
+    document_start, _ = joined.document_range(*venue)
+    for cue in cues:
+        if cue.start_char == document_start and _VENUE_INTRODUCING.search(cue.text):
+            start = next(i for i, at in enumerate(joined.offsets) if at >= cue.end_char)
+            while start < venue[1] and joined.text[start] == " ":
+                start += 1
+            return (start, venue[1]) if start < venue[1] else venue
+    return venue
+
+
+def _wrapped(joined: CitationText, where: tuple[int, int]) -> Extracted:
+    """A value read across line breaks: its words as one line, its span the document's."""
+    start, end = joined.document_range(*where)
+    return Extracted(joined.text[where[0] : where[1]], start, end, 0.75)
+
+
+def _citation_url(written: str) -> str:
+    """A citation's link as a URL: "doi:10.1/x" names https://doi.org/10.1/x."""
+    value = written.rstrip(".,;)")
+    doi = re.match(r"(?i)doi:\s*", value)
+    return f"https://doi.org/{value[doi.end() :]}" if doi else value
+
+
+def _cites(publications: Sequence[PublicationCandidate], found: Extracted) -> bool:
+    """Whether ``found`` lies inside a publication's text."""
+    return any(paper.start <= found.start < paper.end for paper in publications)
+
+
+def _persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
+    """A web link inside a citation (its DOI, its page) is the paper's, not the person's; a
+    profile (LinkedIn, Scholar, ORCID, ...) stays the person's wherever it is written."""
+    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found)
+
+
 # --------------------------------------------------------------------------- skills
 
 # No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
@@ -1821,6 +1986,12 @@ def extract(
     group_section: str | None = None
     for section in segmented.sections:
         section_id = f"{doc_id}:s{section.position}"
+        if section.kind is SectionKind.PUBLICATIONS:
+            publications.extend(
+                section_publications(
+                    section, section_id, spans, categories, f"{doc_id}:p", len(publications)
+                )
+            )
         for entry in section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
@@ -1839,16 +2010,7 @@ def extract(
             elif section.kind is SectionKind.PROJECTS:
                 projects.append(build_project(ctx, link_starts))
             elif section.kind is SectionKind.PUBLICATIONS:
-                lines = (*entry.header, *entry.body)
-                found = build_publication(
-                    f"{doc_id}:p{len(publications)}",
-                    section_id,
-                    lines,
-                    spans,
-                    categories.publication_cues,
-                )
-                if found is not None:
-                    publications.append(found)
+                pass  # read once per section above: a citation can run across entries
             entry_ids[(entry.start, entry.end)] = entry_id
             position += 1
         if section.kind is not SectionKind.PUBLICATIONS:
@@ -1857,6 +2019,9 @@ def extract(
                     section, section_id, spans, categories, doc_id, len(publications)
                 )
             )
+    links = tuple(link for link in links if _persons_link(publications, link))
+    # A phone-like number inside a citation is a page range or an arXiv id.
+    contacts = tuple(c for c in contacts if not _cites(publications, c.found))
     return ExtractedDocument(
         segmented=segmented,
         profile=extract_profile(segmented.sections, spans),

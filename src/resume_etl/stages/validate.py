@@ -68,6 +68,19 @@ def span_of(found: Extracted | None, text: str) -> CharSpan | None:
     return CharSpan(start=found.start, end=found.end)
 
 
+def wrapped_span_of(found: Extracted | None, text: str) -> CharSpan | None:
+    """The span of a value that may be read across a hard line wrap (a citation's title): its
+    value states the words of the span with each line break and indentation read as one
+    space, so the two are checked for the same characters apart from whitespace."""
+    if found is None:
+        return None
+    if "".join(text[found.start : found.end].split()) != "".join(found.value.split()):
+        raise SpanMismatchError(
+            f"value {found.value!r} does not match the text at [{found.start}, {found.end})"
+        )
+    return CharSpan(start=found.start, end=found.end)
+
+
 def value_of(found: Extracted | None) -> str | None:
     return found.value if found is not None else None
 
@@ -223,9 +236,9 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
                     publication_id=publication.publication_id,
                     section_id=publication.section_id,
                     title=publication.title.value,
-                    title_span=span_of(publication.title, text),
+                    title_span=wrapped_span_of(publication.title, text),
                     venue=value_of(publication.venue),
-                    venue_span=span_of(publication.venue, text),
+                    venue_span=wrapped_span_of(publication.venue, text),
                     year=publication.year,
                     status=publication.status,
                     url=publication.url,

@@ -1,0 +1,291 @@
+"""Citations: split a publication list into citations and read title, venue and year from each.
+
+A CV's publication list is typeset for people: a citation is numbered ("1.", "[2]") or not,
+hard-wrapped over several lines (often with a hanging indent), its authors written "Vossberg H",
+"Smith, J. A." or "J. Smith", its title quoted or plain, and its venue and year in whatever order
+the style (APA, Vancouver, IEEE, a talk list) puts them. Nothing here knows a journal or a
+person: the reading rests on the shape of the text alone, so that a rule written for one style
+works on documents it was not written for.
+
+The functions are pure (no spaCy): lines in, character ranges out, so the stage can map every
+value back to the document's offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from resume_etl.stages.segment import Line, LineKind
+
+# --------------------------------------------------------------------------- splitting
+
+_LEADING_YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?(?:\s*[-–—:|]\s*|\s{2,}|\t)")
+"""A year set off at the start of a line ("2024   Title", "2022 – Title"): one talk or paper."""
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
+_SUBHEADING = re.compile(r"[A-Z][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
+"""A line of at most four words, no digits, no punctuation: a sub-heading inside a list."""
+_URL_AT_END = re.compile(r"(?:https?://|doi:\s*)\S+$", re.I)
+_YEAR = re.compile(r"(?<![\d.:/])(?:19[5-9]\d|20\d\d)(?![\d]|\.\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class CitationText:
+    """One citation's lines joined into one string, and where each character came from.
+
+    ``offsets[i]`` is the document offset of ``text[i]``; the joining space between two lines
+    maps to the end of the line before it, so a range of ``text`` maps to a range of the
+    document that covers the same words (with the line break and indentation between them).
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def document_range(self, start: int, end: int) -> tuple[int, int]:
+        """The document range that the range ``[start, end)`` of ``text`` was read from."""
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def _column(document: str, line: Line) -> int:
+    """How far a line is indented: a hanging indent marks the lines that continue a citation."""
+    return line.start - (document.rfind("\n", 0, line.start) + 1)
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A citation being gathered, with what the next line's test needs kept up to date (so a
+    long list is split in one pass, not re-read line by line)."""
+
+    lines: list[Line]
+    margin: int
+    hung: bool = False
+    """A line of it is indented past its first: the list uses hanging indents."""
+    has_year: bool = False
+
+    def add(self, line: Line, column: int) -> None:
+        self.lines.append(line)
+        self.hung = self.hung or column > self.margin
+        self.has_year = self.has_year or _YEAR.search(line.content) is not None
+
+
+def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
+    """Whether ``line`` starts a new citation rather than continuing ``draft``: a number or
+    bullet; unless it is indented under the citation, a year set off at its start, a blank line
+    before it, a line back at the margin after a hanging indent, a line after a sub-heading, or,
+    in an unnumbered list without any of these, a finished citation (a year and a sentence end
+    or link) followed by a line that starts like a new one."""
+    if line.kind is LineKind.BULLET:
+        return True
+    if column > draft.margin:
+        return False  # a hanging indent: the citation goes on, whatever its line starts with
+    if draft.hung or line.blank_before or _LEADING_YEAR.match(line.content):
+        return True
+    first = draft.lines[0]
+    if (
+        len(draft.lines) == 1
+        and first.kind is LineKind.TEXT
+        and _SUBHEADING.fullmatch(first.content.strip())
+    ):
+        return True  # "Articles", "Conference Papers": a label over the list, not its start
+    if first.kind is LineKind.BULLET:
+        return False  # in a numbered list, only the next number opens a citation
+    last = draft.lines[-1].content.rstrip()
+    ended = _SENTENCE_END.search(last) is not None or _URL_AT_END.search(last) is not None
+    return draft.has_year and ended and line.content[:1].isupper()
+
+
+def split_citations(document: str, lines: Sequence[Line]) -> list[list[Line]]:
+    """Group a publication list's lines into citations, one group per citation, in order."""
+    drafts: list[_Draft] = []
+    for line in lines:
+        if line.kind is LineKind.MD_HEADING:
+            continue
+        column = _column(document, line)
+        if not drafts or _opens_citation(line, column, drafts[-1]):
+            drafts.append(_Draft([], column))
+        drafts[-1].add(line, column)
+    return [draft.lines for draft in drafts]
+
+
+def join_citation(document: str, lines: Sequence[Line]) -> CitationText:
+    """The citation's text with each line break and its indentation read as one space.
+
+    A line ending in a hyphen joins the next without a space ("rate-" + "limiting").
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    for line in lines:
+        content = document[line.content_start : line.end].rstrip()
+        if parts and not parts[-1].endswith("-"):
+            parts.append(" ")
+            offsets.append(offsets[-1])
+        parts.append(content)
+        offsets.extend(range(line.content_start, line.content_start + len(content)))
+    return CitationText("".join(parts), tuple(offsets))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCitation:
+    """What a citation states, as ranges of its joined text; ``year`` is the year it names."""
+
+    title: tuple[int, int]
+    venue: tuple[int, int] | None
+    year: int | None
+    url: tuple[int, int] | None
+
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{8,300})[\"”]")
+_YEAR_IN_PARENTHESES = re.compile(
+    r"\((?:19|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:[-–]\d{1,2})?)?\)[.,:]?\s*"
+)
+"""An author-year citation's date: "(2021)", "(2019a)", "(2023, March)"; the title follows it."""
+_URL = re.compile(r"https?://\S+|\bdoi:\s*\S+", re.I)
+
+_NAME = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
+_PARTICLE = r"(?:(?:van|von|der|den|de|da|del|di|du|la|le|dos|das)\s+)"
+_SURNAME = rf"{_PARTICLE}*{_NAME}(?:\s+{_PARTICLE}*{_NAME})?"
+_INITIALS = r"(?:[A-Z]\.?(?:\s?-?[A-Z]\.?){0,2})"
+_MARK = r"[*†‡]*"
+_AUTHOR = (
+    rf"(?:{_SURNAME},?\s+{_INITIALS}(?![\w'’]){_MARK}"  # Vossberg H, Smith, J. A.
+    rf"|{_INITIALS}\s+{_SURNAME}{_MARK})"  # J. Smith
+)
+_AUTHOR_SEP = r"(?:\s*,\s*(?:&\s*|and\s+)?|\s*&\s*|\s+and\s+|\s*;\s*)"
+_AUTHORS = re.compile(
+    rf"{_AUTHOR}(?:{_AUTHOR_SEP}{_AUTHOR})*(?:,?\s+et\s+al\.?)?{_MARK}(?:[.,:]\s*|\s+(?=\())"
+)
+"""A list of authors, each a surname with initials on either side, closed by a period or a
+comma, or by the "(2021)" of an author-year citation."""
+
+_TITLE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\s\[")
+"""A plain title runs to its sentence end (not an initial's period) or a bracketed note."""
+_VENUE_LEAD = re.compile(
+    r"[\s.,;:\"”’]*(?:\[[^\]]*\][.,]?\s*)?"
+    r"(?:(?:Poster|Talk|Invited talk|Keynote|Oral|Paper|Abstract)(?:\s+presentation)?[.,:]\s+)?"
+    r"(?:(?:In|in)\s*:?\s+)?"
+)
+"""What stands between a title and its venue: a closing quote, a bracketed note ("[Poster
+presentation]"), the kind of contribution ("Poster,") and "In:"."""
+_VENUE_END = re.compile(
+    r"[,;]|:\s*\d|\s\(|\s\[|\s\d+(?![\w])|\.\s*(?=\d|$|doi\b|https?:)|\.\s+(?=[A-Z][a-z]+,)"
+    r"|\s(?:doi\b|https?://|pp\.|vol\.)|$"
+)
+"""A venue ends where its volume, pages, place, date or link begin."""
+_NOT_A_VENUE = re.compile(
+    r"(?i)^(?:in press|forthcoming|submitted|under review|accepted|working paper|with\s)"
+)
+_MIN_TITLE_WORDS = 2
+
+
+def _year(text: str, title_end: int) -> int | None:
+    """The citation's year: a parenthesized one first, else the first after the title, else any."""
+    found = re.search(r"\((?:[A-Z][a-z]+\.?\s+)?((?:19|20)\d{2})[a-z]?[,)]", text)
+    if found:
+        return int(found.group(1))
+    after = _YEAR.search(text, title_end) or _YEAR.search(text)
+    return int(after.group()) if after else None
+
+
+def _title_end(text: str, start: int) -> int:
+    """Where a plain title ends. A question ("When do children trust a puppet?") may be
+    followed by a subtitle: it is, when yet another piece (the venue) follows that sentence."""
+    stop = _TITLE_END.search(text, start)
+    if stop is None:
+        return len(text)
+    if text[stop.start()] not in "?!":
+        return stop.start()
+    further = _TITLE_END.search(text, stop.end())
+    if further and text[further.start()] == "." and _venue(text, further.end(), len(text)):
+        return further.start()
+    return stop.end()
+
+
+def _plain_title(text: str, start: int) -> tuple[int, int] | None:
+    """A title with no quotes: from ``start`` to its sentence end, keeping a "?" or "!"."""
+    while start < len(text) and text[start] in " .,:;":
+        start += 1
+    end = _title_end(text, start)
+    if len(text[start:end].split()) < _MIN_TITLE_WORDS or not text[start : start + 1].isalnum():
+        return None
+    return start, end
+
+
+class TitleCue(StrEnum):
+    """What set the title off, and so how far the rest of the citation can be trusted."""
+
+    QUOTED = "quoted"
+    DATED = "dated"
+    AUTHORED = "authored"
+    BARE = "bare"
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    start: int
+    end: int
+    after: int
+    """Where the text after the title begins (past a closing quote)."""
+    cue: TitleCue
+
+
+def _title(text: str, body: int) -> _Title | None:
+    """Where the title is: a quoted title wins; else the title follows an author-year date, or
+    the author list, or opens the citation."""
+    quoted = _QUOTED.search(text, body)
+    if quoted:
+        trimmed = quoted.group(1).rstrip().rstrip(",.")
+        start = quoted.start(1)
+        return _Title(start, start + len(trimmed), quoted.end(), TitleCue.QUOTED)
+    dated = _YEAR_IN_PARENTHESES.search(text, body)
+    authors = _AUTHORS.match(text, body)
+    if dated:
+        start, cue = dated.end(), TitleCue.DATED
+    elif authors:
+        start, cue = authors.end(), TitleCue.AUTHORED
+    else:
+        start, cue = body, TitleCue.BARE
+    found = _plain_title(text, start)
+    return _Title(found[0], found[1], found[1], cue) if found else None
+
+
+def _venue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The venue after the title: up to its volume, pages, place or date."""
+    lead = _VENUE_LEAD.match(text, start)
+    venue_start = lead.end() if lead else start
+    stop = _VENUE_END.search(text, venue_start, end)
+    venue_end = stop.start() if stop else end
+    value = text[venue_start:venue_end].rstrip(" .;:")
+    first_word = value.split(" ", 1)[0]
+    if (
+        len(value) < 2
+        or not any(char.isupper() for char in first_word)
+        or _NOT_A_VENUE.match(value)
+    ):
+        return None
+    return venue_start, venue_start + len(value)
+
+
+def parse_citation(text: str) -> ParsedCitation | None:
+    """Title, venue and year of one citation, or None when it does not read as one.
+
+    A citation needs a title of at least two words and a year; a title that no quotes, date or
+    author list sets off also needs a venue, so that a stray sentence is not taken for a paper.
+    """
+    lead = _LEADING_YEAR.match(text)
+    body = lead.end() if lead else 0
+    url_match = _URL.search(text)
+    limit = url_match.start() if url_match else len(text)
+    title = _title(text[:limit], body)
+    if title is None:
+        return None
+    year = _year(text[:limit], title.end) if lead is None else int(lead.group().strip("( )")[:4])
+    venue = _venue(text, title.after, limit)
+    if year is None or (title.cue is TitleCue.BARE and lead is None and venue is None):
+        return None
+    url = (url_match.start(), url_match.end()) if url_match else None
+    return ParsedCitation((title.start, title.end), venue, year, url)

@@ -1,0 +1,105 @@
+"""Publications read from whole documents: wrapped, numbered and unnumbered lists, talks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument, PublicationCandidate
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _rows(document: ExtractedDocument) -> list[tuple[str, str | None, int | None]]:
+    return [_row(paper) for paper in document.publications]
+
+
+def _row(paper: PublicationCandidate) -> tuple[str, str | None, int | None]:
+    return paper.title.value, paper.venue.value if paper.venue else None, paper.year
+
+
+def test_numbered_citations_wrapped_over_lines_are_read_whole(extract_text: Extract) -> None:
+    document = extract_text(
+        "Publications\n"
+        '1. Roe J, Li K. "Counting birds with drones over\n'
+        '   wetlands." Journal of Field\n'
+        "   Ornithology 12(3): 45-67 (2021).\n"
+        '[2] Li K. "Owl calls at night in cities." Urban Ecology 4, 9 (2019).\n'
+    )
+    assert _rows(document) == [
+        ("Counting birds with drones over wetlands", "Journal of Field Ornithology", 2021),
+        ("Owl calls at night in cities", "Urban Ecology", 2019),
+    ]
+
+
+def test_a_wrapped_title_keeps_its_document_span(extract_text: Extract) -> None:
+    text = 'Publications\n1. Roe J. "Counting birds with\n   drones." Ornithology 3 (2021).\n'
+    (paper,) = extract_text(text).publications
+    assert text[paper.title.start : paper.title.end] == "Counting birds with\n   drones"
+    assert (paper.start, paper.end) == (text.index("1. Roe"), len(text) - 1)
+
+
+def test_unnumbered_apa_references_split_at_the_margin(extract_text: Extract) -> None:
+    document = extract_text(
+        "Publications\n"
+        "Roe, J., & Li, K. (2022). Counting birds with drones. Journal of Field\n"
+        "    Ornithology, 12(3), 45-67. https://doi.org/10.1000/jfo.123\n"
+        "Li, K. (2019). Owl calls at night in cities. Urban Ecology, 4, 9-19.\n"
+    )
+    assert _rows(document) == [
+        ("Counting birds with drones", "Journal of Field Ornithology", 2022),
+        ("Owl calls at night in cities", "Urban Ecology", 2019),
+    ]
+    assert document.publications[0].url == "https://doi.org/10.1000/jfo.123"
+
+
+def test_a_citations_doi_is_not_the_persons_link(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\nhttps://janeroe.example.org\n\nPublications\n"
+        "1. Roe J. Counting birds with drones. Ornithology. 2021;3:1-9. doi:10.1000/x.1\n"
+        "2. Roe J. Owls in cities. Urban Ecology. 2019;4:1-2. https://doi.org/10.1/owl\n"
+        "All papers: https://orcid.org/0000-0002-1825-0097\n"
+    )
+    assert [link.url for link in document.links] == [
+        "https://janeroe.example.org",
+        "https://orcid.org/0000-0002-1825-0097",
+    ]
+    assert [paper.url for paper in document.publications] == [
+        "https://doi.org/10.1000/x.1",
+        "https://doi.org/10.1/owl",
+    ]
+
+
+def test_a_talk_list_under_a_date_column_gives_one_talk_per_year(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\n\nSelected Talks\n"
+        '2024   "Seeing birds in real time", Workshop on Field Methods,\n'
+        "       Cavtat, Croatia (invited)\n"
+        '2023   "Drones for ornithologists", Society for Field Biology Annual\n'
+        "       Meeting, Leipzig\n"
+    )
+    assert _rows(document) == [
+        ("Seeing birds in real time", "Workshop on Field Methods", 2024),
+        ("Drones for ornithologists", "Society for Field Biology Annual Meeting", 2023),
+    ]
+
+
+def test_a_cue_led_entry_is_still_read_by_its_cue(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\n\nPublications\n\nAccepted at ICML '24\nSparse Widgets\n\n"
+        "Accepted at NeurIPS '23\nDense Gadgets\n"
+    )
+    assert _rows(document) == [("Sparse Widgets", "ICML", 2024), ("Dense Gadgets", "NeurIPS", 2023)]
+
+
+def test_a_cue_that_introduces_the_venue_is_not_part_of_it(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\n\nConference Papers\n"
+        '"Salt, Credit, and Kinship." Paper presented at the Annual Meeting of Historians,\n'
+        "     Boston, November 2022.\n"
+        '"Owls of the Delta." Journal of Field Ornithology 3, no. 1 (2019): 4-9.\n'
+    )
+    assert _rows(document) == [
+        ("Salt, Credit, and Kinship", "the Annual Meeting of Historians", 2022),
+        ("Owls of the Delta", "Journal of Field Ornithology", 2019),
+    ]
+    assert [paper.status for paper in document.publications] == ["presented", "published"]
