@@ -293,10 +293,11 @@ def _runs(
         schema,
         staging / SPILL_DIR / name / "fresh",
     )
-    if previous is not None and name in previous.manifest.tables:
+    stored = previous.table_path(name) if previous is not None else None
+    if stored is not None:
         stored_ranks = settled.stored_quarantine if is_quarantine else settled.stored_rows
         runs += runs_of(
-            _stored_reader(previous.folder / f"{name}.parquet"),
+            _stored_reader(stored),
             "source_path" if is_quarantine else "doc_id",
             Ranker(stored_ranks),
             schema,

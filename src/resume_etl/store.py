@@ -128,11 +128,11 @@ class CommittedRun:
     manifest: RunManifest
     folder: Path
 
-    def table(self, name: str) -> pa.Table | None:
-        """The stored table, or None when that run did not write it."""
+    def table_path(self, name: str) -> Path | None:
+        """The stored table's file (read it in chunks), or None when that run did not write it."""
         if name not in self.manifest.tables:
             return None
-        return pq.read_table(self.folder / f"{name}.parquet")
+        return self.folder / f"{name}.parquet"
 
 
 def new_run_id() -> str:

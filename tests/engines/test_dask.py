@@ -92,14 +92,13 @@ def test_summary_counts_the_documents_each_worker_handled(
 
 
 def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
-    client: Any, config: PipelineConfig, nlp: Language, tmp_path: Path
+    client: Any,
+    config: PipelineConfig,
+    nlp: Language,
+    tmp_path: Path,
+    files_with_late_duplicate: list[Path],
 ) -> None:
-    source = sorted(RAW.glob("10*.txt"))[:3]
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for index, path in enumerate([*source, source[0]]):
-        (inputs / f"{index}_{path.name}").write_bytes(path.read_bytes())
-    files = discover_inputs([inputs], config)
+    files = files_with_late_duplicate
     one, dask_out = tmp_path / "one", tmp_path / "dask"
     run_local(config, files, one, nlp=nlp)
     run_on_dask(config, files, dask_out, client.scheduler.address, batch_size=1)

@@ -32,14 +32,9 @@ def test_two_workers_write_the_same_tables_as_one_process(
 
 
 def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
-    config: PipelineConfig, nlp: Language, tmp_path: Path
+    config: PipelineConfig, nlp: Language, tmp_path: Path, files_with_late_duplicate: list[Path]
 ) -> None:
-    source = sorted(RAW.glob("10*.txt"))[:3]
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for index, path in enumerate([*source, source[0]]):
-        (inputs / f"{index}_{path.name}").write_bytes(path.read_bytes())
-    files = discover_inputs([inputs], config)
+    files = files_with_late_duplicate
     one, two = tmp_path / "one", tmp_path / "two"
     run_local(config, files, one, nlp=nlp)
     run_with_workers(config, files, two, workers=2, batch_size=1)

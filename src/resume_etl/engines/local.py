@@ -33,7 +33,7 @@ from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
-from resume_etl.stages.validate import ValidatedDocument, validate
+from resume_etl.stages.validate import validate
 from resume_etl.store import PARTS_DIR, FileEntry, new_run_id, open_store
 from resume_etl.vocab import Stage
 
@@ -108,12 +108,6 @@ class LocalEngine:
         self.clock = StageClock()
         # Where relative input paths are read from (None: here); rows name them as given.
         self.root: Path | None = None
-
-    def process(
-        self, files: Sequence[Path], on_progress: ProgressCallback | None = None
-    ) -> tuple[list[ValidatedDocument], list[QuarantineRecord]]:
-        """Every file ends parsed (a ValidatedDocument) or quarantined, never both or neither."""
-        return collect(self.outcomes(files), on_progress)
 
     def outcomes(self, files: Sequence[Path]) -> Iterator[tuple[Path, Outcome]]:
         """Each file's outcome, in the order of ``files``; later duplicates are quarantined."""
@@ -218,22 +212,6 @@ def duplicate_of(document: DocumentRecord, path: Path, first_path: str) -> Quara
         error_type="DuplicateDocument",
         reason=f"same text as {first_path}",
     )
-
-
-def collect(
-    outcomes: Iterable[tuple[Path, Outcome]], on_progress: ProgressCallback | None = None
-) -> tuple[list[ValidatedDocument], list[QuarantineRecord]]:
-    """Outcomes split into parsed documents and quarantine rows, reporting each file."""
-    parsed: list[ValidatedDocument] = []
-    quarantined: list[QuarantineRecord] = []
-    for path, outcome in outcomes:
-        if isinstance(outcome, QuarantineRecord):
-            quarantined.append(outcome)
-        else:
-            parsed.append(outcome)
-        if on_progress:
-            on_progress(path)
-    return parsed, quarantined
 
 
 class BatchSource(Protocol):

@@ -1,19 +1,17 @@
-"""Load: write each table as one Parquet file whose schema is derived from its record model.
+"""Load: records as Arrow tables whose schema is derived from their record model, and the
+file-system checks the commit relies on.
 
-Tables are written into a staging folder inside the output folder, flushed to disk, and then
-renamed over the previous files, so a reader never sees a half-written file.
+Writing the tables is the run's job: part files per batch (``parts.py``), a streamed merge
+(``incremental.py``, ``streaming.py``) and the crash-safe commit (``store.py``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
@@ -25,28 +23,6 @@ def to_arrow(table: str, rows: Sequence[BaseModel]) -> pa.Table:
     """An Arrow table of ``rows`` with the table's derived schema (empty tables keep it)."""
     schema = arrow_schema(TABLE_MODELS[table])
     return pa.Table.from_pylist([row.model_dump() for row in rows], schema=schema)
-
-
-def load(
-    rows_by_table: Mapping[str, Sequence[BaseModel]], out: Path, tables: Sequence[str]
-) -> dict[str, int]:
-    """Write ``tables`` (empty ones too) into ``out``; return the rows written per table."""
-    ensure_writable(out)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    written: dict[str, int] = {}
-    try:
-        for table in tables:
-            rows = rows_by_table.get(table, [])
-            path = staging / f"{table}.parquet"
-            pq.write_table(to_arrow(table, rows), path)
-            fsync_path(path)
-            written[table] = len(rows)
-        for table in tables:
-            os.replace(staging / f"{table}.parquet", out / f"{table}.parquet")
-        fsync_path(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return written
 
 
 def ensure_writable(out: Path) -> None:
