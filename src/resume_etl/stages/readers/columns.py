@@ -72,9 +72,14 @@ def find_gutter(rows: Sequence[Row], width: float) -> tuple[float, float] | None
     if len(rows) < 2 * _MIN_COLUMN_ROWS or width <= 0:
         return None
     row_chunks = [chunks(row) for row in rows]
-    for gutter in _empty_strips(row_chunks, width, len(rows)):
-        if _is_column_gutter(row_chunks, gutter):
-            return gutter
+    # A résumé's header (name, title, contact lines) runs full width above the columns; the
+    # columns are looked for below it, from the first row set in more than one piece.
+    first_split = next((i for i, found in enumerate(row_chunks) if len(found) > 1), 0)
+    for start in dict.fromkeys((0, first_split)):
+        below = row_chunks[start:]
+        for gutter in _empty_strips(below, width, len(below)):
+            if _is_column_gutter(below, gutter):
+                return gutter
     return None
 
 
@@ -95,9 +100,27 @@ def _empty_strips(
             start = x if start is None else start
             continue
         if start is not None and x - start >= _MIN_GUTTER:
-            strips.append((float(start), float(x)))
+            strips.append(_deepest(coverage, start, x))
         start = None
     return sorted(strips, key=lambda strip: strip[0] - strip[1])
+
+
+def _deepest(coverage: list[int], start: int, end: int) -> tuple[float, float]:
+    """The widest part of a strip that the fewest rows cross: the gutter proper, without the
+    ends of the left column's longer lines that reach into the strip."""
+    fewest = min(coverage[start:end])
+    best = (start, start)
+    run_start: int | None = None
+    for x in range(start, end + 1):
+        if x < end and coverage[x] == fewest:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+            run_start = None
+    if best[1] - best[0] < _MIN_GUTTER / 2:
+        return float(start), float(end)
+    return float(best[0]), float(best[1])
 
 
 def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:

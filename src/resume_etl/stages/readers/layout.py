@@ -30,11 +30,6 @@ _MAX_HEADING_WORDS = 12
 _MAX_HEADING_LEVEL = 3
 _WIDE_GAP = 0.8
 """A gap between words wider than this many font sizes is kept as a tab-like run of spaces."""
-_FULL_LINE = 0.15
-"""A line ending within this share of the column's width from its right edge is full."""
-_MIN_FULL_LINES = 2
-_PROSE_WORDS = 4
-"""Full lines of prose have several words; a list of one- or two-word items does not."""
 _CELL_GAP = 1.2
 """A gap wider than this many font sizes separates two cells of a table row."""
 _MIN_TABLE_CELLS = 3
@@ -261,24 +256,24 @@ def join_wrapped(block: list[TextLine], usual_gap: float, report: LayoutReport) 
 
     A line is a wrap of the one above when the one above reaches so near the column's right
     edge that this line's first word would not have fitted after it, it starts where the text
-    above starts (a bullet's text, not its glyph), in the same size, with no gap between. The
-    column's edge is only known where several lines of several words reach it (wrapped prose);
-    in a list of short lines a line is joined only when it starts in lower case.
+    above starts (a bullet's text, not its glyph), in the same size, with no gap between. A
+    narrow column (a sidebar) leaves so little room at a line's end that this cannot tell a
+    wrap from a list of lines ("PhD, Leeds, 2016" then "MChem, York, 2012"), so there the words
+    must say so too: a bullet's hanging indent, a line starting in lower case, or a line above
+    that ends on a comma or another mark that leaves it open.
     """
     if not block:
         return block
     right_edge = max(line.x1 for line in block)
-    left_edge = min(line.x0 for line in block)
-    near_edge = right_edge - _FULL_LINE * (right_edge - left_edge)
-    full_lines = sum(line.x1 >= near_edge and len(line.words) >= _PROSE_WORDS for line in block)
-    prose = full_lines >= _MIN_FULL_LINES
+    width = right_edge - min(line.x0 for line in block)
     joined: list[TextLine] = [block[0]]
     start_of_text = block[0].text_start
     for line in block[1:]:
         above = joined[-1]
-        if _continues(above, line, right_edge, start_of_text, usual_gap) and (
-            prose or line.words[0].text[:1].islower()
-        ):
+        fits = _continues(above, line, right_edge, start_of_text, usual_gap)
+        wide = width >= _WIDE_COLUMN * line.size
+        heading = above.heading_level > 0
+        if fits and (heading or wide or start_of_text > above.x0 + 1 or _reads_on(above, line)):
             above.words.extend(line.words)
             report.joined_lines += 1
             continue
@@ -287,10 +282,35 @@ def join_wrapped(block: list[TextLine], usual_gap: float, report: LayoutReport) 
     return joined
 
 
+_WIDE_COLUMN = 25
+"""A column this many font sizes wide or wider has room enough for the page to tell a wrap."""
+_OPEN_LINE_END = re.compile(r"[,;:&/(\[+-]$")
+
+
+_LABEL = re.compile(r"^[A-Z][\w.&/' -]{0,30}:(?:\s|$)")
+"""A line opening with a label ("Company: ...") is a field of its own, never a wrap."""
+
+
+def _same_heading(above: TextLine, line: TextLine, usual_gap: float) -> bool:
+    """A heading too long for its column, wrapped onto a second line of the same size."""
+    return (
+        above.heading_level == line.heading_level
+        and abs(above.size - line.size) <= 0.5
+        and line.top - above.bottom <= usual_gap + _PARAGRAPH_GAP * line.size
+    )
+
+
+def _reads_on(above: TextLine, line: TextLine) -> bool:
+    first = line.words[0].text[:1]
+    return first.islower() or _OPEN_LINE_END.search(above.words[-1].text) is not None
+
+
 def _continues(
     above: TextLine, line: TextLine, right_edge: float, start_of_text: float, usual_gap: float
 ) -> bool:
-    if above.heading_level or line.heading_level or _BULLET_START.match(line.words[0].text):
+    if above.heading_level or line.heading_level:
+        return _same_heading(above, line, usual_gap)
+    if _BULLET_START.match(line.words[0].text) or _LABEL.match(line.text()):
         return False
     if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose
