@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from benchmarks.formats import RENDERINGS, TEXT, FormatRun, gold_by_format, score_format
 from spacy.language import Language
 
-from benchmarks.formats import RENDERINGS, TEXT, FormatRun, gold_by_format, score_format
 from resume_etl.config import PipelineConfig
 
 TOLERANCE = 0.03
