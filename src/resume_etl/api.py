@@ -18,7 +18,7 @@ __all__ = ["Tables", "read_tables", "run"]
 
 def run(
     paths: Sequence[Path | str],
-    pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
+    pipeline: Path | str | PipelineConfig | None = None,
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
     workers: int | None = None,
@@ -31,15 +31,16 @@ def run(
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
-    ``out`` defaults to the pipeline file's ``load.out``; ``workers`` to all cores (each
-    worker process loads the model once; the tables do not depend on the number). Unchanged
+    ``pipeline`` defaults to the one shipped with the package; ``out`` to its ``load.out``;
+    ``workers`` to all cores (each worker process loads the model once; the tables do not
+    depend on the number). Unchanged
     inputs keep their stored rows unless ``full``; rows of files no longer given are removed only
     with ``prune``; ``wait`` queues behind another run on ``out`` instead of raising E105.
     ``engine="dask"`` runs the stages on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``),
     or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
     tables are the same as with ``engine="local"``.
     """
-    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
+    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:

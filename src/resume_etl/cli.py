@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,14 +28,33 @@ from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
 from resume_etl.exports.sql import QueryError, QueryResult, run_sql
+from resume_etl.formatting import OutputFormat
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
     help="Turn raw résumé and profile text into typed records and Parquet tables.",
     no_args_is_help=True,
-    add_completion=False,
 )
 console = Console(stderr=True)
+
+PipelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--pipeline",
+        "-p",
+        help="Pipeline definition (TOML). Default: the one shipped with the package "
+        "(resume-etl info prints its path).",
+    ),
+]
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json or csv (every column, whole values) for scripts.",
+    ),
+]
 
 EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
@@ -76,9 +96,7 @@ def run(
             help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
         ),
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -386,9 +404,7 @@ def eval_(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="Also write the report as JSON here.")
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
 ) -> None:
     """Score extraction against gold records: precision, recall and F1 per field.
@@ -405,3 +421,19 @@ def eval_(
     console.print(worst_table(report, worst))
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def info(
+    output: FormatOption = OutputFormat.TABLE,
+    pipeline: PipelineOption = None,
+) -> None:
+    """Show versions (resume-etl, Python, spaCy, the model), extras, cores and pipeline path."""
+    from resume_etl import info as install_info  # noqa: PLC0415 (the command's own module)
+    from resume_etl.formatting import print_rows, write_json  # noqa: PLC0415
+
+    found = install_info.collect(pipeline)
+    if output is OutputFormat.JSON:
+        write_json(found, sys.stdout)
+    else:
+        print_rows(("item", "value"), install_info.rows(found), output)

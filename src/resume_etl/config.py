@@ -1,8 +1,11 @@
-"""The pipeline file (``pipelines/*.toml``) as a validated settings model.
+"""The pipeline file (TOML) as a validated settings model.
 
 A pipeline file is data: which stages run with which settings and where tables go. Loading it
 validates every key, and a mistake is reported with the exact dotted key at fault, e.g.
-``extract.components.2.factory: Field required``.
+``extract.components.2.factory: Field required``. The default pipeline is package data
+(``resume_etl/pipelines/default.toml``), so an installed ``resume-etl`` runs from any folder.
+Relative lexicon paths are read from the pipeline file's folder (they travel with the file);
+``load.out`` is left relative, so it names a folder under the working directory, as ``--out`` does.
 """
 
 from __future__ import annotations
@@ -150,9 +153,10 @@ def _resolve_component_paths(raw: dict[str, Any], base_dir: Path) -> None:
             config["lexicon"] = str(resolve_data_path(config["lexicon"], base_dir))
 
 
-def load_config(path: str | Path) -> PipelineConfig:
-    """Read and validate a pipeline file; raise ``ConfigError`` naming the key at fault."""
-    path = Path(path)
+def load_config(path: str | Path | None = None) -> PipelineConfig:
+    """Read and validate a pipeline file (default: the packaged one); raise ``ConfigError``
+    naming the key at fault."""
+    path = default_pipeline_path() if path is None else Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -170,5 +174,5 @@ def load_config(path: str | Path) -> PipelineConfig:
 
 
 def default_pipeline_path() -> Path:
-    """The pipeline file shipped with the package (a copy of ``pipelines/default.toml``)."""
+    """The pipeline file shipped with the package: the one a run uses without ``--pipeline``."""
     return Path(str(resources.files("resume_etl") / "pipelines" / "default.toml"))
