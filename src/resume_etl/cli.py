@@ -437,3 +437,31 @@ def info(
         write_json(found, sys.stdout)
     else:
         print_rows(("item", "value"), install_info.rows(found), output)
+
+
+@app.command()
+def show(
+    document: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOC_ID|PATH", help="A doc_id (or a unique start of one), or the input's path."
+        ),
+    ],
+    tables: TablesOption = Path("output"),
+    html_file: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the view as an HTML page (spaCy displaCy spans)."),
+    ] = None,
+) -> None:
+    """Show a document's text with every extracted value marked by table and field."""
+    from resume_etl import show as view_module  # noqa: PLC0415 (the command's own module)
+
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
+        view = view_module.load_view(tables, document)
+    results_console.print(view_module.legend(view))
+    results_console.print(view_module.terminal_text(view))
+    if html_file is not None:
+        from resume_etl.show_html import render_html  # noqa: PLC0415 (imports spaCy)
+
+        html_file.write_text(render_html(view), encoding="utf-8")
+        console.print(f"wrote {html_file}", highlight=False)
