@@ -212,3 +212,13 @@ def print_rows(
     else:
         console = stdout_console()
         console.print(fitted_table(columns, rows, console.width, caption))
+
+
+def print_summary(summary: object, output: OutputFormat) -> None:
+    """A run summary (a dataclass) on stdout: JSON, or CSV of one row with dotted columns."""
+    plain = to_json_value(summary)
+    if output is OutputFormat.CSV and isinstance(plain, Mapping):
+        flat = flatten(plain)
+        write_csv(list(flat), [list(flat.values())], sys.stdout)
+    else:
+        write_json(plain, sys.stdout)
