@@ -10,7 +10,7 @@ from resume_etl.engines import EngineName
 from resume_etl.engines.dask import run_on_dask
 from resume_etl.engines.local import ProgressCallback, RunOptions, RunSummary, discover_inputs
 from resume_etl.engines.pool import run_with_workers
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import missing_inputs_error
 from resume_etl.tables import Tables, read_tables
 
 __all__ = ["Tables", "read_tables", "run"]
@@ -44,9 +44,7 @@ def run(
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-        )
+        raise missing_inputs_error(missing, defaulted=False)
     files = discover_inputs(input_paths, config)
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)

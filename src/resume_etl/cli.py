@@ -30,6 +30,7 @@ from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
 from resume_etl.exports.sql import QueryError, run_sql
 from resume_etl.formatting import OutputFormat, print_rows, print_summary, write_json
+from resume_etl.hints import missing_inputs_error
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -180,16 +181,14 @@ def run(
         config = load_config(pipeline)
         missing = [str(path) for path in input_paths if not path.exists()]
         if missing:
-            raise ResumeEtlError(
-                ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-            )
+            raise missing_inputs_error(missing, defaulted=not paths)
         files = discover_inputs(input_paths, config)
         target = out if out is not None else config.load.out
         options = RunOptions(full=full, prune=prune, wait=wait)
         place = _Placement(engine, scheduler, workers)
         summary = _run_with_progress(config, files, target, quiet, place, options)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
         raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
     if output is not OutputFormat.TABLE:
@@ -289,7 +288,7 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         yield
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(code) from error
 
 
@@ -470,7 +469,7 @@ def eval_(
     try:
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(EXIT_BAD_SETUP) from error
     if output is OutputFormat.JSON:
         write_json(report.model_dump(mode="json"), sys.stdout)

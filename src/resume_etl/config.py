@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from resume_etl.dates import DateSettings
 from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.hints import unreadable_pipeline_error
 from resume_etl.records import TABLE_MODELS
 from resume_etl.vocab import SectionKind
 
@@ -160,16 +161,23 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"cannot read {path}: {error}") from error
+        raise unreadable_pipeline_error(path, error, default_pipeline_path()) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
-            ErrorCode.E100_BAD_CONFIG, f"{path} is not valid TOML: {error}"
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path} is not valid TOML: {error}",
+            "Fix the TOML syntax at the line and column named (text in quotes, lists in [ ]).",
         ) from error
     _resolve_component_paths(raw, path.parent)
     try:
         config = PipelineConfig.model_validate(raw)
     except ValidationError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"{path}: {_error_lines(error)}") from error
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path}: {_error_lines(error)}",
+            f"Fix the named key in {path}; the packaged default pipeline "
+            f"({default_pipeline_path()}) shows every key with a comment.",
+        ) from error
     return config
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from rich.text import Text
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import require_tables
 from resume_etl.records import TABLE_MODELS
 from resume_etl.tables import Tables, read_tables
 
@@ -76,10 +77,7 @@ class DocumentView:
 
 def load_view(tables_dir: Path, key: str) -> DocumentView:
     """The view of the document ``key`` names (a doc_id, a unique prefix of one, or its path)."""
-    if not (tables_dir / "documents.parquet").exists():
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT, f"{tables_dir} holds no tables (no documents.parquet)"
-        )
+    require_tables(tables_dir)
     tables = read_tables(tables_dir)
     documents = tables.documents
     doc_id = find_doc_id(

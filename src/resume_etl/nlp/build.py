@@ -33,6 +33,10 @@ def build_nlp(settings: ExtractSettings) -> Language:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
         except (ValueError, TypeError) as error:
             raise ConfigError(
-                ErrorCode.E100_BAD_CONFIG, f"extract.components.{index}: {error}"
+                ErrorCode.E100_BAD_CONFIG,
+                f"extract.components.{index}: {error}",
+                f"Check extract.components.{index} in the pipeline file: 'factory' must name a "
+                "registered spaCy factory (resume-etl ships the resume_etl_*_v1 ones) and "
+                "'config' hold only that factory's settings.",
             ) from error
     return nlp
