@@ -62,8 +62,10 @@ def tables_dir(
     folder = tmp_path_factory.mktemp("show")
     source = folder / "ada.md"
     source.write_text(DOCUMENT, encoding="utf-8")
+    broken = folder / "scan.txt"
+    broken.write_bytes(b"%PDF-1.4 binary")
     out = folder / "out"
-    run_local(config, [source], out, nlp=nlp)
+    run_local(config, [source, broken], out, nlp=nlp)
     return out
 
 
@@ -104,6 +106,14 @@ def test_an_unknown_document_exits_with_a_coded_error(tables_dir: Path) -> None:
     result = runner.invoke(app, ["show", "no-such-doc", "--tables", str(tables_dir)])
     assert result.exit_code == EXIT_BAD_SETUP
     assert "E130" in result.output
+
+
+def test_a_quarantined_input_is_reported_with_its_reason(tables_dir: Path) -> None:
+    source = str(tables_dir.parent / "scan.txt")
+    result = runner.invoke(app, ["show", source, "--tables", str(tables_dir)])
+    assert result.exit_code == EXIT_BAD_SETUP
+    assert "quarantined" in result.output
+    assert "E002" in result.output
 
 
 def test_terminal_view_puts_each_label_after_its_value(view: DocumentView) -> None:

@@ -22,8 +22,7 @@ from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.evaluation import evaluate
-from resume_etl.evaluation.render import field_table, worst_table
-from resume_etl.evaluation.score import FieldScore
+from resume_etl.evaluation.render import FIELD_COLUMNS, field_rows, field_table, worst_table
 from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
@@ -427,14 +426,6 @@ def _hits_table(hits: list[SearchHit]) -> Table:
     return table
 
 
-FIELD_COLUMNS = ("field", "precision", "recall", "f1", "tp", "fp", "fn")
-
-
-def _field_row(score: FieldScore) -> tuple[object, ...]:
-    counts = (score.true_positives, score.false_positives, score.false_negatives)
-    return (score.field, score.precision, score.recall, score.f1, *counts)
-
-
 @app.command(name="eval")
 def eval_(
     gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.")],
@@ -474,7 +465,7 @@ def eval_(
     if output is OutputFormat.JSON:
         write_json(report.model_dump(mode="json"), sys.stdout)
     elif output is OutputFormat.CSV:
-        print_rows(FIELD_COLUMNS, [_field_row(score) for score in report.fields], output)
+        print_rows(FIELD_COLUMNS, field_rows(report), output)
     else:
         console.print(field_table(report))
         console.print(worst_table(report, worst))

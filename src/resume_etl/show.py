@@ -83,6 +83,8 @@ def load_view(tables_dir: Path, key: str) -> DocumentView:
     doc_id = find_doc_id(
         documents["doc_id"].tolist(), documents["source_path"].tolist(), key, tables_dir
     )
+    if doc_id is None:
+        raise not_found_error(tables, key, tables_dir)
     row = documents[documents["doc_id"] == doc_id].iloc[0]
     text = str(row["text"])
     return DocumentView(
@@ -93,8 +95,13 @@ def load_view(tables_dir: Path, key: str) -> DocumentView:
     )
 
 
-def find_doc_id(doc_ids: Sequence[str], paths: Sequence[str], key: str, tables_dir: Path) -> str:
-    """Resolve ``key``: an exact doc_id, a path as given to the run or the same file, a prefix."""
+def find_doc_id(
+    doc_ids: Sequence[str], paths: Sequence[str], key: str, tables_dir: Path
+) -> str | None:
+    """Resolve ``key``: an exact doc_id, a path as given to the run or the same file, a prefix.
+
+    None when nothing matches; an error when ``key`` starts several doc_ids.
+    """
     if key in doc_ids:
         return key
     for doc_id, path in zip(doc_ids, paths, strict=True):
@@ -107,11 +114,32 @@ def find_doc_id(doc_ids: Sequence[str], paths: Sequence[str], key: str, tables_d
         raise ResumeEtlError(
             ErrorCode.E130_NO_SUCH_DOCUMENT,
             f"{key!r} is the start of {len(matches)} doc_ids in {tables_dir}; give more of it",
+            "Give more characters of the doc_id, or the path of the input.",
         )
-    raise ResumeEtlError(
+    return None
+
+
+def not_found_error(tables: Tables, key: str, tables_dir: Path) -> ResumeEtlError:
+    """E130 for ``key``; when the run quarantined that input, say so and why."""
+    quarantine = tables.quarantine
+    for path, code, reason in zip(
+        quarantine["source_path"].tolist(),
+        quarantine["error_code"].tolist(),
+        quarantine["reason"].tolist(),
+        strict=True,
+    ):
+        if path == key or _same_file(Path(path), Path(key)):
+            return ResumeEtlError(
+                ErrorCode.E130_NO_SUCH_DOCUMENT,
+                f"{key} was quarantined by the run, so it has no text to show ({code}: {reason})",
+                "Fix the input as the reason says and run again; quarantined inputs are listed "
+                'by: resume-etl query "SELECT * FROM quarantine"',
+            )
+    return ResumeEtlError(
         ErrorCode.E130_NO_SUCH_DOCUMENT,
-        f"no document {key!r} in {tables_dir} ({len(doc_ids)} documents; "
-        "give a doc_id, a unique start of one, or the path the run read)",
+        f"no document {key!r} in {tables_dir} ({len(tables.documents)} documents)",
+        f"Give a doc_id, a unique start of one, or the path the run read; list them with: "
+        f'resume-etl query "SELECT doc_id, source_path FROM documents" --tables {tables_dir}',
     )
 
 
