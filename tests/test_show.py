@@ -105,7 +105,8 @@ def test_a_document_is_found_by_doc_id_or_a_unique_start_of_it(
 def test_an_unknown_document_exits_with_a_coded_error(tables_dir: Path) -> None:
     result = runner.invoke(app, ["show", "no-such-doc", "--tables", str(tables_dir)])
     assert result.exit_code == EXIT_BAD_SETUP
-    assert "E130" in result.output
+    assert "E104" in result.output
+    assert "no document 'no-such-doc'" in result.output
 
 
 def test_a_quarantined_input_is_reported_with_its_reason(tables_dir: Path) -> None:

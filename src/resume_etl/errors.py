@@ -35,7 +35,6 @@ class ErrorCode(StrEnum):
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
     E124_PART_MISSING = "E124"
-    E130_NO_SUCH_DOCUMENT = "E130"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -71,9 +70,6 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E124_PART_MISSING: (
         "Mount the output folder on every Dask worker at the driver's path, then run again."
-    ),
-    ErrorCode.E130_NO_SUCH_DOCUMENT: (
-        'List the documents with: resume-etl query "SELECT doc_id, source_path FROM documents".'
     ),
 }
 

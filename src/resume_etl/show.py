@@ -112,7 +112,7 @@ def find_doc_id(
         return matches[0]
     if matches:
         raise ResumeEtlError(
-            ErrorCode.E130_NO_SUCH_DOCUMENT,
+            ErrorCode.E104_NO_INPUT,
             f"{key!r} is the start of {len(matches)} doc_ids in {tables_dir}; give more of it",
             "Give more characters of the doc_id, or the path of the input.",
         )
@@ -120,7 +120,7 @@ def find_doc_id(
 
 
 def not_found_error(tables: Tables, key: str, tables_dir: Path) -> ResumeEtlError:
-    """E130 for ``key``; when the run quarantined that input, say so and why."""
+    """E104 (no such input) for ``key``; when the run quarantined that input, say so and why."""
     quarantine = tables.quarantine
     for path, code, reason in zip(
         quarantine["source_path"].tolist(),
@@ -130,13 +130,13 @@ def not_found_error(tables: Tables, key: str, tables_dir: Path) -> ResumeEtlErro
     ):
         if path == key or _same_file(Path(path), Path(key)):
             return ResumeEtlError(
-                ErrorCode.E130_NO_SUCH_DOCUMENT,
+                ErrorCode.E104_NO_INPUT,
                 f"{key} was quarantined by the run, so it has no text to show ({code}: {reason})",
                 "Fix the input as the reason says and run again; quarantined inputs are listed "
                 'by: resume-etl query "SELECT * FROM quarantine"',
             )
     return ResumeEtlError(
-        ErrorCode.E130_NO_SUCH_DOCUMENT,
+        ErrorCode.E104_NO_INPUT,
         f"no document {key!r} in {tables_dir} ({len(tables.documents)} documents)",
         f"Give a doc_id, a unique start of one, or the path the run read; list them with: "
         f'resume-etl query "SELECT doc_id, source_path FROM documents" --tables {tables_dir}',
