@@ -13,6 +13,7 @@ from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.errors import HINTS, ConfigError, ErrorCode, ResumeEtlError
 from resume_etl.evaluation.gold import load_gold
 from resume_etl.hints import no_tables_error
+from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.lexicon import load_lexicon
 
 runner = CliRunner()
@@ -109,3 +110,12 @@ def test_the_hint_survives_the_trip_from_a_worker_process() -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is ConfigError
     assert str(copy) == str(error)
+
+
+def test_a_missing_model_says_in_one_line_how_to_install_it() -> None:
+    settings = load_config().extract.model_copy(update={"model": "xx_resume_model_sm"})
+    with pytest.raises(ConfigError) as caught:
+        build_nlp(settings)
+    assert caught.value.code is ErrorCode.E101_MODEL_MISSING
+    assert "\n" not in caught.value.message
+    assert "python -m spacy download xx_resume_model_sm" in caught.value.hint

