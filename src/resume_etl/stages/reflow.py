@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from resume_etl.dates import DateParser
+from resume_etl.dates import DateParser, DateRangeMatch
 
 __all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "restore_line_breaks"]
 
@@ -122,14 +122,15 @@ def _runs(line: str) -> Iterator[_Run]:
 
 
 def _gap(left: str, right: str, width: int) -> _Gap:
-    """A run is padding after a mark, part of a date range, or a line break."""
-    if _is_symbol(left):
+    """A run is padding around a mark, part of a date range, or a line break."""
+    narrow = width < BLANK_LINE_RUN
+    if narrow and _is_symbol(left):
         return _Gap.KEEP  # the space after a bullet or a separator
-    if _is_symbol(right) and not _is_bullet(right):
+    if narrow and _is_symbol(right) and not _is_bullet(right):
         return _Gap.KEEP  # the space before a separator: "a  |  b" is one line
-    if _is_lost_range_dash(left, right, width):
+    if narrow and _is_lost_range_dash(left, right, width):
         return _Gap.DASH
-    if width >= BLANK_LINE_RUN and not _continues_a_block(right):
+    if not narrow and not _continues_a_block(right):
         return _Gap.BLANK_LINE
     return _Gap.BREAK
 
@@ -149,9 +150,15 @@ def _is_bullet(cell: str) -> bool:
 
 
 def _is_lost_range_dash(left: str, right: str, width: int) -> bool:
-    """Two dates with nothing but spaces between them: read as a range once a dash is back."""
+    """Two dates with nothing but spaces between them: read as a range once a dash is back.
+
+    Not when either side already is a whole range ("Honors 2022  Sept 2020 - Aug 2024"), nor
+    when the second date opens a field label ("1994  Current Location: Pune").
+    """
     head, tail = left[-_DATE_REACH:], right[:_DATE_REACH]
     if not head[-1:].isalnum() or not tail[:1].isalnum():
+        return False
+    if _opens_with_range(tail) or _closes_with_range(head):
         return False
     joined = head + "-" + " " * (width - 1) + tail
     junction = len(head)
@@ -160,6 +167,20 @@ def _is_lost_range_dash(left: str, right: str, width: int) -> bool:
             after = joined[found.end_char :]
             return (found.end is not None or found.is_current) and not _FIELD_LABEL.match(after)
     return False
+
+
+def _opens_with_range(text: str) -> bool:
+    found = _date_parser().find_ranges(text)
+    return bool(found) and found[0].start_char == 0 and _is_whole_range(found[0])
+
+
+def _closes_with_range(text: str) -> bool:
+    found = _date_parser().find_ranges(text)
+    return bool(found) and found[-1].end_char == len(text) and _is_whole_range(found[-1])
+
+
+def _is_whole_range(found: DateRangeMatch) -> bool:
+    return found.start is not None and (found.end is not None or found.is_current)
 
 
 @cache
