@@ -23,6 +23,7 @@ from resume_etl.vocab import (
     MetricDirection,
     MetricQualifier,
     MetricUnit,
+    QualityFlag,
     SectionKind,
     SkillSource,
     Stage,
@@ -114,6 +115,13 @@ class DocumentRecord(Record):
     text: str = Field(description="Normalized text; every span in every table points into it.")
     char_count: int = Field(ge=0, description="Length of text in characters.")
     line_count: int = Field(ge=0, description="Number of lines in text.")
+    quality_flags: list[QualityFlag] = Field(
+        default_factory=list,
+        description=(
+            "Why the document's rows deserve a second look: its line breaks were restored, it "
+            "has no section headings, or a section of entries yielded none (each flag once)."
+        ),
+    )
 
 
 class ProfileRecord(Record):

@@ -32,7 +32,10 @@ from functools import cache
 
 from resume_etl.dates import DateParser, DateRangeMatch
 
-__all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "restore_line_breaks"]
+__all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "REPAIR", "restore_line_breaks"]
+
+REPAIR = "line_breaks"
+"""The name ingest records in ``documents.repairs`` when this step changed a text."""
 
 MIN_BREAKING_RUNS = 4
 """A line is collapsed when at least this many of its runs read as line breaks (not counting
