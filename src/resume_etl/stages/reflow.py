@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from resume_etl.dates import DateParser, DateRangeMatch
+from resume_etl.dates import DateParser, DateRangeMatch, DateSettings
 
 __all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "REPAIR", "restore_line_breaks"]
 
@@ -51,7 +51,8 @@ _DATE_REACH = 40
 """Characters on each side of a run that the date-range check reads."""
 
 _RUN = re.compile(r" {2,}")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]?$")
+_SENTENCE_ENDS = ".!?"
+_CLOSERS = "\"')]"
 _ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
 _BULLET_MARK = re.compile(r"[•●▪■◦‣∙○◆►▸➢✓✔*\-–—+\uf000-\uf8ff]")
 """A cell that is one of these marks opens a list item ("a  •  b": break before the mark)."""
@@ -67,6 +68,9 @@ class _Gap(Enum):
     BREAK = "break"
     BLANK_LINE = "blank_line"
     DASH = "dash"
+
+
+_BREAKS = frozenset({_Gap.BREAK, _Gap.BLANK_LINE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,21 +121,22 @@ def _runs(line: str) -> Iterator[_Run]:
     ]
     edges = [0, *(edge for match in inner for edge in match.span()), len(line)]
     cells = [line[edges[index] : edges[index + 1]] for index in range(0, len(edges), 2)]
+    dates = _DatesOf(line)
     for index, match in enumerate(inner):
         left, right = cells[index], cells[index + 1]
-        gap = _gap(left, right, len(match.group()))
-        counts = gap in {_Gap.BREAK, _Gap.BLANK_LINE} and not _SENTENCE_END.search(left)
+        gap = _gap(left, right, match.start(), match.end(), dates)
+        counts = gap in _BREAKS and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
         yield _Run(match.start(), match.end(), gap, counts)
 
 
-def _gap(left: str, right: str, width: int) -> _Gap:
+def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> _Gap:
     """A run is padding around a mark, part of a date range, or a line break."""
-    narrow = width < BLANK_LINE_RUN
+    narrow = end - start < BLANK_LINE_RUN
     if narrow and _is_symbol(left):
         return _Gap.KEEP  # the space after a bullet or a separator
     if narrow and _is_symbol(right) and not _is_bullet(right):
         return _Gap.KEEP  # the space before a separator: "a  |  b" is one line
-    if narrow and _is_lost_range_dash(left, right, width):
+    if narrow and dates.lost_dash(left, right, start, end):
         return _Gap.DASH
     if not narrow and not _continues_a_block(right):
         return _Gap.BLANK_LINE
@@ -145,41 +150,50 @@ def _continues_a_block(cell: str) -> bool:
 
 
 def _is_symbol(cell: str) -> bool:
-    return bool(_SYMBOL.fullmatch(cell) or _ESCAPED_BYTES.fullmatch(cell))
+    if len(cell) <= 3:
+        return bool(_SYMBOL.fullmatch(cell))
+    return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
 
 
 def _is_bullet(cell: str) -> bool:
-    return bool(_BULLET_MARK.fullmatch(cell) or _ESCAPED_BYTES.fullmatch(cell))
+    if len(cell) == 1:
+        return bool(_BULLET_MARK.fullmatch(cell))
+    return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
 
 
-def _is_lost_range_dash(left: str, right: str, width: int) -> bool:
-    """Two dates with nothing but spaces between them: read as a range once a dash is back.
+class _DatesOf:
+    """The dates of one line, found in one scan, so each run asks about its two sides in
+    constant time and only a run between two dates pays for a closer look."""
 
-    Not when either side already is a whole range ("Honors 2022  Sept 2020 - Aug 2024"), nor
-    when the second date opens a field label ("1994  Current Location: Pune").
-    """
-    head, tail = left[-_DATE_REACH:], right[:_DATE_REACH]
-    if not head[-1:].isalnum() or not tail[:1].isalnum():
-        return False
-    if _opens_with_range(tail) or _closes_with_range(head):
-        return False
+    def __init__(self, line: str) -> None:
+        found = _date_parser().find_ranges(line)
+        self.ending_at = {date.end_char: date for date in found}
+        self.starting_at = {date.start_char: date for date in found}
+
+    def lost_dash(self, left: str, right: str, start: int, end: int) -> bool:
+        """Two dates with nothing but spaces between them: a range once its dash is back.
+
+        Not when either side already is a whole range ("Honors 2022  Sept 2020 - Aug 2024"),
+        nor when the second date opens a field label ("1994  Current Location: Pune").
+        """
+        before, after = self.ending_at.get(start), self.starting_at.get(end)
+        if (before and _is_whole_range(before)) or (after and _is_whole_range(after)):
+            return False
+        if after is None and not _CURRENT_WORD.match(right):
+            return False
+        if before is None and not left[-1:].isalpha():  # a bare month is no date on its own
+            return False
+        return _reads_as_range(left[-_DATE_REACH:], right[:_DATE_REACH], end - start)
+
+
+def _reads_as_range(head: str, tail: str, width: int) -> bool:
     joined = head + "-" + " " * (width - 1) + tail
     junction = len(head)
     for found in _date_parser().find_ranges(joined):
         if found.start_char < junction and found.end_char >= junction + width + 3:
-            after = joined[found.end_char :]
-            return (found.end is not None or found.is_current) and not _FIELD_LABEL.match(after)
+            rest = joined[found.end_char :]
+            return _is_whole_range(found) and not _FIELD_LABEL.match(rest)
     return False
-
-
-def _opens_with_range(text: str) -> bool:
-    found = _date_parser().find_ranges(text)
-    return bool(found) and found[0].start_char == 0 and _is_whole_range(found[0])
-
-
-def _closes_with_range(text: str) -> bool:
-    found = _date_parser().find_ranges(text)
-    return bool(found) and found[-1].end_char == len(text) and _is_whole_range(found[-1])
 
 
 def _is_whole_range(found: DateRangeMatch) -> bool:
@@ -190,3 +204,9 @@ def _is_whole_range(found: DateRangeMatch) -> bool:
 def _date_parser() -> DateParser:
     """One parser per process, built only when a collapsed line is met."""
     return DateParser()
+
+
+_CURRENT_WORD = re.compile(
+    "(?i)(?:" + "|".join(map(re.escape, DateSettings().current_words)) + r")(?!\w)"
+)
+"""The words that end an ongoing range ("Present"), as the date settings list them."""
