@@ -110,7 +110,10 @@ class DocumentRecord(Record):
     encoding: str = Field(description="Encoding the bytes were decoded with.")
     repairs: list[str] = Field(
         default_factory=list,
-        description="Repairs made while normalizing (ftfy fixes, bullets, dashes, whitespace).",
+        description=(
+            "Repairs made while normalizing (ftfy fixes, bullets, dashes, whitespace, "
+            "line_breaks: line breaks restored in text that arrived as one line)."
+        ),
     )
     text: str = Field(description="Normalized text; every span in every table points into it.")
     char_count: int = Field(ge=0, description="Length of text in characters.")
