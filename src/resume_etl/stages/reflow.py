@@ -18,8 +18,10 @@ runs beside a separator ("a  |  b", "a  •  b") are left out, and those lines a
 spans also say which runs are *not* line breaks: of the runs inside labelled spans, the largest
 group sits between two dates ("2003  Present", "June 2009  February 2010"), where the collapse
 lost the dash of the range; those get the dash back (one character, so offsets still hold) and
-stay on their line. Runs of 4 or more spaces stood for a blank line as often as not, and a blank
-line is what lets a heading stand out, so they get two breaks.
+stay on their line (dates are read with the default date settings, English month names).
+Run lengths come in pairs: of the dev half's 12,574 runs, 9,815 have 2 spaces and 2,084 have 4,
+two collapsed breaks, a blank line; so a run of 4 or more gets two breaks, unless a list item
+or a wrapped line follows it, whose spaces were more likely indentation.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ MIN_LINE_CHARS = 100
 """Shorter lines are left alone: a short line with wide gaps is a row of columns, not a text."""
 
 BLANK_LINE_RUN = 4
-"""Runs at least this long stood for a blank line: they get two line breaks."""
+"""Runs at least this long stood for a blank line: they get two line breaks (one before a list
+item or a lower-case continuation)."""
 
 _DATE_REACH = 40
 """Characters on each side of a run that the date-range check reads."""
