@@ -86,6 +86,11 @@ def test_a_bullet_mark_opens_a_line_and_keeps_its_padding() -> None:
     assert "\n- Built the reporting stack.\n" in normalize(text)[0]
 
 
+def test_a_bullet_keeps_its_item_after_a_tab_wide_gap() -> None:
+    text = COLLAPSED.replace("Built the reporting", "•      Built the reporting")
+    assert "\n •      Built the reporting stack.\n" in restore_line_breaks(text)
+
+
 def test_sentence_spacing_in_prose_is_not_taken_for_collapsed_lines() -> None:
     prose = "  ".join(f"Sentence number {index} ends here." for index in range(12))
     assert restore_line_breaks(prose) == prose

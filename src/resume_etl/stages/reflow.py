@@ -135,8 +135,8 @@ def _runs(line: str) -> Iterator[_Run]:
 def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> _Gap:
     """A run is padding around a mark, part of a date range, or a line break."""
     narrow = end - start < BLANK_LINE_RUN
-    if narrow and _is_symbol(left):
-        return _Gap.KEEP  # the space after a bullet or a separator
+    if _is_bullet(left) or (narrow and _is_symbol(left)):
+        return _Gap.KEEP  # the space after a bullet (a tab, however wide) or a separator
     if narrow and _is_symbol(right) and not _is_bullet(right):
         return _Gap.KEEP  # the space before a separator: "a  |  b" is one line
     if narrow and dates.lost_dash(left, right, start, end):
