@@ -82,7 +82,8 @@ class _Run:
     end: int
     gap: _Gap
     counts: bool
-    """Whether it is evidence that the line is collapsed (a break not after a sentence end)."""
+    """Whether it is evidence that the line is collapsed: a break not after a sentence end, or
+    a tab-wide gap after a bullet mark (a list item in the middle of a line)."""
 
 
 def restore_line_breaks(text: str) -> str:
@@ -128,7 +129,9 @@ def _runs(line: str) -> Iterator[_Run]:
     for index, match in enumerate(inner):
         left, right = cells[index], cells[index + 1]
         gap = _gap(left, right, match.start(), match.end(), dates)
-        counts = gap in _BREAKS and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
+        tab_after_bullet = len(match.group()) >= BLANK_LINE_RUN and _is_bullet(left)
+        breaks = gap in _BREAKS or tab_after_bullet  # a mid-line bullet is a break before it
+        counts = breaks and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
         yield _Run(match.start(), match.end(), gap, counts)
 
 
