@@ -249,6 +249,9 @@ def _print_summary(summary: RunSummary) -> None:
         f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
         f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
     )
+    if summary.quality_flags:
+        flags = ", ".join(f"{flag} {count}" for flag, count in summary.quality_flags.items())
+        console.print(f"documents flagged for a second look: {flags}", highlight=False)
     if summary.documents_per_worker:
         per_worker = ", ".join(
             f"{worker} {count}" for worker, count in summary.documents_per_worker.items()

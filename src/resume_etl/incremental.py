@@ -9,6 +9,7 @@ from earlier runs by path), and duplicates are settled over all files, the first
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +88,9 @@ class RunSummary:
     """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
     documents_per_worker: dict[str, int] = field(default_factory=dict)
     """Documents each worker (by address) processed; filled by the Dask engine only."""
+    quality_flags: dict[str, int] = field(default_factory=dict)
+    """Parsed inputs per ``documents.quality_flags`` value (reused ones included), so a run
+    whose documents were read thinly says so."""
 
     @classmethod
     def of(cls, merged: MergedRun, out: Path, seconds: float) -> RunSummary:
@@ -102,10 +106,21 @@ class RunSummary:
             documents_kept=counts.carried,
             quarantine_rows=merged.quarantine_rows,
             rows_written={name: table.rows for name, table in manifest.tables.items()},
+            quality_flags=_flag_counts(inputs),
             seconds=seconds,
             out=out,
             run_id=manifest.run_id,
         )
+
+
+def _flag_counts(entries: Sequence[FileEntry]) -> dict[str, int]:
+    counts = Counter(
+        str(flag)
+        for entry in entries
+        if entry.outcome is Outcome.PARSED
+        for flag in entry.quality_flags
+    )
+    return dict(sorted(counts.items()))
 
 
 @dataclass(slots=True)
