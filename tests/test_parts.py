@@ -14,9 +14,9 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines.local import LocalEngine, run_local
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.parts import BatchReport, write_parts
 from resume_etl.records import QuarantineRecord
-from resume_etl.store import STATE_DIR
+from resume_etl.storage.parts import BatchReport, write_parts
+from resume_etl.storage.store import STATE_DIR
 from resume_etl.vocab import Stage
 from tests.conftest import RAW
 

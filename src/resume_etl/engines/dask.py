@@ -39,8 +39,8 @@ from resume_etl.engines.local import (
 from resume_etl.engines.pool import Pending, results_in_order, timed_batch
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.fingerprint import pipeline_fingerprint
-from resume_etl.parts import BatchReport
+from resume_etl.storage.fingerprint import pipeline_fingerprint
+from resume_etl.storage.parts import BatchReport
 
 __all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine", "run_on_dask"]
 

@@ -23,21 +23,21 @@ from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode
-from resume_etl.fingerprint import pipeline_fingerprint
-from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
-from resume_etl.parts import BatchOutcome, BatchReport, PartFile, write_parts
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import discover, read_document
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import validate
-from resume_etl.store import PARTS_DIR, FileEntry, new_run_id, open_store
+from resume_etl.storage.fingerprint import pipeline_fingerprint
+from resume_etl.storage.merge import RunOptions, RunSummary, merge_run, plan_run
+from resume_etl.storage.parts import BatchOutcome, BatchReport, PartFile, write_parts
+from resume_etl.storage.store import PARTS_DIR, FileEntry, new_run_id, open_store
 from resume_etl.vocab import Stage
 
-__all__ = [  # RunSummary and RunOptions live in incremental.py and are importable from here
+__all__ = [  # RunSummary and RunOptions live in storage/merge.py and are importable from here
     "BATCH_SIZE",
     "BatchSource",
     "LocalEngine",

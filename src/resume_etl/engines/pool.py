@@ -31,7 +31,7 @@ from resume_etl.engines.local import (
     run_local,
 )
 from resume_etl.engines.timing import StageClock
-from resume_etl.parts import BatchReport
+from resume_etl.storage.parts import BatchReport
 
 _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""

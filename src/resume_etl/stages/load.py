@@ -1,8 +1,9 @@
 """Load: records as Arrow tables whose schema is derived from their record model, and the
 file-system checks the commit relies on.
 
-Writing the tables is the run's job: part files per batch (``parts.py``), a streamed merge
-(``incremental.py``, ``streaming.py``) and the crash-safe commit (``store.py``).
+Writing the tables is the run's job: part files per batch (``storage/parts.py``), a streamed
+merge (``storage/merge.py``, ``storage/streaming.py``) and the crash-safe commit
+(``storage/store.py``).
 """
 
 from __future__ import annotations

@@ -20,12 +20,12 @@ import pyarrow.parquet as pq
 import resume_etl
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.fingerprint import schema_digest
-from resume_etl.parts import PART_SOURCE, PartFile
 from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
-from resume_etl.store import (
+from resume_etl.storage.fingerprint import schema_digest
+from resume_etl.storage.parts import PART_SOURCE, PartFile
+from resume_etl.storage.store import (
     PARTS_DIR,
     SPILL_DIR,
     CommittedRun,
@@ -36,8 +36,8 @@ from resume_etl.store import (
     TableFile,
     file_sha256,
 )
-from resume_etl.store import now_iso as _now_iso
-from resume_etl.streaming import (
+from resume_etl.storage.store import now_iso as _now_iso
+from resume_etl.storage.streaming import (
     READ_ROWS,
     ChunkSource,
     RankedChunk,
