@@ -41,8 +41,9 @@ from benchmarks.corpus import generate
 from resume_etl.config import load_config
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.storage.fingerprint import pipeline_fingerprint
-from resume_etl.storage.merge import RunPlan, merge_run
+from resume_etl.storage.merge import merge_run
 from resume_etl.storage.parts import PART_SOURCE, PartFile
+from resume_etl.storage.plan import RunPlan
 from resume_etl.storage.store import PARTS_DIR, FileEntry, Store, new_run_id
 
 REPO = Path(__file__).resolve().parent.parent

@@ -198,7 +198,7 @@ def test_absent_files_under_a_changed_schema_need_prune(
 ) -> None:
     _run(config, nlp, inputs, tmp_path / "out")
     (inputs / CORPUS[0]).unlink()
-    monkeypatch.setattr("resume_etl.storage.merge.schema_digest", lambda: "another schema")
+    monkeypatch.setattr("resume_etl.storage.plan.schema_digest", lambda: "another schema")
     with pytest.raises(ResumeEtlError) as raised:
         _run(config, nlp, inputs, tmp_path / "out")
     assert raised.value.code is ErrorCode.E107_CANNOT_CARRY

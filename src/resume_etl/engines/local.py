@@ -32,8 +32,9 @@ from resume_etl.stages.ingest import discover, read_document
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import validate
 from resume_etl.storage.fingerprint import pipeline_fingerprint
-from resume_etl.storage.merge import RunOptions, RunSummary, merge_run, plan_run
+from resume_etl.storage.merge import RunSummary, merge_run
 from resume_etl.storage.parts import BatchOutcome, BatchReport, PartFile, write_parts
+from resume_etl.storage.plan import RunOptions, plan_run
 from resume_etl.storage.store import PARTS_DIR, FileEntry, new_run_id, open_store
 from resume_etl.vocab import Stage
 
