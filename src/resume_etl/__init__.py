@@ -16,7 +16,6 @@ __version__ = "0.1.0"
 from resume_etl import nlp as _nlp  # noqa: F401
 from resume_etl.api import Tables, read_tables, run
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import RunSummary
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports.jsonresume import JsonResume, export_json_resume, to_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
@@ -39,6 +38,7 @@ from resume_etl.records import (
     SectionRecord,
     SkillRecord,
 )
+from resume_etl.runner import RunSummary
 
 __all__ = [
     "CharSpan",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NamedTuple
@@ -15,10 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from resume_etl import __version__
-from resume_etl.api import run_files
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl.api import run as api_run
+from resume_etl.config import load_config
 from resume_etl.engines import EngineName
-from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.evaluation import evaluate
 from resume_etl.evaluation.render import field_table, worst_table
@@ -27,6 +26,7 @@ from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
 from resume_etl.exports.sql import QueryError, QueryResult, run_sql
+from resume_etl.runner import RunSummary
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -149,17 +149,10 @@ def run(
             param_hint="--workers",
         )
     try:
-        config = load_config(pipeline)
-        missing = [str(path) for path in input_paths if not path.exists()]
-        if missing:
-            raise ResumeEtlError(
-                ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-            )
-        files = discover_inputs(input_paths, config)
-        target = out if out is not None else config.load.out
-        options = RunOptions(full=full, prune=prune, wait=wait)
-        place = _Placement(engine, scheduler, workers)
-        summary = _run_with_progress(config, files, target, quiet, place, options)
+        request = _RunRequest(
+            input_paths, pipeline, out, engine, scheduler, workers, full, prune, wait
+        )
+        summary = request.run() if quiet else _run_with_progress(request)
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
@@ -174,16 +167,41 @@ def run(
         raise typer.Exit(EXIT_QUARANTINE)
 
 
-def _run_with_progress(
-    config: PipelineConfig,
-    files: list[Path],
-    out: Path,
-    quiet: bool,
-    place: _Placement,
-    options: RunOptions,
-) -> RunSummary:
-    if quiet:
-        return run_files(config, files, out, *place, options=options)
+class _RunRequest(NamedTuple):
+    """The ``run`` command's arguments, handed to ``api.run``."""
+
+    paths: list[Path]
+    pipeline: Path
+    out: Path | None
+    engine: EngineName
+    scheduler: str | None
+    workers: int | None
+    full: bool
+    prune: bool
+    wait: bool
+
+    def run(
+        self,
+        on_start: Callable[[int], None] | None = None,
+        on_progress: Callable[[Path], None] | None = None,
+    ) -> RunSummary:
+        return api_run(
+            self.paths,
+            self.pipeline,
+            self.out,
+            on_progress,
+            self.workers,
+            full=self.full,
+            prune=self.prune,
+            wait=self.wait,
+            engine=self.engine,
+            scheduler=self.scheduler,
+            on_start=on_start,
+        )
+
+
+def _run_with_progress(request: _RunRequest) -> RunSummary:
+    """The run with a progress bar: its total once the inputs are found, a step per file."""
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -192,20 +210,15 @@ def _run_with_progress(
         console=console,
         transient=False,
     ) as progress:
-        task = progress.add_task("loading model", total=len(files))
+        task = progress.add_task("loading model", total=None)
+
+        def start(total: int) -> None:
+            progress.update(task, total=total)
 
         def advance(_: Path) -> None:
             progress.update(task, advance=1, description="documents")
 
-        return run_files(config, files, out, *place, on_progress=advance, options=options)
-
-
-class _Placement(NamedTuple):
-    """Where a run's stages go, in ``run_files``'s argument order."""
-
-    engine: EngineName
-    scheduler: str | None
-    workers: int | None
+        return request.run(on_start=start, on_progress=advance)
 
 
 def _print_summary(summary: RunSummary) -> None:

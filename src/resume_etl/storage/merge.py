@@ -51,53 +51,9 @@ from resume_etl.vocab import Stage
 
 
 @dataclass(slots=True)
-class RunSummary:
-    """What a run did: the figures the CLI prints at the end.
-
-    ``documents_read == documents_parsed + documents_quarantined``: every input ends in exactly
-    one place. ``documents_skipped`` of them were unchanged and kept their stored rows.
-    """
-
-    documents_read: int = 0
-    documents_parsed: int = 0
-    documents_quarantined: int = 0
-    documents_skipped: int = 0
-    documents_pruned: int = 0
-    documents_kept: int = 0
-    """Files absent from the inputs whose rows were kept (no ``--prune``)."""
-    quarantine_rows: int = 0
-    """Quarantine rows of this run's inputs, document or record level; ``--strict`` fails on any."""
-    rows_written: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    out: Path = Path()
-    run_id: str = ""
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
-    documents_per_worker: dict[str, int] = field(default_factory=dict)
-    """Documents each worker (by address) processed; filled by the Dask engine only."""
-
-    @classmethod
-    def of(cls, merged: MergedRun, out: Path, seconds: float) -> RunSummary:
-        manifest = merged.manifest
-        counts = manifest.counts
-        inputs = manifest.files[: counts.inputs]
-        return cls(
-            documents_read=counts.inputs,
-            documents_parsed=sum(entry.outcome is Outcome.PARSED for entry in inputs),
-            documents_quarantined=sum(entry.outcome is Outcome.QUARANTINED for entry in inputs),
-            documents_skipped=counts.reused,
-            documents_pruned=counts.pruned,
-            documents_kept=counts.carried,
-            quarantine_rows=merged.quarantine_rows,
-            rows_written={name: table.rows for name, table in manifest.tables.items()},
-            seconds=seconds,
-            out=out,
-            run_id=manifest.run_id,
-        )
-
-
-@dataclass(slots=True)
 class MergedRun:
+    """What the merge wrote into the staging folder, ready for the store to commit."""
+
     manifest: RunManifest
     """The run's manifest, its tables' row counts and digests included."""
     quarantine_rows: int
