@@ -1,40 +1,32 @@
-"""The ``resume-etl`` command: a thin layer over ``resume_etl.api``."""
+"""The ``resume-etl`` command: a thin layer over the public API (``resume_etl.api`` and friends).
+
+Parsing the command line must stay fast (``resume-etl --version`` and ``--help`` well under a
+second), so this module imports only typer and light modules at the top; each command imports
+what it runs (spaCy, pandas, pyarrow, rich) when it runs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from resume_etl import __version__
-from resume_etl.api import run as api_run
-from resume_etl.config import load_config
+from resume_etl._version import __version__
 from resume_etl.engines import EngineName
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.evaluation import evaluate
-from resume_etl.evaluation.render import field_table, worst_table
-from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
-from resume_etl.exports.local_search import SearchHit, search_profiles
-from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
-from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
-from resume_etl.exports.sql import QueryError, QueryResult, run_sql
-from resume_etl.runner import RunSummary
-from resume_etl.schema import tables_markdown
+from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
+
+if TYPE_CHECKING:
+    from resume_etl.runner import RunSummary
 
 app = typer.Typer(
     help="Turn raw résumé and profile text into typed records and Parquet tables.",
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console(stderr=True)
 
 EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
@@ -139,6 +131,8 @@ def run(
     the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
     when any input was quarantined; 75 when another run holds the output folder.
     """
+    from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
+
     input_paths = paths or [Path("raw")]
     if scheduler is not None and engine is not EngineName.DASK:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
@@ -154,13 +148,13 @@ def run(
         )
         summary = request.run() if quiet else _run_with_progress(request)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        _terminal.print_error(error)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
         raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
     if not quiet:
-        _print_summary(summary)
+        _terminal.print_summary(summary)
     if strict and summary.quarantine_rows:
-        console.print(
+        _terminal.messages().print(
             f"[bold red]strict[/] {summary.quarantine_rows} quarantine rows from this run's inputs",
             highlight=False,
         )
@@ -185,7 +179,9 @@ class _RunRequest(NamedTuple):
         on_start: Callable[[int], None] | None = None,
         on_progress: Callable[[Path], None] | None = None,
     ) -> RunSummary:
-        return api_run(
+        from resume_etl.api import run  # noqa: PLC0415 - loads the stages: only when running
+
+        return run(
             self.paths,
             self.pipeline,
             self.out,
@@ -202,43 +198,10 @@ class _RunRequest(NamedTuple):
 
 def _run_with_progress(request: _RunRequest) -> RunSummary:
     """The run with a progress bar: its total once the inputs are found, a step per file."""
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    ) as progress:
-        task = progress.add_task("loading model", total=None)
+    from resume_etl import _terminal  # noqa: PLC0415
 
-        def start(total: int) -> None:
-            progress.update(task, total=total)
-
-        def advance(_: Path) -> None:
-            progress.update(task, advance=1, description="documents")
-
+    with _terminal.progress() as (start, advance):
         return request.run(on_start=start, on_progress=advance)
-
-
-def _print_summary(summary: RunSummary) -> None:
-    table = Table(title=f"resume-etl: {summary.out}", show_header=True)
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for name, count in summary.rows_written.items():
-        table.add_row(name, str(count))
-    console.print(table)
-    console.print(
-        f"documents read {summary.documents_read}, parsed {summary.documents_parsed}, "
-        f"quarantined {summary.documents_quarantined} in {summary.seconds:.1f} s; "
-        f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
-        f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
-    )
-    if summary.documents_per_worker:
-        per_worker = ", ".join(
-            f"{worker} {count}" for worker, count in summary.documents_per_worker.items()
-        )
-        console.print(f"documents per worker: {per_worker}", highlight=False)
 
 
 @app.command()
@@ -248,6 +211,8 @@ def schema(
     ] = None,
 ) -> None:
     """Print the documentation of every output table and column (docs/tables.md)."""
+    from resume_etl.schema import tables_markdown  # noqa: PLC0415
+
     text = tables_markdown()
     if out is None:
         typer.echo(text)
@@ -272,7 +237,9 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         yield
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        from resume_etl._terminal import print_error  # noqa: PLC0415
+
+        print_error(error)
         raise typer.Exit(code) from error
 
 
@@ -305,9 +272,13 @@ def export_jsonresume(
     salt: SaltOption = None,
 ) -> None:
     """Write one JSON Resume file per profile, each validated against the official schema."""
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume  # noqa: PLC0415
+    from resume_etl.exports.redact import redactor_for  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, InvalidExportError: EXIT_INVALID_EXPORT}):
         written = export_json_resume(tables, out, redactor_for(redact, salt))
-    console.print(f"wrote {len(written)} JSON Resume files into {out}")
+    messages().print(f"wrote {len(written)} JSON Resume files into {out}")
 
 
 @export_app.command("search")
@@ -321,13 +292,14 @@ def export_search(
     salt: SaltOption = None,
 ) -> None:
     """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.exports.redact import redactor_for  # noqa: PLC0415
+    from resume_etl.exports.search import export_search_feed  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         count = export_search_feed(tables, out, index, redactor_for(redact, salt))
-    console.print(f"wrote {count} search documents into {out} (index {index})")
+    messages().print(f"wrote {count} search documents into {out} (index {index})")
 
-
-results_console = Console(soft_wrap=False)
-"""Results go to stdout (pipeable); messages and errors to stderr."""
 
 EXIT_BAD_QUERY = 1
 """Exit code for SQL that DuckDB rejects."""
@@ -343,19 +315,12 @@ def query(
 
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
+    from resume_etl._terminal import result_table, results  # noqa: PLC0415
+    from resume_etl.exports.sql import QueryError, run_sql  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
         result = run_sql(tables, sql)
-    results_console.print(_result_table(result, max_rows))
-
-
-def _result_table(result: QueryResult, max_rows: int) -> Table:
-    shown = result.rows[:max_rows]
-    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in shown:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    return table
+    results().print(result_table(result, max_rows))
 
 
 @app.command()
@@ -365,24 +330,15 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
 ) -> None:
     """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
+    from resume_etl._terminal import hits_table, messages, results  # noqa: PLC0415
+    from resume_etl.exports.local_search import search_profiles  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         hits = search_profiles(tables, text, limit)
     if not hits:
-        console.print(f"no profile matches {text!r}")
+        messages().print(f"no profile matches {text!r}")
         return
-    results_console.print(_hits_table(hits))
-
-
-def _hits_table(hits: list[SearchHit]) -> Table:
-    table = Table(show_lines=True)
-    for column in ("#", "score", "profile", "snippet"):
-        table.add_column(column, overflow="fold")
-    for rank, hit in enumerate(hits, start=1):
-        snippet = Text(hit.snippet)
-        for start, end in hit.highlights:
-            snippet.stylize("bold black on yellow", start, end)
-        table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
-    return table
+    results().print(hits_table(hits))
 
 
 @app.command(name="eval")
@@ -409,12 +365,14 @@ def eval_(
     Runs the pipeline over the documents the gold files name (or reads --tables) and matches
     values after normalization; the rules are in tests/gold/README.md.
     """
-    try:
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.config import load_config  # noqa: PLC0415
+    from resume_etl.evaluation import evaluate  # noqa: PLC0415
+    from resume_etl.evaluation.render import field_table, worst_table  # noqa: PLC0415
+
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
-    console.print(field_table(report))
-    console.print(worst_table(report, worst))
+    messages().print(field_table(report))
+    messages().print(worst_table(report, worst))
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")

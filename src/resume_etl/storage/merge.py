@@ -16,8 +16,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import resume_etl
 from resume_etl._faults import checkpoint
+from resume_etl._version import __version__
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
@@ -123,7 +123,7 @@ def merge_run(
     manifest = RunManifest(
         run_id=run_id,
         committed_at=_now_iso(),
-        package_version=resume_etl.__version__,
+        package_version=__version__,
         pipeline_name=pipeline_name,
         fingerprint=plan.fingerprint,
         schema_sha256=schema_digest(),
