@@ -15,13 +15,16 @@ HEAVY = ("spacy", "pandas", "pyarrow", "dateparser", "pydantic", "rich", "numpy"
 """Libraries whose import takes most of a cold start; none is needed to parse a command line."""
 
 
+def _python(script: str) -> str:
+    """What a fresh interpreter prints running ``script``."""
+    command = [sys.executable, "-c", script]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
 def _loaded_after(statement: str) -> list[str]:
     """The heavy libraries a fresh interpreter has imported after running ``statement``."""
-    probe = f"{statement}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    result = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
-    modules = set(json.loads(result.stdout.splitlines()[-1]))
+    printed = _python(f"{statement}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))")
+    modules = set(json.loads(printed.splitlines()[-1]))
     return [name for name in HEAVY if name in modules]
 
 
@@ -49,14 +52,11 @@ def test_version_is_the_installed_distributions() -> None:
 
 
 def test_spacy_finds_the_components_by_name_without_an_import() -> None:
-    script = (
+    printed = _python(
         "import spacy\n"
         "nlp = spacy.blank('en')\n"
         "nlp.add_pipe('resume_etl_contacts_v1')\n"
         "doc = nlp('Write to jane@example.org')\n"
         "print([span.text for span in doc.spans['contacts']])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "['jane@example.org']"
+    assert printed.strip() == "['jane@example.org']"
