@@ -95,8 +95,24 @@ class DateSettings(BaseModel):
 
 class IngestSettings(_Settings):
     extensions: tuple[str, ...] = Field(
-        default=(".txt", ".md", ".markdown"),
+        default=(".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"),
         description="File name endings read when a folder is given (case-insensitive).",
+    )
+    max_pages: int = Field(
+        default=50, gt=0, description="PDFs with more pages are quarantined (E004), never cut."
+    )
+    max_page_chars: int = Field(
+        default=30_000,
+        gt=0,
+        description="A PDF page with more characters is quarantined (E004); no résumé page has.",
+    )
+    max_unpacked_bytes: int = Field(
+        default=50_000_000,
+        gt=0,
+        description=(
+            "A DOCX whose parts unpack to more bytes is quarantined (E043) before it is unpacked: "
+            "a zip bomb dressed as a document."
+        ),
     )
     max_bytes: int = Field(
         default=20_000_000, gt=0, description="Larger files are quarantined, never truncated."
