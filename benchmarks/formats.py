@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
 from resume_etl.evaluation import GoldDocument, load_gold, score_documents
 from resume_etl.evaluation.formats import FormatScore, gold_for_rendering, summarize
 from resume_etl.evaluation.score import predictions_from_tables
@@ -99,7 +99,7 @@ def _copies(
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Quality and speed per input format.")
     parser.add_argument("--repeat", type=int, default=3, help="runs per format; fastest kept")
-    parser.add_argument("--pipeline", type=Path, default=REPO / "pipelines" / "default.toml")
+    parser.add_argument("--pipeline", type=Path, default=default_pipeline_path())
     args = parser.parse_args(argv)
     config = load_config(args.pipeline)
     nlp = build_nlp(config.extract)

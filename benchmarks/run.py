@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 import spacy
 
 from benchmarks.corpus import DEFAULT_OUT, generate, gold_metrics, read_gold, write_corpus
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
 from resume_etl.engines.local import LocalEngine
 from resume_etl.engines.timing import STAGES, shares
 from resume_etl.evaluation import evaluate
@@ -44,7 +44,7 @@ from resume_etl.records import TABLE_MODELS
 from resume_etl.runner import RunOptions, RunSummary, discover_inputs, run_files
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 LINEARITY_SHORT_TOKENS = 400
 LINEARITY_FACTOR = 10
 

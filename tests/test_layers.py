@@ -2,9 +2,9 @@
 
 Bottom to top (``docs/architecture.md`` draws them):
 
-    records, errors, vocab, schema, _version, _faults
+    records, errors, hints, vocab, schema, _version, _faults
     ← config ← dates, nlp ← stages ← storage, tables, exports ← engines ← runner
-    ← evaluation ← api ← cli, _terminal ← the package root
+    ← evaluation ← api ← cli and its command modules ← the package root
 
 Storage sits just below the engines because a worker writes its batch's part files through
 ``storage.parts``; exports read the committed tables and need nothing above them. For the
@@ -25,7 +25,7 @@ PACKAGE = "resume_etl"
 SOURCE = Path(__file__).resolve().parent.parent / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("records", "errors", "vocab", "schema", "_version", "_faults"),
+    ("records", "errors", "hints", "vocab", "schema", "_version", "_faults"),
     ("config",),
     ("dates", "nlp"),
     ("stages",),
@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("runner",),
     ("evaluation",),
     ("api",),
-    ("cli", "_terminal"),
+    ("cli", "__main__", "_terminal", "formatting", "info", "show", "show_html"),
 )
 """Bottom first; each name is a module or a subpackage of ``resume_etl``. The root is on top."""
 

@@ -1,4 +1,4 @@
-"""What the ``resume-etl`` command prints: rich consoles, the progress bar and result tables.
+"""What the ``resume-etl`` command prints: rich consoles, the progress bar, summary and hits.
 
 Kept apart from ``cli.py`` so that rich is imported when a command prints, not when the command
 line is parsed: ``resume-etl --version`` and ``--help`` never pay for it.
@@ -25,9 +25,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from resume_etl.formatting import stdout_console
+
 if TYPE_CHECKING:
     from resume_etl.exports.local_search import SearchHit
-    from resume_etl.exports.sql import QueryResult
     from resume_etl.runner import RunSummary
 
 __all__ = [
@@ -36,7 +37,6 @@ __all__ = [
     "print_error",
     "print_summary",
     "progress",
-    "result_table",
     "results",
 ]
 
@@ -49,13 +49,13 @@ def messages() -> Console:
 
 @cache
 def results() -> Console:
-    """Results (query rows, search hits): stdout."""
-    return Console(soft_wrap=False)
+    """Results (search hits, a document's view): stdout, as ``formatting`` prints rows."""
+    return stdout_console()
 
 
 def print_error(error: Exception) -> None:
     """The one-line message a user gets for an error they can fix."""
-    messages().print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+    messages().print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
@@ -109,16 +109,6 @@ def print_summary(summary: RunSummary) -> None:
             f"{worker} {count}" for worker, count in summary.documents_per_worker.items()
         )
         console.print(f"documents per worker: {per_worker}", highlight=False)
-
-
-def result_table(result: QueryResult, max_rows: int) -> Table:
-    shown = result.rows[:max_rows]
-    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in shown:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    return table
 
 
 def hits_table(hits: list[SearchHit]) -> Table:

@@ -66,7 +66,7 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E043_ARCHIVE_BOMB: (
         "The DOCX unpacks to more than ingest.max_unpacked_bytes; check it, or raise the limit."
     ),
-    ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file (pipelines/default.toml).",
+    ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file.",
     ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
     ErrorCode.E103_BAD_OUTPUT_DIR: "Choose an output directory you can write to.",
@@ -91,15 +91,25 @@ HINTS: dict[ErrorCode, str] = {
 
 
 class ResumeEtlError(Exception):
-    """An error the user can act on; ``str()`` gives code, message and hint."""
+    """An error the user can act on; ``str()`` gives code, message and hint.
 
-    def __init__(self, code: ErrorCode, message: str) -> None:
+    ``HINTS`` holds each code's usual fix; a raise site that knows better (one code covers
+    several situations, e.g. E104 for missing inputs and for a folder without tables) passes
+    ``hint`` for the case at hand, since a hint that fits another case sends the user astray.
+    """
+
+    def __init__(self, code: ErrorCode, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.hint = hint if hint is not None else HINTS[code]
 
     def __str__(self) -> str:
-        return f"[{self.code.value}] {self.message}\n  hint: {HINTS[self.code]}"
+        return f"[{self.code.value}] {self.message}\n  hint: {self.hint}"
+
+    def __reduce__(self) -> tuple[type[ResumeEtlError], tuple[ErrorCode, str, str]]:
+        """Pickle with code and hint, so an error raised in a worker process arrives whole."""
+        return (type(self), (self.code, self.message, self.hint))
 
 
 class ConfigError(ResumeEtlError):
