@@ -41,11 +41,11 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import load_config
-from resume_etl.engines.local import run_local
 from resume_etl.evaluation import load_gold, score_documents
 from resume_etl.evaluation.match import text_matches
 from resume_etl.evaluation.score import predictions_from_tables
 from resume_etl.nlp.build import build_nlp
+from resume_etl.runner import run_files
 from resume_etl.stages import ingest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -140,7 +140,7 @@ def _run(texts: dict[str, bytes], nlp: Language, folder: Path) -> dict[str, dict
         path.write_bytes(text)
         paths.append(path)
     config = load_config(PIPELINE)
-    run_local(config, paths, folder / "out", nlp=nlp)
+    run_files(config, paths, folder / "out", nlp=nlp)
     tables = read_tables(folder / "out")
     by_doc = {
         row["doc_id"]: Path(row["source_path"]).name

@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import IngestSettings, PipelineConfig
-from resume_etl.engines.local import discover_inputs, run_local
+from resume_etl.runner import discover_inputs, run_files
 from resume_etl.stages.ingest import decode
 from tests.conftest import RAW
 
@@ -53,7 +53,7 @@ def collapsed_tables(
     for path in discover_inputs([RAW], config):
         collapsed = _decoded(path).replace("\r\n", "\n").replace("\n", "  ")
         (inputs / path.name).write_text(collapsed, encoding="utf-8")
-    run_local(config, discover_inputs([inputs], config), folder / "out", nlp=nlp)
+    run_files(config, discover_inputs([inputs], config), folder / "out", nlp=nlp)
     return folder / "out"
 
 

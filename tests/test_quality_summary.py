@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.runner import run_files
 from tests.conftest import DEFAULT_PIPELINE
 
 RESUME = (
@@ -38,9 +38,9 @@ def test_the_summary_counts_documents_per_flag_in_every_run(
 ) -> None:
     files = _inputs(tmp_path / "in")
     expected = {"collapsed_line_breaks": 1, "no_sections": 1}
-    first = run_local(config, files, tmp_path / "out", nlp=nlp)
+    first = run_files(config, files, tmp_path / "out", nlp=nlp)
     assert first.quality_flags == expected
-    again = run_local(config, files, tmp_path / "out", nlp=nlp)
+    again = run_files(config, files, tmp_path / "out", nlp=nlp)
     assert again.documents_skipped == len(files)
     assert again.quality_flags == expected
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")

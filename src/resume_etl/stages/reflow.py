@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
-from resume_etl.dates import DateParser, DateRangeMatch, DateSettings
+from resume_etl.config import DateSettings
+from resume_etl.dates import DateParser, DateRangeMatch
 
 __all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "REPAIR", "restore_line_breaks"]
 

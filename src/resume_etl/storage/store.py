@@ -36,8 +36,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.lock import OutputLock
-from resume_etl.stages.load import ensure_writable, fsync_path
+from resume_etl.storage.io import ensure_writable, fsync_path
+from resume_etl.storage.lock import OutputLock
 from resume_etl.vocab import QualityFlag
 
 STATE_DIR = ".resume-etl"
