@@ -54,7 +54,7 @@ def render_markdown(facts: ResumeFacts, dates: DateStyle) -> str:
         lines += ["## Projects", ""]
     for project in facts.projects:
         lines += [f"### {project.name}", ""]
-        lines += present(project.description, project.url)
+        lines += present(project.description)
         lines += [f"- {item}" for item in project.highlights] + [""]
     if facts.publications:
         lines += ["## Publications", ""]
