@@ -116,6 +116,10 @@ def eval_real(
     pipeline: Annotated[
         Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
     ] = Path("pipelines/default.toml"),
+    per_layout: Annotated[
+        bool,
+        typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
 ) -> None:
     """Score the pipeline on real résumés: dotin span annotations per label, JSON Resume files
@@ -138,9 +142,9 @@ def eval_real(
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
-    for table in rich_tables(report):
+    for table in rich_tables(report, per_layout):
         console.print(table)
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
     if markdown_file is not None:
-        markdown_file.write_text(markdown_tables(report), encoding="utf-8")
+        markdown_file.write_text(markdown_tables(report, per_layout), encoding="utf-8")

@@ -55,3 +55,9 @@ def test_the_headline_table_comes_first_with_a_column_per_half() -> None:
     assert "| measure | dev | untouched |" in text
     assert "| jobs fully right, PDF-pasted layout | 0.50 | 0.50 |" in text
     assert "| work.role F1, dotin | – | – |" in text
+
+
+def test_per_layout_adds_a_field_table_for_each_layout() -> None:
+    text = markdown_tables(_report(), per_layout=True)
+    assert "**jsonresume (pdf layout) · dev · 2 renderings**" in text
+    assert len(rich_tables(_report(), per_layout=True)) == 8

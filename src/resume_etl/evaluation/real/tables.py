@@ -74,7 +74,8 @@ def _num(value: float | None) -> str:
 
 
 def _title(group: GroupScore) -> str:
-    what = f"{group.dataset} ({group.layout} layouts)" if group.layout else group.dataset
+    layout = "all layouts" if group.layout == ALL_LAYOUTS else f"{group.layout} layout"
+    what = f"{group.dataset} ({layout})" if group.layout else group.dataset
     unit = "renderings" if group.layout else "documents"
     return f"{what} · {group.half.value} · {group.documents} {unit}"
 
@@ -161,8 +162,11 @@ def _markdown(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     return "\n".join(lines) + "\n"
 
 
-def _sections(report: RealReport) -> list[tuple[str, Sequence[str], list[list[str]]]]:
-    """(title, header, rows) of every table, in report order."""
+def _sections(
+    report: RealReport, per_layout: bool = False
+) -> list[tuple[str, Sequence[str], list[list[str]]]]:
+    """(title, header, rows) of every table, in report order; ``per_layout`` adds a field
+    table (P, R, F1, counts) for each JSON Resume layout, not only for all layouts pooled."""
     halves = list(dict.fromkeys(group.half.value for group in report.groups))
     sections: list[tuple[str, Sequence[str], list[list[str]]]] = [
         ("headline measures", ["measure", *halves], headline_rows(report))
@@ -171,13 +175,14 @@ def _sections(report: RealReport) -> list[tuple[str, Sequence[str], list[list[st
     for group in report.groups:
         if group.dataset == "jsonresume" and group.layout != ALL_LAYOUTS:
             layouts_by_half.setdefault(group.half.value, []).append(group)
+            if per_layout:
+                sections.append((_title(group), FIELD_HEADER, field_rows(group)))
             continue
         if group.fields or group.entry_accuracy is not None:
             sections.append((_title(group), FIELD_HEADER, field_rows(group)))
         if group.coverage:
-            sections.append(
-                (_title(group) + " · coverage", ("measure", "count"), coverage_rows(group))
-            )
+            title = _title(group) + " · coverage"
+            sections.append((title, ("measure", "count"), coverage_rows(group)))
         if group.layout == ALL_LAYOUTS:
             by_layout = layouts_by_half.get(group.half.value, [])
             header = ["F1 per layout", *(g.layout or "" for g in by_layout), ALL_LAYOUTS]
@@ -186,9 +191,10 @@ def _sections(report: RealReport) -> list[tuple[str, Sequence[str], list[list[st
     return sections
 
 
-def rich_tables(report: RealReport) -> list[Table]:
-    return [_rich(title, header, rows) for title, header, rows in _sections(report)]
+def rich_tables(report: RealReport, per_layout: bool = False) -> list[Table]:
+    return [_rich(title, header, rows) for title, header, rows in _sections(report, per_layout)]
 
 
-def markdown_tables(report: RealReport) -> str:
-    return "\n".join(_markdown(title, header, rows) for title, header, rows in _sections(report))
+def markdown_tables(report: RealReport, per_layout: bool = False) -> str:
+    sections = _sections(report, per_layout)
+    return "\n".join(_markdown(title, header, rows) for title, header, rows in sections)
