@@ -11,6 +11,7 @@ from resume_etl.evaluation.real.jsonresume import (
     job_text,
     score_rendering,
     with_place_in_name,
+    with_title_head,
 )
 from resume_etl.evaluation.real.render import layout_named
 from resume_etl.evaluation.real.report import Tally
@@ -38,6 +39,20 @@ def test_a_place_written_into_the_organization_matches_org_and_location_joined()
     joined = with_place_in_name(predicted, [gold])
     assert joined.organization == "Vision Lab, Northfield University, UK"
     assert with_place_in_name(predicted, [JOB]) == predicted
+
+
+def test_a_title_without_its_team_is_the_role() -> None:
+    gold = GoldWork(organization="Harbour Ledger", role="Tech Lead, Payments Platform")
+    predicted = GoldWork(organization="Harbour Ledger", role="Tech Lead")
+    assert with_title_head(predicted, [gold]).role == "Tech Lead, Payments Platform"
+    dashed = GoldWork(role="Software Engineer - Internal Tools")
+    assert with_title_head(GoldWork(role="Software Engineer"), [dashed]).role == dashed.role
+
+
+def test_a_different_title_stays_wrong() -> None:
+    gold = GoldWork(role="Tech Lead, Payments Platform")
+    predicted = GoldWork(role="Payments")
+    assert with_title_head(predicted, [gold]) == predicted
 
 
 def test_job_text_joins_description_and_bullets() -> None:

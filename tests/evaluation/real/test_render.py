@@ -115,7 +115,7 @@ def test_the_gold_dates_follow_the_layout_precision(facts: ResumeFacts) -> None:
 
 def test_linkedin_gold_holds_only_the_top_skills(facts: ResumeFacts) -> None:
     gold = expected(facts, layout_named("linkedin"), "x").gold
-    assert gold.skills == facts.all_skills()[:3]
+    assert gold.skills == [*facts.all_skills()[:3], *facts.languages]
 
 
 def test_linkedin_puts_the_contact_sidebar_before_the_name(facts: ResumeFacts) -> None:

@@ -10,6 +10,9 @@ jobs, schools, projects, publications, skills, with its matching and pairing rul
   bullets joined, against the job's summary and highlights joined, by the same rule;
 - an organization the file writes with its place ("Lab, University, Country") is matched by
   the predicted organization and location joined (``with_place_in_name``);
+- a position written with its team or department after a comma or dash ("Tech Lead, SDKs",
+  "Engineer - Internal Tools") is also right as the title alone ("Tech Lead"), which is how
+  ``tests/gold/README.md`` defines a role (``with_title_head``);
 - entry accuracy: a gold job is right when a predicted job is paired with it and its
   organization, role, start and end all match (a field empty in both counts as matching).
 """
@@ -17,6 +20,7 @@ jobs, schools, projects, publications, skills, with its matching and pairing rul
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +39,8 @@ from resume_etl.evaluation.real.split import Half, half_of
 from resume_etl.evaluation.score import Counts, Predicted, score_document, work_agreement
 
 DATASET = "jsonresume"
+_ROLE_QUALIFIER = re.compile(r"\s*,\s*|\s+[-–—|]\s+")
+"""What separates a title from its team or department: a comma, or a spaced dash or bar."""
 UNSCORED_FIELDS = frozenset({"metric", "work.employment_type"})
 """Regular eval fields a JSON Resume file has no gold for (it states no metrics or
 employment types), so a prediction there could only ever count against the pipeline."""
@@ -138,10 +144,32 @@ def with_place_in_name(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> Go
     return predicted
 
 
+def title_head(role: str) -> str:
+    """The title before a team or department: "Tech Lead" of "Tech Lead, SDKs"."""
+    return _ROLE_QUALIFIER.split(role, maxsplit=1)[0].strip()
+
+
+def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldWork:
+    """``predicted`` with a gold job's full position as its role when the predicted role is
+    that position's title alone (the gold convention of ``resume-etl eval``)."""
+    if not predicted.role:
+        return predicted
+    for gold in gold_jobs:
+        if not gold.role or text_matches(predicted.role, gold.role):
+            continue
+        head = title_head(gold.role)
+        if head != gold.role and text_matches(predicted.role, head):
+            return predicted.model_copy(update={"role": gold.role})
+    return predicted
+
+
 def _adjusted(rows: DocumentRows | None, gold: GoldDocument) -> Predicted | None:
     if rows is None:
         return None
-    work = [with_place_in_name(job, gold.work) for job in rows.predicted.record.work]
+    work = [
+        with_title_head(with_place_in_name(job, gold.work), gold.work)
+        for job in rows.predicted.record.work
+    ]
     record = rows.predicted.record.model_copy(update={"work": work})
     return Predicted(record, rows.predicted.skill_spellings)
 
