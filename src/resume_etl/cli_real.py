@@ -116,6 +116,13 @@ def eval_real(
     pipeline: Annotated[
         Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
     ] = Path("pipelines/default.toml"),
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
+        ),
+    ] = None,
     per_layout: Annotated[
         bool,
         typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
@@ -133,6 +140,7 @@ def eval_real(
         layouts=_layouts(layouts),
         limit=limit,
         seed=seed,
+        keep=keep,
     )
     try:
         folder = require_data_dir(data)

@@ -43,6 +43,8 @@ def test_a_small_run_writes_json_and_markdown_reports(
     report_file, tables_file = tmp_path / "report.json", tmp_path / "tables.md"
     arguments = ["eval-real", "--data", str(data_dir), "--set", "jsonresume", "--split", "dev"]
     arguments += ["--layouts", "markdown,pdf", "--limit", "1", "--json", str(report_file)]
+    keep = tmp_path / "keep"
+    arguments += ["--keep", str(keep)]
     result = runner.invoke(app, [*arguments, "--markdown", str(tables_file), "-q"])
     assert result.exit_code == 0, result.output
     groups = json.loads(report_file.read_text(encoding="utf-8"))["groups"]
@@ -54,3 +56,7 @@ def test_a_small_run_writes_json_and_markdown_reports(
     assert all(g["documents"] for g in groups)
     assert "entry accuracy" in tables_file.read_text(encoding="utf-8")
     assert "entry accuracy" in result.output
+    kept = keep / "jsonresume"
+    assert sorted(path.suffix for path in (kept / "in").iterdir()) == [".md", ".txt"]
+    assert len(list((kept / "gold").glob("*.json"))) == 2
+    assert (kept / "out" / "experiences.parquet").is_file()

@@ -37,6 +37,11 @@ class RealEvalOptions:
     layouts: Sequence[str] = LAYOUT_NAMES
     limit: int | None = None
     seed: int = DEFAULT_SEED
+    keep: Path | None = None
+    """Keep each set's input texts, tables (and JSON Resume gold) under ``keep/<set>/``."""
+
+    def keep_dir(self, dataset: str) -> Path | None:
+        return self.keep / dataset if self.keep is not None else None
 
 
 def _no_progress(_description: str, _total: int) -> Progress:
@@ -52,7 +57,7 @@ def _dotin(
 ) -> list[GroupScore]:
     chosen = dotin.selected(data_dir, options.seed, options.halves, options.limit)
     texts = dotin.inputs(chosen)
-    rows = run_texts(texts, config, nlp, stage("dotin", len(texts)))
+    rows = run_texts(texts, config, nlp, stage("dotin", len(texts)), options.keep_dir("dotin"))
     tallies = {half: Tally() for half in options.halves}
     for document, half in chosen:
         dotin.score_document(document, rows.get(dotin.input_name(document)), tallies[half])
@@ -68,9 +73,11 @@ def _jsonresume(
 ) -> list[GroupScore]:
     layouts = [layout_named(name) for name in options.layouts]
     rendered = jsonresume.renderings(data_dir, layouts, options.seed, options.halves, options.limit)
-    rows = run_texts(
-        [item.input for item in rendered], config, nlp, stage("jsonresume", len(rendered))
-    )
+    keep = options.keep_dir(jsonresume.DATASET)
+    texts = [item.input for item in rendered]
+    rows = run_texts(texts, config, nlp, stage("jsonresume", len(rendered)), keep)
+    if keep is not None:
+        jsonresume.write_gold(rendered, keep / "gold")
     tallies = {(half, layout.name): Tally() for half in options.halves for layout in layouts}
     for item in rendered:
         jsonresume.score_rendering(item, rows.get(item.input.name), tallies[item.half, item.layout])
@@ -92,7 +99,8 @@ def _markdown(
 ) -> list[GroupScore]:
     chosen = markdown.selected(data_dir, options.seed, options.halves, options.limit)
     texts = {path: markdown.input_for(path) for path, _ in chosen}
-    rows = run_texts(list(texts.values()), config, nlp, stage("markdown", len(texts)))
+    keep = options.keep_dir(markdown.DATASET)
+    rows = run_texts(list(texts.values()), config, nlp, stage("markdown", len(texts)), keep)
     tallies = {half: Tally() for half in options.halves}
     for path, half in chosen:
         markdown.score_document(rows.get(texts[path].name), tallies[half])

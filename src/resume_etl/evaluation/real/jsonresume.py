@@ -91,6 +91,14 @@ def renderings(
     return found
 
 
+def write_gold(rendered: Sequence[Rendering], folder: Path) -> None:
+    """Each rendering's gold as ``<rendering name>.json``, beside the kept texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for item in rendered:
+        path = folder / f"{item.input.name}.json"
+        path.write_text(item.expected.gold.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
 def _same_text(predicted: str | None, gold: str | None, organization: bool = False) -> bool:
     if predicted is None and gold is None:
         return True

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.engines.local import RunOptions, run_local
 from resume_etl.evaluation.score import Predicted, predictions_from_tables
 
 READ_TABLES = ("profiles", "contacts", "experiences", "education", "skills", "sections")
@@ -75,37 +75,53 @@ def _collect(out: Path) -> dict[Path, DocumentRows]:
     return found
 
 
-def run_texts(
+def _run_in(
+    folder: Path,
     inputs: Sequence[InputText],
     config: PipelineConfig,
-    nlp: Language | None = None,
-    on_progress: Progress | None = None,
+    nlp: Language | None,
+    on_progress: Progress | None,
 ) -> dict[str, DocumentRows]:
-    """The pipeline's rows for each input name; a name whose text yielded no document (it was
-    quarantined) is missing from the result, and scores as a document where nothing was found."""
     by_text: dict[str, list[str]] = {}
     for item in inputs:
         by_text.setdefault(item.text, []).append(item.name)
-    with tempfile.TemporaryDirectory(prefix="resume-etl-eval-real-") as scratch:
-        folder = Path(scratch) / "in"
-        folder.mkdir()
-        files: dict[Path, list[str]] = {}
-        for text, names in by_text.items():
-            path = (folder / names[0]).resolve()
-            path.write_text(text, encoding="utf-8")
-            files[path] = names
-        done = [0]
+    (folder / "in").mkdir(parents=True, exist_ok=True)
+    files: dict[Path, list[str]] = {}
+    for text, names in by_text.items():
+        path = (folder / "in" / names[0]).resolve()
+        path.write_text(text, encoding="utf-8")
+        files[path] = names
+    done = [0]
 
-        def progress(path: Path) -> None:
-            done[0] += len(files.get(path.resolve(), [""]))
-            if on_progress is not None:
-                on_progress(done[0])
+    def progress(path: Path) -> None:
+        done[0] += len(files.get(path.resolve(), [""]))
+        if on_progress is not None:
+            on_progress(done[0])
 
-        run_local(config, sorted(files), Path(scratch) / "out", on_progress=progress, nlp=nlp)
-        collected = _collect(Path(scratch) / "out")
+    options = RunOptions(full=True, prune=True)
+    run_local(config, sorted(files), folder / "out", progress, nlp=nlp, options=options)
+    collected = _collect(folder / "out")
     return {
         name: collected[path]
         for path, names in files.items()
         if path in collected
         for name in names
     }
+
+
+def run_texts(
+    inputs: Sequence[InputText],
+    config: PipelineConfig,
+    nlp: Language | None = None,
+    on_progress: Progress | None = None,
+    keep: Path | None = None,
+) -> dict[str, DocumentRows]:
+    """The pipeline's rows for each input name; a name whose text yielded no document (it was
+    quarantined) is missing from the result, and scores as a document where nothing was found.
+
+    With ``keep`` the texts stay in ``keep/in`` and the tables in ``keep/out`` for reading the
+    misses (the folder is outside the package; never commit what it holds)."""
+    if keep is not None:
+        return _run_in(keep, inputs, config, nlp, on_progress)
+    with tempfile.TemporaryDirectory(prefix="resume-etl-eval-real-") as scratch:
+        return _run_in(Path(scratch), inputs, config, nlp, on_progress)
