@@ -34,19 +34,40 @@ def test_an_empty_field_in_both_counts_as_right() -> None:
 
 
 def test_a_place_written_into_the_organization_matches_org_and_location_joined() -> None:
-    gold = GoldWork(organization="Vision Lab, Northfield University, UK")
-    predicted = GoldWork(organization="Vision Lab", location="Northfield University, UK")
+    gold = GoldWork(organization="Vision Lab, Northfield University, UK", role="Fellow")
+    predicted = GoldWork(
+        organization="Vision Lab", role="Fellow", location="Northfield University, UK"
+    )
     joined = with_place_in_name(predicted, [gold])
     assert joined.organization == "Vision Lab, Northfield University, UK"
     assert with_place_in_name(predicted, [JOB]) == predicted
+
+
+def test_an_organization_that_is_already_right_keeps_its_place_apart() -> None:
+    plain = GoldWork(organization="Vision Lab", role="Fellow")
+    placed = GoldWork(organization="Vision Lab, Northfield University, UK", role="Fellow")
+    predicted = GoldWork(
+        organization="Vision Lab", role="Fellow", location="Northfield University, UK"
+    )
+    assert with_place_in_name(predicted, [plain, placed]) == predicted
 
 
 def test_a_title_without_its_team_is_the_role() -> None:
     gold = GoldWork(organization="Harbour Ledger", role="Tech Lead, Payments Platform")
     predicted = GoldWork(organization="Harbour Ledger", role="Tech Lead")
     assert with_title_head(predicted, [gold]).role == "Tech Lead, Payments Platform"
-    dashed = GoldWork(role="Software Engineer - Internal Tools")
-    assert with_title_head(GoldWork(role="Software Engineer"), [dashed]).role == dashed.role
+    dashed = GoldWork(start="2019", role="Software Engineer - Internal Tools")
+    predicted = GoldWork(start="2019-04", role="Software Engineer")
+    assert with_title_head(predicted, [dashed]).role == dashed.role
+
+
+def test_another_jobs_position_is_never_lent() -> None:
+    exact = GoldWork(organization="Copperleaf", role="Software Engineer")
+    other = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    predicted = GoldWork(organization="Copperleaf", role="Software Engineer")
+    assert with_title_head(predicted, [exact, other]) == predicted
+    stranger = GoldWork(organization="Elsewhere", role="Software Engineer")
+    assert with_title_head(stranger, [other]) == stranger
 
 
 def test_a_different_title_stays_wrong() -> None:

@@ -138,16 +138,21 @@ def _text_counts(counts: Counts, similarity: float, predicted: str, gold: str) -
 
 
 def with_place_in_name(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldWork:
-    """``predicted`` with its location joined to its organization when a gold organization
-    is written that way ("Lab, University, Country" in one field) and only the joined form
-    matches it: the page shows the same words, split over two fields."""
-    if not (predicted.organization and predicted.location):
+    """``predicted`` with its location joined to its organization when the same gold job (same
+    role or same start) writes its organization that way ("Lab, University, Country" in one
+    field) and only the joined form matches it: the page shows the same words, split over two
+    fields. Never when the predicted organization already is some gold job's organization."""
+    organization, location = predicted.organization, predicted.location
+    if not (organization and location) or any(
+        text_matches(organization, gold.organization, organization=True) for gold in gold_jobs
+    ):
         return predicted
-    joined = f"{predicted.organization}, {predicted.location}"
+    joined = f"{organization}, {location}"
     for gold in gold_jobs:
-        if text_matches(joined, gold.organization, organization=True) and not text_matches(
-            predicted.organization, gold.organization, organization=True
-        ):
+        same_job = text_matches(predicted.role, gold.role) or date_matches(
+            predicted.start, gold.start
+        )
+        if same_job and text_matches(joined, gold.organization, organization=True):
             return predicted.model_copy(update={"organization": joined, "location": None})
     return predicted
 
@@ -159,14 +164,20 @@ def title_head(role: str) -> str:
 
 def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldWork:
     """``predicted`` with a gold job's full position as its role when the predicted role is
-    that position's title alone (the gold convention of ``resume-etl eval``)."""
-    if not predicted.role:
+    that position's title alone (the gold convention of ``resume-etl eval``). Only a gold job
+    that is the same job (same organization or same start) lends its position, and never when
+    the predicted role already is some gold job's full position."""
+    role = predicted.role
+    if not role or any(text_matches(role, gold.role) for gold in gold_jobs):
         return predicted
     for gold in gold_jobs:
-        if not gold.role or text_matches(predicted.role, gold.role):
+        same_job = text_matches(
+            predicted.organization, gold.organization, organization=True
+        ) or date_matches(predicted.start, gold.start)
+        if not (same_job and gold.role):
             continue
         head = title_head(gold.role)
-        if head != gold.role and text_matches(predicted.role, head):
+        if head != gold.role and text_matches(role, head):
             return predicted.model_copy(update={"role": gold.role})
     return predicted
 
