@@ -193,6 +193,38 @@ def _adjusted(rows: DocumentRows | None, gold: GoldDocument) -> Predicted | None
     return Predicted(record, rows.predicted.skill_spellings)
 
 
+def _score_work_text(
+    counts: Counts,
+    tally: Tally,
+    gold_texts: Sequence[str],
+    experience_rows: Sequence[Mapping[str, Any]],
+    pairs: Sequence[tuple[int, int]],
+) -> None:
+    """Each gold job's prose against its paired prediction's (no pair: nothing shown)."""
+    paired = dict(pairs)
+    for index, gold_text in enumerate(gold_texts):
+        predicted_index = paired.get(index)
+        predicted_text = (
+            "" if predicted_index is None else job_text(experience_rows[predicted_index])
+        )
+        if gold_text:
+            similarity = text_similarity(predicted_text, gold_text)
+            tally.add_similarity("work.text", similarity)
+            _text_counts(counts, similarity, predicted_text, gold_text)
+        elif predicted_text:
+            counts.false_positives += 1
+
+
+def _score_summary(counts: Counts, tally: Tally, rows: DocumentRows | None, gold: str) -> None:
+    profile = next(iter(rows.table("profiles")), {}) if rows else {}
+    summary = profile.get("summary")
+    predicted = summary if isinstance(summary, str) else ""
+    similarity = text_similarity(predicted, gold)
+    if gold:
+        tally.add_similarity("profile.summary", similarity)
+    _text_counts(counts, similarity, predicted, gold)
+
+
 def score_rendering(rendering: Rendering, rows: DocumentRows | None, tally: Tally) -> None:
     """Add one rendering's scores to ``tally``; no rows at all means nothing was read."""
     gold = rendering.expected.gold
@@ -209,26 +241,7 @@ def score_rendering(rendering: Rendering, rows: DocumentRows | None, tally: Tall
     tally.jobs_right += sum(job_is_right(predicted_work[p], gold.work[g]) for g, p in pairs)
     experience_rows = list(rows.table("experiences")) if rows else []
     work_text = counts.setdefault("work.text", Counts())
-    paired = dict(pairs)
-    for index, gold_text in enumerate(rendering.expected.job_texts):
-        predicted_index = paired.get(index)
-        predicted_text = (
-            "" if predicted_index is None else job_text(experience_rows[predicted_index])
-        )
-        if gold_text:
-            similarity = text_similarity(predicted_text, gold_text)
-            tally.add_similarity("work.text", similarity)
-            _text_counts(work_text, similarity, predicted_text, gold_text)
-        elif predicted_text:
-            work_text.false_positives += 1
-    profile = next(iter(rows.table("profiles")), {}) if rows else {}
-    summary = profile.get("summary")
-    predicted_summary = summary if isinstance(summary, str) else ""
-    gold_summary = rendering.expected.summary or ""
-    similarity = text_similarity(predicted_summary, gold_summary)
-    if gold_summary:
-        tally.add_similarity("profile.summary", similarity)
-    _text_counts(
-        counts.setdefault("profile.summary", Counts()), similarity, predicted_summary, gold_summary
-    )
+    _score_work_text(work_text, tally, rendering.expected.job_texts, experience_rows, pairs)
+    summary = counts.setdefault("profile.summary", Counts())
+    _score_summary(summary, tally, rows, rendering.expected.summary or "")
     tally.add_counts(counts)
