@@ -10,6 +10,7 @@ from resume_etl.evaluation.real.data import (
     DATA_ENV_VAR,
     find_data_dir,
     jsonresume_files,
+    main_checkout,
     markdown_files,
     read_dotin,
     require_data_dir,
@@ -59,3 +60,15 @@ def test_the_sets_are_read_without_their_description_files(tmp_path: Path) -> No
     assert document.text[document.spans[0].start : document.spans[0].end] == "Al Bo"
     assert [path.name for path in jsonresume_files(folder)] == ["a__one.json"]
     assert [path.name for path in markdown_files(folder)] == ["b__two.md"]
+
+
+def test_a_linked_worktree_finds_the_main_checkout(tmp_path: Path) -> None:
+    main = tmp_path / "main"
+    gitdir = main / ".git" / "worktrees" / "topic"
+    gitdir.mkdir(parents=True)
+    (gitdir / "commondir").write_text("../..\n", encoding="utf-8")
+    worktree = tmp_path / "wt" / "topic"
+    worktree.mkdir(parents=True)
+    (worktree / ".git").write_text(f"gitdir: {gitdir}\n", encoding="utf-8")
+    assert main_checkout(worktree) == main.resolve()
+    assert main_checkout(main) is None
