@@ -26,7 +26,7 @@ from resume_etl.evaluation.real.evaluate import (
 from resume_etl.evaluation.real.render import LAYOUT_NAMES
 from resume_etl.evaluation.real.runner import Progress as InputProgress
 from resume_etl.evaluation.real.split import DEFAULT_SEED, Half
-from resume_etl.evaluation.real.tables import markdown_tables, rich_tables
+from resume_etl.evaluation.real.tables import markdown_tables, rich_tables, worst_table
 
 console = Console(stderr=True)
 EXIT_BAD_SETUP = 2
@@ -123,6 +123,14 @@ def eval_real(
             help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
         ),
     ] = None,
+    worst: Annotated[
+        int,
+        typer.Option(
+            "--worst",
+            min=0,
+            help="List the N dev documents with the most errors (never untouched).",
+        ),
+    ] = 0,
     per_layout: Annotated[
         bool,
         typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
@@ -152,6 +160,8 @@ def eval_real(
         raise typer.Exit(EXIT_BAD_SETUP) from error
     for table in rich_tables(report, per_layout):
         console.print(table)
+    if worst:
+        console.print(worst_table(report, worst))
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
     if markdown_file is not None:

@@ -17,7 +17,7 @@ runner = CliRunner()
 def test_eval_real_help_explains_every_option() -> None:
     result = runner.invoke(app, ["eval-real", "--help"], terminal_width=200)
     assert result.exit_code == 0
-    for option in ("--data", "--set", "--split", "--layouts", "--limit", "--json", "--markdown"):
+    for option in ("--data", "--set", "--split", "--layouts", "--limit", "--json", "--worst"):
         assert option in result.output
 
 
@@ -44,7 +44,7 @@ def test_a_small_run_writes_json_and_markdown_reports(
     arguments = ["eval-real", "--data", str(data_dir), "--set", "jsonresume", "--split", "dev"]
     arguments += ["--layouts", "markdown,pdf", "--limit", "1", "--json", str(report_file)]
     keep = tmp_path / "keep"
-    arguments += ["--keep", str(keep)]
+    arguments += ["--keep", str(keep), "--worst", "3"]
     result = runner.invoke(app, [*arguments, "--markdown", str(tables_file), "-q"])
     assert result.exit_code == 0, result.output
     groups = json.loads(report_file.read_text(encoding="utf-8"))["groups"]
@@ -56,6 +56,7 @@ def test_a_small_run_writes_json_and_markdown_reports(
     assert all(g["documents"] for g in groups)
     assert "entry accuracy" in tables_file.read_text(encoding="utf-8")
     assert "entry accuracy" in result.output
+    assert "worst 3 dev documents" in result.output
     kept = keep / "jsonresume"
     assert sorted(path.suffix for path in (kept / "in").iterdir()) == [".md", ".txt"]
     assert len(list((kept / "gold").glob("*.json"))) == 2

@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from resume_etl.evaluation.real.report import ALL_LAYOUTS, RealReport, Tally
+from resume_etl.evaluation.real.report import ALL_LAYOUTS, RealReport, Tally, document_result
 from resume_etl.evaluation.real.split import Half
-from resume_etl.evaluation.real.tables import markdown_tables, rich_tables
+from resume_etl.evaluation.real.tables import markdown_tables, rich_tables, worst_rows
 from resume_etl.evaluation.score import Counts
 
 
 def _tally(true_positives: int, jobs_right: int) -> Tally:
     tally = Tally()
-    tally.documents = 2
-    tally.add_counts({"work.organization": Counts(true_positives, 1, 1)})
-    tally.jobs, tally.jobs_right = 4, jobs_right
+    for name in ("a.txt", "b.txt"):
+        counts = {"work.organization": Counts(true_positives, 1, 1)} if name == "a.txt" else {}
+        result = document_result(name, counts, jobs=2, jobs_right=jobs_right // 2)
+        tally.add_document(result, counts)
     return tally
 
 
@@ -61,3 +62,13 @@ def test_per_layout_adds_a_field_table_for_each_layout() -> None:
     text = markdown_tables(_report(), per_layout=True)
     assert "**jsonresume (pdf layout) · dev · 2 renderings**" in text
     assert len(rich_tables(_report(), per_layout=True)) == 8
+
+
+def test_the_worst_list_holds_dev_documents_only_most_errors_first() -> None:
+    rows = worst_rows(_report(), 10)
+    assert [row[:3] for row in rows] == [
+        ["a.txt", "jsonresume/pdf", "2"],
+        ["b.txt", "jsonresume/pdf", "0"],
+    ]
+    assert rows[0][4] == "1 / 2"
+    assert rows[0][5] == "work.organization"

@@ -36,7 +36,7 @@ from typing import Any
 
 from resume_etl.evaluation.match import match_sets, normalize, text_matches
 from resume_etl.evaluation.real.data import DotinDocument, read_dotin
-from resume_etl.evaluation.real.report import Tally
+from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of, near_duplicate_groups
 from resume_etl.evaluation.score import Counts
@@ -193,7 +193,6 @@ def score_document(document: DotinDocument, rows: DocumentRows | None, tally: Ta
             partial=name in PARTIAL_FIELDS,
         )
         counts[name] = Counts(*found)
-    tally.add_counts(counts)
-    tally.documents += 1
+    tally.add_document(document_result(input_name(document), counts), counts)
     tally.count("documents with a job", bool(rows and rows.table("experiences")))
     tally.count("documents with a school", bool(rows and rows.table("education")))

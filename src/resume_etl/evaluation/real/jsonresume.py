@@ -32,7 +32,7 @@ from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.expected import ExpectedRendering, expected
 from resume_etl.evaluation.real.facts import read_facts
 from resume_etl.evaluation.real.render import Layout
-from resume_etl.evaluation.real.report import Tally
+from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.similarity import TEXT_MATCH_THRESHOLD, text_similarity
 from resume_etl.evaluation.real.split import Half, half_of
@@ -236,12 +236,11 @@ def score_rendering(rendering: Rendering, rows: DocumentRows | None, tally: Tall
     }
     predicted_work = predicted.record.work if predicted else []
     pairs = align(gold.work, predicted_work, work_agreement)
-    tally.documents += 1
-    tally.jobs += len(gold.work)
-    tally.jobs_right += sum(job_is_right(predicted_work[p], gold.work[g]) for g, p in pairs)
+    jobs_right = sum(job_is_right(predicted_work[p], gold.work[g]) for g, p in pairs)
     experience_rows = list(rows.table("experiences")) if rows else []
     work_text = counts.setdefault("work.text", Counts())
     _score_work_text(work_text, tally, rendering.expected.job_texts, experience_rows, pairs)
     summary = counts.setdefault("profile.summary", Counts())
     _score_summary(summary, tally, rows, rendering.expected.summary or "")
-    tally.add_counts(counts)
+    result = document_result(rendering.input.name, counts, len(gold.work), jobs_right)
+    tally.add_document(result, counts)

@@ -19,10 +19,43 @@ ALL_LAYOUTS = "all"
 """The layout name of a group that pools every layout of the JSON Resume set."""
 
 
+WEAKEST_SHOWN = 3
+"""How many of a document's fields with the most errors its result names."""
+
+
+class DocumentResult(BaseModel):
+    """One document's errors over every field, for finding what to read (dev only)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str
+    true_positives: int
+    errors: int
+    jobs: int = 0
+    jobs_right: int = 0
+    weakest_fields: list[str]
+
+
+def document_result(
+    document: str, counts: Mapping[str, Counts], jobs: int = 0, jobs_right: int = 0
+) -> DocumentResult:
+    """The result of one document from its field counts."""
+    by_errors = sorted((c for c in counts.items() if c[1].errors), key=lambda c: -c[1].errors)
+    return DocumentResult(
+        document=document,
+        true_positives=sum(c.true_positives for c in counts.values()),
+        errors=sum(c.errors for c in counts.values()),
+        jobs=jobs,
+        jobs_right=jobs_right,
+        weakest_fields=[name for name, _ in by_errors[:WEAKEST_SHOWN]],
+    )
+
+
 class Tally:
     """Counts being summed for one group, before they become a frozen :class:`GroupScore`."""
 
     def __init__(self) -> None:
+        self.results: list[DocumentResult] = []
         self.fields: dict[str, Counts] = {}
         self.documents = 0
         self.jobs = 0
@@ -42,8 +75,17 @@ class Tally:
     def count(self, name: str, value: int = 1) -> None:
         self.coverage[name] = self.coverage.get(name, 0) + value
 
+    def add_document(self, result: DocumentResult, counts: Mapping[str, Counts]) -> None:
+        """One scored document: its counts join the group's, its result the group's list."""
+        self.add_counts(counts)
+        self.documents += 1
+        self.jobs += result.jobs
+        self.jobs_right += result.jobs_right
+        self.results.append(result)
+
     def merge(self, other: Tally) -> None:
         self.add_counts(other.fields)
+        self.results += other.results
         self.documents += other.documents
         self.jobs += other.jobs
         self.jobs_right += other.jobs_right
@@ -78,6 +120,7 @@ class Tally:
                 for name, total in self.similarity_sums.items()
             },
             coverage=dict(self.coverage),
+            results=list(self.results),
         )
 
 
@@ -95,6 +138,8 @@ class GroupScore(BaseModel):
     jobs_right: int = 0
     similarity: dict[str, float]
     coverage: dict[str, int]
+    results: list[DocumentResult] = []
+    """Per document (per rendering), in run order."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from resume_etl.evaluation.real.report import ALL_LAYOUTS, GroupScore, RealReport
+from resume_etl.evaluation.real.split import Half
 
 MATRIX_FIELDS: tuple[str, ...] = (
     "profile.name",
@@ -189,6 +190,36 @@ def _sections(
             title = f"jsonresume per layout · {group.half.value} · {group.documents} renderings"
             sections.append((title, header, matrix_rows([*by_layout, group])))
     return sections
+
+
+WORST_HEADER = ("document", "set", "errors", "tp", "jobs right", "weakest fields")
+
+
+def worst_rows(report: RealReport, count: int) -> list[list[str]]:
+    """The ``count`` dev documents with the most errors, to read first. Untouched documents
+    are never listed: reading them would turn the untouched half into a second dev half."""
+    found = [
+        (result, group)
+        for group in report.groups
+        if group.half == Half.DEV and group.layout != ALL_LAYOUTS
+        for result in group.results
+    ]
+    found.sort(key=lambda pair: (-pair[0].errors, pair[0].document))
+    return [
+        [
+            result.document,
+            "/".join(part for part in (group.dataset, group.layout) if part),
+            str(result.errors),
+            str(result.true_positives),
+            f"{result.jobs_right} / {result.jobs}" if result.jobs else "–",
+            ", ".join(result.weakest_fields),
+        ]
+        for result, group in found[:count]
+    ]
+
+
+def worst_table(report: RealReport, count: int) -> Table:
+    return _rich(f"worst {count} dev documents", WORST_HEADER, worst_rows(report, count))
 
 
 def rich_tables(report: RealReport, per_layout: bool = False) -> list[Table]:
