@@ -64,11 +64,8 @@ def test_per_layout_adds_a_field_table_for_each_layout() -> None:
     assert len(rich_tables(_report(), per_layout=True)) == 8
 
 
-def test_the_worst_list_holds_dev_documents_only_most_errors_first() -> None:
+def test_the_worst_list_holds_dev_documents_only_lowest_f1_first() -> None:
     rows = worst_rows(_report(), 10)
-    assert [row[:3] for row in rows] == [
-        ["a.txt", "jsonresume/pdf", "2"],
-        ["b.txt", "jsonresume/pdf", "0"],
-    ]
-    assert rows[0][4] == "1 / 2"
-    assert rows[0][5] == "work.organization"
+    assert [row[:3] for row in rows] == [["a.txt", "0.75", "2"], ["b.txt", "1.00", "0"]]
+    assert rows[0][3] == "1 / 2"
+    assert rows[0][4] == "work.organization"

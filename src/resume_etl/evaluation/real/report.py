@@ -35,6 +35,12 @@ class DocumentResult(BaseModel):
     jobs_right: int = 0
     weakest_fields: list[str]
 
+    @property
+    def f1(self) -> float:
+        """F1 over every field of the document (1.0 when it had nothing to find or say)."""
+        total = 2 * self.true_positives + self.errors
+        return 2 * self.true_positives / total if total else 1.0
+
 
 def document_result(
     document: str, counts: Mapping[str, Counts], jobs: int = 0, jobs_right: int = 0

@@ -192,29 +192,29 @@ def _sections(
     return sections
 
 
-WORST_HEADER = ("document", "set", "errors", "tp", "jobs right", "weakest fields")
+WORST_HEADER = ("document", "F1", "errors", "jobs right", "weakest fields")
 
 
 def worst_rows(report: RealReport, count: int) -> list[list[str]]:
-    """The ``count`` dev documents with the most errors, to read first. Untouched documents
-    are never listed: reading them would turn the untouched half into a second dev half."""
+    """The ``count`` dev documents with the lowest F1 over all their fields, to read first.
+    Untouched documents are never listed: reading them would make the untouched half a second
+    dev half. A document's name says its set and, for JSON Resume, its layout."""
     found = [
-        (result, group)
+        result
         for group in report.groups
         if group.half == Half.DEV and group.layout != ALL_LAYOUTS
         for result in group.results
     ]
-    found.sort(key=lambda pair: (-pair[0].errors, pair[0].document))
+    found.sort(key=lambda result: (result.f1, -result.errors, result.document))
     return [
         [
             result.document,
-            "/".join(part for part in (group.dataset, group.layout) if part),
+            _num(result.f1),
             str(result.errors),
-            str(result.true_positives),
             f"{result.jobs_right} / {result.jobs}" if result.jobs else "–",
             ", ".join(result.weakest_fields),
         ]
-        for result, group in found[:count]
+        for result in found[:count]
     ]
 
 
