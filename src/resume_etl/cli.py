@@ -26,7 +26,7 @@ from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
-from resume_etl.exports.sql import QueryError, QueryResult, run_sql
+from resume_etl.exports.sql import QueryDeniedError, QueryError, QueryResult, run_sql
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
@@ -317,7 +317,7 @@ results_console = Console(soft_wrap=False)
 """Results go to stdout (pipeable); messages and errors to stderr."""
 
 EXIT_BAD_QUERY = 1
-"""Exit code for SQL that DuckDB rejects."""
+"""Exit code for SQL that DuckDB rejects, or that reaches outside the tables (E133)."""
 
 
 @app.command()
@@ -325,13 +325,27 @@ def query(
     sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
     tables: TablesOption = Path("output"),
     max_rows: Annotated[int, typer.Option("--max-rows", help="Rows to print at most.")] = 100,
+    allow_external: Annotated[
+        bool,
+        typer.Option(
+            "--allow-external",
+            help="Let the SQL read and write files and load extensions (COPY … TO, read_csv, "
+            "ATTACH). Default: only the output's tables can be read.",
+        ),
+    ] = False,
 ) -> None:
     """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl[sql]').
 
+    Read-only by default: SQL that reaches other files exits 1 with E133.
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
-    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
-        result = run_sql(tables, sql)
+    exits = {
+        QueryDeniedError: EXIT_BAD_QUERY,
+        ResumeEtlError: EXIT_BAD_SETUP,
+        QueryError: EXIT_BAD_QUERY,
+    }
+    with _exit_on(exits):
+        result = run_sql(tables, sql, allow_external=allow_external)
     results_console.print(_result_table(result, max_rows))
 
 
