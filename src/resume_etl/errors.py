@@ -79,7 +79,8 @@ HINTS: dict[ErrorCode, str] = {
         "A file stands where the export needs a folder: pass another --out, or move the file."
     ),
     ErrorCode.E131_EXPORT_SYMLINK: (
-        "Exports never write through symbolic links: remove the link or pass another --out."
+        "Exports write only inside --out and never through a symbolic link: remove the link, "
+        "or pass another --out."
     ),
     ErrorCode.E132_EXPORT_NOT_A_FILE: (
         "--out names a folder (or a link); the search feed is one file: pass a file path."

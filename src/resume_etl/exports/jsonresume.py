@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from resume_etl import __version__
+from resume_etl.exports._files import export_root, subfolder, write_atomically
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
@@ -357,7 +358,8 @@ def export_json_resume(
 
     Every résumé is validated before any is written: if one breaks the schema,
     ``InvalidExportError`` names the document and the fault and nothing is written, so a site
-    never picks up a half-updated, partly invalid export.
+    never picks up a half-updated, partly invalid export. Each file replaces the old one
+    atomically, and a link or a file in the way is a coded error (``_files``), never followed.
     """
     documents = {
         profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
@@ -371,9 +373,9 @@ def export_json_resume(
     if faults:
         raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
     written = []
-    for doc_id, document in documents.items():
-        target = Path(out_dir) / doc_id / RESUME_FILE_NAME
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written.append(target)
+    with export_root(Path(out_dir)) as root:
+        for doc_id, document in documents.items():
+            with subfolder(root, doc_id) as folder:
+                text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+                written.append(write_atomically(folder, RESUME_FILE_NAME, [text]))
     return written

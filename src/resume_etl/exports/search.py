@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from resume_etl.exports._files import export_root, write_atomically
 from resume_etl.exports.jsonresume import TextCleaner, partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
@@ -262,11 +263,15 @@ def export_search_feed(
     index: str = DEFAULT_INDEX,
     redactor: Redactor | None = None,
 ) -> int:
-    """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count."""
+    """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count.
+
+    The feed replaces the old one atomically (a killed export leaves the old feed whole), and a
+    link, or a folder, at ``out_file`` is a coded error: the export never writes through a link.
+    """
     documents = [to_search_document(profile, redactor) for profile in read_profiles(tables_dir)]
     target = Path(out_file)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8") as feed:
-        for line in bulk_lines(documents, index):
-            feed.write(line + "\n")
+    with export_root(target.parent) as folder:
+        write_atomically(
+            folder, target.name, (line + "\n" for line in bulk_lines(documents, index))
+        )
     return len(documents)
