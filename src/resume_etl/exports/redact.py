@@ -11,6 +11,7 @@ the reserved ``.invalid`` domain), so schemas that check formats still accept re
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import hmac
 import os
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.exports._personal import Found, PersonalKind, shipped_finder
 from resume_etl.records import ContactRecord
 from resume_etl.vocab import ContactKind
 
@@ -31,18 +33,12 @@ TOKEN_HEX_DIGITS = 16
 TOKEN_EMAIL_DOMAIN = "redacted.invalid"
 """Reserved top-level domain (RFC 2606): a token can never be someone's real address."""
 
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_PATTERN = re.compile(r"(?:\+\d{1,3}|\(\d{2,5}\))[\d ().-]{6,}\d")
-"""Phones the extractor may have missed; only international (+) or area-code-first forms, so
-date ranges such as '2019 - 2021' never match."""
-STREET_PATTERN = re.compile(
-    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){1,4}"
-    r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|Drive|Dr\.|Boulevard|Blvd\.|Way|Court|Ct\.|"
-    r"Place|Pl\.|Terrace|Crescent|Close)(?![\w])"
-    r"|\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|weg|gasse|platz|allee)\s+\d{1,4}[a-z]?\b"
-)
-"""Street addresses: '221B Baker Street', '12 Elm Ave.', 'Hauptstraße 5'. The tables have no
-address column; addresses only occur inside free text, which is scrubbed with this pattern."""
+JsonValue = dict[str, "JsonValue"] | list["JsonValue"] | str | int | float | bool | None
+"""A document as an export writes it: what ``model_dump(mode="json")`` returns."""
+
+MIN_CONTACT_CHARS = 5
+"""Contact values shorter than this are not searched for as written (too likely to be a part
+of another word); the detectors still see them."""
 
 
 @dataclass(frozen=True)
@@ -74,21 +70,91 @@ class Redactor:
         return self.phone(contact.normalized)
 
     def scrub(self, text: str, contacts: Sequence[ContactRecord] = ()) -> str:
-        """``text`` with the document's contacts, and any other email, phone or street, replaced.
+        """``text`` with the document's contacts, and every other email, phone or address, replaced.
 
-        Contacts are replaced as written first (they are the extractor's surest finds, and
-        their normalized form keys the token); the patterns then catch what was not extracted.
+        The contacts, as written and normalized, are the extractor's surest finds and key their
+        tokens; the detectors (``_personal``) catch what was not extracted, wherever it landed.
+        All matches are found on the original text and replaced in one pass, so a token is never
+        read again as a phone or an address.
         """
-        for contact in sorted(contacts, key=lambda contact: -len(contact.value)):
-            text = text.replace(contact.value, self.contact(contact))
-        text = EMAIL_PATTERN.sub(self._email_unless_token, text)
-        text = PHONE_PATTERN.sub(lambda match: self.phone(match.group()), text)
-        return STREET_PATTERN.sub(lambda match: self.address(match.group()), text)
+        detected = shipped_finder().find(text)
+        tokens = [item for item in detected if item.kind == PersonalKind.TOKEN]
+        preferred = tokens + _contact_spans(text, contacts)
+        pieces, position = [], 0
+        for item in _without_overlaps(preferred, detected):
+            pieces.append(text[position : item.start])
+            pieces.append(self._replacement(item, text[item.start : item.end]))
+            position = item.end
+        pieces.append(text[position:])
+        return "".join(pieces)
 
-    def _email_unless_token(self, match: re.Match[str]) -> str:
-        """An email's token, leaving tokens alone: they are emails too, on purpose."""
-        found = match.group()
-        return found if found.endswith(f"@{TOKEN_EMAIL_DOMAIN}") else self.email(found)
+    def redact_strings(
+        self,
+        value: JsonValue,
+        contacts: Sequence[ContactRecord] = (),
+        keep_keys: frozenset[str] = frozenset(),
+    ) -> JsonValue:
+        """``value`` with every string in it scrubbed, keys and ``keep_keys``' values excepted.
+
+        Exports run this over the whole document they write, so no field (an organization, a
+        publication title, a skill) can carry a contact or an address out unredacted.
+        """
+        if isinstance(value, str):
+            return self.scrub(value, contacts)
+        if isinstance(value, list):
+            return [self.redact_strings(item, contacts, keep_keys) for item in value]
+        if isinstance(value, dict):
+            return {
+                key: item if key in keep_keys else self.redact_strings(item, contacts, keep_keys)
+                for key, item in value.items()
+            }
+        return value
+
+    def _replacement(self, item: Found, written: str) -> str:
+        if item.kind == PersonalKind.TOKEN:
+            return written
+        if item.kind == PersonalKind.EMAIL:
+            return self.email(item.key)
+        if item.kind == PersonalKind.PHONE:
+            return self.phone(item.key)
+        return self.address(item.key)
+
+
+def _contact_spans(text: str, contacts: Sequence[ContactRecord]) -> list[Found]:
+    """Every place a contact occurs as written or normalized, keyed by its normalized value."""
+    found = []
+    for contact in contacts:
+        kind = PersonalKind.EMAIL if contact.kind == ContactKind.EMAIL else PersonalKind.PHONE
+        for form in {contact.value, contact.normalized}:
+            if len(form) < MIN_CONTACT_CHARS:
+                continue
+            start = text.find(form)
+            while start != -1:
+                found.append(Found(start, start + len(form), kind, contact.normalized))
+                start = text.find(form, start + len(form))
+    return found
+
+
+def _without_overlaps(preferred: list[Found], others: list[Found]) -> list[Found]:
+    """Earlier tokens and the contacts first, then the longest detected matches; in text order.
+
+    Longest first keeps ``221B Baker Street`` one address rather than a shorter match inside it.
+    """
+    chosen: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for item in [*_longest_first(preferred), *_longest_first(others)]:
+        at = bisect.bisect_left(taken, (item.start, item.end))
+        before = taken[at - 1] if at else None
+        after = taken[at] if at < len(taken) else None
+        if (before and before[1] > item.start) or (after and after[0] < item.end):
+            continue
+        taken.insert(at, (item.start, item.end))
+        chosen.append(item)
+    return sorted(chosen, key=lambda item: item.start)
+
+
+def _longest_first(found: list[Found]) -> list[Found]:
+    return sorted(found, key=lambda item: (item.start - item.end, item.start))
 
 
 def _phone_digits(phone: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from resume_etl.exports._files import export_root, write_atomically
-from resume_etl.exports.jsonresume import TextCleaner, partial_iso_date
+from resume_etl.exports.jsonresume import partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import DatedEntry, MetricRecord
@@ -149,21 +149,35 @@ INDEX_MAPPING: dict[str, Any] = {
 """A suggested index definition (``PUT /resumes`` with this body) for the feed's documents."""
 
 
+SEARCH_KEPT_KEYS = frozenset({"doc_id", "gte", "lte", "start", "end", "career_start"})
+"""Values redaction leaves alone: the document id (the bulk ``_id``) and ISO dates."""
+
+
 def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None) -> SearchDocument:
-    """One profile as a search document; with a redactor, contacts and addresses are tokens."""
+    """One profile as a search document; with a redactor, every string is scrubbed.
 
-    def clean(text: str) -> str:
-        return redactor.scrub(text, profile.contacts) if redactor else text
+    Contacts become their tokens, and every other string (organizations, roles, publications,
+    skills, metric texts, the full text) is scrubbed of emails, phones and addresses.
+    """
+    document = _search_document(profile, redactor)
+    if redactor is None:
+        return document
+    redacted = redactor.redact_strings(
+        document.model_dump(mode="json"), profile.contacts, SEARCH_KEPT_KEYS
+    )
+    return SearchDocument.model_validate(redacted)
 
+
+def _search_document(profile: ProfileRecords, redactor: Redactor | None) -> SearchDocument:
     person = profile.profile
     experience_dates = [_date_range(job) for job in profile.experiences]
     starts = [job.start_date for job in profile.experiences if job.start_date is not None]
     return SearchDocument(
         doc_id=profile.doc_id,
         name=person.name,
-        headline=person.headline and clean(person.headline),
-        location=person.location and clean(person.location),
-        summary=person.summary and clean(person.summary),
+        headline=person.headline,
+        location=person.location,
+        summary=person.summary,
         emails=_contacts(profile, ContactKind.EMAIL, redactor),
         phones=_contacts(profile, ContactKind.PHONE, redactor),
         organizations=_distinct(job.organization for job in profile.experiences),
@@ -176,8 +190,8 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
         skills=_distinct(skill.name for skill in profile.skills),
         projects=_distinct(project.name for project in profile.projects),
         publications=_distinct(paper.title for paper in profile.publications),
-        metrics=[_metric(metric, clean) for metric in profile.metrics],
-        metrics_text=[clean(metric.sentence) for metric in profile.metrics],
+        metrics=[_metric(metric) for metric in profile.metrics],
+        metrics_text=[metric.sentence for metric in profile.metrics],
         experience=[
             ExperienceFact(
                 organization=job.organization,
@@ -194,7 +208,7 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
         education_dates=_present(_date_range(school) for school in profile.education),
         career_start=min(starts).isoformat() if starts else None,
         total_experience_months=person.total_experience_months,
-        text=clean(profile.document.text),
+        text=profile.document.text,
     )
 
 
@@ -205,9 +219,9 @@ def _contacts(profile: ProfileRecords, kind: ContactKind, redactor: Redactor | N
     )
 
 
-def _metric(metric: MetricRecord, clean: TextCleaner) -> MetricFact:
+def _metric(metric: MetricRecord) -> MetricFact:
     return MetricFact(
-        text=clean(metric.text),
+        text=metric.text,
         value=metric.value,
         range_to=metric.range_to,
         unit=metric.unit,
