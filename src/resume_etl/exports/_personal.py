@@ -14,6 +14,7 @@ and plain amounts are left alone (``tests/exports/test_personal.py`` holds both 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -69,6 +70,10 @@ _DOTTED_SMALL_GROUPS = re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}")
 _NANP = re.compile(r"(?:1[ .\-])?\d{3}[ .\-]\d{3}[ .\-]\d{4}")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ .]\d{3})+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+_GROUP = re.compile(r"[+(]?\d+")
+"""One digit group of a phone candidate, with the + or ( that opens it."""
+_MIN_PHONE_DIGITS = 7
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class PersonalFinder:
     """Every detector compiled once from the pattern entries."""
 
     emails: tuple[re.Pattern[str], ...]
+    email_dot: re.Pattern[str]
     phone_cue: re.Pattern[str]
     addresses: tuple[re.Pattern[str], ...]
     street_tail: re.Pattern[str]
@@ -95,17 +101,22 @@ class PersonalFinder:
         ]
         for pattern in self.emails:
             for match in pattern.finditer(text):
-                local, domain = match.group("local"), re.split(r"\W+", match.group("domain"))
-                key = f"{local}@{'.'.join(part for part in domain if part)}".lower()
+                labels = self.email_dot.split(match.group("domain"))
+                key = f"{match.group('local')}@{'.'.join(labels)}".lower()
                 found.append(Found(match.start(), match.end(), PersonalKind.EMAIL, key))
         return found
 
     def _phones(self, text: str) -> list[Found]:
         found = []
-        for match in _PHONE.finditer(text):
-            candidate = match.group()
-            if _is_phone(candidate, self._cued(text, match.start())):
-                found.append(Found(match.start(), match.end(), PersonalKind.PHONE, candidate))
+        for at, _, candidate in phone_candidates(text):
+
+            def cued(offset: int, at: int = at) -> bool:
+                return self._cued(text, at + offset)
+
+            groups = [(group.start(), group.end()) for group in _GROUP.finditer(candidate)]
+            for start, end in _phone_ranges(candidate, groups, cued):
+                piece = candidate[start:end]
+                found.append(Found(at + start, at + end, PersonalKind.PHONE, piece))
         return found
 
     def _cued(self, text: str, start: int) -> bool:
@@ -124,10 +135,43 @@ class PersonalFinder:
         return found
 
 
+def phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Runs of digit groups with 7 digits or more: where a phone number can be."""
+    for match in _PHONE.finditer(text):
+        if sum(char.isdigit() for char in match.group()) >= _MIN_PHONE_DIGITS:
+            yield match.start(), match.end(), match.group()
+
+
+def _phone_ranges(
+    candidate: str, groups: list[tuple[int, int]], cued: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """The phones among a run of digit groups: the longest run of groups that is one, then the
+    same on either side of it. A phone glued to a year or another number by a single space
+    ('2019 06 12 34 56 78') is still found; an ORCID iD or an ISBN is not cut into one."""
+    if not groups or _ORCID.fullmatch(candidate[groups[0][0] : groups[-1][1]]):
+        return []
+    best: tuple[int, int] | None = None
+    for first in range(len(groups)):
+        for last in range(len(groups) - 1, first - 1, -1):
+            start, end = groups[first][0], groups[last][1]
+            if best is not None and end - start <= groups[best[1]][1] - groups[best[0]][0]:
+                continue
+            if _is_phone(candidate[start:end], cued(start)):
+                best = (first, last)
+    if best is None:
+        return []
+    first, last = best
+    return [
+        *_phone_ranges(candidate, groups[:first], cued),
+        (groups[first][0], groups[last][1]),
+        *_phone_ranges(candidate, groups[last + 1 :], cued),
+    ]
+
+
 def _is_phone(candidate: str, cued: bool) -> bool:
     """Whether a digit-group candidate is a phone number rather than a date, range or amount."""
     digits = sum(char.isdigit() for char in candidate)
-    if not 7 <= digits <= 15 or _not_a_phone(candidate):
+    if not _MIN_PHONE_DIGITS <= digits <= 15 or _not_a_phone(candidate):
         return False
     if candidate.startswith(("+", "00")):
         return _possible_international(candidate)
@@ -185,6 +229,7 @@ def build_finder(entries: tuple[PatternEntry, ...]) -> PersonalFinder:
     dot_words = _alternation(words_of(entries, PatternKind.EMAIL_DOT), "i")
     return PersonalFinder(
         emails=_email_patterns(at_words, dot_words),
+        email_dot=re.compile(_any_dot(dot_words)),
         phone_cue=re.compile(
             rf"(?<!\w){_alternation(words_of(entries, PatternKind.PHONE_CUE), 'i')}"
             r"(?!\w)[\s.:#()\-]*$"
@@ -203,8 +248,8 @@ def _email_patterns(at_words: str, dot_words: str) -> tuple[re.Pattern[str], ...
     local = r"(?P<local>(?<![\w.+-])[\w][\w.+-]{0,63})"
     label = r"[\w-]{1,63}"
     bracket_at = rf"\s*[(\[{{<]\s*{at_words}\s*[)\]}}>]\s*|\s+@\s*|\s*@\s+"
-    bracket_dot = rf"\s*[(\[{{<]\s*(?:{dot_words}|\.)\s*[)\]}}>]\s*|\s+{dot_words}\s+"
-    spaced_dot = rf"{bracket_dot}|\s*\.\s*"
+    bracket_dot = _spelled_dot(dot_words)
+    spaced_dot = _any_dot(dot_words)
     tld = r"[A-Za-z]{2,24}(?![\w])"
     return (
         re.compile(
@@ -216,6 +261,16 @@ def _email_patterns(at_words: str, dot_words: str) -> tuple[re.Pattern[str], ...
             rf"(?:{bracket_dot}){tld})"
         ),
     )
+
+
+def _spelled_dot(dot_words: str) -> str:
+    """A dot written out: '(dot)', '[.]', ' dot '."""
+    return rf"\s*[(\[{{<]\s*(?:{dot_words}|\.)\s*[)\]}}>]\s*|\s+{dot_words}\s+"
+
+
+def _any_dot(dot_words: str) -> str:
+    """A dot written out, or a literal one with spaces around it allowed."""
+    return rf"{_spelled_dot(dot_words)}|\s*\.\s*"
 
 
 def _address_patterns(entries: tuple[PatternEntry, ...]) -> list[re.Pattern[str]]:

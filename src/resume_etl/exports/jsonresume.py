@@ -195,8 +195,8 @@ def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) ->
     )
     if redactor is None:
         return resume
-    redacted = redactor.redact_strings(
-        resume.to_json_dict(), profile.contacts, JSON_RESUME_KEPT_KEYS
+    redacted = redactor.for_document(profile.contacts, profile.document.text).redact_strings(
+        resume.to_json_dict(), JSON_RESUME_KEPT_KEYS
     )
     return JsonResume.model_validate(redacted)
 

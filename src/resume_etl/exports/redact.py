@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.exports._personal import Found, PersonalKind, shipped_finder
+from resume_etl.exports._personal import Found, PersonalKind, phone_candidates, shipped_finder
 from resume_etl.records import ContactRecord
 from resume_etl.vocab import ContactKind
 
@@ -36,9 +36,9 @@ TOKEN_EMAIL_DOMAIN = "redacted.invalid"
 JsonValue = dict[str, "JsonValue"] | list["JsonValue"] | str | int | float | bool | None
 """A document as an export writes it: what ``model_dump(mode="json")`` returns."""
 
-MIN_CONTACT_CHARS = 5
-"""Contact values shorter than this are not searched for as written (too likely to be a part
-of another word); the detectors still see them."""
+MIN_KNOWN_CHARS = 5
+"""Known values shorter than this are not searched for as written (too likely to be a part of
+another word); the detectors still see them."""
 
 
 @dataclass(frozen=True)
@@ -70,47 +70,19 @@ class Redactor:
         return self.phone(contact.normalized)
 
     def scrub(self, text: str, contacts: Sequence[ContactRecord] = ()) -> str:
-        """``text`` with the document's contacts, and every other email, phone or address, replaced.
+        """``text`` with ``contacts``, and every other email, phone or address, replaced."""
+        return self.for_document(contacts).scrub(text)
 
-        The contacts, as written and normalized, are the extractor's surest finds and key their
-        tokens; the detectors (``_personal``) catch what was not extracted, wherever it landed.
-        All matches are found on the original text and replaced in one pass, so a token is never
-        read again as a phone or an address.
-        """
-        detected = shipped_finder().find(text)
-        tokens = [item for item in detected if item.kind == PersonalKind.TOKEN]
-        preferred = tokens + _contact_spans(text, contacts)
-        pieces, position = [], 0
-        for item in _without_overlaps(preferred, detected):
-            pieces.append(text[position : item.start])
-            pieces.append(self._replacement(item, text[item.start : item.end]))
-            position = item.end
-        pieces.append(text[position:])
-        return "".join(pieces)
+    def for_document(
+        self, contacts: Sequence[ContactRecord] = (), document_text: str = ""
+    ) -> DocumentRedaction:
+        """A scrubber for the strings of one document, knowing its contacts and the personal
+        values found in its whole text (``document_text``)."""
+        known = [*_contact_values(contacts), *_detected_values(document_text)]
+        return DocumentRedaction(self, tuple(known))
 
-    def redact_strings(
-        self,
-        value: JsonValue,
-        contacts: Sequence[ContactRecord] = (),
-        keep_keys: frozenset[str] = frozenset(),
-    ) -> JsonValue:
-        """``value`` with every string in it scrubbed, keys and ``keep_keys``' values excepted.
-
-        Exports run this over the whole document they write, so no field (an organization, a
-        publication title, a skill) can carry a contact or an address out unredacted.
-        """
-        if isinstance(value, str):
-            return self.scrub(value, contacts)
-        if isinstance(value, list):
-            return [self.redact_strings(item, contacts, keep_keys) for item in value]
-        if isinstance(value, dict):
-            return {
-                key: item if key in keep_keys else self.redact_strings(item, contacts, keep_keys)
-                for key, item in value.items()
-            }
-        return value
-
-    def _replacement(self, item: Found, written: str) -> str:
+    def replacement(self, item: Found, written: str) -> str:
+        """The token of a found value; an earlier token stays as written."""
         if item.kind == PersonalKind.TOKEN:
             return written
         if item.kind == PersonalKind.EMAIL:
@@ -120,19 +92,142 @@ class Redactor:
         return self.address(item.key)
 
 
-def _contact_spans(text: str, contacts: Sequence[ContactRecord]) -> list[Found]:
-    """Every place a contact occurs as written or normalized, keyed by its normalized value."""
-    found = []
+@dataclass(frozen=True)
+class KnownValue:
+    """A personal value of the document: as written, and the key of its token."""
+
+    kind: PersonalKind
+    written: str
+    key: str
+
+
+@dataclass(frozen=True)
+class DocumentRedaction:
+    """Scrubs the strings of one document, using what is known about its whole text.
+
+    An exported field is often a piece of a line: 'Suite 500' without the comma that made it an
+    address, '31 6 12345678' without the '+' of a phone. Values found in the whole text (and the
+    extracted contacts) are therefore replaced wherever they, or (phones, emails) a piece of them,
+    occur in a field, besides everything the detectors find in the field itself.
+    """
+
+    redactor: Redactor
+    known: tuple[KnownValue, ...]
+
+    def scrub(self, text: str) -> str:
+        """``text`` with every known and every detected personal value replaced by its token.
+
+        All matches are found on the original text and replaced in one pass, so a token is never
+        read again as a phone or an address.
+        """
+        detected = _joined_addresses(text, shipped_finder().find(text))
+        tokens = [item for item in detected if item.kind == PersonalKind.TOKEN]
+        preferred = tokens + _known_spans(text, self.known)
+        pieces, position = [], 0
+        for item in _without_overlaps(preferred, detected + _pieces_of_known(text, self.known)):
+            pieces.append(text[position : item.start])
+            pieces.append(self.redactor.replacement(item, text[item.start : item.end]))
+            position = item.end
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+    def redact_strings(
+        self, value: JsonValue, keep_keys: frozenset[str] = frozenset()
+    ) -> JsonValue:
+        """``value`` with every string in it scrubbed, keys and ``keep_keys``' values excepted.
+
+        Exports run this over the whole document they write, so no field (an organization, a
+        publication title, a skill) can carry a contact or an address out unredacted.
+        """
+        if isinstance(value, str):
+            return self.scrub(value)
+        if isinstance(value, list):
+            return [self.redact_strings(item, keep_keys) for item in value]
+        if isinstance(value, dict):
+            return {
+                key: item if key in keep_keys else self.redact_strings(item, keep_keys)
+                for key, item in value.items()
+            }
+        return value
+
+
+def _contact_values(contacts: Sequence[ContactRecord]) -> list[KnownValue]:
+    """Each contact as written and normalized, keyed by its normalized value."""
+    known = []
     for contact in contacts:
         kind = PersonalKind.EMAIL if contact.kind == ContactKind.EMAIL else PersonalKind.PHONE
-        for form in {contact.value, contact.normalized}:
-            if len(form) < MIN_CONTACT_CHARS:
-                continue
-            start = text.find(form)
-            while start != -1:
-                found.append(Found(start, start + len(form), kind, contact.normalized))
-                start = text.find(form, start + len(form))
+        for form in dict.fromkeys((contact.value, contact.normalized)):
+            known.append(KnownValue(kind, form, contact.normalized))
+    return known
+
+
+def _detected_values(document_text: str) -> list[KnownValue]:
+    if not document_text:
+        return []
+    found = _joined_addresses(document_text, shipped_finder().find(document_text))
+    return [
+        KnownValue(item.kind, document_text[item.start : item.end], item.key)
+        for item in found
+        if item.kind != PersonalKind.TOKEN
+    ]
+
+
+def _known_spans(text: str, known: Sequence[KnownValue]) -> list[Found]:
+    """Every place a known value occurs as written."""
+    found = []
+    for value in known:
+        if len(value.written) < MIN_KNOWN_CHARS:
+            continue
+        start = text.find(value.written)
+        while start != -1:
+            found.append(Found(start, start + len(value.written), value.kind, value.key))
+            start = text.find(value.written, start + len(value.written))
     return found
+
+
+_EMAIL_PIECE = re.compile(r"[\w.%+-]{1,64}@[\w.-]{1,255}")
+
+
+def _pieces_of_known(text: str, known: Sequence[KnownValue]) -> list[Found]:
+    """Phone-shaped runs whose digits (7 or more) lie inside a known phone's digits, and
+    email-shaped runs inside a known email: the pieces an extractor cut out of a contact."""
+    phones = [
+        (re.sub(r"\D", "", value.written), value)
+        for value in known
+        if value.kind == PersonalKind.PHONE
+    ]
+    emails = [(value.key.lower(), value) for value in known if value.kind == PersonalKind.EMAIL]
+    found = []
+    if phones:
+        for start, end, candidate in phone_candidates(text):
+            digits = re.sub(r"\D", "", candidate)
+            owner = next((value for whole, value in phones if digits in whole), None)
+            if owner is not None:
+                found.append(Found(start, end, PersonalKind.PHONE, owner.key))
+    if emails:
+        for match in _EMAIL_PIECE.finditer(text):
+            piece = match.group().lower().strip(".")
+            owner = next((value for whole, value in emails if piece in whole), None)
+            if owner is not None:
+                found.append(Found(match.start(), match.end(), PersonalKind.EMAIL, owner.key))
+    return found
+
+
+def _joined_addresses(text: str, found: list[Found]) -> list[Found]:
+    """Overlapping address matches as one address: 'PO Box 12345' and '12345 Berlin' overlap in
+    'PO Box 12345 Berlin', and either alone would leave a part of the other in the export."""
+    addresses = sorted(
+        (item for item in found if item.kind == PersonalKind.ADDRESS), key=lambda i: i.start
+    )
+    joined: list[Found] = []
+    for item in addresses:
+        if joined and item.start < joined[-1].end:
+            start, end = joined[-1].start, max(joined[-1].end, item.end)
+            key = " ".join(text[start:end].lower().split())
+            joined[-1] = Found(start, end, PersonalKind.ADDRESS, key)
+        else:
+            joined.append(item)
+    return [item for item in found if item.kind != PersonalKind.ADDRESS] + joined
 
 
 def _without_overlaps(preferred: list[Found], others: list[Found]) -> list[Found]:

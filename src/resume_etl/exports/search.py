@@ -162,8 +162,8 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
     document = _search_document(profile, redactor)
     if redactor is None:
         return document
-    redacted = redactor.redact_strings(
-        document.model_dump(mode="json"), profile.contacts, SEARCH_KEPT_KEYS
+    redacted = redactor.for_document(profile.contacts, profile.document.text).redact_strings(
+        document.model_dump(mode="json"), SEARCH_KEPT_KEYS
     )
     return SearchDocument.model_validate(redacted)
 
