@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 import phonenumbers
 
@@ -207,6 +207,7 @@ def _not_a_phone(candidate: str) -> bool:
     return pair is not None and int(pair.group(2)) > int(pair.group(1))
 
 
+@lru_cache(maxsize=4096)
 def _possible_international(candidate: str) -> bool:
     """libphonenumber knows the country code and a possible length for its numbers."""
     number = "+" + candidate[2:] if candidate.startswith("00") else candidate

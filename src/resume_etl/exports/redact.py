@@ -11,13 +11,12 @@ the reserved ``.invalid`` domain), so schemas that check formats still accept re
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import hmac
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports._personal import Found, PersonalKind, phone_candidates, shipped_finder
@@ -39,6 +38,11 @@ JsonValue = dict[str, "JsonValue"] | list["JsonValue"] | str | int | float | boo
 MIN_KNOWN_CHARS = 5
 """Known values shorter than this are not searched for as written (too likely to be a part of
 another word); the detectors still see them."""
+
+MAX_KNOWN_VALUES = 256
+"""Distinct known values of one document searched for in its fields (contacts first, then in
+text order). A résumé has a handful; the cap keeps a pathological text (a megabyte of phone
+numbers) linear. The detectors still run on every field."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,15 @@ class Redactor:
     ) -> DocumentRedaction:
         """A scrubber for the strings of one document, knowing its contacts and the personal
         values found in its whole text (``document_text``)."""
-        known = [*_contact_values(contacts), *_detected_values(document_text)]
-        return DocumentRedaction(self, tuple(known))
+        detected = _detect(document_text)
+        found_in_text = [
+            KnownValue(item.kind, document_text[item.start : item.end], item.key)
+            for item in detected
+            if item.kind != PersonalKind.TOKEN
+        ]
+        known = [*_contact_values(contacts), *found_in_text]
+        distinct = dict.fromkeys(value for value in known if len(value.written) >= MIN_KNOWN_CHARS)
+        return DocumentRedaction(self, tuple(distinct)[:MAX_KNOWN_VALUES], document_text, detected)
 
     def replacement(self, item: Found, written: str) -> str:
         """The token of a found value; an earlier token stays as written."""
@@ -113,6 +124,10 @@ class DocumentRedaction:
 
     redactor: Redactor
     known: tuple[KnownValue, ...]
+    document_text: str = ""
+    document_found: list[Found] = field(default_factory=list)
+    """What the detectors found in ``document_text``: the search feed exports the text itself,
+    and detecting twice would double the cost of the largest string."""
 
     def scrub(self, text: str) -> str:
         """``text`` with every known and every detected personal value replaced by its token.
@@ -120,7 +135,7 @@ class DocumentRedaction:
         All matches are found on the original text and replaced in one pass, so a token is never
         read again as a phone or an address.
         """
-        detected = _joined_addresses(text, shipped_finder().find(text))
+        detected = self.document_found if text == self.document_text else _detect(text)
         tokens = [item for item in detected if item.kind == PersonalKind.TOKEN]
         preferred = tokens + _known_spans(text, self.known)
         pieces, position = [], 0
@@ -161,23 +176,15 @@ def _contact_values(contacts: Sequence[ContactRecord]) -> list[KnownValue]:
     return known
 
 
-def _detected_values(document_text: str) -> list[KnownValue]:
-    if not document_text:
-        return []
-    found = _joined_addresses(document_text, shipped_finder().find(document_text))
-    return [
-        KnownValue(item.kind, document_text[item.start : item.end], item.key)
-        for item in found
-        if item.kind != PersonalKind.TOKEN
-    ]
+def _detect(text: str) -> list[Found]:
+    """Everything the detectors find in ``text``, overlapping addresses joined."""
+    return _joined_addresses(text, shipped_finder().find(text)) if text else []
 
 
 def _known_spans(text: str, known: Sequence[KnownValue]) -> list[Found]:
     """Every place a known value occurs as written."""
     found = []
     for value in known:
-        if len(value.written) < MIN_KNOWN_CHARS:
-            continue
         start = text.find(value.written)
         while start != -1:
             found.append(Found(start, start + len(value.written), value.kind, value.key))
@@ -185,23 +192,19 @@ def _known_spans(text: str, known: Sequence[KnownValue]) -> list[Found]:
     return found
 
 
+_MIN_PIECE_DIGITS = 7
 _EMAIL_PIECE = re.compile(r"[\w.%+-]{1,64}@[\w.-]{1,255}")
 
 
 def _pieces_of_known(text: str, known: Sequence[KnownValue]) -> list[Found]:
     """Phone-shaped runs whose digits (7 or more) lie inside a known phone's digits, and
     email-shaped runs inside a known email: the pieces an extractor cut out of a contact."""
-    phones = [
-        (re.sub(r"\D", "", value.written), value)
-        for value in known
-        if value.kind == PersonalKind.PHONE
-    ]
+    phone_pieces = _digit_pieces(known)
     emails = [(value.key.lower(), value) for value in known if value.kind == PersonalKind.EMAIL]
     found = []
-    if phones:
+    if phone_pieces:
         for start, end, candidate in phone_candidates(text):
-            digits = re.sub(r"\D", "", candidate)
-            owner = next((value for whole, value in phones if digits in whole), None)
+            owner = phone_pieces.get(re.sub(r"\D", "", candidate))
             if owner is not None:
                 found.append(Found(start, end, PersonalKind.PHONE, owner.key))
     if emails:
@@ -211,6 +214,19 @@ def _pieces_of_known(text: str, known: Sequence[KnownValue]) -> list[Found]:
             if owner is not None:
                 found.append(Found(match.start(), match.end(), PersonalKind.EMAIL, owner.key))
     return found
+
+
+def _digit_pieces(known: Sequence[KnownValue]) -> dict[str, KnownValue]:
+    """Every run of 7+ consecutive digits of every known phone, to the phone it belongs to."""
+    pieces: dict[str, KnownValue] = {}
+    for value in known:
+        if value.kind != PersonalKind.PHONE:
+            continue
+        digits = re.sub(r"\D", "", value.written)
+        for start in range(len(digits)):
+            for end in range(start + _MIN_PIECE_DIGITS, len(digits) + 1):
+                pieces.setdefault(digits[start:end], value)
+    return pieces
 
 
 def _joined_addresses(text: str, found: list[Found]) -> list[Found]:
@@ -231,19 +247,18 @@ def _joined_addresses(text: str, found: list[Found]) -> list[Found]:
 
 
 def _without_overlaps(preferred: list[Found], others: list[Found]) -> list[Found]:
-    """Earlier tokens and the contacts first, then the longest detected matches; in text order.
+    """Earlier tokens and known values first, then the longest detected matches; in text order.
 
     Longest first keeps ``221B Baker Street`` one address rather than a shorter match inside it.
+    A byte per character marks what is taken, so the cost is the total length of the matches.
     """
     chosen: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    end = max((item.end for item in [*preferred, *others]), default=0)
+    taken = bytearray(end)
     for item in [*_longest_first(preferred), *_longest_first(others)]:
-        at = bisect.bisect_left(taken, (item.start, item.end))
-        before = taken[at - 1] if at else None
-        after = taken[at] if at < len(taken) else None
-        if (before and before[1] > item.start) or (after and after[0] < item.end):
+        if any(taken[item.start : item.end]):
             continue
-        taken.insert(at, (item.start, item.end))
+        taken[item.start : item.end] = b"\x01" * (item.end - item.start)
         chosen.append(item)
     return sorted(chosen, key=lambda item: item.start)
 
