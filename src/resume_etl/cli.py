@@ -269,7 +269,9 @@ TablesOption = Annotated[
 RedactOption = Annotated[
     bool,
     typer.Option(
-        "--redact", help="Replace emails, phone numbers and street addresses with salted hashes."
+        "--redact",
+        help="Replace emails (also obfuscated ones), phone numbers and postal addresses in every "
+        "exported string with salted hashes.",
     ),
 ]
 SaltOption = Annotated[
