@@ -78,6 +78,10 @@ def test_a_number_after_a_cue_word_is_a_phone() -> None:
     assert "5550147" not in REDACTOR.scrub("Tel.: 5550147")
 
 
+def test_a_phone_right_after_an_abbreviation_dot_is_found() -> None:
+    assert "7946 0958" not in REDACTOR.scrub("Tel.020 7946 0958")
+
+
 def test_a_phone_glued_to_a_year_is_still_found() -> None:
     assert "06 12 34 56 78" not in REDACTOR.scrub("Since 2019 2020 06 12 34 56 78")
 
@@ -102,6 +106,7 @@ NOT_PERSONAL = [
     "ORCID 0000-0002-1825-0097",
     "https://orcid.org/0000-0002-1825-0097",
     "Python 3.11 and version 10.4.12",
+    "build v1.2345678",
     "192.168.0.1",
     "24/7 on-call",
     "Led 12 engineers across 3 time zones",

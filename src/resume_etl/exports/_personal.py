@@ -57,7 +57,7 @@ _TOKEN = re.compile(r"redacted-(?:phone-|address-)?[0-9a-f]{16}(?:@redacted\.inv
 """A token of an earlier scrub: left alone, so scrubbing twice changes nothing."""
 
 _PHONE = re.compile(
-    r"(?<![\w+/.,-])(?:(?:\+|00)[ \t]?\d{1,4}[ \t.\-]?)?(?:\(0?\d{1,5}\)[ \t.\-]?)?"
+    r"(?<![\w+/,-])(?<!\d\.)(?:(?:\+|00)[ \t]?\d{1,4}[ \t.\-]?)?(?:\(0?\d{1,5}\)[ \t.\-]?)?"
     r"\d{1,15}(?:[ \t.\-–/]\d{1,8}){0,6}(?![\w/]|[.,]\d)"
 )
 """Digit groups joined by single separators, optionally after +CC/00CC and an (area code)."""
