@@ -39,6 +39,10 @@ class ErrorCode(StrEnum):
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
     E124_PART_MISSING = "E124"
+    E130_EXPORT_NOT_A_FOLDER = "E130"
+    E131_EXPORT_SYMLINK = "E131"
+    E132_EXPORT_NOT_A_FILE = "E132"
+    E133_QUERY_EXTERNAL_ACCESS = "E133"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -86,6 +90,20 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E124_PART_MISSING: (
         "Mount the output folder on every Dask worker at the driver's path, then run again."
+    ),
+    ErrorCode.E130_EXPORT_NOT_A_FOLDER: (
+        "A file stands where the export needs a folder: pass another --out, or move the file."
+    ),
+    ErrorCode.E131_EXPORT_SYMLINK: (
+        "Exports write only inside --out and never through a symbolic link: remove the link, "
+        "or pass another --out."
+    ),
+    ErrorCode.E132_EXPORT_NOT_A_FILE: (
+        "--out names a folder (or a link); the search feed is one file: pass a file path."
+    ),
+    ErrorCode.E133_QUERY_EXTERNAL_ACCESS: (
+        "A query may read only the output's tables; pass --allow-external to read or write "
+        "other files."
     ),
 }
 
