@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.exports.jsonresume import to_json_resume, validation_errors
 from resume_etl.exports.profiles import ProfileRecords
 from resume_etl.exports.redact import Redactor
@@ -36,6 +35,7 @@ from resume_etl.records import (
     PublicationRecord,
     SkillRecord,
 )
+from resume_etl.runner import discover_inputs, run_files
 from resume_etl.vocab import (
     ContactKind,
     LinkPlatform,
@@ -287,7 +287,7 @@ def _run_and_export(scratch: Path, text: str, config: PipelineConfig, nlp: Langu
     """Every string of both redacted exports of ``text`` run through the pipeline."""
     (scratch / "in").mkdir()
     (scratch / "in" / "resume.txt").write_text(text, "utf-8")
-    run_local(config, discover_inputs([scratch / "in"], config), scratch / "tables", nlp=nlp)
+    run_files(config, discover_inputs([scratch / "in"], config), scratch / "tables", nlp=nlp)
     salt = ["--tables", str(scratch / "tables"), "--redact", "--salt", "s"]
     for kind, out in (("jsonresume", scratch / "site"), ("search", scratch / "feed.ndjson")):
         result = runner.invoke(app, ["export", kind, "--out", str(out), *salt])
