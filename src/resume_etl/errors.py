@@ -52,7 +52,10 @@ HINTS: dict[ErrorCode, str] = {
         "Raise the ingest limit the reason names (max_bytes, max_chars, max_pages, "
         "max_page_chars) in the pipeline file."
     ),
-    ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
+    ErrorCode.E005_UNREADABLE: (
+        "Check that the file (or folder) exists and that its permissions allow reading "
+        "(listing, for a folder)."
+    ),
     ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
     ErrorCode.E007_NO_OUTCOME: "A bug: the engine lost this file; please report it.",
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",

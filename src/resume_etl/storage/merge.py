@@ -214,10 +214,12 @@ def _rank(plan: RunPlan, fresh: dict[str, FileEntry]) -> list[_Ranked]:
     ranked: list[_Ranked] = []
     for path in plan.inputs:
         key = str(path)
+        keyed = {"resolved_path": plan.keys.get(key)}
         if key in plan.reused:
-            ranked.append(_Ranked(plan.reused[key], fresh=False, rank=len(ranked)))
+            entry = plan.reused[key].model_copy(update=keyed)
+            ranked.append(_Ranked(entry, fresh=False, rank=len(ranked)))
         else:
-            entry = fresh.get(key) or _lost(key)
+            entry = (fresh.get(key) or _lost(key)).model_copy(update=keyed)
             ranked.append(_Ranked(entry, fresh=True, rank=len(ranked)))
     ranked.extend(
         _Ranked(entry, fresh=False, rank=len(ranked) + i) for i, entry in enumerate(plan.carried)

@@ -66,6 +66,9 @@ class FileEntry(BaseModel):
     error_code: ErrorCode | None = None
     quality_flags: list[QualityFlag] = Field(default_factory=list)
     """The document's ``documents.quality_flags``, kept so the run summary counts them."""
+    resolved_path: str | None = None
+    """The file's resolved path: the key a later run finds it by, however its path is spelled
+    then (``source_path`` keeps the spelling of the run that processed it)."""
 
 
 class TableFile(BaseModel):
