@@ -7,13 +7,15 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.errors import ErrorCode
+from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.runner import RunOptions, RunSummary, discover_inputs, run_files
+from resume_etl.storage.store import committed_folder
 from tests.conftest import RAW
 
 CORPUS = ("101_data_scientist_us.md", "104_chef_website_au.txt", "109_lawyer_uk.txt")
@@ -105,6 +107,49 @@ def test_listed_documents_keep_their_order_beside_an_unlisted_folder(
 ) -> None:
     found = discover_inputs([inputs], config)
     assert found == [inputs / CORPUS[0], inputs / CORPUS[1], unlistable]
+
+
+def test_a_write_over_a_published_table_does_not_reach_the_stored_rows(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _run(config, nlp, inputs, out)
+    skills = read_tables(out)["skills"]
+    assert len(skills) > 5
+    skills.head(2).to_parquet(out / "skills.parquet")  # a user's edit, written in place
+    summary = _run(config, nlp, inputs, out)
+    assert summary.documents_skipped == 3
+    assert summary.rows_written["skills"] == len(skills)
+    pd.testing.assert_frame_equal(read_tables(out)["skills"], skills)
+
+
+def test_a_changed_stored_table_stops_the_run_with_e108(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _run(config, nlp, inputs, out)
+    stored = committed_folder(out) / "skills.parquet"
+    read_tables(out)["skills"].head(2).to_parquet(stored)
+    with pytest.raises(ResumeEtlError) as raised:
+        _run(config, nlp, inputs, out)
+    assert raised.value.code is ErrorCode.E108_STORED_TABLE_CHANGED
+    assert str(stored) in str(raised.value)
+    rebuilt = _run(config, nlp, inputs, out, full=True, prune=True)
+    assert rebuilt.documents_parsed == 3
+    _run(config, nlp, inputs, out)  # the rebuilt run's tables are intact again
+
+
+def test_an_output_published_by_hard_links_is_published_again_as_copies(
+    config: PipelineConfig, nlp: Language, inputs: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _run(config, nlp, inputs, out)
+    stored = committed_folder(out) / "skills.parquet"
+    published = out / "skills.parquet"
+    published.unlink()
+    os.link(stored, published)  # how earlier versions published
+    _run(config, nlp, inputs, out)
+    assert not os.path.samefile(committed_folder(out) / "skills.parquet", published)
 
 
 def test_one_folder_spelled_two_ways_is_one_set_of_files(

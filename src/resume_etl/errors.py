@@ -34,6 +34,7 @@ class ErrorCode(StrEnum):
     E105_OUTPUT_LOCKED = "E105"
     E106_BAD_RUN_STATE = "E106"
     E107_CANNOT_CARRY = "E107"
+    E108_STORED_TABLE_CHANGED = "E108"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
     E122_NO_DASK = "E122"
@@ -80,6 +81,10 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E107_CANNOT_CARRY: (
         "Pass the missing inputs again so they are reprocessed, or --prune to drop their rows."
+    ),
+    ErrorCode.E108_STORED_TABLE_CHANGED: (
+        "A stored run's table was written over, so its rows cannot be reused: run again with "
+        "--full --prune, giving every input, to rebuild the tables from the files."
     ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",

@@ -12,7 +12,8 @@ A run's workers write each batch's rows as part files into ``staging-<run_id>/pa
 driver merges them (with the rows it keeps from the committed run) into the tables, writes them
 and the manifest into ``staging-<run_id>/``, removes the parts, fsyncs, renames the folder into
 ``runs/`` and then atomically replaces ``CURRENT``: that rename is the commit point. Only
-then are the files hard-linked over ``<out>/<table>.parquet``, one rename per table. A run killed
+then are the files copied over ``<out>/<table>.parquet`` (a reflink where the file system
+shares blocks), one rename per table, so a write there never reaches a stored run. A run killed
 before the commit point leaves the previous run current; a run killed after it is finished by
 the next run (``recover``), which republishes the current run's tables before doing anything.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import shutil
@@ -45,6 +47,8 @@ KEEP_RUNS = 2
 """Committed runs kept on disk: the current one and the one before, for readers still on it."""
 PARTS_DIR = "parts"
 """Inside a staging folder: the batches' part files (``parts.py``), gone before the commit."""
+_FICLONE = 0x40049409
+"""Linux ``ioctl`` asking the file system for a copy sharing the source's blocks (a reflink)."""
 SPILL_DIR = "spill"
 """Inside a staging folder: sorted pieces of tables too large to sort in memory."""
 
@@ -287,20 +291,39 @@ class Store:
                 handle.truncate(data.rfind(b"\n") + 1)
                 os.fsync(handle.fileno())
 
+    def verify(self, committed: CommittedRun) -> None:
+        """Check the run's stored tables against the digests in its manifest, before any of
+        their rows are reused: a table changed after its commit stops the run (E108)."""
+        for name, table in committed.manifest.tables.items():
+            path = committed.folder / f"{name}.parquet"
+            try:
+                digest = file_sha256(path)
+            except FileNotFoundError:
+                digest = "missing"
+            if digest != table.sha256:
+                raise ResumeEtlError(
+                    ErrorCode.E108_STORED_TABLE_CHANGED,
+                    f"the stored table {path} no longer matches its run's manifest "
+                    f"(changed after run {committed.manifest.run_id} committed it)",
+                )
+
     def _publish(self, committed: CommittedRun) -> None:
-        """Put the run's tables at ``<out>/<table>.parquet``, each by one atomic rename."""
+        """Put a copy of each of the run's tables at ``<out>/<table>.parquet``, each by one
+        atomic rename.
+
+        A copy (a reflink where the file system can share blocks), never a hard link: a user
+        writing over ``<out>/<table>.parquet`` must not reach the stored run, whose rows the
+        next run reuses. A published file is current while its size and modification time are
+        those of the run's (the copy keeps them); otherwise it is published again.
+        """
         for name in committed.manifest.tables:
             source = committed.folder / f"{name}.parquet"
             target = self.out / f"{name}.parquet"
-            if target.exists() and os.path.samefile(source, target):
+            if _is_copy_of(target, source):
                 continue
             temporary = self.out / f".{name}.parquet.tmp"
             temporary.unlink(missing_ok=True)
-            try:
-                os.link(source, temporary)
-            except OSError:  # a file system without hard links gets a copy
-                shutil.copyfile(source, temporary)
-                fsync_path(temporary)
+            copy_file(source, temporary)
             os.replace(temporary, target)
             checkpoint("load.publish")
         fsync_path(self.out)
@@ -359,6 +382,31 @@ def _write_synced(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _is_copy_of(target: Path, source: Path) -> bool:
+    """A separate file (not a hard link) with the source's size and modification time."""
+    try:
+        mine, theirs = target.stat(), source.stat()
+    except FileNotFoundError:
+        return False
+    return (
+        (mine.st_dev, mine.st_ino) != (theirs.st_dev, theirs.st_ino)
+        and mine.st_size == theirs.st_size
+        and mine.st_mtime_ns == theirs.st_mtime_ns
+    )
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A flushed copy of ``source`` with its modification time: a reflink where supported."""
+    with source.open("rb") as reading, target.open("wb") as writing:
+        try:
+            fcntl.ioctl(writing.fileno(), _FICLONE, reading.fileno())
+        except OSError:  # no shared blocks on this file system: copy the bytes
+            shutil.copyfileobj(reading, writing, 1 << 20)
+        writing.flush()
+        os.fsync(writing.fileno())
+    shutil.copystat(source, target)
 
 
 def file_sha256(path: Path) -> str:
