@@ -23,6 +23,7 @@ from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
 from resume_etl.storage.fingerprint import schema_digest
+from resume_etl.storage.ledger import RunCounts
 from resume_etl.storage.parts import PART_SOURCE, PartFile
 from resume_etl.storage.plan import RunPlan
 from resume_etl.storage.store import (
@@ -31,7 +32,6 @@ from resume_etl.storage.store import (
     CommittedRun,
     FileEntry,
     Outcome,
-    RunCounts,
     RunManifest,
     TableFile,
     file_sha256,

@@ -6,7 +6,8 @@ Layout of an output folder ``<out>``::
     <out>/.resume-etl/lock                 flock'ed by the one run allowed to write (lock.py)
     <out>/.resume-etl/runs/<run_id>/       every table of one committed run + manifest.json
     <out>/.resume-etl/CURRENT              the run_id of the committed run
-    <out>/.resume-etl/ledger.jsonl         one line per committed run, oldest first
+    <out>/.resume-etl/ledger.jsonl         one line per committed run, oldest first, bounded
+    <out>/.resume-etl/ledger-archive/      older ledger lines, moved by compaction (ledger.py)
 
 A run's workers write each batch's rows as part files into ``staging-<run_id>/parts/``; the
 driver merges them (with the rows it keeps from the committed run) into the tables, writes them
@@ -39,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.storage.io import ensure_writable, fsync_path
+from resume_etl.storage.ledger import Ledger, LedgerLine, RunCounts
 from resume_etl.storage.lock import OutputLock
 from resume_etl.vocab import QualityFlag
 
@@ -82,18 +84,6 @@ class TableFile(BaseModel):
     sha256: str
 
 
-class RunCounts(BaseModel):
-    """What a run did with its inputs (figures for the ledger and the summary)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    inputs: int = 0
-    processed: int = Field(default=0, description="Inputs run through the stages.")
-    reused: int = Field(default=0, description="Unchanged inputs whose stored rows were kept.")
-    carried: int = Field(default=0, description="Files absent from the inputs, rows kept.")
-    pruned: int = Field(default=0, description="Files absent from the inputs, rows removed.")
-
-
 class RunManifest(BaseModel):
     """Everything needed to trust and reuse a committed run, stored beside its tables."""
 
@@ -109,28 +99,6 @@ class RunManifest(BaseModel):
     counts: RunCounts
     tables: dict[str, TableFile] = Field(default_factory=dict)
     files: list[FileEntry] = Field(description="One entry per file, in table order.")
-
-
-class LedgerLine(BaseModel):
-    """One committed run, as listed in ``ledger.jsonl``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    run_id: str
-    committed_at: str
-    fingerprint: str
-    counts: RunCounts
-    rows: dict[str, int]
-
-    @classmethod
-    def of(cls, manifest: RunManifest) -> LedgerLine:
-        return cls(
-            run_id=manifest.run_id,
-            committed_at=manifest.committed_at,
-            fingerprint=manifest.fingerprint,
-            counts=manifest.counts,
-            rows={name: table.rows for name, table in manifest.tables.items()},
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +131,8 @@ class Store:
         self.state = out / STATE_DIR
         self.runs = self.state / "runs"
         self.current_file = self.state / "CURRENT"
-        self.ledger_file = self.state / "ledger.jsonl"
+        self._ledger = Ledger(self.state)
+        self.ledger_file = self._ledger.file
 
     # reading --------------------------------------------------------------------------------
 
@@ -192,16 +161,8 @@ class Store:
         return CommittedRun(manifest, folder)
 
     def ledger(self) -> list[LedgerLine]:
-        """Committed runs, oldest first; a line cut short by a crash is skipped."""
-        try:
-            lines = self.ledger_file.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        entries = []
-        for line in lines:
-            with contextlib.suppress(ValidationError):
-                entries.append(LedgerLine.model_validate_json(line))
-        return entries
+        """The newest committed runs, oldest first (``ledger.py``: older ones are archived)."""
+        return self._ledger.lines()
 
     # writing --------------------------------------------------------------------------------
 
@@ -262,7 +223,8 @@ class Store:
             self.current_file.unlink()
             committed = None
         if committed is not None:
-            self._repair_ledger_tail()
+            self._ledger.repair_tail()
+            self._ledger.compact_if_large()  # before reading: a ledger older than compaction
             if all(line.run_id != committed.manifest.run_id for line in self.ledger()):
                 self._append_ledger(LedgerLine.of(committed.manifest))
             self._publish(committed)
@@ -275,21 +237,8 @@ class Store:
         fsync_path(self.state)
 
     def _append_ledger(self, line: LedgerLine) -> None:
-        with self.ledger_file.open("a", encoding="utf-8") as handle:
-            handle.write(line.model_dump_json() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    def _repair_ledger_tail(self) -> None:
-        """Cut a last line a crash left without its newline, so the next append stays whole."""
-        try:
-            data = self.ledger_file.read_bytes()
-        except FileNotFoundError:
-            return
-        if data and not data.endswith(b"\n"):
-            with self.ledger_file.open("r+b") as handle:
-                handle.truncate(data.rfind(b"\n") + 1)
-                os.fsync(handle.fileno())
+        self._ledger.append(line)
+        self._ledger.compact_if_large()
 
     def verify(self, committed: CommittedRun) -> None:
         """Check the run's stored tables against the digests in its manifest, before any of
@@ -337,6 +286,8 @@ class Store:
         for temporary in self.out.glob(".*.parquet.tmp"):
             temporary.unlink(missing_ok=True)
         (self.state / "CURRENT.tmp").unlink(missing_ok=True)
+        self._ledger.file.with_name(self._ledger.file.name + ".tmp").unlink(missing_ok=True)
+        (self._ledger.archive / "piece.tmp").unlink(missing_ok=True)
         keep = {line.run_id for line in self.ledger()[-KEEP_RUNS:]}
         current = self.current_run_id()
         if current is not None:
