@@ -17,6 +17,7 @@ from rich.text import Text
 from resume_etl import __version__
 from resume_etl.api import run_files
 from resume_etl.cli_real import eval_real
+from resume_etl.cli_train import train
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
@@ -374,6 +375,7 @@ def _hits_table(hits: list[SearchHit]) -> Table:
 
 
 app.command(name="eval-real")(eval_real)
+app.command(name="train")(train)
 
 
 @app.command(name="eval")
