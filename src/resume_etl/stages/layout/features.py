@@ -95,21 +95,20 @@ def _char_class(char: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lexicons() -> dict[str, tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]]:
-    """Per lexicon: its forms as word tuples, case-folded ones and exact-case ones."""
-    found = {}
+def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
+    """The lexicons' forms by their first word (case-folded): each form as its words, whether
+    it must match in exact case, and the lexicon it comes from."""
+    index: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
     for name, file_name in LEXICON_FILES.items():
-        folded: set[tuple[str, ...]] = set()
-        exact: set[tuple[str, ...]] = set()
         for entry in load_lexicon(resolve_data_path(BUILTIN_PREFIX + file_name, Path())):
             for form in entry.forms:
                 words = tuple(_WORD.findall(form))
-                if words:
-                    (exact if entry.case_sensitive else folded).add(
-                        words if entry.case_sensitive else tuple(w.lower() for w in words)
-                    )
-        found[name] = (frozenset(folded), frozenset(exact))
-    return found
+                if not words or len(words) > _MAX_FORM_WORDS:
+                    continue
+                if not entry.case_sensitive:
+                    words = tuple(word.lower() for word in words)
+                index.setdefault(words[0].lower(), []).append((words, entry.case_sensitive, name))
+    return index
 
 
 _MAX_FORM_WORDS = 5
@@ -119,15 +118,14 @@ def lexicon_hits(text: str) -> list[str]:
     """Which lexicons have a form among the line's words (a flag per lexicon)."""
     words = _WORD.findall(text)
     lowered = [word.lower() for word in words]
-    hits = []
-    for name, (folded, exact) in _lexicons().items():
-        if any(
-            tuple(lowered[i : i + size]) in folded or tuple(words[i : i + size]) in exact
-            for size in range(1, _MAX_FORM_WORDS + 1)
-            for i in range(len(words) - size + 1)
-        ):
-            hits.append(f"lex_{name}")
-    return hits
+    index = _lexicon_index()
+    found: set[str] = set()
+    for start, first in enumerate(lowered):
+        for form, exact, name in index.get(first, ()):
+            end = start + len(form)
+            if name not in found and tuple((words if exact else lowered)[start:end]) == form:
+                found.add(name)
+    return [f"lex_{name}" for name in LEXICON_FILES if name in found]
 
 
 def _date_features(text: str) -> list[str]:
@@ -286,13 +284,14 @@ def line_features(shapes: Sequence[LineShape]) -> list[list[str]]:
         seen.add(key)
         own.append(features)
     positions = _since_heading(shapes)
+    main = [[f for f in features if f.startswith(_NEIGHBOUR_PREFIXES)] for features in own]
     out = []
     for index, features in enumerate(own):
         row = ["bias", *features, *positions[index].split()]
         for offset, prefix in ((-1, "p:"), (1, "n:"), (-2, "pp:"), (2, "nn:")):
             other = index + offset
             if 0 <= other < len(own):
-                row += [prefix + f for f in own[other] if f.startswith(_NEIGHBOUR_PREFIXES)]
+                row += [prefix + f for f in main[other]]
             else:
                 row.append(prefix + "none")
         out.append(row)
