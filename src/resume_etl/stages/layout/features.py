@@ -70,6 +70,7 @@ _GAP = re.compile(r"\S\s{3,}\S")
 _BULLET = re.compile(r"^([-*+•▪◦●■–·]|\d{1,2}[.)]|\[\d{1,3}\])\s")
 _MD_HEADING = re.compile(r"^(#{1,6})\s")
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
+_LABEL = re.compile(r"^[^:]{1,30}:\s")
 
 
 def _bucket(value: int, edges: Sequence[int]) -> str:
@@ -129,6 +130,14 @@ def lexicon_hits(text: str) -> list[str]:
 
 
 def _date_features(text: str) -> list[str]:
+    if not any(char.isdigit() for char in text):
+        # Every date form has a digit: only the ongoing word and a duration can be here.
+        found = ["years=le0"]
+        if _ONGOING_WORD.search(text):
+            found.append("ongoing")
+        if _DURATION.search(text):
+            found.append("duration")
+        return found
     dates = list(_DATE.finditer(text))
     ranges = list(_RANGE.finditer(text)) + list(_SINCE.finditer(text))
     found = [f"years={_bucket(len(_YEAR.findall(text)), (0, 1, 2))}"]
@@ -183,7 +192,7 @@ def _own_features(shape: LineShape, width: int) -> list[str]:
         found.append("bold_start")
     if text.startswith("|"):
         found.append("table")
-    if _GAP.search(raw.strip()):
+    if "   " in raw.strip() and _GAP.search(raw.strip()):
         found.append("gap")
     if _SENTENCE_END.search(text):
         found.append("sentence_end")
@@ -193,15 +202,17 @@ def _own_features(shape: LineShape, width: int) -> list[str]:
     found.append(f"commas={_bucket(text.count(','), (0, 1, 3))}")
     if "(" in text and text.endswith(")"):
         found.append("paren_end")
-    if text.rstrip(" *_").endswith(":") or re.match(r"^[^:]{1,30}:\s", text):
+    if ":" in text and (text.rstrip(" *_").endswith(":") or _LABEL.match(text)):
         found.append("colon")
-    if _EMAIL.search(text):
+    # Cheap guards first: each pattern needs an '@', a '.' or ':', or a digit.
+    digits = any(char.isdigit() for char in text)
+    if "@" in text and _EMAIL.search(text):
         found.append("email")
-    if _URL.search(text):
+    if ("." in text or ":" in text) and _URL.search(text):
         found.append("url")
-    if _PHONE.search(text):
+    if digits and _PHONE.search(text):
         found.append("phone")
-    if _PAGE.search(text):
+    if digits and _PAGE.search(text):
         found.append("page_no")
     return found + _date_features(text) + lexicon_hits(text)
 
