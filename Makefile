@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format typecheck docs clean
+.PHONY: run test lint format typecheck docs train clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ typecheck: $(STAMP)
 ## docs: regenerate docs/tables.md from the record models
 docs: $(STAMP)
 	$(BIN)/resume-etl schema --out docs/tables.md
+
+## train: retrain the line-role model (package data) from the shared real data's dev files
+train: $(STAMP)
+	$(BIN)/resume-etl train --data $${RESUME_ETL_DATA:-../shared/data}
 
 clean:
 	rm -rf $(VENV) output .mypy_cache .ruff_cache .pytest_cache

@@ -19,6 +19,7 @@ from resume_etl.stages.extract import (
     extract,
 )
 from resume_etl.stages.ingest import doc_id_for, normalize
+from resume_etl.stages.layout import LineRoleModel, line_model_for
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -79,17 +80,28 @@ def make_document(text: str, source_path: str = "test.txt") -> DocumentRecord:
 
 
 @pytest.fixture(scope="session")
-def segment_text(classifier: SectionClassifier):  # type: ignore[no-untyped-def]
+def line_model(config: PipelineConfig) -> LineRoleModel | None:
+    """The line-role model the default pipeline names (what every run segments with)."""
+    return line_model_for(config.segment)
+
+
+@pytest.fixture(scope="session")
+def segment_text(classifier: SectionClassifier, line_model: LineRoleModel | None):  # type: ignore[no-untyped-def]
     def run(text: str) -> SegmentedDocument:
-        return segment(make_document(text), classifier)
+        return segment(make_document(text), classifier, line_model)
 
     return run
 
 
 @pytest.fixture(scope="session")
-def extract_text(nlp: Language, classifier: SectionClassifier, categories: LexiconCategories):  # type: ignore[no-untyped-def]
+def extract_text(  # type: ignore[no-untyped-def]
+    nlp: Language,
+    classifier: SectionClassifier,
+    categories: LexiconCategories,
+    line_model: LineRoleModel | None,
+):
     def run(text: str) -> ExtractedDocument:
-        segmented = segment(make_document(text), classifier)
+        segmented = segment(make_document(text), classifier, line_model)
         return extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
 
     return run

@@ -17,6 +17,7 @@ import typer
 
 from resume_etl._version import __version__
 from resume_etl.cli_real import eval_real
+from resume_etl.cli_train import train
 from resume_etl.engines import EngineName
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
@@ -434,6 +435,7 @@ def _hit_row(rank: int, hit: SearchHit) -> tuple[object, ...]:
 
 
 app.command(name="eval-real")(eval_real)
+app.command(name="train")(train)
 
 
 @app.command(name="eval")

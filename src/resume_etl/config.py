@@ -153,6 +153,13 @@ class SegmentSettings(_Settings):
     max_heading_words: int = Field(
         default=6, ge=1, description="Plain-text lines longer than this are never headings."
     )
+    line_model: Literal["line_roles_v1", "off"] = Field(
+        default="off",
+        description=(
+            "The shipped line-role model that reads entry layout (headers, date lines, "
+            "bullets, wrapped lines, page furniture), or 'off' for the rules alone."
+        ),
+    )
 
     @field_validator("sections")
     @classmethod

@@ -25,6 +25,7 @@ from resume_etl.nlp.components import LexiconMatcher
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
 from resume_etl.stages.ingest import read_document
+from resume_etl.stages.layout import line_model_for
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import validate
 from resume_etl.storage.parts import BatchOutcome, BatchReport, write_parts
@@ -87,6 +88,7 @@ class LocalEngine:
         # ingest.max_chars bounds documents; spaCy's own limit must not quarantine less.
         self.nlp.max_length = max(self.nlp.max_length, config.ingest.max_chars)
         self.classifier = SectionClassifier(config.segment)
+        self.line_model = line_model_for(config.segment)
         self.categories = lexicon_categories(self.nlp)
         self.today = config.extract.dates.today()
         self.clock = StageClock()
@@ -164,7 +166,7 @@ class LocalEngine:
         try:
             checkpoint("segment")
             with self.clock.timing("segment"):
-                return segment(outcome, self.classifier)
+                return segment(outcome, self.classifier, self.line_model)
         except Exception as error:  # a bug must cost one document, not the run
             return _quarantine(path, Stage.SEGMENT, ErrorCode.E010_SEGMENT_FAILED, error, outcome)
 

@@ -9,11 +9,14 @@ keeps its character offsets into the document's normalized text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from resume_etl.config import SegmentSettings
+from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
 from resume_etl.records import DocumentRecord
+from resume_etl.stages.layout import LineRoleModel, LineShape, RoleGuess
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 
 _SENTENCE_WORDS = 10
@@ -41,6 +44,8 @@ class Line:
     content_start: int
     md_level: int = 0
     blank_before: bool = False
+    continues: bool = False
+    """A hard-wrapped line that continues the line before it (the line-role model says so)."""
 
     @property
     def content(self) -> str:
@@ -347,10 +352,81 @@ class _EntryDraft:
         return Entry(tuple(self.header), tuple(self.body), self.columns)
 
 
+RoleAt = Mapping[int, RoleGuess]
+"""The line-role model's guess for each line, by the line's start offset."""
+MIN_ROLE_CONFIDENCE = 0.6
+"""Below this marginal probability the model's role is not used and the rules decide."""
+_MAX_HEADER_WORDS = 16
+
+
+class _Step(StrEnum):
+    """What the line-role model says to do with a line of an entry section."""
+
+    DROP = "drop"
+    CONTINUE = "continue"
+    BODY = "body"
+    NEW_ENTRY = "new_entry"
+    HEADER = "header"
+
+
+def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None) -> _Step | None:
+    """The model's decision for a line, or None when the rules should decide (no model, a
+    role that says nothing about entries, or too little confidence).
+
+    Dates stay with the rules, which read them exactly: a line that states a period (or closes
+    with a year) is placed by the rules (one entry has one period; a sentence that mentions
+    years is still a sentence). So are bullets that would open an entry (one-line citations,
+    listed projects and schools have exact rules), and lines as long as a sentence.
+    """
+    if guess is None or guess.confidence < MIN_ROLE_CONFIDENCE:
+        return None
+    if is_date_line(line.content) or _YEAR_FIELD_AT_END.search(line.content) is not None:
+        return None
+    role = guess.role
+    if role is LineRole.FURNITURE:
+        return _Step.DROP
+    if role is LineRole.CONTINUATION:
+        return _Step.CONTINUE if current is not None else _Step.BODY
+    if role in BODY_ROLES:
+        return _Step.BODY
+    if role not in HEADER_ROLES or line.kind is LineKind.BULLET or _is_long(line):
+        return None
+    if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
+        return _Step.NEW_ENTRY
+    return _Step.NEW_ENTRY if role is LineRole.ENTRY_START else _Step.HEADER
+
+
+def _is_long(line: Line) -> bool:
+    """More words than a header line holds: a sentence, whatever the model says."""
+    return len(line.content.split()) > _MAX_HEADER_WORDS
+
+
+def _apply_step(
+    step: _Step,
+    line: Line,
+    current: _EntryDraft | None,
+    drafts: list[_EntryDraft],
+    intro: list[Line],
+) -> None:
+    if step is _Step.NEW_ENTRY:
+        drafts.append(_EntryDraft(header=[line]))
+    elif step is _Step.CONTINUE and current is not None:
+        (current.body or current.header).append(replace(line, continues=True))
+    elif step is _Step.HEADER and current is not None:
+        current.header.append(line)
+    elif step is not _Step.DROP:
+        (current.body if current else intro).append(line)
+
+
 def split_entries(
-    kind: SectionKind, lines: list[Line]
+    kind: SectionKind, lines: list[Line], roles: RoleAt | None = None
 ) -> tuple[tuple[Entry, ...], tuple[Line, ...]]:
-    """Split an entry-bearing section's body into entries and the intro lines before them."""
+    """Split an entry-bearing section's body into entries and the intro lines before them.
+
+    Exact layout rules come first (markdown headings, tables, one-line citations and
+    projects); then the line-role model's guess where it has one (``roles``); the other
+    rules decide the rest.
+    """
     drafts: list[_EntryDraft] = []
     intro: list[Line] = []
     previous: Line | None = None
@@ -372,6 +448,19 @@ def split_entries(
             or _is_listed_project(kind, line, current)
         ):
             drafts.append(_EntryDraft(header=[line]))
+        elif roles and current is not None and _BODY_LABEL.match(line.content):
+            current.body.append(line)  # the rules' exact reading of a labelled body line
+        elif (
+            roles
+            and current is not None
+            and not current.body
+            and _ends_range_of(current.header[-1], line)
+        ):
+            current.header.append(line)  # "Jan 2020 -" then "Mar 2021": one range
+        elif (step := _model_step((roles or {}).get(line.start), line, current)) is not None:
+            _apply_step(step, line, current, drafts, intro)
+            if step is _Step.DROP:
+                continue
         elif current is not None and _is_continuation(line, previous):
             (current.body or current.header).append(line)
         elif (
@@ -428,14 +517,26 @@ def _ends_range_of(previous: Line, line: Line) -> bool:
     )
 
 
-def segment(document: DocumentRecord, classifier: SectionClassifier) -> SegmentedDocument:
-    """Stage entry point: sections (with entries) covering the whole document in order."""
+def segment(
+    document: DocumentRecord,
+    classifier: SectionClassifier,
+    line_model: LineRoleModel | None = None,
+) -> SegmentedDocument:
+    """Stage entry point: sections (with entries) covering the whole document in order.
+
+    With a ``line_model`` the entries are cut where it reads the layout (``split_entries``).
+    """
     lines = split_lines(document.text)
     groups = _group_by_heading(lines, classifier)
+    roles: dict[int, RoleGuess] = {}
+    if line_model is not None and any(kind in ENTRY_SECTION_KINDS for kind, _h, _b in groups):
+        ordered, shapes = line_shapes(document.text, groups)
+        guesses = line_model.label(shapes)
+        roles = {line.start: guess for line, guess in zip(ordered, guesses, strict=True)}
     sections = []
     for position, (kind, heading, body) in enumerate(groups):
         entries, intro = (
-            split_entries(kind, body) if kind in ENTRY_SECTION_KINDS else ((), tuple(body))
+            split_entries(kind, body, roles) if kind in ENTRY_SECTION_KINDS else ((), tuple(body))
         )
         first = heading or (body[0] if body else None)
         last = body[-1] if body else heading
@@ -443,6 +544,28 @@ def segment(document: DocumentRecord, classifier: SectionClassifier) -> Segmente
         end = last.end if last else 0
         sections.append(Section(position, kind, heading, tuple(body), entries, intro, start, end))
     return SegmentedDocument(document, tuple(sections))
+
+
+def line_shapes(
+    text: str, groups: list[tuple[SectionKind, Line | None, list[Line]]]
+) -> tuple[list[Line], list[LineShape]]:
+    """The document's lines in order with what the line-role model reads of each: the whole
+    printed line (its indentation too), the section it sits in, whether it is a heading."""
+    lines: list[Line] = []
+    shapes: list[LineShape] = []
+    for kind, heading, body in groups:
+        for line in [heading] if heading is not None else []:
+            lines.append(line)
+            shapes.append(_shape(text, line, kind, True))
+        for line in body:
+            lines.append(line)
+            shapes.append(_shape(text, line, kind, False))
+    return lines, shapes
+
+
+def _shape(text: str, line: Line, kind: SectionKind, is_heading: bool) -> LineShape:
+    begin = text.rfind("\n", 0, line.start) + 1
+    return LineShape(text[begin : line.end], line.blank_before, kind.value, is_heading)
 
 
 def _group_by_heading(

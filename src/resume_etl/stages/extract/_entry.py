@@ -50,8 +50,16 @@ def _joined_pair(first: DateRangeMatch, second: DateRangeMatch, text: str) -> Da
 
 
 def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
-    prose = [line.content.strip() for line in entry.body if line.kind is not LineKind.BULLET]
-    bullets = tuple(line.content.strip() for line in entry.body if line.kind is LineKind.BULLET)
+    """The description (prose lines joined) and the bullets; a wrapped line the segmenter
+    marked as continuing joins the paragraph or bullet it continues."""
+    items: list[tuple[bool, list[str]]] = []
+    for line in entry.body:
+        if line.continues and items:
+            items[-1][1].append(line.content.strip())
+        else:
+            items.append((line.kind is LineKind.BULLET, [line.content.strip()]))
+    prose = [" ".join(parts) for bullet, parts in items if not bullet]
+    bullets = tuple(" ".join(parts) for bullet, parts in items if bullet)
     return (" ".join(prose) or None), bullets
 
 

@@ -1,7 +1,9 @@
 """Renderers: a real ``resume.json`` written out as text in the layouts résumés come in.
 
 Each :class:`Layout` is a name, a file suffix (the pipeline reads ``.md`` as markdown), a date
-style and a function from facts to text. ``LAYOUTS`` lists them in report order.
+style and a function from facts to the printed lines; each line knows its role
+(:meth:`Layout.tagged`, the weak labels the line-role model trains on). ``LAYOUTS`` lists them
+in report order.
 """
 
 from __future__ import annotations
@@ -11,12 +13,10 @@ from dataclasses import dataclass
 
 from resume_etl.evaluation.real.facts import ResumeFacts
 from resume_etl.evaluation.real.render.dates import DateStyle
-from resume_etl.evaluation.real.render.flowing import (
-    render_markdown,
-    render_plain,
-    render_website,
-)
-from resume_etl.evaluation.real.render.paged import render_europass, render_linkedin, render_pdf
+from resume_etl.evaluation.real.render.flowing import markdown_lines, plain_lines, website_lines
+from resume_etl.evaluation.real.render.paged import europass_lines, linkedin_lines, pdf_lines
+from resume_etl.evaluation.real.render.text import join_lines, tagged_lines
+from resume_etl.nlp.line_roles import LineRole
 
 LINKEDIN_TOP_SKILLS = 3
 """A LinkedIn export lists only the person's top three skills, so only those are gold."""
@@ -29,21 +29,31 @@ class Layout:
     name: str
     suffix: str
     dates: DateStyle
-    write: Callable[[ResumeFacts, DateStyle], str]
+    write: Callable[[ResumeFacts, DateStyle, int | None], list[str]]
     top_skills: int | None = None
     """How many skills the layout prints (None: all of them)."""
+    width: int | None = None
+    """Columns a paged layout hard-wraps at (None: its usual width; flowing text never wraps)."""
+
+    def lines(self, facts: ResumeFacts) -> list[str]:
+        """The printed lines, each a ``text.RoleLine`` where the layout knows its role."""
+        return self.write(facts, self.dates, self.width)
 
     def render(self, facts: ResumeFacts) -> str:
-        return self.write(facts, self.dates)
+        return join_lines(self.lines(facts))
+
+    def tagged(self, facts: ResumeFacts) -> list[tuple[str, LineRole]]:
+        """The text's lines (blank ones included) with the role of each."""
+        return tagged_lines(self.lines(facts))
 
 
-def _linkedin(facts: ResumeFacts, dates: DateStyle) -> str:
-    return render_linkedin(facts, dates, LINKEDIN_TOP_SKILLS)
+def _linkedin(facts: ResumeFacts, dates: DateStyle, width: int | None) -> list[str]:
+    return linkedin_lines(facts, dates, LINKEDIN_TOP_SKILLS, width)
 
 
 LAYOUTS: tuple[Layout, ...] = (
-    Layout("markdown", ".md", DateStyle("short"), render_markdown),
-    Layout("pdf", ".txt", DateStyle("numeric", dash=" - "), render_pdf),
+    Layout("markdown", ".md", DateStyle("short"), markdown_lines),
+    Layout("pdf", ".txt", DateStyle("numeric", dash=" - "), pdf_lines),
     Layout(
         "linkedin",
         ".txt",
@@ -51,9 +61,9 @@ LAYOUTS: tuple[Layout, ...] = (
         _linkedin,
         top_skills=LINKEDIN_TOP_SKILLS,
     ),
-    Layout("website", ".txt", DateStyle("iso", ongoing="now", dash=" — "), render_website),
-    Layout("europass", ".txt", DateStyle("numeric", ongoing="present"), render_europass),
-    Layout("plain", ".txt", DateStyle("year", ongoing="now", since=True), render_plain),
+    Layout("website", ".txt", DateStyle("iso", ongoing="now", dash=" — "), website_lines),
+    Layout("europass", ".txt", DateStyle("numeric", ongoing="present"), europass_lines),
+    Layout("plain", ".txt", DateStyle("year", ongoing="now", since=True), plain_lines),
 )
 LAYOUT_NAMES: tuple[str, ...] = tuple(layout.name for layout in LAYOUTS)
 

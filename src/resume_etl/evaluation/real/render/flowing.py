@@ -1,7 +1,8 @@
 """Layouts of text that flows without pages: markdown, a personal website's text, plain text.
 
-Each function returns the document text; the dates are written in the style it is given, so
-the gold (``expected.py``) knows the precision the text states.
+Each function returns the document's lines, each with its role (``text.RoleLine``); the dates
+are written in the style it is given, so the gold (``expected.py``) knows the precision the
+text states.
 """
 
 from __future__ import annotations
@@ -16,128 +17,163 @@ from resume_etl.evaluation.real.render.parts import (
     present,
     skill_lines,
 )
-from resume_etl.evaluation.real.render.text import join_lines
+from resume_etl.evaluation.real.render.text import entry_lines, tag, tag_each
+from resume_etl.nlp.line_roles import LineRole as R
 
 
-def render_markdown(facts: ResumeFacts, dates: DateStyle) -> str:
+def markdown_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = None) -> list[str]:
     """A README-style résumé: ``#`` name, ``##`` sections, ``###`` entries, ``-`` bullets."""
     person = facts.person
     lines = [f"# {person.name}" if person.name else "# Résumé", ""]
     if person.label:
         lines += [f"**{person.label}**", ""]
-    lines += [" · ".join(present(person.location, *contact_items(person))), ""]
+    lines += [*tag(R.CONTACT, [" · ".join(present(person.location, *contact_items(person)))]), ""]
     if person.summary:
-        lines += ["## Summary", "", person.summary, ""]
+        lines += [*tag(R.HEADING, ["## Summary"]), "", *tag(R.PROSE, [person.summary]), ""]
     if facts.jobs:
-        lines += ["## Experience", ""]
+        lines += [*tag(R.HEADING, ["## Experience"]), ""]
     for job in facts.jobs:
-        lines.append(f"### {job.organization or job.role}")
         meta = present(
             f"**{job.role}**" if job.role and job.organization else None,
             f"*{dates.period(job.period)}*" if dates.period(job.period) else None,
             job.location,
         )
-        lines += [" | ".join(meta), ""]
+        meta_role = R.ENTRY_HEADER if job.role and job.organization else R.DATE_LINE
+        lines += entry_lines(
+            (f"### {job.organization or job.role}", R.ENTRY_START), (" | ".join(meta), meta_role)
+        )
+        lines.append("")
         if job.summary:
-            lines += [job.summary, ""]
-        lines += [f"- {item}" for item in job.highlights] + [""]
+            lines += [*tag(R.PROSE, [job.summary]), ""]
+        lines += [*tag_each(R.BULLET, [f"- {item}" for item in job.highlights]), ""]
     if facts.schools:
-        lines += ["## Education", ""]
+        lines += [*tag(R.HEADING, ["## Education"]), ""]
     for school in facts.schools:
-        lines.append(f"### {school.institution or degree_line(school)}")
         detail = present(
             degree_line(school, ", ") if school.institution else None,
             f"*{dates.period(school.period)}*" if dates.period(school.period) else None,
         )
-        lines += [" · ".join(detail), ""]
+        detail_role = R.ENTRY_HEADER if school.institution and degree_line(school) else R.DATE_LINE
+        lines += entry_lines(
+            (f"### {school.institution or degree_line(school)}", R.ENTRY_START),
+            (" · ".join(detail), detail_role),
+        )
+        lines.append("")
     if facts.projects:
-        lines += ["## Projects", ""]
+        lines += [*tag(R.HEADING, ["## Projects"]), ""]
     for project in facts.projects:
-        lines += [f"### {project.name}", ""]
-        lines += present(project.description)
-        lines += [f"- {item}" for item in project.highlights] + [""]
+        lines += [*entry_lines((f"### {project.name}", R.ENTRY_START)), ""]
+        lines += tag(R.PROSE, present(project.description))
+        lines += [*tag_each(R.BULLET, [f"- {item}" for item in project.highlights]), ""]
     if facts.publications:
-        lines += ["## Publications", ""]
-        lines += [f"- {citation(item)}" for item in facts.publications] + [""]
+        lines += [*tag(R.HEADING, ["## Publications"]), ""]
+        lines += [*tag_each(R.BULLET, [f"- {citation(item)}" for item in facts.publications]), ""]
     if facts.skills:
-        lines += ["## Skills", ""] + [f"- {line}" for line in skill_lines(facts)] + [""]
+        lines += [*tag(R.HEADING, ["## Skills"]), ""]
+        lines += [*tag_each(R.BULLET, [f"- {line}" for line in skill_lines(facts)]), ""]
     for heading, items in extras(facts):
-        lines += [f"## {heading}", "", ", ".join(items), ""]
-    return join_lines(lines)
+        lines += [*tag(R.HEADING, [f"## {heading}"]), "", ", ".join(items), ""]
+    return lines
 
 
-def render_website(facts: ResumeFacts, dates: DateStyle) -> str:
+def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = None) -> list[str]:
     """Text copied from a personal site: a menu, long unwrapped lines, lists without bullet
     marks, "Role at Organization" entries and a footer that repeats the name."""
     person = facts.person
-    lines = [person.name or "Home", "Home    About    Resume    Projects    Contact", ""]
-    lines += ["About", " · ".join(present(person.label, person.location))]
-    lines += [*present(person.summary), ""]
+    lines = [
+        person.name or "Home",
+        *tag(R.FURNITURE, ["Home    About    Resume    Projects    Contact"]),
+        "",
+    ]
+    lines += [*tag(R.HEADING, ["About"]), " · ".join(present(person.label, person.location))]
+    lines += [*tag(R.PROSE, present(person.summary)), ""]
     if facts.jobs:
-        lines += ["Experience", ""]
+        lines += [*tag(R.HEADING, ["Experience"]), ""]
     for job in facts.jobs:
         title = " at ".join(present(job.role, job.organization))
-        lines += [title, " · ".join(present(dates.period(job.period) or None, job.location))]
-        lines += present(job.summary) + job.highlights + [""]
+        when = dates.period(job.period)
+        lines += entry_lines(
+            (title, R.ENTRY_START),
+            (
+                " · ".join(present(when or None, job.location)),
+                R.DATE_LINE if when else R.ENTRY_HEADER,
+            ),
+        )
+        lines += tag(R.PROSE, present(job.summary)) + tag_each(R.BULLET, job.highlights) + [""]
     if facts.schools:
-        lines += ["Education", ""]
+        lines += [*tag(R.HEADING, ["Education"]), ""]
     for school in facts.schools:
-        lines += present(degree_line(school) or None, school.institution)
-        lines += [*present(dates.period(school.period) or None), ""]
+        lines += entry_lines(
+            (degree_line(school) or None, R.ENTRY_START),
+            (school.institution or None, R.ENTRY_HEADER),
+            (dates.period(school.period) or None, R.DATE_LINE),
+        )
+        lines += [""]
     if facts.projects:
-        lines += ["Projects", ""]
+        lines += [*tag(R.HEADING, ["Projects"]), ""]
     for project in facts.projects:
-        lines += [project.name, *present(project.description), *project.highlights, ""]
+        lines += entry_lines((project.name, R.ENTRY_START))
+        lines += [
+            *tag(R.PROSE, present(project.description)),
+            *tag_each(R.BULLET, project.highlights),
+            "",
+        ]
     if facts.publications:
-        lines += ["Publications", ""]
+        lines += [*tag(R.HEADING, ["Publications"]), ""]
     for item in facts.publications:
         venue = ", ".join(present(item.venue, str(item.year) if item.year else None))
-        lines += [item.title, *present(venue or None), ""]
+        lines += [*entry_lines((item.title, R.ENTRY_START), (venue or None, R.ENTRY_HEADER)), ""]
     if facts.skills:
-        lines += ["Skills", ""]
+        lines += [*tag(R.HEADING, ["Skills"]), ""]
     for group in facts.skills:
         if group.keywords:
             lines += [*present(group.name), "  ·  ".join(group.keywords), ""]
         elif group.name:
             lines.append(group.name)
     if facts.languages:
-        lines += ["", "Languages", "  ·  ".join(facts.languages)]
-    lines += ["", "Contact", *contact_items(person), ""]
-    lines.append(f"© 2025 {person.name}" if person.name else "© 2025")
-    return join_lines(lines)
+        lines += [
+            "",
+            *tag(R.HEADING, ["Languages"]),
+            *tag(R.OTHER, ["  ·  ".join(facts.languages)]),
+        ]
+    lines += ["", *tag(R.HEADING, ["Contact"]), *tag_each(R.CONTACT, contact_items(person)), ""]
+    lines += tag(R.FURNITURE, [f"© 2025 {person.name}" if person.name else "© 2025"])
+    return lines
 
 
-def render_plain(facts: ResumeFacts, dates: DateStyle) -> str:
+def plain_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = None) -> list[str]:
     """One plain column: "Role, Organization (since 2019)" entry lines, years only, dashes
     for bullets, headings in sentence case."""
     person = facts.person
     lines = present(person.name, person.label)
-    lines += [" · ".join(present(person.location, *contact_items(person))), ""]
+    lines += [*tag(R.CONTACT, [" · ".join(present(person.location, *contact_items(person)))]), ""]
     if person.summary:
-        lines += ["Profile", person.summary, ""]
+        lines += [*tag(R.HEADING, ["Profile"]), *tag(R.PROSE, [person.summary]), ""]
     if facts.jobs:
-        lines += ["Work experience", ""]
+        lines += [*tag(R.HEADING, ["Work experience"]), ""]
     for job in facts.jobs:
         when = dates.period(job.period)
         head = ", ".join(present(job.role, job.organization))
-        lines.append(f"{head} ({when})" if when else head)
-        lines += present(job.location, job.summary)
-        lines += [f"- {item}" for item in job.highlights] + [""]
+        lines += entry_lines((f"{head} ({when})" if when else head, R.ENTRY_START))
+        lines += tag(R.ENTRY_HEADER, present(job.location)) + tag(R.PROSE, present(job.summary))
+        lines += [*tag_each(R.BULLET, [f"- {item}" for item in job.highlights]), ""]
     if facts.schools:
-        lines += ["Education", ""]
+        lines += [*tag(R.HEADING, ["Education"]), ""]
     for school in facts.schools:
         when = dates.period(school.period)
         head = ", ".join(present(degree_line(school) or None, school.institution))
-        lines += [f"{head} ({when})" if when else head, ""]
+        lines += [*entry_lines((f"{head} ({when})" if when else head, R.ENTRY_START)), ""]
     if facts.projects:
-        lines += ["Projects", ""]
+        lines += [*tag(R.HEADING, ["Projects"]), ""]
     for project in facts.projects:
-        lines.append(": ".join(present(f"- {project.name}", project.description)))
+        lines += entry_lines(
+            (": ".join(present(f"- {project.name}", project.description)), R.ENTRY_START)
+        )
     if facts.publications:
-        lines += ["", "Publications", ""]
-        lines += [f"- {citation(item, ', ')}" for item in facts.publications]
+        lines += ["", *tag(R.HEADING, ["Publications"]), ""]
+        lines += tag_each(R.BULLET, [f"- {citation(item, ', ')}" for item in facts.publications])
     if facts.skills:
-        lines += ["", "Skills", *skill_lines(facts)]
+        lines += ["", *tag(R.HEADING, ["Skills"]), *skill_lines(facts)]
     for heading, items in extras(facts):
         lines += ["", f"{heading}: {', '.join(items)}"]
-    return join_lines(lines)
+    return lines

@@ -17,7 +17,15 @@ from resume_etl.evaluation.real.render.parts import (
     present,
     skill_lines,
 )
-from resume_etl.evaluation.real.render.text import join_lines, paginate, right_aligned, wrap
+from resume_etl.evaluation.real.render.text import (
+    entry_lines,
+    paginate,
+    right_aligned,
+    tag,
+    tag_each,
+    wrap,
+)
+from resume_etl.nlp.line_roles import LineRole as R
 
 PDF_WIDTH = 80
 """Columns of the classic CV's text lines."""
@@ -33,160 +41,203 @@ RENDER_TODAY = Month(year=2026, month=1)
 
 def _bullets(items: list[str], width: int, mark: str) -> list[str]:
     indent = " " * len(mark)
-    return [line for item in items for line in wrap(item, width, mark, indent)]
+    return [line for item in items for line in tag(R.BULLET, wrap(item, width, mark, indent))]
 
 
-def render_pdf(facts: ResumeFacts, dates: DateStyle) -> str:
+def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) -> list[str]:
     """A one-column CV printed to PDF and pasted as text: capital headings, the employer and
     right-aligned dates on one line, the role under it, paragraphs and bullets hard-wrapped."""
     person = facts.person
-    width = PDF_WIDTH
-    lines = present(person.name, person.label, person.street)
-    lines += [*wrap(" | ".join(present(person.location, *contact_items(person))), width), ""]
+    width = width or PDF_WIDTH
+    lines = [*present(person.name, person.label), *tag(R.CONTACT, present(person.street))]
+    contacts = " | ".join(present(person.location, *contact_items(person)))
+    lines += [*tag(R.CONTACT, wrap(contacts, width)), ""]
     if person.summary:
-        lines += ["SUMMARY", *wrap(person.summary, width), ""]
+        lines += [*tag(R.HEADING, ["SUMMARY"]), *tag(R.PROSE, wrap(person.summary, width)), ""]
     if facts.jobs:
-        lines += ["PROFESSIONAL EXPERIENCE", ""]
+        lines += [*tag(R.HEADING, ["PROFESSIONAL EXPERIENCE"]), ""]
     for job in facts.jobs:
         employer = ", ".join(present(job.organization, job.location)) or job.role or ""
-        lines.append(right_aligned(employer, dates.period(job.period), width))
-        if job.organization and job.role:
-            lines.append(job.role)
-        lines += wrap(job.summary, width) if job.summary else []
+        lines += entry_lines(
+            (right_aligned(employer, dates.period(job.period), width), R.ENTRY_START),
+            (job.role if job.organization and job.role else None, R.ENTRY_HEADER),
+        )
+        lines += tag(R.PROSE, wrap(job.summary, width)) if job.summary else []
         lines += [*_bullets(job.highlights, width, "  • "), ""]
     if facts.schools:
-        lines += ["EDUCATION", ""]
+        lines += [*tag(R.HEADING, ["EDUCATION"]), ""]
     for school in facts.schools:
         head = school.institution or degree_line(school)
-        lines.append(right_aligned(head, dates.period(school.period), width))
-        lines += [*present(degree_line(school) if school.institution else None), ""]
+        lines += entry_lines(
+            (right_aligned(head, dates.period(school.period), width), R.ENTRY_START),
+            (
+                degree_line(school) if school.institution and degree_line(school) else None,
+                R.ENTRY_HEADER,
+            ),
+        )
+        lines.append("")
     if facts.projects:
-        lines += ["PROJECTS", ""]
+        lines += [*tag(R.HEADING, ["PROJECTS"]), ""]
     for project in facts.projects:
-        lines.append(project.name)
-        lines += wrap(project.description, width, "  ", "  ") if project.description else []
+        lines += entry_lines((project.name, R.ENTRY_START))
+        lines += (
+            tag(R.PROSE, wrap(project.description, width, "  ", "  "))
+            if project.description
+            else []
+        )
         lines += [*_bullets(project.highlights, width, "  • "), ""]
     if facts.publications:
-        lines += ["PUBLICATIONS", *_bullets([citation(p) for p in facts.publications], width, "• ")]
+        lines += tag(R.HEADING, ["PUBLICATIONS"])
+        lines += _bullets([citation(p) for p in facts.publications], width, "• ")
         lines.append("")
     if facts.skills:
-        lines += ["SKILLS", *[row for line in skill_lines(facts) for row in wrap(line, width)], ""]
+        lines += tag(R.HEADING, ["SKILLS"])
+        lines += [row for line in skill_lines(facts) for row in tag(R.OTHER, wrap(line, width))]
+        lines.append("")
     for heading, items in extras(facts):
-        lines += [heading.upper(), *wrap(", ".join(items), width), ""]
+        lines += [
+            *tag(R.HEADING, [heading.upper()]),
+            *tag(R.OTHER, wrap(", ".join(items), width)),
+            "",
+        ]
     title = f"{person.name} – Curriculum Vitae" if person.name else "Curriculum Vitae"
 
     def header(page: int, _pages: int) -> list[str]:
-        return [title, ""] if page > 1 else []
+        return [*tag(R.FURNITURE, [title]), ""] if page > 1 else []
 
     def footer(page: int, pages: int) -> list[str]:
-        return ["", right_aligned("", f"Page {page} of {pages}", width), ""]
+        return ["", *tag(R.FURNITURE, [right_aligned("", f"Page {page} of {pages}", width)]), ""]
 
-    return join_lines(paginate(lines, PDF_PAGE_LINES, header, footer))
+    return paginate(lines, PDF_PAGE_LINES, header, footer)
 
 
-def _linkedin_job(job: Job, dates: DateStyle) -> list[str]:
-    lines = present(job.organization, job.role)
+def _linkedin_job(job: Job, dates: DateStyle, width: int) -> list[str]:
     when = dates.period(job.period)
     if when and job.period.start:
         end = job.period.end or (RENDER_TODAY if job.period.current else None)
         if end is not None:
             when += f" ({duration_text(months_between(job.period.start, end))})"
-    lines += present(when or None, job.location)
-    lines += wrap(job.summary, LINKEDIN_WIDTH) if job.summary else []
-    return lines + _bullets(job.highlights, LINKEDIN_WIDTH, "• ") + [""]
+    lines = entry_lines(
+        (job.organization or None, R.ENTRY_START),
+        (job.role or None, R.ENTRY_HEADER),
+        (when or None, R.DATE_LINE),
+        (job.location or None, R.ENTRY_HEADER),
+    )
+    lines += tag(R.PROSE, wrap(job.summary, width)) if job.summary else []
+    return lines + _bullets(job.highlights, width, "• ") + [""]
 
 
-def render_linkedin(facts: ResumeFacts, dates: DateStyle, top_skills: int) -> str:
+def linkedin_lines(
+    facts: ResumeFacts, dates: DateStyle, top_skills: int, width: int | None = None
+) -> list[str]:
     """A LinkedIn profile saved as PDF, as text: the contact sidebar (contacts, top skills,
     languages) comes before the name; then "Company / Title / Month Year - Present (x years)"
     entries and "Page 1 of 2" footers."""
     person = facts.person
-    lines = ["Contact", *contact_items(person), ""]
+    width = width or LINKEDIN_WIDTH
+    lines = [*tag(R.HEADING, ["Contact"]), *tag_each(R.CONTACT, contact_items(person)), ""]
     skills = facts.all_skills()[:top_skills]
     if skills:
-        lines += ["Top Skills", *skills, ""]
+        lines += [*tag(R.HEADING, ["Top Skills"]), *skills, ""]
     if facts.languages:
-        lines += ["Languages", *facts.languages, ""]
+        lines += [*tag(R.HEADING, ["Languages"]), *facts.languages, ""]
     lines += [*present(person.name, person.label, person.location), ""]
     if person.summary:
-        lines += ["Summary", *wrap(person.summary, LINKEDIN_WIDTH), ""]
+        lines += [*tag(R.HEADING, ["Summary"]), *tag(R.PROSE, wrap(person.summary, width)), ""]
     if facts.jobs:
-        lines += ["Experience", ""]
+        lines += [*tag(R.HEADING, ["Experience"]), ""]
     for job in facts.jobs:
-        lines += _linkedin_job(job, dates)
+        lines += _linkedin_job(job, dates, width)
     if facts.schools:
-        lines += ["Education", ""]
+        lines += [*tag(R.HEADING, ["Education"]), ""]
     for school in facts.schools:
         when = dates.period(school.period)
         detail = " · ".join(present(degree_line(school, ", ") or None, f"({when})" if when else ""))
-        lines += [*present(school.institution, detail), ""]
+        detail_role = R.ENTRY_HEADER if degree_line(school) else R.DATE_LINE
+        lines += [
+            *entry_lines(
+                (school.institution or None, R.ENTRY_START), (detail or None, detail_role)
+            ),
+            "",
+        ]
     if facts.projects:
-        lines += ["Projects", ""]
+        lines += [*tag(R.HEADING, ["Projects"]), ""]
     for project in facts.projects:
         lines += [
-            project.name,
-            *(wrap(project.description, LINKEDIN_WIDTH) if project.description else []),
+            *entry_lines((project.name, R.ENTRY_START)),
+            *(tag(R.PROSE, wrap(project.description, width)) if project.description else []),
         ]
         lines.append("")
     if facts.publications:
-        lines += ["Publications", *[citation(item) for item in facts.publications], ""]
+        lines += tag(R.HEADING, ["Publications"])
+        lines += [*tag_each(R.ENTRY_START, [citation(item) for item in facts.publications]), ""]
 
     def footer(page: int, pages: int) -> list[str]:
-        return ["", f"Page {page} of {pages}", ""]
+        return ["", *tag(R.FURNITURE, [f"Page {page} of {pages}"]), ""]
 
-    return join_lines(paginate(lines, LINKEDIN_PAGE_LINES, lambda _p, _n: [], footer))
+    return paginate(lines, LINKEDIN_PAGE_LINES, lambda _p, _n: [], footer)
 
 
-def render_europass(facts: ResumeFacts, dates: DateStyle) -> str:
+def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) -> list[str]:
     """A Europass CV as text: capital section labels, each entry led by its dates line, then
     the role, then "Organization, Place"; bullets as ▪; "Curriculum vitae  Name" page heads."""
     person = facts.person
-    width = EUROPASS_WIDTH
-    lines = ["PERSONAL INFORMATION", *present(person.name)]
-    lines += present(", ".join(present(person.street, person.location)) or None)
-    lines += [*contact_items(person), ""]
+    width = width or EUROPASS_WIDTH
+    lines = [*tag(R.HEADING, ["PERSONAL INFORMATION"]), *present(person.name)]
+    lines += tag(R.CONTACT, present(", ".join(present(person.street, person.location)) or None))
+    lines += [*tag_each(R.CONTACT, contact_items(person)), ""]
     if person.label:
-        lines += ["POSITION", person.label, ""]
+        lines += [*tag(R.HEADING, ["POSITION"]), person.label, ""]
     if person.summary:
-        lines += ["ABOUT ME", *wrap(person.summary, width), ""]
+        lines += [*tag(R.HEADING, ["ABOUT ME"]), *tag(R.PROSE, wrap(person.summary, width)), ""]
     if facts.jobs:
-        lines += ["WORK EXPERIENCE", ""]
+        lines += [*tag(R.HEADING, ["WORK EXPERIENCE"]), ""]
     for job in facts.jobs:
-        lines += present(dates.period(job.period) or None, job.role)
-        lines += present(", ".join(present(job.organization, job.location)) or None)
-        lines += wrap(job.summary, width) if job.summary else []
+        lines += entry_lines(
+            (dates.period(job.period) or None, R.DATE_LINE),
+            (job.role or None, R.ENTRY_HEADER),
+            (", ".join(present(job.organization, job.location)) or None, R.ENTRY_HEADER),
+        )
+        lines += tag(R.PROSE, wrap(job.summary, width)) if job.summary else []
         lines += [*_bullets(job.highlights, width, "▪ "), ""]
     if facts.schools:
-        lines += ["EDUCATION AND TRAINING", ""]
+        lines += [*tag(R.HEADING, ["EDUCATION AND TRAINING"]), ""]
     for school in facts.schools:
-        lines += present(dates.period(school.period) or None, degree_line(school) or None)
-        lines += [*present(school.institution), ""]
+        lines += entry_lines(
+            (dates.period(school.period) or None, R.DATE_LINE),
+            (degree_line(school) or None, R.ENTRY_HEADER),
+            (school.institution or None, R.ENTRY_HEADER),
+        )
+        lines.append("")
     if facts.skills or facts.languages:
-        lines += ["PERSONAL SKILLS", ""]
+        lines += [*tag(R.HEADING, ["PERSONAL SKILLS"]), ""]
     if facts.languages:
-        lines += ["Languages", ", ".join(facts.languages), ""]
+        lines += [*tag(R.HEADING, ["Languages"]), ", ".join(facts.languages), ""]
     if facts.skills:
-        lines += ["Digital skills", *[r for line in skill_lines(facts) for r in wrap(line, width)]]
+        lines += tag(R.HEADING, ["Digital skills"])
+        lines += [r for line in skill_lines(facts) for r in tag(R.OTHER, wrap(line, width))]
         lines.append("")
     if facts.projects or facts.publications:
-        lines += ["ADDITIONAL INFORMATION", ""]
+        lines += [*tag(R.HEADING, ["ADDITIONAL INFORMATION"]), ""]
     if facts.projects:
-        lines.append("Projects")
+        lines += tag(R.HEADING, ["Projects"])
         for project in facts.projects:
             text = ": ".join(present(project.name, project.description))
-            lines += wrap(text, width)
+            lines += tag(R.ENTRY_START, wrap(text, width))
         lines.append("")
     if facts.publications:
-        lines += ["Publications", *_bullets([citation(p) for p in facts.publications], width, "▪ ")]
+        lines += tag(R.HEADING, ["Publications"])
+        lines += _bullets([citation(p) for p in facts.publications], width, "▪ ")
     for heading, items in extras(facts):
         if heading != "Languages":
-            lines += ["", heading, *wrap(", ".join(items), width)]
+            lines += ["", *tag(R.HEADING, [heading]), *tag(R.OTHER, wrap(", ".join(items), width))]
     head = f"Curriculum vitae    {person.name}" if person.name else "Curriculum vitae"
 
     def header(_page: int, _pages: int) -> list[str]:
-        return [head, ""]
+        return [*tag(R.FURNITURE, [head]), ""]
 
     def footer(page: int, pages: int) -> list[str]:
-        return ["", right_aligned("© European Union", f"Page {page} / {pages}", width), ""]
+        feet = right_aligned("© European Union", f"Page {page} / {pages}", width)
+        return ["", *tag(R.FURNITURE, [feet]), ""]
 
-    return join_lines(paginate(lines, EUROPASS_PAGE_LINES, header, footer))
+    return paginate(lines, EUROPASS_PAGE_LINES, header, footer)

@@ -1,0 +1,89 @@
+"""``resume-etl train``: retrain the line-role model from weak labels (registered by ``cli.py``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resume_etl.errors import ResumeEtlError
+from resume_etl.evaluation.real.data import DATA_ENV_VAR
+from resume_etl.evaluation.real.split import DEFAULT_SEED
+from resume_etl.training import DEFAULT_NAME, DEFAULT_VARIANTS
+
+EXIT_BAD_SETUP = 2
+
+DEFAULT_RULE_DOCS = (Path("raw"), Path("tests") / "fixtures" / "formats")
+"""The repository's own documents, from its root: the gold inputs and their renderings."""
+
+
+def train(
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data", help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data)."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Folder to write the model and its card to (default: the package's data)."
+        ),
+    ] = None,
+    name: Annotated[str, typer.Option("--name", help="The model's versioned name.")] = DEFAULT_NAME,
+    variants: Annotated[
+        int,
+        typer.Option("--variants", min=0, help="Seeded redraws (width, date style) per layout."),
+    ] = DEFAULT_VARIANTS,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the dev/untouched split and the variants.")
+    ] = DEFAULT_SEED,
+    rules_docs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rules-docs",
+            help="Folders of the repository's own documents to add, labelled by the rules "
+            "(default: raw and tests/fixtures/formats where they exist).",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="At most N files per group (a quick try).")
+    ] = None,
+) -> None:
+    """Train the line-role model on the dev half's JSON Resume files rendered in every layout
+    (weak labels from the renderers), score it per role on held-out renderings, and write it
+    with its card (provenance, features version, scores) as package data."""
+    # The trainer, crfsuite and rich load only when the command runs: --help stays fast.
+    from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from resume_etl.evaluation.real.data import require_data_dir  # noqa: PLC0415
+    from resume_etl.nlp.line_roles import LineRole  # noqa: PLC0415
+    from resume_etl.stages.layout import model_path  # noqa: PLC0415
+    from resume_etl.training.line_roles import train_line_roles  # noqa: PLC0415
+
+    console = Console(stderr=True)
+    try:
+        folder = require_data_dir(data)
+        target = out if out is not None else model_path(name).parent
+        folders = (
+            rules_docs if rules_docs is not None else [p for p in DEFAULT_RULE_DOCS if p.is_dir()]
+        )
+        card = train_line_roles(folder, target, name, seed, variants, limit, folders)
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    table = Table(title=f"{name}: per-role F1 (lines)")
+    table.add_column("role")
+    groups = list(card["scores"])
+    for group in groups:
+        table.add_column(group, justify="right")
+    for role in LineRole:
+        table.add_row(role.value, *(f"{card['scores'][g][role.value]['f1']:.2f}" for g in groups))
+    table.add_row("accuracy", *(f"{card['scores'][g]['accuracy']:.2f}" for g in groups))
+    console.print(table)
+    console.print(
+        f"wrote {target / name}.crfsuite and its card ({card['data']['documents']} renderings)"
+    )

@@ -1,0 +1,95 @@
+"""The line-role model: a CRF over line shapes, shipped as package data, loaded by name.
+
+A model is registered by a versioned name (``line_roles_v1``): the file
+``nlp/data/<name>.crfsuite`` with ``<name>.json`` beside it, which records how it was trained
+(data provenance, the features version, its scores). Loading needs nothing downloaded; a
+model whose features version is not this code's is refused (E101), since its weights would
+read features that no longer mean what they meant.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from resume_etl.config import SegmentSettings
+from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.nlp.line_roles import LineRole
+from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_features
+
+MODEL_SUFFIX = ".crfsuite"
+CARD_SUFFIX = ".json"
+LINE_MODELS = ("line_roles_v1",)
+"""Registered model names; a changed model gets a new name beside the old one."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleGuess:
+    """The role the model gives a line, and its marginal probability."""
+
+    role: LineRole
+    confidence: float
+
+
+def model_path(name: str) -> Path:
+    """Where the shipped model ``name`` lives in the package."""
+    return Path(str(resources.files("resume_etl.nlp") / "data" / f"{name}{MODEL_SUFFIX}"))
+
+
+class LineRoleModel:
+    """A trained line-role CRF; picklable (a worker reopens the file)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        card = path.with_suffix(CARD_SUFFIX)
+        if not path.is_file():
+            raise ConfigError(ErrorCode.E101_MODEL_MISSING, f"no line-role model at {path}")
+        if card.is_file():
+            version = json.loads(card.read_text(encoding="utf-8")).get("features_version")
+            if version != FEATURES_VERSION:
+                raise ConfigError(
+                    ErrorCode.E101_MODEL_MISSING,
+                    f"{path.name} was trained on features {version!r}, this code makes "
+                    f"{FEATURES_VERSION!r}; retrain it with 'make train'",
+                )
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def label(self, shapes: Sequence[LineShape]) -> list[RoleGuess]:
+        """Each line's role, with the model's marginal probability for it."""
+        if not shapes:
+            return []
+        tags = self._tagger.tag(line_features(shapes))
+        return [
+            RoleGuess(LineRole(tag), self._tagger.marginal(tag, index))
+            for index, tag in enumerate(tags)
+        ]
+
+
+@lru_cache(maxsize=4)
+def load_line_model(name: str) -> LineRoleModel:
+    """The shipped model ``name`` (loaded once per process)."""
+    if name not in LINE_MODELS:
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"unknown line model {name!r}; choose from {', '.join(LINE_MODELS)} or 'off'",
+        )
+    return LineRoleModel(model_path(name))
+
+
+def line_model_for(settings: SegmentSettings) -> LineRoleModel | None:
+    """The model the pipeline file names in ``segment.line_model`` (None when 'off')."""
+    return None if settings.line_model == "off" else load_line_model(settings.line_model)

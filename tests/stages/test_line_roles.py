@@ -1,0 +1,132 @@
+"""The line-role model: shape features without words, the shipped model, and segmenting with it."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+
+from resume_etl.config import SegmentSettings
+from resume_etl.errors import ConfigError
+from resume_etl.stages.extract import (
+    ExtractedDocument,
+    LexiconCategories,
+    analysis_doc,
+    extract,
+)
+from resume_etl.stages.layout import (
+    FEATURES_VERSION,
+    LineRoleModel,
+    LineShape,
+    line_features,
+    line_model_for,
+    load_line_model,
+    model_path,
+)
+from resume_etl.stages.segment import SectionClassifier, segment
+from tests.conftest import make_document
+
+
+def _shapes(lines: list[str]) -> list[LineShape]:
+    return [LineShape(line, False, "experience", False) for line in lines]
+
+
+def test_features_read_shapes_not_words() -> None:
+    first = line_features(_shapes(["Harbour Ledger   03/2021 - Present", "  - Cut costs by half"]))
+    second = line_features(_shapes(["Copper Anchor    11/2019 - Present", "  - Made tea for all"]))
+    assert first == second
+
+
+def test_no_feature_carries_a_word_of_the_line() -> None:
+    features = line_features(_shapes(["Zanzibarian Quokkaworks, Lyonnesse", "quixotic flumph"]))
+    words = {"zanzibarian", "quokkaworks", "lyonnesse", "quixotic", "flumph"}
+    assert not any(word in feature.lower() for row in features for feature in row for word in words)
+
+
+def test_lexicon_hits_are_flags() -> None:
+    (row,) = line_features(_shapes(["Bachelor of Science, University of Leeds"]))
+    assert "lex_degree" in row
+    assert "lex_org" in row
+
+
+def test_the_shipped_model_loads_and_records_its_provenance() -> None:
+    model = load_line_model("line_roles_v1")
+    card = json.loads(model_path("line_roles_v1").with_suffix(".json").read_text("utf-8"))
+    assert card["features_version"] == FEATURES_VERSION
+    assert card["data"]["files"]["train"] > 0
+    assert set(card["scores"]) == {"train", "dev_held_out", "untouched"}
+    assert isinstance(model, LineRoleModel)
+
+
+def test_the_model_survives_pickling_for_worker_processes() -> None:
+    model = load_line_model("line_roles_v1")
+    copy = pickle.loads(pickle.dumps(model))
+    shapes = _shapes(["Harbour Ledger", "Senior Engineer", "- Cut costs by half"])
+    assert [g.role for g in copy.label(shapes)] == [g.role for g in model.label(shapes)]
+
+
+def test_an_unknown_model_name_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown line model"):
+        load_line_model("line_roles_v0")
+
+
+def test_off_means_no_model() -> None:
+    assert line_model_for(SegmentSettings(sections={}, line_model="off")) is None
+
+
+PDF_PASTE = """\
+Mira Quell
+PROFESSIONAL EXPERIENCE
+
+Harbour Ledger, Leeds                                               03/2021 - Present
+Senior Platform Engineer
+  • Rebuilt the nightly settlement batch so that reconciliation finishes before the
+    morning shift, with alerts routed to the on-call engineer
+  • Cut deploy time by 40%
+
+Mira Quell – Curriculum Vitae
+
+Copper Anchor, York                                                 01/2017 - 02/2021
+Platform Engineer
+  • Moved the ledger to managed Postgres with no downtime
+"""
+
+
+@pytest.fixture(scope="module")
+def with_model(
+    nlp: Language, classifier: SectionClassifier, categories: LexiconCategories
+) -> Callable[[str], ExtractedDocument]:
+    """Segment and extract with the shipped model, whatever the default pipeline says."""
+    model = load_line_model("line_roles_v1")
+
+    def run(text: str) -> ExtractedDocument:
+        segmented = segment(make_document(text), classifier, model)
+        return extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
+
+    return run
+
+
+def test_a_wrapped_bullet_is_joined_to_the_bullet_it_continues(
+    with_model: Callable[[str], ExtractedDocument],
+) -> None:
+    extracted = with_model(PDF_PASTE)
+    first = extracted.experiences[0]
+    assert first.bullets[0].endswith(
+        "before the morning shift, with alerts routed to the on-call engineer"
+    )
+    assert len(first.bullets) == 2
+
+
+def test_page_furniture_inside_a_section_is_no_entry(
+    with_model: Callable[[str], ExtractedDocument],
+) -> None:
+    segmented = with_model(PDF_PASTE).segmented
+    (experience,) = [s for s in segmented.sections if s.kind.value == "experience"]
+    headers = [entry.header[0].content for entry in experience.entries]
+    assert len(headers) == 2
+    assert all("Curriculum Vitae" not in header for header in headers)
+    body = [line.content for entry in experience.entries for line in entry.body]
+    assert not any("Curriculum Vitae" in line for line in body)
