@@ -32,9 +32,19 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("storage", "tables", "exports"),
     ("engines",),
     ("runner",),
-    ("evaluation",),
+    ("evaluation", "training"),
     ("api",),
-    ("cli", "cli_real", "__main__", "_terminal", "formatting", "info", "show", "show_html"),
+    (
+        "cli",
+        "cli_real",
+        "cli_train",
+        "__main__",
+        "_terminal",
+        "formatting",
+        "info",
+        "show",
+        "show_html",
+    ),
 )
 """Bottom first; each name is a module or a subpackage of ``resume_etl``. The root is on top."""
 
