@@ -17,6 +17,7 @@ from rich.text import Text
 
 from resume_etl import __version__
 from resume_etl.api import run_files
+from resume_etl.cli_real import eval_real
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
@@ -424,6 +425,9 @@ def _hits_table(hits: list[SearchHit]) -> Table:
             snippet.stylize("bold black on yellow", start, end)
         table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
     return table
+
+
+app.command(name="eval-real")(eval_real)
 
 
 @app.command(name="eval")
