@@ -35,7 +35,11 @@ from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.contacts import classify_link, extract_contacts
 from resume_etl.stages.extract.education import build_education
 from resume_etl.stages.extract.entity_focus import analysis_doc
-from resume_etl.stages.extract.experience import _company_group, build_experience
+from resume_etl.stages.extract.experience import (
+    _company_group,
+    build_experience,
+    section_slots,
+)
 from resume_etl.stages.extract.metrics import _metrics
 from resume_etl.stages.extract.profile import extract_profile
 from resume_etl.stages.extract.projects import build_project
@@ -86,6 +90,9 @@ def extract(
                     section, section_id, spans, categories, f"{doc_id}:p", len(publications)
                 )
             )
+        slots = (
+            section_slots(section.entries, spans) if section.kind is SectionKind.EXPERIENCE else {}
+        )
         for entry in section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
@@ -94,7 +101,7 @@ def extract(
                 if group is not None or section_id != group_section:
                     group_org, group_section = group, section_id
                 job = build_experience(
-                    ctx, categories.employment_types, group_org, opens_group=group is not None
+                    ctx, categories.employment_types, group_org, group is not None, slots
                 )
                 if job.organization is not group_org:  # a company of its own ends the group
                     group_org = None

@@ -26,6 +26,8 @@ class SegmentKind(StrEnum):
     ROLE = "role"
     LOCATION = "location"
     UNKNOWN = "unknown"
+    PROSE = "prose"
+    """A sentence or a wrapped fragment of one, never a name or a title."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,15 +255,12 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     whole = _classify_range(spans, start, end)
     if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
         return [whole]
-    parts: list[tuple[int, int]] = []
-    cursor = start
-    for match in re.finditer(",", text[start:end]):
-        parts.extend(_trimmed(text, cursor, start + match.start()))
-        cursor = start + match.end()
-    parts.extend(_trimmed(text, cursor, end))
-    classified = [_classify_range(spans, s, e) for s, e in parts]
+    parts = _comma_parts(spans, start, end)
+    classified = _with_region_codes([_classify_range(spans, s, e) for s, e in parts], text)
     kinds = [segment.kind for segment in classified]
-    if whole.kind is SegmentKind.LOCATION:
+    if whole.kind is SegmentKind.LOCATION or (
+        len(classified) > 1 and _name_before_place(spans, classified)
+    ):
         return _organization_then_place(spans, classified) or [whole]
     placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
     if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
@@ -269,12 +268,59 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         # comes first; what follows places or describes it.
         place = _trailing_place(spans, classified[1:])
         return [classified[0], place] if place is not None else classified[:1]
-    if len(set(kinds)) > 1:
+    if len(set(kinds)) > 1 or _weak_place_before_place(classified):
         return classified
     return [whole]
 
 
+def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
+    """ "Daxko, Birmingham, AL": a name only the NER calls a place, before a sure city and
+    region, stays a segment of its own (the header's layout may say it is the employer)."""
+    return (
+        len(parts) == 2
+        and all(part.kind is SegmentKind.LOCATION for part in parts)
+        and parts[0].confidence < parts[1].confidence
+    )
+
+
 _MAX_PLACE_WORDS = 3
+
+
+def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
+    NET)") and the comma before a legal form ("Comunicaciones y Automatización, S.L."),
+    which belongs to the name."""
+    text = spans.text
+    cuts = [
+        start + match.start()
+        for match in re.finditer(",", text[start:end])
+        if text.count("(", start, start + match.start())
+        <= text.count(")", start, start + match.start())
+    ]
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for cut in [*cuts, end]:
+        parts.extend(_trimmed(text, cursor, cut))
+        cursor = cut + 1
+    joined: list[tuple[int, int]] = []
+    for part in parts:
+        if joined and _is_legal_form(spans, *part):
+            joined[-1] = (joined[-1][0], part[1])
+        else:
+            joined.append(part)
+    return joined
+
+
+_LEGAL_FORM_CHARS = re.compile(r"^[A-Z][A-Za-z.&/ ]{0,11}$")
+
+
+def _is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
+    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG")."""
+    text = spans.text[start:end]
+    if not _LEGAL_FORM_CHARS.match(text):
+        return False
+    keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
+    return bool(keywords) and _covers(keywords, start, end, 0.6)
 
 
 def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
@@ -299,16 +345,52 @@ def _organization_then_place(
 ) -> list[HeaderSegment] | None:
     """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
     part is an organization (by NER or lexicon), the rest is where it is."""
-    if len(parts) < 2 or not _names_an_organization(spans, parts[0], parts[-1]):
+    if len(parts) < 2:
+        return None
+    name = parts[0]
+    if _name_before_place(spans, parts):
+        name = HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
+    elif not _names_an_organization(spans, parts[0], parts[-1]):
         return None
     place_start, place_end = parts[1].start, parts[-1].end
     place = HeaderSegment(
         spans.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
     )
-    return [parts[0], place]
+    return [name, place]
 
 
 _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegment]:
+    """A region code after a place belongs to it: "Birmingham" and "AL" are one place."""
+    joined: list[HeaderSegment] = []
+    for part in parts:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is SegmentKind.LOCATION
+            and _REGION_CODE.match(part.text)
+        ):
+            place = text[previous.start : part.end]
+            joined[-1] = HeaderSegment(place, previous.start, part.end, SegmentKind.LOCATION, 0.8)
+        else:
+            joined.append(part)
+    return joined
+
+
+def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
+    """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
+    place, followed by a whole city-and-region pair or a work-mode word, is who, not where."""
+    first, rest = parts[0], parts[1:]
+    if first.kind is not SegmentKind.UNKNOWN or spans.entities(
+        first.start, first.end, {"GPE", "LOC"}
+    ):
+        return False
+    tail = spans.text[rest[0].start : rest[-1].end]
+    if len(rest) == 1:
+        return tail.lower() in _LOCATION_WORDS
+    return bool(_CITY_REGION.match(tail))
 
 
 def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
@@ -328,6 +410,8 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
 
+    if looks_like_prose(text):
+        return segment(SegmentKind.PROSE, 0.3)
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
     titled = bool(spans.within(labels.TITLE_HEADS, start, end))
     # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
@@ -350,6 +434,9 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
 
 
 _COMPLEMENT = re.compile(r"\s(?:of|for|at|in)\s", re.I)
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z\u00df-\u00ff]{4,}\b")
+"""A lower-case content word right after a keyword: "Research focused on ..." is a clause,
+and its first word is not the head of a name."""
 
 
 def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | None:
@@ -368,11 +455,42 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
             (labels.TITLE_HEADS, SegmentKind.ROLE),
         )
         for span in spans.within(key, start, end)
+        if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
     ]
     if not keywords:
         return None
     in_head = [found for found in keywords if found[0] <= head_end]
     return max(in_head or keywords)[1]
+
+
+_FUNCTION_WORD_MAX = 3
+_PROSE_MAX_WORDS = 12
+_PROSE_MIN_WORDS = 7
+_PROSE_LOWER_WORDS = 3
+_SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
+_SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
+
+
+def looks_like_prose(text: str) -> bool:
+    """A sentence or a wrapped piece of one, which no employer, title or place is.
+
+    Names and titles are short and capitalize their content words ("Research Group of
+    Applied Physics"); a sentence runs long, writes its content words in lower case, may
+    start lower case (the wrapped rest of a line) and ends with a full stop after a word.
+    Short lower-case names ("backstitch") stay names: one lower-case word is not prose.
+    """
+    words = text.split()
+    if len(words) > _PROSE_MAX_WORDS or _SENTENCE_END.search(text) or _SENTENCE_BREAK.search(text):
+        return True
+    lower = [
+        word
+        for word in words
+        if word[0].islower() and word.isalpha() and len(word) > _FUNCTION_WORD_MAX
+    ]
+    if words[0][0].islower() and len(words) >= 3 and lower:
+        return True
+    # A title in sentence case ("Senior software engineer in test") is short.
+    return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS
 
 
 def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:

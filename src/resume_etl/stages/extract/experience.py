@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping, Sequence
 
+from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
@@ -16,6 +18,7 @@ from resume_etl.stages.extract._header import (
     _line_of,
     header_segments,
 )
+from resume_etl.stages.extract._slots import SURE, Slot, by_slot, slot_kinds, slotted
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
@@ -73,10 +76,26 @@ def _employer(
     organizations = employers or every_organization
     if role is not None and len(organizations) > 1:
         role_line = _line_of(text, role.start)
+        beside = [s for s in organizations if _line_of(text, s.start) == role_line]
         elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
+        # "Research Assistant at X University" over a line the NER alone calls an
+        # organization: the employer named by a keyword beside the role stays.
+        surest_beside = max((s.confidence for s in beside), default=0.0)
+        elsewhere = [s for s in elsewhere if s.confidence >= surest_beside]
         if elsewhere:
             return elsewhere[0]
     return organizations[0] if organizations else None
+
+
+def _degree_as_role(segments: list[HeaderSegment], spans: SpanIndex) -> HeaderSegment | None:
+    """ "PhD Researcher", "MBA Intern": in a job header, a degree phrase that holds a job
+    title is the role (an employer with a degree phrase is caught by the organization)."""
+    for found in segments:
+        if found.kind is SegmentKind.DEGREE and spans.within(
+            labels.TITLE_HEADS, found.start, found.end
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ROLE, 0.7)
+    return None
 
 
 def _employment_type(
@@ -117,34 +136,129 @@ def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
     return None
 
 
+def job_segments(
+    entry: Entry, spans: SpanIndex
+) -> tuple[DateRangeMatch | None, list[HeaderSegment]]:
+    """A job entry's period and its header cut into classified segments."""
+    dates = _entry_dates(entry, spans)
+    masks = _date_masks(dates, entry, spans)
+    return dates, header_segments(entry.header, spans, masks, entry.columns)
+
+
+def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, SegmentKind]:
+    """What each header slot holds across a section's jobs (see ``_slots``)."""
+    return slot_kinds((job_segments(entry, spans)[1] for entry in entries), spans.text)
+
+
+def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
+    return other is not None and (segment.start, segment.end) == (other.start, other.end)
+
+
+def _organization_and_role(
+    segments: list[HeaderSegment], spans: SpanIndex, slots: Mapping[Slot, SegmentKind]
+) -> tuple[HeaderSegment | None, HeaderSegment | None]:
+    """Employer and title: by lexicon and NER first; a field they leave empty or unsure is
+    read from the slot that holds it in the section's other jobs. An employer found outside
+    the employers' slot, while that slot holds a segment no rule is sure of, swaps: the slot
+    decides, and what was taken for the employer is the title ("Salesforce" over
+    "Software Engineering PMTS" when every other job names its employer first)."""
+    text = spans.text
+    role = _first(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
+    organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
+    organization = _in_employers_slot(segments, text, slots, organization)
+    in_slot = by_slot(segments, text, slots, SegmentKind.ORGANIZATION, [role])
+    if organization is None or organization.confidence < SURE:
+        organization = in_slot or organization
+    elif (
+        in_slot is not None
+        and role is None
+        and not _same(in_slot, organization)
+        and _slot_of(segments, text, organization) not in _slots_holding(slots)
+    ):
+        role = HeaderSegment(
+            organization.text, organization.start, organization.end, SegmentKind.ROLE, 0.6
+        )
+        organization = in_slot
+    if role is None:
+        role = by_slot(segments, text, slots, SegmentKind.ROLE, [organization])
+    if role is None and organization is not None and _slots_holding(slots):
+        role = _second_organization(segments, text, slots, organization)
+    return organization, role
+
+
+def _second_organization(
+    segments: list[HeaderSegment],
+    text: str,
+    slots: Mapping[Slot, SegmentKind],
+    organization: HeaderSegment,
+) -> HeaderSegment | None:
+    """A job names one employer: with the employer found in its slot, another phrase read as
+    an organization outside the employers' slots ("Competence Lead Software Security", whose
+    "Software" is a company word) is the title."""
+    holding = _slots_holding(slots)
+    for slot, found in slotted(segments, text):
+        if (
+            found.kind is SegmentKind.ORGANIZATION
+            and slot not in holding
+            and not _same(found, organization)
+            and not _is_department(found.text)
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ROLE, 0.6)
+    return None
+
+
+def _in_employers_slot(
+    segments: list[HeaderSegment],
+    text: str,
+    slots: Mapping[Slot, SegmentKind],
+    organization: HeaderSegment | None,
+) -> HeaderSegment | None:
+    """Of several phrases read as organizations, the one in the slot where the section's
+    jobs name their employer ("© European Union" in a page foot, or "Contract Administration"
+    beside the title, is not it)."""
+    holding = _slots_holding(slots)
+    if organization is None or _slot_of(segments, text, organization) in holding:
+        return organization
+    for slot, found in slotted(segments, text):
+        if found.kind is SegmentKind.ORGANIZATION and slot in holding:
+            return found
+    return organization
+
+
+def _slot_of(segments: list[HeaderSegment], text: str, segment: HeaderSegment) -> Slot | None:
+    return next((slot for slot, found in slotted(segments, text) if _same(found, segment)), None)
+
+
+def _slots_holding(slots: Mapping[Slot, SegmentKind]) -> set[Slot]:
+    return {slot for slot, kind in slots.items() if kind is SegmentKind.ORGANIZATION}
+
+
 def build_experience(
     ctx: EntryContext,
     employment_categories: dict[str, str | None],
     group_org: Extracted | None = None,
     opens_group: bool = False,
+    slots: Mapping[Slot, SegmentKind] | None = None,
 ) -> ExperienceCandidate:
     """A job from its entry; ``group_org`` is the company of the LinkedIn role group the entry
     belongs to: the organization of the entry that opens the group, and of later roles in it
-    that name none of their own."""
-    dates = _entry_dates(ctx.entry, ctx.spans)
-    segments = header_segments(
-        ctx.entry.header,
-        ctx.spans,
-        _date_masks(dates, ctx.entry, ctx.spans),
-        ctx.entry.columns,
+    that name none of their own. ``slots`` says what each header slot holds in the entry's
+    section: a field no rule finds is read from the segment in its slot."""
+    dates, segments = job_segments(ctx.entry, ctx.spans)
+    organization, role = _organization_and_role(segments, ctx.spans, slots or {})
+    unknown = next(
+        (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
     )
-    role = _first(segments, SegmentKind.ROLE)
-    organization = _employer(segments, role, ctx.spans.text) or _school_as_employer(
-        segments, ctx.spans
-    )
-    unknown = _first(segments, SegmentKind.UNKNOWN)
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
     if opens_group or org_value is None:
         org_value = group_org or org_value
 
-    location = _first(segments, SegmentKind.LOCATION)
+    location = next(
+        (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
+        None,
+    )
     confidences = [value.confidence for value in (org_value, role) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
