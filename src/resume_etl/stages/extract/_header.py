@@ -245,8 +245,26 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     elif trail_match:
         trail = len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
+    new_end = _kept_closing(text, new_start, new_end, end)
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
         yield new_start, new_end
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]$")
+
+
+def _kept_closing(text: str, start: int, end: int, limit: int) -> int:
+    """The trimmed end, moved past what the name still needs: the bracket that closes one it
+    opened ("Practice Lead (Portal, Search)") and the stop of an abbreviation ("S.L.")."""
+    for _ in range(2):
+        if end >= limit:
+            break
+        piece, following = text[start:end], text[end]
+        closes = following == ")" and piece.count("(") > piece.count(")")
+        if not closes and not (following == "." and _ABBREVIATION_END.search(piece)):
+            break
+        end += 1
+    return end
 
 
 def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:

@@ -183,7 +183,19 @@ def _organization_and_role(
         role = by_slot(segments, text, slots, SegmentKind.ROLE, [organization])
     if role is None and organization is not None and _slots_holding(slots):
         role = _second_organization(segments, text, slots, organization)
-    return organization, role
+    return organization or _weak_place_beside_place(segments), role
+
+
+def _weak_place_beside_place(segments: list[HeaderSegment]) -> HeaderSegment | None:
+    """A job has one place: of a name only the NER calls a place ("Quillmark") and a sure
+    city and region beside it ("Ann Arbor, MI"), the name is the employer."""
+    places = [s for s in segments if s.kind is SegmentKind.LOCATION]
+    sure = [s for s in places if s.confidence >= SURE]
+    weak = [s for s in places if s.confidence < SURE]
+    if not sure or not weak:
+        return None
+    name = weak[0]
+    return HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
 
 
 def _second_organization(
@@ -245,10 +257,17 @@ def build_experience(
     that name none of their own. ``slots`` says what each header slot holds in the entry's
     section: a field no rule finds is read from the segment in its slot."""
     dates, segments = job_segments(ctx.entry, ctx.spans)
-    organization, role = _organization_and_role(segments, ctx.spans, slots or {})
+    # An entry without dates is often the wrapped rest of the job above: the layout's slots
+    # say nothing about it, and a piece no rule recognizes in it is no employer.
+    dated = dates is not None
+    organization, role = _organization_and_role(
+        segments, ctx.spans, (slots or {}) if dated else {}
+    )
     unknown = next(
         (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
     )
+    if not dated and role is None:
+        unknown = None
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
