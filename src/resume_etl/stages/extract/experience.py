@@ -258,7 +258,7 @@ def build_experience(
     section: a field no rule finds is read from the segment in its slot."""
     dates, segments = job_segments(ctx.entry, ctx.spans)
     # An entry without dates is often the wrapped rest of the job above: the layout's slots
-    # say nothing about it, and a piece no rule recognizes in it is no employer.
+    # say nothing about it, and without a title only a sure organization is its employer.
     dated = dates is not None
     organization, role = _organization_and_role(
         segments, ctx.spans, (slots or {}) if dated else {}
@@ -268,6 +268,8 @@ def build_experience(
     )
     if not dated and role is None:
         unknown = None
+        if organization is not None and organization.confidence < SURE:
+            organization = None
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
