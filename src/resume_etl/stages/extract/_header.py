@@ -279,7 +279,8 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     if whole.kind is SegmentKind.LOCATION or (
         len(classified) > 1 and _name_before_place(spans, classified)
     ):
-        return _organization_then_place(spans, classified) or [whole]
+        named = _organization_then_place(spans, classified)
+        return named or (classified if _weak_place_before_place(classified) else [whole])
     placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
     if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
         # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
@@ -485,6 +486,8 @@ _FUNCTION_WORD_MAX = 3
 _PROSE_MAX_WORDS = 12
 _PROSE_MIN_WORDS = 7
 _PROSE_LOWER_WORDS = 3
+_CLAUSE_START = re.compile(r"(?:and|or|but|to|of|for|with|on|in|by|the|as|from|into)\s")
+"""The first word of a wrapped sentence's rest ("and the ..."); no name starts so."""
 _SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
 
@@ -505,7 +508,7 @@ def looks_like_prose(text: str) -> bool:
         for word in words
         if word[0].islower() and word.isalpha() and len(word) > _FUNCTION_WORD_MAX
     ]
-    if words[0][0].islower() and len(words) >= 3 and lower:
+    if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
         return True
     # A title in sentence case ("Senior software engineer in test") is short.
     return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS

@@ -18,7 +18,14 @@ from resume_etl.stages.extract._header import (
     _line_of,
     header_segments,
 )
-from resume_etl.stages.extract._slots import SURE, Slot, by_slot, slot_kinds, slotted
+from resume_etl.stages.extract._slots import (
+    SURE,
+    Slot,
+    SlotFrame,
+    by_slot,
+    slot_kinds,
+    slotted,
+)
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
@@ -146,8 +153,17 @@ def job_segments(
 
 
 def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, SegmentKind]:
-    """What each header slot holds across a section's jobs (see ``_slots``)."""
-    return slot_kinds((job_segments(entry, spans)[1] for entry in entries), spans.text)
+    """What each header slot holds across a section's dated jobs (see ``_slots``)."""
+    framed = []
+    for entry in entries:
+        dates, segments = job_segments(entry, spans)
+        if dates is not None:
+            framed.append((segments, _frame(spans.text, dates)))
+    return slot_kinds(framed)
+
+
+def _frame(text: str, dates: DateRangeMatch | None) -> SlotFrame:
+    return SlotFrame(text, _line_of(text, dates.start_char) if dates else 0)
 
 
 def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
@@ -155,7 +171,10 @@ def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
 
 
 def _organization_and_role(
-    segments: list[HeaderSegment], spans: SpanIndex, slots: Mapping[Slot, SegmentKind]
+    segments: list[HeaderSegment],
+    spans: SpanIndex,
+    slots: Mapping[Slot, SegmentKind],
+    frame: SlotFrame,
 ) -> tuple[HeaderSegment | None, HeaderSegment | None]:
     """Employer and title: by lexicon and NER first; a field they leave empty or unsure is
     read from the slot that holds it in the section's other jobs. An employer found outside
@@ -165,24 +184,24 @@ def _organization_and_role(
     text = spans.text
     role = _first(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
-    organization = _in_employers_slot(segments, text, slots, organization)
-    in_slot = by_slot(segments, text, slots, SegmentKind.ORGANIZATION, [role])
+    organization = _in_employers_slot(segments, frame, slots, organization)
+    in_slot = by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role])
     if organization is None or organization.confidence < SURE:
         organization = in_slot or organization
     elif (
         in_slot is not None
         and role is None
         and not _same(in_slot, organization)
-        and _slot_of(segments, text, organization) not in _slots_holding(slots)
+        and _slot_of(segments, frame, organization) not in _slots_holding(slots)
     ):
         role = HeaderSegment(
             organization.text, organization.start, organization.end, SegmentKind.ROLE, 0.6
         )
         organization = in_slot
     if role is None:
-        role = by_slot(segments, text, slots, SegmentKind.ROLE, [organization])
+        role = by_slot(segments, frame, slots, SegmentKind.ROLE, [organization])
     if role is None and organization is not None and _slots_holding(slots):
-        role = _second_organization(segments, text, slots, organization)
+        role = _second_organization(segments, frame, slots, organization)
     return organization or _weak_place_beside_place(segments), role
 
 
@@ -200,7 +219,7 @@ def _weak_place_beside_place(segments: list[HeaderSegment]) -> HeaderSegment | N
 
 def _second_organization(
     segments: list[HeaderSegment],
-    text: str,
+    frame: SlotFrame,
     slots: Mapping[Slot, SegmentKind],
     organization: HeaderSegment,
 ) -> HeaderSegment | None:
@@ -208,7 +227,7 @@ def _second_organization(
     an organization outside the employers' slots ("Competence Lead Software Security", whose
     "Software" is a company word) is the title."""
     holding = _slots_holding(slots)
-    for slot, found in slotted(segments, text):
+    for slot, found in slotted(segments, frame):
         if (
             found.kind is SegmentKind.ORGANIZATION
             and slot not in holding
@@ -221,7 +240,7 @@ def _second_organization(
 
 def _in_employers_slot(
     segments: list[HeaderSegment],
-    text: str,
+    frame: SlotFrame,
     slots: Mapping[Slot, SegmentKind],
     organization: HeaderSegment | None,
 ) -> HeaderSegment | None:
@@ -229,16 +248,18 @@ def _in_employers_slot(
     jobs name their employer ("© European Union" in a page foot, or "Contract Administration"
     beside the title, is not it)."""
     holding = _slots_holding(slots)
-    if organization is None or _slot_of(segments, text, organization) in holding:
+    if organization is None or _slot_of(segments, frame, organization) in holding:
         return organization
-    for slot, found in slotted(segments, text):
+    for slot, found in slotted(segments, frame):
         if found.kind is SegmentKind.ORGANIZATION and slot in holding:
             return found
     return organization
 
 
-def _slot_of(segments: list[HeaderSegment], text: str, segment: HeaderSegment) -> Slot | None:
-    return next((slot for slot, found in slotted(segments, text) if _same(found, segment)), None)
+def _slot_of(
+    segments: list[HeaderSegment], frame: SlotFrame, segment: HeaderSegment
+) -> Slot | None:
+    return next((slot for slot, found in slotted(segments, frame) if _same(found, segment)), None)
 
 
 def _slots_holding(slots: Mapping[Slot, SegmentKind]) -> set[Slot]:
@@ -261,7 +282,7 @@ def build_experience(
     # say nothing about it, and without a title only a sure organization is its employer.
     dated = dates is not None
     organization, role = _organization_and_role(
-        segments, ctx.spans, (slots or {}) if dated else {}
+        segments, ctx.spans, (slots or {}) if dated else {}, _frame(ctx.spans.text, dates)
     )
     unknown = next(
         (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
