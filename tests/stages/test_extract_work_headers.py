@@ -83,7 +83,9 @@ def test_prose_is_told_from_names_and_titles() -> None:
 def test_the_slot_the_section_uses_for_employers_names_one_no_rule_knows(
     extract_text: Extract,
 ) -> None:
-    job = "{org}\n{role}\nMarch 2019 - January 2022 (2 years 10 months)\nBirmingham, AL\n• Led it\n\n"
+    job = (
+        "{org}\n{role}\nMarch 2019 - January 2022 (2 years 10 months)\nBirmingham, AL\n• Led it\n\n"
+    )
     text = "Experience\n\n" + "".join(
         job.format(org=org, role=role)
         for org, role in (
@@ -126,3 +128,30 @@ def test_title_heads_in_other_languages(extract_text: Extract) -> None:
     )
     roles = [role for _, role, _ in _jobs(extract_text, text)]
     assert roles == ["Software-Entwickler", "Analista de Desarrollo"]
+
+
+def test_the_piece_after_at_is_the_employer_even_in_lower_case(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Tech Lead, SDKs at Brindle\n2022-06 — now · Remote\nLed the SDKs team.\n\n"
+        "Software Development Intern at quillnote\n2013-05 — 2013-08 · Detroit, MI\nBuilt it.\n"
+    )
+    jobs = _jobs(extract_text, text)
+    assert [organization for organization, _, _ in jobs] == ["Brindle", "quillnote"]
+    assert [role for _, role, _ in jobs] == ["Tech Lead", "Software Development Intern"]
+
+
+def test_a_title_left_above_the_dates_line_yields_to_the_titles_slot(
+    extract_text: Extract,
+) -> None:
+    job = "{role} at {org}\n{dates} · Remote\nBuilt things for customers every day.\n{tail}\n\n"
+    text = "Experience\n\n" + "".join(
+        job.format(role=role, org=org, dates=dates, tail=tail)
+        for role, org, dates, tail in (
+            ("Platform Engineer", "Brindle", "2019-06 — now", "Promoted to Senior Engineer 2021."),
+            ("Data Analyst", "Quillnote", "2016-09 — 2019-05", "Ran the numbers."),
+            ("Support Engineer", "Harbor Labs", "2014-05 — 2016-08", "Answered the calls."),
+        )
+    )
+    roles = [role for _, role, _ in _jobs(extract_text, text)]
+    assert roles == ["Platform Engineer", "Data Analyst", "Support Engineer"]

@@ -156,9 +156,54 @@ def header_segments(
             segments.extend(labelled)
             continue
         for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
-            for piece_start, piece_end in _split(spans.text, start, end):
-                segments.extend(_classify_piece(spans, piece_start, piece_end))
+            segments.extend(_line_pieces(spans, start, end))
     return segments
+
+
+_AFTER_AT = re.compile(r"(?:\s+at|\s*@)\s*$")
+_AT_LOWER = re.compile(r"\s+at\s+(?=[a-z\u00df-\u00ff])")
+
+
+def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
+    """The classified pieces of a stretch of a header line. "Role at Organization" names
+    its employer by syntax: the piece after "at" or "@" is the organization when no rule
+    says what it is, and a title before "at" cuts the piece even where the employer is
+    written in lower case ("Intern at backstitch")."""
+    found: list[HeaderSegment] = []
+    for piece_start, piece_end in _split(spans.text, start, end):
+        pieces = _role_at_employer(spans, piece_start, piece_end) or _classify_piece(
+            spans, piece_start, piece_end
+        )
+        first = pieces[0] if pieces else None
+        if first is not None and _AFTER_AT.search(spans.text, start, piece_start):
+            pieces[0] = _as_employer(first)
+        found.extend(pieces)
+    return found
+
+
+def _as_employer(segment: HeaderSegment) -> HeaderSegment:
+    unsure = segment.confidence < 0.8  # below a lexicon's or a pattern's
+    if segment.kind is SegmentKind.UNKNOWN or (
+        unsure and segment.kind in (SegmentKind.LOCATION, SegmentKind.ORGANIZATION)
+    ):
+        return HeaderSegment(
+            segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8
+        )
+    return segment
+
+
+def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:
+    at = _AT_LOWER.search(spans.text, start, end)
+    if at is None:
+        return None
+    role = _classify_range(spans, start, at.start())
+    employer = next(_trimmed(spans.text, at.end(), end), None)
+    if role.kind is not SegmentKind.ROLE or employer is None:
+        return None
+    organization = HeaderSegment(
+        spans.text[slice(*employer)], *employer, SegmentKind.ORGANIZATION, 0.8
+    )
+    return [role, organization]
 
 
 def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:

@@ -184,7 +184,8 @@ def _organization_and_role(
     text = spans.text
     role = _first(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
-    organization = _in_employers_slot(segments, frame, slots, organization)
+    organization = _in_its_slot(segments, frame, slots, organization)
+    role = _in_its_slot(segments, frame, slots, role)
     in_slot = by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role])
     if organization is None or organization.confidence < SURE:
         organization = in_slot or organization
@@ -238,22 +239,24 @@ def _second_organization(
     return None
 
 
-def _in_employers_slot(
+def _in_its_slot(
     segments: list[HeaderSegment],
     frame: SlotFrame,
     slots: Mapping[Slot, SegmentKind],
-    organization: HeaderSegment | None,
+    chosen: HeaderSegment | None,
 ) -> HeaderSegment | None:
-    """Of several phrases read as organizations, the one in the slot where the section's
-    jobs name their employer ("© European Union" in a page foot, or "Contract Administration"
-    beside the title, is not it)."""
-    holding = _slots_holding(slots)
-    if organization is None or _slot_of(segments, frame, organization) in holding:
-        return organization
+    """Of several phrases read as the same field, the one in the slot where the section's
+    jobs write that field ("© European Union" in a page foot, or "Contract Administration"
+    beside the title, is not the employer; a bullet left above the dates is not the title)."""
+    if chosen is None:
+        return None
+    holding = {slot for slot, kind in slots.items() if kind is chosen.kind}
+    if _slot_of(segments, frame, chosen) in holding:
+        return chosen
     for slot, found in slotted(segments, frame):
-        if found.kind is SegmentKind.ORGANIZATION and slot in holding:
+        if found.kind is chosen.kind and slot in holding:
             return found
-    return organization
+    return chosen
 
 
 def _slot_of(
