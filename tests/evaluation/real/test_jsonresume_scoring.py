@@ -49,6 +49,13 @@ def test_a_title_without_its_team_is_the_role() -> None:
     assert with_title_head(GoldWork(role="Software Engineer"), [dashed]).role == dashed.role
 
 
+def test_the_position_whose_title_is_the_prediction_is_chosen() -> None:
+    senior = GoldWork(role="Senior Software Engineer, Developer Platform")
+    dashed = GoldWork(role="Software Engineer - Internal Tools")
+    predicted = GoldWork(role="Software Engineer")
+    assert with_title_head(predicted, [senior, dashed]).role == dashed.role
+
+
 def test_a_different_title_stays_wrong() -> None:
     gold = GoldWork(role="Tech Lead, Payments Platform")
     predicted = GoldWork(role="Payments")

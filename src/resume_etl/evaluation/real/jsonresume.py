@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_etl.evaluation.gold import GoldDocument, GoldWork
-from resume_etl.evaluation.match import align, date_matches, text_matches
+from resume_etl.evaluation.match import align, date_matches, normalize, text_matches
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.expected import ExpectedRendering, expected
 from resume_etl.evaluation.real.facts import read_facts
@@ -162,12 +162,21 @@ def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldW
     that position's title alone (the gold convention of ``resume-etl eval``)."""
     if not predicted.role:
         return predicted
-    for gold in gold_jobs:
-        if not gold.role or text_matches(predicted.role, gold.role):
-            continue
-        head = title_head(gold.role)
-        if head != gold.role and text_matches(predicted.role, head):
-            return predicted.model_copy(update={"role": gold.role})
+    if any(gold.role and normalize(predicted.role) == normalize(gold.role) for gold in gold_jobs):
+        return predicted  # the role is some job's whole position already
+    heads = [
+        (gold.role, title_head(gold.role))
+        for gold in gold_jobs
+        if gold.role and not text_matches(predicted.role, gold.role)
+    ]
+    heads = [(role, head) for role, head in heads if head != role]
+    # A head equal to the predicted title first: "Software Engineer" is the title of
+    # "Software Engineer - Internal Tools", not of "Senior Software Engineer, Platform".
+    for role, head in sorted(
+        heads, key=lambda pair: normalize(pair[1]) != normalize(predicted.role or "")
+    ):
+        if text_matches(predicted.role, head):
+            return predicted.model_copy(update={"role": role})
     return predicted
 
 
