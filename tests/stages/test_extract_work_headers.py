@@ -155,3 +155,22 @@ def test_a_title_left_above_the_dates_line_yields_to_the_titles_slot(
     )
     roles = [role for _, role, _ in _jobs(extract_text, text)]
     assert roles == ["Platform Engineer", "Data Analyst", "Support Engineer"]
+
+
+def test_a_title_line_left_at_the_end_of_the_job_above_is_given_back(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Experience\n\n"
+        "Platform Engineer at Brindle Systems\n2023-03 — 2024-08\n"
+        "Built the platform for the fleet of trucks\n"
+        "Reduced false alarms in the downstream components\n"
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
+        "2021-12 — 2023-03\nStudied social robots with children and their teachers\n"
+    )
+    jobs = extract_text(text).experiences
+    dated = [job for job in jobs if job.dates is not None]
+    assert [job.role.value if job.role else None for job in dated] == [
+        "Platform Engineer",
+        "Research Assistant",
+    ]

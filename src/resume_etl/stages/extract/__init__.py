@@ -31,6 +31,8 @@ from resume_etl.stages.extract._draft import (
     PublicationCandidate,
 )
 from resume_etl.stages.extract._entry import EntryContext
+from resume_etl.stages.extract._header import SegmentKind
+from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.contacts import classify_link, extract_contacts
 from resume_etl.stages.extract.education import build_education
@@ -38,6 +40,7 @@ from resume_etl.stages.extract.entity_focus import analysis_doc
 from resume_etl.stages.extract.experience import (
     _company_group,
     build_experience,
+    rejoin_split_headers,
     section_slots,
 )
 from resume_etl.stages.extract.metrics import _metrics
@@ -90,10 +93,12 @@ def extract(
                     section, section_id, spans, categories, f"{doc_id}:p", len(publications)
                 )
             )
-        slots = (
-            section_slots(section.entries, spans) if section.kind is SectionKind.EXPERIENCE else {}
-        )
-        for entry in section.entries:
+        entries = section.entries
+        slots: dict[Slot, SegmentKind] = {}
+        if section.kind is SectionKind.EXPERIENCE:
+            entries = tuple(rejoin_split_headers(entries, spans))
+            slots = section_slots(entries, spans)
+        for entry in entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
