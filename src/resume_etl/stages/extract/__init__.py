@@ -5,14 +5,18 @@ Layout and lexicons lead; the statistical NER only breaks ties. An entry header 
 line, ``|``, ``·``, `` at ``, wide gaps and, where the parts differ in kind, commas), and each
 segment is classified by what the lexicon components found inside it: an employment type, a
 degree, an organization keyword ("University", "LLC"), a job-title head word ("Engineer"). Only a
-segment none of them claims falls back to NER (ORG/GPE) and, last, to its position. A value no rule
+segment none of them claims falls back to NER (ORG/GPE) and, last, to its position: the jobs of a
+section are written alike, so the slot (line offset from the dates line, ordinal on the line)
+that holds the employer where a lexicon can tell holds it where none can (``_slots``). A piece
+that reads as a sentence is never a name (``_pieces.looks_like_prose``). A value no rule
 supports is left empty, with a lower confidence, rather than guessed.
 
 This module holds only the stage's loop over sections and entries. Each table is read in a module
 of its own (``experience``, ``education``, ``projects``, ``publications`` with ``citations``,
 ``skills``, ``contacts``, ``profile``, ``metrics``) over shared helpers: ``_spans`` (what the
-components found), ``_header`` (entry headers cut into classified segments), ``_entry`` (an entry's
-dates and body) and ``_draft`` (the candidate types). Table modules never import each other;
+components found), ``_header`` (entry headers cut into pieces), ``_pieces`` (each piece
+classified), ``_slots`` (what each header slot holds in a section), ``_entry`` (an entry's dates
+and body) and ``_draft`` (the candidate types). Table modules never import each other;
 ``entity_focus`` says which lines the entity recognizer must read.
 """
 
