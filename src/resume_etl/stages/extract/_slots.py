@@ -32,6 +32,10 @@ class SlotFrame:
     anchor: int
 
 
+HEADER_REACH = 2
+"""How many lines from its dates line a job's employer, title and place are written, in every
+layout seen (a LinkedIn company two lines above, a Europass employer two lines below); a line
+further away is the body, or a page's head or foot, and has no slot."""
 SURE = 0.8
 """Least confidence of a segment that votes: a lexicon head, a label, a city-and-region."""
 _VOTING_KINDS = frozenset({SegmentKind.ORGANIZATION, SegmentKind.ROLE, SegmentKind.LOCATION})
@@ -43,11 +47,13 @@ _RELABELLED_KINDS = frozenset(
 def slotted(
     segments: Sequence[HeaderSegment], frame: SlotFrame
 ) -> list[tuple[Slot, HeaderSegment]]:
-    """Each segment with its slot, in header order."""
+    """Each segment near the dates line with its slot, in header order."""
     on_line: Counter[int] = Counter()
     found = []
     for segment in sorted(segments, key=lambda s: s.start):
         line = _line_of(frame.text, segment.start) - frame.anchor
+        if abs(line) > HEADER_REACH:
+            continue
         found.append(((line, on_line[line]), segment))
         on_line[line] += 1
     return found

@@ -158,12 +158,13 @@ def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, Segm
     for entry in entries:
         dates, segments = job_segments(entry, spans)
         if dates is not None:
-            framed.append((segments, _frame(spans.text, dates)))
+            framed.append((segments, _frame(spans.text, dates, entry)))
     return slot_kinds(framed)
 
 
-def _frame(text: str, dates: DateRangeMatch | None) -> SlotFrame:
-    return SlotFrame(text, _line_of(text, dates.start_char) if dates else 0)
+def _frame(text: str, dates: DateRangeMatch | None, entry: Entry) -> SlotFrame:
+    """Slots counted from the dates line, or from the first line of an undated entry."""
+    return SlotFrame(text, _line_of(text, dates.start_char if dates else entry.start))
 
 
 def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
@@ -251,11 +252,17 @@ def _in_its_slot(
     if chosen is None:
         return None
     holding = {slot for slot, kind in slots.items() if kind is chosen.kind}
-    if _slot_of(segments, frame, chosen) in holding:
+    where = _slot_of(segments, frame, chosen)
+    if where in holding:
         return chosen
     for slot, found in slotted(segments, frame):
         if found.kind is chosen.kind and slot in holding:
             return found
+    # No slot holds the field surely: at least not one the section uses for another field.
+    if where is None or slots.get(where, chosen.kind) is not chosen.kind:
+        for near, found in slotted(segments, frame):
+            if found.kind is chosen.kind and near not in slots:
+                return found
     return chosen
 
 
@@ -285,7 +292,10 @@ def build_experience(
     # say nothing about it, and without a title only a sure organization is its employer.
     dated = dates is not None
     organization, role = _organization_and_role(
-        segments, ctx.spans, (slots or {}) if dated else {}, _frame(ctx.spans.text, dates)
+        segments,
+        ctx.spans,
+        (slots or {}) if dated else {},
+        _frame(ctx.spans.text, dates, ctx.entry),
     )
     unknown = next(
         (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
