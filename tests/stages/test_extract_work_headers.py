@@ -174,3 +174,17 @@ def test_a_title_line_left_at_the_end_of_the_job_above_is_given_back(
         "Platform Engineer",
         "Research Assistant",
     ]
+
+
+def test_a_page_foot_inside_a_job_is_not_its_employer(extract_text: Extract) -> None:
+    job = "{dates}\n{role}\nVelmora S.A, Lima, Peru\n{foot}Built the pipelines for the teams.\n\n"
+    text = "WORK EXPERIENCE\n\n" + "".join(
+        job.format(dates=dates, role=role, foot=foot)
+        for dates, role, foot in (
+            ("01/2024 - present", "Principal SRE", ""),
+            ("01/2021 - 02/2022", "Platform Engineer", "© Northwind Union        Page 1 / 4\n"),
+            ("03/2020 - 01/2021", "Data Engineer", ""),
+        )
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Velmora S.A", "Velmora S.A", "Velmora S.A"]
