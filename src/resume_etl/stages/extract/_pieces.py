@@ -222,16 +222,19 @@ def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegm
 
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
     """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
-    place, followed by a whole city-and-region pair or a work-mode word, is who, not where."""
+    place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
     if first.kind is not SegmentKind.UNKNOWN or spans.entities(
         first.start, first.end, {"GPE", "LOC"}
     ):
         return False
     tail = spans.text[rest[0].start : rest[-1].end]
-    if len(rest) == 1:
-        return tail.lower() in _LOCATION_WORDS
-    return bool(_CITY_REGION.match(tail))
+    if tail.lower() in _LOCATION_WORDS:
+        return True
+    # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
+    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state.
+    region = tail.rsplit(",", 1)[-1].strip()
+    return bool(_CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
 
 
 def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:

@@ -261,7 +261,8 @@ def _in_its_slot(
     # No slot holds the field surely: at least not one the section uses for another field.
     if where is None or slots.get(where, chosen.kind) is not chosen.kind:
         for near, found in slotted(segments, frame):
-            if found.kind is chosen.kind and near not in slots:
+            sure_enough = found.confidence >= chosen.confidence
+            if found.kind is chosen.kind and near not in slots and sure_enough:
                 return found
     return chosen
 
