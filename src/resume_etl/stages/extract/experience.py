@@ -261,8 +261,7 @@ def _in_its_slot(
     # No slot holds the field surely: at least not one the section uses for another field.
     if where is None or slots.get(where, chosen.kind) is not chosen.kind:
         for near, found in slotted(segments, frame):
-            sure_enough = found.confidence >= chosen.confidence
-            if found.kind is chosen.kind and near not in slots and sure_enough:
+            if found.kind is chosen.kind and near not in slots and not _is_department(found.text):
                 return found
     return chosen
 
