@@ -70,6 +70,13 @@ def test_another_jobs_position_is_never_lent() -> None:
     assert with_title_head(stranger, [other]) == stranger
 
 
+def test_the_position_whose_title_is_the_prediction_is_chosen() -> None:
+    senior = GoldWork(role="Senior Software Engineer, Developer Platform")
+    dashed = GoldWork(role="Software Engineer - Internal Tools")
+    predicted = GoldWork(role="Software Engineer")
+    assert with_title_head(predicted, [senior, dashed]).role == dashed.role
+
+
 def test_a_different_title_stays_wrong() -> None:
     gold = GoldWork(role="Tech Lead, Payments Platform")
     predicted = GoldWork(role="Payments")

@@ -5,14 +5,18 @@ Layout and lexicons lead; the statistical NER only breaks ties. An entry header 
 line, ``|``, ``·``, `` at ``, wide gaps and, where the parts differ in kind, commas), and each
 segment is classified by what the lexicon components found inside it: an employment type, a
 degree, an organization keyword ("University", "LLC"), a job-title head word ("Engineer"). Only a
-segment none of them claims falls back to NER (ORG/GPE) and, last, to its position. A value no rule
+segment none of them claims falls back to NER (ORG/GPE) and, last, to its position: the jobs of a
+section are written alike, so the slot (line offset from the dates line, ordinal on the line)
+that holds the employer where a lexicon can tell holds it where none can (``_slots``). A piece
+that reads as a sentence is never a name (``_pieces.looks_like_prose``). A value no rule
 supports is left empty, with a lower confidence, rather than guessed.
 
 This module holds only the stage's loop over sections and entries. Each table is read in a module
 of its own (``experience``, ``education``, ``projects``, ``publications`` with ``citations``,
 ``skills``, ``contacts``, ``profile``, ``metrics``) over shared helpers: ``_spans`` (what the
-components found), ``_header`` (entry headers cut into classified segments), ``_entry`` (an entry's
-dates and body) and ``_draft`` (the candidate types). Table modules never import each other;
+components found), ``_header`` (entry headers cut into pieces), ``_pieces`` (each piece
+classified), ``_slots`` (what each header slot holds in a section), ``_entry`` (an entry's dates
+and body) and ``_draft`` (the candidate types). Table modules never import each other;
 ``entity_focus`` says which lines the entity recognizer must read.
 """
 
@@ -31,11 +35,18 @@ from resume_etl.stages.extract._draft import (
     PublicationCandidate,
 )
 from resume_etl.stages.extract._entry import EntryContext
+from resume_etl.stages.extract._header import SegmentKind
+from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.contacts import classify_link, extract_contacts
 from resume_etl.stages.extract.education import build_education
 from resume_etl.stages.extract.entity_focus import analysis_doc
-from resume_etl.stages.extract.experience import _company_group, build_experience
+from resume_etl.stages.extract.experience import (
+    _company_group,
+    build_experience,
+    rejoin_split_headers,
+    section_slots,
+)
 from resume_etl.stages.extract.metrics import _metrics
 from resume_etl.stages.extract.profile import extract_profile
 from resume_etl.stages.extract.projects import build_project
@@ -86,7 +97,12 @@ def extract(
                     section, section_id, spans, categories, f"{doc_id}:p", len(publications)
                 )
             )
-        for entry in section.entries:
+        entries = section.entries
+        slots: dict[Slot, SegmentKind] = {}
+        if section.kind is SectionKind.EXPERIENCE:
+            entries = tuple(rejoin_split_headers(entries, spans))
+            slots = section_slots(entries, spans)
+        for entry in entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
@@ -94,7 +110,7 @@ def extract(
                 if group is not None or section_id != group_section:
                     group_org, group_section = group, section_id
                 job = build_experience(
-                    ctx, categories.employment_types, group_org, opens_group=group is not None
+                    ctx, categories.employment_types, group_org, group is not None, slots
                 )
                 if job.organization is not group_org:  # a company of its own ends the group
                     group_org = None

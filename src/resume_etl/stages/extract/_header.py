@@ -1,59 +1,60 @@
 """Entry headers cut into classified segments: organization, role, degree, place, ...
 
-A header line is cut at separators (``|``, ``·``, `` at ``, wide gaps, and commas where the parts
-differ in kind), then each piece is classified by what the lexicons found inside it; NER only
-breaks ties. Labelled lines ("Company: X") and table rows under named columns say their kind.
+A header line is cut at separators (``|``, ``·``, `` at ``, wide gaps), then each piece is
+classified (``_pieces``: by what the lexicons found inside it, commas cut where the parts differ
+in kind; NER only breaks ties). Labelled lines ("Company: X") and table rows under named columns
+say their kind; "Role at Organization" says which piece is the employer.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._draft import Extracted
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._pieces import (
+    _CITY_REGION,
+    _COMPLEMENT,
+    _EDGE_JUNK,
+    _GPA,
+    _MIN_SEGMENT_CHARS,
+    HeaderSegment,
+    SegmentKind,
+    _classify_piece,
+    _classify_range,
+    _first,
+    _line_of,
+    _trimmed,
+    looks_like_prose,
+)
+from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line
 
-
-class SegmentKind(StrEnum):
-    EMPLOYMENT_TYPE = "employment_type"
-    GPA = "gpa"
-    DEGREE = "degree"
-    ORGANIZATION = "organization"
-    ROLE = "role"
-    LOCATION = "location"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderSegment:
-    text: str
-    start: int
-    end: int
-    kind: SegmentKind
-    confidence: float
-
-    def extracted(self, confidence: float | None = None) -> Extracted:
-        return Extracted(self.text, self.start, self.end, confidence or self.confidence)
-
+# What the table modules read from here, including what ``_pieces`` holds since the split.
+__all__ = [
+    "_CITY_REGION",
+    "_COMPLEMENT",
+    "_EDGE_JUNK",
+    "_FIELD_LABEL",
+    "_GPA",
+    "_MIN_SEGMENT_CHARS",
+    "HeaderSegment",
+    "SegmentKind",
+    "_classify_range",
+    "_first",
+    "_line_of",
+    "_split",
+    "_trimmed",
+    "_unmasked_pieces",
+    "column_segments",
+    "header_segments",
+    "looks_like_prose",
+    "table_cells",
+]
 
 _SEPARATORS = re.compile(
     r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|;\s+"
 )
-_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-_EDGE_KEEP = re.compile(r"[)\].+#]$")
-_GPA = re.compile(
-    r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
-    r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
-)
-_LOCATION_WORDS = frozenset({"remote", "hybrid", "on-site", "onsite", "worldwide"})
-_CITY_REGION = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
-)
-_MIN_SEGMENT_CHARS = 2
 
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
@@ -154,9 +155,54 @@ def header_segments(
             segments.extend(labelled)
             continue
         for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
-            for piece_start, piece_end in _split(spans.text, start, end):
-                segments.extend(_classify_piece(spans, piece_start, piece_end))
+            segments.extend(_line_pieces(spans, start, end))
     return segments
+
+
+_AFTER_AT = re.compile(r"(?:\s+at|\s*@)\s*$")
+_AT_LOWER = re.compile(r"\s+at\s+(?=[a-z\u00df-\u00ff])")
+
+
+def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
+    """The classified pieces of a stretch of a header line. "Role at Organization" names
+    its employer by syntax: the piece after "at" or "@" is the organization when no rule
+    says what it is, and a title before "at" cuts the piece even where the employer is
+    written in lower case ("Intern at backstitch")."""
+    found: list[HeaderSegment] = []
+    for piece_start, piece_end in _split(spans.text, start, end):
+        pieces = _role_at_employer(spans, piece_start, piece_end) or _classify_piece(
+            spans, piece_start, piece_end
+        )
+        first = pieces[0] if pieces else None
+        if first is not None and _AFTER_AT.search(spans.text, start, piece_start):
+            pieces[0] = _as_employer(first)
+        found.extend(pieces)
+    return found
+
+
+def _as_employer(segment: HeaderSegment) -> HeaderSegment:
+    unsure = segment.confidence < 0.8  # below a lexicon's or a pattern's
+    if segment.kind is SegmentKind.UNKNOWN or (
+        unsure and segment.kind in (SegmentKind.LOCATION, SegmentKind.ORGANIZATION)
+    ):
+        return HeaderSegment(
+            segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8
+        )
+    return segment
+
+
+def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:
+    at = _AT_LOWER.search(spans.text, start, end)
+    if at is None:
+        return None
+    role = _classify_range(spans, start, at.start())
+    employer = next(_trimmed(spans.text, at.end(), end), None)
+    if role.kind is not SegmentKind.ROLE or employer is None:
+        return None
+    organization = HeaderSegment(
+        spans.text[slice(*employer)], *employer, SegmentKind.ORGANIZATION, 0.8
+    )
+    return [role, organization]
 
 
 def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:
@@ -230,154 +276,3 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, cursor, match.start())
         cursor = match.end()
     yield from _trimmed(text, cursor, end)
-
-
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    piece = text[start:end]
-    lead = len(piece) - len(_EDGE_JUNK.sub("", piece, count=1)) if _EDGE_JUNK.match(piece) else 0
-    stripped = piece[lead:]
-    trail_match = re.search(r"[\W_]+$", stripped)
-    trail = 0
-    if trail_match and not _EDGE_KEEP.search(stripped):
-        trail = len(trail_match.group())
-    elif trail_match:
-        trail = len(stripped) - len(stripped.rstrip(" ,;:-"))
-    new_start, new_end = start + lead, end - trail
-    if new_end - new_start >= _MIN_SEGMENT_CHARS:
-        yield new_start, new_end
-
-
-def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
-    """Classify a piece; split it on commas when its parts are of different kinds."""
-    text = spans.text
-    whole = _classify_range(spans, start, end)
-    if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
-        return [whole]
-    parts: list[tuple[int, int]] = []
-    cursor = start
-    for match in re.finditer(",", text[start:end]):
-        parts.extend(_trimmed(text, cursor, start + match.start()))
-        cursor = start + match.end()
-    parts.extend(_trimmed(text, cursor, end))
-    classified = [_classify_range(spans, s, e) for s, e in parts]
-    kinds = [segment.kind for segment in classified]
-    if whole.kind is SegmentKind.LOCATION:
-        return _organization_then_place(spans, classified) or [whole]
-    placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
-    if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
-        # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
-        # comes first; what follows places or describes it.
-        place = _trailing_place(spans, classified[1:])
-        return [classified[0], place] if place is not None else classified[:1]
-    if len(set(kinds)) > 1:
-        return classified
-    return [whole]
-
-
-_MAX_PLACE_WORDS = 3
-
-
-def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
-    """The parts after an organization's name, as a place, when no org keyword is in them and
-    they are short or the NER reads them as a place."""
-    if not rest:
-        return None
-    start, end = rest[0].start, rest[-1].end
-    if spans.within(labels.ORG_KEYWORDS, start, end) or spans.within(
-        labels.TITLE_HEADS, start, end
-    ):
-        return None
-    text = spans.text[start:end]
-    is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
-    if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
-        return None
-    return HeaderSegment(text, start, end, SegmentKind.LOCATION, 0.6)
-
-
-def _organization_then_place(
-    spans: SpanIndex, parts: list[HeaderSegment]
-) -> list[HeaderSegment] | None:
-    """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
-    part is an organization (by NER or lexicon), the rest is where it is."""
-    if len(parts) < 2 or not _names_an_organization(spans, parts[0], parts[-1]):
-        return None
-    place_start, place_end = parts[1].start, parts[-1].end
-    place = HeaderSegment(
-        spans.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
-    )
-    return [parts[0], place]
-
-
-_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
-
-
-def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
-    """An organization by NER or lexicon; or a name of several words no NER calls a place,
-    unless what follows is a region code ("Las Cruces, NM")."""
-    if first.kind is SegmentKind.ORGANIZATION:
-        return True
-    if first.kind is not SegmentKind.UNKNOWN or _REGION_CODE.match(last.text):
-        return False
-    places = spans.entities(first.start, first.end, {"GPE", "LOC"})
-    return len(first.text.split()) >= 2 and not places
-
-
-def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
-    text = spans.text[start:end]
-
-    def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
-        return HeaderSegment(text, start, end, kind, confidence)
-
-    employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
-    titled = bool(spans.within(labels.TITLE_HEADS, start, end))
-    # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
-    if employment and _covers(employment, start, end, 0.6) and not titled:
-        return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
-    if _GPA.search(text):
-        return segment(SegmentKind.GPA, 0.95)
-    if spans.within(labels.DEGREES, start, end):
-        return segment(SegmentKind.DEGREE, 0.9)
-    if (head_kind := _phrase_head_kind(spans, start, end)) is not None:
-        return segment(head_kind, 0.9)
-    if text.lower() in _LOCATION_WORDS or _CITY_REGION.match(text):
-        return segment(SegmentKind.LOCATION, 0.8)
-    places = spans.entities(start, end, {"GPE", "LOC"})
-    if places and _covers(places, start, end, 0.8):
-        return segment(SegmentKind.LOCATION, 0.6)
-    if spans.entities(start, end, {"ORG"}):
-        return segment(SegmentKind.ORGANIZATION, 0.7)
-    return segment(SegmentKind.UNKNOWN, 0.5)
-
-
-_COMPLEMENT = re.compile(r"\s(?:of|for|at|in)\s", re.I)
-
-
-def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | None:
-    """Role or organization, decided by the phrase's head word.
-
-    An English noun phrase ends in its head, before any "of/for" complement: "Marketing
-    Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
-    "University of Leeds" an organization, although each holds words of both lexicons.
-    """
-    complement = _COMPLEMENT.search(spans.text, start, end)
-    head_end = complement.start() if complement else end
-    keywords = [
-        (span.end_char, kind)
-        for key, kind in (
-            (labels.ORG_KEYWORDS, SegmentKind.ORGANIZATION),
-            (labels.TITLE_HEADS, SegmentKind.ROLE),
-        )
-        for span in spans.within(key, start, end)
-    ]
-    if not keywords:
-        return None
-    in_head = [found for found in keywords if found[0] <= head_end]
-    return max(in_head or keywords)[1]
-
-
-def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
-    return next((segment for segment in segments if segment.kind is kind), None)
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping, Sequence
 
+from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
@@ -15,6 +17,14 @@ from resume_etl.stages.extract._header import (
     _first,
     _line_of,
     header_segments,
+)
+from resume_etl.stages.extract._slots import (
+    SURE,
+    Slot,
+    SlotFrame,
+    by_slot,
+    slot_kinds,
+    slotted,
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, is_date_line
@@ -73,10 +83,26 @@ def _employer(
     organizations = employers or every_organization
     if role is not None and len(organizations) > 1:
         role_line = _line_of(text, role.start)
+        beside = [s for s in organizations if _line_of(text, s.start) == role_line]
         elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
+        # "Research Assistant at X University" over a line the NER alone calls an
+        # organization: the employer named by a keyword beside the role stays.
+        surest_beside = max((s.confidence for s in beside), default=0.0)
+        elsewhere = [s for s in elsewhere if s.confidence >= surest_beside]
         if elsewhere:
             return elsewhere[0]
     return organizations[0] if organizations else None
+
+
+def _degree_as_role(segments: list[HeaderSegment], spans: SpanIndex) -> HeaderSegment | None:
+    """ "PhD Researcher", "MBA Intern": in a job header, a degree phrase that holds a job
+    title is the role (an employer with a degree phrase is caught by the organization)."""
+    for found in segments:
+        if found.kind is SegmentKind.DEGREE and spans.within(
+            labels.TITLE_HEADS, found.start, found.end
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ROLE, 0.7)
+    return None
 
 
 def _employment_type(
@@ -117,34 +143,177 @@ def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
     return None
 
 
+def job_segments(
+    entry: Entry, spans: SpanIndex
+) -> tuple[DateRangeMatch | None, list[HeaderSegment]]:
+    """A job entry's period and its header cut into classified segments."""
+    dates = _entry_dates(entry, spans)
+    masks = _date_masks(dates, entry, spans)
+    return dates, header_segments(entry.header, spans, masks, entry.columns)
+
+
+def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, SegmentKind]:
+    """What each header slot holds across a section's dated jobs (see ``_slots``)."""
+    framed = []
+    for entry in entries:
+        dates, segments = job_segments(entry, spans)
+        if dates is not None:
+            framed.append((segments, _frame(spans.text, dates, entry)))
+    return slot_kinds(framed)
+
+
+def _frame(text: str, dates: DateRangeMatch | None, entry: Entry) -> SlotFrame:
+    """Slots counted from the dates line, or from the first line of an undated entry."""
+    return SlotFrame(text, _line_of(text, dates.start_char if dates else entry.start))
+
+
+def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
+    return other is not None and (segment.start, segment.end) == (other.start, other.end)
+
+
+def _organization_and_role(
+    segments: list[HeaderSegment],
+    spans: SpanIndex,
+    slots: Mapping[Slot, SegmentKind],
+    frame: SlotFrame,
+) -> tuple[HeaderSegment | None, HeaderSegment | None]:
+    """Employer and title: by lexicon and NER first; a field they leave empty or unsure is
+    read from the slot that holds it in the section's other jobs. An employer found outside
+    the employers' slot, while that slot holds a segment no rule is sure of, swaps: the slot
+    decides, and what was taken for the employer is the title ("Salesforce" over
+    "Software Engineering PMTS" when every other job names its employer first)."""
+    text = spans.text
+    role = _first(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
+    organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
+    organization = _in_its_slot(segments, frame, slots, organization)
+    role = _in_its_slot(segments, frame, slots, role)
+    in_slot = by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role])
+    if organization is None or organization.confidence < SURE:
+        organization = in_slot or organization
+    elif (
+        in_slot is not None
+        and role is None
+        and not _same(in_slot, organization)
+        and _slot_of(segments, frame, organization) not in _slots_holding(slots)
+    ):
+        role = HeaderSegment(
+            organization.text, organization.start, organization.end, SegmentKind.ROLE, 0.6
+        )
+        organization = in_slot
+    if role is None:
+        role = by_slot(segments, frame, slots, SegmentKind.ROLE, [organization])
+    if role is None and organization is not None and _slots_holding(slots):
+        role = _second_organization(segments, frame, slots, organization)
+    return organization or _weak_place_beside_place(segments), role
+
+
+def _weak_place_beside_place(segments: list[HeaderSegment]) -> HeaderSegment | None:
+    """A job has one place: of a name only the NER calls a place ("Quillmark") and a sure
+    city and region beside it ("Ann Arbor, MI"), the name is the employer."""
+    places = [s for s in segments if s.kind is SegmentKind.LOCATION]
+    sure = [s for s in places if s.confidence >= SURE]
+    weak = [s for s in places if s.confidence < SURE]
+    if not sure or not weak:
+        return None
+    name = weak[0]
+    return HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
+
+
+def _second_organization(
+    segments: list[HeaderSegment],
+    frame: SlotFrame,
+    slots: Mapping[Slot, SegmentKind],
+    organization: HeaderSegment,
+) -> HeaderSegment | None:
+    """A job names one employer: with the employer found in its slot, another phrase read as
+    an organization outside the employers' slots ("Competence Lead Software Security", whose
+    "Software" is a company word) is the title."""
+    holding = _slots_holding(slots)
+    for slot, found in slotted(segments, frame):
+        if (
+            found.kind is SegmentKind.ORGANIZATION
+            and slot not in holding
+            and not _same(found, organization)
+            and not _is_department(found.text)
+        ):
+            return HeaderSegment(found.text, found.start, found.end, SegmentKind.ROLE, 0.6)
+    return None
+
+
+def _in_its_slot(
+    segments: list[HeaderSegment],
+    frame: SlotFrame,
+    slots: Mapping[Slot, SegmentKind],
+    chosen: HeaderSegment | None,
+) -> HeaderSegment | None:
+    """Of several phrases read as the same field, the one in the slot where the section's
+    jobs write that field ("© European Union" in a page foot, or "Contract Administration"
+    beside the title, is not the employer; a bullet left above the dates is not the title)."""
+    if chosen is None:
+        return None
+    holding = {slot for slot, kind in slots.items() if kind is chosen.kind}
+    where = _slot_of(segments, frame, chosen)
+    if where in holding:
+        return chosen
+    for slot, found in slotted(segments, frame):
+        if found.kind is chosen.kind and slot in holding:
+            return found
+    # No slot holds the field surely: at least not one the section uses for another field.
+    if where is None or slots.get(where, chosen.kind) is not chosen.kind:
+        for near, found in slotted(segments, frame):
+            if found.kind is chosen.kind and near not in slots and not _is_department(found.text):
+                return found
+    return chosen
+
+
+def _slot_of(
+    segments: list[HeaderSegment], frame: SlotFrame, segment: HeaderSegment
+) -> Slot | None:
+    return next((slot for slot, found in slotted(segments, frame) if _same(found, segment)), None)
+
+
+def _slots_holding(slots: Mapping[Slot, SegmentKind]) -> set[Slot]:
+    return {slot for slot, kind in slots.items() if kind is SegmentKind.ORGANIZATION}
+
+
 def build_experience(
     ctx: EntryContext,
     employment_categories: dict[str, str | None],
     group_org: Extracted | None = None,
     opens_group: bool = False,
+    slots: Mapping[Slot, SegmentKind] | None = None,
 ) -> ExperienceCandidate:
     """A job from its entry; ``group_org`` is the company of the LinkedIn role group the entry
     belongs to: the organization of the entry that opens the group, and of later roles in it
-    that name none of their own."""
-    dates = _entry_dates(ctx.entry, ctx.spans)
-    segments = header_segments(
-        ctx.entry.header,
+    that name none of their own. ``slots`` says what each header slot holds in the entry's
+    section: a field no rule finds is read from the segment in its slot."""
+    dates, segments = job_segments(ctx.entry, ctx.spans)
+    # An entry without dates is often the wrapped rest of the job above: the layout's slots
+    # say nothing about it, and without a title only a sure organization is its employer.
+    dated = dates is not None
+    organization, role = _organization_and_role(
+        segments,
         ctx.spans,
-        _date_masks(dates, ctx.entry, ctx.spans),
-        ctx.entry.columns,
+        (slots or {}) if dated else {},
+        _frame(ctx.spans.text, dates, ctx.entry),
     )
-    role = _first(segments, SegmentKind.ROLE)
-    organization = _employer(segments, role, ctx.spans.text) or _school_as_employer(
-        segments, ctx.spans
+    unknown = next(
+        (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
     )
-    unknown = _first(segments, SegmentKind.UNKNOWN)
+    if not dated and role is None:
+        unknown = None
+        if organization is not None and organization.confidence < SURE:
+            organization = None
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
     if opens_group or org_value is None:
         org_value = group_org or org_value
 
-    location = _first(segments, SegmentKind.LOCATION)
+    location = next(
+        (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
+        None,
+    )
     confidences = [value.confidence for value in (org_value, role) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
@@ -154,4 +323,47 @@ def build_experience(
         employment_type=_employment_type(segments, role, ctx.spans, employment_categories),
         location=location.extracted() if location else None,
         confidence=min(confidences, default=0.3),
+    )
+
+
+def rejoin_split_headers(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry]:
+    """Jobs with their title line given back. In a layout without bullet marks the segmenter
+    may end the job above with the next job's "Role at Organization" line, and start the next
+    job at its dates line: when an entry opens with its dates and names no title, while the
+    entry before it ends with a line that names one (and keeps its own dates and title), that
+    line is the entry's first."""
+    rejoined = list(entries)
+    index = 1
+    while index < len(rejoined):
+        above, entry = rejoined[index - 1], rejoined[index]
+        if _lends_title_line(above, entry, spans):
+            line = above.header[-1]
+            rejoined[index] = Entry((line, *entry.header), entry.body, entry.columns)
+            if len(above.header) > 1:
+                rejoined[index - 1] = Entry(above.header[:-1], above.body, above.columns)
+            else:
+                del rejoined[index - 1]
+                continue
+        index += 1
+    return rejoined
+
+
+def _lends_title_line(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
+    if above.body or above.columns or entry.columns:
+        return False
+    dates, segments = job_segments(entry, spans)
+    opens_with_dates = dates is not None and dates.start_char < entry.header[0].end
+    if not opens_with_dates or any(s.kind is SegmentKind.ROLE for s in segments):
+        return False
+    last = header_segments(above.header[-1:], spans, [])
+    if not any(s.kind is SegmentKind.ROLE for s in last):
+        return False
+    above_dates, _ = job_segments(above, spans)
+    if above_dates is None:
+        return True
+    # A dated job above lends the line only when it keeps its own dates and title.
+    rest = above.header[:-1]
+    kept = header_segments(rest, spans, []) if rest else []
+    return above_dates.end_char <= above.header[-1].start and any(
+        s.kind is SegmentKind.ROLE for s in kept
     )

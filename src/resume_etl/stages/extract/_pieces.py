@@ -1,0 +1,347 @@
+"""Pieces of header lines, classified: organization, role, degree, place, prose, ...
+
+A piece (what is left of a header line between separators) is classified by what the lexicons
+found inside it (an organization keyword, a job-title head, a degree, an employment type), by
+the shape of a place ("Leeds, UK", "Remote") or of a sentence, and last by the NER. A piece with
+commas is cut where its parts differ in kind ("Aire Valley NHS Trust, Leeds"), except inside
+brackets and before a legal form ("X y Z, S.L."). ``_header`` cuts the lines into pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._draft import Extracted
+from resume_etl.stages.extract._spans import SpanIndex, _covers
+
+
+class SegmentKind(StrEnum):
+    EMPLOYMENT_TYPE = "employment_type"
+    GPA = "gpa"
+    DEGREE = "degree"
+    ORGANIZATION = "organization"
+    ROLE = "role"
+    LOCATION = "location"
+    UNKNOWN = "unknown"
+    PROSE = "prose"
+    """A sentence or a wrapped fragment of one, never a name or a title."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderSegment:
+    text: str
+    start: int
+    end: int
+    kind: SegmentKind
+    confidence: float
+
+    def extracted(self, confidence: float | None = None) -> Extracted:
+        return Extracted(self.text, self.start, self.end, confidence or self.confidence)
+
+
+_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGE_KEEP = re.compile(r"[)\].+#]$")
+_GPA = re.compile(
+    r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
+    r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
+)
+_LOCATION_WORDS = frozenset({"remote", "hybrid", "on-site", "onsite", "worldwide"})
+_CITY_REGION = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
+)
+_MIN_SEGMENT_CHARS = 2
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    lead = len(piece) - len(_EDGE_JUNK.sub("", piece, count=1)) if _EDGE_JUNK.match(piece) else 0
+    stripped = piece[lead:]
+    trail_match = re.search(r"[\W_]+$", stripped)
+    trail = 0
+    if trail_match and not _EDGE_KEEP.search(stripped):
+        trail = len(trail_match.group())
+    elif trail_match:
+        trail = len(stripped) - len(stripped.rstrip(" ,;:-"))
+    new_start, new_end = start + lead, end - trail
+    new_end = _kept_closing(text, new_start, new_end, end)
+    if new_end - new_start >= _MIN_SEGMENT_CHARS:
+        yield new_start, new_end
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]$")
+
+
+def _kept_closing(text: str, start: int, end: int, limit: int) -> int:
+    """The trimmed end, moved past what the name still needs: the bracket that closes one it
+    opened ("Practice Lead (Portal, Search)") and the stop of an abbreviation ("S.L.")."""
+    for _ in range(2):
+        if end >= limit:
+            break
+        piece, following = text[start:end], text[end]
+        closes = following == ")" and piece.count("(") > piece.count(")")
+        if not closes and not (following == "." and _ABBREVIATION_END.search(piece)):
+            break
+        end += 1
+    return end
+
+
+def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
+    """Classify a piece; split it on commas when its parts are of different kinds."""
+    text = spans.text
+    whole = _classify_range(spans, start, end)
+    if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
+        return [whole]
+    parts = _comma_parts(spans, start, end)
+    classified = _with_region_codes([_classify_range(spans, s, e) for s, e in parts], text)
+    kinds = [segment.kind for segment in classified]
+    if whole.kind is SegmentKind.LOCATION or (
+        len(classified) > 1 and _name_before_place(spans, classified)
+    ):
+        named = _organization_then_place(spans, classified)
+        return named or (classified if _weak_place_before_place(classified) else [whole])
+    placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
+    if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
+        # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
+        # comes first; what follows places or describes it.
+        place = _trailing_place(spans, classified[1:])
+        return [classified[0], place] if place is not None else classified[:1]
+    if len(set(kinds)) > 1 or _weak_place_before_place(classified):
+        return classified
+    return [whole]
+
+
+def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
+    """ "Daxko, Birmingham, AL": a name only the NER calls a place, before a sure city and
+    region, stays a segment of its own (the header's layout may say it is the employer)."""
+    return (
+        len(parts) == 2
+        and all(part.kind is SegmentKind.LOCATION for part in parts)
+        and parts[0].confidence < parts[1].confidence
+    )
+
+
+_MAX_PLACE_WORDS = 3
+
+
+def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
+    """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
+    NET)") and the comma before a legal form ("Comunicaciones y Automatización, S.L."),
+    which belongs to the name."""
+    text = spans.text
+    cuts = [
+        start + match.start()
+        for match in re.finditer(",", text[start:end])
+        if text.count("(", start, start + match.start())
+        <= text.count(")", start, start + match.start())
+    ]
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for cut in [*cuts, end]:
+        parts.extend(_trimmed(text, cursor, cut))
+        cursor = cut + 1
+    joined: list[tuple[int, int]] = []
+    for part in parts:
+        if joined and _is_legal_form(spans, *part):
+            joined[-1] = (joined[-1][0], part[1])
+        else:
+            joined.append(part)
+    return joined
+
+
+_LEGAL_FORM_CHARS = re.compile(r"^[A-Z][A-Za-z.&/ ]{0,11}$")
+
+
+def _is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
+    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG")."""
+    text = spans.text[start:end]
+    if not _LEGAL_FORM_CHARS.match(text):
+        return False
+    keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
+    return bool(keywords) and _covers(keywords, start, end, 0.6)
+
+
+def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
+    """The parts after an organization's name, as a place, when no org keyword is in them and
+    they are short or the NER reads them as a place."""
+    if not rest:
+        return None
+    start, end = rest[0].start, rest[-1].end
+    if spans.within(labels.ORG_KEYWORDS, start, end) or spans.within(
+        labels.TITLE_HEADS, start, end
+    ):
+        return None
+    text = spans.text[start:end]
+    is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
+    if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
+        return None
+    return HeaderSegment(text, start, end, SegmentKind.LOCATION, 0.6)
+
+
+def _organization_then_place(
+    spans: SpanIndex, parts: list[HeaderSegment]
+) -> list[HeaderSegment] | None:
+    """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
+    part is an organization (by NER or lexicon), the rest is where it is."""
+    if len(parts) < 2:
+        return None
+    name = parts[0]
+    if _name_before_place(spans, parts):
+        name = HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
+    elif not _names_an_organization(spans, parts[0], parts[-1]):
+        return None
+    place_start, place_end = parts[1].start, parts[-1].end
+    place = HeaderSegment(
+        spans.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
+    )
+    return [name, place]
+
+
+_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegment]:
+    """A region code after a place belongs to it: "Birmingham" and "AL" are one place."""
+    joined: list[HeaderSegment] = []
+    for part in parts:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind is SegmentKind.LOCATION
+            and _REGION_CODE.match(part.text)
+        ):
+            place = text[previous.start : part.end]
+            joined[-1] = HeaderSegment(place, previous.start, part.end, SegmentKind.LOCATION, 0.8)
+        else:
+            joined.append(part)
+    return joined
+
+
+def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
+    """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
+    place, followed by a city and region code or a work-mode word, is who, not where."""
+    first, rest = parts[0], parts[1:]
+    if first.kind is not SegmentKind.UNKNOWN or spans.entities(
+        first.start, first.end, {"GPE", "LOC"}
+    ):
+        return False
+    tail = spans.text[rest[0].start : rest[-1].end]
+    if tail.lower() in _LOCATION_WORDS:
+        return True
+    # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
+    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state.
+    region = tail.rsplit(",", 1)[-1].strip()
+    return bool(_CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
+
+
+def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
+    """An organization by NER or lexicon; or a name of several words no NER calls a place,
+    unless what follows is a region code ("Las Cruces, NM")."""
+    if first.kind is SegmentKind.ORGANIZATION:
+        return True
+    if first.kind is not SegmentKind.UNKNOWN or _REGION_CODE.match(last.text):
+        return False
+    places = spans.entities(first.start, first.end, {"GPE", "LOC"})
+    return len(first.text.split()) >= 2 and not places
+
+
+def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
+    text = spans.text[start:end]
+
+    def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
+        return HeaderSegment(text, start, end, kind, confidence)
+
+    if looks_like_prose(text):
+        return segment(SegmentKind.PROSE, 0.3)
+    employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
+    titled = bool(spans.within(labels.TITLE_HEADS, start, end))
+    # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
+    if employment and _covers(employment, start, end, 0.6) and not titled:
+        return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
+    if _GPA.search(text):
+        return segment(SegmentKind.GPA, 0.95)
+    if spans.within(labels.DEGREES, start, end):
+        return segment(SegmentKind.DEGREE, 0.9)
+    if (head_kind := _phrase_head_kind(spans, start, end)) is not None:
+        return segment(head_kind, 0.9)
+    if text.lower() in _LOCATION_WORDS or _CITY_REGION.match(text):
+        return segment(SegmentKind.LOCATION, 0.8)
+    places = spans.entities(start, end, {"GPE", "LOC"})
+    if places and _covers(places, start, end, 0.8):
+        return segment(SegmentKind.LOCATION, 0.6)
+    if spans.entities(start, end, {"ORG"}):
+        return segment(SegmentKind.ORGANIZATION, 0.7)
+    return segment(SegmentKind.UNKNOWN, 0.5)
+
+
+_COMPLEMENT = re.compile(r"\s(?:of|for|at|in)\s", re.I)
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-z\u00df-\u00ff]{4,}\b")
+"""A lower-case content word right after a keyword: "Research focused on ..." is a clause,
+and its first word is not the head of a name."""
+
+
+def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | None:
+    """Role or organization, decided by the phrase's head word.
+
+    An English noun phrase ends in its head, before any "of/for" complement: "Marketing
+    Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
+    "University of Leeds" an organization, although each holds words of both lexicons.
+    """
+    complement = _COMPLEMENT.search(spans.text, start, end)
+    head_end = complement.start() if complement else end
+    keywords = [
+        (span.end_char, kind)
+        for key, kind in (
+            (labels.ORG_KEYWORDS, SegmentKind.ORGANIZATION),
+            (labels.TITLE_HEADS, SegmentKind.ROLE),
+        )
+        for span in spans.within(key, start, end)
+        if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
+    ]
+    if not keywords:
+        return None
+    in_head = [found for found in keywords if found[0] <= head_end]
+    return max(in_head or keywords)[1]
+
+
+_FUNCTION_WORD_MAX = 3
+_PROSE_MAX_WORDS = 12
+_PROSE_MIN_WORDS = 7
+_PROSE_LOWER_WORDS = 3
+_CLAUSE_START = re.compile(r"(?:and|or|but|to|of|for|with|on|in|by|the|as|from|into)\s")
+"""The first word of a wrapped sentence's rest ("and the ..."); no name starts so."""
+_SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
+_SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
+
+
+def looks_like_prose(text: str) -> bool:
+    """A sentence or a wrapped piece of one, which no employer, title or place is.
+
+    Names and titles are short and capitalize their content words ("Research Group of
+    Applied Physics"); a sentence runs long, writes its content words in lower case, may
+    start lower case (the wrapped rest of a line) and ends with a full stop after a word.
+    Short lower-case names ("backstitch") stay names: one lower-case word is not prose.
+    """
+    words = text.split()
+    if len(words) > _PROSE_MAX_WORDS or _SENTENCE_END.search(text) or _SENTENCE_BREAK.search(text):
+        return True
+    lower = [
+        word
+        for word in words
+        if word[0].islower() and word.isalpha() and len(word) > _FUNCTION_WORD_MAX
+    ]
+    if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
+        return True
+    # A title in sentence case ("Senior software engineer in test") is short.
+    return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS
+
+
+def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
+    return next((segment for segment in segments if segment.kind is kind), None)
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)

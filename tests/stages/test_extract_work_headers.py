@@ -1,0 +1,190 @@
+"""Job headers: which piece is the employer, which the title, which the place (one test per
+shape class of issue 14; every name here is invented)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._header import looks_like_prose
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (
+            job.organization.value if job.organization else None,
+            job.role.value if job.role else None,
+            job.location.value if job.location else None,
+        )
+        for job in extract_text(text).experiences
+    ]
+
+
+def test_employer_city_and_state_line_with_right_aligned_dates(extract_text: Extract) -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n"
+        "Quillmark, Ann Arbor, MI                                      05/2012 - 08/2012\n"
+        "Software Engineer Intern\n"
+        "  • Built the API.\n"
+    )
+    assert _jobs(extract_text, text) == [("Quillmark", "Software Engineer Intern", "Ann Arbor, MI")]
+
+
+def test_one_word_employer_before_a_work_mode_is_the_employer(extract_text: Extract) -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n"
+        "Brindle, Remote                                                06/2022 - Present\n"
+        "Tech Lead\n"
+        "  • Led the team.\n"
+    )
+    assert _jobs(extract_text, text) == [("Brindle", "Tech Lead", "Remote")]
+
+
+def test_legal_form_after_a_comma_stays_in_the_name(extract_text: Extract) -> None:
+    text = "Experience\n\nResearch Fellow, Norte Datos y Control, S.L. (2019 - 2020)\n- Built it\n"
+    ((organization, role, _),) = _jobs(extract_text, text)
+    assert organization == "Norte Datos y Control, S.L."
+    assert role == "Research Fellow"
+
+
+def test_commas_inside_brackets_do_not_cut_the_title(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n### Harbor Power Company\n"
+        "**Practice Lead (Collaboration, Portal, Search)** | *Jan 2005 - Jul 2012*\n"
+        "- Led the practice\n"
+    )
+    ((organization, role, _),) = _jobs(extract_text, text)
+    assert organization == "Harbor Power Company"
+    assert role == "Practice Lead (Collaboration, Portal, Search)"
+
+
+def test_a_wrapped_sentence_in_the_header_is_not_the_employer(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Research Assistant, Eastfield Robotics Lab, Eastfield University (2021 - 2023)\n"
+        "Research focused on Human Robot Interaction & AI\n"
+    )
+    ((organization, role, _),) = _jobs(extract_text, text)
+    assert organization == "Eastfield University"
+    assert role == "Research Assistant"
+
+
+def test_prose_is_told_from_names_and_titles() -> None:
+    assert looks_like_prose("and processes for the firm using multiple architectural models")
+    assert looks_like_prose("Backend development on a stack. Developed on the API and improved")
+    assert looks_like_prose("executives.")
+    assert not looks_like_prose("Amrita Applications and Human Computer Interaction Lab")
+    assert not looks_like_prose("Senior software engineer in test")
+    assert not looks_like_prose("backstitch")
+
+
+def test_the_slot_the_section_uses_for_employers_names_one_no_rule_knows(
+    extract_text: Extract,
+) -> None:
+    job = (
+        "{org}\n{role}\nMarch 2019 - January 2022 (2 years 10 months)\nBirmingham, AL\n• Led it\n\n"
+    )
+    text = "Experience\n\n" + "".join(
+        job.format(org=org, role=role)
+        for org, role in (
+            ("Qorvix", "Director of Software Test"),
+            ("Qorvix", "Engineering Manager"),
+            ("Harbor Communication Services", "Manager of Operations"),
+        )
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Qorvix", "Qorvix", "Harbor Communication Services"]
+
+
+def test_a_second_organization_phrase_beside_the_employer_is_the_title(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "## Experience\n\n"
+        "### Velmora GmbH\n**Competence Lead Software Security** | *Jan 2020 - Oct 2021*\n- Led\n\n"
+        "### Velmora GmbH\n**Platform Engineer** | *Apr 2015 - Dec 2019*\n- Built\n\n"
+        "### Tessel Logistics GmbH\n**Data Analyst** | *Oct 2013 - Mar 2015*\n- Counted\n"
+    )
+    first, *_ = _jobs(extract_text, text)
+    assert first[:2] == ("Velmora GmbH", "Competence Lead Software Security")
+
+
+def test_a_degree_phrase_holding_a_title_is_the_role(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n### Northbridge Vision Group, Leuven, Belgium\n"
+        "**PhD Researcher** | *2017 - 2023*\n- Studied detection\n"
+    )
+    ((_, role, _),) = _jobs(extract_text, text)
+    assert role == "PhD Researcher"
+
+
+def test_title_heads_in_other_languages(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Software-Entwickler, Brenntal IT-Service GmbH (2013 - 2015)\nWeinheim\n- Gebaut\n\n"
+        "Analista de Desarrollo, Cordillera Datos S.A.S (2017 - 2019)\nMedellin\n- Hecho\n"
+    )
+    roles = [role for _, role, _ in _jobs(extract_text, text)]
+    assert roles == ["Software-Entwickler", "Analista de Desarrollo"]
+
+
+def test_the_piece_after_at_is_the_employer_even_in_lower_case(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Tech Lead, SDKs at Brindle\n2022-06 — now · Remote\nLed the SDKs team.\n\n"
+        "Software Development Intern at quillnote\n2013-05 — 2013-08 · Detroit, MI\nBuilt it.\n"
+    )
+    jobs = _jobs(extract_text, text)
+    assert [organization for organization, _, _ in jobs] == ["Brindle", "quillnote"]
+    assert [role for _, role, _ in jobs] == ["Tech Lead", "Software Development Intern"]
+
+
+def test_a_title_left_above_the_dates_line_yields_to_the_titles_slot(
+    extract_text: Extract,
+) -> None:
+    job = "{role} at {org}\n{dates} · Remote\nBuilt things for customers every day.\n{tail}\n\n"
+    text = "Experience\n\n" + "".join(
+        job.format(role=role, org=org, dates=dates, tail=tail)
+        for role, org, dates, tail in (
+            ("Platform Engineer", "Brindle", "2019-06 — now", "Promoted to Senior Engineer 2021."),
+            ("Data Analyst", "Quillnote", "2016-09 — 2019-05", "Ran the numbers."),
+            ("Support Engineer", "Harbor Labs", "2014-05 — 2016-08", "Answered the calls."),
+        )
+    )
+    roles = [role for _, role, _ in _jobs(extract_text, text)]
+    assert roles == ["Platform Engineer", "Data Analyst", "Support Engineer"]
+
+
+def test_a_title_line_left_at_the_end_of_the_job_above_is_given_back(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Experience\n\n"
+        "Platform Engineer at Brindle Systems\n2023-03 — 2024-08\n"
+        "Built the platform for the fleet of trucks\n"
+        "Reduced false alarms in the downstream components\n"
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
+        "2021-12 — 2023-03\nStudied social robots with children and their teachers\n"
+    )
+    jobs = extract_text(text).experiences
+    dated = [job for job in jobs if job.dates is not None]
+    assert [job.role.value if job.role else None for job in dated] == [
+        "Platform Engineer",
+        "Research Assistant",
+    ]
+
+
+def test_a_page_foot_inside_a_job_is_not_its_employer(extract_text: Extract) -> None:
+    job = "{dates}\n{role}\nVelmora S.A, Lima, Peru\n{foot}Built the pipelines for the teams.\n\n"
+    text = "WORK EXPERIENCE\n\n" + "".join(
+        job.format(dates=dates, role=role, foot=foot)
+        for dates, role, foot in (
+            ("01/2024 - present", "Principal SRE", ""),
+            ("01/2021 - 02/2022", "Platform Engineer", "© Northwind Union        Page 1 / 4\n"),
+            ("03/2020 - 01/2021", "Data Engineer", ""),
+        )
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Velmora S.A", "Velmora S.A", "Velmora S.A"]
