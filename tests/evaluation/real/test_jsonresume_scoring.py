@@ -71,9 +71,11 @@ def test_another_jobs_position_is_never_lent() -> None:
 
 
 def test_the_position_whose_title_is_the_prediction_is_chosen() -> None:
-    senior = GoldWork(role="Senior Software Engineer, Developer Platform")
-    dashed = GoldWork(role="Software Engineer - Internal Tools")
-    predicted = GoldWork(role="Software Engineer")
+    senior = GoldWork(
+        organization="Harbour Ledger", role="Senior Software Engineer, Developer Platform"
+    )
+    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    predicted = GoldWork(organization="Harbour Ledger", role="Software Engineer")
     assert with_title_head(predicted, [senior, dashed]).role == dashed.role
 
 

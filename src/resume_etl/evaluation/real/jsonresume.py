@@ -170,6 +170,7 @@ def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldW
     role = predicted.role
     if not role or any(text_matches(role, gold.role) for gold in gold_jobs):
         return predicted
+    positions: list[str] = []
     for gold in gold_jobs:
         same_job = text_matches(
             predicted.organization, gold.organization, organization=True
@@ -178,7 +179,12 @@ def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldW
             continue
         head = title_head(gold.role)
         if head != gold.role and text_matches(role, head):
-            return predicted.model_copy(update={"role": gold.role})
+            positions.append(gold.role)
+    # A position whose title equals the prediction first: "Software Engineer" is the title of
+    # "Software Engineer - Internal Tools", not of "Senior Software Engineer, Platform".
+    positions.sort(key=lambda position: title_head(position).casefold() != role.casefold())
+    if positions:
+        return predicted.model_copy(update={"role": positions[0]})
     return predicted
 
 
