@@ -221,6 +221,12 @@ def _print_summary(summary: RunSummary) -> None:
         f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
         f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
     )
+    if summary.documents_encoding_doubtful:
+        console.print(
+            f"[yellow]encoding in doubt[/] for {summary.documents_encoding_doubtful} documents: "
+            "see documents.encoding_doubt",
+            highlight=False,
+        )
     if summary.documents_per_worker:
         per_worker = ", ".join(
             f"{worker} {count}" for worker, count in summary.documents_per_worker.items()

@@ -46,8 +46,9 @@ class IngestSettings(_Settings):
     preferred_legacy_encodings: tuple[str, ...] = Field(
         default=("cp1252",),
         description=(
-            "Single-byte encodings preferred over the detector's guess when they decode the "
-            "bytes cleanly: detectors confuse cp1252 with cp1250 on short Western texts."
+            "Legacy encodings that win a tie: a file that is not UTF-8 is read in every "
+            "candidate encoding and the most plausible text is kept (stages/decoding.py); "
+            "when two readings are equally plausible, these come first."
         ),
     )
 

@@ -77,6 +77,8 @@ class RunSummary:
     documents_pruned: int = 0
     documents_kept: int = 0
     """Files absent from the inputs whose rows were kept (no ``--prune``)."""
+    documents_encoding_doubtful: int = 0
+    """Parsed inputs whose legacy encoding is in doubt (``documents.encoding_doubt``)."""
     quarantine_rows: int = 0
     """Quarantine rows of this run's inputs, document or record level; ``--strict`` fails on any."""
     rows_written: dict[str, int] = field(default_factory=dict)
@@ -100,6 +102,7 @@ class RunSummary:
             documents_skipped=counts.reused,
             documents_pruned=counts.pruned,
             documents_kept=counts.carried,
+            documents_encoding_doubtful=sum(entry.encoding_doubt for entry in inputs),
             quarantine_rows=merged.quarantine_rows,
             rows_written={name: table.rows for name, table in manifest.tables.items()},
             seconds=seconds,

@@ -81,6 +81,7 @@ def entry_of(path: Path, outcome: BatchOutcome) -> FileEntry:
         content_sha256=document.content_sha256,
         doc_id=document.doc_id,
         outcome=Outcome.PARSED,
+        encoding_doubt=document.encoding_doubt is not None,
     )
 
 

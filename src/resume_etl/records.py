@@ -107,6 +107,14 @@ class DocumentRecord(Record):
     content_sha256: str = Field(description="SHA-256 of the file's raw bytes.")
     size_bytes: int = Field(ge=0, description="Size of the raw file.")
     encoding: str = Field(description="Encoding the bytes were decoded with.")
+    encoding_doubt: str | None = Field(
+        default=None,
+        description=(
+            "Why the encoding chosen for a file that is not Unicode may be the wrong one (too "
+            "little text to tell, or odd characters in every reading); null when it is sure. "
+            "Check these texts: a wrong encoding garbles every non-ASCII letter."
+        ),
+    )
     repairs: list[str] = Field(
         default_factory=list,
         description="Repairs made while normalizing (ftfy fixes, bullets, dashes, whitespace).",

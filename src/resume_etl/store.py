@@ -63,6 +63,8 @@ class FileEntry(BaseModel):
     doc_id: str | None
     outcome: Outcome
     error_code: ErrorCode | None = None
+    encoding_doubt: bool = False
+    """The file was parsed, but its legacy encoding is in doubt (``documents.encoding_doubt``)."""
 
 
 class TableFile(BaseModel):

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
 import ftfy
 
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.stages.decoding import choose_legacy, utf8_behind_utf16_bom
 from resume_etl.vocab import Stage
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -58,6 +58,8 @@ _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 class DecodedText:
     text: str
     encoding: str
+    doubt: str | None = None
+    """Why the encoding may be the wrong one (legacy files only); None when it is certain."""
 
 
 class IngestError(Exception):
@@ -96,6 +98,9 @@ def _walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
 
 def decode(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
     """Decode bytes: BOMs, then UTF-8, then UTF-16 without BOM, then a detected encoding."""
+    stray_bom = utf8_behind_utf16_bom(data)
+    if stray_bom is not None:
+        return DecodedText(stray_bom, "utf-8")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return DecodedText(
@@ -133,22 +138,18 @@ def _try_utf16_without_bom(data: bytes) -> DecodedText | None:
 
 
 def _decode_legacy(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    """The most plausible legacy reading (``decoding.py``); garbled in every one: quarantined."""
+    choice = choose_legacy(data, preferred_legacy)
+    if choice is None:
         raise IngestError(ErrorCode.E003_UNDECODABLE, "no text encoding fits the bytes")
-    detected = str(best.encoding)
-    if _is_single_byte(detected):
-        for encoding in preferred_legacy:
-            try:
-                return DecodedText(data.decode(encoding), encoding)
-            except UnicodeDecodeError:
-                continue
-    return DecodedText(str(best), detected)
-
-
-def _is_single_byte(encoding: str) -> bool:
-    name = codecs.lookup(encoding).name
-    return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
+    reading = choice.reading
+    if choice.garbled:
+        raise IngestError(
+            ErrorCode.E003_UNDECODABLE,
+            f"every text encoding tried gives garbled text (best: {reading.encoding}, "
+            f"{reading.garble:.0%} of the letters odd)",
+        )
+    return DecodedText(reading.text, reading.encoding, choice.doubt)
 
 
 _MAX_NORMALIZE_PASSES = 3
@@ -242,6 +243,7 @@ def read_document(
         content_sha256=content_sha256,
         size_bytes=len(data),
         encoding=decoded.encoding,
+        encoding_doubt=decoded.doubt,
         repairs=repairs,
         text=text,
         char_count=len(text),
