@@ -52,6 +52,8 @@ _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
+_LINE_BREAKS_AND_NEL = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,11 +176,14 @@ def normalize(text: str) -> tuple[str, list[str]]:
 
 def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
-    fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
+    # Line breaks before ftfy, which takes form feeds and NELs for stray control characters.
+    unified = _unify_line_breaks(text)
+    if unified != text:
+        repairs.append("line_endings")
+    fixed, explanation = ftfy.fix_and_explain(unified, config=_FIXER)
     if explanation:
         repairs.extend(f"ftfy:{action}:{detail}" for action, detail in explanation)
     steps = (
-        ("line_endings", lambda s: s.replace("\r\n", "\n").replace("\r", "\n")),
         ("invisible_chars", lambda s: _INVISIBLES.sub("", s)),
         ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
         ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
@@ -193,6 +198,19 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
             repairs.append(name)
             fixed = changed
     return fixed.strip("\n"), repairs
+
+
+def _unify_line_breaks(text: str) -> str:
+    """Every line break Unicode knows becomes ``\n``.
+
+    Word and web exports end lines with U+2028/U+2029, text converted from EBCDIC with NEL
+    (U+0085), page breaks are form feeds: left as they were, the lines around them ran together
+    into one and the document lost its entries. The set is ``str.splitlines``'s. NEL counts only
+    in a text without ``\n`` or ``\r``: beside them it is mojibake of "…" (a cp1252 byte read
+    as Latin-1), which ftfy repairs.
+    """
+    breaks = _LINE_BREAKS if "\n" in text or "\r" in text else _LINE_BREAKS_AND_NEL
+    return breaks.sub("\n", text)
 
 
 def _strip_line_ends(text: str) -> str:
