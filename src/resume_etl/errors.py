@@ -22,6 +22,7 @@ class ErrorCode(StrEnum):
     E010_SEGMENT_FAILED = "E010"
     E020_EXTRACT_FAILED = "E020"
     E030_INVALID_RECORD = "E030"
+    E040_WORKER_DIED = "E040"
     E100_BAD_CONFIG = "E100"
     E101_MODEL_MISSING = "E101"
     E102_BAD_LEXICON = "E102"
@@ -35,6 +36,7 @@ class ErrorCode(StrEnum):
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
     E124_PART_MISSING = "E124"
+    E125_WORKERS_CANNOT_START = "E125"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -50,6 +52,10 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
     ErrorCode.E020_EXTRACT_FAILED: "A bug in extraction; please report it with the file.",
     ErrorCode.E030_INVALID_RECORD: "An extracted value broke a record rule; the reason names it.",
+    ErrorCode.E040_WORKER_DIED: (
+        "The file killed the process reading it twice (out of memory, or a crash in a native "
+        "library); the other files were committed. Check its size and content, then rerun."
+    ),
     ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file (pipelines/default.toml).",
     ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
@@ -70,6 +76,9 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E124_PART_MISSING: (
         "Mount the output folder on every Dask worker at the driver's path, then run again."
+    ),
+    ErrorCode.E125_WORKERS_CANNOT_START: (
+        "Worker processes die while starting: check free memory, or run with --workers 1."
     ),
 }
 
