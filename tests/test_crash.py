@@ -298,7 +298,7 @@ def test_a_document_that_kills_its_worker_is_quarantined_and_the_others_committe
 
     quarantine = pd.read_parquet(tmp_path / "out" / "quarantine.parquet")
     assert quarantine["source_path"].tolist() == [f"in/{lethal}"]
-    assert quarantine["error_code"].astype(str).tolist() == ["E040"]
+    assert quarantine["error_code"].astype(str).tolist() == ["E050"]
 
     # The others have exactly the rows a run without the lethal file gives them.
     monkeypatch.chdir(tmp_path)  # rows name files as given: relative, as in the pool run

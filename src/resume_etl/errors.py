@@ -22,7 +22,7 @@ class ErrorCode(StrEnum):
     E010_SEGMENT_FAILED = "E010"
     E020_EXTRACT_FAILED = "E020"
     E030_INVALID_RECORD = "E030"
-    E040_WORKER_DIED = "E040"
+    E050_WORKER_DIED = "E050"
     E100_BAD_CONFIG = "E100"
     E101_MODEL_MISSING = "E101"
     E102_BAD_LEXICON = "E102"
@@ -52,7 +52,7 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
     ErrorCode.E020_EXTRACT_FAILED: "A bug in extraction; please report it with the file.",
     ErrorCode.E030_INVALID_RECORD: "An extracted value broke a record rule; the reason names it.",
-    ErrorCode.E040_WORKER_DIED: (
+    ErrorCode.E050_WORKER_DIED: (
         "The file killed the process reading it twice (out of memory, or a crash in a native "
         "library); the other files were committed. Check its size and content, then rerun."
     ),

@@ -10,7 +10,7 @@ one small entry per file comes back.
 A worker that dies (the OOM killer, a segfault in a native library) breaks the whole executor:
 every batch it held fails. The pool then starts a new executor for the batches to come and
 reruns each failed batch one document at a time in a separate single-worker executor, where a
-death can only be that document's: it is quarantined (E040), having killed a worker twice, and
+death can only be that document's: it is quarantined (E050), having killed a worker twice, and
 the others are committed. Workers die with the parent (``lifeline.py``).
 """
 
@@ -203,7 +203,7 @@ class WorkerPool:
             source_path=str(path),
             content_sha256=content_sha256(path, self.config.ingest.max_bytes),
             stage=Stage.EXTRACT,
-            error_code=ErrorCode.E040_WORKER_DIED,
+            error_code=ErrorCode.E050_WORKER_DIED,
             error_type="WorkerDied",
             reason=(
                 "a worker process died twice while processing this file: its batch, then the "
