@@ -19,7 +19,7 @@ from resume_etl.api import run_files
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.errors import ErrorCode, ResumeEtlError, file_system_error
 from resume_etl.evaluation import evaluate
 from resume_etl.evaluation.render import field_table, worst_table
 from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
@@ -40,8 +40,24 @@ EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
 EXIT_QUARANTINE = 3
 """Exit code of a ``--strict`` run whose inputs left any quarantine row (tables are committed)."""
+EXIT_DISK = 74
+"""Exit code when the disk refused a write or read: full, over quota, read-only (EX_IOERR)."""
 EXIT_BUSY = 75
 """Exit code when another run holds the output folder (EX_TEMPFAIL: try again later)."""
+
+
+def _exit_status(code: ErrorCode) -> int:
+    """The documented exit status of a coded error (README, "Exit codes")."""
+    return {ErrorCode.E105_OUTPUT_LOCKED: EXIT_BUSY, ErrorCode.E110_DISK_ERROR: EXIT_DISK}.get(
+        code, EXIT_BAD_SETUP
+    )
+
+
+def _fail(failure: ResumeEtlError | OSError) -> typer.Exit:
+    """Print a coded error on one line (and its hint); the exit to raise for it."""
+    error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
+    console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+    return typer.Exit(_exit_status(error.code))
 
 
 def _version(value: bool) -> None:
@@ -137,7 +153,8 @@ def run(
     Only new and changed inputs are processed; unchanged ones keep their stored rows (--full
     redoes all). Exit codes: 0 when every document was parsed or quarantined as designed; 2 when
     the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
-    when any input was quarantined; 75 when another run holds the output folder.
+    when any input was quarantined; 74 when the disk refused a write (full, read-only); 75 when
+    another run holds the output folder.
     """
     input_paths = paths or [Path("raw")]
     if scheduler is not None and engine is not EngineName.DASK:
@@ -160,10 +177,8 @@ def run(
         options = RunOptions(full=full, prune=prune, wait=wait)
         place = _Placement(engine, scheduler, workers)
         summary = _run_with_progress(config, files, target, quiet, place, options)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
-        raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
+    except (ResumeEtlError, OSError) as error:
+        raise _fail(error) from error
     if not quiet:
         _print_summary(summary)
     if strict and summary.quarantine_rows:
@@ -260,9 +275,15 @@ EXIT_INVALID_EXPORT = 1
 
 @contextmanager
 def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
-    """Turn the errors a user can meet into a one-line message and an exit code."""
+    """Turn the errors a user can meet into a one-line message and an exit code.
+
+    A file-system error (an --out that is a file, a full disk) gets its code from
+    ``errors.file_system_error`` and the exit status that code documents.
+    """
     try:
         yield
+    except OSError as error:
+        raise _fail(error) from error
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
         console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
@@ -404,9 +425,8 @@ def eval_(
     """
     try:
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
+    except (ResumeEtlError, OSError) as error:
+        raise _fail(error) from error
     console.print(field_table(report))
     console.print(worst_table(report, worst))
     if json_file is not None:

@@ -23,6 +23,11 @@ BUILTIN_PREFIX = "builtin:"
 """Lexicon paths starting with this name a data file shipped in ``resume_etl/nlp/data``."""
 
 
+MAX_BYTES_LIMIT = 1 << 30
+"""The largest ``ingest.max_bytes``: each read asks for a buffer this big, and a larger value
+(a typo with three zeros too many) failed deep inside the run with MemoryError or OverflowError."""
+
+
 class _Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -33,7 +38,13 @@ class IngestSettings(_Settings):
         description="File name endings read when a folder is given (case-insensitive).",
     )
     max_bytes: int = Field(
-        default=20_000_000, gt=0, description="Larger files are quarantined, never truncated."
+        default=20_000_000,
+        gt=0,
+        le=MAX_BYTES_LIMIT,
+        description=(
+            "Larger files are quarantined, never truncated. At most 1 GiB: a file is read "
+            "whole, into a buffer of this size."
+        ),
     )
     max_chars: int = Field(
         default=1_000_000,
@@ -158,6 +169,12 @@ def load_config(path: str | Path) -> PipelineConfig:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"cannot read {path}: {error}") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path} is not UTF-8 text: byte {error.object[error.start]:#04x} at offset "
+            f"{error.start}; save the file as UTF-8",
+        ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
             ErrorCode.E100_BAD_CONFIG, f"{path} is not valid TOML: {error}"

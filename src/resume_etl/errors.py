@@ -6,6 +6,7 @@ failures without parsing messages (the pattern of spaCy's ``errors.py``).
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 
 
@@ -31,6 +32,8 @@ class ErrorCode(StrEnum):
     E105_OUTPUT_LOCKED = "E105"
     E106_BAD_RUN_STATE = "E106"
     E107_CANNOT_CARRY = "E107"
+    E110_DISK_ERROR = "E110"
+    E111_NOT_AN_ID = "E111"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
     E122_NO_DASK = "E122"
@@ -68,6 +71,14 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E107_CANNOT_CARRY: (
         "Pass the missing inputs again so they are reprocessed, or --prune to drop their rows."
     ),
+    ErrorCode.E110_DISK_ERROR: (
+        "Free space (or quota) on that disk, or check that it is writable and healthy, then run "
+        "again; the output folder still holds the last committed run's tables."
+    ),
+    ErrorCode.E111_NOT_AN_ID: (
+        "The tables were edited or written by something else: rerun 'resume-etl run --full' "
+        "into a fresh --out folder."
+    ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
     ErrorCode.E122_NO_DASK: "pip install 'resume-etl[dask]', or run with --engine local.",
@@ -97,3 +108,22 @@ class ResumeEtlError(Exception):
 
 class ConfigError(ResumeEtlError):
     """The pipeline file or a file it names cannot be used."""
+
+
+_PATH_ERRNOS = frozenset(
+    {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.EACCES, errno.EPERM}
+)
+"""Errors of a path the user chose (a file where a folder goes, no permission): E103."""
+
+
+def file_system_error(error: OSError) -> ResumeEtlError:
+    """The coded error of an ``OSError`` that stopped a command.
+
+    A path the user can fix (a file given as the output folder, no permission) is E103; the
+    rest (disk full, quota, read-only or failing disk) is E110. The message names the file.
+    """
+    where = f": {error.filename}" if error.filename else ""
+    reason = f"{error.strerror or type(error).__name__}{where}"
+    if error.errno in _PATH_ERRNOS:
+        return ResumeEtlError(ErrorCode.E103_BAD_OUTPUT_DIR, f"cannot use the path: {reason}")
+    return ResumeEtlError(ErrorCode.E110_DISK_ERROR, f"the disk refused a write or read: {reason}")

@@ -223,7 +223,10 @@ def _strip_line_ends(text: str) -> str:
 
 
 def doc_id_for(text: str) -> str:
-    """Stable id from the normalized text: the same résumé gets the same id in any encoding."""
+    """Stable id from the normalized text: the same résumé gets the same id in any encoding.
+
+    Sixteen hex digits, the form ``ids.DOC_ID`` checks ids read back from tables against.
+    """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
