@@ -23,6 +23,7 @@ and byte-pair histograms (computed once, whole file, in NumPy) instead of a pass
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import re
 import unicodedata
@@ -83,10 +84,17 @@ class Alphabet:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """The bytes decoded with one encoding, and how implausible the text is."""
+    """The bytes decoded with one encoding, and how implausible the text is.
 
+    The text itself is not kept: two dozen copies of a large file would not fit in memory.
+    ``text_key`` tells readings of the same text apart from different ones, and ``text()``
+    decodes again when the text is wanted.
+    """
+
+    data: bytes
     encoding: str
-    text: str
+    text_key: object
+    """Equal for two readings exactly when they give the same text."""
     oddity: float
     """Share of the non-ASCII characters that look like mojibake (0 = none)."""
     garble: float
@@ -102,6 +110,9 @@ class Reading:
     """Some letters are of a script no alphabet describes (Han, kana, Hangul, Thai, ...)."""
     rank: tuple[int, float, int]
     """Tie-break: preferred encodings first, then the detector's chaos, then candidate order."""
+
+    def text(self) -> str:
+        return self.data.decode(self.encoding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,13 +184,21 @@ def choose_legacy(data: bytes, preferred: Sequence[str]) -> LegacyChoice | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        chars, pairs = histograms.counts(encoding) if _is_single_byte(encoding) else _counts(text)
+        if _is_single_byte(encoding):
+            chars, pairs = histograms.counts(encoding)
+            text_key: object = histograms.text_key(encoding)
+        else:
+            chars, pairs = _counts(text)
+            text_key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+        del text
         oddity, garble = _oddity(chars, pairs)
         letters = Counter({c: n for c, n in chars.items() if c >= "\x80" and c.isalpha()})
         unjudged = any(_script(char) not in _judged_scripts() for char in letters)
         in_words = any(first.isalpha() and second.isalpha() for first, second in pairs)
         rank = (0 if encoding in preferred else 1, detector.get(encoding, 1.0), order)
-        readings.append(Reading(encoding, text, oddity, garble, letters, in_words, unjudged, rank))
+        readings.append(
+            Reading(data, encoding, text_key, oddity, garble, letters, in_words, unjudged, rank)
+        )
     if not readings:
         return None
     # Letters no alphabet can vouch for lose ties: "Иван Петров" in cp1251 also reads as
@@ -200,26 +219,26 @@ def _by_language(plausible: list[Reading]) -> tuple[Reading, str | None]:
     cp1251 is lowercase Cyrillic throughout. Letter frequencies tell them apart, so
     charset-normalizer's coherence (frequency ranks against its language tables) may overrule
     the first reading (least odd, preferred encodings first) when another is clearly more
-    coherent. A rival with some coherence of its own within ``COHERENCE_MARGIN`` of the
-    chosen reading leaves the choice in doubt; a rival without any (punctuation read as
-    other punctuation, a lone letter) does not.
+    coherent. A rival within ``COHERENCE_MARGIN`` of the chosen reading leaves the choice in
+    doubt when it reads other letters in words: a reading that differs only in punctuation
+    ("–" as a control character) or turns a bullet into a lone letter is no rival.
     """
-    distinct: dict[str, Reading] = {}
+    distinct: dict[object, Reading] = {}
     for reading in plausible:
-        distinct.setdefault(reading.text, reading)
+        distinct.setdefault(reading.text_key, reading)
     if len(distinct) == 1:
         return plausible[0], None
-    coherence = {text: _coherence(text) for text in distinct}
-    ranked = sorted(distinct.values(), key=lambda reading: -coherence[reading.text])
+    coherence = {key: _coherence(reading.text()) for key, reading in distinct.items()}
+    ranked = sorted(distinct.values(), key=lambda reading: -coherence[reading.text_key])
     best = plausible[0]
-    if coherence[ranked[0].text] > coherence[best.text] + COHERENCE_MARGIN:
+    if coherence[ranked[0].text_key] > coherence[best.text_key] + COHERENCE_MARGIN:
         best = ranked[0]
     rivals = [
         reading
         for reading in ranked
         if reading.letters != best.letters
         and reading.in_words
-        and coherence[reading.text] > coherence[best.text] - COHERENCE_MARGIN
+        and coherence[reading.text_key] > coherence[best.text_key] - COHERENCE_MARGIN
     ]
     if rivals:
         return best, f"{rivals[0].encoding} reads the file about as plausibly as {best.encoding}"
@@ -233,8 +252,14 @@ COHERENCE_SPAN = 1 << 16
 
 def _coherence(text: str) -> float:
     """How well the non-ASCII words' letter frequencies match a language (0 to 1)."""
-    words = " ".join(_NON_ASCII_WORD.findall(text))[:COHERENCE_SPAN]
-    matches = coherence_ratio(words)
+    words: list[str] = []
+    size = 0
+    for match in _NON_ASCII_WORD.finditer(text):
+        words.append(match.group())
+        size += len(words[-1]) + 1
+        if size >= COHERENCE_SPAN:
+            break
+    matches = coherence_ratio(" ".join(words))
     return max((ratio for _, ratio in matches), default=0.0)
 
 
@@ -297,6 +322,11 @@ class _ByteHistograms:
         present = present[((present >> 8) >= 0x80) | ((present & 0xFF) >= 0x80)]
         pairs_seen = {(int(c) >> 8, int(c) & 0xFF): int(pair_counts[c]) for c in present}
         return cls(bytes_seen, pairs_seen)
+
+    def text_key(self, encoding: str) -> tuple[str, ...]:
+        """What this encoding makes of each byte the file holds: equal keys, equal texts."""
+        table = _byte_table(encoding)
+        return tuple(table[byte] for byte in self.bytes_seen)
 
     def counts(self, encoding: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
         """The character and pair counts of the text this encoding gives."""

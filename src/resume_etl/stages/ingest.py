@@ -151,7 +151,7 @@ def _decode_legacy(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedTex
             f"every text encoding tried gives garbled text (best: {reading.encoding}, "
             f"{reading.garble:.0%} of the letters odd)",
         )
-    return DecodedText(reading.text, reading.encoding, choice.doubt)
+    return DecodedText(reading.text(), reading.encoding, choice.doubt)
 
 
 _MAX_NORMALIZE_PASSES = 3
