@@ -102,7 +102,7 @@ def test_a_reading_differing_only_in_punctuation_is_no_rival() -> None:
     text = "Python · SQL · Excel\n• Led a team of five • Cut costs by 10%\n"
     choice = choose_legacy(text.encode("cp1252"), PREFERRED)
     assert choice is not None
-    assert (choice.reading.text, choice.doubt) == (text, None)
+    assert (choice.reading.text(), choice.doubt) == (text, None)
 
 
 def test_every_alphabet_names_encodings_that_can_write_most_of_its_letters() -> None:
