@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 import spacy
 
 from benchmarks.corpus import DEFAULT_OUT, generate, gold_metrics, read_gold, write_corpus
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
 from resume_etl.engines.local import (
     LocalEngine,
     RunOptions,
@@ -49,7 +49,7 @@ from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import TABLE_MODELS
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 LINEARITY_SHORT_TOKENS = 400
 LINEARITY_FACTOR = 10
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from resume_etl.config import ComponentSpec, PipelineConfig, load_config
+from resume_etl.config import ComponentSpec, PipelineConfig, default_pipeline_path, load_config
 from resume_etl.engines.local import discover_inputs, lexicon_categories, run_local
 from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import DocumentRecord
@@ -22,7 +22,7 @@ from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segm
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 Public API::
 
     import resume_etl
-    summary = resume_etl.run(["raw/"], "pipelines/default.toml", out="output")
+    summary = resume_etl.run(["raw/"], out="output")   # the packaged default pipeline
     tables = resume_etl.read_tables("output")
 
 Importing the package registers its spaCy components (``resume_etl_*_v1`` factories).

@@ -10,7 +10,7 @@ from resume_etl.engines import EngineName
 from resume_etl.engines.dask import run_on_dask
 from resume_etl.engines.local import ProgressCallback, RunOptions, RunSummary, discover_inputs
 from resume_etl.engines.pool import run_with_workers
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import missing_inputs_error
 from resume_etl.tables import Tables, read_tables
 
 __all__ = ["Tables", "read_tables", "run"]
@@ -18,7 +18,7 @@ __all__ = ["Tables", "read_tables", "run"]
 
 def run(
     paths: Sequence[Path | str],
-    pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
+    pipeline: Path | str | PipelineConfig | None = None,
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
     workers: int | None = None,
@@ -31,21 +31,20 @@ def run(
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
-    ``out`` defaults to the pipeline file's ``load.out``; ``workers`` to all cores (each
-    worker process loads the model once; the tables do not depend on the number). Unchanged
+    ``pipeline`` defaults to the one shipped with the package; ``out`` to its ``load.out``;
+    ``workers`` to all cores (each worker process loads the model once; the tables do not
+    depend on the number). Unchanged
     inputs keep their stored rows unless ``full``; rows of files no longer given are removed only
     with ``prune``; ``wait`` queues behind another run on ``out`` instead of raising E105.
     ``engine="dask"`` runs the stages on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``),
     or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
     tables are the same as with ``engine="local"``.
     """
-    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
+    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-        )
+        raise missing_inputs_error(missing, defaulted=False)
     files = discover_inputs(input_paths, config)
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)

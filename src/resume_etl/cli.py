@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,20 +22,40 @@ from resume_etl.engines import EngineName
 from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
 from resume_etl.errors import ErrorCode, ResumeEtlError, file_system_error
 from resume_etl.evaluation import evaluate
-from resume_etl.evaluation.render import field_table, worst_table
+from resume_etl.evaluation.render import FIELD_COLUMNS, field_rows, field_table, worst_table
 from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
 from resume_etl.exports.local_search import SearchHit, search_profiles
 from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
 from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
-from resume_etl.exports.sql import QueryError, QueryResult, run_sql
+from resume_etl.exports.sql import QueryError, run_sql
+from resume_etl.formatting import OutputFormat, print_rows, print_summary, write_json
+from resume_etl.hints import missing_inputs_error
 from resume_etl.schema import tables_markdown
 
 app = typer.Typer(
     help="Turn raw résumé and profile text into typed records and Parquet tables.",
     no_args_is_help=True,
-    add_completion=False,
 )
 console = Console(stderr=True)
+
+PipelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--pipeline",
+        "-p",
+        help="Pipeline definition (TOML). Default: the one shipped with the package "
+        "(resume-etl info prints its path).",
+    ),
+]
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json or csv (every column, whole values) for scripts.",
+    ),
+]
 
 EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
@@ -56,7 +77,7 @@ def _exit_status(code: ErrorCode) -> int:
 def _fail(failure: ResumeEtlError | OSError) -> typer.Exit:
     """Print a coded error on one line (and its hint); the exit to raise for it."""
     error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
-    console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+    console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     return typer.Exit(_exit_status(error.code))
 
 
@@ -92,9 +113,7 @@ def run(
             help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
         ),
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -147,6 +166,15 @@ def run(
             "--strict", help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine."
         ),
     ] = False,
+    output: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The summary: a table on stderr, or json / csv (one row) on stdout, "
+            "printed even with --quiet.",
+        ),
+    ] = OutputFormat.TABLE,
 ) -> None:
     """Run the pipeline and write one Parquet table per record type.
 
@@ -169,9 +197,7 @@ def run(
         config = load_config(pipeline)
         missing = [str(path) for path in input_paths if not path.exists()]
         if missing:
-            raise ResumeEtlError(
-                ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-            )
+            raise missing_inputs_error(missing, defaulted=not paths)
         files = discover_inputs(input_paths, config)
         target = out if out is not None else config.load.out
         options = RunOptions(full=full, prune=prune, wait=wait)
@@ -179,7 +205,9 @@ def run(
         summary = _run_with_progress(config, files, target, quiet, place, options)
     except (ResumeEtlError, OSError) as error:
         raise _fail(error) from error
-    if not quiet:
+    if output is not OutputFormat.TABLE:
+        print_summary(summary, output)
+    elif not quiet:
         _print_summary(summary)
     if strict and summary.quarantine_rows:
         console.print(
@@ -286,7 +314,7 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         raise _fail(error) from error
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(code) from error
 
 
@@ -313,20 +341,35 @@ SaltOption = Annotated[
 
 @export_app.command("jsonresume")
 def export_jsonresume(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <doc_id>/resume.json.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for <doc_id>/resume.json, or - for stdout (NDJSON: one résumé a line).",
+        ),
+    ],
     tables: TablesOption = Path("output"),
     redact: RedactOption = False,
     salt: SaltOption = None,
 ) -> None:
     """Write one JSON Resume file per profile, each validated against the official schema."""
+    from resume_etl.exports import stdout  # noqa: PLC0415 (the --out - path's own module)
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, InvalidExportError: EXIT_INVALID_EXPORT}):
+        if stdout.is_stdout(out):
+            count = stdout.write_json_resumes(sys.stdout, tables, redactor_for(redact, salt))
+            console.print(f"wrote {count} JSON Resume documents to stdout", highlight=False)
+            return
         written = export_json_resume(tables, out, redactor_for(redact, salt))
     console.print(f"wrote {len(written)} JSON Resume files into {out}")
 
 
 @export_app.command("search")
 def export_search(
-    out: Annotated[Path, typer.Option("--out", "-o", help="NDJSON file to write.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.")
+    ],
     tables: TablesOption = Path("output"),
     index: Annotated[
         str, typer.Option("--index", help="Index named in each bulk action line.")
@@ -335,9 +378,15 @@ def export_search(
     salt: SaltOption = None,
 ) -> None:
     """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
+    from resume_etl.exports import stdout  # noqa: PLC0415 (the --out - path's own module)
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
-        count = export_search_feed(tables, out, index, redactor_for(redact, salt))
-    console.print(f"wrote {count} search documents into {out} (index {index})")
+        if stdout.is_stdout(out):
+            count = stdout.write_search_feed(sys.stdout, tables, index, redactor_for(redact, salt))
+        else:
+            count = export_search_feed(tables, out, index, redactor_for(redact, salt))
+    where = "stdout" if stdout.is_stdout(out) else str(out)
+    console.print(f"wrote {count} search documents into {where} (index {index})", highlight=False)
 
 
 results_console = Console(soft_wrap=False)
@@ -351,25 +400,19 @@ EXIT_BAD_QUERY = 1
 def query(
     sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
     tables: TablesOption = Path("output"),
-    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows to print at most.")] = 100,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
+    ] = 100,
+    output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl[sql]').
+    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl\\[sql]').
 
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
         result = run_sql(tables, sql)
-    results_console.print(_result_table(result, max_rows))
-
-
-def _result_table(result: QueryResult, max_rows: int) -> Table:
-    shown = result.rows[:max_rows]
-    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in shown:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    return table
+    rows = result.rows if output is not OutputFormat.TABLE else result.rows[:max_rows]
+    print_rows(result.columns, rows, output, f"{len(rows)} of {len(result.rows)} rows")
 
 
 @app.command()
@@ -377,14 +420,25 @@ def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
     tables: TablesOption = Path("output"),
     limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+    output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         hits = search_profiles(tables, text, limit)
+    if output is not OutputFormat.TABLE:
+        print_rows(HIT_COLUMNS, [_hit_row(rank, hit) for rank, hit in enumerate(hits, 1)], output)
+        return
     if not hits:
         console.print(f"no profile matches {text!r}")
         return
     results_console.print(_hits_table(hits))
+
+
+HIT_COLUMNS = ("rank", "score", "doc_id", "person", "snippet", "highlights")
+
+
+def _hit_row(rank: int, hit: SearchHit) -> tuple[object, ...]:
+    return (rank, round(hit.score, 4), hit.doc_id, hit.person, hit.snippet, hit.highlights)
 
 
 def _hits_table(hits: list[SearchHit]) -> Table:
@@ -413,10 +467,17 @@ def eval_(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="Also write the report as JSON here.")
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
+    output: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (per field, then the worst documents); json (the whole report) or csv "
+            "(one row per field) on stdout.",
+        ),
+    ] = OutputFormat.TABLE,
 ) -> None:
     """Score extraction against gold records: precision, recall and F1 per field.
 
@@ -427,7 +488,55 @@ def eval_(
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
     except (ResumeEtlError, OSError) as error:
         raise _fail(error) from error
-    console.print(field_table(report))
-    console.print(worst_table(report, worst))
+    if output is OutputFormat.JSON:
+        write_json(report.model_dump(mode="json"), sys.stdout)
+    elif output is OutputFormat.CSV:
+        print_rows(FIELD_COLUMNS, field_rows(report), output)
+    else:
+        console.print(field_table(report))
+        console.print(worst_table(report, worst))
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def info(
+    output: FormatOption = OutputFormat.TABLE,
+    pipeline: PipelineOption = None,
+) -> None:
+    """Show versions (resume-etl, Python, spaCy, the model), extras, cores and pipeline path."""
+    from resume_etl import info as install_info  # noqa: PLC0415 (the command's own module)
+
+    found = install_info.collect(pipeline)
+    if output is OutputFormat.JSON:
+        write_json(found, sys.stdout)
+    else:
+        print_rows(("item", "value"), install_info.rows(found), output)
+
+
+@app.command()
+def show(
+    document: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOC_ID|PATH", help="A doc_id (or a unique start of one), or the input's path."
+        ),
+    ],
+    tables: TablesOption = Path("output"),
+    html_file: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the view as an HTML page (spaCy displaCy spans)."),
+    ] = None,
+) -> None:
+    """Show a document's text with every extracted value marked by table and field."""
+    from resume_etl import show as view_module  # noqa: PLC0415 (the command's own module)
+
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
+        view = view_module.load_view(tables, document)
+    results_console.print(view_module.legend(view))
+    results_console.print(view_module.terminal_text(view))
+    if html_file is not None:
+        from resume_etl.show_html import render_html  # noqa: PLC0415 (imports spaCy)
+
+        html_file.write_text(render_html(view), encoding="utf-8")
+        console.print(f"wrote {html_file}", highlight=False)

@@ -1,8 +1,11 @@
-"""The pipeline file (``pipelines/*.toml``) as a validated settings model.
+"""The pipeline file (TOML) as a validated settings model.
 
 A pipeline file is data: which stages run with which settings and where tables go. Loading it
 validates every key, and a mistake is reported with the exact dotted key at fault, e.g.
-``extract.components.2.factory: Field required``.
+``extract.components.2.factory: Field required``. The default pipeline is package data
+(``resume_etl/pipelines/default.toml``), so an installed ``resume-etl`` runs from any folder.
+Relative lexicon paths are read from the pipeline file's folder (they travel with the file);
+``load.out`` is left relative, so it names a folder under the working directory, as ``--out`` does.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from resume_etl.dates import DateSettings
 from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.hints import unreadable_pipeline_error
 from resume_etl.records import TABLE_MODELS
 from resume_etl.vocab import SectionKind
 
@@ -34,8 +38,24 @@ class _Settings(BaseModel):
 
 class IngestSettings(_Settings):
     extensions: tuple[str, ...] = Field(
-        default=(".txt", ".md", ".markdown"),
+        default=(".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"),
         description="File name endings read when a folder is given (case-insensitive).",
+    )
+    max_pages: int = Field(
+        default=50, gt=0, description="PDFs with more pages are quarantined (E004), never cut."
+    )
+    max_page_chars: int = Field(
+        default=30_000,
+        gt=0,
+        description="A PDF page with more characters is quarantined (E004); no résumé page has.",
+    )
+    max_unpacked_bytes: int = Field(
+        default=50_000_000,
+        gt=0,
+        description=(
+            "A DOCX whose parts unpack to more bytes is quarantined (E043) before it is unpacked: "
+            "a zip bomb dressed as a document."
+        ),
     )
     max_bytes: int = Field(
         default=20_000_000,
@@ -162,31 +182,40 @@ def _resolve_component_paths(raw: dict[str, Any], base_dir: Path) -> None:
             config["lexicon"] = str(resolve_data_path(config["lexicon"], base_dir))
 
 
-def load_config(path: str | Path) -> PipelineConfig:
-    """Read and validate a pipeline file; raise ``ConfigError`` naming the key at fault."""
-    path = Path(path)
+def load_config(path: str | Path | None = None) -> PipelineConfig:
+    """Read and validate a pipeline file (default: the packaged one); raise ``ConfigError``
+    naming the key at fault."""
+    path = default_pipeline_path() if path is None else Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"cannot read {path}: {error}") from error
+        raise unreadable_pipeline_error(path, error, default_pipeline_path()) from error
     except UnicodeDecodeError as error:
         raise ConfigError(
             ErrorCode.E100_BAD_CONFIG,
             f"{path} is not UTF-8 text: byte {error.object[error.start]:#04x} at offset "
-            f"{error.start}; save the file as UTF-8",
+            f"{error.start}",
+            "Save the pipeline file as UTF-8 (any editor's 'Save with encoding').",
         ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
-            ErrorCode.E100_BAD_CONFIG, f"{path} is not valid TOML: {error}"
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path} is not valid TOML: {error}",
+            "Fix the TOML syntax at the line and column named (text in quotes, lists in [ ]).",
         ) from error
     _resolve_component_paths(raw, path.parent)
     try:
         config = PipelineConfig.model_validate(raw)
     except ValidationError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"{path}: {_error_lines(error)}") from error
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path}: {_error_lines(error)}",
+            f"Fix the named key in {path}; the packaged default pipeline "
+            f"({default_pipeline_path()}) shows every key with a comment.",
+        ) from error
     return config
 
 
 def default_pipeline_path() -> Path:
-    """The pipeline file shipped with the package (a copy of ``pipelines/default.toml``)."""
+    """The pipeline file shipped with the package: the one a run uses without ``--pipeline``."""
     return Path(str(resources.files("resume_etl") / "pipelines" / "default.toml"))

@@ -25,6 +25,7 @@ from resume_etl.vocab import (
     MetricUnit,
     SectionKind,
     SkillSource,
+    SourceFormat,
     Stage,
 )
 
@@ -115,9 +116,22 @@ class DocumentRecord(Record):
             "Check these texts: a wrong encoding garbles every non-ASCII letter."
         ),
     )
+    source_format: SourceFormat = Field(
+        default=SourceFormat.TEXT, description="Kind of file the text was read from."
+    )
+    reader: str = Field(
+        default="text",
+        description="What read the file: 'text', or the library and version (pdfplumber 0.11.10).",
+    )
+    page_count: int | None = Field(
+        default=None, ge=0, description="Pages of a PDF; null for formats without pages."
+    )
     repairs: list[str] = Field(
         default_factory=list,
-        description="Repairs made while normalizing (ftfy fixes, bullets, dashes, whitespace).",
+        description=(
+            "Repairs made while reading and normalizing (layout: columns, page furniture, joined "
+            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace)."
+        ),
     )
     text: str = Field(description="Normalized text; every span in every table points into it.")
     char_count: int = Field(ge=0, description="Length of text in characters.")

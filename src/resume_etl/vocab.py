@@ -25,6 +25,16 @@ class SectionKind(StrEnum):
     OTHER = "other"
 
 
+class SourceFormat(StrEnum):
+    """The kind of file a document was read from (``documents.source_format``)."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
 ENTRY_SECTION_KINDS: frozenset[SectionKind] = frozenset(
     {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.PROJECTS, SectionKind.PUBLICATIONS}
 )

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl.stages.citations import join_citation, parse_citation, split_citations
+from resume_etl.stages.extract.citations import join_citation, parse_citation, split_citations
 from resume_etl.stages.segment import split_lines
 
 

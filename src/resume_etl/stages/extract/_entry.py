@@ -1,0 +1,112 @@
+"""What every entry candidate shares: its dates, its body, and the ids it is built with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TypedDict
+
+from resume_etl.dates import DateRangeMatch
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.segment import Entry, LineKind
+
+
+def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
+    """The entry's period: the first range in its header, else its first lone date.
+
+    The whole header is searched, not line by line, so a range wrapped over two header lines
+    ("Jan 2020 -" / "Mar 2021") is found.
+    """
+    header_start, header_end = entry.header[0].content_start, entry.header[-1].end
+    found: list[DateRangeMatch] = [
+        span._.get(labels.DATE_RANGE_ATTR)
+        for span in spans.within(labels.DATES, header_start, header_end)
+    ]
+    ranges = [m for m in found if m.end is not None or m.is_current]
+    if not ranges and len(found) == 2:
+        return _joined_pair(found[0], found[1], spans.text) or found[0]
+    return next(iter(ranges or found), None)
+
+
+_PAIR_JOINER = re.compile(r"(?i)^\W*(?:to|until|till|bis|au)?\W*$")
+
+
+def _joined_pair(first: DateRangeMatch, second: DateRangeMatch, text: str) -> DateRangeMatch | None:
+    """ "From: Jan 2015   To: Feb 2018": two lone dates a "to" joins on one line are a range."""
+    between = text[first.end_char : second.start_char]
+    if "\n" in between or not _PAIR_JOINER.match(between):
+        return None
+    if first.start is None or second.start is None or second.start.value < first.start.value:
+        return None
+    return DateRangeMatch(
+        start=first.start,
+        end=second.start,
+        is_current=False,
+        start_char=first.start_char,
+        end_char=second.end_char,
+        text=text[first.start_char : second.end_char],
+    )
+
+
+def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
+    prose = [line.content.strip() for line in entry.body if line.kind is not LineKind.BULLET]
+    bullets = tuple(line.content.strip() for line in entry.body if line.kind is LineKind.BULLET)
+    return (" ".join(prose) or None), bullets
+
+
+def _date_masks(
+    dates: DateRangeMatch | None, entry: Entry, spans: SpanIndex
+) -> list[tuple[int, int]]:
+    masks = [
+        (m.start_char, m.end_char)
+        for m in (spans.within(labels.DATES, entry.start, entry.header[-1].end))
+    ]
+    if dates is not None:
+        masks.append((dates.start_char, dates.end_char))
+    # "3 yrs 2 mos" after a LinkedIn date range says how long, not who or where.
+    text = spans.text
+    for line in entry.header:
+        masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
+    return masks
+
+
+_DURATION = re.compile(
+    r"(?i)\b\d{1,2}\s*(?:yrs?|years?)(?:\s+\d{1,2}\s*(?:mos?|months?))?\b|\b\d{1,2}\s*(?:mos?|months?)\b"
+)
+
+
+class EntryFields(TypedDict):
+    """``EntryBase``'s fields but ``dates``, typed so builders can pass ``**ctx.base()``."""
+
+    entry_id: str
+    section_id: str
+    position: int
+    start: int
+    end: int
+    description: str | None
+    bullets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryContext:
+    """What building any entry needs: ids, the spans, and the entry's body."""
+
+    entry_id: str
+    section_id: str
+    position: int
+    entry: Entry
+    spans: SpanIndex
+
+    def base(self) -> EntryFields:
+        """The fields every entry candidate shares, read from the entry's lines."""
+        description, bullets = _body_parts(self.entry)
+        return {
+            "entry_id": self.entry_id,
+            "section_id": self.section_id,
+            "position": self.position,
+            "start": self.entry.start,
+            "end": self.entry.end,
+            "description": description,
+            "bullets": bullets,
+        }

@@ -1,0 +1,65 @@
+"""The spans the spaCy components wrote, indexed for lookups by character range.
+
+Shared by every table module: each asks "what did the lexicons, date and contact finders see
+between these offsets", never the ``Doc`` itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from resume_etl.nlp import labels
+
+
+class SpanIndex:
+    """The spans each component wrote, and lookups by character range."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
+        # read once here, lookups stay linear in the document's length.
+        self.text: str = doc.text
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self.groups: dict[str, list[Span]] = {
+            key: list(doc.spans[key]) if key in doc.spans else []
+            for key in (
+                labels.CONTACTS,
+                labels.DATES,
+                labels.SKILLS,
+                labels.DEGREES,
+                labels.EMPLOYMENT_TYPES,
+                labels.TITLE_HEADS,
+                labels.ORG_KEYWORDS,
+                labels.PUBLICATION_CUES,
+                labels.PERSON_NAMES,
+                labels.METRICS,
+            )
+        }
+
+    def within(self, key: str, start: int, end: int) -> list[Span]:
+        """Spans of a group lying inside ``[start, end)``."""
+        return [s for s in self.groups[key] if s.start_char >= start and s.end_char <= end]
+
+    def entities(self, start: int, end: int, entity_labels: set[str]) -> list[Span]:
+        return [
+            ent
+            for ent in self.ents
+            if ent.label_ in entity_labels and ent.start_char >= start and ent.end_char <= end
+        ]
+
+
+def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
+    covered = sum(span.end_char - span.start_char for span in span_list)
+    return covered >= share * (end - start)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconCategories:
+    """Canonical label -> category, per lexicon component (for types, levels, statuses)."""
+
+    skills: dict[str, str | None]
+    degrees: dict[str, str | None]
+    employment_types: dict[str, str | None]
+    publication_cues: dict[str, str | None]

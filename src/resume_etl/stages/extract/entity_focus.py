@@ -1,0 +1,118 @@
+"""Where the entity recognizer must read: the lines whose entities the table modules use.
+
+The focus component runs NER only on these ranges, so this module keeps in step with every
+reader of ``SpanIndex.entities`` (header classification, the profile's name and place).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._entry import _date_masks, _entry_dates
+from resume_etl.stages.extract._header import (
+    _CITY_REGION,
+    SegmentKind,
+    _classify_range,
+    _split,
+    _trimmed,
+    _unmasked_pieces,
+)
+from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.extract.profile import (
+    _HEADLINE_MAX_WORDS,
+    _LOCATION_MAX_WORDS,
+    _TOP_LINES,
+    _pieces,
+    _top_lines,
+    _word_count,
+)
+from resume_etl.stages.segment import Entry, Line, SegmentedDocument
+from resume_etl.vocab import SectionKind
+
+_NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
+""""I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
+
+
+def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges whose named entities this stage will read; the model may skip the rest.
+
+    ``doc`` carries the lexicon and date spans but no entities yet. Entities break ties only:
+    an entry header line matters when one of its segments is claimed by no lexicon or pattern
+    (``_classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
+    name's PERSON) and those before a "City, Region" line (GPE); and lines that state a name in
+    capitals ("I am JANE DOE"). Keep in step with the readers of ``SpanIndex.entities``.
+    """
+    spans = SpanIndex(doc)
+    lines: list[Line] = []
+    for section in segmented.sections:
+        if section.kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION):
+            for entry in section.entries:
+                lines.extend(_unclaimed_header_lines(entry, spans))
+    top = _top_lines(segmented.sections)[:_TOP_LINES]
+    lines.extend(top[:1])
+    for line in top:
+        if _CITY_REGION.match(line.content.strip()):
+            break
+        if _top_line_reads_entities(line, spans.text):
+            lines.append(line)
+    ranges = [(line.start, line.end) for line in lines]
+    text = spans.text
+    for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        ranges.append((line_start, len(text) if line_end == -1 else line_end))
+    return sorted(set(ranges))
+
+
+def _top_line_reads_entities(line: Line, text: str) -> bool:
+    """Whether a top line is short enough for ``_headline`` or has a field short enough for
+    ``_location`` to look for a place in it: a summary paragraph in the top lines is neither,
+    and is most of the text the entity recognizer would otherwise read there."""
+    if _word_count(line.content) <= 2 * _HEADLINE_MAX_WORDS:
+        return True
+    return any(
+        _word_count(text[start:end]) <= _LOCATION_MAX_WORDS for start, end in _pieces(line, text)
+    )
+
+
+def _unclaimed_header_lines(entry: Entry, spans: SpanIndex) -> Iterator[Line]:
+    """Header lines with a segment that only the entity recognizer can classify."""
+    masks = _date_masks(_entry_dates(entry, spans), entry, spans)
+    for line in entry.header:
+        pieces = (
+            piece
+            for start, end in _unmasked_pieces(line.content_start, line.end, masks)
+            for piece in _split(spans.text, start, end)
+        )
+        if any(_needs_entities(spans, start, end) for start, end in pieces):
+            yield line
+
+
+def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether classifying this piece (or, as ``_classify_piece`` may, its comma parts) reads
+    entities: without any, such a segment comes out UNKNOWN."""
+    whole = _classify_range(spans, start, end)
+    if whole.kind is SegmentKind.UNKNOWN:
+        return True
+    if "," not in spans.text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
+        return False
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for match in re.finditer(",", spans.text[start:end]):
+        parts.extend(_trimmed(spans.text, cursor, start + match.start()))
+        cursor = start + match.end()
+    parts.extend(_trimmed(spans.text, cursor, end))
+    return any(_classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)
+
+
+def analysis_doc(nlp: Language, segmented: SegmentedDocument) -> Doc:
+    """The document's ``Doc``, tokenized, and told how to find where entities are read."""
+    doc = nlp.make_doc(segmented.document.text)
+    doc._.set(labels.ENTITY_RANGES_ATTR, functools.partial(entity_ranges, segmented))
+    return doc

@@ -1,0 +1,336 @@
+"""The publications table: papers from publications sections and cued lines elsewhere.
+
+A publications section is first read as one list of citations (``citations``: lines in,
+character ranges out); a cue line ("Accepted at X '26" over a title) is read by the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from resume_etl.dates import DateRangeMatch
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._draft import Extracted, LinkCandidate, PublicationCandidate
+from resume_etl.stages.extract._header import _MIN_SEGMENT_CHARS, _trimmed
+from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
+from resume_etl.stages.extract.citations import (
+    CitationText,
+    join_citation,
+    parse_citation,
+    split_citations,
+)
+from resume_etl.stages.segment import Line, LineKind, Section, is_prose
+from resume_etl.vocab import LinkPlatform
+
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"”]{8,300})[\"”]")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _cue_at_line_start(line: Line, spans: SpanIndex) -> Span | None:
+    cues = spans.within(labels.PUBLICATION_CUES, line.content_start, line.end)
+    if cues and spans.text[line.content_start : cues[0].start_char].strip(" -•*") == "":
+        return cues[0]
+    return None
+
+
+def _venue_after_cue(
+    cue: Span, line: Line, spans: SpanIndex
+) -> tuple[Extracted | None, int | None]:
+    text = spans.text
+    dates = spans.within(labels.DATES, cue.end_char, line.end)
+    year = None
+    venue_end = line.end
+    if dates:
+        match: DateRangeMatch = dates[0]._.get(labels.DATE_RANGE_ATTR)
+        if match.start is not None:
+            year = match.start.value.year
+        venue_end = dates[0].start_char
+    for start, end in _trimmed(text, cue.end_char, venue_end):
+        return Extracted(text[start:end], start, end, 0.85), year
+    return None, year
+
+
+def build_publication(
+    publication_id: str,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    cue_status: dict[str, str | None],
+) -> PublicationCandidate | None:
+    """A publication from an entry: a cue line ("Accepted at X '26") plus a title line, or a
+    citation with a quoted title and a year."""
+    text = spans.text
+    for index, line in enumerate(lines):
+        cue = _cue_at_line_start(line, spans)
+        if cue is None:
+            continue
+        venue, year = _venue_after_cue(cue, line, spans)
+        others = [other for i, other in enumerate(lines) if i != index and not is_prose(other)]
+        if not others:
+            return None
+        title_line = others[0]
+        title = Extracted(title_line.content.strip(), title_line.content_start, title_line.end, 0.8)
+        return PublicationCandidate(
+            publication_id,
+            section_id,
+            title,
+            venue,
+            year,
+            cue_status.get(cue.label_),
+            None,
+            min(line.start for line in lines),
+            max(line.end for line in lines),
+        )
+    return _citation(publication_id, section_id, lines[0], text)
+
+
+_VENUE_END = re.compile(r",|\s\d|\s\(|$")
+
+
+def _venue_after_title(text: str, start: int, end: int) -> Extracted | None:
+    """Author-year citations put the venue after the title: '(2021). "Title." Economic Journal
+    131(636)' or a talk's '"Title", EMBO Workshop, Cavtat': up to a comma, number or bracket."""
+    lead = re.match(r"[\s.,;:\"”]*(?:In\s+)?", text[start:end])
+    venue_start = start + (lead.end() if lead else 0)
+    stop = _VENUE_END.search(text, venue_start, end)
+    venue_end = stop.start() if stop else end
+    value = text[venue_start:venue_end].rstrip(" .;:")
+    if len(value) < _MIN_SEGMENT_CHARS or not value[0].isupper():
+        return None
+    return Extracted(value, venue_start, venue_start + len(value), 0.6)
+
+
+def _citation(
+    publication_id: str, section_id: str | None, line: Line, text: str
+) -> PublicationCandidate | None:
+    content = text[line.content_start : line.end]
+    quoted = _QUOTED_TITLE.search(content)
+    year_match = _YEAR.search(content)
+    if quoted is None or year_match is None:
+        return None
+    title_start = line.content_start + quoted.start(1)
+    title = Extracted(
+        quoted.group(1).strip().rstrip(",."),
+        title_start,
+        title_start + len(quoted.group(1).strip().rstrip(",.")),
+        0.8,
+    )
+    venue_text_start = line.content_start + quoted.end()
+    venue_text_end = line.content_start + year_match.start()
+    venue = None
+    for start, end in _trimmed(text, venue_text_start, max(venue_text_start, venue_text_end)):
+        venue_value = re.sub(r"^(?:In|in)\s+", "", text[start:end])
+        venue = Extracted(venue_value, end - len(venue_value), end, 0.7)
+    if venue is None:
+        venue = _venue_after_title(text, venue_text_start, line.end)
+    return PublicationCandidate(
+        publication_id,
+        section_id,
+        title,
+        venue,
+        int(year_match.group()),
+        "published",
+        None,
+        line.start,
+        line.end,
+    )
+
+
+def section_publications(
+    section: Section,
+    section_id: str,
+    spans: SpanIndex,
+    categories: LexiconCategories,
+    id_prefix: str,
+    first_index: int,
+) -> list[PublicationCandidate]:
+    """The publications of a publications section.
+
+    The section's entries were cut by layout rules made for jobs, which split an unnumbered
+    list of hanging-indent citations in the middle of one: unless its entries open with a cue
+    line ("Accepted at X '26" over a title), the whole section is first read as one list of
+    citations. Entry by entry is the fallback.
+    """
+    if not any(_cue_at_line_start(entry.header[0], spans) for entry in section.entries):
+        cited = cited_publications(
+            id_prefix, first_index, section_id, section.lines, spans, categories
+        )
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for lines in (section.intro, *((*e.header, *e.body) for e in section.entries)):
+        found.extend(
+            listed_publications(
+                id_prefix, first_index + len(found), section_id, lines, spans, categories
+            )
+        )
+    return found
+
+
+def listed_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """The publications of one entry (or the loose lines) of a publications section.
+
+    Lines that open with a cue ("Accepted at X '26" over a title) are read by the cue;
+    otherwise they are split into citations (a talk list under one date column holds several).
+    When no citation reads, the cue and quoted-title rules still get their chance.
+    """
+    if not lines:
+        return []
+    if _cue_at_line_start(lines[0], spans) is None:
+        cited = cited_publications(id_prefix, first_index, section_id, lines, spans, categories)
+        if cited:
+            return cited
+    found: list[PublicationCandidate] = []
+    for group in _cue_groups(lines, spans):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        single = build_publication(
+            publication_id, section_id, group, spans, categories.publication_cues
+        )
+        if single is not None:
+            found.append(single)
+    return found
+
+
+def _cue_groups(lines: Sequence[Line], spans: SpanIndex) -> list[list[Line]]:
+    """Lines cut before each cue line that follows a non-cue line: "Accepted at X '24" over a
+    title, then "Accepted at Y '23" over the next, are two papers however the entry was cut."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        cued = _cue_at_line_start(line, spans) is not None
+        if not groups or (cued and _cue_at_line_start(groups[-1][-1], spans) is None):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def cited_publications(
+    id_prefix: str,
+    first_index: int,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> list[PublicationCandidate]:
+    """Every citation of ``lines`` that reads as one (numbered, wrapped, dated or plain)."""
+    found: list[PublicationCandidate] = []
+    for group in split_citations(spans.text, lines):
+        publication_id = f"{id_prefix}{first_index + len(found)}"
+        cited = _read_citation(publication_id, section_id, group, spans, categories)
+        if cited is not None:
+            found.append(cited)
+    return found
+
+
+def _read_citation(
+    publication_id: str,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> PublicationCandidate | None:
+    """One citation, its values mapped back to the document across its line breaks."""
+    joined = join_citation(spans.text, lines)
+    parsed = parse_citation(joined.text)
+    if parsed is None:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    cues = spans.within(labels.PUBLICATION_CUES, start, end)
+    status = categories.publication_cues.get(cues[0].label_) if cues else "published"
+    venue = _past_venue_cue(joined, parsed.venue, cues) if parsed.venue else None
+    return PublicationCandidate(
+        publication_id,
+        section_id,
+        _wrapped(joined, parsed.title),
+        _wrapped(joined, venue) if venue else None,
+        parsed.year,
+        status,
+        _citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
+        start,
+        end,
+    )
+
+
+_VENUE_INTRODUCING = re.compile(r"(?i)\b(?:at|in|to|by|on|for)$")
+
+
+def _past_venue_cue(
+    joined: CitationText, venue: tuple[int, int], cues: Sequence[Span]
+) -> tuple[int, int]:
+    """The venue without a cue that introduces it ("Paper presented at X", "Submitted to X"):
+    only a cue ending in a preposition, as "Journal of" is part of the venue's name."""
+    document_start, _ = joined.document_range(*venue)
+    for cue in cues:
+        if cue.start_char == document_start and _VENUE_INTRODUCING.search(cue.text):
+            start = next(i for i, at in enumerate(joined.offsets) if at >= cue.end_char)
+            while start < venue[1] and joined.text[start] == " ":
+                start += 1
+            return (start, venue[1]) if start < venue[1] else venue
+    return venue
+
+
+def _wrapped(joined: CitationText, where: tuple[int, int]) -> Extracted:
+    """A value read across line breaks: its words as one line, its span the document's."""
+    start, end = joined.document_range(*where)
+    return Extracted(joined.text[where[0] : where[1]], start, end, 0.75)
+
+
+def _citation_url(written: str) -> str:
+    """A citation's link as a URL: "doi:10.1/x" names https://doi.org/10.1/x."""
+    value = written.rstrip(".,;)")
+    doi = re.match(r"(?i)doi:\s*", value)
+    return f"https://doi.org/{value[doi.end() :]}" if doi else value
+
+
+def _cites(publications: Sequence[PublicationCandidate], found: Extracted) -> bool:
+    """Whether ``found`` lies inside a publication's text."""
+    return any(paper.start <= found.start < paper.end for paper in publications)
+
+
+def _persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
+    """A web link inside a citation (its DOI, its page) is the paper's, not the person's; a
+    profile (LinkedIn, Scholar, ORCID, ...) stays the person's wherever it is written."""
+    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found)
+
+
+def _cued_publications(
+    section: Section,
+    section_id: str,
+    spans: SpanIndex,
+    categories: LexiconCategories,
+    doc_id: str,
+    first_index: int,
+) -> list[PublicationCandidate]:
+    """Outside a publications section, "Published in X" on its own line names the line above."""
+    found: list[PublicationCandidate] = []
+    lines = section.lines
+    for index in range(1, len(lines)):
+        line, previous = lines[index], lines[index - 1]
+        if (
+            line.kind is not LineKind.TEXT
+            or previous.kind is not LineKind.TEXT
+            or is_prose(previous)
+        ):
+            continue
+        if _cue_at_line_start(line, spans) is None:
+            continue
+        publication = build_publication(
+            f"{doc_id}:p{first_index + len(found)}",
+            section_id,
+            (line, previous),
+            spans,
+            categories.publication_cues,
+        )
+        if publication is not None:
+            found.append(publication)
+    return found

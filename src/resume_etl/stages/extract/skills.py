@@ -1,0 +1,248 @@
+"""The skills table: lexicon skills mentioned anywhere, plus the items of skills lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._draft import SkillCandidate
+from resume_etl.stages.extract._header import _EDGE_JUNK
+from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.segment import Line, LineKind, Section, is_prose
+from resume_etl.vocab import SectionKind, SkillSource
+
+# No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
+_LIST_LABEL = re.compile(r"\**([A-Z][\w&/+ .-]{1,40}):\**\s*")
+_SKILLS_LABEL = re.compile(r"(?i)\b(?:skills|tools|technologies|tech stack)$")
+"""A list label that says its items are skills wherever the line is ("Skills: A · B")."""
+_MIN_LISTED_ITEMS = 3
+"""Separated items that make even a long line in a skills section a list, not prose."""
+_MAX_ITEM_WORDS = 5
+
+
+def _split_items(text: str, offset: int) -> list[tuple[int, int]]:
+    """Comma/semicolon/bar/bullet separated items, not splitting inside parentheses."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    item_start = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in ",;|•·" and depth == 0:
+            items.extend(_trimmed_item(text, item_start, index, offset))
+            item_start = index + 1
+    items.extend(_trimmed_item(text, item_start, len(text), offset))
+    return items
+
+
+def _trimmed_item(text: str, start: int, end: int, offset: int) -> list[tuple[int, int]]:
+    piece = text[start:end]
+    stripped = piece.strip().rstrip(".")
+    if not stripped:
+        return []
+    lead = len(piece) - len(piece.lstrip())
+    return [(offset + start + lead, offset + start + lead + len(stripped))]
+
+
+@dataclass(slots=True)
+class _SkillDraft:
+    name: str
+    category: str | None
+    group: str | None
+    in_lexicon: bool
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    in_skills_section: bool = False
+
+
+def extract_skills(
+    sections: Sequence[Section], spans: SpanIndex, categories: dict[str, str | None]
+) -> tuple[SkillCandidate, ...]:
+    """Lexicon skills mentioned anywhere, plus the items of skills-section lists."""
+    text = spans.text
+    drafts: dict[str, _SkillDraft] = {}
+    for section in sections:
+        in_skills = section.kind is SectionKind.SKILLS
+        group = _heading_label(section)
+        previous: Line | None = None
+        for line in section.lines:
+            label = _LIST_LABEL.match(text, line.content_start, line.end)
+            if label and in_skills:
+                group = label.group(1).strip()
+            lexicon_spans = spans.within(labels.SKILLS, line.content_start, line.end)
+            labelled_skills = label is not None and _SKILLS_LABEL.search(label.group(1).strip())
+            listing = line.kind is not LineKind.TABLE_ROW and (
+                (in_skills and _reads_as_list(line, text)) or bool(labelled_skills)
+            )
+            items = _list_items(line, label, spans) if listing else []
+            for span in lexicon_spans:
+                draft = drafts.setdefault(
+                    span.label_.lower(),
+                    _SkillDraft(span.label_, categories.get(span.label_), None, True),
+                )
+                draft.spans.append((span.start_char, span.end_char))
+                covered = [(s.start_char, s.end_char) for s in lexicon_spans]
+                in_list = in_skills or bool(labelled_skills)
+                if in_list and _lists_the_skill(span, label, items, covered, text):
+                    draft.in_skills_section = True
+                    draft.group = draft.group or group
+            if in_skills and line.kind is LineKind.TABLE_ROW:
+                _add_table_row(line, previous, lexicon_spans, text, drafts)
+            elif listing:
+                covered = [(s.start_char, s.end_char) for s in lexicon_spans]
+                for item_start, item_end in items:
+                    _add_item(item_start, item_end, group, covered, text, drafts)
+            previous = line
+    return tuple(
+        SkillCandidate(
+            d.name,
+            d.category,
+            d.group,
+            SkillSource.SKILLS_SECTION if d.in_skills_section else SkillSource.MENTION,
+            d.in_lexicon,
+            tuple(sorted(d.spans)),
+        )
+        for d in sorted(drafts.values(), key=lambda d: min(d.spans))
+    )
+
+
+def _heading_label(section: Section) -> str | None:
+    if section.heading is None:
+        return None
+    return _EDGE_JUNK.sub("", section.heading.content.strip()) or None
+
+
+def _add_table_row(
+    line: Line,
+    previous: Line | None,
+    lexicon_spans: list[Span],
+    text: str,
+    drafts: dict[str, _SkillDraft],
+) -> None:
+    """A skills table: the first row is the header; then the first cell names the group."""
+    if previous is None or previous.kind is not LineKind.TABLE_ROW:
+        return
+    cells = [(m.start() + 1, m.end()) for m in re.finditer(r"\|[^|]*", text[line.start : line.end])]
+    cells = [
+        (line.start + s, line.start + e)
+        for s, e in cells
+        if text[line.start + s : line.start + e].strip()
+    ]
+    if len(cells) < 2:
+        return
+    group = text[cells[0][0] : cells[0][1]].strip().strip("*") or None
+    covered = [(s.start_char, s.end_char) for s in lexicon_spans]
+    for cell_start, cell_end in cells[1:]:
+        for item_start, item_end in _split_items(text[cell_start:cell_end], cell_start):
+            _add_item(item_start, item_end, group, covered, text, drafts)
+
+
+def _add_item(
+    item_start: int,
+    item_end: int,
+    group: str | None,
+    covered: list[tuple[int, int]],
+    text: str,
+    drafts: dict[str, _SkillDraft],
+) -> None:
+    item = text[item_start:item_end]
+    too_long = len(item.split()) > _MAX_ITEM_WORDS
+    if too_long or _lexicon_names_it(item_start, item_end, covered) or _GROUP_LABEL.match(item):
+        return
+    draft = drafts.setdefault(item.lower(), _SkillDraft(item, None, group, False))
+    draft.spans.append((item_start, item_end))
+    draft.in_skills_section = True
+
+
+def _reads_as_list(line: Line, text: str) -> bool:
+    if not is_prose(line):
+        return True
+    return len(_split_items(text[line.content_start : line.end], 0)) >= _MIN_LISTED_ITEMS
+
+
+def _lexicon_share(start: int, end: int, covered: Sequence[tuple[int, int]]) -> float:
+    """Share of an item's characters that lexicon matches cover."""
+    inside = sum(min(e, end) - max(s, start) for s, e in covered if s < end and start < e)
+    return inside / max(1, end - start)
+
+
+_LEXICON_NAMES_ITEM = 0.6
+"""Least share of an item the lexicon must cover for its matches, not the item, to be the
+skills: "MATLAB/Simulink" is two lexicon skills, "SAP FICO" is one item."""
+
+
+def _lexicon_names_it(start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    return _lexicon_share(start, end, covered) >= _LEXICON_NAMES_ITEM
+
+
+def _lists_the_skill(
+    span: Span,
+    label: re.Match[str] | None,
+    items: list[tuple[int, int]],
+    covered: Sequence[tuple[int, int]],
+    text: str,
+) -> bool:
+    """A lexicon match in a skills list is listed unless it names the list ("CAD: …") or is
+    only part of a longer item ("SAP" in "SAP FICO", "Audit" in "Night audit")."""
+    if label is not None and span.start_char < label.end():
+        return False
+    holder = next((i for i in items if i[0] <= span.start_char and span.end_char <= i[1]), None)
+    if holder is None or len(text[holder[0] : holder[1]].split()) > _MAX_ITEM_WORDS:
+        return True
+    return _lexicon_names_it(holder[0], holder[1], covered)
+
+
+# Group names inside a skills section ("Languages", "SPRACHEN / LANGUAGES"): labels, not skills.
+_GROUP_WORDS = (
+    r"languages?|sprachen|tools|technologies|frameworks|platforms|software|databases|skills"
+    r"|competencies|methods|interests|certifications|expertise"
+)
+_GROUP_LABEL = re.compile(rf"(?i)^\W*(?:{_GROUP_WORDS})(?:\W+(?:{_GROUP_WORDS}))*\W*$")
+_LEVEL = re.compile(
+    r"(?i)^(?:native|fluent|basic|beginner|intermediate|advanced|conversational|professional"
+    r"|business|working|mother tongue|bilingual|[abc][12])(?:\W+(?:native|fluent|[abc][12]))*$"
+)
+
+
+_PROFICIENCY = re.compile(r"(?i)\bproficiency$")
+_ABBREVIATION_ONLY = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&+/.-]{2,8}$")
+_TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)$")
+
+
+def _list_items(line: Line, label: re.Match[str] | None, spans: SpanIndex) -> list[tuple[int, int]]:
+    """The items a skills-section line lists: comma/bar/dot separated, or the whole short line;
+    a parenthesis naming tools is split out ("EPR (SystmOne, Cerner)"), one spelling out an
+    abbreviation stays ("Search Engine Optimization (SEO)"). Dates, contacts and proficiency
+    notes are not items."""
+    text = spans.text
+    start = label.end() if label else line.content_start
+    items: list[tuple[int, int]] = []
+    for item_start, item_end in _split_items(text[start : line.end], start):
+        items.extend(_unparenthesized(item_start, item_end, text))
+    return [
+        (item_start, item_end)
+        for item_start, item_end in items
+        if not spans.within(labels.DATES, item_start, item_end)
+        and not spans.within(labels.CONTACTS, item_start, item_end)
+        and "@" not in text[item_start:item_end]
+        and not _PROFICIENCY.search(text[item_start:item_end])
+    ]
+
+
+def _unparenthesized(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    paren = _TRAILING_PARENTHESIS.search(text, start, end)
+    if paren is None or paren.start() == start:
+        return [(start, end)]
+    inner = paren.group(1)
+    if _LEVEL.match(inner.strip()):  # "German (native)", "English (C1)"
+        return [(start, paren.start())]
+    if "," not in inner and _ABBREVIATION_ONLY.match(inner.strip()):
+        return [(start, end)]
+    pieces = [(start, paren.start())]
+    pieces.extend(_split_items(inner, paren.start(1)))
+    return pieces
