@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
@@ -366,7 +366,7 @@ def _misfit_letters(chars: Counter[str]) -> int:
             by_script.setdefault(_script(char), Counter())[char] += count
     misfits = 0
     for script, letters in by_script.items():
-        candidates = [alphabet for alphabet in alphabets() if alphabet.script == script]
+        candidates = _alphabets_by_script().get(script)
         if not candidates:
             continue  # a script no alphabet describes (Han, Thai, ...) is not judged here
         total = sum(letters.values())
@@ -379,15 +379,24 @@ def _misfit_letters(chars: Counter[str]) -> int:
 
 
 @cache
+def _alphabets_by_script() -> dict[str, tuple[Alphabet, ...]]:
+    by_script: dict[str, list[Alphabet]] = {}
+    for alphabet in alphabets():
+        by_script.setdefault(alphabet.script, []).append(alphabet)
+    return {script: tuple(found) for script, found in by_script.items()}
+
+
 def _judged_scripts() -> frozenset[str]:
-    return frozenset(alphabet.script for alphabet in alphabets())
+    return frozenset(_alphabets_by_script())
 
 
+@lru_cache(maxsize=1 << 12)
 def _always_odd(char: str) -> bool:
     """A control, unassigned, private-use or replacement character: never in a real text."""
     return char >= "\x80" and (unicodedata.category(char) in _ALWAYS_ODD or char == "\ufffd")
 
 
+@lru_cache(maxsize=1 << 16)  # the pairs of one code page: the same few thousand in every file
 def _odd_pair(first: str, second: str) -> bool:
     if first.isalpha() and unicodedata.category(second).startswith("M"):
         # A script's own mark on another script's letter: "Nٌ" is cp1252's "Ñ" read as cp1256.
