@@ -29,6 +29,7 @@ PATTERNS: dict[str, str] = {
     "digits": "1234567890",
     "dashes": "-—–-",
     "spaces": "a" + " " * 200,
+    "collapsed": "Jan 2019  Present  Acme Corp  •  Led a team  ",
     "bullets": "- Cut costs by 15% in 2019-2021\n",
     "emoji": "🚀✨📈 ",
     "numbers": "12% $3.5M 40 engineers ",

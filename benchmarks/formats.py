@@ -22,13 +22,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
-from resume_etl.engines.local import RunOptions, run_local
 from resume_etl.evaluation import GoldDocument, load_gold, score_documents
 from resume_etl.evaluation.formats import FormatScore, gold_for_rendering, summarize
 from resume_etl.evaluation.score import predictions_from_tables
 from resume_etl.nlp.build import build_nlp
+from resume_etl.runner import RunOptions, run_files
+from resume_etl.tables import read_tables
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "formats"
@@ -70,7 +70,7 @@ def score_format(
 ) -> FormatRun:
     """One full run over a format's files into ``out``, scored against the gold."""
     started = time.perf_counter()
-    summary = run_local(config, sorted(gold), out, nlp=nlp, options=RunOptions(full=True))
+    summary = run_files(config, sorted(gold), out, nlp=nlp, options=RunOptions(full=True))
     seconds = time.perf_counter() - started
     report = score_documents(gold, predictions_from_tables(read_tables(out)))
     stage_total = sum(summary.stage_seconds.values())

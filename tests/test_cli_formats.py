@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.runner import run_files
 from tests.conftest import RAW
 
 runner = CliRunner()
@@ -26,7 +26,7 @@ SAMPLE = RAW / "101_data_scientist_us.md"
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory: pytest.TempPathFactory, config: PipelineConfig, nlp: Language) -> Path:
     out = tmp_path_factory.mktemp("formats")
-    run_local(config, [SAMPLE], out, nlp=nlp)
+    run_files(config, [SAMPLE], out, nlp=nlp)
     return out
 
 

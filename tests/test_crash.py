@@ -32,9 +32,9 @@ from resume_etl import _faults
 from resume_etl.api import read_tables
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.records import TABLE_MODELS
-from resume_etl.store import STATE_DIR, Store, committed_folder, open_store
+from resume_etl.runner import discover_inputs, run_files
+from resume_etl.storage.store import STATE_DIR, Store, committed_folder, open_store
 from tests.conftest import DEFAULT_PIPELINE
 
 
@@ -249,8 +249,8 @@ POOL_RUN = """
 import sys
 from pathlib import Path
 from resume_etl.config import load_config
-from resume_etl.engines.local import discover_inputs
-from resume_etl.engines.pool import run_with_workers
+from resume_etl.runner import discover_inputs
+from resume_etl.runner import run_with_workers
 config = load_config(Path(sys.argv[1]))
 files = discover_inputs([Path(sys.argv[2])], config)
 summary = run_with_workers(config, files, Path(sys.argv[3]), workers=2, batch_size=2)
@@ -303,7 +303,7 @@ def test_a_document_that_kills_its_worker_is_quarantined_and_the_others_committe
     # The others have exactly the rows a run without the lethal file gives them.
     monkeypatch.chdir(tmp_path)  # rows name files as given: relative, as in the pool run
     survivors = [Path("in") / name for name in names if name != lethal]
-    run_local(config, discover_inputs(survivors, config), tmp_path / "expected", nlp=nlp)
+    run_files(config, discover_inputs(survivors, config), tmp_path / "expected", nlp=nlp)
     for table in TABLE_MODELS:
         if table == "quarantine":
             continue

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import EXIT_BAD_SETUP, app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.runner import run_files
 from resume_etl.show import DocumentView, Highlight, load_view, terminal_text, value_field
 from resume_etl.show_html import line_data, render_html
 
@@ -65,7 +65,7 @@ def tables_dir(
     broken = folder / "scan.txt"
     broken.write_bytes(b"%PDF-1.4 binary")
     out = folder / "out"
-    run_local(config, [source, broken], out, nlp=nlp)
+    run_files(config, [source, broken], out, nlp=nlp)
     return out
 
 

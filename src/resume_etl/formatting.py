@@ -19,11 +19,11 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+if TYPE_CHECKING:  # rich loads when a table is printed, not when the CLI parses its options
+    from rich.console import Console
+    from rich.table import Table
 
 ELLIPSIS = "…"
 MAX_CELL_WIDTH = 32
@@ -170,6 +170,9 @@ def fitted_table(
     caption: str,
 ) -> Table:
     """A rich table of ``rows`` that fits ``width`` characters without folding any column."""
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
     texts = [[cell_text(value) for value in row] for row in rows]
     widths = column_widths(columns, texts, width)
     left, right = visible_columns(widths, width)
@@ -195,6 +198,8 @@ def fitted_table(
 
 def stdout_console() -> Console:
     """A console on stdout, where results go (messages and errors go to stderr)."""
+    from rich.console import Console  # noqa: PLC0415
+
     return Console(soft_wrap=False)
 
 

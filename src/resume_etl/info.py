@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from resume_etl import __version__
+from resume_etl._version import __version__
 from resume_etl.config import default_pipeline_path
 
 DISTRIBUTION = "resume-etl"

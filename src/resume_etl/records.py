@@ -23,6 +23,7 @@ from resume_etl.vocab import (
     MetricDirection,
     MetricQualifier,
     MetricUnit,
+    QualityFlag,
     SectionKind,
     SkillSource,
     SourceFormat,
@@ -130,12 +131,21 @@ class DocumentRecord(Record):
         default_factory=list,
         description=(
             "Repairs made while reading and normalizing (layout: columns, page furniture, joined "
-            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace)."
+            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace; line_breaks: line "
+            "breaks restored in text that arrived as one line)."
         ),
     )
     text: str = Field(description="Normalized text; every span in every table points into it.")
     char_count: int = Field(ge=0, description="Length of text in characters.")
     line_count: int = Field(ge=0, description="Number of lines in text.")
+    quality_flags: list[QualityFlag] = Field(
+        default_factory=list,
+        description=(
+            "Why the document's rows deserve a second look: its line breaks were restored, it "
+            "has no section headings, a section of entries yielded none, or its legacy encoding "
+            "is in doubt (each flag once)."
+        ),
+    )
 
 
 class ProfileRecord(Record):

@@ -145,3 +145,18 @@ class Stage(StrEnum):
     EXTRACT = "extract"
     VALIDATE = "validate"
     LOAD = "load"
+
+
+class QualityFlag(StrEnum):
+    """Why a document's rows deserve a second look (``documents.quality_flags``): never silent."""
+
+    COLLAPSED_LINE_BREAKS = "collapsed_line_breaks"
+    """The text arrived with its line breaks collapsed into spaces; they were restored
+    (repair ``line_breaks``), so its lines are a reconstruction."""
+    NO_SECTIONS = "no_sections"
+    """No section heading was found: the whole text was read as the header."""
+    SECTION_WITHOUT_ENTRIES = "section_without_entries"
+    """An experience, education, projects or publications section yielded no entry."""
+    ENCODING_DOUBTFUL = "encoding_doubtful"
+    """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
+    says why): a wrong one garbles every non-ASCII letter."""

@@ -11,9 +11,9 @@ import pytest
 from spacy.language import Language
 
 from resume_etl.config import IngestSettings, PipelineConfig
-from resume_etl.engines.local import run_local
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.runner import run_files
 from resume_etl.stages.decoding import alphabets, choose_legacy, utf8_behind_utf16_bom
 from resume_etl.stages.ingest import decode, normalize, read_document
 from tests.stages.legacy_resumes import GREEK, LEGACY_CASES, RUSSIAN
@@ -130,10 +130,12 @@ def test_a_run_counts_and_flags_doubtful_decodes(
     (folder / "a_russian.txt").write_bytes(RUSSIAN.encode("cp1251"))
     (folder / "b_greek_name.txt").write_bytes(GREEK.splitlines()[0].encode("cp1253"))
     files = sorted(folder.iterdir())
-    summary = run_local(config, files, tmp_path / "out", None, nlp)
+    summary = run_files(config, files, tmp_path / "out", None, nlp)
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
     doubtful = documents.loc[documents["encoding_doubt"].notna(), "source_path"]
     assert [Path(path).name for path in doubtful] == ["b_greek_name.txt"]
-    assert summary.documents_encoding_doubtful == 1
+    assert summary.quality_flags.get("encoding_doubtful") == 1
+    flags = documents.set_index("source_path")["quality_flags"]
+    assert "encoding_doubtful" in list(flags[doubtful.iloc[0]])
     profiles = pd.read_parquet(tmp_path / "out" / "profiles.parquet")
     assert "Иван Петров" in set(profiles["name"].dropna())

@@ -1,11 +1,11 @@
 """The process-pool engine: the local engine's batches, run by worker processes.
 
-Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into
-part files (``parts.py``); the parent hands out batches through a bounded window and takes the
-reports back in submission order. Tables come out the same whatever the number of workers: the
-merge orders rows by file and settles duplicates over all files, whichever worker finished
-first. Workers read their own files and write their own rows, so only paths go out and only
-one small entry per file comes back.
+Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into part
+files (``storage/parts.py``); the parent hands out batches through a bounded window and takes
+the reports back in submission order. Tables come out the same whatever the number of workers:
+the merge orders rows by file and settles duplicates over all files, whichever worker finished
+first. Workers read their own files and write their own rows, so only paths go out and only one
+small entry per file comes back.
 
 A worker that dies (the OOM killer, a segfault in a native library) breaks the whole executor:
 every batch it held fails. The pool then starts a new executor for the batches to come and
@@ -16,7 +16,6 @@ the others are committed. Workers die with the parent (``lifeline.py``).
 
 from __future__ import annotations
 
-import math
 import multiprocessing
 import os
 import time
@@ -31,19 +30,12 @@ from typing import Protocol, TypeVar
 from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
-from resume_etl.engines.local import (
-    BATCH_SIZE,
-    LocalEngine,
-    ProgressCallback,
-    RunOptions,
-    RunSummary,
-    run_local,
-)
+from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.incremental import content_sha256
-from resume_etl.parts import BatchReport, write_parts
 from resume_etl.records import QuarantineRecord
+from resume_etl.storage.parts import BatchReport, write_parts
+from resume_etl.storage.plan import content_sha256
 from resume_etl.vocab import Stage
 
 _worker_engine: LocalEngine | None = None
@@ -211,16 +203,6 @@ class WorkerPool:
             ),
         )
 
-    def run(
-        self,
-        files: Sequence[Path],
-        out: Path,
-        on_progress: ProgressCallback | None = None,
-        options: RunOptions | None = None,
-    ) -> RunSummary:
-        """Process the new and changed ``files`` on the workers and commit the tables."""
-        return run_local(self.config, files, out, on_progress, options=options, source=self)
-
 
 class _PoolBatch:
     """A batch on the pool; if a worker dies under it, its documents are rerun one by one."""
@@ -272,25 +254,3 @@ def results_in_order(
             yield window.popleft().result()
     while window:
         yield window.popleft().result()
-
-
-def run_with_workers(
-    config: PipelineConfig,
-    files: Sequence[Path],
-    out: Path,
-    workers: int | None = None,
-    on_progress: ProgressCallback | None = None,
-    batch_size: int = BATCH_SIZE,
-    options: RunOptions | None = None,
-) -> RunSummary:
-    """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
-
-    One useful worker runs in this process: no pool to start, and the same tables.
-    """
-    wanted = workers if workers is not None else default_workers()
-    useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
-    if useful == 1:
-        return run_local(config, files, out, on_progress, options=options)
-    # Workers start on the first batch handed out, so a run with nothing new starts none.
-    with WorkerPool(config, useful, batch_size) as pool:
-        return pool.run(files, out, on_progress, options)

@@ -27,9 +27,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, computed_field
 from spacy.language import Language
 
-from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
 from resume_etl.evaluation.gold import (
     GoldDocument,
     GoldEducation,
@@ -48,6 +46,8 @@ from resume_etl.evaluation.match import (
     text_agreement,
     text_matches,
 )
+from resume_etl.runner import run_files
+from resume_etl.tables import read_tables
 from resume_etl.vocab import DatePrecision
 
 FIELDS: tuple[str, ...] = (
@@ -555,5 +555,5 @@ def evaluate(
         return score_documents(gold, predictions_from_tables(read_tables(tables_dir)))
     with tempfile.TemporaryDirectory(prefix="resume-etl-eval-") as scratch:
         target = out if out is not None else Path(scratch)
-        run_local(config, sorted(gold), target, nlp=nlp)
+        run_files(config, sorted(gold), target, nlp=nlp)
         return score_documents(gold, predictions_from_tables(read_tables(target)))

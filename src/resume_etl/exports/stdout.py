@@ -14,9 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
+from resume_etl.exports import DEFAULT_INDEX
 from resume_etl.exports.jsonresume import export_json_resume
 from resume_etl.exports.redact import Redactor
-from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
+from resume_etl.exports.search import export_search_feed
 
 STDOUT_PATH = "-"
 """The ``--out`` value that means standard output, as in most Unix tools."""

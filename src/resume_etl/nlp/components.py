@@ -25,7 +25,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from resume_etl.dates import DateOrder, DateParser, DateSettings, document_date_order
+from resume_etl.config import DateOrder, DateSettings
+from resume_etl.dates import DateParser, document_date_order
 from resume_etl.nlp import labels
 from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder

@@ -22,6 +22,8 @@ from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.decoding import choose_legacy, utf8_behind_utf16_bom
 from resume_etl.stages.readers import ReaderError, read_formatted, source_info
+from resume_etl.stages.reflow import REPAIR as LINE_BREAKS
+from resume_etl.stages.reflow import restore_line_breaks
 from resume_etl.vocab import Stage
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -189,6 +191,7 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
         ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
         ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
         ("dashes", lambda s: _DASHES.sub("-", s)),
+        (LINE_BREAKS, restore_line_breaks),  # before "bullets": restored lines may open with one
         ("bullets", lambda s: _BULLET_LINE.sub("- ", s)),
         ("trailing_whitespace", _strip_line_ends),
         ("blank_lines", lambda s: _EXTRA_BLANK_LINES.sub("\n\n", s)),

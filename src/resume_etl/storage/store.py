@@ -36,8 +36,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.lock import OutputLock
-from resume_etl.stages.load import ensure_writable, fsync_path
+from resume_etl.storage.io import ensure_writable, fsync_path
+from resume_etl.storage.lock import OutputLock
+from resume_etl.vocab import QualityFlag
 
 STATE_DIR = ".resume-etl"
 KEEP_RUNS = 2
@@ -63,8 +64,8 @@ class FileEntry(BaseModel):
     doc_id: str | None
     outcome: Outcome
     error_code: ErrorCode | None = None
-    encoding_doubt: bool = False
-    """The file was parsed, but its legacy encoding is in doubt (``documents.encoding_doubt``)."""
+    quality_flags: list[QualityFlag] = Field(default_factory=list)
+    """The document's ``documents.quality_flags``, kept so the run summary counts them."""
 
 
 class TableFile(BaseModel):

@@ -11,12 +11,13 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import LocalEngine, run_local
+from resume_etl.engines.local import LocalEngine
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.parts import BatchReport, write_parts
 from resume_etl.records import QuarantineRecord
-from resume_etl.store import STATE_DIR
+from resume_etl.runner import run_files
+from resume_etl.storage.parts import BatchReport, write_parts
+from resume_etl.storage.store import STATE_DIR
 from resume_etl.vocab import Stage
 from tests.conftest import RAW
 
@@ -72,7 +73,7 @@ def test_a_retried_batch_first_attempt_is_never_read(
     config: PipelineConfig, nlp: Language, inputs: list[Path], tmp_path: Path
 ) -> None:
     engine = LocalEngine(config, nlp)
-    summary = run_local(config, inputs, tmp_path / "out", source=_RetriedBatches(engine))
+    summary = run_files(config, inputs, tmp_path / "out", source=_RetriedBatches(engine))
     assert (summary.documents_parsed, summary.quarantine_rows) == (2, 0)
     tables = read_tables(tmp_path / "out")
     assert tables["quarantine"].empty
@@ -83,11 +84,11 @@ def test_a_part_file_the_driver_cannot_see_stops_the_run(
     config: PipelineConfig, nlp: Language, inputs: list[Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    run_local(config, inputs[:1], out, nlp=nlp)
+    run_files(config, inputs[:1], out, nlp=nlp)
     before = read_tables(out)["documents"]["source_path"].tolist()
     source = _PartsElsewhere(LocalEngine(config, nlp), tmp_path / "elsewhere")
     with pytest.raises(ResumeEtlError) as raised:
-        run_local(config, inputs, out, source=source)
+        run_files(config, inputs, out, source=source)
     assert raised.value.code is ErrorCode.E124_PART_MISSING
     assert "shared file system" in str(raised.value)
     assert read_tables(out)["documents"]["source_path"].tolist() == before

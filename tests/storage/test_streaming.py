@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl.streaming import (
+from resume_etl.storage.streaming import (
     DROP,
     ChunkSource,
     RankedChunk,
@@ -156,7 +156,7 @@ def test_wide_rows_cut_a_row_group_early(tmp_path: Path) -> None:
 
 
 def test_the_spill_budget_cuts_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("resume_etl.streaming.SPILL_BYTES", 1)
+    monkeypatch.setattr("resume_etl.storage.streaming.SPILL_BYTES", 1)
     rank = Ranker({"a": 0, "b": 1, "c": 2})
     runs = runs_of(_source([_table(["c"]), _table(["b", "a"])]), "key", rank, SCHEMA, tmp_path)
     assert len(runs) == 2  # one piece per chunk once the budget is one byte

@@ -11,7 +11,7 @@ import pytest
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
 from resume_etl.stages.load import to_arrow
-from resume_etl.store import (
+from resume_etl.storage.store import (
     KEEP_RUNS,
     STATE_DIR,
     RunCounts,

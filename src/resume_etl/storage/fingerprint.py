@@ -13,12 +13,13 @@ import importlib.metadata
 from functools import cache
 from pathlib import Path
 
-import resume_etl
+from resume_etl._version import __version__
 from resume_etl.config import PipelineConfig
 from resume_etl.records import TABLE_MODELS
 from resume_etl.schema import arrow_schema
 
-_PACKAGE_DIR = Path(resume_etl.__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+"""The installed package's folder, whose code and data the fingerprint hashes."""
 
 
 def pipeline_fingerprint(config: PipelineConfig) -> str:
@@ -26,7 +27,7 @@ def pipeline_fingerprint(config: PipelineConfig) -> str:
     digest = hashlib.sha256()
     parts = (
         config.model_dump_json(exclude={"load": {"out"}}),
-        resume_etl.__version__,
+        __version__,
         _package_code_digest(),
         _lexicons_digest(config),
         _distribution_version("spacy"),

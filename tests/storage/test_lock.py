@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.lock import OutputLock
+from resume_etl.storage.lock import OutputLock
 
 HOLD_LOCK = """
 import fcntl, os, sys

@@ -3,7 +3,7 @@
 A worker (a pool process, a Dask worker, or the driver itself) turns a batch's outcomes into one
 Parquet file per table, ``<parts>/<table>/<batch:08d>.parquet``, and hands the driver back only
 a ``FileEntry`` per file. The driver then streams the parts into the run's tables
-(``incremental.merge_run``). Every part row carries the path of the file it came from
+(``storage.merge.merge_run``). Every part row carries the path of the file it came from
 (``PART_SOURCE``) so the driver can drop a file's rows when it settles that the file is a
 duplicate, and order them by the file's place among the inputs.
 
@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.load import to_arrow
 from resume_etl.stages.validate import ValidatedDocument
-from resume_etl.store import FileEntry, Outcome
+from resume_etl.storage.store import FileEntry, Outcome
 
 __all__ = ["PART_SOURCE", "BatchReport", "PartFile", "entry_of", "write_parts"]
 
@@ -81,7 +81,7 @@ def entry_of(path: Path, outcome: BatchOutcome) -> FileEntry:
         content_sha256=document.content_sha256,
         doc_id=document.doc_id,
         outcome=Outcome.PARSED,
-        encoding_doubt=document.encoding_doubt is not None,
+        quality_flags=list(document.quality_flags),
     )
 
 

@@ -1,14 +1,13 @@
-"""Incremental runs: decide which inputs need the stages, then merge fresh rows with stored ones.
+"""Merge a run: the processed files' fresh rows and the reused files' stored rows, one table each.
 
-An input is reused when its path, raw-byte SHA-256 and the pipeline fingerprint all match the
-committed run; everything else is processed. The merged tables are the same as a full run would
-write: rows are ordered by the rank of their file (inputs in the order given, then files kept
-from earlier runs by path), and duplicates are settled over all files, the first ranked wins.
+Which files are processed and which reused is the plan's (``plan.py``). The merged tables are
+the same as a full run would write: rows are ordered by the rank of their file (inputs in the
+order given, then files kept from earlier runs by path), and duplicates are settled over all
+files, the first ranked wins.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +16,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import resume_etl
 from resume_etl._faults import checkpoint
+from resume_etl._version import __version__
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.fingerprint import schema_digest
-from resume_etl.parts import PART_SOURCE, PartFile
 from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
-from resume_etl.store import (
+from resume_etl.storage.fingerprint import schema_digest
+from resume_etl.storage.parts import PART_SOURCE, PartFile
+from resume_etl.storage.plan import RunPlan
+from resume_etl.storage.store import (
     PARTS_DIR,
     SPILL_DIR,
     CommittedRun,
@@ -36,8 +36,8 @@ from resume_etl.store import (
     TableFile,
     file_sha256,
 )
-from resume_etl.store import now_iso as _now_iso
-from resume_etl.streaming import (
+from resume_etl.storage.store import now_iso as _now_iso
+from resume_etl.storage.streaming import (
     READ_ROWS,
     ChunkSource,
     RankedChunk,
@@ -50,152 +50,14 @@ from resume_etl.streaming import (
 from resume_etl.vocab import Stage
 
 
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    """How a run treats what earlier runs stored."""
-
-    full: bool = False
-    """Reprocess every input even when its stored rows are still valid."""
-    prune: bool = False
-    """Remove the rows of files that are no longer among the inputs."""
-    wait: bool = False
-    """Wait for another run on the same output folder instead of failing (E105)."""
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """What a run did: the figures the CLI prints at the end.
-
-    ``documents_read == documents_parsed + documents_quarantined``: every input ends in exactly
-    one place. ``documents_skipped`` of them were unchanged and kept their stored rows.
-    """
-
-    documents_read: int = 0
-    documents_parsed: int = 0
-    documents_quarantined: int = 0
-    documents_skipped: int = 0
-    documents_pruned: int = 0
-    documents_kept: int = 0
-    """Files absent from the inputs whose rows were kept (no ``--prune``)."""
-    documents_encoding_doubtful: int = 0
-    """Parsed inputs whose legacy encoding is in doubt (``documents.encoding_doubt``)."""
-    quarantine_rows: int = 0
-    """Quarantine rows of this run's inputs, document or record level; ``--strict`` fails on any."""
-    rows_written: dict[str, int] = field(default_factory=dict)
-    seconds: float = 0.0
-    out: Path = Path()
-    run_id: str = ""
-    stage_seconds: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
-    documents_per_worker: dict[str, int] = field(default_factory=dict)
-    """Documents each worker (by address) processed; filled by the Dask engine only."""
-
-    @classmethod
-    def of(cls, merged: MergedRun, out: Path, seconds: float) -> RunSummary:
-        manifest = merged.manifest
-        counts = manifest.counts
-        inputs = manifest.files[: counts.inputs]
-        return cls(
-            documents_read=counts.inputs,
-            documents_parsed=sum(entry.outcome is Outcome.PARSED for entry in inputs),
-            documents_quarantined=sum(entry.outcome is Outcome.QUARANTINED for entry in inputs),
-            documents_skipped=counts.reused,
-            documents_pruned=counts.pruned,
-            documents_kept=counts.carried,
-            documents_encoding_doubtful=sum(entry.encoding_doubt for entry in inputs),
-            quarantine_rows=merged.quarantine_rows,
-            rows_written={name: table.rows for name, table in manifest.tables.items()},
-            seconds=seconds,
-            out=out,
-            run_id=manifest.run_id,
-        )
-
-
-@dataclass(slots=True)
-class RunPlan:
-    inputs: list[Path]
-    """Input files without repeats, in the order given: the order of the tables."""
-    to_process: list[Path]
-    reused: dict[str, FileEntry]
-    carried: list[FileEntry]
-    pruned: list[FileEntry]
-    fingerprint: str
-
-
 @dataclass(slots=True)
 class MergedRun:
+    """What the merge wrote into the staging folder, ready for the store to commit."""
+
     manifest: RunManifest
     """The run's manifest, its tables' row counts and digests included."""
     quarantine_rows: int
     """Quarantine rows naming one of this run's inputs (``--strict`` fails on any)."""
-
-
-def plan_run(
-    files: Sequence[Path],
-    previous: CommittedRun | None,
-    fingerprint: str,
-    max_bytes: int,
-    options: RunOptions,
-) -> RunPlan:
-    """Split the inputs into files to process and files whose stored rows stay valid."""
-    inputs = list(dict.fromkeys(files))
-    stored = {entry.source_path: entry for entry in previous.manifest.files} if previous else {}
-    reusable = (
-        previous is not None and previous.manifest.fingerprint == fingerprint and not options.full
-    )
-    reused: dict[str, FileEntry] = {}
-    to_process: list[Path] = []
-    for path in inputs:
-        entry = stored.get(str(path))
-        if reusable and entry is not None and _unchanged(entry, path, max_bytes):
-            reused[str(path)] = entry
-        else:
-            to_process.append(path)
-    given = {str(path) for path in inputs}
-    absent = sorted(
-        (entry for entry in stored.values() if entry.source_path not in given),
-        key=lambda entry: entry.source_path,
-    )
-    if absent and not options.prune and previous is not None:
-        _check_carriable(previous, absent)
-    return RunPlan(
-        inputs=inputs,
-        to_process=to_process,
-        reused=reused,
-        carried=[] if options.prune else absent,
-        pruned=absent if options.prune else [],
-        fingerprint=fingerprint,
-    )
-
-
-def _unchanged(entry: FileEntry, path: Path, max_bytes: int) -> bool:
-    """Same bytes as stored. Duplicates are always redone: their winner may have changed."""
-    if entry.content_sha256 is None or entry.error_code is ErrorCode.E006_DUPLICATE:
-        return False
-    return content_sha256(path, max_bytes) == entry.content_sha256
-
-
-def _check_carriable(previous: CommittedRun, absent: list[FileEntry]) -> None:
-    if previous.manifest.schema_sha256 != schema_digest():
-        raise ResumeEtlError(
-            ErrorCode.E107_CANNOT_CARRY,
-            f"the table schema changed since the last run, so the rows of {len(absent)} files "
-            f"no longer among the inputs (e.g. {absent[0].source_path}) cannot be kept",
-        )
-
-
-def content_sha256(path: Path, max_bytes: int) -> str | None:
-    """SHA-256 of a regular file of at most ``max_bytes``; None when it cannot be compared."""
-    try:
-        if not path.is_file() or path.stat().st_size > max_bytes:
-            return None
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
 
 
 @dataclass(slots=True)
@@ -261,7 +123,7 @@ def merge_run(
     manifest = RunManifest(
         run_id=run_id,
         committed_at=_now_iso(),
-        package_version=resume_etl.__version__,
+        package_version=__version__,
         pipeline_name=pipeline_name,
         fingerprint=plan.fingerprint,
         schema_sha256=schema_digest(),
