@@ -40,7 +40,7 @@ from typing import Any
 from spacy.language import Language
 
 from resume_etl.api import read_tables
-from resume_etl.config import load_config
+from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.evaluation import load_gold, score_documents
 from resume_etl.evaluation.match import text_matches
 from resume_etl.evaluation.score import predictions_from_tables
@@ -51,7 +51,7 @@ from resume_etl.stages import ingest
 REPO = Path(__file__).resolve().parent.parent
 DOTIN = REPO.parent.parent / "shared" / "data" / "dotin" / "train.jsonl"
 GOLD = REPO / "tests" / "gold"
-PIPELINE = REPO / "pipelines" / "default.toml"
+PIPELINE = default_pipeline_path()
 
 SPAN_FIELDS: dict[str, tuple[str, str, bool]] = {
     "Companies worked at": ("experiences", "organization", True),

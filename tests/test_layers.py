@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("runner",),
     ("evaluation",),
     ("api",),
-    ("cli", "__main__", "_terminal", "formatting", "info", "show", "show_html"),
+    ("cli", "cli_real", "__main__", "_terminal", "formatting", "info", "show", "show_html"),
 )
 """Bottom first; each name is a module or a subpackage of ``resume_etl``. The root is on top."""
 
