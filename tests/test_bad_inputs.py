@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -16,12 +18,19 @@ from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.runner import discover_inputs, run_files
 from resume_etl.stages.ingest import read_document
 from tests.conftest import RAW
+from tests.stages.legacy_resumes import RUSSIAN
 
 PARSED = "parsed"
 MAX_CHARS = 200_000
 """The suite's limit: spaCy alone takes about a minute on 100,000 bullets (linearly: about
 0.6 s per 1,000), which the default max_chars of 1,000,000 would accept."""
 IS_ROOT = os.geteuid() == 0
+
+
+def _random_high_bytes(count: int) -> bytes:
+    """Bytes 0x80-0xFF at random (seeded): no encoding reads them as text."""
+    rng = random.Random(7)
+    return bytes(rng.randrange(0x80, 0x100) for _ in range(count))
 
 
 def _write_inputs(folder: Path) -> dict[str, bytes | None]:
@@ -50,6 +59,9 @@ def _write_inputs(folder: Path) -> dict[str, bytes | None]:
             "Ausbildung\nTechnische Universität München, M.Sc. Informatik\n2013 - 2018\n"
             "简历 工作经验 软件工程师\n"
         ).encode(),
+        "legacy_cp1251.txt": RUSSIAN.encode("cp1251"),
+        "garbled_bytes.txt": _random_high_bytes(3000),
+        "utf16_bom_then_utf8.txt": codecs.BOM_UTF16_LE + resume.replace("a", "á").encode(),
         "vanishes.txt": resume.encode(),
         "good.txt": resume.encode(),
     }
@@ -80,6 +92,9 @@ EXPECTED = {
     "one_5mb_line.txt": "E004",
     "bullets_100k.txt": "E004",  # 400,000 characters, over the test's max_chars
     "nested_markdown.md": PARSED,
+    "legacy_cp1251.txt": PARSED,
+    "garbled_bytes.txt": "E003",
+    "utf16_bom_then_utf8.txt": PARSED,
     "other_language.txt": PARSED,
     "loop_a.txt": "E005",
     "loop_b.txt": "E005",

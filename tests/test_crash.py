@@ -1,5 +1,8 @@
 """SIGKILL a run at many points over every stage: the committed tables survive, a rerun finishes.
 
+The last two tests kill a pool's processes instead: a worker, whose document is then quarantined
+while the others are committed, and the parent, whose workers must die with it.
+
 Each killed run is the real CLI in a child process. The sweep forks the test process (which has
 loaded spaCy once) so each of its runs costs a fraction of a second instead of a model load; one
 more test runs the installed command in a fresh interpreter. ``RESUME_ETL_KILL_AT=<point>:<n>``
@@ -14,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +31,9 @@ from typer.main import get_command
 from resume_etl import _faults
 from resume_etl.api import read_tables
 from resume_etl.cli import app
+from resume_etl.config import PipelineConfig
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import discover_inputs, run_files
 from resume_etl.storage.store import STATE_DIR, Store, committed_folder, open_store
 from tests.conftest import DEFAULT_PIPELINE
 
@@ -226,3 +232,128 @@ def test_the_command_in_a_fresh_interpreter_killed_mid_extract_recovers(
     assert _same(_public_tables(tmp_path / "out"), reference.before)
     assert _cli_in_fork(nlp, tmp_path) == 0
     assert _same(_public_tables(tmp_path / "out"), reference.after)
+
+
+# ------------------------------------------------------------------ pool processes killed
+# Both runs are fresh interpreters (the pool's workers are spawned, as in production) under a
+# time limit, so a regression shows as a failure, never as a hung suite. A worker handed the file
+# named by RESUME_ETL_LETHAL_INPUT SIGKILLs itself; RESUME_ETL_KILL_AT=pool.report:1 SIGKILLs the
+# parent when the first batch is back.
+
+RUN_LIMIT = 600
+"""Seconds a whole run may take: several spaCy worker starts on a loaded two-core machine."""
+EXIT_LIMIT = 60
+"""Seconds the orphaned workers and their output pipes may take to go once the parent is dead."""
+
+POOL_RUN = """
+import sys
+from pathlib import Path
+from resume_etl.config import load_config
+from resume_etl.runner import discover_inputs
+from resume_etl.runner import run_with_workers
+config = load_config(Path(sys.argv[1]))
+files = discover_inputs([Path(sys.argv[2])], config)
+summary = run_with_workers(config, files, Path(sys.argv[3]), workers=2, batch_size=2)
+print(summary.documents_read, summary.documents_quarantined, flush=True)
+"""
+
+ROLES = ("Data Analyst", "Chef", "Solicitor", "Backend Engineer", "Accountant", "Nurse")
+
+
+def _pool_corpus(folder: Path) -> list[str]:
+    """Six small résumés, named in input order."""
+    folder.mkdir()
+    names = []
+    for number, role in enumerate(ROLES):
+        name = f"{number}_{role.split()[0].lower()}.txt"
+        (folder / name).write_text(
+            f"# Person {number}\n{role} in Leeds\n\n## Experience\n### {role}, Firm {number}\n"
+            f"Jan {2010 + number} - Present\n- Cut costs by {5 + number}% with Excel\n\n"
+            "## Skills\nExcel, SQL\n",
+            encoding="utf-8",
+        )
+        names.append(name)
+    return names
+
+
+def _pool_run(tmp_path: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", POOL_RUN, str(DEFAULT_PIPELINE), "in", "out"],
+        cwd=tmp_path,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_a_document_that_kills_its_worker_is_quarantined_and_the_others_committed(
+    tmp_path: Path, config: PipelineConfig, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = _pool_corpus(tmp_path / "in")
+    lethal = names[2]
+    run = _pool_run(tmp_path, {_faults.LETHAL_ENV: lethal})
+    stdout, stderr = run.communicate(timeout=RUN_LIMIT)
+    assert run.returncode == 0, stderr.decode()
+    assert stdout.split() == [b"6", b"1"]
+
+    quarantine = pd.read_parquet(tmp_path / "out" / "quarantine.parquet")
+    assert quarantine["source_path"].tolist() == [f"in/{lethal}"]
+    assert quarantine["error_code"].astype(str).tolist() == ["E050"]
+
+    # The others have exactly the rows a run without the lethal file gives them.
+    monkeypatch.chdir(tmp_path)  # rows name files as given: relative, as in the pool run
+    survivors = [Path("in") / name for name in names if name != lethal]
+    run_files(config, discover_inputs(survivors, config), tmp_path / "expected", nlp=nlp)
+    for table in TABLE_MODELS:
+        if table == "quarantine":
+            continue
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "out" / f"{table}.parquet"),
+            pd.read_parquet(tmp_path / "expected" / f"{table}.parquet"),
+        )
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_killing_the_parent_takes_its_workers_with_it(tmp_path: Path) -> None:
+    _pool_corpus(tmp_path / "in")
+    run = _pool_run(tmp_path, {_faults.KILL_ENV: "pool.report:1"})
+    children: set[int] = set()
+    deadline = time.monotonic() + RUN_LIMIT
+    while run.poll() is None:  # note every child while the parent lives: orphans lose the link
+        assert time.monotonic() < deadline, "the parent never reached its kill point"
+        children |= _descendants(run.pid)
+        time.sleep(0.05)
+    assert run.returncode == -signal.SIGKILL
+    assert children, "the run started no worker process"
+
+    deadline = time.monotonic() + EXIT_LIMIT
+    while alive := {pid for pid in children if _alive(pid)}:
+        assert time.monotonic() < deadline, f"workers {sorted(alive)} outlived their parent"
+        time.sleep(0.05)
+    run.communicate(timeout=EXIT_LIMIT)  # EOF on stdout and stderr: nobody holds them open
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every live process below ``pid``, from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone while listing
+        parents[int(stat.parent.name)] = int(fields[1])
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running, as opposed to gone or a zombie waiting for a reaper that may never come."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in {"Z", "X"}

@@ -19,7 +19,7 @@ from resume_etl._version import __version__
 from resume_etl.cli_real import eval_real
 from resume_etl.cli_train import train
 from resume_etl.engines import EngineName
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.errors import ErrorCode, ResumeEtlError, file_system_error
 from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
 from resume_etl.formatting import OutputFormat
 
@@ -58,8 +58,26 @@ EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
 EXIT_QUARANTINE = 3
 """Exit code of a ``--strict`` run whose inputs left any quarantine row (tables are committed)."""
+EXIT_DISK = 74
+"""Exit code when the disk refused a write or read: full, over quota, read-only (EX_IOERR)."""
 EXIT_BUSY = 75
 """Exit code when another run holds the output folder (EX_TEMPFAIL: try again later)."""
+
+
+def _exit_status(code: ErrorCode) -> int:
+    """The documented exit status of a coded error (README, "Exit codes")."""
+    return {ErrorCode.E105_OUTPUT_LOCKED: EXIT_BUSY, ErrorCode.E110_DISK_ERROR: EXIT_DISK}.get(
+        code, EXIT_BAD_SETUP
+    )
+
+
+def _fail(failure: ResumeEtlError | OSError) -> typer.Exit:
+    """Print a coded error (an ``OSError`` gets its code here); the exit to raise for it."""
+    from resume_etl._terminal import print_error  # noqa: PLC0415 - rich loads when printing
+
+    error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
+    print_error(error)
+    return typer.Exit(_exit_status(error.code))
 
 
 def _version(value: bool) -> None:
@@ -162,7 +180,8 @@ def run(
     Only new and changed inputs are processed; unchanged ones keep their stored rows (--full
     redoes all). Exit codes: 0 when every document was parsed or quarantined as designed; 2 when
     the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
-    when any input was quarantined; 75 when another run holds the output folder.
+    when any input was quarantined; 74 when the disk refused a write (full, read-only); 75 when
+    another run holds the output folder.
     """
     from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
 
@@ -183,10 +202,8 @@ def run(
 
             raise missing_inputs_error([str(DEFAULT_INPUT)], defaulted=True)
         summary = request.run() if quiet else _run_with_progress(request)
-    except ResumeEtlError as error:
-        _terminal.print_error(error)
-        busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
-        raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
+    except (ResumeEtlError, OSError) as error:
+        raise _fail(error) from error
     if output is not OutputFormat.TABLE:
         from resume_etl.formatting import print_summary  # noqa: PLC0415
 
@@ -272,9 +289,15 @@ EXIT_INVALID_EXPORT = 1
 
 @contextmanager
 def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
-    """Turn the errors a user can meet into a one-line message and an exit code."""
+    """Turn the errors a user can meet into a one-line message and an exit code.
+
+    A file-system error (an --out that is a file, a full disk) gets its code from
+    ``errors.file_system_error`` and the exit status that code documents.
+    """
     try:
         yield
+    except OSError as error:
+        raise _fail(error) from error
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
         from resume_etl._terminal import print_error  # noqa: PLC0415

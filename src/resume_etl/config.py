@@ -27,6 +27,11 @@ BUILTIN_PREFIX = "builtin:"
 """Lexicon paths starting with this name a data file shipped in ``resume_etl/nlp/data``."""
 
 
+MAX_BYTES_LIMIT = 1 << 30
+"""The largest ``ingest.max_bytes``: each read asks for a buffer this big, and a larger value
+(a typo with three zeros too many) failed deep inside the run with MemoryError or OverflowError."""
+
+
 class _Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -119,7 +124,13 @@ class IngestSettings(_Settings):
         ),
     )
     max_bytes: int = Field(
-        default=20_000_000, gt=0, description="Larger files are quarantined, never truncated."
+        default=20_000_000,
+        gt=0,
+        le=MAX_BYTES_LIMIT,
+        description=(
+            "Larger files are quarantined, never truncated. At most 1 GiB: a file is read "
+            "whole, into a buffer of this size."
+        ),
     )
     max_chars: int = Field(
         default=1_000_000,
@@ -132,8 +143,9 @@ class IngestSettings(_Settings):
     preferred_legacy_encodings: tuple[str, ...] = Field(
         default=("cp1252",),
         description=(
-            "Single-byte encodings preferred over the detector's guess when they decode the "
-            "bytes cleanly: detectors confuse cp1252 with cp1250 on short Western texts."
+            "Legacy encodings that win a tie: a file that is not UTF-8 is read in every "
+            "candidate encoding and the most plausible text is kept (stages/decoding.py); "
+            "when two readings are equally plausible, these come first."
         ),
     )
 
@@ -251,6 +263,13 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise unreadable_pipeline_error(path, error, default_pipeline_path()) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path} is not UTF-8 text: byte {error.object[error.start]:#04x} at offset "
+            f"{error.start}",
+            "Save the pipeline file as UTF-8 (any editor's 'Save with encoding').",
+        ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
             ErrorCode.E100_BAD_CONFIG,

@@ -6,6 +6,7 @@ failures without parsing messages (the pattern of spaCy's ``errors.py``).
 
 from __future__ import annotations
 
+import errno
 from enum import StrEnum
 
 
@@ -26,6 +27,7 @@ class ErrorCode(StrEnum):
     E041_PROTECTED = "E041"
     E042_NEEDS_OCR = "E042"
     E043_ARCHIVE_BOMB = "E043"
+    E050_WORKER_DIED = "E050"
     E100_BAD_CONFIG = "E100"
     E101_MODEL_MISSING = "E101"
     E102_BAD_LEXICON = "E102"
@@ -35,11 +37,14 @@ class ErrorCode(StrEnum):
     E106_BAD_RUN_STATE = "E106"
     E107_CANNOT_CARRY = "E107"
     E108_STORED_TABLE_CHANGED = "E108"
+    E110_DISK_ERROR = "E110"
+    E111_NOT_AN_ID = "E111"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
     E124_PART_MISSING = "E124"
+    E125_WORKERS_CANNOT_START = "E125"
     E130_EXPORT_NOT_A_FOLDER = "E130"
     E131_EXPORT_SYMLINK = "E131"
     E132_EXPORT_NOT_A_FILE = "E132"
@@ -74,6 +79,10 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E043_ARCHIVE_BOMB: (
         "The DOCX unpacks to more than ingest.max_unpacked_bytes; check it, or raise the limit."
     ),
+    ErrorCode.E050_WORKER_DIED: (
+        "The file killed the process reading it twice (out of memory, or a crash in a native "
+        "library); the other files were committed. Check its size and content, then rerun."
+    ),
     ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file.",
     ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
@@ -90,6 +99,14 @@ HINTS: dict[ErrorCode, str] = {
         "A stored run's table was written over, so its rows cannot be reused: run again with "
         "--full --prune, giving every input, to rebuild the tables from the files."
     ),
+    ErrorCode.E110_DISK_ERROR: (
+        "Free space (or quota) on that disk, or check that it is writable and healthy, then run "
+        "again; the output folder still holds the last committed run's tables."
+    ),
+    ErrorCode.E111_NOT_AN_ID: (
+        "The tables were edited or written by something else: rerun 'resume-etl run --full' "
+        "into a fresh --out folder."
+    ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
     ErrorCode.E122_NO_DASK: "pip install 'resume-etl[dask]', or run with --engine local.",
@@ -98,6 +115,9 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E124_PART_MISSING: (
         "Mount the output folder on every Dask worker at the driver's path, then run again."
+    ),
+    ErrorCode.E125_WORKERS_CANNOT_START: (
+        "Worker processes die while starting: check free memory, or run with --workers 1."
     ),
     ErrorCode.E130_EXPORT_NOT_A_FOLDER: (
         "A file stands where the export needs a folder: pass another --out, or move the file."
@@ -140,3 +160,22 @@ class ResumeEtlError(Exception):
 
 class ConfigError(ResumeEtlError):
     """The pipeline file or a file it names cannot be used."""
+
+
+_PATH_ERRNOS = frozenset(
+    {errno.ENOENT, errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.EACCES, errno.EPERM}
+)
+"""Errors of a path the user chose (a file where a folder goes, no permission): E103."""
+
+
+def file_system_error(error: OSError) -> ResumeEtlError:
+    """The coded error of an ``OSError`` that stopped a command.
+
+    A path the user can fix (a file given as the output folder, no permission) is E103; the
+    rest (disk full, quota, read-only or failing disk) is E110. The message names the file.
+    """
+    where = f": {error.filename}" if error.filename else ""
+    reason = f"{error.strerror or type(error).__name__}{where}"
+    if error.errno in _PATH_ERRNOS:
+        return ResumeEtlError(ErrorCode.E103_BAD_OUTPUT_DIR, f"cannot use the path: {reason}")
+    return ResumeEtlError(ErrorCode.E110_DISK_ERROR, f"the disk refused a write or read: {reason}")

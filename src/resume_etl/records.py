@@ -109,6 +109,14 @@ class DocumentRecord(Record):
     content_sha256: str = Field(description="SHA-256 of the file's raw bytes.")
     size_bytes: int = Field(ge=0, description="Size of the raw file.")
     encoding: str = Field(description="Encoding the bytes were decoded with.")
+    encoding_doubt: str | None = Field(
+        default=None,
+        description=(
+            "Why the encoding chosen for a file that is not Unicode may be the wrong one (too "
+            "little text to tell, or odd characters in every reading); null when it is sure. "
+            "Check these texts: a wrong encoding garbles every non-ASCII letter."
+        ),
+    )
     source_format: SourceFormat = Field(
         default=SourceFormat.TEXT, description="Kind of file the text was read from."
     )
@@ -134,7 +142,8 @@ class DocumentRecord(Record):
         default_factory=list,
         description=(
             "Why the document's rows deserve a second look: its line breaks were restored, it "
-            "has no section headings, or a section of entries yielded none (each flag once)."
+            "has no section headings, a section of entries yielded none, or its legacy encoding "
+            "is in doubt (each flag once)."
         ),
     )
 

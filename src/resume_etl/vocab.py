@@ -157,3 +157,6 @@ class QualityFlag(StrEnum):
     """No section heading was found: the whole text was read as the header."""
     SECTION_WITHOUT_ENTRIES = "section_without_entries"
     """An experience, education, projects or publications section yielded no entry."""
+    ENCODING_DOUBTFUL = "encoding_doubtful"
+    """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
+    says why): a wrong one garbles every non-ASCII letter."""

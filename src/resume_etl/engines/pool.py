@@ -6,6 +6,12 @@ the reports back in submission order. Tables come out the same whatever the numb
 the merge orders rows by file and settles duplicates over all files, whichever worker finished
 first. Workers read their own files and write their own rows, so only paths go out and only one
 small entry per file comes back.
+
+A worker that dies (the OOM killer, a segfault in a native library) breaks the whole executor:
+every batch it held fails. The pool then starts a new executor for the batches to come and
+reruns each failed batch one document at a time in a separate single-worker executor, where a
+death can only be that document's: it is quarantined (E050), having killed a worker twice, and
+the others are committed. Workers die with the parent (``lifeline.py``).
 """
 
 from __future__ import annotations
@@ -13,24 +19,35 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, TypeVar
 
+from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
+from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.timing import StageClock
-from resume_etl.storage.parts import BatchReport
+from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.records import QuarantineRecord
+from resume_etl.storage.parts import BatchReport, write_parts
+from resume_etl.storage.plan import content_sha256
+from resume_etl.vocab import Stage
 
 _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""
+_parent_pid = 0
+"""The process that started this worker; a worker whose parent changed has been orphaned."""
 
 
-def _start_worker(config: PipelineConfig) -> None:
-    global _worker_engine  # noqa: PLW0603  (one engine per worker process, by design)
+def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
+    global _worker_engine, _parent_pid  # noqa: PLW0603  (one engine per worker process, by design)
+    _parent_pid = parent_pid
+    die_with_parent(parent_pid)
     _worker_engine = LocalEngine(config)
 
 
@@ -38,6 +55,8 @@ def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
     engine = _worker_engine
     if engine is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without its engine")
+    exit_if_orphaned(_parent_pid)  # where PR_SET_PDEATHSIG is missing, at least per batch
+    lethal_input(paths)
     return timed_batch(engine, paths, parts, index)
 
 
@@ -71,11 +90,20 @@ class WorkerPool:
         self.workers = workers
         self.batch_size = batch_size
         self.clock = StageClock()
-        self._executor = ProcessPoolExecutor(
+        self.worker_deaths = 0
+        """Workers that died under a batch or a document (each cost an executor)."""
+        self._executor = self._new_executor(workers)
+        self.generation = 0
+        """Counts executors replaced after a worker died; a batch knows the one it went to."""
+        self._alone: ProcessPoolExecutor | None = None
+        """The single-worker executor that reruns, one by one, the documents of failed batches."""
+
+    def _new_executor(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(config,),
+            initargs=(self.config, os.getpid()),
         )
 
     def __enter__(self) -> WorkerPool:
@@ -88,6 +116,8 @@ class WorkerPool:
         trace: TracebackType | None,
     ) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._alone is not None:
+            self._alone.shutdown(wait=True, cancel_futures=True)
 
     def warm(self) -> None:
         """Start every worker and wait until each has built its ``nlp`` (for fair timings)."""
@@ -101,11 +131,99 @@ class WorkerPool:
         for report in results_in_order(
             files,
             self.batch_size,
-            lambda index, batch: self._executor.submit(_process_batch, batch, parts, index),
+            lambda index, batch: _PoolBatch(self, index, batch, parts),
             in_flight=2 * self.workers,
         ):
+            checkpoint("pool.report")
             self.clock.merge(report.seconds)
             yield report
+
+    def submit(self, index: int, paths: list[Path], parts: Path) -> tuple[int, Future[BatchReport]]:
+        """Hand a batch to the executor; the executor's generation tells a later break apart."""
+        future = self._executor.submit(_process_batch, paths, parts, index)
+        return self.generation, future
+
+    def replace_broken(self, generation: int) -> None:
+        """A new executor for the batches to come, unless a failed batch already made one."""
+        if generation != self.generation:
+            return
+        self.worker_deaths += 1
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new_executor(self.workers)
+        self.generation += 1
+
+    def one_by_one(self, index: int, paths: list[Path], parts: Path) -> BatchReport:
+        """A failed batch again, each document alone: one that kills its worker is quarantined."""
+        entries, written, seconds = [], [], Counter[str]()
+        for path in paths:
+            report = self._run_alone(index, path, parts)
+            entries.extend(report.entries)
+            written.extend(report.parts)
+            seconds.update(report.seconds)
+        return BatchReport(index, entries, written, dict(seconds))
+
+    def _run_alone(self, index: int, path: Path, parts: Path) -> BatchReport:
+        executor = self._alone_executor()
+        try:
+            return executor.submit(_process_batch, [path], parts, index).result()
+        except BrokenProcessPool:
+            self.worker_deaths += 1
+            executor.shutdown(wait=False, cancel_futures=True)
+            self._alone = None
+        return write_parts([(path, self._killer(path))], parts, index, self.config.load.tables)
+
+    def _alone_executor(self) -> ProcessPoolExecutor:
+        """The single worker for documents alone, started and checked before it gets one.
+
+        A worker that cannot even start (no memory for the model) must stop the run with a
+        coded error: blaming the document it was about to get would quarantine every file.
+        """
+        if self._alone is None:
+            self._alone = self._new_executor(1)
+            try:
+                self._alone.submit(os.getpid).result()
+            except BrokenProcessPool as error:
+                self._alone.shutdown(wait=False, cancel_futures=True)
+                self._alone = None
+                raise ResumeEtlError(
+                    ErrorCode.E125_WORKERS_CANNOT_START, f"a worker process died starting: {error}"
+                ) from error
+        return self._alone
+
+    def _killer(self, path: Path) -> QuarantineRecord:
+        return QuarantineRecord(
+            source_path=str(path),
+            content_sha256=content_sha256(path, self.config.ingest.max_bytes),
+            stage=Stage.EXTRACT,
+            error_code=ErrorCode.E050_WORKER_DIED,
+            error_type="WorkerDied",
+            reason=(
+                "a worker process died twice while processing this file: its batch, then the "
+                "file alone (out of memory, or a crash in a native library)"
+            ),
+        )
+
+
+class _PoolBatch:
+    """A batch on the pool; if a worker dies under it, its documents are rerun one by one."""
+
+    def __init__(self, pool: WorkerPool, index: int, paths: list[Path], parts: Path) -> None:
+        self.pool, self.index, self.paths, self.parts = pool, index, paths, parts
+        self.generation = -1
+        self.future: Future[BatchReport] | None = None
+        try:
+            self.generation, self.future = pool.submit(index, paths, parts)
+        except BrokenProcessPool:  # the executor broke before this batch got to it
+            self.generation = pool.generation
+
+    def result(self) -> BatchReport:
+        if self.future is not None:
+            try:
+                return self.future.result()
+            except BrokenProcessPool:
+                pass
+        self.pool.replace_broken(self.generation)
+        return self.pool.one_by_one(self.index, self.paths, self.parts)
 
 
 ResultT_co = TypeVar("ResultT_co", covariant=True)

@@ -17,6 +17,7 @@ from typing import TypeVar
 import pyarrow.parquet as pq
 
 from resume_etl.hints import require_tables
+from resume_etl.ids import check_doc_ids
 from resume_etl.records import (
     ContactRecord,
     DocumentRecord,
@@ -89,7 +90,9 @@ def _read(folder: Path, table: str, model: type[RecordT]) -> list[RecordT]:
     file = folder / f"{table}.parquet"
     if not file.exists():
         return []
-    return [model.model_validate(row) for row in pq.read_table(file).to_pylist()]
+    rows = [model.model_validate(row) for row in pq.read_table(file).to_pylist()]
+    check_doc_ids((row.doc_id for row in rows), str(file))  # ids become folder names
+    return rows
 
 
 def _by_doc(rows: list[RecordT]) -> dict[str, list[RecordT]]:

@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
 import ftfy
 
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.stages.decoding import choose_legacy, utf8_behind_utf16_bom
 from resume_etl.stages.readers import ReaderError, read_formatted, source_info
 from resume_etl.stages.reflow import REPAIR as LINE_BREAKS
 from resume_etl.stages.reflow import restore_line_breaks
@@ -55,12 +55,16 @@ _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
+_LINE_BREAKS_AND_NEL = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, slots=True)
 class DecodedText:
     text: str
     encoding: str
+    doubt: str | None = None
+    """Why the encoding may be the wrong one (legacy files only); None when it is certain."""
 
 
 class IngestError(Exception):
@@ -110,6 +114,9 @@ def _walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
 
 def decode(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
     """Decode bytes: BOMs, then UTF-8, then UTF-16 without BOM, then a detected encoding."""
+    stray_bom = utf8_behind_utf16_bom(data)
+    if stray_bom is not None:
+        return DecodedText(stray_bom, "utf-8")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return DecodedText(
@@ -147,22 +154,18 @@ def _try_utf16_without_bom(data: bytes) -> DecodedText | None:
 
 
 def _decode_legacy(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    """The most plausible legacy reading (``decoding.py``); garbled in every one: quarantined."""
+    choice = choose_legacy(data, preferred_legacy)
+    if choice is None:
         raise IngestError(ErrorCode.E003_UNDECODABLE, "no text encoding fits the bytes")
-    detected = str(best.encoding)
-    if _is_single_byte(detected):
-        for encoding in preferred_legacy:
-            try:
-                return DecodedText(data.decode(encoding), encoding)
-            except UnicodeDecodeError:
-                continue
-    return DecodedText(str(best), detected)
-
-
-def _is_single_byte(encoding: str) -> bool:
-    name = codecs.lookup(encoding).name
-    return name.startswith(("cp12", "iso8859", "latin", "mac-", "cp8", "koi8"))
+    reading = choice.reading
+    if choice.garbled:
+        raise IngestError(
+            ErrorCode.E003_UNDECODABLE,
+            f"every text encoding tried gives garbled text (best: {reading.encoding}, "
+            f"{reading.garble:.0%} of the letters odd)",
+        )
+    return DecodedText(reading.text(), reading.encoding, choice.doubt)
 
 
 _MAX_NORMALIZE_PASSES = 3
@@ -187,11 +190,14 @@ def normalize(text: str) -> tuple[str, list[str]]:
 
 def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
-    fixed, explanation = ftfy.fix_and_explain(text, config=_FIXER)
+    # Line breaks before ftfy, which takes form feeds and NELs for stray control characters.
+    unified = _unify_line_breaks(text)
+    if unified != text:
+        repairs.append("line_endings")
+    fixed, explanation = ftfy.fix_and_explain(unified, config=_FIXER)
     if explanation:
         repairs.extend(f"ftfy:{action}:{detail}" for action, detail in explanation)
     steps = (
-        ("line_endings", lambda s: s.replace("\r\n", "\n").replace("\r", "\n")),
         ("invisible_chars", lambda s: _INVISIBLES.sub("", s)),
         ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
         ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
@@ -209,6 +215,19 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
     return fixed.strip("\n"), repairs
 
 
+def _unify_line_breaks(text: str) -> str:
+    """Every line break Unicode knows becomes ``\n``.
+
+    Word and web exports end lines with U+2028/U+2029, text converted from EBCDIC with NEL
+    (U+0085), page breaks are form feeds: left as they were, the lines around them ran together
+    into one and the document lost its entries. The set is ``str.splitlines``'s. NEL counts only
+    in a text without ``\n`` or ``\r``: beside them it is mojibake of "…" (a cp1252 byte read
+    as Latin-1), which ftfy repairs.
+    """
+    breaks = _LINE_BREAKS if "\n" in text or "\r" in text else _LINE_BREAKS_AND_NEL
+    return breaks.sub("\n", text)
+
+
 def _strip_line_ends(text: str) -> str:
     """Spaces at the ends of lines removed, in linear time.
 
@@ -219,7 +238,10 @@ def _strip_line_ends(text: str) -> str:
 
 
 def doc_id_for(text: str) -> str:
-    """Stable id from the normalized text: the same résumé gets the same id in any encoding."""
+    """Stable id from the normalized text: the same résumé gets the same id in any encoding.
+
+    Sixteen hex digits, the form ``ids.DOC_ID`` checks ids read back from tables against.
+    """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -263,6 +285,7 @@ def read_document(
         content_sha256=content_sha256,
         size_bytes=len(data),
         encoding=decoded.encoding,
+        encoding_doubt=decoded.doubt,
         source_format=source.source_format,
         reader=source.reader,
         page_count=source.page_count,

@@ -2,8 +2,8 @@
 
 A document that loads with no jobs at all looks the same in the tables as a résumé without
 jobs, unless something says why. The flags read only the records a document produced (its
-sections and entry rows) and the repairs ingest made, so they state facts a user can check:
-"this section of jobs gave no job", never a guess at what went wrong.
+sections and entry rows) and what ingest did (its repairs, a doubtful encoding), so they state
+facts a user can check: "this section of jobs gave no job", never a guess at what went wrong.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ def quality_flags(document: DocumentRecord, rows: dict[str, list[BaseModel]]) ->
     found: set[QualityFlag] = set()
     if LINE_BREAKS_REPAIR in document.repairs:
         found.add(QualityFlag.COLLAPSED_LINE_BREAKS)
+    if document.encoding_doubt is not None:
+        found.add(QualityFlag.ENCODING_DOUBTFUL)
     if all(section.kind is SectionKind.HEADER for section in sections):
         found.add(QualityFlag.NO_SECTIONS)
     if _sections_without_entries(sections, _entry_section_ids(rows)):
