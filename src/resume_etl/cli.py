@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NamedTuple
 import typer
 
 from resume_etl._version import __version__
+from resume_etl.cli_real import eval_real
 from resume_etl.engines import EngineName
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
@@ -414,6 +415,9 @@ HIT_COLUMNS = ("rank", "score", "doc_id", "person", "snippet", "highlights")
 
 def _hit_row(rank: int, hit: SearchHit) -> tuple[object, ...]:
     return (rank, round(hit.score, 4), hit.doc_id, hit.person, hit.snippet, hit.highlights)
+
+
+app.command(name="eval-real")(eval_real)
 
 
 @app.command(name="eval")

@@ -413,7 +413,8 @@ def _score_entries(
         )
 
 
-def _work_agreement(pred: GoldWork, gold: GoldWork) -> float:
+def work_agreement(pred: GoldWork, gold: GoldWork) -> float:
+    """How well a predicted job agrees with a gold job, for pairing them (0..3)."""
     return (
         text_agreement(pred.organization, gold.organization, organization=True)
         + text_agreement(pred.role, gold.role)
@@ -482,7 +483,7 @@ def score_document(gold: GoldDocument, predicted: Predicted | None) -> dict[str,
     _add_set(counts["contact.link"], match_sets(gold.links, singletons(record.links), _link_key))
     spellings = predicted.skill_spellings if predicted else []
     _add_set(counts["skill"], match_sets(gold.skills, spellings, normalize, partial=True))
-    _score_entries(counts, "work", gold.work, record.work, _work_agreement, WORK_RULES)
+    _score_entries(counts, "work", gold.work, record.work, work_agreement, WORK_RULES)
     _score_entries(
         counts, "education", gold.education, record.education, _school_agreement, EDUCATION_RULES
     )
