@@ -1,6 +1,6 @@
 """Run the pipeline on texts the evaluation made (renderings, dotin texts, markdown files).
 
-The texts are written to a scratch folder and go through ``run_local``, the same in-process
+The texts are written to a scratch folder and go through ``run_files``, the same in-process
 run as ``resume-etl eval`` (one spaCy model, loaded once or passed in), into scratch tables that
 are read back with the public ``read_tables``. Identical texts are run once (the pipeline
 keeps one of two equal documents), and every name that had that text gets its rows.
@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import RunOptions, run_local
+from resume_etl.runner import RunOptions, run_files
 from resume_etl.evaluation.score import Predicted, predictions_from_tables
 
 READ_TABLES = ("profiles", "contacts", "experiences", "education", "skills", "sections")
@@ -99,7 +99,7 @@ def _run_in(
             on_progress(done[0])
 
     options = RunOptions(full=True, prune=True)
-    run_local(config, sorted(files), folder / "out", progress, nlp=nlp, options=options)
+    run_files(config, sorted(files), folder / "out", progress, nlp=nlp, options=options)
     collected = _collect(folder / "out")
     return {
         name: collected[path]
