@@ -41,9 +41,10 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         if field_segment is not None:
             field_of_study = field_segment.extracted(0.6)
             used.append(field_segment)
+    if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
+        segment, degree, field_of_study = unnamed
+        used.append(segment)
     institution = _institution(segments, ctx.spans, used)
-    if degree is None and institution is not None:
-        degree, field_of_study = _unnamed_degree(segments, institution, ctx.spans.text)
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
@@ -154,7 +155,10 @@ def _field_after_degree(
         return None
     candidate = after[0]
     others = [s for s in segments if s is not candidate and s.kind in _INSTITUTION_KINDS]
-    if _is_school(candidate, spans) and not any(_is_school(s, spans) for s in others):
+    # "Abitur, Some Gymnasium": with no other piece to be the school, the piece is the school.
+    if not others or (
+        _is_school(candidate, spans) and not any(_is_school(s, spans) for s in others)
+    ):
         return None
     # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere:
     # named as one, or on a line of its own ("KU Leuven" over "PhD, Computer Engineering").
@@ -208,23 +212,21 @@ _NAMED_IN_FIELD = re.compile(r"^(\S.{1,60}?) in (\S.{1,80})$")
 
 
 def _unnamed_degree(
-    segments: list[HeaderSegment], institution: HeaderSegment, text: str
-) -> tuple[Extracted | None, Extracted | None]:
-    """A degree no lexicon names, written "<degree> in <field>" on a line of its own beside the
-    school's line ("Technical Course in Information Systems" over "Some College")."""
-    school_line = _line_of(text, institution.start)
+    segments: list[HeaderSegment], spans: SpanIndex
+) -> tuple[HeaderSegment, Extracted, Extracted] | None:
+    """A degree no lexicon names, written "<degree> in <field>" beside another piece that can
+    be the school ("Technical Course in Information Systems, Some College")."""
     for segment in segments:
-        if segment is institution or _line_of(text, segment.start) == school_line:
+        if segment.kind not in _FIELD_KINDS or _is_school(segment, spans):
             continue
-        if (
-            segment.kind not in _FIELD_KINDS
-            or (match := _NAMED_IN_FIELD.match(segment.text)) is None
-        ):
+        if (match := _NAMED_IN_FIELD.match(segment.text)) is None:
             continue
+        if not any(s is not segment and s.kind in _INSTITUTION_KINDS for s in segments):
+            return None
         degree_end, field_start = segment.start + match.end(1), segment.start + match.start(2)
         degree = Extracted(match.group(1), segment.start, degree_end, 0.5)
-        return degree, Extracted(match.group(2), field_start, segment.end, 0.5)
-    return None, None
+        return segment, degree, Extracted(match.group(2), field_start, segment.end, 0.5)
+    return None
 
 
 _ACADEMIC = "academic"
