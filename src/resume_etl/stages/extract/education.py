@@ -42,8 +42,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
             field_of_study = field_segment.extracted(0.6)
             used.append(field_segment)
     if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
-        segment, degree, field_of_study = unnamed
-        used.append(segment)
+        taken, degree, field_of_study = unnamed
+        used.extend(taken)
     institution = _institution(segments, ctx.spans, used)
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
@@ -213,20 +213,48 @@ _NAMED_IN_FIELD = re.compile(r"^(\S.{1,60}?) in (\S.{1,80})$")
 
 def _unnamed_degree(
     segments: list[HeaderSegment], spans: SpanIndex
-) -> tuple[HeaderSegment, Extracted, Extracted] | None:
-    """A degree no lexicon names, written "<degree> in <field>" beside another piece that can
-    be the school ("Technical Course in Information Systems, Some College")."""
-    for segment in segments:
+) -> tuple[list[HeaderSegment], Extracted, Extracted] | None:
+    """A degree no lexicon names, read from where it stands: "<degree> in <field>" beside
+    another piece that can be the school ("Technical Course in Information Systems, Some
+    College"), or "<degree>, <field>" on a line under the school's line (a LinkedIn export:
+    "Some College" / "Technical Course, Information Systems")."""
+    text = spans.text
+    for index, segment in enumerate(segments):
         if segment.kind not in _FIELD_KINDS or _is_school(segment, spans):
             continue
-        if (match := _NAMED_IN_FIELD.match(segment.text)) is None:
-            continue
-        if not any(s is not segment and s.kind in _INSTITUTION_KINDS for s in segments):
+        others = [s for s in segments if s is not segment and s.kind in _INSTITUTION_KINDS]
+        if not others:
             return None
-        degree_end, field_start = segment.start + match.end(1), segment.start + match.start(2)
-        degree = Extracted(match.group(1), segment.start, degree_end, 0.5)
-        return segment, degree, Extracted(match.group(2), field_start, segment.end, 0.5)
+        if match := _NAMED_IN_FIELD.match(segment.text):
+            return [segment], *_degree_field_match(segment, match)
+        line = _line_of(text, segment.start)
+        if not any(_line_of(text, s.start) < line for s in others):
+            continue
+        if match := _DEGREE_COMMA_FIELD.match(segment.text):
+            return [segment], *_degree_field_match(segment, match)
+        after = segments[index + 1] if index + 1 < len(segments) else None
+        if after is not None and _comma_pair(segment, after, spans):
+            return [segment, after], segment.extracted(0.5), after.extracted(0.5)
     return None
+
+
+def _comma_pair(first: HeaderSegment, second: HeaderSegment, spans: SpanIndex) -> bool:
+    """Two pieces only a comma parts, the second no school: "<degree>, <field>"."""
+    between = spans.text[first.end : second.start].strip()
+    # The NER often reads a field ("Computer Programming") as a place.
+    kinds = _FIELD_KINDS | {SegmentKind.LOCATION}
+    return between == "," and second.kind in kinds and not _is_school(second, spans)
+
+
+def _degree_field_match(
+    segment: HeaderSegment, match: re.Match[str]
+) -> tuple[Extracted, Extracted]:
+    degree_end, field_start = segment.start + match.end(1), segment.start + match.start(2)
+    degree = Extracted(match.group(1), segment.start, degree_end, 0.5)
+    return degree, Extracted(match.group(2), field_start, segment.end, 0.5)
+
+
+_DEGREE_COMMA_FIELD = re.compile(r"^([^,]{2,50}), ([^,]{2,60})$")
 
 
 _ACADEMIC = "academic"
