@@ -99,7 +99,8 @@ _MONTH = (
 _DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
-    r"|\b(?:19|20)\d{2}\s*(?:-|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
+    r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
+    r"|\b(?:19|20)\d{2}\s*(?:[-–—]|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
 )
 
 
