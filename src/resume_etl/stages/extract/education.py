@@ -50,7 +50,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     return EducationCandidate(
         **ctx.base(),
         dates=dates,
-        institution=institution.extracted() if institution else None,
+        institution=_with_place(institution, segments, ctx.spans.text) if institution else None,
         degree=degree,
         degree_level=level,
         field_of_study=field_of_study,
@@ -172,6 +172,18 @@ def _field_after_degree(
     if candidate.kind is SegmentKind.ORGANIZATION and not elsewhere:
         return None
     return candidate
+
+
+def _with_place(school: HeaderSegment, segments: list[HeaderSegment], text: str) -> Extracted:
+    """The school with the place written after it ("University of X, City, Country"): the
+    education table has no place of its own, so the words stay with the school."""
+    index = next(i for i, s in enumerate(segments) if s is school)
+    end = school.end
+    for after in segments[index + 1 :]:
+        if after.kind is not SegmentKind.LOCATION or text[end : after.start].strip() != ",":
+            break
+        end = after.end
+    return Extracted(text[school.start : end], school.start, end, school.confidence)
 
 
 def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
