@@ -103,3 +103,19 @@ def test_the_place_after_the_school_stays_with_it(extract_text: Extract) -> None
     ).education
     assert _value(school.institution) == "University of Westmarch, Leeds, United Kingdom"
     assert _value(school.field_of_study) == "History"
+
+
+def test_degrees_beyond_us_and_uk_forms_take_their_field(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\n2016 - 2018\nLaurea Magistrale in Ingegneria Informatica\n"
+        "Politecnico di Valdoria\n\n2012 - 2016\nMPhys Physics\nUniversity of Eastmoor\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == ["Laurea Magistrale", "MPhys"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "Ingegneria Informatica",
+        "Physics",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Politecnico di Valdoria",
+        "University of Eastmoor",
+    ]
