@@ -19,8 +19,8 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.runner import RunOptions, run_files
 from resume_etl.evaluation.score import Predicted, predictions_from_tables
+from resume_etl.runner import RunOptions, run_files
 
 READ_TABLES = ("profiles", "contacts", "experiences", "education", "skills", "sections")
 """The tables the real-data scorers read beside the regular eval's predictions."""
