@@ -114,8 +114,11 @@ def eval_real(
         int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
     ] = DEFAULT_SEED,
     pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+        Path | None,
+        typer.Option(
+            "--pipeline", "-p", help="Pipeline definition (TOML). Default: the packaged one."
+        ),
+    ] = None,
     keep: Annotated[
         Path | None,
         typer.Option(
