@@ -216,7 +216,13 @@ class EducationRecord(DatedEntry):
     entry_id: str = Field(description="Id of the entry.")
     section_id: str = Field(description="Section the entry is in.")
     position: int = Field(ge=0, description="Order of the entry in the document.")
-    institution: str | None = Field(default=None, description="School or university.")
+    institution: str | None = Field(
+        default=None,
+        description=(
+            "School or university, with the place written after it on its line: the table has no"
+            " place column of its own."
+        ),
+    )
     institution_span: CharSpan | None = Field(default=None, description="Where institution is.")
     degree: str | None = Field(default=None, description="Degree as written (e.g. 'M.S.').")
     degree_span: CharSpan | None = Field(default=None, description="Where degree is.")

@@ -104,7 +104,8 @@ _MONTH = (
 _DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
-    r"|\b(?:19|20)\d{2}\s*(?:-|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
+    r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
+    r"|\b(?:19|20)\d{2}\s*(?:[-–—]|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
 )
 
 
@@ -277,6 +278,21 @@ def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | Non
     return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
 
 
+_LEADING_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s")
+
+
+def _is_dated_school_line(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """ "PhD in Physics, Faculty of Science, University of X (2020 - 2024)": in an education
+    section a line that closes with its years in parentheses is a whole entry, however long,
+    once the entry before it has its own years."""
+    if kind is not SectionKind.EDUCATION or line.kind is not LineKind.TEXT:
+        return False
+    content = line.content
+    if _YEAR_IN_PARENTHESES_AT_END.search(content) is None or _LEADING_LABEL.match(content):
+        return False
+    return current is None or current.has_date() or current.has_parenthesized_year()
+
+
 # "**QuickShard** - a key-value store", "[**tf-cost-diff**](https://...) - posts plan costs",
 # "⭐ naira-ledger - ledger library", "Depot Slotting Review (2022) - re-slotted 3,400 SKUs":
 # a project named at the start of its line, maybe dated, then a dash and what it is.
@@ -344,6 +360,9 @@ class _EntryDraft:
         return not is_date_line(first.content) and any(
             is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
         )
+
+    def has_parenthesized_year(self) -> bool:
+        return any(_YEAR_IN_PARENTHESES_AT_END.search(line.content) for line in self.header)
 
     def has_year_field(self) -> bool:
         return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
@@ -446,6 +465,7 @@ def split_entries(
             _starts_own_entry(kind, line)
             or _is_bulleted_entry(kind, line, current)
             or _is_listed_project(kind, line, current)
+            or _is_dated_school_line(kind, line, current)
         ):
             drafts.append(_EntryDraft(header=[line]))
         elif roles and current is not None and _BODY_LABEL.match(line.content):

@@ -33,23 +33,24 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
     gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
-    institution = _first(segments, SegmentKind.ORGANIZATION) or _first(
-        segments, SegmentKind.UNKNOWN
-    )
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
+    used: list[HeaderSegment] = [] if degree_segment is None else [degree_segment]
     if field_of_study is None and degree_segment is not None:
-        field_segment = _field_after_degree(segments, degree_segment, ctx.spans.text)
+        field_segment = _field_after_degree(segments, degree_segment, ctx.spans)
         if field_segment is not None:
             field_of_study = field_segment.extracted(0.6)
-            if institution is field_segment:
-                institution = _first(segments, SegmentKind.ORGANIZATION)
+            used.append(field_segment)
+    if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
+        taken, degree, field_of_study = unnamed
+        used.extend(taken)
+    institution = _institution(segments, ctx.spans, used)
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
         **ctx.base(),
         dates=dates,
-        institution=institution.extracted() if institution else None,
+        institution=_with_place(institution, segments, ctx.spans.text) if institution else None,
         degree=degree,
         degree_level=level,
         field_of_study=field_of_study,
@@ -108,9 +109,20 @@ def _degree_and_field(
     field_text = rest[offset:].strip().rstrip(",;")
     if field_text.count(")") > field_text.count("("):
         field_text = field_text.rstrip(")")
+    field_start = rest_start + offset
+    # "Master's Degree in Physics in Nuclear Engineering": the degree names a subject, the field
+    # is the last complement.
+    inner = field_text.rfind(" in ")
+    if inner > 0 and "," not in field_text[:inner]:
+        degree = Extracted(
+            spans.text[found.start_char : field_start + inner],
+            found.start_char,
+            field_start + inner,
+            0.8,
+        )
+        field_text, field_start = field_text[inner + 4 :], field_start + inner + 4
     if len(field_text) < 2:
         return degree, level, None
-    field_start = rest_start + offset
     return degree, level, Extracted(field_text, field_start, field_start + len(field_text), 0.8)
 
 
@@ -129,25 +141,138 @@ def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracte
 
 
 def _field_after_degree(
-    segments: list[HeaderSegment], degree: HeaderSegment, text: str
+    segments: list[HeaderSegment], degree: HeaderSegment, spans: SpanIndex
 ) -> HeaderSegment | None:
-    """ "Master of Science - MS, Marketing Analytics": the unclaimed segment right after the
-    last degree segment on its line is the field."""
+    """ "Master of Science - MS, Marketing Analytics", "PhD, Computer Engineering": the unclaimed
+    segment right after the last degree segment on its line is the field, unless a school word
+    ("University", "Hochschule") says it is the school."""
+    text = spans.text
     line = _line_of(text, degree.start)
     after = [s for s in segments if s.start >= degree.end and _line_of(text, s.start) == line]
     while after and after[0].kind is SegmentKind.DEGREE:
         after.pop(0)
     if not after or after[0].kind not in _FIELD_KINDS:
         return None
-    other_schools = [
-        s for s in segments if s.kind is SegmentKind.ORGANIZATION and s is not after[0]
-    ]
-    # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere.
-    if after[0].kind is SegmentKind.ORGANIZATION and not other_schools:
+    candidate = after[0]
+    others = [s for s in segments if s is not candidate and s.kind in _INSTITUTION_KINDS]
+    # "Abitur, Some Gymnasium": with no other piece to be the school, the piece is the school.
+    if not others or (
+        _is_school(candidate, spans) and not any(_is_school(s, spans) for s in others)
+    ):
         return None
-    return after[0]
+    # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere:
+    # named as one, or on a line of its own ("KU Leuven" over "PhD, Computer Engineering").
+    elsewhere = [
+        s
+        for s in segments
+        if s is not candidate
+        and s.kind in _INSTITUTION_KINDS
+        and (s.kind is SegmentKind.ORGANIZATION or _line_of(text, s.start) != line)
+    ]
+    if candidate.kind is SegmentKind.ORGANIZATION and not elsewhere:
+        return None
+    return candidate
 
 
+def _with_place(school: HeaderSegment, segments: list[HeaderSegment], text: str) -> Extracted:
+    """The school with the place written after it ("University of X, City, Country"): the
+    education table has no place of its own, so the words stay with the school."""
+    index = next(i for i, s in enumerate(segments) if s is school)
+    end = school.end
+    for after in segments[index + 1 :]:
+        if after.kind is not SegmentKind.LOCATION or text[end : after.start].strip() != ",":
+            break
+        end = after.end
+    return Extracted(text[school.start : end], school.start, end, school.confidence)
+
+
+def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
+    """Whether an academic word of the organization lexicon ("University", "École",
+    "Hochschule", "Institute of Technology") is in the segment."""
+    return any(
+        span._.get(labels.CATEGORY_ATTR) == _ACADEMIC
+        for span in spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    )
+
+
+def _institution(
+    segments: list[HeaderSegment], spans: SpanIndex, used: list[HeaderSegment]
+) -> HeaderSegment | None:
+    """The school: a segment holding a school word first, then an organization, then an
+    unclassified piece; last, a piece the NER reads as a place when it stands alone on the
+    entry's first line, away from the degree ("KU Leuven, Belgium" over "PhD, Physics")."""
+    text = spans.text
+    free = [s for s in segments if s.kind in _INSTITUTION_KINDS and all(s is not u for u in used)]
+    schools = [s for s in free if _is_school(s, spans)]
+    # Two schools in one header: the one on the degree's line took the degree.
+    used_lines = {_line_of(text, u.start) for u in used}
+    beside = [s for s in schools if _line_of(text, s.start) in used_lines]
+    found = (
+        next(iter(beside + schools), None)
+        or _first(free, SegmentKind.ORGANIZATION)
+        or _first(free, SegmentKind.UNKNOWN)
+    )
+    if found is not None or not free:
+        return found
+    first_line = _line_of(text, segments[0].start)
+    on_first = [s for s in segments if _line_of(text, s.start) == first_line]
+    alone = len(on_first) == 1 and on_first[0] is free[0]
+    return free[0] if alone and first_line not in used_lines and len(segments) > 1 else None
+
+
+_NAMED_IN_FIELD = re.compile(r"^(\S.{1,60}?) in (\S.{1,80})$")
+
+
+def _unnamed_degree(
+    segments: list[HeaderSegment], spans: SpanIndex
+) -> tuple[list[HeaderSegment], Extracted, Extracted] | None:
+    """A degree no lexicon names, read from where it stands: "<degree> in <field>" beside
+    another piece that can be the school ("Technical Course in Information Systems, Some
+    College"), or "<degree>, <field>" on a line under the school's line (a LinkedIn export:
+    "Some College" / "Technical Course, Information Systems")."""
+    text = spans.text
+    for index, segment in enumerate(segments):
+        if segment.kind not in _FIELD_KINDS or _is_school(segment, spans):
+            continue
+        others = [s for s in segments if s is not segment and s.kind in _INSTITUTION_KINDS]
+        if not others:
+            return None
+        if match := _NAMED_IN_FIELD.match(segment.text):
+            return [segment], *_degree_field_match(segment, match)
+        line = _line_of(text, segment.start)
+        if not any(_line_of(text, s.start) < line for s in others):
+            continue
+        if match := _DEGREE_COMMA_FIELD.match(segment.text):
+            return [segment], *_degree_field_match(segment, match)
+        after = segments[index + 1] if index + 1 < len(segments) else None
+        if after is not None and _comma_pair(segment, after, spans):
+            return [segment, after], segment.extracted(0.5), after.extracted(0.5)
+    return None
+
+
+def _comma_pair(first: HeaderSegment, second: HeaderSegment, spans: SpanIndex) -> bool:
+    """Two pieces only a comma parts, the second no school: "<degree>, <field>"."""
+    between = spans.text[first.end : second.start].strip()
+    # The NER often reads a field ("Computer Programming") as a place.
+    kinds = _FIELD_KINDS | {SegmentKind.LOCATION}
+    return between == "," and second.kind in kinds and not _is_school(second, spans)
+
+
+def _degree_field_match(
+    segment: HeaderSegment, match: re.Match[str]
+) -> tuple[Extracted, Extracted]:
+    degree_end, field_start = segment.start + match.end(1), segment.start + match.start(2)
+    degree = Extracted(match.group(1), segment.start, degree_end, 0.5)
+    return degree, Extracted(match.group(2), field_start, segment.end, 0.5)
+
+
+_DEGREE_COMMA_FIELD = re.compile(r"^([^,]{2,50}), ([^,]{2,60})$")
+
+
+_ACADEMIC = "academic"
+_INSTITUTION_KINDS = frozenset(
+    {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
+)
 _FIELD_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ROLE, SegmentKind.ORGANIZATION})
 
 

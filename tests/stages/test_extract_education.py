@@ -1,0 +1,121 @@
+"""Education entries read from where each piece stands: school words in several languages, the
+field after the degree, degrees no lexicon names, and the layouts real résumés use (issue 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.segment import is_date_line
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _value(found: object) -> str | None:
+    return getattr(found, "value", None)
+
+
+def test_the_field_after_the_degree_when_the_school_heads_the_entry(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "## Education\n\n### Northvale Polytechnic\nPhD, Applied Geophysics · *2017 – 2023*\n"
+    ).education
+    assert _value(school.institution) == "Northvale Polytechnic"
+    assert _value(school.degree) == "PhD"
+    assert _value(school.field_of_study) == "Applied Geophysics"
+
+
+def test_a_school_word_in_another_language_names_the_institution(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\n10/2008 - 06/2013\nDiplom-Ingenieur in Maschinenbau, Erster Abschnitt\n"
+        "Hochschule Brenntal\n"
+    ).education
+    assert _value(school.institution) == "Hochschule Brenntal"
+    assert _value(school.degree) == "Diplom-Ingenieur"
+
+
+def test_the_lone_piece_after_a_degree_is_the_school(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\n\nAbitur, Gymnasium Seeburg (2005 - 2014)\n").education
+    assert _value(school.degree) == "Abitur"
+    assert _value(school.institution) == "Gymnasium Seeburg"
+    assert school.field_of_study is None
+
+
+def test_a_degree_no_lexicon_names_written_with_in(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\n01/2009 - 12/2010\nTechnical Course in Carpentry\nBrightwater Trade School\n"
+    ).education
+    assert _value(school.degree) == "Technical Course"
+    assert _value(school.field_of_study) == "Carpentry"
+    assert _value(school.institution) == "Brightwater Trade School"
+
+
+def test_a_degree_no_lexicon_names_under_the_school_line(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nRiverbend School of Design\nClassroom Training, Print Production · "
+        "(2008 - 2009)\n"
+    ).education
+    assert _value(school.institution) == "Riverbend School of Design"
+    assert _value(school.degree) == "Classroom Training"
+    assert _value(school.field_of_study) == "Print Production"
+
+
+def test_the_field_is_the_last_in_complement(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nMaster's Degree in Mechanical Engineering in Industrial Engineering\n"
+        "University of Westmarch\n09/2019 - 06/2024\n"
+    ).education
+    assert _value(school.degree) == "Master's Degree in Mechanical Engineering"
+    assert _value(school.field_of_study) == "Industrial Engineering"
+    assert _value(school.institution) == "University of Westmarch"
+
+
+def test_a_minor_stays_in_the_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nB.A. Mathematics, minor in Economics — Larkspur College, 2010 - 2014\n"
+    ).education
+    assert _value(school.degree) == "B.A."
+
+
+def test_long_dated_school_lines_are_one_entry_each(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nPhD in Physics (Plasma Engineering), Faculty of Mathematics and Physics, "
+        "University of Eastmoor, Northern Campus of the Old Town (2020 – 2024)\n\n"
+        "MSc in Physics, Faculty of Mathematics and Physics, University of Eastmoor (2018 – 2020)\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == ["PhD", "MSc"]
+    years = [
+        school.dates.start.value.year for school in schools if school.dates and school.dates.start
+    ]
+    assert years == [2020, 2018]
+
+
+def test_year_ranges_with_long_dashes_and_iso_months_are_date_lines() -> None:
+    assert is_date_line("2010 — 2013")
+    assert is_date_line("2016 – 2020")
+    assert is_date_line("2010-08 — 2013-08")
+    assert not is_date_line("ISO 9001-2015")
+
+
+def test_the_place_after_the_school_stays_with_it(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts in History\nUniversity of Westmarch, Leeds, United Kingdom\n"
+        "2014-09 — 2017-06\n"
+    ).education
+    assert _value(school.institution) == "University of Westmarch, Leeds, United Kingdom"
+    assert _value(school.field_of_study) == "History"
+
+
+def test_degrees_beyond_us_and_uk_forms_take_their_field(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\n2016 - 2018\nLaurea Magistrale in Ingegneria Informatica\n"
+        "Politecnico di Valdoria\n\n2012 - 2016\nMPhys Physics\nUniversity of Eastmoor\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == ["Laurea Magistrale", "MPhys"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "Ingegneria Informatica",
+        "Physics",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Politecnico di Valdoria",
+        "University of Eastmoor",
+    ]
