@@ -1,0 +1,7 @@
+"""The evaluation on real résumés (``resume-etl eval-real``; rules in docs/evaluation.md).
+
+Three real sets, read in place from the data folder and never copied: ``dotin`` (job-board
+résumés with span annotations), ``jsonresume`` (people's own JSON Resume files, rendered into
+text in several layouts by ``render``) and ``markdown`` (no gold: coverage only). Each is cut
+once into a *dev* and an *untouched* half by person (``split``).
+"""
