@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
 
@@ -27,8 +28,9 @@ from spacy.util import filter_spans
 
 from resume_etl.dates import DateOrder, DateParser, DateSettings, document_date_order
 from resume_etl.nlp import labels
-from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
+from resume_etl.nlp.lexicon import LexiconEntry, dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
+from resume_etl.phones import normalize_phone
 
 for _attr in (
     labels.DATE_RANGE_ATTR,
@@ -38,6 +40,9 @@ for _attr in (
 ):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
+
+PHONE_LABELS_FILE = "phone_labels.jsonl"
+"""Words that label a phone number (``nlp/data``), read once per component."""
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
@@ -51,13 +56,31 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?)]}'\""
+_PHONE_SEPARATOR = r"(?:[ ./]|[-\u2010-\u2014]\s?|\s[-\u2010-\u2014](?!\s))"
+"""One separator between digit groups; a dash with spaces on both sides separates a range."""
 _PHONE = re.compile(
-    r"(?<![\w+/.-])(?:\+\d{1,3}(?:[ .-]\d{1,4}(?=[ .-]))?[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?"
-    r"\d{2,5}(?:[ .-]\d{2,5}| \d{6}){1,4}(?![\w/])"
+    r"(?<![\w+/.-])"
+    r"(?:(?:\+\s?\d{1,4}|\(\+?\d{1,4}\)|00\d{1,3})[ .-]?)?"  # +44, (+98), (86), 0044
+    r"(?:\(0\)\s?)?"  # the trunk prefix written after a country code: +44 (0)20
+    r"(?:\(\d{1,5}\)\s?(?:-\s?)?)?"  # an area code in brackets: (555) 010-2030
+    rf"\d+(?:{_PHONE_SEPARATOR}\d+)*"
+    r"(?![\w/])"
 )
+"""Phone-number candidates: digit groups with single separators (or none), after an optional
+country code, trunk prefix and area code. Which candidates are phones is decided after."""
+_COUNTRY_PREFIX = re.compile(r"^\(?(?:\+|00[1-9])")
+_GROUP = re.compile(r"\d+")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_MONTH_YEAR = re.compile(r"^\d{1,2}[-./](?:19|20)\d{2}$")
+_RANGE_DASH = re.compile(r"\s[-\u2010-\u2014]\s?|\s?[\u2013\u2014]\s?")
+"""The dash between the two dates of a range ("2023-03 - 2024-08", "03.2019–05.2020")."""
+_NEAR_EMAIL_CHARS = 60
+"""A bare run of digits this close to an e-mail address sits in a contact block."""
+_BARE_NEAR_EMAIL_DIGITS = (10, 13)
+_LABEL_WINDOW = 40
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2})$")
 _ISO_DATE = re.compile(r"^\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?$")
-_DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$")
+_DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _NUMBER_RANGE = re.compile(r"^(\d{2,5})\s*-\s*(\d{2,5})$")
 """Pages "1523-1560" or counts "120-150": an ascending pair of same-length numbers."""
 
@@ -90,6 +113,9 @@ class ContactMatch:
     start_char: int
     end_char: int
     text: str
+    normalized: str
+    """The join key: an email in lower case, a phone in E.164 (``resume_etl.phones``), a URL
+    as written."""
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
@@ -98,21 +124,87 @@ def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return span
 
 
-def _is_phone(text: str) -> bool:
-    digits = sum(char.isdigit() for char in text)
-    if not 7 <= digits <= 15:
-        return False
-    compact = text.strip()
-    return not (
+def _is_date(part: str) -> bool:
+    return bool(
+        _ISO_DATE.match(part)
+        or _DAY_FIRST_DATE.match(part)
+        or _MONTH_YEAR.match(part)
+        or _YEAR.match(part)
+    )
+
+
+def _is_date_or_range(compact: str) -> bool:
+    groups = _GROUP.findall(compact)
+    parts = _RANGE_DASH.split(compact)
+    if len(parts) == 2 and all(_is_date(part.strip()) for part in parts):
+        return True
+    return bool(
         _YEAR_RANGE.match(compact)
         or _ISO_DATE.match(compact)
         or _DAY_FIRST_DATE.match(compact)
         or _is_number_range(compact)
+        or (len(groups) > 1 and all(_YEAR.match(group) for group in groups))
     )
 
 
+def _phone_label_pattern(entries: Iterable[LexiconEntry]) -> re.Pattern[str]:
+    """Text that ends in a phone label: "Mobile:", "Tel.", "Phone #:", "Contact No.", "☎"."""
+    forms = sorted({form for entry in entries for form in entry.forms}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(form) for form in forms)
+    return re.compile(
+        rf"(?:^|(?<![\w]))(?:{alternatives})\s*(?:#|no\.?|nr\.?|number)?\s*[:：.,)\-–]?\s*$",
+        re.IGNORECASE,
+    )
+
+
+def _load_phone_labels() -> re.Pattern[str]:
+    path = Path(str(resources.files("resume_etl.nlp") / "data" / PHONE_LABELS_FILE))
+    return _phone_label_pattern(load_lexicon(path))
+
+
 class ContactFinder:
-    """Emails, phone numbers and URLs, found with linear-time regular expressions."""
+    """Emails, phone numbers and URLs, found with linear-time regular expressions.
+
+    ``default_region`` (a two-letter region code, or None) is the country phone numbers
+    written without a country code are read in when they are normalized.
+    """
+
+    def __init__(self, default_region: str | None = None) -> None:
+        self.default_region = default_region
+        self._phone_label = _load_phone_labels()
+
+    def _labelled(self, text: str, start: int) -> bool:
+        """Whether a phone label ends the text before ``start`` on its line."""
+        window = text[max(0, start - _LABEL_WINDOW) : start]
+        window = window[window.rfind("\n") + 1 :]
+        return self._phone_label.search(window) is not None
+
+    def is_phone(self, text: str, start: int, end: int, emails: list[tuple[int, int]]) -> bool:
+        """A candidate is a phone when it has 7-15 digits, is no date or range, and either states
+        a country (+, 00), follows a phone label, is grouped as numbers are written (a slash
+        only after a label), or, as one run of 10-13 digits, sits beside an e-mail address."""
+        found = text[start:end]
+        digits = sum(char.isdigit() for char in found)
+        if not 7 <= digits <= 15 or _is_date_or_range(found.strip()):
+            return False
+        if _COUNTRY_PREFIX.match(found) or self._labelled(text, start):
+            return True
+        if "/" in found:  # "030/1234567" only when labelled: unlabelled, "05/2019 - 06/2020"
+            return False
+        if not found.isdigit():
+            return True
+        low, high = _BARE_NEAR_EMAIL_DIGITS
+        return low <= digits <= high and any(
+            start - _NEAR_EMAIL_CHARS <= e_end and e_start <= end + _NEAR_EMAIL_CHARS
+            for e_start, e_end in emails
+        )
+
+    def _normalized(self, label: str, text: str) -> str:
+        if label == labels.EMAIL:
+            return text.lower()
+        if label == labels.PHONE:
+            return normalize_phone(text, self.default_region)
+        return text
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -131,19 +223,22 @@ class ContactFinder:
         ]
         for match in _PHONE.finditer(text):
             inside = any(s <= match.start() < e for s, e in url_ranges)
-            if not inside and _is_phone(match.group()):
+            if not inside and self.is_phone(text, match.start(), match.end(), email_ranges):
                 spans.extend(self._spans(doc, text, [match.span()], labels.PHONE))
         doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)
         return doc
 
-    @staticmethod
-    def _spans(doc: Doc, text: str, ranges: Iterable[tuple[int, int]], label: str) -> list[Span]:
+    def _spans(
+        self, doc: Doc, text: str, ranges: Iterable[tuple[int, int]], label: str
+    ) -> list[Span]:
         spans = []
         for start, end in ranges:
             span = _char_span(doc, start, end, label)
             span_text = text[start:end]
             if span is not None:
-                span._.set(labels.CONTACT_ATTR, ContactMatch(label, start, end, span_text))
+                normalized = self._normalized(label, span_text)
+                match = ContactMatch(label, start, end, span_text, normalized)
+                span._.set(labels.CONTACT_ATTR, match)
                 spans.append(span)
         return spans
 
@@ -274,9 +369,14 @@ def _is_name_token(token: Any) -> bool:
     ) or bool(token.is_alpha and len(text) > 1 and text.isupper() and token.ent_type_ == "PERSON")
 
 
-@Language.factory("resume_etl_contacts_v1")
-def make_contacts(nlp: Language, name: str) -> ContactFinder:
-    return ContactFinder()
+@Language.factory("resume_etl_contacts_v1", default_config={"default_region": None})
+def make_contacts(
+    nlp: Language,
+    name: str,
+    default_region: Optional[str],  # noqa: UP045  (spaCy's config resolver reads the hint)
+) -> ContactFinder:
+    """``default_region`` comes from the pipeline file's ``[extract.contacts]``."""
+    return ContactFinder(default_region)
 
 
 @Language.factory("resume_etl_lexicon_v1", default_config={"span_key": "lexicon", "lexicon": ""})

@@ -56,9 +56,7 @@ def extract_contacts(
             url, platform, username = classify_link(match.text)
             links.append(LinkCandidate(found, url, platform, username))
         elif match.label == labels.EMAIL:
-            contacts.append(ContactCandidate(found, "email", match.text.lower()))
+            contacts.append(ContactCandidate(found, "email", match.normalized))
         else:
-            digits = "".join(char for char in match.text if char.isdigit())
-            prefix = "+" if match.text.startswith("+") else ""
-            contacts.append(ContactCandidate(found, "phone", prefix + digits))
+            contacts.append(ContactCandidate(found, "phone", match.normalized))
     return tuple(links), tuple(contacts)
