@@ -36,7 +36,7 @@ _BODY_FIRST_LINES = 3
 MAX_HEADER_PIECES = 30
 HEADER_CHARS = 1500
 """How far into a document without line breaks the header's fields are looked for."""
-_PIECE_BREAK = re.compile(r"\s{2,}|\s+[|·•●▪◦]\s+|\t")
+_PIECE_BREAK = re.compile(r"\s{2,}|\s+[|·•●▪◦~]\s+|\t")
 """Where a top line holds several fields: runs of spaces, bars and middle dots."""
 _LINE_BREAK = re.compile(r"\s{2,}|\t")
 """A gap as wide as this is a line break the text lost (it stands on a line of its own)."""

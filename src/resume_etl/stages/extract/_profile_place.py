@@ -33,12 +33,15 @@ _PLACE = re.compile(
 """"City, Region", "City, Region, Country", with an optional postal code."""
 _PLACE_SUPPORT = re.compile(r"(?:^|, )[A-Z]{2,3}(?:$|,| \d)|\d{4,6}$|[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 """A region or country code ("Austin, TX", "Berlin, DE") or a postal code after the place."""
+_REGION_CODE = re.compile(r"[A-Z]{2,3}")
 _FIELD_DASH = re.compile(r"\s[-–—]\s")
 """Job boards join the place and a contact line with a spaced dash: "City, State - Email me"."""
 _NEAR_NAME_PIECES = 6
 _FIRST_PIECES = 8
 """A field with only the shape of a place counts this near the name or the document's start."""
 _CITY_WORDS = 3
+_ADDRESS_MAX_WORDS = 14
+"""A street address line is read for the place at its end up to this long."""
 _CLAIMING = (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.DEGREES, labels.SKILLS)
 
 
@@ -62,7 +65,7 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
             continue
         cand_start = text.index(value, raw_start)
         cand_end = cand_start + len(value)
-        if any(spans.within(key, cand_start, cand_end) for key in _CLAIMING):
+        if _claimed(spans, cand_start, cand_end):
             continue
         places = spans.entities(cand_start, cand_end, {"GPE", "LOC"})
         if _PLACE.match(value):
@@ -71,6 +74,18 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
         elif places and _covers(places, cand_start, cand_end, 0.8):
             return Extracted(value, cand_start, cand_end, 0.5)
     return None
+
+
+def _claimed(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether a lexicon claims part of the value; a region code after a comma ("Baltimore,
+    MD", "Boston, MA") is no degree, whatever the degree lexicon says."""
+    text = spans.text
+    for key in _CLAIMING:
+        for span in spans.within(key, start, end):
+            code = _REGION_CODE.fullmatch(span.text)
+            if not (code and text[max(start, span.start_char - 2) : span.start_char] == ", "):
+                return True
+    return False
 
 
 def _is_street(part: str) -> bool:
@@ -123,7 +138,7 @@ def location(
         if not _overlaps(field, name) and not _has_contact(field, spans)
     ]
     text = spans.text
-    fields = [f for f in fields if word_count(text[f[0][0] : f[0][1]]) <= LOCATION_MAX_WORDS]
+    fields = [f for f in fields if word_count(text[f[0][0] : f[0][1]]) <= _ADDRESS_MAX_WORDS]
     for strict in (True, False):
         for field, is_near in fields:
             found = place_in(field, spans, strict) if strict or is_near else None
