@@ -208,7 +208,7 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
     if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
         return _NameShape(Extracted(tokens[0], *_inner(text, words[0], tokens[0]), 0.6), False)
     capitals = all(t.isupper() for t in tokens if t.isalpha())
-    while len(words) > 2 and not capitals and _CREDENTIAL.match(tokens[-1]):
+    while len(words) > 2 and _is_credential(tokens[-1], capitals):
         words, tokens = words[:-1], tokens[:-1]
     if not 2 <= len(tokens) <= _MAX_NAME_WORDS or not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
@@ -227,6 +227,14 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
     if places and _covers(places, begin, finish, 0.5):
         return None
     return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
+
+
+def _is_credential(token: str, capitals: bool) -> bool:
+    """Post-nominal letters: by their shape ("PMP", "Ph.D."), or, in a name written in
+    capitals, where every word has that shape, only the known ones ("RN", "MBA")."""
+    if capitals:
+        return token.lower() in profile_words("credential")
+    return _CREDENTIAL.match(token) is not None
 
 
 def _capitalized(tokens: Sequence[str]) -> bool:
