@@ -68,6 +68,8 @@ def test_international_bracketed_and_dotted_forms_are_found_whole(
         "Employee ID 1234567890\n",
         "Years: 2015 2016 2017\n",
         "Journal 131(636), 1523-1560.\n",
+        "Book, ISBN: 978-0134546933\n",
+        "ORCID 0000-0002-1825-0097\n",
     ],
 )
 def test_dates_ranges_and_unlabelled_digit_runs_are_not_phones(

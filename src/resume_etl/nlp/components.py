@@ -43,6 +43,8 @@ for _attr in (
 
 PHONE_LABELS_FILE = "phone_labels.jsonl"
 """Words that label a phone number (``nlp/data``), read once per component."""
+NOT_PHONE = "not_phone"
+"""The category of the labels in that file that say a number is something else."""
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
@@ -152,14 +154,19 @@ def _phone_label_pattern(entries: Iterable[LexiconEntry]) -> re.Pattern[str]:
     forms = sorted({form for entry in entries for form in entry.forms}, key=len, reverse=True)
     alternatives = "|".join(re.escape(form) for form in forms)
     return re.compile(
-        rf"(?:^|(?<![\w]))(?:{alternatives})\s*(?:#|no\.?|nr\.?|number)?\s*[:：.,)\-–]?\s*$",
+        rf"(?:^|(?<![\w]))(?:{alternatives})\s*(?:#|no\.?|nr\.?|number)?\s*[:：.,)\-–]?\s*[\[(]?$",
         re.IGNORECASE,
     )
 
 
-def _load_phone_labels() -> re.Pattern[str]:
+def _load_phone_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(labels of phone numbers, labels of other numbers: "ISBN", "ORCID", "Passport No")."""
     path = Path(str(resources.files("resume_etl.nlp") / "data" / PHONE_LABELS_FILE))
-    return _phone_label_pattern(load_lexicon(path))
+    entries = load_lexicon(path)
+    return (
+        _phone_label_pattern(e for e in entries if e.category != NOT_PHONE),
+        _phone_label_pattern(e for e in entries if e.category == NOT_PHONE),
+    )
 
 
 class ContactFinder:
@@ -171,13 +178,13 @@ class ContactFinder:
 
     def __init__(self, default_region: str | None = None) -> None:
         self.default_region = default_region
-        self._phone_label = _load_phone_labels()
+        self._phone_label, self._other_label = _load_phone_labels()
 
-    def _labelled(self, text: str, start: int) -> bool:
-        """Whether a phone label ends the text before ``start`` on its line."""
+    def _labelled(self, text: str, start: int, label: re.Pattern[str]) -> bool:
+        """Whether ``label`` ends the text before ``start`` on its line."""
         window = text[max(0, start - _LABEL_WINDOW) : start]
         window = window[window.rfind("\n") + 1 :]
-        return self._phone_label.search(window) is not None
+        return label.search(window) is not None
 
     def is_phone(self, text: str, start: int, end: int, emails: list[tuple[int, int]]) -> bool:
         """A candidate is a phone when it has 7-15 digits, is no date or range, and either states
@@ -187,7 +194,9 @@ class ContactFinder:
         digits = sum(char.isdigit() for char in found)
         if not 7 <= digits <= 15 or _is_date_or_range(found.strip()):
             return False
-        if _COUNTRY_PREFIX.match(found) or self._labelled(text, start):
+        if self._labelled(text, start, self._other_label):
+            return False
+        if _COUNTRY_PREFIX.match(found) or self._labelled(text, start, self._phone_label):
             return True
         if "/" in found:  # "030/1234567" only when labelled: unlabelled, "05/2019 - 06/2020"
             return False

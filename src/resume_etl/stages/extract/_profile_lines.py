@@ -40,7 +40,8 @@ _PIECE_BREAK = re.compile(r"\s{2,}|\s+[|·•●▪◦~]\s+|\t")
 """Where a top line holds several fields: runs of spaces, bars and middle dots."""
 _LINE_BREAK = re.compile(r"\s{2,}|\t")
 """A gap as wide as this is a line break the text lost (it stands on a line of its own)."""
-_PIECE_EDGE = re.compile(r"^[\W_]+|[^\w.)]+$")
+_PIECE_EDGE = re.compile(r"^[\W_]+|(?:[^\w.)]|_)+$")
+"""Markup, emoji and punctuation around a field (a trailing '.' or ')' belongs to it)."""
 
 
 @dataclass(frozen=True, slots=True)

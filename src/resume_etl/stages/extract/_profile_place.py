@@ -52,11 +52,18 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
     text = spans.text
     start, end = piece
     candidates = [(start, end)]
-    commas = [m.start() for m in re.finditer(",", text[start:end])]
-    if len(commas) >= 2:
-        candidates.append((start + commas[-2] + 1, end))
+    commas = [start + m.start() for m in re.finditer(",", text[start:end])]
+    street_parts = [
+        index
+        for index, (left, right) in enumerate(zip([start - 1, *commas], [*commas, end], strict=True))
+        if _is_street(text[left + 1 : right])
+    ]
     if commas:
-        candidates.extend(_after_street(text, start, start + commas[-1], end))
+        candidates.extend(_after_street(text, start, commas[-1], end))
+    if street_parts and street_parts[-1] < len(commas):  # the parts after an address's street
+        candidates.append((commas[street_parts[-1]] + 1, end))
+    if len(commas) >= 2:
+        candidates.append((commas[-2] + 1, end))
     for raw_start, raw_end in candidates:
         value = text[raw_start:raw_end].strip().rstrip(".")
         if not value or not all(part.strip()[:1].isupper() for part in value.split(",")):
@@ -90,23 +97,27 @@ def _claimed(spans: SpanIndex, start: int, end: int) -> bool:
 
 def _is_street(part: str) -> bool:
     """An address's street part: it has a number or a street word ("Kingston Avenue")."""
+    streets = profile_words("street_word")
     words = [word.lower() for word in part.split()]
     return any(char.isdigit() for char in part) or any(
-        word in profile_words("street_word") for word in words
+        word in streets or word.rstrip(".,") in streets for word in words
     )
 
 
 def _after_street(text: str, start: int, comma: int, end: int) -> list[tuple[int, int]]:
-    """ "… Ave. #466 Oklahoma City, OK 73106": the capitalized words before the last comma that
-    follow the street, through the end of the field."""
+    """ "… Ave. #466 Oklahoma City, OK 73106", "84546 Egglkofen, Germany": the capitalized words
+    right after the street (or postal code) in the last comma part, through the field's end."""
     words = list(re.finditer(r"\S+", text[start:comma]))
     kept: list[re.Match[str]] = []
     for word in reversed(words):
         token = word.group()
-        if not token[:1].isupper() or _is_street(token) or len(kept) == _CITY_WORDS:
+        if not token[:1].isupper() or token.endswith(",") or _is_street(token):
+            break
+        if len(kept) == _CITY_WORDS:
             break
         kept.insert(0, word)
-    if not kept or len(kept) == len(words):
+    before = words[len(words) - len(kept) - 1].group() if 0 < len(kept) < len(words) else ""
+    if not before or not _is_street(before):  # the city must follow the street in its part
         return []
     return [(start + kept[0].start(), end)]
 
