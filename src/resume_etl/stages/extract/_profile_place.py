@@ -22,7 +22,7 @@ LOCATION_MAX_WORDS = 8
 """Longer fields of a top line are prose, never searched for the person's location."""
 _LOCATION_CUE = re.compile(
     r"(?:\bbased in|\blocated in|\blives in|\bliving in|\b(?:current )?location\s*:"
-    r"|\baddress\s*:|\bresidence\s*:|\bcity\s*:)\s*",
+    r"|(?<!mail )(?<!web )\baddress\s*:|\bresidence\s*:|\bcity\s*:)\s*",
     re.I,
 )
 _PLACE = re.compile(
@@ -166,14 +166,14 @@ def _cued_place(
     text = spans.text
     fields = [(p.start, p.end) for p in pieces] + [(ln.content_start, ln.end) for ln in lines]
     for index, (start, end) in enumerate(fields):
-        cue = _LOCATION_CUE.search(text, start, end)
+        cue = _LOCATION_CUE.search(text, start, min(len(text), end + 2))  # the colon past a field
         if cue is None:
             continue
         value_start, value_end = cue.end(), end
-        if value_start >= value_end and index + 1 < len(fields):  # "Location:" alone, then it
+        if value_start >= value_end - 1 and index + 1 < len(fields):  # "Location:" alone, then it
             value_start, value_end = fields[index + 1]
         value = text[value_start:value_end].strip().rstrip(".")
-        if not value:
+        if not value or _has_contact((value_start, value_end), spans):
             continue
         value_start = text.index(value, value_start)
         value_end = value_start + len(value)

@@ -53,14 +53,20 @@ _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]
 """A name written in Chinese, Japanese or Korean script, without spaces: "张伟", "김민준"."""
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
 """Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.I)
-_TITLE_LEAD = re.compile(r"^(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
+_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.I)
+_TITLE_LEAD = re.compile(r"(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
+"""(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
 _MAX_NAME_WORDS = 5
 HEADLINE_MAX_WORDS = 12
 TOP_LINES = 6
 _HEADLINE_LABEL = re.compile(
     r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
 )
+_LABEL_COLON = 2
+"""A field's edges are trimmed of punctuation: its label's colon is just past its end."""
+_COUNTED = re.compile(r"[\d@/\\]")
+"""A header field with a digit, '@' or a slash (a date, street, contact, link or escape) takes
+no place in the order in which a name is expected first."""
 _SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
 _HANDLE_CHARS = re.compile(r"[^a-z]+")
 
@@ -121,11 +127,11 @@ def profile_entity_ranges(sections: Sequence[Section], text: str) -> list[tuple[
 def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
     """ "Name: Jane Doe" as a header field (or its label alone, the name the next field)."""
     for index, field in enumerate(fields):
-        label = _NAME_LABEL.match(text, field.start, field.end)
+        label = _NAME_LABEL.match(text, field.start, field.end + _LABEL_COLON)
         if label is None:
             continue
         start, end = label.end(), field.end
-        if start >= end and index + 1 < len(fields):
+        if start >= end - 1 and index + 1 < len(fields):
             start, end = fields[index + 1].start, fields[index + 1].end
         value = text[start:end].strip()
         if value and word_count(value) <= _MAX_NAME_WORDS + 1:
@@ -142,6 +148,8 @@ def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
     for index, field in enumerate(fields):
         candidate_range = _after_document_title(field, spans.text)
         if candidate_range is None:
+            continue
+        if _COUNTED.search(spans.text, field.start, field.end):
             continue
         shape = _name_shape(candidate_range, spans)
         position += 1
@@ -183,15 +191,18 @@ def _support(
 def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
     """The field, or what follows a document title in it ("Resume of Jane Doe"); None when
     the field is only a title ("Curriculum Vitae", "Editor Resume Template")."""
-    words = [w.strip("#*_:|").lower() for w in text[field.start : field.end].split()]
-    if not any(word in profile_words("document_title") for word in words):
+    if not _has_title_word(text[field.start : field.end]):
         return field.start, field.end
     lead = _TITLE_LEAD.match(text, field.start, field.end)
-    if lead is not None:
-        title_words = [w.lower() for w in lead.group("title").split()]
-        if any(word in profile_words("document_title") for word in title_words):
+    if lead is not None and _has_title_word(lead.group("title")):
+        if not _has_title_word(text[lead.end() : field.end]):
             return lead.end(), field.end
     return None
+
+
+def _has_title_word(value: str) -> bool:
+    titles = profile_words("document_title")
+    return any(word.strip("#*_:|").lower() in titles for word in value.split())
 
 
 def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
