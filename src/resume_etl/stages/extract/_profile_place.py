@@ -55,7 +55,9 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
     commas = [start + m.start() for m in re.finditer(",", text[start:end])]
     street_parts = [
         index
-        for index, (left, right) in enumerate(zip([start - 1, *commas], [*commas, end], strict=True))
+        for index, (left, right) in enumerate(
+            zip([start - 1, *commas], [*commas, end], strict=True)
+        )
         if _is_street(text[left + 1 : right])
     ]
     if commas:

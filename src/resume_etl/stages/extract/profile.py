@@ -156,7 +156,7 @@ def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
         if shape is None:
             continue
         following = fields[index + 1 : index + 2]
-        score = _support(shape, field, index, position == 1, following, spans)
+        score = _support(shape, field, position, following, spans)
         score += _HANDLE * _agrees(shape.found.value, handles)
         if stated is not None and _shares_word(shape.found.value, stated.value):
             score += _STATED
@@ -170,13 +170,12 @@ def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
 def _support(
     shape: _NameShape,
     field: Piece,
-    index: int,
-    first: bool,
+    position: int,
     following: Sequence[Piece],
     spans: SpanIndex,
 ) -> float:
     found = shape.found
-    score = _ALONE * field.alone + _FIRST * first
+    score = _ALONE * field.alone + _FIRST * (position == 1)
     persons = spans.entities(found.start, found.end, {"PERSON"})
     if persons and sum(p.end_char - p.start_char for p in persons) * 2 >= found.end - found.start:
         score += _PERSON
@@ -184,7 +183,7 @@ def _support(
         titled = spans.within(labels.TITLE_HEADS, after.start, after.end)
         if titled or place_in((after.start, after.end), spans) is not None:
             score += _NEXT
-    score -= 0.0 if first else min(_POSITION_CAP, _POSITION_STEP * index)
+    score -= min(_POSITION_CAP, _POSITION_STEP * (position - 1))
     return score - _LOWER_CASE * shape.lower_case
 
 
@@ -194,10 +193,12 @@ def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
     if not _has_title_word(text[field.start : field.end]):
         return field.start, field.end
     lead = _TITLE_LEAD.match(text, field.start, field.end)
-    if lead is not None and _has_title_word(lead.group("title")):
-        if not _has_title_word(text[lead.end() : field.end]):
-            return lead.end(), field.end
-    return None
+    title_then_name = (
+        lead is not None
+        and _has_title_word(lead.group("title"))
+        and not _has_title_word(text[lead.end() : field.end])
+    )
+    return (lead.end(), field.end) if lead is not None and title_then_name else None
 
 
 def _has_title_word(value: str) -> bool:
