@@ -70,6 +70,7 @@ def test_international_bracketed_and_dotted_forms_are_found_whole(
         "Journal 131(636), 1523-1560.\n",
         "Book, ISBN: 978-0134546933\n",
         "ORCID 0000-0002-1825-0097\n",
+        "Constants 3.14159 2.71828\n",
     ],
 )
 def test_dates_ranges_and_unlabelled_digit_runs_are_not_phones(

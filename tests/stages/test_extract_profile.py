@@ -100,6 +100,9 @@ def test_a_one_line_text_gives_name_and_place_from_its_collapsed_lines(
         ("12 Kingston Avenue, Phoenix, AZ 85006", "Phoenix, AZ 85006"),
         ("11 Any Street. New York, NY 10001 ~ 555-010-2030", "New York, NY 10001"),
         ("Based in Austin, Texas", "Austin, Texas"),
+        ("Kingsville, TX 78363 Home: (555) 010-2030", "Kingsville, TX 78363"),
+        ("Address: P.O. Box 1234, Harbour Square, Mombasa", "Mombasa"),
+        ("No. 12, Azadi Street, Shiraz, Iran, 7134567890", "Shiraz, Iran"),
     ],
 )
 def test_the_place_at_the_end_of_a_street_address(

@@ -71,6 +71,9 @@ _PHONE = re.compile(
 """Phone-number candidates: digit groups with single separators (or none), after an optional
 country code, trunk prefix and area code. Which candidates are phones is decided after."""
 _COUNTRY_PREFIX = re.compile(r"^\(?(?:\+|00[1-9])")
+_GROUPED = re.compile(r"^(?:\(\d{1,5}\)\s?-?\s?)?\d{2,5}(?:(?:[ .]|-\s?|\s-)\d{2,6}){1,4}$")
+"""How an unlabelled number without a country code is grouped when it is a phone: groups of
+2-5 digits ("555.010.2030", "(123)345-7890", "06 12 34 56 78"), never "3.14159 2.71828"."""
 _GROUP = re.compile(r"\d+")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _MONTH_YEAR = re.compile(r"^\d{1,2}[-./](?:19|20)\d{2}$")
@@ -187,9 +190,10 @@ class ContactFinder:
         return label.search(window) is not None
 
     def is_phone(self, text: str, start: int, end: int, emails: list[tuple[int, int]]) -> bool:
-        """A candidate is a phone when it has 7-15 digits, is no date or range, and either states
-        a country (+, 00), follows a phone label, is grouped as numbers are written (a slash
-        only after a label), or, as one run of 10-13 digits, sits beside an e-mail address."""
+        """A candidate is a phone when it has 7-15 digits, is no date, range or labelled other
+        number (ISBN, P.O. Box), and either states a country (+, 00), follows a phone label,
+        opens with a bracketed code, is grouped as phone numbers are (2-5 digits a group; a
+        slash only after a label), or, as one run of 10-13 digits, sits beside an e-mail."""
         found = text[start:end]
         digits = sum(char.isdigit() for char in found)
         if not 7 <= digits <= 15 or _is_date_or_range(found.strip()):
@@ -200,8 +204,8 @@ class ContactFinder:
             return True
         if "/" in found:  # "030/1234567" only when labelled: unlabelled, "05/2019 - 06/2020"
             return False
-        if not found.isdigit():
-            return True
+        if not found.isdigit():  # a bracketed code first is a phone's; else its grouping tells
+            return found.startswith("(") or _GROUPED.match(found) is not None
         low, high = _BARE_NEAR_EMAIL_DIGITS
         return low <= digits <= high and any(
             start - _NEAR_EMAIL_CHARS <= e_end and e_start <= end + _NEAR_EMAIL_CHARS

@@ -34,6 +34,10 @@ _PLACE = re.compile(
 _PLACE_SUPPORT = re.compile(r"(?:^|, )[A-Z]{2,3}(?:$|,| \d)|\d{4,6}$|[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 """A region or country code ("Austin, TX", "Berlin, DE") or a postal code after the place."""
 _REGION_CODE = re.compile(r"[A-Z]{2,3}")
+_TRAILING_LABEL = re.compile(r"\s*[\w-]+\s*[:#]\s*$|\s+$")
+"""A label right before a contact ("Home:", "Cell #")."""
+_POSTAL_PART = re.compile(r",\s*\d{4,10}\s*$")
+"""A postal code written as a last comma part: "Tehran, Iran, 1231456789"."""
 _FIELD_DASH = re.compile(r"\s[-–—]\s")
 """Job boards join the place and a contact line with a spaced dash: "City, State - Email me"."""
 _NEAR_NAME_PIECES = 6
@@ -51,6 +55,8 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
     ``strict`` asks for support beyond the shape (see the module's docstring)."""
     text = spans.text
     start, end = piece
+    postal = _POSTAL_PART.search(text, start, end)
+    end = postal.start() if postal else end
     candidates = [(start, end)]
     commas = [start + m.start() for m in re.finditer(",", text[start:end])]
     street_parts = [
@@ -148,8 +154,9 @@ def location(
         (field, (piece.start, piece.end) in near)
         for piece in ordered
         for field in _dash_fields(piece, spans.text)
-        if not _overlaps(field, name) and not _has_contact(field, spans)
+        if not _overlaps(field, name)
     ]
+    fields = [(cut, near) for field, near in fields if (cut := _before_contact(field, spans))]
     text = spans.text
     fields = [f for f in fields if word_count(text[f[0][0] : f[0][1]]) <= _ADDRESS_MAX_WORDS]
     for strict in (True, False):
@@ -180,12 +187,36 @@ def _cued_place(
         value_start = text.index(value, value_start)
         value_end = value_start + len(value)
         if any(char.isdigit() for char in value) or word_count(value) > LOCATION_MAX_WORDS:
-            found = place_in((value_start, value_end), spans)
+            found = place_in((value_start, value_end), spans) or _town_after_street(
+                text, value_start, value_end
+            )
             if found is not None:
                 return Extracted(found.value, found.start, found.end, 0.7)
             continue
         return Extracted(value, value_start, value_end, 0.8)
     return None
+
+
+def _town_after_street(text: str, start: int, end: int) -> Extracted | None:
+    """After an address cue, the comma parts after its last street part, when they are a
+    few capitalized words ("P.O. Box 12, City Square, Nairobi" gives "Nairobi")."""
+    postal = _POSTAL_PART.search(text, start, end)
+    end = postal.start() if postal else end
+    commas = [m.start() for m in re.finditer(",", text[start:end])]
+    bounds = list(zip([-1, *commas], [*commas, end - start], strict=True))
+    streets = [
+        i
+        for i, (left, right) in enumerate(bounds)
+        if _is_street(text[start + left + 1 : start + right])
+    ]
+    if not streets or streets[-1] == len(bounds) - 1:
+        return None
+    rest_start = start + bounds[streets[-1] + 1][0] + 1
+    value = text[rest_start:end].strip().rstrip(".")
+    if not value or word_count(value) > _CITY_WORDS + 2 or not value[0].isupper():
+        return None
+    value_start = text.index(value, rest_start)
+    return Extracted(value, value_start, value_start + len(value), 0.6)
 
 
 def _nearest_name_first(pieces: Sequence[Piece], name: Extracted | None) -> list[Piece]:
@@ -204,6 +235,21 @@ def _dash_fields(piece: Piece, text: str) -> list[tuple[int, int]]:
         piece.end,
     ]
     return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
+
+
+def _before_contact(field: tuple[int, int], spans: SpanIndex) -> tuple[int, int] | None:
+    """The field up to the first contact in it, without the label before that contact
+    ("Rosharon, TX 77583 Home: (123) 345-7890"); None when nothing is left."""
+    start, end = field
+    contacts = [s.start_char for s in spans.groups[labels.CONTACTS] if start <= s.start_char < end]
+    text = spans.text
+    if "@" in text[start:end]:  # the e-mail's user part goes too
+        end = max(start, text.rfind(" ", start, text.index("@", start, end)))
+    if contacts:
+        end = min(end, contacts[0])
+    if end < field[1]:
+        end = start + len(_TRAILING_LABEL.sub("", text[start:end]).rstrip(" ,;:-"))
+    return (start, end) if text[start:end].strip() else None
 
 
 def _overlaps(field: tuple[int, int], name: Extracted | None) -> bool:
