@@ -111,6 +111,20 @@ def test_the_place_at_the_end_of_a_street_address(
     assert _place(extract_text(f"Noor Haddad\n{line}\n")) == place
 
 
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("Ines Duarte\nUX designer in Porto, Portugal. I like maps.\n", "Porto, Portugal"),
+        ("Ines Duarte\nGrowth Marketer\nGreater Lisbon Area\n", "Greater Lisbon Area"),
+        ("Ines Duarte\nBozen / Bolzano, Italy\n", "Bozen / Bolzano, Italy"),
+    ],
+)
+def test_a_place_in_a_headline_sentence_or_named_as_a_region(
+    extract_text: Extract, header: str, place: str
+) -> None:
+    assert _place(extract_text(header)) == place
+
+
 def test_a_headline_with_a_comma_is_no_place_when_a_real_one_follows(
     extract_text: Extract,
 ) -> None:

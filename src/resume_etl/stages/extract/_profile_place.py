@@ -26,14 +26,17 @@ _LOCATION_CUE = re.compile(
     re.I,
 )
 _PLACE = re.compile(
-    r"^[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,3}"
+    r"^[^\W\d_][\w.'-]*(?:(?: | / )[^\W\d_][\w.'-]*){0,3}"
     r"(?:, (?:[A-Z]{2,3}|[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){0,2})){1,2}"
     r"(?: \d{4,6}| [A-Z]\d[A-Z] ?\d[A-Z]\d)?$"
 )
-""""City, Region", "City, Region, Country", with an optional postal code."""
+""""City, Region", "City, Region, Country", with an optional postal code; a city with two
+names ("Donostia / San Sebastián, Spain")."""
 _PLACE_SUPPORT = re.compile(r"(?:^|, )[A-Z]{2,3}(?:$|,| \d)|\d{4,6}$|[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 """A region or country code ("Austin, TX", "Berlin, DE") or a postal code after the place."""
 _REGION_CODE = re.compile(r"[A-Z]{2,3}")
+_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?=[^\W\d_])")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\s[-–—·|]\s")
 _TRAILING_LABEL = re.compile(r"\s*[\w-]+\s*[:#]\s*$|\s+$")
 """A label right before a contact ("Home:", "Cell #")."""
 _POSTAL_PART = re.compile(r",\s*\d{4,10}\s*$")
@@ -83,12 +86,37 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
         if _claimed(spans, cand_start, cand_end):
             continue
         places = spans.entities(cand_start, cand_end, {"GPE", "LOC"})
+        if _is_region(value):
+            return Extracted(value, cand_start, cand_end, 0.6)
         if _PLACE.match(value):
             if not strict or places or _PLACE_SUPPORT.search(value):
                 return Extracted(value, cand_start, cand_end, 0.7)
         elif places and _covers(places, cand_start, cand_end, 0.8):
             return Extracted(value, cand_start, cand_end, 0.5)
     return None
+
+
+def _is_region(value: str) -> bool:
+    """A few capitalized words ending in a region word: "Greater Boston Area"."""
+    words = value.split()
+    if not 2 <= len(words) <= _CITY_WORDS + 2 or not all(w[:1].isupper() for w in words):
+        return False
+    lowered = value.lower()
+    return any(
+        lowered.endswith(" " + suffix) and len(suffix.split()) < len(words)
+        for suffix in profile_words("place_suffix")
+    )
+
+
+def _titled_place(field: tuple[int, int], spans: SpanIndex) -> Extracted | None:
+    """ "Data engineer in Kraków, Poland. I build …", "Product designer in Tokyo": the place
+    after " in " when a job title comes before it (strict: the recognizer or a code says so)."""
+    text = spans.text
+    cue = _IN_PLACE.search(text, field[0], field[1])
+    if cue is None or not spans.within(labels.TITLE_HEADS, field[0], cue.start()):
+        return None
+    stop = _SENTENCE_END.search(text, cue.end(), field[1])
+    return place_in((cue.end(), stop.start() if stop else field[1]), spans, strict=True)
 
 
 def _claimed(spans: SpanIndex, start: int, end: int) -> bool:
@@ -158,12 +186,16 @@ def location(
     ]
     fields = [(cut, near) for field, near in fields if (cut := _before_contact(field, spans))]
     text = spans.text
-    fields = [f for f in fields if word_count(text[f[0][0] : f[0][1]]) <= _ADDRESS_MAX_WORDS]
+    short = [f for f in fields if word_count(text[f[0][0] : f[0][1]]) <= _ADDRESS_MAX_WORDS]
     for strict in (True, False):
-        for field, is_near in fields:
+        for field, is_near in short:
             found = place_in(field, spans, strict) if strict or is_near else None
             if found is not None:
                 return found
+    for field, is_near in fields:  # a headline sentence: "Data engineer in Kraków, Poland."
+        found = _titled_place(field, spans) if is_near else None
+        if found is not None:
+            return found
     return None
 
 
