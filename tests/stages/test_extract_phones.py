@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_etl.config import ContactSettings
-from resume_etl.nlp.components import ContactFinder
+from resume_etl.nlp.contacts import ContactFinder
 from resume_etl.phones import normalize_phone, phone_key
 from resume_etl.stages.extract import ExtractedDocument
 

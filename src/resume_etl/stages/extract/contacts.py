@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resume_etl.nlp import labels
-from resume_etl.nlp.components import ContactMatch
+from resume_etl.nlp.contacts import ContactMatch
 from resume_etl.stages.extract._draft import ContactCandidate, Extracted, LinkCandidate
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.vocab import LinkPlatform
