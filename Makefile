@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 ## run: set up, then run the pipeline on raw/ into output/
 run: $(STAMP)
-	$(BIN)/resume-etl run raw --out output --pipeline pipelines/default.toml
+	$(BIN)/resume-etl run raw --out output
 
 ## test: set up, then lint, type-check and run the whole test suite
 test: $(STAMP)

@@ -29,6 +29,7 @@ PATTERNS: dict[str, str] = {
     "digits": "1234567890",
     "dashes": "-—–-",
     "spaces": "a" + " " * 200,
+    "collapsed": "Jan 2019  Present  Acme Corp  •  Led a team  ",
     "bullets": "- Cut costs by 15% in 2019-2021\n",
     "emoji": "🚀✨📈 ",
     "numbers": "12% $3.5M 40 engineers ",
@@ -47,7 +48,7 @@ def _timed(action: Callable[[], object]) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    config = load_config(Path(__file__).resolve().parent.parent / "pipelines" / "default.toml")
+    config = load_config()  # the packaged default pipeline
     config = config.model_copy(
         update={"ingest": config.ingest.model_copy(update={"max_chars": 10**9, "max_bytes": 10**9})}
     )

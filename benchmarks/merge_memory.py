@@ -38,15 +38,16 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from benchmarks.corpus import generate
-from resume_etl.config import load_config
+from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
-from resume_etl.fingerprint import pipeline_fingerprint
-from resume_etl.incremental import RunPlan, merge_run
-from resume_etl.parts import PART_SOURCE, PartFile
-from resume_etl.store import PARTS_DIR, FileEntry, Store, new_run_id
+from resume_etl.storage.fingerprint import pipeline_fingerprint
+from resume_etl.storage.merge import merge_run
+from resume_etl.storage.parts import PART_SOURCE, PartFile
+from resume_etl.storage.plan import RunPlan
+from resume_etl.storage.store import PARTS_DIR, FileEntry, Store, new_run_id
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 ENTRIES_FILE = "entries.json"
 PARTS_FILE = "parts.json"
 

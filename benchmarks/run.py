@@ -35,21 +35,16 @@ import pyarrow.parquet as pq
 import spacy
 
 from benchmarks.corpus import DEFAULT_OUT, generate, gold_metrics, read_gold, write_corpus
-from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import (
-    LocalEngine,
-    RunOptions,
-    RunSummary,
-    discover_inputs,
-    run_local,
-)
+from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
+from resume_etl.engines.local import LocalEngine
 from resume_etl.engines.timing import STAGES, shares
 from resume_etl.evaluation import evaluate
 from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import RunOptions, RunSummary, discover_inputs, run_files
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 LINEARITY_SHORT_TOKENS = 400
 LINEARITY_FACTOR = 10
 
@@ -131,7 +126,7 @@ def measure_pipeline(
         nlp = build_nlp(config.extract)
         cpu_before = cpu_seconds()
         started = time.perf_counter()
-        summary = run_local(config, files, out, nlp=nlp, options=EVERY_DOCUMENT)
+        summary = run_files(config, files, out, nlp=nlp, options=EVERY_DOCUMENT)
         seconds = time.perf_counter() - started
         cpu = cpu_seconds() - cpu_before
     else:
@@ -153,7 +148,7 @@ def _measure_pool(
     with WorkerPool(config, workers) as pool:
         pool.warm()
         started = time.perf_counter()
-        summary = pool.run(files, out, options=EVERY_DOCUMENT)
+        summary = run_files(config, files, out, options=EVERY_DOCUMENT, source=pool)
         seconds = time.perf_counter() - started
     cpu_run = cpu_seconds() - cpu_before
     cpu_before = cpu_seconds()

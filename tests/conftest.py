@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from resume_etl.config import ComponentSpec, PipelineConfig, load_config
-from resume_etl.engines.local import discover_inputs, lexicon_categories, run_local
+from resume_etl.config import ComponentSpec, PipelineConfig, default_pipeline_path, load_config
+from resume_etl.engines.local import lexicon_categories
 from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import DocumentRecord
+from resume_etl.runner import discover_inputs, run_files
 from resume_etl.stages.extract import (
     ExtractedDocument,
     LexiconCategories,
@@ -22,7 +23,7 @@ from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segm
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
-DEFAULT_PIPELINE = REPO / "pipelines" / "default.toml"
+DEFAULT_PIPELINE = default_pipeline_path()
 
 
 @pytest.fixture(scope="session")
@@ -100,5 +101,5 @@ def raw_tables_dir(
 ) -> Path:
     """The tables of every document in raw/, written once per session for the downstream tests."""
     out = tmp_path_factory.mktemp("raw_tables")
-    run_local(config, discover_inputs([RAW], config), out, nlp=nlp)
+    run_files(config, discover_inputs([RAW], config), out, nlp=nlp)
     return out

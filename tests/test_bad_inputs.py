@@ -12,8 +12,8 @@ from spacy.language import Language
 
 from resume_etl.config import IngestSettings, PipelineConfig
 from resume_etl.engines import local
-from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.runner import discover_inputs, run_files
 from resume_etl.stages.ingest import read_document
 from tests.conftest import RAW
 
@@ -115,7 +115,7 @@ def outcomes(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(local, "read_document", read_after_removing_the_vanishing_file)
-        summary = run_local(config, files, root / "out", None, nlp)
+        summary = run_files(config, files, root / "out", None, nlp)
     assert summary.documents_read == len(EXPECTED)
     documents = pd.read_parquet(root / "out" / "documents.parquet")
     quarantine = pd.read_parquet(root / "out" / "quarantine.parquet")

@@ -10,7 +10,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from resume_etl.cli import EXIT_BAD_SETUP, EXIT_BUSY, EXIT_QUARANTINE, app
-from resume_etl.lock import OutputLock
+from resume_etl.storage.lock import OutputLock
 from tests.conftest import DEFAULT_PIPELINE, RAW
 
 runner = CliRunner()

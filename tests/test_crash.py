@@ -28,7 +28,7 @@ from resume_etl import _faults
 from resume_etl.api import read_tables
 from resume_etl.cli import app
 from resume_etl.records import TABLE_MODELS
-from resume_etl.store import STATE_DIR, Store, committed_folder, open_store
+from resume_etl.storage.store import STATE_DIR, Store, committed_folder, open_store
 from tests.conftest import DEFAULT_PIPELINE
 
 

@@ -19,8 +19,8 @@ import pytest
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig, load_config
-from resume_etl.engines.local import run_local
 from resume_etl.nlp.build import build_nlp
+from resume_etl.runner import run_files
 from tests.conftest import DEFAULT_PIPELINE
 
 REFERENCE = dt.date(2026, 1, 15)
@@ -91,7 +91,7 @@ def _run(config: PipelineConfig, nlp: Language, text: str, folder: Path) -> Path
     """Run the pipeline on ``text`` as a file; the folder the tables went to."""
     source = folder / "resume.txt"
     source.write_text(text, encoding="utf-8")
-    run_local(config, [source], folder / "out", nlp=nlp)
+    run_files(config, [source], folder / "out", nlp=nlp)
     assert pd.read_parquet(folder / "out" / "quarantine.parquet").empty
     return folder / "out"
 

@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_etl import dates
+from resume_etl.config import DateSettings
 from resume_etl.dates import (
     DateParser,
     DateRangeMatch,
-    DateSettings,
     PartialDate,
     document_date_order,
     entry_interval,

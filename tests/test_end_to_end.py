@@ -10,8 +10,8 @@ import pytest
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import RunSummary, discover_inputs, run_local
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import RunSummary, discover_inputs, run_files
 from tests.conftest import RAW
 
 WEBSITE = "000_b8c6273e340180bd.txt"
@@ -24,7 +24,7 @@ REAL = (WEBSITE, GITHUB, MARKDOWN)
 def output(tmp_path_factory: pytest.TempPathFactory, config: PipelineConfig, nlp: Language) -> Path:
     out = tmp_path_factory.mktemp("out")
     files = [RAW / name for name in REAL]
-    summary = run_local(config, files, out, nlp=nlp)
+    summary = run_files(config, files, out, nlp=nlp)
     assert isinstance(summary, RunSummary)
     return out
 
@@ -186,7 +186,7 @@ def test_runs_on_the_whole_raw_folder(
     config: PipelineConfig, nlp: Language, tmp_path: Path
 ) -> None:
     files = discover_inputs([RAW], config)
-    summary = run_local(config, files, tmp_path, nlp=nlp)
+    summary = run_files(config, files, tmp_path, nlp=nlp)
     assert summary.documents_read == len(files) >= 3
     assert summary.documents_parsed + summary.documents_quarantined == summary.documents_read
     assert summary.rows_written["documents"] == summary.documents_parsed

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.runner import run_files
 
 RESUME_WORDS = st.sampled_from(
     ["## Experience", "- ", "Jan 2020 - Present", "Engineer, Acme", "5%", "$1.5M", "\n", "  ",
@@ -34,7 +34,7 @@ def _every_file_ends_in_one_place(
             path = root / f"doc{index}.txt"
             path.write_bytes(data)
             files.append(path)
-        summary = run_local(config, files, root / "out", nlp=nlp)
+        summary = run_files(config, files, root / "out", nlp=nlp)
         documents = pd.read_parquet(root / "out" / "documents.parquet")
         quarantine = pd.read_parquet(root / "out" / "quarantine.parquet")
     failed = quarantine[quarantine["stage"].astype(str) != "validate"]  # record-level rows aside

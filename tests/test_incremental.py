@@ -11,8 +11,8 @@ from spacy.language import Language
 
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs, run_local
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.runner import RunOptions, RunSummary, discover_inputs, run_files
 from tests.conftest import RAW
 
 CORPUS = ("101_data_scientist_us.md", "104_chef_website_au.txt", "109_lawyer_uk.txt")
@@ -31,7 +31,7 @@ def _run(
     config: PipelineConfig, nlp: Language, inputs: Path, out: Path, **options: bool
 ) -> RunSummary:
     files = discover_inputs([inputs], config)
-    return run_local(config, files, out, nlp=nlp, options=RunOptions(**options))
+    return run_files(config, files, out, nlp=nlp, options=RunOptions(**options))
 
 
 def assert_same_tables(left: Path, right: Path) -> None:
@@ -73,7 +73,7 @@ def test_unchanged_run_does_not_load_the_model(
 
     monkeypatch.setattr("resume_etl.engines.local.build_nlp", no_model)
     files = discover_inputs([inputs], config)
-    assert run_local(config, files, tmp_path / "out").documents_skipped == 3
+    assert run_files(config, files, tmp_path / "out").documents_skipped == 3
 
 
 def test_changed_document_alone_is_reprocessed(
@@ -145,8 +145,8 @@ def test_a_carried_duplicate_ahead_of_its_original_keeps_the_text_in_the_tables(
     original, copy = inputs / "z_original.txt", inputs / "a_copy.txt"
     shutil.copy(inputs / CORPUS[2], original)
     shutil.copy(original, copy)
-    run_local(config, [original, copy], tmp_path / "out", nlp=nlp)
-    run_local(config, [inputs / CORPUS[0]], tmp_path / "out", nlp=nlp)
+    run_files(config, [original, copy], tmp_path / "out", nlp=nlp)
+    run_files(config, [inputs / CORPUS[0]], tmp_path / "out", nlp=nlp)
     tables = read_tables(tmp_path / "out")
     assert str(original) in tables["documents"]["source_path"].tolist()
     quarantine = tables["quarantine"]
@@ -159,12 +159,12 @@ def test_inputs_in_a_new_order_give_the_tables_of_a_full_run_in_that_order(
 ) -> None:
     """The stored rows are then out of rank order: they are sorted through spilled pieces."""
     files = discover_inputs([inputs], config)
-    run_local(config, files, tmp_path / "out", nlp=nlp)
+    run_files(config, files, tmp_path / "out", nlp=nlp)
     (inputs / CORPUS[1]).write_text("Jane Roe\nChef\n\nSkills\nBaking, Plating\n")
     reordered = list(reversed(files))
-    summary = run_local(config, reordered, tmp_path / "out", nlp=nlp)
+    summary = run_files(config, reordered, tmp_path / "out", nlp=nlp)
     assert (summary.documents_skipped, summary.documents_parsed) == (2, 3)
-    run_local(config, reordered, tmp_path / "full", nlp=nlp, options=RunOptions(full=True))
+    run_files(config, reordered, tmp_path / "full", nlp=nlp, options=RunOptions(full=True))
     assert_same_tables(tmp_path / "out", tmp_path / "full")
     documents = read_tables(tmp_path / "out")["documents"]
     assert documents["source_path"].tolist() == [str(path) for path in reordered]
@@ -198,7 +198,7 @@ def test_absent_files_under_a_changed_schema_need_prune(
 ) -> None:
     _run(config, nlp, inputs, tmp_path / "out")
     (inputs / CORPUS[0]).unlink()
-    monkeypatch.setattr("resume_etl.incremental.schema_digest", lambda: "another schema")
+    monkeypatch.setattr("resume_etl.storage.plan.schema_digest", lambda: "another schema")
     with pytest.raises(ResumeEtlError) as raised:
         _run(config, nlp, inputs, tmp_path / "out")
     assert raised.value.code is ErrorCode.E107_CANNOT_CARRY

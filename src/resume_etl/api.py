@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
-from resume_etl.engines.dask import run_on_dask
-from resume_etl.engines.local import ProgressCallback, RunOptions, RunSummary, discover_inputs
-from resume_etl.engines.pool import run_with_workers
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import missing_inputs_error
+from resume_etl.runner import (
+    ProgressCallback,
+    RunOptions,
+    RunSummary,
+    discover_inputs,
+    run_on_engine,
+)
 from resume_etl.tables import Tables, read_tables
 
 __all__ = ["Tables", "read_tables", "run"]
@@ -18,7 +22,7 @@ __all__ = ["Tables", "read_tables", "run"]
 
 def run(
     paths: Sequence[Path | str],
-    pipeline: Path | str | PipelineConfig = Path("pipelines/default.toml"),
+    pipeline: Path | str | PipelineConfig | None = None,
     out: Path | str | None = None,
     on_progress: ProgressCallback | None = None,
     workers: int | None = None,
@@ -28,47 +32,31 @@ def run(
     wait: bool = False,
     engine: EngineName | str = EngineName.LOCAL,
     scheduler: str | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
-    ``out`` defaults to the pipeline file's ``load.out``; ``workers`` to all cores (each
-    worker process loads the model once; the tables do not depend on the number). Unchanged
+    ``pipeline`` defaults to the one shipped with the package; ``out`` to its ``load.out``;
+    ``workers`` to all cores (each worker process loads the model once; the tables do not
+    depend on the number). Unchanged
     inputs keep their stored rows unless ``full``; rows of files no longer given are removed only
     with ``prune``; ``wait`` queues behind another run on ``out`` instead of raising E105.
     ``engine="dask"`` runs the stages on the Dask cluster at ``scheduler`` (``tcp://HOST:PORT``),
     or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
-    tables are the same as with ``engine="local"``.
+    tables are the same as with ``engine="local"``. ``on_start`` is called once with the number
+    of input files found, before any is processed (a progress bar's total); ``on_progress``
+    once per file as it is done.
     """
-    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(Path(pipeline))
+    config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-        )
+        raise missing_inputs_error(missing, defaulted=False)
     files = discover_inputs(input_paths, config)
+    if on_start is not None:
+        on_start(len(files))
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)
-    return run_files(
+    return run_on_engine(
         config, files, target, EngineName(engine), scheduler, workers, on_progress, options
     )
-
-
-def run_files(
-    config: PipelineConfig,
-    files: Sequence[Path],
-    out: Path,
-    engine: EngineName = EngineName.LOCAL,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    on_progress: ProgressCallback | None = None,
-    options: RunOptions | None = None,
-) -> RunSummary:
-    """Run discovered ``files`` on ``engine``; the one place ``run`` and the CLI choose it."""
-    if scheduler is not None and workers is not None:  # else silently ignored: say so instead
-        raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
-    if engine is EngineName.DASK:
-        return run_on_dask(config, files, out, scheduler, workers, on_progress, options=options)
-    if scheduler is not None:
-        raise ValueError("a scheduler address needs engine='dask'")
-    return run_with_workers(config, files, out, workers, on_progress, options=options)

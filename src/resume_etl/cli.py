@@ -1,40 +1,57 @@
-"""The ``resume-etl`` command: a thin layer over ``resume_etl.api``."""
+"""The ``resume-etl`` command: a thin layer over the public API (``resume_etl.api`` and friends).
+
+Parsing the command line must stay fast (``resume-etl --version`` and ``--help`` well under a
+second), so this module imports only typer and light modules at the top; each command imports
+what it runs (spaCy, pandas, pyarrow, rich) when it runs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
-from resume_etl import __version__
-from resume_etl.api import run_files
-from resume_etl.config import PipelineConfig, load_config
+from resume_etl._version import __version__
+from resume_etl.cli_real import eval_real
 from resume_etl.engines import EngineName
-from resume_etl.engines.local import RunOptions, RunSummary, discover_inputs
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.evaluation import evaluate
-from resume_etl.evaluation.render import field_table, worst_table
-from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume
-from resume_etl.exports.local_search import SearchHit, search_profiles
-from resume_etl.exports.redact import SALT_ENV_VAR, redactor_for
-from resume_etl.exports.search import DEFAULT_INDEX, export_search_feed
-from resume_etl.exports.sql import QueryError, QueryResult, run_sql
-from resume_etl.schema import tables_markdown
+from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
+from resume_etl.formatting import OutputFormat
+
+if TYPE_CHECKING:
+    from resume_etl.exports.local_search import SearchHit
+    from resume_etl.runner import RunSummary
 
 app = typer.Typer(
     help="Turn raw résumé and profile text into typed records and Parquet tables.",
     no_args_is_help=True,
-    add_completion=False,
 )
-console = Console(stderr=True)
+
+PipelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--pipeline",
+        "-p",
+        help="Pipeline definition (TOML). Default: the one shipped with the package "
+        "(resume-etl info prints its path).",
+    ),
+]
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json or csv (every column, whole values) for scripts.",
+    ),
+]
+
+DEFAULT_INPUT = Path("raw")
+"""What ``resume-etl run`` reads when no paths are given."""
 
 EXIT_BAD_SETUP = 2
 """Exit code for an unusable pipeline file, model, input list or output folder."""
@@ -76,9 +93,7 @@ def run(
             help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
         ),
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -131,6 +146,15 @@ def run(
             "--strict", help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine."
         ),
     ] = False,
+    output: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="The summary: a table on stderr, or json / csv (one row) on stdout, "
+            "printed even with --quiet.",
+        ),
+    ] = OutputFormat.TABLE,
 ) -> None:
     """Run the pipeline and write one Parquet table per record type.
 
@@ -139,7 +163,8 @@ def run(
     the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
     when any input was quarantined; 75 when another run holds the output folder.
     """
-    input_paths = paths or [Path("raw")]
+    from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
+
     if scheduler is not None and engine is not EngineName.DASK:
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     if scheduler is not None and workers is not None:
@@ -148,84 +173,74 @@ def run(
             "started with dask worker",
             param_hint="--workers",
         )
+    request = _RunRequest(
+        paths or [DEFAULT_INPUT], pipeline, out, engine, scheduler, workers, full, prune, wait
+    )
     try:
-        config = load_config(pipeline)
-        missing = [str(path) for path in input_paths if not path.exists()]
-        if missing:
-            raise ResumeEtlError(
-                ErrorCode.E104_NO_INPUT, f"no such file or folder: {', '.join(missing)}"
-            )
-        files = discover_inputs(input_paths, config)
-        target = out if out is not None else config.load.out
-        options = RunOptions(full=full, prune=prune, wait=wait)
-        place = _Placement(engine, scheduler, workers)
-        summary = _run_with_progress(config, files, target, quiet, place, options)
+        if not paths and not DEFAULT_INPUT.exists():  # the CLI's own default, its own hint
+            from resume_etl.hints import missing_inputs_error  # noqa: PLC0415
+
+            raise missing_inputs_error([str(DEFAULT_INPUT)], defaulted=True)
+        summary = request.run() if quiet else _run_with_progress(request)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        _terminal.print_error(error)
         busy = error.code is ErrorCode.E105_OUTPUT_LOCKED
         raise typer.Exit(EXIT_BUSY if busy else EXIT_BAD_SETUP) from error
-    if not quiet:
-        _print_summary(summary)
+    if output is not OutputFormat.TABLE:
+        from resume_etl.formatting import print_summary  # noqa: PLC0415
+
+        print_summary(summary, output)
+    elif not quiet:
+        _terminal.print_summary(summary)
     if strict and summary.quarantine_rows:
-        console.print(
+        _terminal.messages().print(
             f"[bold red]strict[/] {summary.quarantine_rows} quarantine rows from this run's inputs",
             highlight=False,
         )
         raise typer.Exit(EXIT_QUARANTINE)
 
 
-def _run_with_progress(
-    config: PipelineConfig,
-    files: list[Path],
-    out: Path,
-    quiet: bool,
-    place: _Placement,
-    options: RunOptions,
-) -> RunSummary:
-    if quiet:
-        return run_files(config, files, out, *place, options=options)
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    ) as progress:
-        task = progress.add_task("loading model", total=len(files))
+class _RunRequest(NamedTuple):
+    """The ``run`` command's arguments, handed to ``api.run``."""
 
-        def advance(_: Path) -> None:
-            progress.update(task, advance=1, description="documents")
-
-        return run_files(config, files, out, *place, on_progress=advance, options=options)
-
-
-class _Placement(NamedTuple):
-    """Where a run's stages go, in ``run_files``'s argument order."""
-
+    paths: list[Path]
+    pipeline: Path | None
+    out: Path | None
     engine: EngineName
     scheduler: str | None
     workers: int | None
+    full: bool
+    prune: bool
+    wait: bool
 
+    def run(
+        self,
+        on_start: Callable[[int], None] | None = None,
+        on_progress: Callable[[Path], None] | None = None,
+    ) -> RunSummary:
+        from resume_etl.api import run  # noqa: PLC0415 - loads the stages: only when running
 
-def _print_summary(summary: RunSummary) -> None:
-    table = Table(title=f"resume-etl: {summary.out}", show_header=True)
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for name, count in summary.rows_written.items():
-        table.add_row(name, str(count))
-    console.print(table)
-    console.print(
-        f"documents read {summary.documents_read}, parsed {summary.documents_parsed}, "
-        f"quarantined {summary.documents_quarantined} in {summary.seconds:.1f} s; "
-        f"skipped {summary.documents_skipped} unchanged, kept {summary.documents_kept} "
-        f"and pruned {summary.documents_pruned} no longer given; run {summary.run_id}"
-    )
-    if summary.documents_per_worker:
-        per_worker = ", ".join(
-            f"{worker} {count}" for worker, count in summary.documents_per_worker.items()
+        return run(
+            self.paths,
+            self.pipeline,
+            self.out,
+            on_progress,
+            self.workers,
+            full=self.full,
+            prune=self.prune,
+            wait=self.wait,
+            engine=self.engine,
+            scheduler=self.scheduler,
+            on_start=on_start,
         )
-        console.print(f"documents per worker: {per_worker}", highlight=False)
+
+
+def _run_with_progress(request: _RunRequest) -> RunSummary:
+    """The run with a progress bar: its total once the inputs are found, a step per file."""
+    from resume_etl import _terminal  # noqa: PLC0415
+
+    with _terminal.progress() as (start, advance):
+        return request.run(on_start=start, on_progress=advance)
 
 
 @app.command()
@@ -235,6 +250,8 @@ def schema(
     ] = None,
 ) -> None:
     """Print the documentation of every output table and column (docs/tables.md)."""
+    from resume_etl.schema import tables_markdown  # noqa: PLC0415
+
     text = tables_markdown()
     if out is None:
         typer.echo(text)
@@ -259,7 +276,9 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
         yield
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        from resume_etl._terminal import print_error  # noqa: PLC0415
+
+        print_error(error)
         raise typer.Exit(code) from error
 
 
@@ -286,20 +305,38 @@ SaltOption = Annotated[
 
 @export_app.command("jsonresume")
 def export_jsonresume(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for <doc_id>/resume.json.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for <doc_id>/resume.json, or - for stdout (NDJSON: one résumé a line).",
+        ),
+    ],
     tables: TablesOption = Path("output"),
     redact: RedactOption = False,
     salt: SaltOption = None,
 ) -> None:
     """Write one JSON Resume file per profile, each validated against the official schema."""
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.exports import stdout  # noqa: PLC0415 (the --out - path's own module)
+    from resume_etl.exports.jsonresume import InvalidExportError, export_json_resume  # noqa: PLC0415
+    from resume_etl.exports.redact import redactor_for  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, InvalidExportError: EXIT_INVALID_EXPORT}):
+        if stdout.is_stdout(out):
+            count = stdout.write_json_resumes(sys.stdout, tables, redactor_for(redact, salt))
+            messages().print(f"wrote {count} JSON Resume documents to stdout", highlight=False)
+            return
         written = export_json_resume(tables, out, redactor_for(redact, salt))
-    console.print(f"wrote {len(written)} JSON Resume files into {out}")
+    messages().print(f"wrote {len(written)} JSON Resume files into {out}")
 
 
 @export_app.command("search")
 def export_search(
-    out: Annotated[Path, typer.Option("--out", "-o", help="NDJSON file to write.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.")
+    ],
     tables: TablesOption = Path("output"),
     index: Annotated[
         str, typer.Option("--index", help="Index named in each bulk action line.")
@@ -308,13 +345,21 @@ def export_search(
     salt: SaltOption = None,
 ) -> None:
     """Write one search document per profile as Elasticsearch/OpenSearch bulk NDJSON."""
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.exports import stdout  # noqa: PLC0415 (the --out - path's own module)
+    from resume_etl.exports.redact import redactor_for  # noqa: PLC0415
+    from resume_etl.exports.search import export_search_feed  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
-        count = export_search_feed(tables, out, index, redactor_for(redact, salt))
-    console.print(f"wrote {count} search documents into {out} (index {index})")
+        if stdout.is_stdout(out):
+            count = stdout.write_search_feed(sys.stdout, tables, index, redactor_for(redact, salt))
+        else:
+            count = export_search_feed(tables, out, index, redactor_for(redact, salt))
+    where = "stdout" if stdout.is_stdout(out) else str(out)
+    messages().print(
+        f"wrote {count} search documents into {where} (index {index})", highlight=False
+    )
 
-
-results_console = Console(soft_wrap=False)
-"""Results go to stdout (pipeable); messages and errors to stderr."""
 
 EXIT_BAD_QUERY = 1
 """Exit code for SQL that DuckDB rejects."""
@@ -324,25 +369,22 @@ EXIT_BAD_QUERY = 1
 def query(
     sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
     tables: TablesOption = Path("output"),
-    max_rows: Annotated[int, typer.Option("--max-rows", help="Rows to print at most.")] = 100,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
+    ] = 100,
+    output: FormatOption = OutputFormat.TABLE,
 ) -> None:
-    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl[sql]').
+    """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl\\[sql]').
 
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
+    from resume_etl.exports.sql import QueryError, run_sql  # noqa: PLC0415
+    from resume_etl.formatting import print_rows  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
         result = run_sql(tables, sql)
-    results_console.print(_result_table(result, max_rows))
-
-
-def _result_table(result: QueryResult, max_rows: int) -> Table:
-    shown = result.rows[:max_rows]
-    table = Table(caption=f"{len(shown)} of {len(result.rows)} rows")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in shown:
-        table.add_row(*("" if value is None else str(value) for value in row))
-    return table
+    rows = result.rows if output is not OutputFormat.TABLE else result.rows[:max_rows]
+    print_rows(result.columns, rows, output, f"{len(rows)} of {len(result.rows)} rows")
 
 
 @app.command()
@@ -350,26 +392,32 @@ def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
     tables: TablesOption = Path("output"),
     limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+    output: FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
+    from resume_etl._terminal import hits_table, messages, results  # noqa: PLC0415
+    from resume_etl.exports.local_search import search_profiles  # noqa: PLC0415
+    from resume_etl.formatting import print_rows  # noqa: PLC0415
+
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         hits = search_profiles(tables, text, limit)
-    if not hits:
-        console.print(f"no profile matches {text!r}")
+    if output is not OutputFormat.TABLE:
+        print_rows(HIT_COLUMNS, [_hit_row(rank, hit) for rank, hit in enumerate(hits, 1)], output)
         return
-    results_console.print(_hits_table(hits))
+    if not hits:
+        messages().print(f"no profile matches {text!r}")
+        return
+    results().print(hits_table(hits))
 
 
-def _hits_table(hits: list[SearchHit]) -> Table:
-    table = Table(show_lines=True)
-    for column in ("#", "score", "profile", "snippet"):
-        table.add_column(column, overflow="fold")
-    for rank, hit in enumerate(hits, start=1):
-        snippet = Text(hit.snippet)
-        for start, end in hit.highlights:
-            snippet.stylize("bold black on yellow", start, end)
-        table.add_row(str(rank), f"{hit.score:.2f}", f"{hit.person}\n{hit.doc_id}", snippet)
-    return table
+HIT_COLUMNS = ("rank", "score", "doc_id", "person", "snippet", "highlights")
+
+
+def _hit_row(rank: int, hit: SearchHit) -> tuple[object, ...]:
+    return (rank, round(hit.score, 4), hit.doc_id, hit.person, hit.snippet, hit.highlights)
+
+
+app.command(name="eval-real")(eval_real)
 
 
 @app.command(name="eval")
@@ -386,22 +434,87 @@ def eval_(
     json_file: Annotated[
         Path | None, typer.Option("--json", help="Also write the report as JSON here.")
     ] = None,
-    pipeline: Annotated[
-        Path, typer.Option("--pipeline", "-p", help="Pipeline definition (TOML).")
-    ] = Path("pipelines/default.toml"),
+    pipeline: PipelineOption = None,
     worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
+    output: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (per field, then the worst documents); json (the whole report) or csv "
+            "(one row per field) on stdout.",
+        ),
+    ] = OutputFormat.TABLE,
 ) -> None:
     """Score extraction against gold records: precision, recall and F1 per field.
 
     Runs the pipeline over the documents the gold files name (or reads --tables) and matches
     values after normalization; the rules are in tests/gold/README.md.
     """
-    try:
+    from resume_etl._terminal import messages  # noqa: PLC0415
+    from resume_etl.config import load_config  # noqa: PLC0415
+    from resume_etl.evaluation import evaluate  # noqa: PLC0415
+    from resume_etl.evaluation.render import (  # noqa: PLC0415
+        FIELD_COLUMNS,
+        field_rows,
+        field_table,
+        worst_table,
+    )
+    from resume_etl.formatting import print_rows, write_json  # noqa: PLC0415
+
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
         report = evaluate(gold, load_config(pipeline), out=out, tables_dir=tables)
-    except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
-    console.print(field_table(report))
-    console.print(worst_table(report, worst))
+    if output is OutputFormat.JSON:
+        write_json(report.model_dump(mode="json"), sys.stdout)
+    elif output is OutputFormat.CSV:
+        print_rows(FIELD_COLUMNS, field_rows(report), output)
+    else:
+        messages().print(field_table(report))
+        messages().print(worst_table(report, worst))
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+
+
+@app.command()
+def info(
+    output: FormatOption = OutputFormat.TABLE,
+    pipeline: PipelineOption = None,
+) -> None:
+    """Show versions (resume-etl, Python, spaCy, the model), extras, cores and pipeline path."""
+    from resume_etl import info as install_info  # noqa: PLC0415 (the command's own module)
+    from resume_etl.formatting import print_rows, write_json  # noqa: PLC0415
+
+    found = install_info.collect(pipeline)
+    if output is OutputFormat.JSON:
+        write_json(found, sys.stdout)
+    else:
+        print_rows(("item", "value"), install_info.rows(found), output)
+
+
+@app.command()
+def show(
+    document: Annotated[
+        str,
+        typer.Argument(
+            metavar="DOC_ID|PATH", help="A doc_id (or a unique start of one), or the input's path."
+        ),
+    ],
+    tables: TablesOption = Path("output"),
+    html_file: Annotated[
+        Path | None,
+        typer.Option("--html", help="Also write the view as an HTML page (spaCy displaCy spans)."),
+    ] = None,
+) -> None:
+    """Show a document's text with every extracted value marked by table and field."""
+    from resume_etl import show as view_module  # noqa: PLC0415 (the command's own module)
+    from resume_etl._terminal import messages, results  # noqa: PLC0415
+
+    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
+        view = view_module.load_view(tables, document)
+    results().print(view_module.legend(view))
+    results().print(view_module.terminal_text(view))
+    if html_file is not None:
+        from resume_etl.show_html import render_html  # noqa: PLC0415 (imports spaCy)
+
+        html_file.write_text(render_html(view), encoding="utf-8")
+        messages().print(f"wrote {html_file}", highlight=False)

@@ -1,21 +1,25 @@
-"""The pipeline file (``pipelines/*.toml``) as a validated settings model.
+"""The pipeline file (TOML) as a validated settings model.
 
 A pipeline file is data: which stages run with which settings and where tables go. Loading it
 validates every key, and a mistake is reported with the exact dotted key at fault, e.g.
-``extract.components.2.factory: Field required``.
+``extract.components.2.factory: Field required``. The default pipeline is package data
+(``resume_etl/pipelines/default.toml``), so an installed ``resume-etl`` runs from any folder.
+Relative lexicon paths are read from the pipeline file's folder (they travel with the file);
+``load.out`` is left relative, so it names a folder under the working directory, as ``--out`` does.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from resume_etl.dates import DateSettings
 from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.hints import unreadable_pipeline_error
 from resume_etl.phones import known_region
 from resume_etl.records import TABLE_MODELS
 from resume_etl.vocab import SectionKind
@@ -28,10 +32,92 @@ class _Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+DateOrder = Literal["MDY", "DMY", "YMD"]
+"""How an ambiguous numeric date such as 04/09/2014 is read."""
+
+
+class DateSettings(BaseModel):
+    """How dates are read; ``[extract.dates]`` in a pipeline file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    languages: tuple[str, ...] = Field(
+        default=("en",),
+        min_length=1,
+        description="dateparser language codes whose month names are recognized.",
+    )
+    date_order: DateOrder = Field(
+        default="MDY", description="Order of ambiguous numeric dates such as 04/09/2014."
+    )
+    two_digit_year_pivot: int = Field(
+        default=50,
+        ge=0,
+        le=99,
+        description="'YY below this is 20YY, otherwise 19YY ('19 -> 2019, '87 -> 1987).",
+    )
+    current_words: tuple[str, ...] = Field(
+        default=("present", "current", "currently", "now", "today", "ongoing", "date"),
+        description="Words that end a range which is still going on ('2019 - Present').",
+    )
+    reference_date: dt.date | None = Field(
+        default=None,
+        description=(
+            "The run's 'today': ongoing entries end here and the future check starts here. "
+            "Unset means the day the run starts; set it to make results reproducible."
+        ),
+    )
+    date_order_from_document: bool = Field(
+        default=True,
+        description=(
+            "Read a document's ambiguous numeric dates in the order its own dates reveal: one "
+            "'25/03/2021' or a dotted '01.03.2021' makes the document day-first, one "
+            "'03/25/2021' month-first; without such evidence, or with both, date_order holds."
+        ),
+    )
+    future_horizon_months: int = Field(
+        default=12,
+        ge=0,
+        description=(
+            "Dates starting more than this many months after reference_date's month get issue "
+            "'future' (kept, not dropped); 12 lets an expected graduation next year pass."
+        ),
+    )
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, languages: tuple[str, ...]) -> tuple[str, ...]:
+        from dateparser.languages.loader import default_loader  # noqa: PLC0415 - only to validate
+
+        known = set(default_loader.get_locale_map())
+        unknown = [code for code in languages if code not in known]
+        if unknown:
+            raise ValueError(f"unknown dateparser language code(s): {', '.join(unknown)}")
+        return languages
+
+    def today(self) -> dt.date:
+        return self.reference_date or dt.date.today()
+
+
 class IngestSettings(_Settings):
     extensions: tuple[str, ...] = Field(
-        default=(".txt", ".md", ".markdown"),
+        default=(".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm"),
         description="File name endings read when a folder is given (case-insensitive).",
+    )
+    max_pages: int = Field(
+        default=50, gt=0, description="PDFs with more pages are quarantined (E004), never cut."
+    )
+    max_page_chars: int = Field(
+        default=30_000,
+        gt=0,
+        description="A PDF page with more characters is quarantined (E004); no résumé page has.",
+    )
+    max_unpacked_bytes: int = Field(
+        default=50_000_000,
+        gt=0,
+        description=(
+            "A DOCX whose parts unpack to more bytes is quarantined (E043) before it is unpacked: "
+            "a zip bomb dressed as a document."
+        ),
     )
     max_bytes: int = Field(
         default=20_000_000, gt=0, description="Larger files are quarantined, never truncated."
@@ -173,25 +259,33 @@ def _resolve_component_paths(raw: dict[str, Any], base_dir: Path) -> None:
             config["lexicon"] = str(resolve_data_path(config["lexicon"], base_dir))
 
 
-def load_config(path: str | Path) -> PipelineConfig:
-    """Read and validate a pipeline file; raise ``ConfigError`` naming the key at fault."""
-    path = Path(path)
+def load_config(path: str | Path | None = None) -> PipelineConfig:
+    """Read and validate a pipeline file (default: the packaged one); raise ``ConfigError``
+    naming the key at fault."""
+    path = default_pipeline_path() if path is None else Path(path)
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"cannot read {path}: {error}") from error
+        raise unreadable_pipeline_error(path, error, default_pipeline_path()) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
-            ErrorCode.E100_BAD_CONFIG, f"{path} is not valid TOML: {error}"
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path} is not valid TOML: {error}",
+            "Fix the TOML syntax at the line and column named (text in quotes, lists in [ ]).",
         ) from error
     _resolve_component_paths(raw, path.parent)
     try:
         config = PipelineConfig.model_validate(raw)
     except ValidationError as error:
-        raise ConfigError(ErrorCode.E100_BAD_CONFIG, f"{path}: {_error_lines(error)}") from error
+        raise ConfigError(
+            ErrorCode.E100_BAD_CONFIG,
+            f"{path}: {_error_lines(error)}",
+            f"Fix the named key in {path}; the packaged default pipeline "
+            f"({default_pipeline_path()}) shows every key with a comment.",
+        ) from error
     return config
 
 
 def default_pipeline_path() -> Path:
-    """The pipeline file shipped with the package (a copy of ``pipelines/default.toml``)."""
+    """The pipeline file shipped with the package: the one a run uses without ``--pipeline``."""
     return Path(str(resources.files("resume_etl") / "pipelines" / "default.toml"))

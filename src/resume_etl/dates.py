@@ -36,15 +36,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
 
 from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from resume_etl.config import DateOrder, DateSettings
 from resume_etl.vocab import DateIssue, DatePrecision
-
-DateOrder = Literal["MDY", "DMY", "YMD"]
 
 _ENGLISH_MONTHS: dict[str, int] = {
     name: number
@@ -89,66 +86,6 @@ _MONTH_KEYS = (
     "december",
 )
 _CACHE_SIZE = 8192
-
-
-class DateSettings(BaseModel):
-    """How dates are read; ``[extract.dates]`` in a pipeline file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    languages: tuple[str, ...] = Field(
-        default=("en",),
-        min_length=1,
-        description="dateparser language codes whose month names are recognized.",
-    )
-    date_order: DateOrder = Field(
-        default="MDY", description="Order of ambiguous numeric dates such as 04/09/2014."
-    )
-    two_digit_year_pivot: int = Field(
-        default=50,
-        ge=0,
-        le=99,
-        description="'YY below this is 20YY, otherwise 19YY ('19 -> 2019, '87 -> 1987).",
-    )
-    current_words: tuple[str, ...] = Field(
-        default=("present", "current", "currently", "now", "today", "ongoing", "date"),
-        description="Words that end a range which is still going on ('2019 - Present').",
-    )
-    reference_date: dt.date | None = Field(
-        default=None,
-        description=(
-            "The run's 'today': ongoing entries end here and the future check starts here. "
-            "Unset means the day the run starts; set it to make results reproducible."
-        ),
-    )
-    date_order_from_document: bool = Field(
-        default=True,
-        description=(
-            "Read a document's ambiguous numeric dates in the order its own dates reveal: one "
-            "'25/03/2021' or a dotted '01.03.2021' makes the document day-first, one "
-            "'03/25/2021' month-first; without such evidence, or with both, date_order holds."
-        ),
-    )
-    future_horizon_months: int = Field(
-        default=12,
-        ge=0,
-        description=(
-            "Dates starting more than this many months after reference_date's month get issue "
-            "'future' (kept, not dropped); 12 lets an expected graduation next year pass."
-        ),
-    )
-
-    @field_validator("languages")
-    @classmethod
-    def _known_languages(cls, languages: tuple[str, ...]) -> tuple[str, ...]:
-        known = set(default_loader.get_locale_map())
-        unknown = [code for code in languages if code not in known]
-        if unknown:
-            raise ValueError(f"unknown dateparser language code(s): {', '.join(unknown)}")
-        return languages
-
-    def today(self) -> dt.date:
-        return self.reference_date or dt.date.today()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,10 @@ class ErrorCode(StrEnum):
     E010_SEGMENT_FAILED = "E010"
     E020_EXTRACT_FAILED = "E020"
     E030_INVALID_RECORD = "E030"
+    E040_CORRUPT_FILE = "E040"
+    E041_PROTECTED = "E041"
+    E042_NEEDS_OCR = "E042"
+    E043_ARCHIVE_BOMB = "E043"
     E100_BAD_CONFIG = "E100"
     E101_MODEL_MISSING = "E101"
     E102_BAD_LEXICON = "E102"
@@ -39,10 +43,14 @@ class ErrorCode(StrEnum):
 
 HINTS: dict[ErrorCode, str] = {
     ErrorCode.E001_EMPTY: "The file has no text after decoding; nothing to parse.",
-    ErrorCode.E002_BINARY: "The file is binary (a PDF, image or archive?); convert it to text.",
+    ErrorCode.E002_BINARY: (
+        "The file is binary (an image or archive?); save it as text, or as .pdf/.docx/.html "
+        "under that ending."
+    ),
     ErrorCode.E003_UNDECODABLE: "No text encoding fits the bytes; re-save the file as UTF-8.",
     ErrorCode.E004_TOO_LARGE: (
-        "Raise ingest.max_bytes or ingest.max_chars, whichever the reason names, in the pipeline."
+        "Raise the ingest limit the reason names (max_bytes, max_chars, max_pages, "
+        "max_page_chars) in the pipeline file."
     ),
     ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
     ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
@@ -50,7 +58,15 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
     ErrorCode.E020_EXTRACT_FAILED: "A bug in extraction; please report it with the file.",
     ErrorCode.E030_INVALID_RECORD: "An extracted value broke a record rule; the reason names it.",
-    ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file (pipelines/default.toml).",
+    ErrorCode.E040_CORRUPT_FILE: "The file is damaged or cut short; export it again.",
+    ErrorCode.E041_PROTECTED: "The file is password-protected; save a copy without the password.",
+    ErrorCode.E042_NEEDS_OCR: (
+        "The PDF is a scan with no text layer; run OCR on it (e.g. ocrmypdf) and pass the result."
+    ),
+    ErrorCode.E043_ARCHIVE_BOMB: (
+        "The DOCX unpacks to more than ingest.max_unpacked_bytes; check it, or raise the limit."
+    ),
+    ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file.",
     ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",
     ErrorCode.E102_BAD_LEXICON: "Fix the named line of the lexicon file (one JSON object a line).",
     ErrorCode.E103_BAD_OUTPUT_DIR: "Choose an output directory you can write to.",
@@ -75,15 +91,25 @@ HINTS: dict[ErrorCode, str] = {
 
 
 class ResumeEtlError(Exception):
-    """An error the user can act on; ``str()`` gives code, message and hint."""
+    """An error the user can act on; ``str()`` gives code, message and hint.
 
-    def __init__(self, code: ErrorCode, message: str) -> None:
+    ``HINTS`` holds each code's usual fix; a raise site that knows better (one code covers
+    several situations, e.g. E104 for missing inputs and for a folder without tables) passes
+    ``hint`` for the case at hand, since a hint that fits another case sends the user astray.
+    """
+
+    def __init__(self, code: ErrorCode, message: str, hint: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.hint = hint if hint is not None else HINTS[code]
 
     def __str__(self) -> str:
-        return f"[{self.code.value}] {self.message}\n  hint: {HINTS[self.code]}"
+        return f"[{self.code.value}] {self.message}\n  hint: {self.hint}"
+
+    def __reduce__(self) -> tuple[type[ResumeEtlError], tuple[ErrorCode, str, str]]:
+        """Pickle with code and hint, so an error raised in a worker process arrives whole."""
+        return (type(self), (self.code, self.message, self.hint))
 
 
 class ConfigError(ResumeEtlError):

@@ -23,8 +23,10 @@ from resume_etl.vocab import (
     MetricDirection,
     MetricQualifier,
     MetricUnit,
+    QualityFlag,
     SectionKind,
     SkillSource,
+    SourceFormat,
     Stage,
 )
 
@@ -107,13 +109,34 @@ class DocumentRecord(Record):
     content_sha256: str = Field(description="SHA-256 of the file's raw bytes.")
     size_bytes: int = Field(ge=0, description="Size of the raw file.")
     encoding: str = Field(description="Encoding the bytes were decoded with.")
+    source_format: SourceFormat = Field(
+        default=SourceFormat.TEXT, description="Kind of file the text was read from."
+    )
+    reader: str = Field(
+        default="text",
+        description="What read the file: 'text', or the library and version (pdfplumber 0.11.10).",
+    )
+    page_count: int | None = Field(
+        default=None, ge=0, description="Pages of a PDF; null for formats without pages."
+    )
     repairs: list[str] = Field(
         default_factory=list,
-        description="Repairs made while normalizing (ftfy fixes, bullets, dashes, whitespace).",
+        description=(
+            "Repairs made while reading and normalizing (layout: columns, page furniture, joined "
+            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace; line_breaks: line "
+            "breaks restored in text that arrived as one line)."
+        ),
     )
     text: str = Field(description="Normalized text; every span in every table points into it.")
     char_count: int = Field(ge=0, description="Length of text in characters.")
     line_count: int = Field(ge=0, description="Number of lines in text.")
+    quality_flags: list[QualityFlag] = Field(
+        default_factory=list,
+        description=(
+            "Why the document's rows deserve a second look: its line breaks were restored, it "
+            "has no section headings, or a section of entries yielded none (each flag once)."
+        ),
+    )
 
 
 class ProfileRecord(Record):

@@ -110,9 +110,15 @@ def _pandas_metadata(fields: list[pa.Field]) -> bytes:
 def _type_label(annotation: Any) -> str:
     inner, nullable = _strip_optional(annotation)
     label = str(arrow_type(inner))
-    if isinstance(inner, type) and issubclass(inner, StrEnum):
+    if _is_vocabulary(inner):
         label = "category: " + ", ".join(member.value for member in inner)
+    elif get_origin(inner) is list and _is_vocabulary(item := get_args(inner)[0]):
+        label = "list of category: " + ", ".join(member.value for member in item)
     return label + (" (nullable)" if nullable else "")
+
+
+def _is_vocabulary(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, StrEnum)
 
 
 def tables_markdown() -> str:

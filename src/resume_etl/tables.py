@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from resume_etl.records import TABLE_MODELS
 from resume_etl.schema import _strip_optional, arrow_schema
-from resume_etl.store import committed_folder
+from resume_etl.storage.store import committed_folder
 
 FEW_VALUED_COLUMNS: dict[str, frozenset[str]] = {
     "documents": frozenset({"encoding"}),

@@ -25,6 +25,16 @@ class SectionKind(StrEnum):
     OTHER = "other"
 
 
+class SourceFormat(StrEnum):
+    """The kind of file a document was read from (``documents.source_format``)."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
+
 ENTRY_SECTION_KINDS: frozenset[SectionKind] = frozenset(
     {SectionKind.EXPERIENCE, SectionKind.EDUCATION, SectionKind.PROJECTS, SectionKind.PUBLICATIONS}
 )
@@ -135,3 +145,15 @@ class Stage(StrEnum):
     EXTRACT = "extract"
     VALIDATE = "validate"
     LOAD = "load"
+
+
+class QualityFlag(StrEnum):
+    """Why a document's rows deserve a second look (``documents.quality_flags``): never silent."""
+
+    COLLAPSED_LINE_BREAKS = "collapsed_line_breaks"
+    """The text arrived with its line breaks collapsed into spaces; they were restored
+    (repair ``line_breaks``), so its lines are a reconstruction."""
+    NO_SECTIONS = "no_sections"
+    """No section heading was found: the whole text was read as the header."""
+    SECTION_WITHOUT_ENTRIES = "section_without_entries"
+    """An experience, education, projects or publications section yielded no entry."""

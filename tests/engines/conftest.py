@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import discover_inputs
+from resume_etl.runner import discover_inputs
 from tests.conftest import RAW
 
 

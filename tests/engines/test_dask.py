@@ -23,10 +23,10 @@ import resume_etl
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
 from resume_etl.engines import dask as dask_engine
-from resume_etl.engines.dask import DaskEngine, run_on_dask
-from resume_etl.engines.local import discover_inputs, run_local
+from resume_etl.engines.dask import DaskEngine
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import discover_inputs, run_files, run_on_dask
 from tests.conftest import RAW
 
 distributed = pytest.importorskip("distributed")
@@ -58,7 +58,7 @@ def local_out(
 ) -> Path:
     """The tables of ``raw/`` as the local engine writes them: what every Dask run must match."""
     out = tmp_path_factory.mktemp("local")
-    run_local(config, files, out, nlp=nlp)
+    run_files(config, files, out, nlp=nlp)
     return out
 
 
@@ -100,7 +100,7 @@ def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
 ) -> None:
     files = files_with_late_duplicate
     one, dask_out = tmp_path / "one", tmp_path / "dask"
-    run_local(config, files, one, nlp=nlp)
+    run_files(config, files, one, nlp=nlp)
     run_on_dask(config, files, dask_out, client.scheduler.address, batch_size=1)
     expected = pd.read_parquet(one / "quarantine.parquet")
     assert expected["error_code"].tolist() == ["E006"]

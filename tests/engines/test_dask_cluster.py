@@ -25,8 +25,8 @@ from spacy.language import Language
 
 import resume_etl
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import discover_inputs, run_local
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import discover_inputs, run_files
 from tests.conftest import REPO
 
 distributed = pytest.importorskip("distributed")
@@ -167,7 +167,7 @@ def test_a_run_with_relative_paths_writes_the_tables_of_a_local_run(
     assert workers_cwd == {cluster.worker_dir.resolve()}  # elsewhere: no raw/ where they run
 
     monkeypatch.chdir(REPO)
-    run_local(config, discover_inputs([Path("raw")], config), tmp_path / "local", nlp=nlp)
+    run_files(config, discover_inputs([Path("raw")], config), tmp_path / "local", nlp=nlp)
     dask_options = ["--engine", "dask", "--scheduler", cluster.address]
     result = _resume_etl("run", "raw", "--out", str(tmp_path / "dask"), *dask_options, cwd=REPO)
 

@@ -10,9 +10,8 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import discover_inputs, run_local
-from resume_etl.engines.pool import run_with_workers
 from resume_etl.records import TABLE_MODELS
+from resume_etl.runner import discover_inputs, run_files, run_with_workers
 from tests.conftest import RAW
 
 
@@ -21,7 +20,7 @@ def test_two_workers_write_the_same_tables_as_one_process(
 ) -> None:
     files = discover_inputs([RAW], config)
     one, two = tmp_path / "one", tmp_path / "two"
-    run_local(config, files, one, nlp=nlp)
+    run_files(config, files, one, nlp=nlp)
     # Batches of 3 files make five batches, so both workers get some and finish out of order.
     summary = run_with_workers(config, files, two, workers=2, batch_size=3)
     assert summary.documents_read == len(files)
@@ -36,7 +35,7 @@ def test_a_duplicate_in_a_later_batch_is_quarantined_like_in_one_process(
 ) -> None:
     files = files_with_late_duplicate
     one, two = tmp_path / "one", tmp_path / "two"
-    run_local(config, files, one, nlp=nlp)
+    run_files(config, files, one, nlp=nlp)
     run_with_workers(config, files, two, workers=2, batch_size=1)
     expected = pd.read_parquet(one / "quarantine.parquet")
     assert expected["error_code"].tolist() == ["E006"]

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
+from resume_etl.runner import run_files
 from tests.conftest import RAW
 
 runner = CliRunner()
@@ -22,7 +22,7 @@ def test_eval_scores_existing_tables_and_writes_the_json_report(
     gold_dir.mkdir()
     gold = {"document": str(document), "emails": ["dana.whitfield@example.com", "x@example.org"]}
     (gold_dir / "one.json").write_text(json.dumps(gold), encoding="utf-8")
-    run_local(config, [document], tmp_path / "tables", nlp=nlp)
+    run_files(config, [document], tmp_path / "tables", nlp=nlp)
     report_file = tmp_path / "report.json"
     result = runner.invoke(
         app,

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from resume_etl.cli import EXIT_BAD_QUERY, EXIT_BAD_SETUP, app
-from resume_etl.exports.redact import SALT_ENV_VAR
+from resume_etl.exports import SALT_ENV_VAR
 
 runner = CliRunner()
 

@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.exports.redact import SALT_ENV_VAR, Redactor, redactor_for
+from resume_etl.exports import SALT_ENV_VAR
+from resume_etl.exports.redact import Redactor, redactor_for
 from resume_etl.records import CharSpan, ContactRecord
 from resume_etl.vocab import ContactKind
 

@@ -142,7 +142,7 @@ def test_vanished_file_is_quarantined(tmp_path: Path) -> None:
 
 def test_discover_is_recursive_sorted_and_filters_endings(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/z.md", "a.TXT", "b/c.markdown", "notes.pdf", ".hidden.txt"):
+    for name in ("b/z.md", "a.TXT", "b/c.markdown", "notes.odt", ".hidden.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [path.relative_to(tmp_path).as_posix() for path in discover([tmp_path], SETTINGS)]
     assert found == ["a.TXT", "b/c.markdown", "b/z.md"]

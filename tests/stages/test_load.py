@@ -9,8 +9,9 @@ import pytest
 from resume_etl.errors import ResumeEtlError
 from resume_etl.records import TABLE_MODELS, CharSpan, ExperienceRecord
 from resume_etl.schema import arrow_schema
-from resume_etl.stages.load import ensure_writable, to_arrow
-from resume_etl.streaming import TableWriter
+from resume_etl.stages.load import to_arrow
+from resume_etl.storage.io import ensure_writable
+from resume_etl.storage.streaming import TableWriter
 from resume_etl.vocab import DatePrecision, EmploymentType
 
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from resume_etl.dates import DateParser, DateRangeMatch, DateSettings, PartialDate
+from resume_etl.config import DateSettings
+from resume_etl.dates import DateParser, DateRangeMatch, PartialDate
 from resume_etl.errors import ErrorCode
 from resume_etl.records import (
     CharSpan,

@@ -3,11 +3,11 @@
 The same shape as the process pool (``pool.py``): batches of paths go out, each worker runs
 ``LocalEngine.write_batch`` with an engine it builds once per process and writes the batch's
 rows as Parquet part files into the run's staging folder; the driver takes the reports (one
-entry per file) back in submission order and commits through ``run_local``, so a Dask run has
-the same ledger, lock and crash-safety as a local one and no partial run is ever visible. A
-worker that dies mid-run loses its batches to the scheduler, which runs them on another worker;
-a retried batch writes part files of its own, and the driver reads only the files named by
-the report it accepted, so a batch's rows land once.
+entry per file) back in submission order and commits through the runner (``runner.run_files``),
+so a Dask run has the same ledger, lock and crash-safety as a local one and no partial run is
+ever visible. A worker that dies mid-run loses its batches to the scheduler, which runs them on
+another worker; a retried batch writes part files of its own, and the driver reads only the
+files named by the report it accepted, so a batch's rows land once.
 
 Dask is an optional extra: this module imports it only when a ``DaskEngine`` is built, so
 ``--engine local`` runs without it. Workers read the input files and write the part files
@@ -28,21 +28,14 @@ from types import TracebackType
 from typing import Any
 
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import (
-    BATCH_SIZE,
-    LocalEngine,
-    ProgressCallback,
-    RunOptions,
-    RunSummary,
-    run_local,
-)
+from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import Pending, results_in_order, timed_batch
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.fingerprint import pipeline_fingerprint
-from resume_etl.parts import BatchReport
+from resume_etl.storage.fingerprint import pipeline_fingerprint
+from resume_etl.storage.parts import BatchReport
 
-__all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine", "run_on_dask"]
+__all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine"]
 
 DEFAULT_LOCAL_WORKERS = 2
 """Worker processes of the ``LocalCluster`` started when no scheduler address is given."""
@@ -92,7 +85,7 @@ def _import_distributed() -> Any:
 
 
 class DaskEngine:
-    """An ``OutcomeSource`` on a Dask cluster; use it as a context manager.
+    """A ``BatchSource`` on a Dask cluster; use it as a context manager.
 
     With ``scheduler`` (``tcp://HOST:PORT``) it connects to a running cluster; without, it starts
     a ``LocalCluster`` of ``workers`` single-threaded processes on this machine and stops it on
@@ -164,18 +157,6 @@ class DaskEngine:
             self.documents_per_worker[report.worker] += len(report.entries)
             yield report
 
-    def run(
-        self,
-        files: Sequence[Path],
-        out: Path,
-        on_progress: ProgressCallback | None = None,
-        options: RunOptions | None = None,
-    ) -> RunSummary:
-        """Process the new and changed ``files`` on the cluster and commit the tables here."""
-        summary = run_local(self.config, files, out, on_progress, options=options, source=self)
-        summary.documents_per_worker = dict(sorted(self.documents_per_worker.items()))
-        return summary
-
 
 def _connect(distributed: Any, address: Any) -> Any:
     """A client of the scheduler at ``address`` (or of a ``LocalCluster``), or E123."""
@@ -185,18 +166,3 @@ def _connect(distributed: Any, address: Any) -> Any:
         raise ResumeEtlError(
             ErrorCode.E123_CLUSTER_UNREACHABLE, f"cannot reach the Dask scheduler {address}"
         ) from error
-
-
-def run_on_dask(
-    config: PipelineConfig,
-    files: Sequence[Path],
-    out: Path,
-    scheduler: str | None = None,
-    workers: int | None = None,
-    on_progress: ProgressCallback | None = None,
-    batch_size: int = BATCH_SIZE,
-    options: RunOptions | None = None,
-) -> RunSummary:
-    """Run ``files`` on the cluster at ``scheduler``, or on a ``LocalCluster`` of ``workers``."""
-    with DaskEngine(config, scheduler, workers, batch_size) as engine:
-        return engine.run(files, out, on_progress, options)

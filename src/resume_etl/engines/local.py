@@ -1,20 +1,16 @@
 """The local engine: one process runs every stage over the documents, in a stable order.
 
-It owns what stages must not: the spaCy ``Language`` (built once), progress reporting, catching a
-failure at a document's boundary (so one bad document becomes a quarantine row, never a crashed
-run), and the run around the stages: which inputs need processing, and committing the tables
-through the store (``store.py`` says what a commit guarantees). The process-pool engine
-(``pool.py``) and the Dask engine differ only in where the batches run.
+It owns what stages must not: the spaCy ``Language`` (built once), the stage clock, and catching
+a failure at a document's boundary (so one bad document becomes a quarantine row, never a
+crashed run). It maps the stages over batches of files and writes each batch's rows as part
+files; the run around it (plan, merge, commit) is the runner's (``runner.py``). The process-pool
+engine (``pool.py``) and the Dask engine differ only in where the batches run.
 """
 
 from __future__ import annotations
 
-import shutil
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,36 +19,24 @@ from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode
-from resume_etl.fingerprint import pipeline_fingerprint
-from resume_etl.incremental import RunOptions, RunSummary, merge_run, plan_run
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
-from resume_etl.parts import BatchOutcome, BatchReport, PartFile, write_parts
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
-from resume_etl.stages.ingest import discover, read_document
+from resume_etl.stages.ingest import read_document
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.stages.validate import validate
-from resume_etl.store import PARTS_DIR, FileEntry, new_run_id, open_store
+from resume_etl.storage.parts import BatchOutcome, BatchReport, write_parts
 from resume_etl.vocab import Stage
 
-__all__ = [  # RunSummary and RunOptions live in incremental.py and are importable from here
+__all__ = [
     "BATCH_SIZE",
-    "BatchSource",
     "LocalEngine",
     "Outcome",
-    "ProgressCallback",
-    "RunOptions",
-    "RunSummary",
-    "discover_inputs",
     "duplicate_of",
     "lexicon_categories",
-    "run_local",
 ]
-
-ProgressCallback = Callable[[Path], None]
-"""Called once per input file as its processing finishes."""
 
 BATCH_SIZE = 32
 
@@ -212,96 +196,3 @@ def duplicate_of(document: DocumentRecord, path: Path, first_path: str) -> Quara
         error_type="DuplicateDocument",
         reason=f"same text as {first_path}",
     )
-
-
-class BatchSource(Protocol):
-    """Where a run's batches are run: a ``LocalEngine`` here, a process pool, or Dask workers.
-
-    ``batches`` runs ``files`` in batches, writes each batch's rows as part files into
-    ``parts`` and reports, in input order, one ``FileEntry`` per file.
-    """
-
-    clock: StageClock
-
-    def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]: ...
-
-
-def run_local(
-    config: PipelineConfig,
-    files: Sequence[Path],
-    out: Path,
-    on_progress: ProgressCallback | None = None,
-    nlp: Language | None = None,
-    options: RunOptions | None = None,
-    source: BatchSource | None = None,
-) -> RunSummary:
-    """Process the new and changed ``files`` and commit every configured table into ``out``.
-
-    Holds the output folder's lock throughout; see ``store.py`` for what a commit guarantees.
-    ``source`` (default: a ``LocalEngine`` in this process) is built or used only when some
-    input needs processing, so a run with nothing new never loads the model. Rows go from the
-    batches to part files and from there, streamed, into the tables: memory holds a batch and
-    one entry per file, not the run's rows.
-    """
-    started = time.perf_counter()
-    options = options or RunOptions()
-    with open_store(out, wait=options.wait, rebuild=options.full) as store:
-        previous = store.committed()
-        fingerprint = pipeline_fingerprint(config)
-        plan = plan_run(files, previous, fingerprint, config.ingest.max_bytes, options)
-        for entry in plan.reused.values():
-            if on_progress:
-                on_progress(Path(entry.source_path))
-        run_id = new_run_id()
-        staging = store.staging(run_id)
-        try:
-            clock = StageClock()
-            fresh = _Fresh()
-            if plan.to_process:
-                engine = source if source is not None else LocalEngine(config, nlp)
-                fresh = _gathered(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
-                clock = engine.clock
-            with clock.timing("load"):
-                merged = merge_run(
-                    plan,
-                    previous,
-                    fresh.entries,
-                    fresh.parts,
-                    staging,
-                    config.load.tables,
-                    config.name,
-                    run_id,
-                )
-                store.commit_staged(merged.manifest)
-        except BaseException:
-            # A failed run's parts hold its rows: do not leave them until the next run.
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    summary = RunSummary.of(merged, out, time.perf_counter() - started)
-    summary.stage_seconds = dict(clock.seconds)
-    return summary
-
-
-@dataclass(slots=True)
-class _Fresh:
-    """What the batches reported: an entry per processed file and the part files to read."""
-
-    entries: list[FileEntry] = field(default_factory=list)
-    parts: list[PartFile] = field(default_factory=list)
-
-
-def _gathered(reports: Iterable[BatchReport], on_progress: ProgressCallback | None) -> _Fresh:
-    """Every file's entry and every part file, in input order, reporting each file."""
-    fresh = _Fresh()
-    for report in reports:
-        fresh.entries.extend(report.entries)
-        fresh.parts.extend(report.parts)
-        if on_progress:
-            for entry in report.entries:
-                on_progress(Path(entry.source_path))
-    return fresh
-
-
-def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]:
-    """Input files in a stable order; the list is made first so progress knows the total."""
-    return list(discover(paths, config.ingest))

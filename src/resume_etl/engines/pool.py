@@ -1,16 +1,15 @@
 """The process-pool engine: the local engine's batches, run by worker processes.
 
-Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into
-part files (``parts.py``); the parent hands out batches through a bounded window and takes the
-reports back in submission order. Tables come out the same whatever the number of workers: the
-merge orders rows by file and settles duplicates over all files, whichever worker finished
-first. Workers read their own files and write their own rows, so only paths go out and only
-one small entry per file comes back.
+Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into part
+files (``storage/parts.py``); the parent hands out batches through a bounded window and takes
+the reports back in submission order. Tables come out the same whatever the number of workers:
+the merge orders rows by file and settles duplicates over all files, whichever worker finished
+first. Workers read their own files and write their own rows, so only paths go out and only one
+small entry per file comes back.
 """
 
 from __future__ import annotations
 
-import math
 import multiprocessing
 import os
 import time
@@ -22,16 +21,9 @@ from types import TracebackType
 from typing import Protocol, TypeVar
 
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import (
-    BATCH_SIZE,
-    LocalEngine,
-    ProgressCallback,
-    RunOptions,
-    RunSummary,
-    run_local,
-)
+from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.timing import StageClock
-from resume_etl.parts import BatchReport
+from resume_etl.storage.parts import BatchReport
 
 _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""
@@ -115,16 +107,6 @@ class WorkerPool:
             self.clock.merge(report.seconds)
             yield report
 
-    def run(
-        self,
-        files: Sequence[Path],
-        out: Path,
-        on_progress: ProgressCallback | None = None,
-        options: RunOptions | None = None,
-    ) -> RunSummary:
-        """Process the new and changed ``files`` on the workers and commit the tables."""
-        return run_local(self.config, files, out, on_progress, options=options, source=self)
-
 
 ResultT_co = TypeVar("ResultT_co", covariant=True)
 ResultT = TypeVar("ResultT")
@@ -154,25 +136,3 @@ def results_in_order(
             yield window.popleft().result()
     while window:
         yield window.popleft().result()
-
-
-def run_with_workers(
-    config: PipelineConfig,
-    files: Sequence[Path],
-    out: Path,
-    workers: int | None = None,
-    on_progress: ProgressCallback | None = None,
-    batch_size: int = BATCH_SIZE,
-    options: RunOptions | None = None,
-) -> RunSummary:
-    """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
-
-    One useful worker runs in this process: no pool to start, and the same tables.
-    """
-    wanted = workers if workers is not None else default_workers()
-    useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
-    if useful == 1:
-        return run_local(config, files, out, on_progress, options=options)
-    # Workers start on the first batch handed out, so a run with nothing new starts none.
-    with WorkerPool(config, useful, batch_size) as pool:
-        return pool.run(files, out, on_progress, options)

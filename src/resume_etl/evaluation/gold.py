@@ -103,5 +103,10 @@ def load_gold(folder: Path) -> dict[Path, GoldDocument]:
             raise ValueError(f"{gold_file}: {error}") from error
         found[(gold_file.parent / gold.document).resolve()] = gold
     if not found:
-        raise ResumeEtlError(ErrorCode.E104_NO_INPUT, f"no gold JSON files in {folder}")
+        raise ResumeEtlError(
+            ErrorCode.E104_NO_INPUT,
+            f"no gold JSON files in {folder}",
+            "Pass --gold a folder of gold JSON files, each naming its 'document' "
+            "(the format is in tests/gold/README.md).",
+        )
     return found

@@ -6,6 +6,25 @@ from rich.table import Table
 
 from resume_etl.evaluation.score import EvalReport
 
+FIELD_COLUMNS = ("field", "precision", "recall", "f1", "tp", "fp", "fn")
+"""Columns of the per-field scores for scripts (``eval --format csv``)."""
+
+
+def field_rows(report: EvalReport) -> list[tuple[str, float, float, float, int, int, int]]:
+    """The per-field scores as plain rows, in ``FIELD_COLUMNS`` order."""
+    return [
+        (
+            score.field,
+            score.precision,
+            score.recall,
+            score.f1,
+            score.true_positives,
+            score.false_positives,
+            score.false_negatives,
+        )
+        for score in report.fields
+    ]
+
 
 def field_table(report: EvalReport) -> Table:
     table = Table(title="resume-etl eval: per field", show_header=True)

@@ -27,9 +27,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, computed_field
 from spacy.language import Language
 
-from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.local import run_local
 from resume_etl.evaluation.gold import (
     GoldDocument,
     GoldEducation,
@@ -49,6 +47,8 @@ from resume_etl.evaluation.match import (
     text_matches,
 )
 from resume_etl.phones import phone_key
+from resume_etl.runner import run_files
+from resume_etl.tables import read_tables
 from resume_etl.vocab import DatePrecision
 
 FIELDS: tuple[str, ...] = (
@@ -414,7 +414,8 @@ def _score_entries(
         )
 
 
-def _work_agreement(pred: GoldWork, gold: GoldWork) -> float:
+def work_agreement(pred: GoldWork, gold: GoldWork) -> float:
+    """How well a predicted job agrees with a gold job, for pairing them (0..3)."""
     return (
         text_agreement(pred.organization, gold.organization, organization=True)
         + text_agreement(pred.role, gold.role)
@@ -484,7 +485,7 @@ def score_document(gold: GoldDocument, predicted: Predicted | None) -> dict[str,
     _add_set(counts["contact.link"], match_sets(gold.links, singletons(record.links), _link_key))
     spellings = predicted.skill_spellings if predicted else []
     _add_set(counts["skill"], match_sets(gold.skills, spellings, normalize, partial=True))
-    _score_entries(counts, "work", gold.work, record.work, _work_agreement, WORK_RULES)
+    _score_entries(counts, "work", gold.work, record.work, work_agreement, WORK_RULES)
     _score_entries(
         counts, "education", gold.education, record.education, _school_agreement, EDUCATION_RULES
     )
@@ -557,5 +558,5 @@ def evaluate(
         return score_documents(gold, predictions_from_tables(read_tables(tables_dir)))
     with tempfile.TemporaryDirectory(prefix="resume-etl-eval-") as scratch:
         target = out if out is not None else Path(scratch)
-        run_local(config, sorted(gold), target, nlp=nlp)
+        run_files(config, sorted(gold), target, nlp=nlp)
         return score_documents(gold, predictions_from_tables(read_tables(target)))

@@ -5,3 +5,11 @@ numbers and street addresses with stable salted hashes (``redact.Redactor``).
 """
 
 from __future__ import annotations
+
+__all__ = ["DEFAULT_INDEX", "SALT_ENV_VAR"]
+
+SALT_ENV_VAR = "RESUME_ETL_REDACT_SALT"
+"""Environment variable read for the salt when no ``--salt``/``salt=`` is given."""
+
+DEFAULT_INDEX = "resumes"
+"""Index named in each bulk action line of the search feed unless another is given."""

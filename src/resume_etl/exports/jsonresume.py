@@ -21,7 +21,7 @@ import jsonschema
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
-from resume_etl import __version__
+from resume_etl._version import __version__
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (

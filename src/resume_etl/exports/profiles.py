@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import pyarrow.parquet as pq
 
-from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import require_tables
 from resume_etl.records import (
     ContactRecord,
     DocumentRecord,
@@ -57,11 +57,7 @@ class ProfileRecords:
 def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
     """One ``ProfileRecords`` per document of an output folder, in ``documents`` order."""
     folder = Path(tables_dir)
-    if not (folder / "documents.parquet").exists():
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT,
-            f"{folder} holds no documents.parquet; run 'resume-etl run --out {folder}' first",
-        )
+    require_tables(folder)
     profiles = {row.doc_id: row for row in _read(folder, "profiles", ProfileRecord)}
     experiences = _by_doc(_read(folder, "experiences", ExperienceRecord))
     education = _by_doc(_read(folder, "education", EducationRecord))

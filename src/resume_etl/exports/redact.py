@@ -19,12 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.exports import SALT_ENV_VAR
 from resume_etl.phones import normalize_phone
 from resume_etl.records import ContactRecord
 from resume_etl.vocab import ContactKind
-
-SALT_ENV_VAR = "RESUME_ETL_REDACT_SALT"
-"""Environment variable read for the salt when no ``--salt``/``salt=`` is given."""
 
 TOKEN_HEX_DIGITS = 16
 """64 bits of HMAC-SHA256: collisions are negligible for any realistic number of people."""

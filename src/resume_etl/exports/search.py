@@ -19,13 +19,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from resume_etl.exports import DEFAULT_INDEX
 from resume_etl.exports.jsonresume import TextCleaner, partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import DatedEntry, MetricRecord
 from resume_etl.vocab import ContactKind, DatePrecision
-
-DEFAULT_INDEX = "resumes"
 
 
 class _FeedPart(BaseModel):

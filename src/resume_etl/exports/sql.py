@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.hints import require_tables
 from resume_etl.records import TABLE_MODELS
 
 
@@ -29,11 +30,7 @@ def run_sql(tables_dir: Path | str, sql: str) -> QueryResult:
     """Run ``sql`` with one view per table of ``tables_dir`` (``experiences``, ``skills``, …)."""
     duckdb = _import_duckdb()
     folder = Path(tables_dir)
-    if not (folder / "documents.parquet").exists():
-        raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT,
-            f"{folder} holds no documents.parquet; run 'resume-etl run --out {folder}' first",
-        )
+    require_tables(folder)
     connection = duckdb.connect(":memory:")
     try:
         for table in TABLE_MODELS:

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.hints import model_missing_error
 from resume_etl.nlp import components, focus  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
@@ -22,9 +23,7 @@ def build_nlp(settings: ExtractSettings) -> Language:
     try:
         nlp = spacy.load(settings.model, exclude=list(settings.exclude))
     except OSError as error:
-        raise ConfigError(
-            ErrorCode.E101_MODEL_MISSING, f"extract.model: cannot load {settings.model!r}: {error}"
-        ) from error
+        raise model_missing_error(settings.model, error) from error
     for index, spec in enumerate(settings.components):
         config: dict[str, Any] = dict(spec.config)
         if spec.factory == _DATES_FACTORY:
@@ -36,6 +35,10 @@ def build_nlp(settings: ExtractSettings) -> Language:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
         except (ValueError, TypeError) as error:
             raise ConfigError(
-                ErrorCode.E100_BAD_CONFIG, f"extract.components.{index}: {error}"
+                ErrorCode.E100_BAD_CONFIG,
+                f"extract.components.{index}: {error}",
+                f"Check extract.components.{index} in the pipeline file: 'factory' must name a "
+                "registered spaCy factory (resume-etl ships the resume_etl_*_v1 ones) and "
+                "'config' hold only that factory's settings.",
             ) from error
     return nlp

@@ -23,7 +23,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from resume_etl.dates import DateOrder, DateParser, DateSettings, document_date_order
+from resume_etl.config import DateOrder, DateSettings
+from resume_etl.dates import DateParser, document_date_order
 from resume_etl.nlp import labels
 from resume_etl.nlp.contacts import ContactFinder
 from resume_etl.nlp.contacts import char_span as _char_span

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.hints import unreadable_lexicon_hint
 
 _LABEL_KEYS = ("name", "type", "word", "pattern")
 _FORM_KEYS = ("aliases", "patterns")
@@ -33,7 +34,11 @@ def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise ConfigError(ErrorCode.E102_BAD_LEXICON, f"cannot read {path}: {error}") from error
+        raise ConfigError(
+            ErrorCode.E102_BAD_LEXICON,
+            f"cannot read {path}: {error.strerror or error}",
+            unreadable_lexicon_hint(path),
+        ) from error
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

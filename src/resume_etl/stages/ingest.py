@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +21,9 @@ import ftfy
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
+from resume_etl.stages.readers import ReaderError, read_formatted, source_info
+from resume_etl.stages.reflow import REPAIR as LINE_BREAKS
+from resume_etl.stages.reflow import restore_line_breaks
 from resume_etl.vocab import Stage
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -182,6 +185,7 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
         ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
         ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
         ("dashes", lambda s: _DASHES.sub("-", s)),
+        (LINE_BREAKS, restore_line_breaks),  # before "bullets": restored lines may open with one
         ("bullets", lambda s: _BULLET_LINE.sub("- ", s)),
         ("trailing_whitespace", _strip_line_ends),
         ("blank_lines", lambda s: _EXTRA_BLANK_LINES.sub("\n\n", s)),
@@ -221,13 +225,18 @@ def read_document(
     try:
         data = _read_bytes(path if root is None else root / path, settings.max_bytes)
         content_sha256 = hashlib.sha256(data).hexdigest()
-        decoded = decode(data, settings.preferred_legacy_encodings)
+        formatted = read_formatted(path, data, settings, _decoder(settings))
+        decoded = (
+            DecodedText(formatted.text, formatted.encoding)
+            if formatted is not None
+            else decode(data, settings.preferred_legacy_encodings)
+        )
         _check_length(decoded.text, settings.max_chars)  # before the costly repairs
         text, repairs = normalize(decoded.text)
         _check_length(text, settings.max_chars)
         if not text.strip():
             raise IngestError(ErrorCode.E001_EMPTY, "the file has no text")
-    except IngestError as error:
+    except (IngestError, ReaderError) as error:
         return QuarantineRecord(
             source_path=str(path),
             content_sha256=content_sha256,
@@ -236,17 +245,31 @@ def read_document(
             error_type=type(error).__name__,
             reason=error.reason,
         )
+    source = source_info(path, formatted)
     return DocumentRecord(
         doc_id=doc_id_for(text),
         source_path=str(path),
         content_sha256=content_sha256,
         size_bytes=len(data),
         encoding=decoded.encoding,
-        repairs=repairs,
+        source_format=source.source_format,
+        reader=source.reader,
+        page_count=source.page_count,
+        repairs=[*(formatted.repairs if formatted else ()), *repairs],
         text=text,
         char_count=len(text),
         line_count=text.count("\n") + 1,
     )
+
+
+def _decoder(settings: IngestSettings) -> Callable[[bytes], tuple[str, str]]:
+    """Ingest's decoding, handed to the readers of text-based formats (HTML)."""
+
+    def decode_bytes(data: bytes) -> tuple[str, str]:
+        decoded = decode(data, settings.preferred_legacy_encodings)
+        return decoded.text, decoded.encoding
+
+    return decode_bytes
 
 
 def _check_length(text: str, max_chars: int) -> None:

@@ -38,6 +38,7 @@ from resume_etl.records import (
     SkillRecord,
 )
 from resume_etl.stages.extract import EntryBase, Extracted, ExtractedDocument, MetricCandidate
+from resume_etl.stages.quality import flag_document
 from resume_etl.vocab import ContactKind, DateIssue, Stage
 
 
@@ -288,6 +289,7 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
                     span=span_of(contact.found, text),
                 )
             )
+    flag_document(result.rows)  # from the rows that loaded: a rejected entry is no entry
     return result
 
 

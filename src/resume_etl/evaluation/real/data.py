@@ -2,8 +2,8 @@
 
 The folder is ``--data DIR``, else the environment variable ``RESUME_ETL_DATA``, else
 ``../shared/data`` beside the repository (looked up from the working directory, then from the
-source tree). Its layout is described in that folder's README.md: ``dotin/train.jsonl``,
-``jsonresume/*.json`` and ``markdown/*.md``.
+source tree, then, in a linked git worktree, from the main checkout). Its layout is described
+in that folder's README.md: ``dotin/train.jsonl``, ``jsonresume/*.json`` and ``markdown/*.md``.
 """
 
 from __future__ import annotations
@@ -25,10 +25,31 @@ NOT_RESUMES = frozenset({"manifest.json", "README.md", "SOURCES.md"})
 """Files in the JSON and markdown folders that describe the set rather than a person."""
 
 
+def main_checkout(repo: Path) -> Path | None:
+    """The main working tree of ``repo`` when ``repo`` is a linked git worktree (its ``.git``
+    is a file naming a ``gitdir`` whose ``commondir`` is the main repository's ``.git``), so a
+    worktree finds the data folder beside the main checkout as the main checkout does."""
+    marker = repo / ".git"
+    if not marker.is_file():
+        return None
+    line = marker.read_text(encoding="utf-8", errors="replace").strip()
+    if not line.startswith("gitdir:"):
+        return None
+    gitdir = (repo / line.removeprefix("gitdir:").strip()).resolve()
+    common_file = gitdir / "commondir"
+    if not common_file.is_file():
+        return None
+    common = (gitdir / common_file.read_text(encoding="utf-8").strip()).resolve()
+    return common.parent if common.name == ".git" else None
+
+
 def candidate_dirs() -> list[Path]:
     """Where the data folder is looked for when none is given, in order."""
     found = [Path(os.environ[DATA_ENV_VAR])] if os.environ.get(DATA_ENV_VAR) else []
     places = [*found, Path.cwd() / DEFAULT_RELATIVE, _SOURCE_REPO / DEFAULT_RELATIVE]
+    main = main_checkout(_SOURCE_REPO)
+    if main is not None:
+        places.append(main / DEFAULT_RELATIVE)
     return list(dict.fromkeys(path.resolve() for path in places))
 
 

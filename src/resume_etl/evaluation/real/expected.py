@@ -2,8 +2,10 @@
 
 The gold is derived from the same facts the renderer printed, at the precision the layout's
 date style prints (a ``year`` style's gold has no months), with the skills the layout shows
-(a LinkedIn export shows three). Beside the :class:`GoldDocument` it keeps the texts a profile
-page shows: the summary and each job's prose (summary, then highlights).
+(a LinkedIn export shows three) and the spoken languages every layout lists (the gold rules of
+``tests/gold/README.md`` count a Languages section's items as skills). Beside the
+:class:`GoldDocument` it keeps the texts a profile page shows: the summary and each job's
+prose (summary, then highlights).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ def expected(facts: ResumeFacts, layout: Layout, document: str) -> ExpectedRende
     skills = facts.all_skills()
     if layout.top_skills is not None:
         skills = skills[: layout.top_skills]
+    skills += [language for language in facts.languages if language not in skills]
     gold = GoldDocument(
         document=document,
         name=person.name,

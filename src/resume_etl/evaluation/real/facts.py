@@ -99,7 +99,6 @@ class Project(Fact):
     name: str
     description: str | None = None
     highlights: list[str] = Field(default_factory=list)
-    url: str | None = None
 
 
 class Publication(Fact):
@@ -294,7 +293,6 @@ def read_project(entry: Mapping[str, Any]) -> Project | None:
         name=name,
         description=_first(entry, "description", "summary"),
         highlights=_texts(entry.get("highlights")),
-        url=_first(entry, "url", "website"),
     )
 
 

@@ -54,7 +54,7 @@ def render_markdown(facts: ResumeFacts, dates: DateStyle) -> str:
         lines += ["## Projects", ""]
     for project in facts.projects:
         lines += [f"### {project.name}", ""]
-        lines += present(project.description, project.url)
+        lines += present(project.description)
         lines += [f"- {item}" for item in project.highlights] + [""]
     if facts.publications:
         lines += ["## Publications", ""]
@@ -100,6 +100,8 @@ def render_website(facts: ResumeFacts, dates: DateStyle) -> str:
             lines += [*present(group.name), "  ·  ".join(group.keywords), ""]
         elif group.name:
             lines.append(group.name)
+    if facts.languages:
+        lines += ["", "Languages", "  ·  ".join(facts.languages)]
     lines += ["", "Contact", *contact_items(person), ""]
     lines.append(f"© 2025 {person.name}" if person.name else "© 2025")
     return join_lines(lines)

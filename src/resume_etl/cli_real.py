@@ -1,0 +1,195 @@
+"""``resume-etl eval-real``: the evaluation on real résumés (registered by ``cli.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from resume_etl.errors import ResumeEtlError
+from resume_etl.evaluation.real.data import DATA_ENV_VAR
+from resume_etl.evaluation.real.render import LAYOUT_NAMES
+from resume_etl.evaluation.real.split import DEFAULT_SEED, Half
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from resume_etl.evaluation.real.evaluate import StageProgress
+
+EXIT_BAD_SETUP = 2
+
+
+def _console() -> Console:
+    from rich.console import Console  # noqa: PLC0415 - rich loads only when the command runs
+
+    return Console(stderr=True)
+
+
+class SetChoice(StrEnum):
+    DOTIN = "dotin"
+    JSONRESUME = "jsonresume"
+    MARKDOWN = "markdown"
+    ALL = "all"
+
+
+class SplitChoice(StrEnum):
+    DEV = "dev"
+    UNTOUCHED = "untouched"
+    BOTH = "both"
+
+
+def _layouts(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return LAYOUT_NAMES
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in LAYOUT_NAMES]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown layout {', '.join(unknown)}; choose from {', '.join(LAYOUT_NAMES)}"
+        )
+    return names
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[StageProgress]:
+    """A stage callback that shows one progress bar per set run (none with ``quiet``)."""
+    from rich.progress import (  # noqa: PLC0415
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from resume_etl.evaluation.real.runner import Progress as InputProgress  # noqa: PLC0415
+
+    if quiet:
+        yield lambda _description, _total: lambda _done: None
+        return
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=_console(), transient=False) as progress:
+
+        def stage(description: str, total: int) -> InputProgress:
+            task = progress.add_task(description, total=total)
+            return lambda done: progress.update(task, completed=done)
+
+        yield stage
+
+
+def eval_real(
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data).",
+        ),
+    ] = None,
+    dataset: Annotated[
+        SetChoice, typer.Option("--set", help="Which real set to evaluate.")
+    ] = SetChoice.ALL,
+    split: Annotated[
+        SplitChoice,
+        typer.Option("--split", help="Which half of the seeded split (untouched is what counts)."),
+    ] = SplitChoice.BOTH,
+    layouts: Annotated[
+        str | None,
+        typer.Option(
+            "--layouts",
+            help=f"Comma-separated JSON Resume layouts (default: all: {', '.join(LAYOUT_NAMES)}).",
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", min=1, help="At most N documents (files) per set and half."),
+    ] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+    ] = None,
+    markdown_file: Annotated[
+        Path | None, typer.Option("--markdown", help="Also write the tables as markdown here.")
+    ] = None,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
+    ] = DEFAULT_SEED,
+    pipeline: Annotated[
+        Path | None,
+        typer.Option(
+            "--pipeline", "-p", help="Pipeline definition (TOML); default: the packaged one."
+        ),
+    ] = None,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            "--keep",
+            help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
+        ),
+    ] = None,
+    worst: Annotated[
+        int,
+        typer.Option(
+            "--worst",
+            min=0,
+            help="List the N dev documents with the most errors (never untouched).",
+        ),
+    ] = 0,
+    per_layout: Annotated[
+        bool,
+        typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+) -> None:
+    """Score the pipeline on real résumés: dotin span annotations per label, JSON Resume files
+    rendered in several layouts, markdown coverage; dev and untouched halves side by side.
+
+    The rules are in docs/evaluation.md. A full run takes several minutes.
+    """
+    from rich.markup import escape  # noqa: PLC0415
+
+    from resume_etl.config import load_config  # noqa: PLC0415
+    from resume_etl.evaluation.real.data import require_data_dir  # noqa: PLC0415
+    from resume_etl.evaluation.real.evaluate import (  # noqa: PLC0415
+        HALVES,
+        SETS,
+        RealEvalOptions,
+        evaluate_real,
+    )
+    from resume_etl.evaluation.real.tables import (  # noqa: PLC0415
+        markdown_tables,
+        rich_tables,
+        worst_table,
+    )
+
+    console = _console()
+    options = RealEvalOptions(
+        sets=SETS if dataset == SetChoice.ALL else (dataset.value,),
+        halves=HALVES if split == SplitChoice.BOTH else (Half(split.value),),
+        layouts=_layouts(layouts),
+        limit=limit,
+        seed=seed,
+        keep=keep,
+    )
+    try:
+        folder = require_data_dir(data)
+        config = load_config(pipeline)
+        with _progress(quiet) as stage:
+            report = evaluate_real(folder, config, options, stage=stage)
+    except ResumeEtlError as error:
+        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
+        raise typer.Exit(EXIT_BAD_SETUP) from error
+    for table in rich_tables(report, per_layout):
+        console.print(table)
+    if worst:
+        console.print(worst_table(report, worst))
+    if json_file is not None:
+        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    if markdown_file is not None:
+        markdown_file.write_text(markdown_tables(report, per_layout), encoding="utf-8")

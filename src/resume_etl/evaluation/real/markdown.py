@@ -1,0 +1,70 @@
+"""The markdown set: real résumés as their authors wrote them, without gold.
+
+With no gold there is no precision or recall; what is reported is *coverage*: how many
+documents yield a name, an e-mail, a phone, jobs and schools, how many of the jobs have an
+organization, a role and a start date, and how many sections were left unclassified
+(``other``). A drop in coverage on the untouched half is a regression worth reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from resume_etl.evaluation.real.data import markdown_files
+from resume_etl.evaluation.real.report import Tally
+from resume_etl.evaluation.real.runner import DocumentRows, InputText
+from resume_etl.evaluation.real.split import Half, half_of
+from resume_etl.vocab import SectionKind
+
+DATASET = "markdown"
+
+
+def selected(
+    data_dir: Path, seed: int, halves: Sequence[Half], limit: int | None = None
+) -> list[tuple[Path, Half]]:
+    """The markdown files of the chosen halves (one file is one person), ``limit`` per half."""
+    files = markdown_files(data_dir)
+    chosen: list[tuple[Path, Half]] = []
+    for half in halves:
+        chosen += [(path, half) for path in files if half_of(path.stem, seed) == half][:limit]
+    return chosen
+
+
+def input_for(path: Path) -> InputText:
+    return InputText(f"markdown-{path.name}", path.read_text(encoding="utf-8", errors="replace"))
+
+
+def _filled(row: Mapping[str, Any], *keys: str) -> bool:
+    """Every one of ``keys`` holds a value (a null cell may read as None, NaN or NaT)."""
+    return all(row.get(key) is not None and not pd.isna(row.get(key)) for key in keys)
+
+
+def _complete_job(row: Mapping[str, Any]) -> bool:
+    return _filled(row, "organization", "role", "start_date")
+
+
+def score_document(rows: DocumentRows | None, tally: Tally) -> None:
+    """Add one document's coverage counts to ``tally``."""
+    tally.documents += 1
+    if rows is None:
+        return
+    profile = next(iter(rows.table("profiles")), {})
+    kinds = [row.get("kind") for row in rows.table("contacts")]
+    jobs = rows.table("experiences")
+    schools = rows.table("education")
+    tally.count("with a name", _filled(profile, "name"))
+    tally.count("with an email", "email" in kinds)
+    tally.count("with a phone", "phone" in kinds)
+    tally.count("with a job", bool(jobs))
+    tally.count("with a school", bool(schools))
+    tally.count("jobs", len(jobs))
+    tally.count("jobs with org+role+start", sum(_complete_job(row) for row in jobs))
+    tally.count("schools", len(schools))
+    tally.count("schools with institution", sum(_filled(row, "institution") for row in schools))
+    sections = rows.table("sections")
+    tally.count("sections", len(sections))
+    tally.count("sections left 'other'", sum(row["kind"] == SectionKind.OTHER for row in sections))

@@ -1,0 +1,252 @@
+"""The runner: one run from input files to committed tables, whichever engine runs the stages.
+
+It owns the phases around the stages, in this order: open the output folder's store under its
+lock, plan which inputs need the stages (``storage/plan.py``), have an engine run the stages
+over batches of those inputs (``engines/``: in this process, a process pool or a Dask
+cluster, each writing the batches' rows as part files), merge the fresh rows with the stored
+ones (``storage/merge.py``), commit (``storage/store.py`` says what a commit guarantees), and
+sum the run up in a ``RunSummary``. Engines only map the stages over batches; the CLI and
+``resume_etl.run`` reach the runner through ``api.py``.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from resume_etl.config import PipelineConfig
+from resume_etl.engines import BatchSource, EngineName
+from resume_etl.engines.dask import DaskEngine
+from resume_etl.engines.local import BATCH_SIZE, LocalEngine
+from resume_etl.engines.pool import WorkerPool, default_workers
+from resume_etl.engines.timing import StageClock
+from resume_etl.stages.ingest import discover
+from resume_etl.storage.fingerprint import pipeline_fingerprint
+from resume_etl.storage.merge import MergedRun, merge_run
+from resume_etl.storage.parts import BatchReport, PartFile
+from resume_etl.storage.plan import RunOptions, plan_run
+from resume_etl.storage.store import PARTS_DIR, FileEntry, Outcome, new_run_id, open_store
+
+__all__ = [
+    "ProgressCallback",
+    "RunOptions",
+    "RunSummary",
+    "discover_inputs",
+    "run_files",
+    "run_on_dask",
+    "run_on_engine",
+    "run_with_workers",
+]
+
+ProgressCallback = Callable[[Path], None]
+"""Called once per input file as its processing finishes."""
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did: the figures the CLI prints at the end.
+
+    ``documents_read == documents_parsed + documents_quarantined``: every input ends in exactly
+    one place. ``documents_skipped`` of them were unchanged and kept their stored rows.
+    """
+
+    documents_read: int = 0
+    documents_parsed: int = 0
+    documents_quarantined: int = 0
+    documents_skipped: int = 0
+    documents_pruned: int = 0
+    documents_kept: int = 0
+    """Files absent from the inputs whose rows were kept (no ``--prune``)."""
+    quarantine_rows: int = 0
+    """Quarantine rows of this run's inputs, document or record level; ``--strict`` fails on any."""
+    rows_written: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    out: Path = Path()
+    run_id: str = ""
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
+    documents_per_worker: dict[str, int] = field(default_factory=dict)
+    """Documents each worker (by address) processed; filled by the Dask engine only."""
+    quality_flags: dict[str, int] = field(default_factory=dict)
+    """Parsed inputs per ``documents.quality_flags`` value (reused ones included), so a run
+    whose documents were read thinly says so."""
+
+    @classmethod
+    def of(cls, merged: MergedRun, out: Path, seconds: float) -> RunSummary:
+        manifest = merged.manifest
+        counts = manifest.counts
+        inputs = manifest.files[: counts.inputs]
+        return cls(
+            documents_read=counts.inputs,
+            documents_parsed=sum(entry.outcome is Outcome.PARSED for entry in inputs),
+            documents_quarantined=sum(entry.outcome is Outcome.QUARANTINED for entry in inputs),
+            documents_skipped=counts.reused,
+            documents_pruned=counts.pruned,
+            documents_kept=counts.carried,
+            quarantine_rows=merged.quarantine_rows,
+            rows_written={name: table.rows for name, table in manifest.tables.items()},
+            quality_flags=_flag_counts(inputs),
+            seconds=seconds,
+            out=out,
+            run_id=manifest.run_id,
+        )
+
+
+def _flag_counts(entries: Sequence[FileEntry]) -> dict[str, int]:
+    counts = Counter(
+        str(flag)
+        for entry in entries
+        if entry.outcome is Outcome.PARSED
+        for flag in entry.quality_flags
+    )
+    return dict(sorted(counts.items()))
+
+
+def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]:
+    """Input files in a stable order; the list is made first so progress knows the total."""
+    return list(discover(paths, config.ingest))
+
+
+def run_on_engine(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    engine: EngineName = EngineName.LOCAL,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run discovered ``files`` on ``engine``: the one place a run's engine is chosen."""
+    if scheduler is not None and workers is not None:  # else silently ignored: say so instead
+        raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
+    if engine is EngineName.DASK:
+        return run_on_dask(config, files, out, scheduler, workers, on_progress, options=options)
+    if scheduler is not None:
+        raise ValueError("a scheduler address needs engine='dask'")
+    return run_with_workers(config, files, out, workers, on_progress, options=options)
+
+
+def run_with_workers(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
+
+    One useful worker runs in this process: no pool to start, and the same tables.
+    """
+    wanted = workers if workers is not None else default_workers()
+    useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
+    if useful == 1:
+        return run_files(config, files, out, on_progress, options=options)
+    # Workers start on the first batch handed out, so a run with nothing new starts none.
+    with WorkerPool(config, useful, batch_size) as pool:
+        return run_files(config, files, out, on_progress, options=options, source=pool)
+
+
+def run_on_dask(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    batch_size: int = BATCH_SIZE,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run ``files`` on the cluster at ``scheduler``, or on a ``LocalCluster`` of ``workers``.
+
+    The stages run on the cluster; the plan, the merge and the commit here.
+    """
+    with DaskEngine(config, scheduler, workers, batch_size) as engine:
+        summary = run_files(config, files, out, on_progress, options=options, source=engine)
+        summary.documents_per_worker = dict(sorted(engine.documents_per_worker.items()))
+        return summary
+
+
+def run_files(
+    config: PipelineConfig,
+    files: Sequence[Path],
+    out: Path,
+    on_progress: ProgressCallback | None = None,
+    nlp: Language | None = None,
+    options: RunOptions | None = None,
+    source: BatchSource | None = None,
+) -> RunSummary:
+    """Process the new and changed ``files`` and commit every configured table into ``out``.
+
+    Holds the output folder's lock throughout; see ``storage/store.py`` for what a commit
+    guarantees. ``source`` (default: a ``LocalEngine`` in this process, with ``nlp`` if given)
+    is built or used only when some input needs processing, so a run with nothing new never
+    loads the model. Rows go from the batches to part files and from there, streamed, into the
+    tables: memory holds a batch and one entry per file, not the run's rows.
+    """
+    started = time.perf_counter()
+    options = options or RunOptions()
+    with open_store(out, wait=options.wait, rebuild=options.full) as store:
+        previous = store.committed()
+        fingerprint = pipeline_fingerprint(config)
+        plan = plan_run(files, previous, fingerprint, config.ingest.max_bytes, options)
+        for entry in plan.reused.values():
+            if on_progress:
+                on_progress(Path(entry.source_path))
+        run_id = new_run_id()
+        staging = store.staging(run_id)
+        try:
+            clock = StageClock()
+            fresh = _Fresh()
+            if plan.to_process:
+                engine = source if source is not None else LocalEngine(config, nlp)
+                fresh = _gathered(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
+                clock = engine.clock
+            with clock.timing("load"):
+                merged = merge_run(
+                    plan,
+                    previous,
+                    fresh.entries,
+                    fresh.parts,
+                    staging,
+                    config.load.tables,
+                    config.name,
+                    run_id,
+                )
+                store.commit_staged(merged.manifest)
+        except BaseException:
+            # A failed run's parts hold its rows: do not leave them until the next run.
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    summary = RunSummary.of(merged, out, time.perf_counter() - started)
+    summary.stage_seconds = dict(clock.seconds)
+    return summary
+
+
+@dataclass(slots=True)
+class _Fresh:
+    """What the batches reported: an entry per processed file and the part files to read."""
+
+    entries: list[FileEntry] = field(default_factory=list)
+    parts: list[PartFile] = field(default_factory=list)
+
+
+def _gathered(reports: Iterable[BatchReport], on_progress: ProgressCallback | None) -> _Fresh:
+    """Every file's entry and every part file, in input order, reporting each file."""
+    fresh = _Fresh()
+    for report in reports:
+        fresh.entries.extend(report.entries)
+        fresh.parts.extend(report.parts)
+        if on_progress:
+            for entry in report.entries:
+                on_progress(Path(entry.source_path))
+    return fresh

@@ -1,0 +1,65 @@
+"""Quality flags: say when a document's rows are thin, so a bad read is never silent.
+
+A document that loads with no jobs at all looks the same in the tables as a résumé without
+jobs, unless something says why. The flags read only the records a document produced (its
+sections and entry rows) and the repairs ingest made, so they state facts a user can check:
+"this section of jobs gave no job", never a guess at what went wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel
+
+from resume_etl.records import DocumentRecord, SectionRecord
+from resume_etl.stages.reflow import REPAIR as LINE_BREAKS_REPAIR
+from resume_etl.vocab import ENTRY_SECTION_KINDS, QualityFlag, SectionKind
+
+__all__ = ["ENTRY_TABLES", "flag_document", "quality_flags"]
+
+ENTRY_TABLES = ("experiences", "education", "projects", "publications")
+"""Tables whose rows are the entries of a section (each row names its ``section_id``)."""
+
+
+def quality_flags(document: DocumentRecord, rows: dict[str, list[BaseModel]]) -> list[QualityFlag]:
+    """The flags of one document, from its rows per table, in the vocabulary's order."""
+    sections = [row for row in rows.get("sections", []) if isinstance(row, SectionRecord)]
+    found: set[QualityFlag] = set()
+    if LINE_BREAKS_REPAIR in document.repairs:
+        found.add(QualityFlag.COLLAPSED_LINE_BREAKS)
+    if all(section.kind is SectionKind.HEADER for section in sections):
+        found.add(QualityFlag.NO_SECTIONS)
+    if _sections_without_entries(sections, _entry_section_ids(rows)):
+        found.add(QualityFlag.SECTION_WITHOUT_ENTRIES)
+    return [flag for flag in QualityFlag if flag in found]
+
+
+def flag_document(rows: dict[str, list[BaseModel]]) -> None:
+    """Replace the document row of ``rows`` by one that carries its quality flags."""
+    documents = rows.get("documents", [])
+    if len(documents) == 1 and isinstance(documents[0], DocumentRecord):
+        document = documents[0]
+        flags = quality_flags(document, rows)
+        rows["documents"] = [document.model_copy(update={"quality_flags": flags})]
+
+
+def _entry_section_ids(rows: dict[str, list[BaseModel]]) -> set[str]:
+    ids: set[str] = set()
+    for table in ENTRY_TABLES:
+        for row in rows.get(table, []):
+            section_id = getattr(row, "section_id", None)
+            if isinstance(section_id, str):
+                ids.add(section_id)
+    return ids
+
+
+def _sections_without_entries(
+    sections: Sequence[SectionRecord], with_entries: Iterable[str]
+) -> list[SectionRecord]:
+    filled = set(with_entries)
+    return [
+        section
+        for section in sections
+        if section.kind in ENTRY_SECTION_KINDS and section.section_id not in filled
+    ]

@@ -1,0 +1,175 @@
+"""Columns on a page: find the gutter between two columns, and read them one after the other.
+
+A gutter is a vertical strip of the page, away from its edges, that (almost) no row's text
+crosses, with a left-aligned column of text after it that runs on its own: rows with text on
+the right and none on the left. That last test tells a two-column page from a one-column page
+whose dates are set flush right ("Engineer ........ 2019 - 2021"): those dates always share
+their row with a title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from resume_etl.stages.readers.layout import Word
+
+_CHUNK_GAP = 1.2
+"""Words further apart than this many font sizes are separate chunks of a row."""
+_SEARCH_FROM, _SEARCH_TO = 0.12, 0.88
+"""Where on the page (share of its width) a gutter may lie."""
+_MIN_GUTTER = 8.0
+"""Narrowest gutter, in points."""
+_MAX_CROSSING = 0.2
+"""Share of the rows allowed to cross the gutter (a name or contact line set full width)."""
+_MIN_COLUMN_ROWS = 3
+_MIN_OWN_ROWS = 2
+"""Rows with text right of the gutter and none left of it, for the right side to be a column."""
+_ALIGNED_SHARE = 0.5
+"""Share of right-side rows that must start at one x position (a left-aligned column)."""
+
+
+@dataclass(slots=True)
+class Row:
+    """Words on one baseline band of a page, left to right."""
+
+    words: list[Word]
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Words of a row with no wide gap between them."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+
+def chunks(row: Row) -> list[Chunk]:
+    """A row split where the gap between two words is wider than a few spaces."""
+    found: list[list[Word]] = [[row.words[0]]]
+    for before, word in zip(row.words, row.words[1:], strict=False):
+        if word.x0 - before.x1 > _CHUNK_GAP * max(word.size, before.size):
+            found.append([word])
+        else:
+            found[-1].append(word)
+    return [Chunk(tuple(words)) for words in found]
+
+
+def find_gutter(rows: Sequence[Row], width: float) -> tuple[float, float] | None:
+    """The strip ``(left, right)`` between two columns, or None for a one-column page."""
+    if len(rows) < 2 * _MIN_COLUMN_ROWS or width <= 0:
+        return None
+    row_chunks = [chunks(row) for row in rows]
+    # A résumé's header (name, title, contact lines) runs full width above the columns; the
+    # columns are looked for below it, from the first row set in more than one piece.
+    first_split = next((i for i, found in enumerate(row_chunks) if len(found) > 1), 0)
+    for start in dict.fromkeys((0, first_split)):
+        below = row_chunks[start:]
+        for gutter in _empty_strips(below, width, len(below)):
+            if _is_column_gutter(below, gutter):
+                return gutter
+    return None
+
+
+def _empty_strips(
+    row_chunks: list[list[Chunk]], width: float, row_count: int
+) -> list[tuple[float, float]]:
+    """Vertical strips few rows cross, widest first."""
+    coverage = [0] * (int(width) + 2)
+    for found in row_chunks:
+        for chunk in found:
+            for x in range(max(0, int(chunk.x0)), min(len(coverage), int(chunk.x1) + 1)):
+                coverage[x] += 1
+    allowed = max(1, int(row_count * _MAX_CROSSING))
+    strips: list[tuple[float, float]] = []
+    start: int | None = None
+    for x in range(int(width * _SEARCH_FROM), int(width * _SEARCH_TO) + 1):
+        if coverage[x] <= allowed:
+            start = x if start is None else start
+            continue
+        if start is not None and x - start >= _MIN_GUTTER:
+            strips.append(_deepest(coverage, start, x))
+        start = None
+    return sorted(strips, key=lambda strip: strip[0] - strip[1])
+
+
+def _deepest(coverage: list[int], start: int, end: int) -> tuple[float, float]:
+    """The widest part of a strip that the fewest rows cross: the gutter proper, without the
+    ends of the left column's longer lines that reach into the strip."""
+    fewest = min(coverage[start:end])
+    best = (start, start)
+    run_start: int | None = None
+    for x in range(start, end + 1):
+        if x < end and coverage[x] == fewest:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            if x - run_start > best[1] - best[0]:
+                best = (run_start, x)
+            run_start = None
+    if best[1] - best[0] < _MIN_GUTTER / 2:
+        return float(start), float(end)
+    return float(best[0]), float(best[1])
+
+
+def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:
+    left_edge, right_edge = gutter
+    left_rows = right_rows = own_right_rows = 0
+    right_starts: Counter[int] = Counter()
+    for found in row_chunks:
+        left = [c for c in found if c.x1 <= left_edge + 1]
+        right = [c for c in found if c.x0 >= right_edge - 1]
+        if len(left) + len(right) < len(found):
+            continue  # the row crosses the gutter: a full-width line
+        left_rows += bool(left)
+        if right:
+            right_rows += 1
+            own_right_rows += not left
+            right_starts[round(right[0].x0 / 2)] += 1
+    if min(left_rows, right_rows) < _MIN_COLUMN_ROWS or own_right_rows < _MIN_OWN_ROWS:
+        return False
+    return right_starts.most_common(1)[0][1] >= _ALIGNED_SHARE * right_rows
+
+
+def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[list[list[Word]]]:
+    """Rows regrouped in reading order as blocks of lines: full-width rows stay in place as
+    blocks, and the rows between them are read as the left column's block, then the right's."""
+    left_edge, right_edge = gutter
+    blocks: list[list[list[Word]]] = []
+    full: list[list[Word]] = []
+    left: list[list[Word]] = []
+    right: list[list[Word]] = []
+    for row in rows:
+        found = chunks(row)
+        left_words = [w for c in found if c.x1 <= left_edge + 1 for w in c.words]
+        right_words = [w for c in found if c.x0 >= right_edge - 1 for w in c.words]
+        if len(left_words) + len(right_words) < len(row.words):
+            _flush(blocks, left, right)
+            full.append(list(row.words))
+            continue
+        _flush(blocks, full)
+        if left_words:
+            left.append(left_words)
+        if right_words:
+            right.append(right_words)
+    _flush(blocks, full, left, right)
+    return blocks
+
+
+def _flush(blocks: list[list[list[Word]]], *pending: list[list[Word]]) -> None:
+    """Move the pending lines into blocks, in the order given, and empty them."""
+    for lines in pending:
+        if lines:
+            blocks.append(lines.copy())
+            lines.clear()

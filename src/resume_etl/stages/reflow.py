@@ -1,0 +1,219 @@
+"""Reflow: put back the line breaks of text whose breaks were collapsed into runs of spaces.
+
+Text pulled from a PDF or a web form often arrives as one long line in which every line break
+became a run of spaces ("... NC 27599  Phone: ...    EDUCATION  2001 ..."). Every later stage
+reads lines (headings, entry headers, bullets), so such a text yields no sections and no entries.
+This module is "text in, line breaks out": it finds the lines that read as collapsed and puts a
+line break back into each run of spaces that stood for one.
+
+Offsets are kept: a break replaces the first space of its run (two for a blank line), so every
+character stays where it was and spans into the raw text stay valid. The remaining spaces of
+the run lead the next line, where the segmenter ignores them.
+
+The thresholds come from data, not from cases. In the dev half of the dotin set (100 real
+résumés, every one a single line), each document holds at least 4 runs of two or more spaces
+that do not follow a sentence end, at least 0.75 per 100 characters; in the multi-line
+documents of ``raw/`` and 20 real markdown résumés no line holds more than 3 such runs once
+runs beside a separator ("a  |  b", "a  •  b") are left out, and those lines are short. Dotin
+spans also say which runs are *not* line breaks: of the runs inside labelled spans, the largest
+group sits between two dates ("2003  Present", "June 2009  February 2010"), where the collapse
+lost the dash of the range; those get the dash back (one character, so offsets still hold) and
+stay on their line (dates are read with the default date settings, English month names).
+Run lengths come in pairs: of the dev half's 12,574 runs, 9,815 have 2 spaces and 2,084 have 4,
+two collapsed breaks, a blank line; so a run of 4 or more gets two breaks, unless a list item
+or a wrapped line follows it, whose spaces were more likely indentation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+
+from resume_etl.config import DateSettings
+from resume_etl.dates import DateParser, DateRangeMatch
+
+__all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "REPAIR", "restore_line_breaks"]
+
+REPAIR = "line_breaks"
+"""The name ingest records in ``documents.repairs`` when this step changed a text."""
+
+MIN_BREAKING_RUNS = 4
+"""A line is collapsed when at least this many of its runs read as line breaks (not counting
+runs after a sentence end, which also occur as sentence spacing in prose)."""
+
+MIN_LINE_CHARS = 100
+"""Shorter lines are left alone: a short line with wide gaps is a row of columns, not a text."""
+
+BLANK_LINE_RUN = 4
+"""Runs at least this long stood for a blank line: they get two line breaks (one before a list
+item or a lower-case continuation)."""
+
+_DATE_REACH = 40
+"""Characters on each side of a run that the date-range check reads."""
+
+_RUN = re.compile(r" {2,}")
+_SENTENCE_ENDS = ".!?"
+_CLOSERS = "\"')]"
+_ESCAPED_BYTES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+_BULLET_MARK = re.compile(r"[•●▪■◦‣∙○◆►▸➢✓✔*\-–—+\uf000-\uf8ff]")
+"""A cell that is one of these marks opens a list item ("a  •  b": break before the mark)."""
+_SYMBOL = re.compile(r"[^\w\s]{1,3}")
+_FIELD_LABEL = re.compile(r"[ \t]+\w+(?:[ \t]+\w+)?[ \t]*:")
+"""What follows "Current"/"Present" when it opens a field label ("Current Location: Pune")."""
+
+
+class _Gap(Enum):
+    """What one run of spaces inside a line stood for."""
+
+    KEEP = "keep"
+    BREAK = "break"
+    BLANK_LINE = "blank_line"
+    DASH = "dash"
+
+
+_BREAKS = frozenset({_Gap.BREAK, _Gap.BLANK_LINE})
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    start: int
+    end: int
+    gap: _Gap
+    counts: bool
+    """Whether it is evidence that the line is collapsed: a break not after a sentence end, or
+    a tab-wide gap after a bullet mark (a list item in the middle of a line)."""
+
+
+def restore_line_breaks(text: str) -> str:
+    """``text`` with line breaks put back into the lines that read as collapsed.
+
+    A text with no such line comes back unchanged (the same object), so a document that kept
+    its line breaks is never touched; the result has the same length as ``text``.
+    """
+    if "  " not in text:
+        return text
+    lines = text.split("\n")
+    reflowed = [_reflowed(line) for line in lines]
+    if reflowed == lines:
+        return text
+    return "\n".join(reflowed)
+
+
+def _reflowed(line: str) -> str:
+    if len(line) < MIN_LINE_CHARS or line.count("  ") < MIN_BREAKING_RUNS:
+        return line
+    runs = list(_runs(line))
+    if sum(run.counts for run in runs) < MIN_BREAKING_RUNS:
+        return line
+    chars = list(line)
+    for run in runs:
+        if run.gap is _Gap.BREAK:
+            chars[run.start] = "\n"
+        elif run.gap is _Gap.BLANK_LINE:
+            chars[run.start : run.start + 2] = "\n\n"
+        elif run.gap is _Gap.DASH:
+            chars[run.start + (run.end - run.start - 1) // 2] = "-"
+    return "".join(chars)
+
+
+def _runs(line: str) -> Iterator[_Run]:
+    """Each run of two or more spaces between two cells of text, and what it stood for."""
+    inner = [
+        match for match in _RUN.finditer(line) if match.start() > 0 and match.end() < len(line)
+    ]
+    edges = [0, *(edge for match in inner for edge in match.span()), len(line)]
+    cells = [line[edges[index] : edges[index + 1]] for index in range(0, len(edges), 2)]
+    dates = _DatesOf(line)
+    for index, match in enumerate(inner):
+        left, right = cells[index], cells[index + 1]
+        gap = _gap(left, right, match.start(), match.end(), dates)
+        tab_after_bullet = len(match.group()) >= BLANK_LINE_RUN and _is_bullet(left)
+        breaks = gap in _BREAKS or tab_after_bullet  # a mid-line bullet is a break before it
+        counts = breaks and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
+        yield _Run(match.start(), match.end(), gap, counts)
+
+
+def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> _Gap:
+    """A run is padding around a mark, part of a date range, or a line break."""
+    narrow = end - start < BLANK_LINE_RUN
+    if _is_bullet(left) or (narrow and _is_symbol(left)):
+        return _Gap.KEEP  # the space after a bullet (a tab, however wide) or a separator
+    if narrow and _is_symbol(right) and not _is_bullet(right):
+        return _Gap.KEEP  # the space before a separator: "a  |  b" is one line
+    if narrow and dates.lost_dash(left, right, start, end):
+        return _Gap.DASH
+    if not narrow and not _continues_a_block(right):
+        return _Gap.BLANK_LINE
+    return _Gap.BREAK
+
+
+def _continues_a_block(cell: str) -> bool:
+    """A list item or a wrapped line: after a wide run, its spaces were indentation, not a
+    blank line ("...dispatch    rose from 91%", "...teachers    - Raised ...")."""
+    return cell[:1].islower() or _is_bullet(cell.split(" ", 1)[0])
+
+
+def _is_symbol(cell: str) -> bool:
+    if len(cell) <= 3:
+        return bool(_SYMBOL.fullmatch(cell))
+    return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
+
+
+def _is_bullet(cell: str) -> bool:
+    if len(cell) == 1:
+        return bool(_BULLET_MARK.fullmatch(cell))
+    return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
+
+
+class _DatesOf:
+    """The dates of one line, found in one scan, so each run asks about its two sides in
+    constant time and only a run between two dates pays for a closer look."""
+
+    def __init__(self, line: str) -> None:
+        found = _date_parser().find_ranges(line)
+        self.ending_at = {date.end_char: date for date in found}
+        self.starting_at = {date.start_char: date for date in found}
+
+    def lost_dash(self, left: str, right: str, start: int, end: int) -> bool:
+        """Two dates with nothing but spaces between them: a range once its dash is back.
+
+        Not when either side already is a whole range ("Honors 2022  Sept 2020 - Aug 2024"),
+        nor when the second date opens a field label ("1994  Current Location: Pune").
+        """
+        before, after = self.ending_at.get(start), self.starting_at.get(end)
+        if (before and _is_whole_range(before)) or (after and _is_whole_range(after)):
+            return False
+        if after is None and not _CURRENT_WORD.match(right):
+            return False
+        if before is None and not left[-1:].isalpha():  # a bare month is no date on its own
+            return False
+        return _reads_as_range(left[-_DATE_REACH:], right[:_DATE_REACH], end - start)
+
+
+def _reads_as_range(head: str, tail: str, width: int) -> bool:
+    joined = head + "-" + " " * (width - 1) + tail
+    junction = len(head)
+    for found in _date_parser().find_ranges(joined):
+        if found.start_char < junction and found.end_char >= junction + width + 3:
+            rest = joined[found.end_char :]
+            return _is_whole_range(found) and not _FIELD_LABEL.match(rest)
+    return False
+
+
+def _is_whole_range(found: DateRangeMatch) -> bool:
+    return found.start is not None and (found.end is not None or found.is_current)
+
+
+@cache
+def _date_parser() -> DateParser:
+    """One parser per process, built only when a collapsed line is met."""
+    return DateParser()
+
+
+_CURRENT_WORD = re.compile(
+    "(?i)(?:" + "|".join(map(re.escape, DateSettings().current_words)) + r")(?!\w)"
+)
+"""The words that end an ongoing range ("Present"), as the date settings list them."""

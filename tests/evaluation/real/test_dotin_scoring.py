@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from resume_etl.evaluation.gold import GoldDocument
+from resume_etl.evaluation.real.data import DotinDocument, DotinSpan
+from resume_etl.evaluation.real.dotin import gold_values, header_locations, score_document
+from resume_etl.evaluation.real.report import Tally
+from resume_etl.evaluation.real.runner import DocumentRows
+from resume_etl.evaluation.real.split import Half
+from resume_etl.evaluation.score import Predicted
+
+TEXT = (
+    '"Jo Rivera  Austin, TX  jo@example.org  EXPERIENCE  Acme Robotics  Field Technician  '
+    "2019  Dallas, TX  EDUCATION  Lakeside College  B.S. in Physics  2018  SKILLS  Python"
+)
+
+
+def _span(text: str, label: str, after: int = 0) -> DotinSpan:
+    start = TEXT.index(text, after)
+    return DotinSpan(start, start + len(text), label, text)
+
+
+DOCUMENT = DotinDocument(
+    id="set/1.xml",
+    text=TEXT,
+    spans=(
+        _span("Jo Rivera", "Name"),
+        _span("Austin, TX", "Location"),
+        _span("jo@example.org", "Email Address"),
+        _span("Acme Robotics", "Companies worked at"),
+        _span("Field Technician", "Designation"),
+        _span("Dallas, TX", "Location"),
+        _span("Lakeside College", "College Name"),
+        _span("B.S. in Physics", "Degree"),
+        _span("2018", "Graduation Year"),
+        _span("Python", "Tech Tools"),
+    ),
+)
+
+
+def _rows(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> DocumentRows:
+    return DocumentRows(Predicted(GoldDocument(document="x")), TEXT, tables)
+
+
+def _f1(tally: Tally, field: str) -> float:
+    group = tally.freeze("dotin", None, Half.DEV)
+    score = group.field(field)
+    assert score is not None, field
+    return score.f1
+
+
+def test_the_header_location_is_the_one_before_the_first_company() -> None:
+    assert header_locations(DOCUMENT) == ["Austin, TX"]
+
+
+def test_graduation_year_gold_is_its_year() -> None:
+    document = DotinDocument("d", "May 2016", (DotinSpan(0, 8, "Graduation Year", "May 2016"),))
+    assert gold_values(document, frozenset({"Graduation Year"})) == ["2016"]
+
+
+def test_a_document_read_right_scores_one_on_every_field() -> None:
+    rows = _rows(
+        {
+            "profiles": [{"name": "Jo Rivera", "location": "Austin, TX"}],
+            "contacts": [{"kind": "email", "normalized": "jo@example.org"}],
+            "experiences": [{"organization": "Acme Robotics", "role": "Field Technician"}],
+            "education": [
+                {
+                    "institution": "Lakeside College",
+                    "degree": "B.S.",
+                    "field_of_study": "Physics",
+                    "end_date": dt.date(2018, 1, 1),
+                }
+            ],
+            "skills": [{"name": "Python", "spans": []}],
+        }
+    )
+    tally = Tally()
+    score_document(DOCUMENT, rows, tally)
+    for field in (
+        "profile.name",
+        "profile.location",
+        "contact.email",
+        "work.organization",
+        "work.role",
+        "education.institution",
+        "education.degree",
+        "education.year",
+        "skill",
+    ):
+        assert _f1(tally, field) == 1.0, field
+    assert tally.coverage == {"documents with a job": 1, "documents with a school": 1}
+
+
+def test_a_job_location_is_not_the_persons_location() -> None:
+    tally = Tally()
+    score_document(DOCUMENT, _rows({"profiles": [{"location": "Dallas, TX"}]}), tally)
+    counts = tally.fields["profile.location"]
+    assert (counts.true_positives, counts.false_positives, counts.false_negatives) == (0, 1, 1)
+
+
+def test_a_document_the_pipeline_lost_misses_every_gold_value() -> None:
+    tally = Tally()
+    score_document(DOCUMENT, None, tally)
+    assert tally.fields["work.role"].false_negatives == 1
+    assert tally.fields["skill"].false_negatives == 1
+    assert tally.coverage["documents with a job"] == 0

@@ -1,0 +1,130 @@
+"""Layout analysis on positioned words, without any PDF: columns, furniture, wraps, headings."""
+
+from __future__ import annotations
+
+from resume_etl.stages.readers.layout import PageWords, Word, pages_to_text
+
+CHAR = 5.0  # width of one character at size 10, in points
+PAGE_WIDTH, PAGE_HEIGHT = 600.0, 800.0
+
+
+def line(text: str, x: float, top: float, size: float = 10.0) -> list[Word]:
+    """Words of ``text`` set from ``x`` on a baseline band starting at ``top``."""
+    words = []
+    for part in text.split(" "):
+        width = len(part) * CHAR * size / 10
+        words.append(Word(part, x, x + width, top, top + size, size))
+        x += width + CHAR * size / 10
+    return words
+
+
+def page(*lines: list[Word]) -> PageWords:
+    return PageWords(PAGE_WIDTH, PAGE_HEIGHT, tuple(w for words in lines for w in words))
+
+
+def text_of(*pages: PageWords) -> str:
+    return pages_to_text(pages)[0]
+
+
+def test_larger_lines_become_headings_ranked_by_size() -> None:
+    text = text_of(
+        page(
+            line("Jane Doe", 50, 80, size=18),
+            line("Experience", 50, 110, size=13),
+            line("Built the billing service.", 50, 130),
+        )
+    )
+    assert text.splitlines()[0] == "# Jane Doe"
+    assert "## Experience" in text.splitlines()
+
+
+def test_a_wrapped_bullet_is_joined_into_one_line() -> None:
+    first = "• Led the migration of forty services to the new cluster and cut the"
+    rows = [
+        line(first, 50, 100),
+        line("monthly bill by a third.", 50 + 2 * CHAR, 113),
+        line("• Mentored two engineers.", 50, 126),
+    ]
+    # The column's right edge is where the longest line ends.
+    text = text_of(page(*rows))
+    assert text.splitlines() == [
+        "• Led the migration of forty services to the new cluster and cut the monthly bill "
+        "by a third.",
+        "• Mentored two engineers.",
+    ]
+
+
+def test_short_lines_that_fit_are_not_joined() -> None:
+    rows = [
+        line("Python Django PostgreSQL Redis Kafka", 50, 100),
+        line("Go", 50, 113),
+        line("Terraform Kubernetes", 50, 126),
+    ]
+    assert text_of(page(*rows)).splitlines() == [
+        "Python Django PostgreSQL Redis Kafka",
+        "Go",
+        "Terraform Kubernetes",
+    ]
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    header = [line("Jane Doe jane@example.org +1 555 0100 Springfield", 50, 80)]
+    left = [line(word, 50, 120 + 13 * i) for i, word in enumerate(["Skills", "Python", "SQL"])]
+    right = [
+        line(text, 250, 120 + 13 * i)
+        for i, text in enumerate(
+            ["Experience", "Engineer, Acme", "2019 - 2023", "Built a thing.", "Analyst, Beta"]
+        )
+    ]
+    lines = text_of(page(*header, *left, *right)).splitlines()
+    assert lines[0].startswith("Jane Doe")
+    body = [text for text in lines[1:] if text]
+    assert body == ["Skills", "Python", "SQL", *["Experience", "Engineer, Acme"], *body[5:]]
+    assert body[-1] == "Analyst, Beta"
+
+
+def test_right_aligned_dates_are_no_second_column() -> None:
+    rows = []
+    for i in range(4):
+        top = 100 + 40 * i
+        title = line(f"Engineer at Company{i}", 50, top)
+        rows += [
+            title + line("2019 - 2021", 480, top),
+            line("Built things for people.", 50, top + 13),
+        ]
+    lines = [text for text in text_of(page(*rows)).splitlines() if text]
+    assert lines[0] == "Engineer at Company0    2019 - 2021"
+
+
+def test_page_numbers_and_a_repeated_running_header_are_dropped() -> None:
+    first = page(
+        line("Jane Doe", 50, 80, size=18),
+        line("First page text.", 50, 120),
+        line("Page 1 of 2", 280, 770),
+    )
+    second = page(
+        line("Jane Doe", 50, 20), line("Second page text.", 50, 120), line("Page 2 of 2", 280, 770)
+    )
+    text, report = pages_to_text([first, second])
+    assert "Page" not in text
+    assert text.count("Jane Doe") == 1
+    assert "layout:page_furniture:3" in report.repairs()
+
+
+def test_aligned_rows_of_three_cells_are_a_table() -> None:
+    rows = [
+        line("Period", 50, 100) + line("Role", 150, 100) + line("Company", 350, 100),
+        line("2021 - now", 50, 113) + line("Engineer", 150, 113) + line("Acme", 350, 113),
+        line("2018 - 2021", 50, 126) + line("Analyst", 150, 126) + line("Beta", 350, 126),
+    ]
+    assert text_of(page(*rows)).splitlines() == [
+        "| Period | Role | Company |",
+        "| 2021 - now | Engineer | Acme |",
+        "| 2018 - 2021 | Analyst | Beta |",
+    ]
+
+
+def test_a_sentence_running_over_a_page_break_is_not_cut_by_a_blank_line() -> None:
+    first = page(line("Reduced waiting times across", 50, 700))
+    second = page(line("the unit's four bays.", 50, 100))
+    assert text_of(first, second) == "Reduced waiting times across\nthe unit's four bays."

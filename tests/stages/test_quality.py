@@ -1,0 +1,58 @@
+"""Quality flags: a document whose sections yield nothing says so in ``documents``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from resume_etl.records import DocumentRecord
+from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.validate import ValidatedDocument, validate
+from resume_etl.vocab import QualityFlag
+
+Extract = Callable[[str], ExtractedDocument]
+
+TODAY = dt.date(2022, 12, 15)
+RESUME = (
+    "Jane Roe\njane.roe@example.org\n\nExperience\n"
+    "Data Analyst | Northwind Bank | Jan 2020 - Present\n"
+    "- Cut report time by 30%\n\nEducation\nState University\nB.Sc. Statistics\nGPA: 3.6 / 4.0\n"
+)
+
+
+def _flags(validated: ValidatedDocument) -> list[QualityFlag]:
+    (document,) = validated.rows["documents"]
+    assert isinstance(document, DocumentRecord)
+    return document.quality_flags
+
+
+def test_a_document_whose_sections_all_yield_entries_has_no_flag(extract_text: Extract) -> None:
+    assert _flags(validate(extract_text(RESUME), TODAY)) == []
+
+
+def test_a_document_without_headings_is_flagged_no_sections(extract_text: Extract) -> None:
+    text = "Jane Roe\njane.roe@example.org\nI have worked with data for ten years."
+    assert _flags(validate(extract_text(text), TODAY)) == [QualityFlag.NO_SECTIONS]
+
+
+def test_an_experience_section_without_a_job_is_flagged(extract_text: Extract) -> None:
+    text = "Jane Roe\n\nExperience\nReferences available on request.\n\nSkills\nPython, SQL\n"
+    assert _flags(validate(extract_text(text), TODAY)) == [QualityFlag.SECTION_WITHOUT_ENTRIES]
+
+
+def test_a_section_whose_only_entry_was_rejected_is_flagged(extract_text: Extract) -> None:
+    extracted = extract_text(RESUME)
+    school = extracted.education[0]
+    assert school.gpa is not None
+    broken = replace(school, gpa=(5.2, 4.0, school.gpa[2]))
+    validated = validate(replace(extracted, education=(broken,)), TODAY)
+    assert "education" not in validated.rows
+    assert _flags(validated) == [QualityFlag.SECTION_WITHOUT_ENTRIES]
+
+
+def test_restored_line_breaks_are_flagged_and_the_entries_read(extract_text: Extract) -> None:
+    collapsed = RESUME.replace("\n\n", "    ").replace("\n", "  ")
+    validated = validate(extract_text(collapsed), TODAY)
+    assert _flags(validated) == [QualityFlag.COLLAPSED_LINE_BREAKS]
+    assert len(validated.rows["experiences"]) == len(validated.rows["education"]) == 1
