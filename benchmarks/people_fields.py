@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from resume_etl.config import load_config
+from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.engines.local import lexicon_categories
 from resume_etl.evaluation.match import text_matches
 from resume_etl.evaluation.real.facts import ResumeFacts, read_facts
@@ -359,7 +359,7 @@ def print_report(half: str, report: Report) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--pipeline", type=Path, default=REPO / "pipelines" / "default.toml")
+    parser.add_argument("--pipeline", type=Path, default=default_pipeline_path())
     parser.add_argument("--untouched", action="store_true", help="also score the untouched half")
     parser.add_argument("--misses", type=int, default=0, help="print this many dev misses")
     parser.add_argument("--set", choices=("dotin", "jsonresume"), default=None)
