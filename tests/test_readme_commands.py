@@ -10,7 +10,7 @@ from typer.main import get_command
 from resume_etl.cli import app
 from tests.conftest import REPO
 
-COMMAND_LINE = re.compile(r"^resume-etl ([a-z]+)(?: ([a-z]+))?", re.MULTILINE)
+COMMAND_LINE = re.compile(r"^resume-etl ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?", re.MULTILINE)
 
 
 def _cli_commands() -> set[str]:

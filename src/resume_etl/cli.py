@@ -288,7 +288,9 @@ TablesOption = Annotated[
 RedactOption = Annotated[
     bool,
     typer.Option(
-        "--redact", help="Replace emails, phone numbers and street addresses with salted hashes."
+        "--redact",
+        help="Replace emails (also obfuscated ones), phone numbers and postal addresses in every "
+        "exported string with salted hashes.",
     ),
 ]
 SaltOption = Annotated[
@@ -362,7 +364,7 @@ def export_search(
 
 
 EXIT_BAD_QUERY = 1
-"""Exit code for SQL that DuckDB rejects."""
+"""Exit code for SQL that DuckDB rejects, or that reaches outside the tables (E133)."""
 
 
 @app.command()
@@ -373,16 +375,30 @@ def query(
         int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
     ] = 100,
     output: FormatOption = OutputFormat.TABLE,
+    allow_external: Annotated[
+        bool,
+        typer.Option(
+            "--allow-external",
+            help="Let the SQL read and write files and load extensions (COPY … TO, read_csv, "
+            "ATTACH). Default: only the output's tables can be read.",
+        ),
+    ] = False,
 ) -> None:
     """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl\\[sql]').
 
+    Read-only by default: SQL that reaches other files exits 1 with E133.
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
-    from resume_etl.exports.sql import QueryError, run_sql  # noqa: PLC0415
+    from resume_etl.exports.sql import QueryDeniedError, QueryError, run_sql  # noqa: PLC0415
     from resume_etl.formatting import print_rows  # noqa: PLC0415
 
-    with _exit_on({ResumeEtlError: EXIT_BAD_SETUP, QueryError: EXIT_BAD_QUERY}):
-        result = run_sql(tables, sql)
+    exits = {
+        QueryDeniedError: EXIT_BAD_QUERY,
+        ResumeEtlError: EXIT_BAD_SETUP,
+        QueryError: EXIT_BAD_QUERY,
+    }
+    with _exit_on(exits):
+        result = run_sql(tables, sql, allow_external=allow_external)
     rows = result.rows if output is not OutputFormat.TABLE else result.rows[:max_rows]
     print_rows(result.columns, rows, output, f"{len(rows)} of {len(result.rows)} rows")
 

@@ -12,7 +12,7 @@ import typer
 
 from resume_etl.errors import ResumeEtlError
 from resume_etl.evaluation.real.data import DATA_ENV_VAR
-from resume_etl.evaluation.real.render import LAYOUT_NAMES
+from resume_etl.evaluation.real.layout_names import LAYOUT_NAMES
 from resume_etl.evaluation.real.split import DEFAULT_SEED, Half
 
 if TYPE_CHECKING:

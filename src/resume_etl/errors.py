@@ -34,11 +34,16 @@ class ErrorCode(StrEnum):
     E105_OUTPUT_LOCKED = "E105"
     E106_BAD_RUN_STATE = "E106"
     E107_CANNOT_CARRY = "E107"
+    E108_STORED_TABLE_CHANGED = "E108"
     E120_NO_SALT = "E120"
     E121_MISSING_EXTRA = "E121"
     E122_NO_DASK = "E122"
     E123_CLUSTER_UNREACHABLE = "E123"
     E124_PART_MISSING = "E124"
+    E130_EXPORT_NOT_A_FOLDER = "E130"
+    E131_EXPORT_SYMLINK = "E131"
+    E132_EXPORT_NOT_A_FILE = "E132"
+    E133_QUERY_EXTERNAL_ACCESS = "E133"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -52,7 +57,10 @@ HINTS: dict[ErrorCode, str] = {
         "Raise the ingest limit the reason names (max_bytes, max_chars, max_pages, "
         "max_page_chars) in the pipeline file."
     ),
-    ErrorCode.E005_UNREADABLE: "Check that the file exists and that its permissions allow reading.",
+    ErrorCode.E005_UNREADABLE: (
+        "Check that the file (or folder) exists and that its permissions allow reading "
+        "(listing, for a folder)."
+    ),
     ErrorCode.E006_DUPLICATE: "Another input has the same text; its rows stand for both.",
     ErrorCode.E007_NO_OUTCOME: "A bug: the engine lost this file; please report it.",
     ErrorCode.E010_SEGMENT_FAILED: "A bug in section splitting; report it with the file.",
@@ -78,6 +86,10 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E107_CANNOT_CARRY: (
         "Pass the missing inputs again so they are reprocessed, or --prune to drop their rows."
     ),
+    ErrorCode.E108_STORED_TABLE_CHANGED: (
+        "A stored run's table was written over, so its rows cannot be reused: run again with "
+        "--full --prune, giving every input, to rebuild the tables from the files."
+    ),
     ErrorCode.E120_NO_SALT: "Pass --salt SECRET or set RESUME_ETL_REDACT_SALT; keep it secret.",
     ErrorCode.E121_MISSING_EXTRA: "Install the optional extra the message names.",
     ErrorCode.E122_NO_DASK: "pip install 'resume-etl[dask]', or run with --engine local.",
@@ -86,6 +98,20 @@ HINTS: dict[ErrorCode, str] = {
     ),
     ErrorCode.E124_PART_MISSING: (
         "Mount the output folder on every Dask worker at the driver's path, then run again."
+    ),
+    ErrorCode.E130_EXPORT_NOT_A_FOLDER: (
+        "A file stands where the export needs a folder: pass another --out, or move the file."
+    ),
+    ErrorCode.E131_EXPORT_SYMLINK: (
+        "Exports write only inside --out and never through a symbolic link: remove the link, "
+        "or pass another --out."
+    ),
+    ErrorCode.E132_EXPORT_NOT_A_FILE: (
+        "--out names a folder (or a link); the search feed is one file: pass a file path."
+    ),
+    ErrorCode.E133_QUERY_EXTERNAL_ACCESS: (
+        "A query may read only the output's tables; pass --allow-external to read or write "
+        "other files."
     ),
 }
 

@@ -199,6 +199,8 @@ def run_files(
         previous = store.committed()
         fingerprint = pipeline_fingerprint(config)
         plan = plan_run(files, previous, fingerprint, config.ingest.max_bytes, options)
+        if previous is not None and (plan.reused or plan.carried):
+            store.verify(previous)  # stored rows are reused only from intact tables (E108)
         for entry in plan.reused.values():
             if on_progress:
                 on_progress(Path(entry.source_path))

@@ -94,3 +94,25 @@ def test_help_lists_the_downstream_commands() -> None:
     export_help = runner.invoke(app, ["export", "--help"])
     assert "jsonresume" in export_help.output
     assert "search" in export_help.output
+
+
+def test_query_that_writes_a_file_exits_with_a_coded_error(
+    raw_tables_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "out.csv"
+    sql = f"COPY (SELECT * FROM contacts) TO '{target}'"
+    result = runner.invoke(app, ["query", sql, "--tables", str(raw_tables_dir)])
+    assert result.exit_code == EXIT_BAD_QUERY
+    assert "E133" in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_query_with_allow_external_reads_another_file(raw_tables_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "teams.csv"
+    other.write_text("team\nmarker-alpha\n", "utf-8")
+    sql = f"SELECT team FROM read_csv('{other}')"
+    arguments = ["query", sql, "--tables", str(raw_tables_dir), "--allow-external"]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert "marker-alpha" in result.output

@@ -112,3 +112,34 @@ def test_scrub_is_idempotent(parts: list[str]) -> None:
     redactor = Redactor("salt")
     once = redactor.scrub(" ".join(parts))
     assert redactor.scrub(once) == once
+
+
+def test_redact_strings_scrubs_every_string_but_the_kept_keys() -> None:
+    document = {
+        "doc_id": "0612345678",
+        "organization": "Acme (hr@example.org)",
+        "bullets": ["Call 020 7946 0958", "Cut costs 40%"],
+        "dates": {"gte": "2019-01-01"},
+        "count": 3,
+    }
+    redactor = Redactor("salt")
+    redacted = redactor.for_document().redact_strings(document, frozenset({"doc_id"}))
+    assert isinstance(redacted, dict)
+    assert redacted["doc_id"] == "0612345678"
+    assert redacted["organization"] == f"Acme ({Redactor('salt').email('hr@example.org')})"
+    assert redacted["bullets"] == [
+        f"Call {Redactor('salt').phone('020 7946 0958')}",
+        "Cut costs 40%",
+    ]
+    assert redacted["dates"] == {"gte": "2019-01-01"}
+    assert redacted["count"] == 3
+
+
+def test_a_piece_of_a_phone_known_from_the_document_is_redacted() -> None:
+    redaction = Redactor("salt").for_document(document_text="Mobile +31 6 12345678, Amsterdam")
+    assert "12345678" not in redaction.scrub("31 6 12345678")
+
+
+def test_an_address_known_from_the_document_is_redacted_without_its_context() -> None:
+    redaction = Redactor("salt").for_document(document_text="Suite 500, Chicago")
+    assert redaction.scrub("Suite 500") != "Suite 500"

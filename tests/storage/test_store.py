@@ -11,13 +11,14 @@ import pytest
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
 from resume_etl.stages.load import to_arrow
+from resume_etl.storage.ledger import RunCounts
 from resume_etl.storage.store import (
     KEEP_RUNS,
     STATE_DIR,
-    RunCounts,
     RunManifest,
     Store,
     committed_folder,
+    file_sha256,
     new_run_id,
     open_store,
 )
@@ -79,10 +80,16 @@ def test_only_the_last_runs_are_kept_on_disk(tmp_path: Path) -> None:
     assert kept == [manifest.run_id for manifest in manifests[-KEEP_RUNS:]]
 
 
-def test_published_table_shares_the_committed_file(tmp_path: Path) -> None:
+def test_published_table_is_a_copy_a_write_cannot_reach_the_run_through(tmp_path: Path) -> None:
     manifest = _commit(tmp_path, 1)
     stored = tmp_path / STATE_DIR / "runs" / manifest.run_id / "quarantine.parquet"
-    assert os.path.samefile(stored, tmp_path / "quarantine.parquet")
+    published = tmp_path / "quarantine.parquet"
+    assert published.read_bytes() == stored.read_bytes()
+    assert not os.path.samefile(stored, published)
+    published.write_bytes(b"edited")
+    assert file_sha256(stored) == manifest.tables["quarantine"].sha256
+    Store(tmp_path).recover()  # the next run publishes the committed table again
+    assert published.read_bytes() == stored.read_bytes()
 
 
 def test_recovery_republishes_a_committed_run_whose_publishing_was_cut(tmp_path: Path) -> None:

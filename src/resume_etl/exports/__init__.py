@@ -1,7 +1,9 @@
 """Downstream exports of the output tables: JSON Resume for sites, a bulk feed for search.
 
 Each export reads an output folder (``resume-etl run --out DIR``) and can redact emails, phone
-numbers and street addresses with stable salted hashes (``redact.Redactor``).
+numbers and postal addresses in every string it writes with stable salted hashes
+(``redact.Redactor``; the detectors are ``_personal`` over the data of ``_patterns``). Files are
+written atomically and never through a symbolic link (``_files``).
 """
 
 from __future__ import annotations

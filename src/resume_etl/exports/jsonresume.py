@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from resume_etl._version import __version__
+from resume_etl.exports._files import export_root, subfolder, write_atomically
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
@@ -51,7 +52,6 @@ NETWORK_NAMES: dict[LinkPlatform, str] = {
 }
 """Display names of social networks for ``basics.profiles[].network``."""
 
-TextCleaner = Callable[[str], str]
 T = TypeVar("T")
 
 
@@ -172,35 +172,46 @@ def partial_iso_date(date: dt.date | None, precision: DatePrecision | None) -> s
     return f"{date.year:04d}"
 
 
+JSON_RESUME_KEPT_KEYS = frozenset({"startDate", "endDate", "releaseDate", "meta"})
+"""Values redaction leaves alone: ISO dates and the export's own metadata (never personal)."""
+
+
 def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) -> JsonResume:
-    """Map one document's records to JSON Resume; with a redactor, contacts become tokens."""
+    """Map one document's records to JSON Resume; with a redactor, every string is scrubbed.
 
-    def clean(text: str) -> str:
-        return redactor.scrub(text, profile.contacts) if redactor else text
-
-    return JsonResume(
-        basics=_basics(profile, redactor, clean),
-        work=_non_empty([_work(job, clean) for job in profile.experiences]),
+    Contacts become their tokens, and every other string (names of organizations, titles,
+    summaries, skills, URLs) is scrubbed of emails, phones and addresses wherever the extractor
+    put them.
+    """
+    resume = JsonResume(
+        basics=_basics(profile, redactor),
+        work=_non_empty([_work(job) for job in profile.experiences]),
         education=_non_empty([_education(school) for school in profile.education]),
         awards=_non_empty(_awards(profile.education)),
         skills=_non_empty(_skills(profile.skills)),
-        projects=_non_empty([_project(project, clean) for project in profile.projects]),
+        projects=_non_empty([_project(project) for project in profile.projects]),
         publications=_non_empty([_publication(paper) for paper in profile.publications]),
         meta=Meta(doc_id=profile.doc_id),
     )
+    if redactor is None:
+        return resume
+    redacted = redactor.for_document(profile.contacts, profile.document.text).redact_strings(
+        resume.to_json_dict(), JSON_RESUME_KEPT_KEYS
+    )
+    return JsonResume.model_validate(redacted)
 
 
-def _basics(profile: ProfileRecords, redactor: Redactor | None, clean: TextCleaner) -> Basics:
+def _basics(profile: ProfileRecords, redactor: Redactor | None) -> Basics:
     websites = [link for link in profile.links if link.platform == LinkPlatform.WEBSITE]
     person = profile.profile
     return Basics(
         name=person.name,
-        label=_optional(person.headline, clean),
+        label=person.headline or None,
         email=_first_contact(profile.contacts, ContactKind.EMAIL, redactor),
         phone=_first_contact(profile.contacts, ContactKind.PHONE, redactor),
         url=websites[0].url if websites else None,
-        summary=_optional(person.summary, clean),
-        location=_location(_optional(person.location, clean)),
+        summary=person.summary or None,
+        location=_location(person.location),
         profiles=_non_empty(
             [_social(link) for link in profile.links if link.platform != LinkPlatform.WEBSITE]
         ),
@@ -235,15 +246,15 @@ def _social(link: LinkRecord) -> SocialProfile:
     )
 
 
-def _work(job: ExperienceRecord, clean: TextCleaner) -> Work:
+def _work(job: ExperienceRecord) -> Work:
     return Work(
         name=job.organization,
         position=job.role,
-        location=_optional(job.location, clean),
+        location=job.location or None,
         start_date=partial_iso_date(job.start_date, job.start_precision),
         end_date=partial_iso_date(job.end_date, job.end_precision),
-        summary=_optional(job.description, clean),
-        highlights=_non_empty([clean(bullet) for bullet in job.bullets]),
+        summary=job.description or None,
+        highlights=_non_empty(list(job.bullets)),
     )
 
 
@@ -302,11 +313,11 @@ def _add_keyword(groups: dict[str, list[str]], group: str, keyword: str) -> None
         keywords.append(keyword)
 
 
-def _project(project: ProjectRecord, clean: TextCleaner) -> Project:
+def _project(project: ProjectRecord) -> Project:
     return Project(
         name=project.name,
-        description=_optional(project.description, clean),
-        highlights=_non_empty([clean(bullet) for bullet in project.bullets]),
+        description=project.description or None,
+        highlights=_non_empty(list(project.bullets)),
         keywords=_non_empty(list(project.technologies)),
         start_date=partial_iso_date(project.start_date, project.start_precision),
         end_date=partial_iso_date(project.end_date, project.end_precision),
@@ -321,10 +332,6 @@ def _publication(paper: PublicationRecord) -> Publication:
         release_date=str(paper.year) if paper.year is not None else None,
         url=paper.url,
     )
-
-
-def _optional(text: str | None, clean: TextCleaner) -> str | None:
-    return clean(text) if text else None
 
 
 def _non_empty(items: list[T]) -> list[T] | None:
@@ -357,7 +364,8 @@ def export_json_resume(
 
     Every résumé is validated before any is written: if one breaks the schema,
     ``InvalidExportError`` names the document and the fault and nothing is written, so a site
-    never picks up a half-updated, partly invalid export.
+    never picks up a half-updated, partly invalid export. Each file replaces the old one
+    atomically, and a link or a file in the way is a coded error (``_files``), never followed.
     """
     documents = {
         profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
@@ -371,9 +379,9 @@ def export_json_resume(
     if faults:
         raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
     written = []
-    for doc_id, document in documents.items():
-        target = Path(out_dir) / doc_id / RESUME_FILE_NAME
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        written.append(target)
+    with export_root(Path(out_dir)) as root:
+        for doc_id, document in documents.items():
+            with subfolder(root, doc_id) as folder:
+                text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+                written.append(write_atomically(folder, RESUME_FILE_NAME, [text]))
     return written

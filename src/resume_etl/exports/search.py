@@ -20,7 +20,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from resume_etl.exports import DEFAULT_INDEX
-from resume_etl.exports.jsonresume import TextCleaner, partial_iso_date
+from resume_etl.exports._files import export_root, write_atomically
+from resume_etl.exports.jsonresume import partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import DatedEntry, MetricRecord
@@ -147,21 +148,35 @@ INDEX_MAPPING: dict[str, Any] = {
 """A suggested index definition (``PUT /resumes`` with this body) for the feed's documents."""
 
 
+SEARCH_KEPT_KEYS = frozenset({"doc_id", "gte", "lte", "start", "end", "career_start"})
+"""Values redaction leaves alone: the document id (the bulk ``_id``) and ISO dates."""
+
+
 def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None) -> SearchDocument:
-    """One profile as a search document; with a redactor, contacts and addresses are tokens."""
+    """One profile as a search document; with a redactor, every string is scrubbed.
 
-    def clean(text: str) -> str:
-        return redactor.scrub(text, profile.contacts) if redactor else text
+    Contacts become their tokens, and every other string (organizations, roles, publications,
+    skills, metric texts, the full text) is scrubbed of emails, phones and addresses.
+    """
+    document = _search_document(profile, redactor)
+    if redactor is None:
+        return document
+    redacted = redactor.for_document(profile.contacts, profile.document.text).redact_strings(
+        document.model_dump(mode="json"), SEARCH_KEPT_KEYS
+    )
+    return SearchDocument.model_validate(redacted)
 
+
+def _search_document(profile: ProfileRecords, redactor: Redactor | None) -> SearchDocument:
     person = profile.profile
     experience_dates = [_date_range(job) for job in profile.experiences]
     starts = [job.start_date for job in profile.experiences if job.start_date is not None]
     return SearchDocument(
         doc_id=profile.doc_id,
         name=person.name,
-        headline=person.headline and clean(person.headline),
-        location=person.location and clean(person.location),
-        summary=person.summary and clean(person.summary),
+        headline=person.headline,
+        location=person.location,
+        summary=person.summary,
         emails=_contacts(profile, ContactKind.EMAIL, redactor),
         phones=_contacts(profile, ContactKind.PHONE, redactor),
         organizations=_distinct(job.organization for job in profile.experiences),
@@ -174,8 +189,8 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
         skills=_distinct(skill.name for skill in profile.skills),
         projects=_distinct(project.name for project in profile.projects),
         publications=_distinct(paper.title for paper in profile.publications),
-        metrics=[_metric(metric, clean) for metric in profile.metrics],
-        metrics_text=[clean(metric.sentence) for metric in profile.metrics],
+        metrics=[_metric(metric) for metric in profile.metrics],
+        metrics_text=[metric.sentence for metric in profile.metrics],
         experience=[
             ExperienceFact(
                 organization=job.organization,
@@ -192,7 +207,7 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
         education_dates=_present(_date_range(school) for school in profile.education),
         career_start=min(starts).isoformat() if starts else None,
         total_experience_months=person.total_experience_months,
-        text=clean(profile.document.text),
+        text=profile.document.text,
     )
 
 
@@ -203,9 +218,9 @@ def _contacts(profile: ProfileRecords, kind: ContactKind, redactor: Redactor | N
     )
 
 
-def _metric(metric: MetricRecord, clean: TextCleaner) -> MetricFact:
+def _metric(metric: MetricRecord) -> MetricFact:
     return MetricFact(
-        text=clean(metric.text),
+        text=metric.text,
         value=metric.value,
         range_to=metric.range_to,
         unit=metric.unit,
@@ -261,11 +276,15 @@ def export_search_feed(
     index: str = DEFAULT_INDEX,
     redactor: Redactor | None = None,
 ) -> int:
-    """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count."""
+    """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count.
+
+    The feed replaces the old one atomically (a killed export leaves the old feed whole), and a
+    link, or a folder, at ``out_file`` is a coded error: the export never writes through a link.
+    """
     documents = [to_search_document(profile, redactor) for profile in read_profiles(tables_dir)]
     target = Path(out_file)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("w", encoding="utf-8") as feed:
-        for line in bulk_lines(documents, index):
-            feed.write(line + "\n")
+    with export_root(target.parent) as folder:
+        write_atomically(
+            folder, target.name, (line + "\n" for line in bulk_lines(documents, index))
+        )
     return len(documents)

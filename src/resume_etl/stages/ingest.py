@@ -86,8 +86,19 @@ def discover(paths: Iterable[Path], settings: IngestSettings) -> Iterator[Path]:
 
 
 def _walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
+    """The folder's input files, and every folder inside it that could not be listed.
+
+    A folder that cannot be listed (no permission, an I/O error) is yielded itself, in place of
+    the files it hides: reading it quarantines it (E005), so it is reported, and the plan knows
+    its stored documents were not seen (``--prune`` keeps them).
+    """
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unlisted(error: OSError) -> None:
+        if error.filename is not None:
+            found.append(Path(os.fsdecode(error.filename)))
+
+    for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
             Path(root) / name
@@ -291,8 +302,11 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise IngestError(ErrorCode.E005_UNREADABLE, f"cannot read the file: {error}") from error
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise IngestError(ErrorCode.E005_UNREADABLE, "not a regular file (a folder, FIFO?)")
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IngestError(ErrorCode.E005_UNREADABLE, _folder_reason(path))
+        if not stat.S_ISREG(mode):
+            raise IngestError(ErrorCode.E005_UNREADABLE, "not a regular file (a FIFO, a device?)")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
@@ -304,6 +318,16 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
             ErrorCode.E004_TOO_LARGE, f"the file is larger than ingest.max_bytes={max_bytes}"
         )
     return data
+
+
+def _folder_reason(folder: Path) -> str:
+    """Why a folder is an input: discovery hands one over only when it could not list it."""
+    try:
+        with os.scandir(folder):
+            pass
+    except OSError as error:
+        return f"cannot list the folder, so its files were not read: {error}"
+    return "a folder, not a file"
 
 
 def ingest(

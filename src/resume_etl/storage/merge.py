@@ -23,6 +23,7 @@ from resume_etl.records import TABLE_MODELS, QuarantineRecord
 from resume_etl.schema import arrow_schema
 from resume_etl.stages.load import to_arrow
 from resume_etl.storage.fingerprint import schema_digest
+from resume_etl.storage.ledger import RunCounts
 from resume_etl.storage.parts import PART_SOURCE, PartFile
 from resume_etl.storage.plan import RunPlan
 from resume_etl.storage.store import (
@@ -31,7 +32,6 @@ from resume_etl.storage.store import (
     CommittedRun,
     FileEntry,
     Outcome,
-    RunCounts,
     RunManifest,
     TableFile,
     file_sha256,
@@ -214,10 +214,12 @@ def _rank(plan: RunPlan, fresh: dict[str, FileEntry]) -> list[_Ranked]:
     ranked: list[_Ranked] = []
     for path in plan.inputs:
         key = str(path)
+        keyed = {"resolved_path": plan.keys.get(key)}
         if key in plan.reused:
-            ranked.append(_Ranked(plan.reused[key], fresh=False, rank=len(ranked)))
+            entry = plan.reused[key].model_copy(update=keyed)
+            ranked.append(_Ranked(entry, fresh=False, rank=len(ranked)))
         else:
-            entry = fresh.get(key) or _lost(key)
+            entry = (fresh.get(key) or _lost(key)).model_copy(update=keyed)
             ranked.append(_Ranked(entry, fresh=True, rank=len(ranked)))
     ranked.extend(
         _Ranked(entry, fresh=False, rank=len(ranked) + i) for i, entry in enumerate(plan.carried)

@@ -1,22 +1,24 @@
 """Plan a run: which inputs need the stages, and which keep the rows an earlier run stored.
 
-An input is reused when its path, raw-byte SHA-256 and the pipeline fingerprint all match the
-committed run; everything else is processed. Files an earlier run stored but no longer given are
-carried (kept) or, with ``prune``, dropped; ``merge.py`` then writes the tables from the plan.
+An input is reused when its resolved path, raw-byte SHA-256 and the pipeline fingerprint all
+match the committed run; everything else is processed. Files an earlier run stored but no longer
+given are carried (kept) or, with ``prune``, dropped, except files inside a folder that could not
+be listed: unseen is not gone. ``merge.py`` then writes the tables from the plan.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.storage.fingerprint import schema_digest
 from resume_etl.storage.store import CommittedRun, FileEntry
 
-__all__ = ["RunOptions", "RunPlan", "content_sha256", "plan_run"]
+__all__ = ["RunOptions", "RunPlan", "content_sha256", "plan_run", "stored_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class RunPlan:
     carried: list[FileEntry]
     pruned: list[FileEntry]
     fingerprint: str
+    keys: dict[str, str] = field(default_factory=dict)
+    """Input spelling -> the resolved path it is stored under (``FileEntry.resolved_path``)."""
 
 
 def plan_run(
@@ -52,34 +56,77 @@ def plan_run(
     options: RunOptions,
 ) -> RunPlan:
     """Split the inputs into files to process and files whose stored rows stay valid."""
-    inputs = list(dict.fromkeys(files))
-    stored = {entry.source_path: entry for entry in previous.manifest.files} if previous else {}
+    keys = _input_keys(files)
+    inputs = [Path(path) for path in keys]
+    stored = {stored_key(entry): entry for entry in previous.manifest.files} if previous else {}
     reusable = (
         previous is not None and previous.manifest.fingerprint == fingerprint and not options.full
     )
     reused: dict[str, FileEntry] = {}
     to_process: list[Path] = []
     for path in inputs:
-        entry = stored.get(str(path))
+        entry = stored.get(keys[str(path)])
         if reusable and entry is not None and _unchanged(entry, path, max_bytes):
             reused[str(path)] = entry
         else:
             to_process.append(path)
-    given = {str(path) for path in inputs}
+    given = set(keys.values())
     absent = sorted(
-        (entry for entry in stored.values() if entry.source_path not in given),
+        (entry for key, entry in stored.items() if key not in given),
         key=lambda entry: entry.source_path,
     )
-    if absent and not options.prune and previous is not None:
+    pruned: list[FileEntry] = []
+    if options.prune:
+        unseen = _unlisted_folders(inputs)
+        pruned = [entry for entry in absent if not _inside(entry, unseen)]
+        absent = [entry for entry in absent if _inside(entry, unseen)]
+    if absent and previous is not None:
         _check_carriable(previous, absent)
     return RunPlan(
         inputs=inputs,
         to_process=to_process,
         reused=reused,
-        carried=[] if options.prune else absent,
-        pruned=absent if options.prune else [],
+        carried=absent,
+        pruned=pruned,
         fingerprint=fingerprint,
+        keys=keys,
     )
+
+
+def _input_keys(files: Sequence[Path]) -> dict[str, str]:
+    """Each input's spelling -> the key it is stored under, the first spelling of a file only.
+
+    The key is the resolved path, so ``raw/a.txt`` and ``/home/me/raw/a.txt`` (or a path
+    through a symlinked folder) are one file: reused, not processed again as a new one.
+    """
+    keys: dict[str, str] = {}
+    seen: set[str] = set()
+    for path in files:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            keys[str(path)] = key
+    return keys
+
+
+def stored_key(entry: FileEntry) -> str:
+    """The key of a stored file; manifests written before keys were kept resolve its path."""
+    return entry.resolved_path or os.path.realpath(entry.source_path)
+
+
+def _unlisted_folders(inputs: Sequence[Path]) -> list[Path]:
+    """Folders among the inputs: discovery hands a folder over only when it could not list it.
+
+    What such a folder holds was not seen, so ``--prune`` must not take it for removed.
+    """
+    return [Path(os.path.realpath(path)) for path in inputs if path.is_dir()]
+
+
+def _inside(entry: FileEntry, folders: Sequence[Path]) -> bool:
+    if not folders:
+        return False
+    path = Path(stored_key(entry))
+    return any(path.is_relative_to(folder) for folder in folders)
 
 
 def _unchanged(entry: FileEntry, path: Path, max_bytes: int) -> bool:

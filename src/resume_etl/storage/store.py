@@ -6,13 +6,15 @@ Layout of an output folder ``<out>``::
     <out>/.resume-etl/lock                 flock'ed by the one run allowed to write (lock.py)
     <out>/.resume-etl/runs/<run_id>/       every table of one committed run + manifest.json
     <out>/.resume-etl/CURRENT              the run_id of the committed run
-    <out>/.resume-etl/ledger.jsonl         one line per committed run, oldest first
+    <out>/.resume-etl/ledger.jsonl         one line per committed run, oldest first, bounded
+    <out>/.resume-etl/ledger-archive/      older ledger lines, moved by compaction (ledger.py)
 
 A run's workers write each batch's rows as part files into ``staging-<run_id>/parts/``; the
 driver merges them (with the rows it keeps from the committed run) into the tables, writes them
 and the manifest into ``staging-<run_id>/``, removes the parts, fsyncs, renames the folder into
 ``runs/`` and then atomically replaces ``CURRENT``: that rename is the commit point. Only
-then are the files hard-linked over ``<out>/<table>.parquet``, one rename per table. A run killed
+then are the files copied over ``<out>/<table>.parquet`` (a reflink where the file system
+shares blocks), one rename per table, so a write there never reaches a stored run. A run killed
 before the commit point leaves the previous run current; a run killed after it is finished by
 the next run (``recover``), which republishes the current run's tables before doing anything.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import shutil
@@ -37,6 +40,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.storage.io import ensure_writable, fsync_path
+from resume_etl.storage.ledger import Ledger, LedgerLine, RunCounts
 from resume_etl.storage.lock import OutputLock
 from resume_etl.vocab import QualityFlag
 
@@ -45,6 +49,8 @@ KEEP_RUNS = 2
 """Committed runs kept on disk: the current one and the one before, for readers still on it."""
 PARTS_DIR = "parts"
 """Inside a staging folder: the batches' part files (``parts.py``), gone before the commit."""
+_FICLONE = 0x40049409
+"""Linux ``ioctl`` asking the file system for a copy sharing the source's blocks (a reflink)."""
 SPILL_DIR = "spill"
 """Inside a staging folder: sorted pieces of tables too large to sort in memory."""
 
@@ -66,6 +72,9 @@ class FileEntry(BaseModel):
     error_code: ErrorCode | None = None
     quality_flags: list[QualityFlag] = Field(default_factory=list)
     """The document's ``documents.quality_flags``, kept so the run summary counts them."""
+    resolved_path: str | None = None
+    """The file's resolved path: the key a later run finds it by, however its path is spelled
+    then (``source_path`` keeps the spelling of the run that processed it)."""
 
 
 class TableFile(BaseModel):
@@ -73,18 +82,6 @@ class TableFile(BaseModel):
 
     rows: int
     sha256: str
-
-
-class RunCounts(BaseModel):
-    """What a run did with its inputs (figures for the ledger and the summary)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    inputs: int = 0
-    processed: int = Field(default=0, description="Inputs run through the stages.")
-    reused: int = Field(default=0, description="Unchanged inputs whose stored rows were kept.")
-    carried: int = Field(default=0, description="Files absent from the inputs, rows kept.")
-    pruned: int = Field(default=0, description="Files absent from the inputs, rows removed.")
 
 
 class RunManifest(BaseModel):
@@ -102,28 +99,6 @@ class RunManifest(BaseModel):
     counts: RunCounts
     tables: dict[str, TableFile] = Field(default_factory=dict)
     files: list[FileEntry] = Field(description="One entry per file, in table order.")
-
-
-class LedgerLine(BaseModel):
-    """One committed run, as listed in ``ledger.jsonl``."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    run_id: str
-    committed_at: str
-    fingerprint: str
-    counts: RunCounts
-    rows: dict[str, int]
-
-    @classmethod
-    def of(cls, manifest: RunManifest) -> LedgerLine:
-        return cls(
-            run_id=manifest.run_id,
-            committed_at=manifest.committed_at,
-            fingerprint=manifest.fingerprint,
-            counts=manifest.counts,
-            rows={name: table.rows for name, table in manifest.tables.items()},
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +131,8 @@ class Store:
         self.state = out / STATE_DIR
         self.runs = self.state / "runs"
         self.current_file = self.state / "CURRENT"
-        self.ledger_file = self.state / "ledger.jsonl"
+        self._ledger = Ledger(self.state)
+        self.ledger_file = self._ledger.file
 
     # reading --------------------------------------------------------------------------------
 
@@ -185,16 +161,8 @@ class Store:
         return CommittedRun(manifest, folder)
 
     def ledger(self) -> list[LedgerLine]:
-        """Committed runs, oldest first; a line cut short by a crash is skipped."""
-        try:
-            lines = self.ledger_file.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            return []
-        entries = []
-        for line in lines:
-            with contextlib.suppress(ValidationError):
-                entries.append(LedgerLine.model_validate_json(line))
-        return entries
+        """The newest committed runs, oldest first (``ledger.py``: older ones are archived)."""
+        return self._ledger.lines()
 
     # writing --------------------------------------------------------------------------------
 
@@ -255,7 +223,8 @@ class Store:
             self.current_file.unlink()
             committed = None
         if committed is not None:
-            self._repair_ledger_tail()
+            self._ledger.repair_tail()
+            self._ledger.compact_if_large()  # before reading: a ledger older than compaction
             if all(line.run_id != committed.manifest.run_id for line in self.ledger()):
                 self._append_ledger(LedgerLine.of(committed.manifest))
             self._publish(committed)
@@ -268,36 +237,42 @@ class Store:
         fsync_path(self.state)
 
     def _append_ledger(self, line: LedgerLine) -> None:
-        with self.ledger_file.open("a", encoding="utf-8") as handle:
-            handle.write(line.model_dump_json() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        self._ledger.append(line)
+        self._ledger.compact_if_large()
 
-    def _repair_ledger_tail(self) -> None:
-        """Cut a last line a crash left without its newline, so the next append stays whole."""
-        try:
-            data = self.ledger_file.read_bytes()
-        except FileNotFoundError:
-            return
-        if data and not data.endswith(b"\n"):
-            with self.ledger_file.open("r+b") as handle:
-                handle.truncate(data.rfind(b"\n") + 1)
-                os.fsync(handle.fileno())
+    def verify(self, committed: CommittedRun) -> None:
+        """Check the run's stored tables against the digests in its manifest, before any of
+        their rows are reused: a table changed after its commit stops the run (E108)."""
+        for name, table in committed.manifest.tables.items():
+            path = committed.folder / f"{name}.parquet"
+            try:
+                digest = file_sha256(path)
+            except FileNotFoundError:
+                digest = "missing"
+            if digest != table.sha256:
+                raise ResumeEtlError(
+                    ErrorCode.E108_STORED_TABLE_CHANGED,
+                    f"the stored table {path} no longer matches its run's manifest "
+                    f"(changed after run {committed.manifest.run_id} committed it)",
+                )
 
     def _publish(self, committed: CommittedRun) -> None:
-        """Put the run's tables at ``<out>/<table>.parquet``, each by one atomic rename."""
+        """Put a copy of each of the run's tables at ``<out>/<table>.parquet``, each by one
+        atomic rename.
+
+        A copy (a reflink where the file system can share blocks), never a hard link: a user
+        writing over ``<out>/<table>.parquet`` must not reach the stored run, whose rows the
+        next run reuses. A published file is current while its size and modification time are
+        those of the run's (the copy keeps them); otherwise it is published again.
+        """
         for name in committed.manifest.tables:
             source = committed.folder / f"{name}.parquet"
             target = self.out / f"{name}.parquet"
-            if target.exists() and os.path.samefile(source, target):
+            if _is_copy_of(target, source):
                 continue
             temporary = self.out / f".{name}.parquet.tmp"
             temporary.unlink(missing_ok=True)
-            try:
-                os.link(source, temporary)
-            except OSError:  # a file system without hard links gets a copy
-                shutil.copyfile(source, temporary)
-                fsync_path(temporary)
+            copy_file(source, temporary)
             os.replace(temporary, target)
             checkpoint("load.publish")
         fsync_path(self.out)
@@ -311,6 +286,8 @@ class Store:
         for temporary in self.out.glob(".*.parquet.tmp"):
             temporary.unlink(missing_ok=True)
         (self.state / "CURRENT.tmp").unlink(missing_ok=True)
+        self._ledger.file.with_name(self._ledger.file.name + ".tmp").unlink(missing_ok=True)
+        (self._ledger.archive / "piece.tmp").unlink(missing_ok=True)
         keep = {line.run_id for line in self.ledger()[-KEEP_RUNS:]}
         current = self.current_run_id()
         if current is not None:
@@ -356,6 +333,31 @@ def _write_synced(path: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _is_copy_of(target: Path, source: Path) -> bool:
+    """A separate file (not a hard link) with the source's size and modification time."""
+    try:
+        mine, theirs = target.stat(), source.stat()
+    except FileNotFoundError:
+        return False
+    return (
+        (mine.st_dev, mine.st_ino) != (theirs.st_dev, theirs.st_ino)
+        and mine.st_size == theirs.st_size
+        and mine.st_mtime_ns == theirs.st_mtime_ns
+    )
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A flushed copy of ``source`` with its modification time: a reflink where supported."""
+    with source.open("rb") as reading, target.open("wb") as writing:
+        try:
+            fcntl.ioctl(writing.fileno(), _FICLONE, reading.fileno())
+        except OSError:  # no shared blocks on this file system: copy the bytes
+            shutil.copyfileobj(reading, writing, 1 << 20)
+        writing.flush()
+        os.fsync(writing.fileno())
+    shutil.copystat(source, target)
 
 
 def file_sha256(path: Path) -> str:

@@ -165,3 +165,10 @@ def test_generated_jobs_appear_in_every_layout(jobs: list[Job]) -> None:
         for job in jobs:
             assert job.organization is not None and job.organization in text
             assert job.role is not None and job.role in text
+
+
+def test_the_light_layout_name_list_matches_the_renderers() -> None:
+    from resume_etl.evaluation.real.layout_names import LAYOUT_NAMES as LIGHT_NAMES  # noqa: PLC0415
+    from resume_etl.evaluation.real.render import LAYOUTS  # noqa: PLC0415
+
+    assert tuple(layout.name for layout in LAYOUTS) == LIGHT_NAMES
