@@ -2,7 +2,7 @@
 
 Bottom to top (``docs/architecture.md`` draws them):
 
-    records, errors, hints, ids, vocab, schema, _version, _faults
+    records, errors, hints, ids, vocab, schema, _version, _faults, phones
     ← config ← dates, nlp ← stages ← storage, tables, exports ← engines ← runner
     ← evaluation ← api ← cli and its command modules ← the package root
 
@@ -25,7 +25,7 @@ PACKAGE = "resume_etl"
 SOURCE = Path(__file__).resolve().parent.parent / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("records", "errors", "hints", "ids", "vocab", "schema", "_version", "_faults"),
+    ("records", "errors", "hints", "ids", "vocab", "schema", "_version", "_faults", "phones"),
     ("config",),
     ("dates", "nlp"),
     ("stages",),

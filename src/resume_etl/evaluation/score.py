@@ -46,6 +46,7 @@ from resume_etl.evaluation.match import (
     text_agreement,
     text_matches,
 )
+from resume_etl.phones import phone_key
 from resume_etl.runner import run_files
 from resume_etl.tables import read_tables
 from resume_etl.vocab import DatePrecision
@@ -446,7 +447,8 @@ def _metric_agreement(pred: GoldMetric, gold: GoldMetric) -> float:
 
 
 def _phone_key(value: str) -> str:
-    return "".join(char for char in value if char.isdigit())
+    """The national number: gold written "+44 (0)20 …" or "020 …" meets the E.164 value."""
+    return phone_key(value)
 
 
 def _link_key(value: str) -> str:

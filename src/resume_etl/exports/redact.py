@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.exports import SALT_ENV_VAR
 from resume_etl.exports._personal import Found, PersonalKind, phone_candidates, shipped_finder
+from resume_etl.phones import normalize_phone
 from resume_etl.records import ContactRecord
 from resume_etl.vocab import ContactKind
 
@@ -266,9 +267,9 @@ def _longest_first(found: list[Found]) -> list[Found]:
 
 
 def _phone_digits(phone: str) -> str:
-    """Digits with a leading + when the number had one: the same key as ``contacts.normalized``."""
-    digits = re.sub(r"\D", "", phone)
-    return f"+{digits}" if phone.strip().startswith("+") else digits
+    """The number's E.164 form when it states its country, else its digits: the same key as
+    ``contacts.normalized`` (which is already normalized, and normalizes to itself)."""
+    return normalize_phone(phone)
 
 
 def redactor_for(redact: bool, salt: str | None = None) -> Redactor | None:

@@ -13,6 +13,7 @@ from resume_etl.hints import model_missing_error
 from resume_etl.nlp import components, focus  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
+_CONTACTS_FACTORY = "resume_etl_contacts_v1"
 FOCUS_FACTORY = "resume_etl_focus_v1"
 """The component that runs the model's statistical pipes only where extract reads them."""
 
@@ -28,6 +29,8 @@ def build_nlp(settings: ExtractSettings) -> Language:
         if spec.factory == _DATES_FACTORY:
             for key, value in settings.dates.model_dump(mode="json").items():
                 config.setdefault(key, value)
+        if spec.factory == _CONTACTS_FACTORY:
+            config.setdefault("default_region", settings.contacts.default_region)
         try:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
         except (ValueError, TypeError) as error:

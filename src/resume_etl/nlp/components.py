@@ -14,9 +14,7 @@ in ``__init__``, never per document. A changed behaviour gets a new ``_v2`` fact
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -28,6 +26,8 @@ from spacy.util import filter_spans
 from resume_etl.config import DateOrder, DateSettings
 from resume_etl.dates import DateParser, document_date_order
 from resume_etl.nlp import labels
+from resume_etl.nlp.contacts import ContactFinder
+from resume_etl.nlp.contacts import char_span as _char_span
 from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
 
@@ -39,114 +39,6 @@ for _attr in (
 ):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
-
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
-)
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>()\[\]\"'`]{1,2000}"
-    r"|\b(?:[a-z0-9-]{1,63}\.)?(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com"
-    r"|orcid\.org|stackoverflow\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com"
-    r"|instagram\.com|facebook\.com|youtube\.com|kaggle\.com|researchgate\.net)"
-    r"/[^\s<>()\[\]\"'`]{1,500}",
-    re.IGNORECASE,
-)
-_URL_TRAILING = ".,;:!?)]}'\""
-_PHONE = re.compile(
-    r"(?<![\w+/.-])(?:\+\d{1,3}(?:[ .-]\d{1,4}(?=[ .-]))?[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?"
-    r"\d{2,5}(?:[ .-]\d{2,5}| \d{6}){1,4}(?![\w/])"
-)
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2})$")
-_ISO_DATE = re.compile(r"^\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?$")
-_DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$")
-_NUMBER_RANGE = re.compile(r"^(\d{2,5})\s*-\s*(\d{2,5})$")
-"""Pages "1523-1560" or counts "120-150": an ascending pair of same-length numbers."""
-
-
-def _is_number_range(text: str) -> bool:
-    found = _NUMBER_RANGE.match(text)
-    if found is None:
-        return False
-    low, high = found.groups()
-    return len(low) == len(high) and int(high) > int(low)
-
-
-def _is_image_link(text: str, start: int) -> bool:
-    """The URL of a markdown image, ``![badge](https://…)``: decoration, not the person's link."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    opening = before.rfind("![")
-    return before.endswith("](") and opening != -1 and before.rfind("[") == opening + 1
-
-
-@dataclass(frozen=True, slots=True)
-class ContactMatch:
-    """An email, phone or URL with its exact offsets.
-
-    The span around it covers whole tokens, and a token can be wider than the match (a markdown
-    ``[Site](https://…)`` is one token), so the exact text travels on ``Span._``.
-    """
-
-    label: str
-    start_char: int
-    end_char: int
-    text: str
-
-
-def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    """A token-aligned span covering ``[start, end)``, grown to whole tokens."""
-    span: Span | None = doc.char_span(start, end, label=label, alignment_mode="expand")
-    return span
-
-
-def _is_phone(text: str) -> bool:
-    digits = sum(char.isdigit() for char in text)
-    if not 7 <= digits <= 15:
-        return False
-    compact = text.strip()
-    return not (
-        _YEAR_RANGE.match(compact)
-        or _ISO_DATE.match(compact)
-        or _DAY_FIRST_DATE.match(compact)
-        or _is_number_range(compact)
-    )
-
-
-class ContactFinder:
-    """Emails, phone numbers and URLs, found with linear-time regular expressions."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        spans: list[Span] = []
-        email_ranges: list[tuple[int, int]] = []
-        for match in _EMAIL.finditer(text):
-            email_ranges.append(match.span())
-            spans.extend(self._spans(doc, text, [match.span()], labels.EMAIL))
-        for match in _URL.finditer(text):
-            start, end = match.span()
-            end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
-            if not any(s <= start < e for s, e in email_ranges) and not _is_image_link(text, start):
-                spans.extend(self._spans(doc, text, [(start, end)], labels.URL))
-        url_ranges = [
-            (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)
-        ]
-        for match in _PHONE.finditer(text):
-            inside = any(s <= match.start() < e for s, e in url_ranges)
-            if not inside and _is_phone(match.group()):
-                spans.extend(self._spans(doc, text, [match.span()], labels.PHONE))
-        doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)
-        return doc
-
-    @staticmethod
-    def _spans(doc: Doc, text: str, ranges: Iterable[tuple[int, int]], label: str) -> list[Span]:
-        spans = []
-        for start, end in ranges:
-            span = _char_span(doc, start, end, label)
-            span_text = text[start:end]
-            if span is not None:
-                span._.set(labels.CONTACT_ATTR, ContactMatch(label, start, end, span_text))
-                spans.append(span)
-        return spans
 
 
 class LexiconMatcher:
@@ -275,9 +167,14 @@ def _is_name_token(token: Any) -> bool:
     ) or bool(token.is_alpha and len(text) > 1 and text.isupper() and token.ent_type_ == "PERSON")
 
 
-@Language.factory("resume_etl_contacts_v1")
-def make_contacts(nlp: Language, name: str) -> ContactFinder:
-    return ContactFinder()
+@Language.factory("resume_etl_contacts_v1", default_config={"default_region": None})
+def make_contacts(
+    nlp: Language,
+    name: str,
+    default_region: Optional[str],  # noqa: UP045  (spaCy's config resolver reads the hint)
+) -> ContactFinder:
+    """``default_region`` comes from the pipeline file's ``[extract.contacts]``."""
+    return ContactFinder(default_region)
 
 
 @Language.factory("resume_etl_lexicon_v1", default_config={"span_key": "lexicon", "lexicon": ""})

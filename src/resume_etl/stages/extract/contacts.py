@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resume_etl.nlp import labels
-from resume_etl.nlp.components import ContactMatch
+from resume_etl.nlp.contacts import ContactMatch
 from resume_etl.stages.extract._draft import ContactCandidate, Extracted, LinkCandidate
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.vocab import LinkPlatform
@@ -56,9 +56,7 @@ def extract_contacts(
             url, platform, username = classify_link(match.text)
             links.append(LinkCandidate(found, url, platform, username))
         elif match.label == labels.EMAIL:
-            contacts.append(ContactCandidate(found, "email", match.text.lower()))
+            contacts.append(ContactCandidate(found, "email", match.normalized))
         else:
-            digits = "".join(char for char in match.text if char.isdigit())
-            prefix = "+" if match.text.startswith("+") else ""
-            contacts.append(ContactCandidate(found, "phone", prefix + digits))
+            contacts.append(ContactCandidate(found, "phone", match.normalized))
     return tuple(links), tuple(contacts)

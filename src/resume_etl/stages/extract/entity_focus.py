@@ -23,14 +23,13 @@ from resume_etl.stages.extract._header import (
     _trimmed,
     _unmasked_pieces,
 )
+from resume_etl.stages.extract._profile_lines import pieces, top_lines, word_count
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract.profile import (
-    _HEADLINE_MAX_WORDS,
-    _LOCATION_MAX_WORDS,
-    _TOP_LINES,
-    _pieces,
-    _top_lines,
-    _word_count,
+    HEADLINE_MAX_WORDS,
+    LOCATION_MAX_WORDS,
+    TOP_LINES,
+    profile_entity_ranges,
 )
 from resume_etl.stages.segment import Entry, Line, SegmentedDocument
 from resume_etl.vocab import SectionKind
@@ -54,7 +53,7 @@ def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int
         if section.kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION):
             for entry in section.entries:
                 lines.extend(_unclaimed_header_lines(entry, spans))
-    top = _top_lines(segmented.sections)[:_TOP_LINES]
+    top = top_lines(segmented.sections)[:TOP_LINES]
     lines.extend(top[:1])
     for line in top:
         if _CITY_REGION.match(line.content.strip()):
@@ -63,6 +62,7 @@ def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int
             lines.append(line)
     ranges = [(line.start, line.end) for line in lines]
     text = spans.text
+    ranges.extend(profile_entity_ranges(segmented.sections, text))
     for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
@@ -74,10 +74,10 @@ def _top_line_reads_entities(line: Line, text: str) -> bool:
     """Whether a top line is short enough for ``_headline`` or has a field short enough for
     ``_location`` to look for a place in it: a summary paragraph in the top lines is neither,
     and is most of the text the entity recognizer would otherwise read there."""
-    if _word_count(line.content) <= 2 * _HEADLINE_MAX_WORDS:
+    if word_count(line.content) <= 2 * HEADLINE_MAX_WORDS:
         return True
     return any(
-        _word_count(text[start:end]) <= _LOCATION_MAX_WORDS for start, end in _pieces(line, text)
+        word_count(text[start:end]) <= LOCATION_MAX_WORDS for start, end in pieces(line, text)
     )
 
 

@@ -1,130 +1,294 @@
-"""The profile table: the person's name, headline, location and summary from the top lines."""
+"""The profile table: the person's name, headline, location and summary from the header.
+
+The name is the header field that reads most like the author's name: a labelled "Name:" field
+wins; otherwise every name-shaped field of the header (two to five name words, in any case,
+with particles, hyphens and initials; or one word of CJK script) is weighed by what supports
+it: standing on a line of its own, coming first, agreeing with the e-mail or profile handle,
+the entity recognizer's PERSON, a job title or a place right after it, a stated "I am …"
+sharing a word with it. So the name after a LinkedIn export's contact sidebar is found, and a
+``# Name`` heading is not overridden by a later "I'm Jo". A name stated only in a sentence
+("My name is Tomasz") is the fallback.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProfileCandidate
 from resume_etl.stages.extract._header import _FIELD_LABEL
+from resume_etl.stages.extract._profile_lines import (
+    Piece,
+    header_lines,
+    header_pieces,
+    pieces,
+    profile_words,
+    top_lines,
+    word_count,
+)
+from resume_etl.stages.extract._profile_place import (
+    LOCATION_MAX_WORDS,
+    is_place_or_contact,
+    location,
+    place_in,
+)
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.stages.segment import Line, LineKind, Section
 from resume_etl.vocab import SectionKind
 
-_NAME_LABEL = re.compile(r"(?:full\s+)?name\s*:\s*(.+)$", re.I)
-_LOCATION_CUE = re.compile(
-    r"(?:\bbased in|\blocated in|\blocation\s*:|\baddress\s*:)\s*(.+?)\s*$", re.I
-)
-_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'.-]*$")
-_NAME_PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "du",
-        "dos",
-        "das",
-        "la",
-        "le",
-        "bin",
-        "binti",
-        "binte",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "ter",
-        "ten",
-    }
-)
-"""Lower-case words inside a name ("Sanne van der Hoeven", "Nur Aisyah binte Rahmat")."""
+__all__ = [
+    "HEADLINE_MAX_WORDS",
+    "LOCATION_MAX_WORDS",
+    "TOP_LINES",
+    "extract_profile",
+    "profile_entity_ranges",
+]
+
+_NAME_LABEL = re.compile(r"(?:full\s+)?name\s*[:：]\s*", re.I)
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
+"""A name written in Chinese, Japanese or Korean script, without spaces: "张伟", "김민준"."""
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
 """Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
-_HONORIFIC = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+")
+_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.I)
+_TITLE_LEAD = re.compile(r"(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
+"""(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
 _MAX_NAME_WORDS = 5
-_HEADLINE_MAX_WORDS = 12
-_LOCATION_MAX_WORDS = 8
-"""Longer fields of a top line are prose, never searched for the person's location."""
-_DOCUMENT_TITLES = frozenset(
-    {
-        "curriculum vitae",
-        "resume",
-        "résumé",
-        "cv",
-        "profile",
-        "about me",
-        "lebenslauf",
-        "lebenslauf cv",
-        "curriculum vitae cv",
-        "resume cv",
-    }
-)
-"""First lines that title the document rather than name its author."""
-_TOP_LINES = 6
-_PIECE_BREAK = re.compile(r"\s{3,}|\s+[|·•]\s+|\t")
-"""Where a top line holds several fields: wide gaps, bars and middle dots."""
-_PLACE = re.compile(
-    r"^[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,3}"
-    r"(?:, (?:[A-Z]{2,3}|[^\W\d_][\w'-]*(?: [^\W\d_][\w'-]*){0,2})){1,2}"
-    r"(?: \d{4,6}| [A-Z]\d[A-Z] ?\d[A-Z]\d)?$"
-)
-""""City, Region", "City, Region, Country", with an optional postal code."""
+HEADLINE_MAX_WORDS = 12
+TOP_LINES = 6
 _HEADLINE_LABEL = re.compile(
     r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
 )
-_PIECE_EDGE = re.compile(r"^[\W_]+|[^\w.)]+$")
+_LABEL_COLON = 2
+"""A field's edges are trimmed of punctuation: its label's colon is just past its end."""
+_COUNTED = re.compile(r"[\d@/\\]")
+"""A header field with a digit, '@' or a slash (a date, street, contact, link or escape) takes
+no place in the order in which a name is expected first."""
+_SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
+_HANDLE_CHARS = re.compile(r"[^a-z]+")
+
+_ALONE, _FIRST, _HANDLE, _PERSON, _NEXT, _STATED = 0.5, 0.5, 1.0, 0.5, 0.3, 1.0
+"""What each kind of support adds to a name-shaped field's score."""
+_POSITION_STEP, _POSITION_CAP, _LOWER_CASE = 0.04, 0.6, 1.0
+_ACCEPT = 0.5
+"""Least score a field needs to be taken for the name."""
+_TRUSTED = 1.0
+"""A field at least this well supported wins over a name stated in a sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class _NameShape:
+    found: Extracted
+    lower_case: bool
 
 
 def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCandidate:
     text = spans.text
-    top = _top_lines(sections)
-    name = _labelled_name(top, text) or _stated_name(spans) or _first_line_name(top, spans)
+    top = top_lines(sections)
+    header = header_lines(sections)
+    fields = header_pieces(header, text)
+    name = _labelled_name(fields, text) or _scored_name(fields, spans)
     headline = _headline(top, spans, name)
-    location = _location(top, spans, name)
+    place = location([*top, *header], _with_top_fields(fields, top, text), spans, name)
     summary = _summary(sections, text)
-    return ProfileCandidate(name, headline, location, summary)
+    return ProfileCandidate(name, headline, place, summary)
 
 
-def _top_lines(sections: Sequence[Section]) -> list[Line]:
-    lines: list[Line] = []
-    for section in sections:
-        if (
-            section.kind in (SectionKind.HEADER, SectionKind.CONTACT, SectionKind.SUMMARY)
-            or section.position == 0
-        ):
-            if (
-                section.heading is not None
-                and section.heading.kind is LineKind.MD_HEADING
-                and section.position == 0
-            ):
-                lines.append(section.heading)
-            lines.extend(section.lines)
-        if section.kind is SectionKind.HEADER:
+def _with_top_fields(fields: list[Piece], top: Sequence[Line], text: str) -> list[Piece]:
+    """The header's fields, then those of the first top lines past the header (a summary
+    section's first line may say where the person is)."""
+    seen = {(field.start, field.end) for field in fields}
+    extra = [
+        Piece(start, end, len(fields) + number, False)
+        for number, line in enumerate(top[:TOP_LINES])
+        for start, end in pieces(line, text)
+        if (start, end) not in seen
+    ]
+    return [*fields, *extra]
+
+
+def profile_entity_ranges(sections: Sequence[Section], text: str) -> list[tuple[int, int]]:
+    """The header fields whose entities the profile reads (PERSON for a name, GPE/LOC for a
+    place): the short ones, for ``entity_focus``."""
+    fields = header_pieces(header_lines(sections), text)
+    return [
+        (p.start, p.end)
+        for p in _with_top_fields(fields, top_lines(sections), text)
+        if word_count(text[p.start : p.end]) <= LOCATION_MAX_WORDS
+    ]
+
+
+# --------------------------------------------------------------------------- the name
+
+
+def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
+    """ "Name: Jane Doe" as a header field (or its label alone, the name the next field)."""
+    for index, field in enumerate(fields):
+        label = _NAME_LABEL.match(text, field.start, field.end + _LABEL_COLON)
+        if label is None:
             continue
-    return lines
-
-
-def _labelled_name(lines: list[Line], text: str) -> Extracted | None:
-    for line in lines:
-        match = _NAME_LABEL.match(text, line.content_start, line.end)
-        if match:
-            return Extracted(
-                match.group(1).strip(),
-                match.start(1),
-                match.start(1) + len(match.group(1).strip()),
-                0.9,
-            )
+        start, end = label.end(), field.end
+        if start >= end - 1 and index + 1 < len(fields):
+            start, end = fields[index + 1].start, fields[index + 1].end
+        value = text[start:end].strip()
+        if value and word_count(value) <= _MAX_NAME_WORDS + 1:
+            start = text.index(value, start)
+            return Extracted(value, start, start + len(value), 0.9)
     return None
 
 
-_SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
+def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
+    stated = _stated_name(spans)
+    handles = _handles(spans)
+    best: tuple[float, Extracted] | None = None
+    position = 0
+    for index, field in enumerate(fields):
+        candidate_range = _after_document_title(field, spans.text)
+        if candidate_range is None:
+            continue
+        if _COUNTED.search(spans.text, field.start, field.end):
+            continue
+        shape = _name_shape(candidate_range, spans)
+        position += 1
+        if shape is None:
+            continue
+        following = fields[index + 1 : index + 2]
+        score = _support(shape, field, position, following, spans)
+        score += _HANDLE * _agrees(shape.found.value, handles)
+        if stated is not None and _shares_word(shape.found.value, stated.value):
+            score += _STATED
+        if score >= _ACCEPT and (best is None or score > best[0]):
+            best = (score, shape.found)
+    if best is not None and (stated is None or best[0] >= _TRUSTED):
+        return best[1]
+    return stated
+
+
+def _support(
+    shape: _NameShape,
+    field: Piece,
+    position: int,
+    following: Sequence[Piece],
+    spans: SpanIndex,
+) -> float:
+    found = shape.found
+    score = _ALONE * field.alone + _FIRST * (position == 1)
+    persons = spans.entities(found.start, found.end, {"PERSON"})
+    if persons and sum(p.end_char - p.start_char for p in persons) * 2 >= found.end - found.start:
+        score += _PERSON
+    for after in following:
+        titled = spans.within(labels.TITLE_HEADS, after.start, after.end)
+        if titled or place_in((after.start, after.end), spans) is not None:
+            score += _NEXT
+    score -= min(_POSITION_CAP, _POSITION_STEP * (position - 1))
+    return score - _LOWER_CASE * shape.lower_case
+
+
+def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
+    """The field, or what follows a document title in it ("Resume of Jane Doe"); None when
+    the field is only a title ("Curriculum Vitae", "Editor Resume Template")."""
+    if not _has_title_word(text[field.start : field.end]):
+        return field.start, field.end
+    lead = _TITLE_LEAD.match(text, field.start, field.end)
+    title_then_name = (
+        lead is not None
+        and _has_title_word(lead.group("title"))
+        and not _has_title_word(text[lead.end() : field.end])
+    )
+    return (lead.end(), field.end) if lead is not None and title_then_name else None
+
+
+def _has_title_word(value: str) -> bool:
+    titles = profile_words("document_title")
+    return any(word.strip("#*_:|").lower() in titles for word in value.split())
+
+
+def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
+    """The name a field holds when it is shaped like one and no lexicon claims it: its words
+    before a comma, an honorific and trailing credentials dropped."""
+    text = spans.text
+    start, end = piece
+    comma = text.find(",", start, end)
+    end = comma if comma != -1 else end
+    honorific = _HONORIFIC.match(text, start, end)
+    start = honorific.end() if honorific else start
+    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+    tokens = [text[s:e].strip("*_#") for s, e in words]
+    if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
+        return _NameShape(Extracted(tokens[0], *_inner(text, words[0], tokens[0]), 0.6), False)
+    capitals = all(t.isupper() for t in tokens if t.isalpha())
+    while len(words) > 2 and _is_credential(tokens[-1], capitals):
+        words, tokens = words[:-1], tokens[:-1]
+    if not 2 <= len(tokens) <= _MAX_NAME_WORDS or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    lower_case = all(t.islower() for t in tokens)
+    if not lower_case and not _capitalized(tokens):
+        return None
+    not_names = profile_words("document_title") | profile_words("heading_word")
+    if any(t.lower() in not_names for t in tokens):
+        return None
+    begin = _inner(text, words[0], tokens[0])[0]
+    finish = _inner(text, words[-1], tokens[-1])[1]
+    for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
+        if spans.within(key, begin, finish):
+            return None
+    places = spans.entities(begin, finish, {"GPE", "LOC"})
+    if places and _covers(places, begin, finish, 0.5):
+        return None
+    return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
+
+
+def _is_credential(token: str, capitals: bool) -> bool:
+    """Post-nominal letters: by their shape ("PMP", "Ph.D."), or, in a name written in
+    capitals, where every word has that shape, only the known ones ("RN", "MBA")."""
+    if capitals:
+        return token.lower() in profile_words("credential")
+    return _CREDENTIAL.match(token) is not None
+
+
+def _capitalized(tokens: Sequence[str]) -> bool:
+    """Every word starts with a capital but the particles inside ("van der", "binte")."""
+    particles = profile_words("name_particle")
+    inner_ok = all(t[0].isupper() or t in particles for t in tokens)
+    return inner_ok and tokens[0][0].isupper() and tokens[-1][0].isupper()
+
+
+def _inner(text: str, word: tuple[int, int], token: str) -> tuple[int, int]:
+    start = text.index(token, word[0])
+    return start, start + len(token)
+
+
+def _fold(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _handles(spans: SpanIndex) -> list[str]:
+    """The user parts of the document's e-mail addresses and links, folded to letters: a
+    person's handle usually spells their name ("jane.doe@", "linkedin.com/in/jane-doe-1")."""
+    found = []
+    for span in spans.groups[labels.CONTACTS]:
+        match = span._.get(labels.CONTACT_ATTR)
+        if match is None or match.label == labels.PHONE:
+            continue
+        raw = match.text.split("@")[0] if match.label == labels.EMAIL else match.text
+        raw = re.sub(r"^(?:https?://)?(?:www\.)?", "", raw, flags=re.I)
+        found.append(_HANDLE_CHARS.sub("", _fold(raw)))
+    return found
+
+
+def _agrees(name: str, handles: Sequence[str]) -> float:
+    """1 when a word of the name (three letters or more) is in a handle, 1.25 for two."""
+    words = {_HANDLE_CHARS.sub("", _fold(word)) for word in name.split()}
+    hits = sum(1 for word in words if len(word) >= 3 and any(word in h for h in handles))
+    return 0.0 if hits == 0 else (1.0 if hits == 1 else 1.25)
+
+
+def _shares_word(name: str, stated: str) -> bool:
+    return bool({_fold(w) for w in name.split()} & {_fold(w) for w in stated.split()})
 
 
 def _stated_name(spans: SpanIndex) -> Extracted | None:
@@ -138,159 +302,39 @@ def _stated_name(spans: SpanIndex) -> Extracted | None:
     return None
 
 
-def _pieces(line: Line, text: str) -> list[tuple[int, int]]:
-    """The fields of a top line, trimmed of markup and emoji at their edges."""
-    found: list[tuple[int, int]] = []
-    cursor = line.content_start
-    breaks = [*_PIECE_BREAK.finditer(text, line.content_start, line.end)]
-    for start, end in [
-        *((cursor if i == 0 else breaks[i - 1].end(), b.start()) for i, b in enumerate(breaks)),
-        (breaks[-1].end() if breaks else cursor, line.end),
-    ]:
-        piece = text[start:end]
-        lead = (
-            len(piece) - len(_PIECE_EDGE.sub("", piece, count=1)) if _PIECE_EDGE.match(piece) else 0
-        )
-        trail = _PIECE_EDGE.search(piece[lead:])
-        trail_len = len(trail.group()) if trail and trail.start() > 0 else 0
-        if end - trail_len - (start + lead) > 1:
-            found.append((start + lead, end - trail_len))
-    return found
-
-
-def _first_line_name(lines: list[Line], spans: SpanIndex) -> Extracted | None:
-    """The first line that is not a document title, when its first field reads like a name:
-    2-5 capitalized words (name particles allowed) no lexicon claims, credentials dropped."""
-    text = spans.text
-    for line in lines[:3]:
-        words = text[line.content_start : line.end].split()
-        if " ".join(w.strip("#*/|") for w in words if w.strip("#*/|")).lower() in _DOCUMENT_TITLES:
-            continue
-        pieces = _pieces(line, text)
-        if not pieces:
-            return None
-        return _name_in(pieces[0], spans)
-    return None
-
-
-def _name_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
-    text = spans.text
-    start, end = piece
-    comma = text.find(",", start, end)
-    if comma != -1:
-        end = comma
-    honorific = _HONORIFIC.match(text, start, end)
-    if honorific:
-        start = honorific.end()
-    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[start:end])]
-    while len(words) > 2 and _CREDENTIAL.match(text[start + words[-1][0] : start + words[-1][1]]):
-        words.pop()
-    if not 2 <= len(words) <= _MAX_NAME_WORDS:
-        return None
-    tokens = [text[start + s : start + e] for s, e in words]
-    if not all(_NAME_TOKEN.match(t) and (t[0].isupper() or t in _NAME_PARTICLES) for t in tokens):
-        return None
-    if not tokens[0][0].isupper() or not tokens[-1][0].isupper():
-        return None
-    end = start + words[-1][1]
-    for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
-        if spans.within(key, start, end):
-            return None
-    confidence = 0.7 if spans.entities(start, end, {"PERSON"}) else 0.6
-    return Extracted(text[start:end], start, end, confidence)
-
-
-def _word_count(text: str) -> int:
-    return sum(1 for word in text.split() if any(char.isalnum() for char in word))
+# --------------------------------------------------------------------------- headline, summary
 
 
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
     """A short top line (or the fields of it beside the name) holding a job title; places and
     contact details at its ends are left out."""
     text = spans.text
-    for line in lines[:_TOP_LINES]:
-        if line.kind is LineKind.BULLET or _word_count(line.content) > 2 * _HEADLINE_MAX_WORDS:
+    for line in lines[:TOP_LINES]:
+        if line.kind is LineKind.BULLET or word_count(line.content) > 2 * HEADLINE_MAX_WORDS:
             continue
-        pieces = [
+        fields = [
             piece
-            for piece in _pieces(line, text)
+            for piece in pieces(line, text)
             if name is None or piece[0] >= name.end or piece[1] <= name.start
         ]
         label = _FIELD_LABEL.match(text, line.content_start, line.end)
         if label and not _HEADLINE_LABEL.match(text, line.content_start, line.end):
             continue
-        while pieces and _is_place_or_contact(pieces[-1], spans):
-            pieces.pop()
-        while pieces and _is_place_or_contact(pieces[0], spans):
-            pieces.pop(0)
-        if not pieces:
+        while fields and is_place_or_contact(fields[-1], spans):
+            fields.pop()
+        while fields and is_place_or_contact(fields[0], spans):
+            fields.pop(0)
+        if not fields:
             continue
-        start, end = pieces[0][0], pieces[-1][1]
+        start, end = fields[0][0], fields[-1][1]
         if label:
             start = max(start, label.end())
         value = text[start:end].strip("*_ ")
         start = text.index(value, start) if value else start
-        if not value or _word_count(value) > _HEADLINE_MAX_WORDS:
+        if not value or word_count(value) > HEADLINE_MAX_WORDS:
             continue
         if spans.within(labels.TITLE_HEADS, start, start + len(value)):
             return Extracted(value, start, start + len(value), 0.7)
-    return None
-
-
-def _is_place_or_contact(piece: tuple[int, int], spans: SpanIndex) -> bool:
-    text = spans.text[piece[0] : piece[1]]
-    if "@" in text or spans.within(labels.CONTACTS, piece[0], piece[1]):
-        return True
-    return _place_in(piece, spans) is not None
-
-
-def _place_in(piece: tuple[int, int], spans: SpanIndex) -> Extracted | None:
-    """A place a top-line field states: "City, Region[, Country]" no lexicon claims, or a field
-    the NER reads as a place; for a longer comma list, its last two parts."""
-    text = spans.text
-    start, end = piece
-    candidates = [(start, end)]
-    commas = [m.start() for m in re.finditer(",", text[start:end])]
-    if len(commas) >= 2:
-        candidates.append((start + commas[-2] + 1, end))
-    for raw_start, raw_end in candidates:
-        value = text[raw_start:raw_end].strip()
-        if not value or not value[0].isupper():
-            continue
-        cand_start = text.index(value, raw_start)
-        cand_end = cand_start + len(value)
-        claimed = any(
-            spans.within(key, cand_start, cand_end)
-            for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.DEGREES, labels.SKILLS)
-        )
-        if claimed:
-            continue
-        if _PLACE.match(value):
-            return Extracted(value, cand_start, cand_end, 0.7)
-        places = spans.entities(cand_start, cand_end, {"GPE", "LOC"})
-        if places and _covers(places, cand_start, cand_end, 0.8):
-            return Extracted(value, cand_start, cand_end, 0.5)
-    return None
-
-
-def _location(
-    lines: list[Line], spans: SpanIndex, name: Extracted | None = None
-) -> Extracted | None:
-    text = spans.text
-    for line in lines:
-        match = _LOCATION_CUE.search(text, line.content_start, line.end)
-        if match:
-            value = match.group(1).rstrip(".")
-            return Extracted(value, match.start(1), match.start(1) + len(value), 0.8)
-    for line in lines[:_TOP_LINES]:
-        for piece in _pieces(line, text):
-            if _word_count(text[piece[0] : piece[1]]) > _LOCATION_MAX_WORDS:
-                continue
-            if name is not None and piece[0] < name.end and name.start < piece[1]:
-                continue
-            found = _place_in(piece, spans)
-            if found is not None:
-                return found
     return None
 
 

@@ -1,0 +1,149 @@
+"""The person's own name and place, in the header shapes real résumés come in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _name(extracted: ExtractedDocument) -> str | None:
+    found = extracted.profile.name
+    return found.value if found else None
+
+
+def _place(extracted: ExtractedDocument) -> str | None:
+    found = extracted.profile.location
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Dana Okoro\nField Service Engineer - Northwind Ltd\n"
+        "Pune, Maharashtra - Email me on Indeed: indeed.com/r/Dana-Okoro/1a2b3c4d5e\n",
+        "Dana Okoro\nField Service Engineer - Northwind Ltd\nPune, Maharashtra\n"
+        "Email me on Indeed: indeed.com/r/Dana-Okoro/1a2b3c4d5e\n",
+        "Dana Okoro\nPune, Maharashtra – Willing to relocate\n",
+    ],
+)
+def test_a_job_board_header_gives_the_persons_own_place(extract_text: Extract, header: str) -> None:
+    extracted = extract_text(header + "\nWORK EXPERIENCE\n\nTechnician\n\nAcme - Mumbai\n")
+    assert _name(extracted) == "Dana Okoro"
+    assert _place(extracted) == "Pune, Maharashtra"
+
+
+def test_the_name_after_a_linkedin_contact_sidebar(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Contact\nmarta.kowal@example.org\nwww.linkedin.com/in/marta-kowal-0a1b\n\n"
+        "Top Skills\nData Pipelines\nKafka Streams\nTechnical Writing\n\n"
+        "Languages\nPolish (Native or Bilingual)\n\n"
+        "Marta Kowal\nStaff Engineer at Vistula Payments\nGdańsk, Pomorskie, Poland\n\n"
+        "Summary\nI build payment systems.\n\nExperience\n\nVistula Payments\nStaff Engineer\n"
+    )
+    assert _name(extracted) == "Marta Kowal"
+    assert _place(extracted) == "Gdańsk, Pomorskie, Poland"
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("# Priya Raman\n\nHi! I'm Pri, and I like maps.\n", "Priya Raman"),
+        ("JONAS BERG-HALVORSEN\nWelder\n", "JONAS BERG-HALVORSEN"),
+        ("kim lindqvist\nkim.lindqvist@example.org\n", "kim lindqvist"),
+        ("Ana de la Cruz-Ramos\nNurse\n", "Ana de la Cruz-Ramos"),
+        ("Lebenslauf\n\nJürgen Weißmüller\nSoftwareentwickler\n", "Jürgen Weißmüller"),
+        ("履歴書\n\n山田花子\n", "山田花子"),
+        ("RESUME OF Tomás Ferreira\nLisbon, Portugal\n", "Tomás Ferreira"),
+        ("Dr. Amara Okafor, PhD\nLecturer\n", "Amara Okafor"),
+    ],
+)
+def test_names_in_any_case_with_particles_hyphens_and_scripts(
+    extract_text: Extract, header: str, name: str
+) -> None:
+    assert _name(extract_text(header + "\nExperience\nClerk, Acme, 2019 - 2020\n")) == name
+
+
+def test_a_lower_case_line_without_support_is_no_name(extract_text: Extract) -> None:
+    assert _name(extract_text("some notes here\nmore text\n")) is None
+
+
+def test_a_heading_run_into_a_one_line_text_is_no_name(extract_text: Extract) -> None:
+    extracted = extract_text(
+        '"Career Objective  To join a progressive team.  Personal Information  '
+        'Date of Birth: 1 May 1990"\n'
+    )
+    assert _name(extracted) is None
+
+
+def test_a_one_line_text_gives_name_and_place_from_its_collapsed_lines(
+    extract_text: Extract,
+) -> None:
+    extracted = extract_text(
+        '"Editor Resume Template  Lena Marsh  1101 Kahn Lane  Baltimore, MD 21211  '
+        'Phone: 410-555-0188  lena.m@example.org  Objective  Looking for a senior post."\n'
+    )
+    assert _name(extracted) == "Lena Marsh"
+    assert _place(extracted) == "Baltimore, MD 21211"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Address: Apt 5-10, Riverside Residence, Jalan Ampang, KL, Malaysia.", "KL, Malaysia"),
+        ("12 Kingston Avenue, Phoenix, AZ 85006", "Phoenix, AZ 85006"),
+        ("11 Any Street. New York, NY 10001 ~ 555-010-2030", "New York, NY 10001"),
+        ("Based in Austin, Texas", "Austin, Texas"),
+        ("Kingsville, TX 78363 Home: (555) 010-2030", "Kingsville, TX 78363"),
+        ("Address: P.O. Box 1234, Harbour Square, Mombasa", "Mombasa"),
+        ("No. 12, Azadi Street, Shiraz, Iran, 7134567890", "Shiraz, Iran"),
+    ],
+)
+def test_the_place_at_the_end_of_a_street_address(
+    extract_text: Extract, line: str, place: str
+) -> None:
+    assert _place(extract_text(f"Noor Haddad\n{line}\n")) == place
+
+
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("Ines Duarte\nUX designer in Porto, Portugal. I like maps.\n", "Porto, Portugal"),
+        ("Ines Duarte\nGrowth Marketer\nGreater Lisbon Area\n", "Greater Lisbon Area"),
+        ("Ines Duarte\nBozen / Bolzano, Italy\n", "Bozen / Bolzano, Italy"),
+    ],
+)
+def test_a_place_in_a_headline_sentence_or_named_as_a_region(
+    extract_text: Extract, header: str, place: str
+) -> None:
+    assert _place(extract_text(header)) == place
+
+
+def test_a_headline_with_a_comma_is_no_place_when_a_real_one_follows(
+    extract_text: Extract,
+) -> None:
+    extracted = extract_text(
+        "# Ravi Menon\n\n**Tinkerer, Enthusiast**\n\nSan Mateo, CA · ravi@x.org\n"
+    )
+    assert _place(extracted) == "San Mateo, CA"
+
+
+_GIVEN = st.sampled_from(["Amara", "Jonas", "Li", "Sofía", "Kwame", "Ingrid", "Thi"])
+_FAMILY = st.sampled_from(["Okafor", "Berg", "Nguyen-Tran", "O'Neill", "van Dijk", "Ferreira"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(given_name=_GIVEN, family=_FAMILY, case=st.sampled_from(["as is", "upper"]))
+def test_a_first_line_name_is_found_whatever_its_words(
+    extract_text: Extract, given_name: str, family: str, case: str
+) -> None:
+    name = f"{given_name} {family}"
+    written = name.upper() if case == "upper" else name
+    extracted = extract_text(f"{written}\nAccountant\n\nExperience\nClerk, Acme, 2019 - 2020\n")
+    assert _name(extracted) == written
