@@ -38,7 +38,7 @@ from resume_etl.stages.extract.entity_focus import analysis_doc
 from resume_etl.stages.extract.experience import _company_group, build_experience
 from resume_etl.stages.extract.metrics import _metrics
 from resume_etl.stages.extract.profile import extract_profile
-from resume_etl.stages.extract.projects import build_project
+from resume_etl.stages.extract.projects import build_project, project_entries
 from resume_etl.stages.extract.publications import (
     _cites,
     _cued_publications,
@@ -86,7 +86,19 @@ def extract(
                     section, section_id, spans, categories, f"{doc_id}:p", len(publications)
                 )
             )
-        for entry in section.entries:
+        listed = (
+            project_entries(section, spans.text.split("\n", 1)[0].strip())
+            if section.kind is SectionKind.PROJECTS
+            else None
+        )
+        if listed is not None:
+            for entry, name_end in listed:
+                entry_id = f"{doc_id}:e{position}"
+                ctx = EntryContext(entry_id, section_id, position, entry, spans)
+                projects.append(build_project(ctx, link_starts, name_end))
+                entry_ids[(entry.start, entry.end)] = entry_id
+                position += 1
+        for entry in () if listed is not None else section.entries:
             entry_id = f"{doc_id}:e{position}"
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
