@@ -75,3 +75,19 @@ def test_a_description_paragraph_is_no_project_list() -> None:
         "which cut the month-end close from five days to two.\n"
     )
     assert _names(f"Ada Example\n\nProjects\n{body}\nSkills\nPython\n") is None
+
+
+def test_a_period_under_a_block_name_stays_in_its_header() -> None:
+    text = (
+        "Ada Example\n\nProjects\n\nLedger Sync\n2020 – 2021\nReconciles.\n\n"
+        "Route Planner\n2019\nPlans.\n"
+    )
+    document = DocumentRecord.model_construct(doc_id="d", text=text)
+    segmented = segment(document, SectionClassifier(load_config(None).segment))
+    section = next(s for s in segmented.sections if s.kind is SectionKind.PROJECTS)
+    listed = project_entries(section, "Ada Example")
+    assert listed is not None
+    assert [[line.content for line in entry.header] for entry, _ in listed] == [
+        ["Ledger Sync", "2020 – 2021"],
+        ["Route Planner", "2019"],
+    ]

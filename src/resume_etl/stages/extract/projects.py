@@ -32,6 +32,12 @@ _SHORT_LINE = 0.7
 """A hard-wrapped line fills the width; a line shorter than this share of it ended its text."""
 _MIN_PROJECTS = 2
 _MIN_NAMED_BLOCKS = 0.6
+_DATE_ONLY = re.compile(
+    r"\(?(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|\d{1,2}/(?:19|20)\d{2})"
+    r"(?:\s*[-–—]\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|\d{1,2}/(?:19|20)\d{2}"
+    r"|[Pp]resent|[Nn]ow|[Cc]urrent|[Oo]ngoing))?\)?"
+)
+"""A line that is only a period ("2022", "Mar 2020 – present"): under a name, its date."""
 _LABELLED = re.compile(r"\w[\w ]{0,30}:\s")
 """A "Technology: Kafka" line is complete: a lower-case line after it opens a project."""
 
@@ -144,7 +150,10 @@ def project_entries(section: Section, first_line: str) -> list[tuple[Entry, int 
     entries: list[tuple[Entry, int | None]] = []
     for position, index in enumerate(order):
         stop = order[position + 1] if position + 1 < len(order) else len(lines)
-        entry = Entry((lines[index],), tuple(lines[index + 1 : stop]))
+        head = index + 1
+        while head < stop and _DATE_ONLY.fullmatch(lines[head].content.strip()):
+            head += 1  # "Fold Kettle" over "2020 – 2021": the period is the header's
+        entry = Entry(tuple(lines[index:head]), tuple(lines[head:stop]))
         entries.append((entry, starts[index]))
     return entries
 
