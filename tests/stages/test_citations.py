@@ -162,6 +162,84 @@ def test_a_wrapped_value_maps_back_to_the_document_span() -> None:
     assert joined.text[slice(*parsed.title)] == "Counting birds with drones"
 
 
+def _listed(text: str, itemized: bool = True) -> tuple[str, str | None, int | None] | None:
+    """A publications-section entry read the way the stage reads it: its lines joined, listed."""
+    lines = split_lines(text)
+    joined = join_citation(text, lines)
+    parsed = parse_citation(joined.text, joined.breaks, listed=True, bulleted=itemized)
+    if parsed is None:
+        return None
+    venue = joined.text[slice(*parsed.venue)] if parsed.venue else None
+    return joined.text[slice(*parsed.title)], venue, parsed.year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no year: "Title. Venue." in a publications list, with "vs." inside the title
+            "- Sparse vs. dense retrieval for legal search. Journal of Legal Informatics.",
+            ("Sparse vs. dense retrieval for legal search", "Journal of Legal Informatics", None),
+        ),
+        (  # a bare title, nothing else: a talk listed under Publications
+            "- Practical Feature Flags.",
+            ("Practical Feature Flags", None, None),
+        ),
+        (  # "Title, Venue, Year.": commas, not periods, set the venue off; a comma in the title
+            "- Tests Are Cheap, Outages Are Not, Reliability Forum, 2021.",
+            ("Tests Are Cheap, Outages Are Not", "Reliability Forum", 2021),
+        ),
+        (  # a website's title line over its venue line; an edition opens the venue
+            "Gesture control for warehouse robots\n12th Conference on Field Robotics, 2020",
+            ("Gesture control for warehouse robots", "12th Conference on Field Robotics", 2020),
+        ),
+        (  # a wrapped title under a hanging indent still runs to its sentence end
+            "- Gesture control for warehouse robots in\n  narrow aisles. Field Robotics, 2020.",
+            ("Gesture control for warehouse robots in narrow aisles", "Field Robotics", 2020),
+        ),
+    ],
+)
+def test_a_listed_paper_reads_without_year_or_venue(
+    text: str, expected: tuple[str, str | None, int | None]
+) -> None:
+    assert _listed(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Selected talks and papers:", "Conference Papers"])
+def test_a_label_in_a_publications_list_is_no_paper(text: str) -> None:
+    assert _listed(text) is None
+
+
+def test_teaching_rows_under_a_publications_list_are_no_paper() -> None:
+    text = (
+        "PSYCH 3331 Child Development, Ohio State University, 2021 - present\n"
+        "PSYCH 8870 Seminar in Language Acquisition, Ohio State University, 2023\n"
+    )
+    assert _listed(text, itemized=False) is None
+
+
+def test_a_bare_sentence_outside_a_list_item_needs_a_venue_or_year() -> None:
+    assert _listed("Practical Feature Flags.", itemized=False) is None
+
+
+def test_undated_papers_one_per_line_split_at_each_sentence_end() -> None:
+    text = (
+        "Sparse retrieval for legal search. Journal of Legal Informatics.\n"
+        "Dense retrieval at scale. Applied Search Letters.\n"
+    )
+    assert _groups(text) == [
+        "Sparse retrieval for legal search. Journal of Legal Informatics.",
+        "Dense retrieval at scale. Applied Search Letters.",
+    ]
+
+
+def test_a_short_title_over_its_venue_line_is_no_sub_heading() -> None:
+    text = "Monoliths Revisited\nOps Summit, 2015\n\nTracing Everything\nOps Summit, 2016\n"
+    assert _groups(text) == [
+        "Monoliths Revisited Ops Summit, 2015",
+        "Tracing Everything Ops Summit, 2016",
+    ]
+
+
 # --------------------------------------------------------------------------- properties
 
 _TITLE_WORDS = ["model", "of", "low-resource", "speech", "cells", "in", "neural", "the"]

@@ -49,7 +49,7 @@ from resume_etl.stages.extract.experience import (
 )
 from resume_etl.stages.extract.metrics import _metrics
 from resume_etl.stages.extract.profile import extract_profile
-from resume_etl.stages.extract.projects import build_project
+from resume_etl.stages.extract.projects import build_project, project_entries
 from resume_etl.stages.extract.publications import (
     _cites,
     _cued_publications,
@@ -97,7 +97,19 @@ def extract(
                     section, section_id, spans, categories, f"{doc_id}:p", len(publications)
                 )
             )
-        entries = section.entries
+        listed = (
+            project_entries(section, spans.text.split("\n", 1)[0].strip())
+            if section.kind is SectionKind.PROJECTS
+            else None
+        )
+        if listed is not None:
+            for entry, name_end in listed:
+                entry_id = f"{doc_id}:e{position}"
+                ctx = EntryContext(entry_id, section_id, position, entry, spans)
+                projects.append(build_project(ctx, link_starts, name_end))
+                entry_ids[(entry.start, entry.end)] = entry_id
+                position += 1
+        entries = () if listed is not None else section.entries
         slots: dict[Slot, SegmentKind] = {}
         if section.kind is SectionKind.EXPERIENCE:
             entries = tuple(rejoin_split_headers(entries, spans))

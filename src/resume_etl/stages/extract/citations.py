@@ -27,6 +27,8 @@ _LEADING_YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?(?:\s*[-–—:|]\s*|\s{2,}|\t)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
 _SUBHEADING = re.compile(r"[A-Z][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 """A line of at most four words, no digits, no punctuation: a sub-heading inside a list."""
+_VENUE_LINE = re.compile(r"[^,]{1,80},\s*\(?(?:19|20)\d{2}\)?\.?")
+"""A website's line under a short title: "STAC2015, 2015" (the title is no sub-heading)."""
 _URL_AT_END = re.compile(r"(?:https?://|doi:\s*)\S+$", re.I)
 _YEAR = re.compile(r"(?<![\d.:/])(?:19[5-9]\d|20\d\d)(?![\d]|\.\d)")
 
@@ -42,6 +44,9 @@ class CitationText:
 
     text: str
     offsets: tuple[int, ...]
+    breaks: tuple[int, ...] = ()
+    """Where in ``text`` a line break was joined that does not continue a hanging indent (a
+    website's "Title" over "Venue, 2021"): a title with no sentence end stops at the first."""
 
     def document_range(self, start: int, end: int) -> tuple[int, int]:
         """The document range that the range ``[start, end)`` of ``text`` was read from."""
@@ -87,13 +92,17 @@ def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
         len(draft.lines) == 1
         and first.kind is LineKind.TEXT
         and _SUBHEADING.fullmatch(first.content.strip())
+        and not _VENUE_LINE.fullmatch(line.content.strip())
     ):
         return True  # "Articles", "Conference Papers": a label over the list, not its start
     if first.kind is LineKind.BULLET:
         return False  # in a numbered list, only the next number opens a citation
     last = draft.lines[-1].content.rstrip()
     ended = _SENTENCE_END.search(last) is not None or _URL_AT_END.search(last) is not None
-    return draft.has_year and ended and line.content[:1].isupper()
+    # Undated papers one per line ("Title. Journal.") end at each sentence end, unless the line
+    # so far is only the author list ("Smith J, Doe K.") over the title.
+    finished = draft.has_year or (len(draft.lines) == 1 and _AUTHORS.fullmatch(last + " ") is None)
+    return finished and ended and line.content[:1].isupper()
 
 
 def split_citations(document: str, lines: Sequence[Line]) -> list[list[Line]]:
@@ -116,14 +125,18 @@ def join_citation(document: str, lines: Sequence[Line]) -> CitationText:
     """
     parts: list[str] = []
     offsets: list[int] = []
+    breaks: list[int] = []
+    margin = _column(document, lines[0]) if lines else 0
     for line in lines:
         content = document[line.content_start : line.end].rstrip()
         if parts and not parts[-1].endswith("-"):
+            if _column(document, line) <= margin:
+                breaks.append(len(offsets))
             parts.append(" ")
             offsets.append(offsets[-1])
         parts.append(content)
         offsets.extend(range(line.content_start, line.content_start + len(content)))
-    return CitationText("".join(parts), tuple(offsets))
+    return CitationText("".join(parts), tuple(offsets), tuple(breaks))
 
 
 # --------------------------------------------------------------------------- reading
@@ -162,8 +175,9 @@ _AUTHORS = re.compile(
 """A list of authors, each a surname with initials on either side, closed by a period or a
 comma, or by the "(2021)" of an author-year citation."""
 
-_TITLE_END = re.compile(r"(?<!\b[A-Z])[.!?](?=\s|$)|\s\[")
-"""A plain title runs to its sentence end (not an initial's period) or a bracketed note."""
+_TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|\s\[")
+"""A plain title runs to its sentence end (not an initial's period, nor the abbreviation of
+"DNS vs. LES") or a bracketed note."""
 _VENUE_LEAD = re.compile(
     r"[\s.,;:\"”’]*(?:\[[^\]]*\][.,]?\s*)?"
     r"(?:(?:Poster|Talk|Invited talk|Keynote|Oral|Paper|Abstract)(?:\s+presentation)?[.,:]\s+)?"
@@ -180,6 +194,8 @@ _NOT_A_VENUE = re.compile(
     r"(?i)^(?:in press|forthcoming|submitted|under review|accepted|working paper|with\s)"
 )
 _MIN_TITLE_WORDS = 2
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+"""A venue may open with its edition: "31st IEEE International Conference on ..."."""
 
 
 def _year(text: str, title_end: int) -> int | None:
@@ -191,12 +207,14 @@ def _year(text: str, title_end: int) -> int | None:
     return int(after.group()) if after else None
 
 
-def _title_end(text: str, start: int) -> int:
+def _title_end(text: str, start: int, breaks: Sequence[int] = ()) -> int:
     """Where a plain title ends. A question ("When do children trust a puppet?") may be
-    followed by a subtitle: it is, when yet another piece (the venue) follows that sentence."""
+    followed by a subtitle: it is, when yet another piece (the venue) follows that sentence.
+    A title with no sentence end at all ends at its line's end (a website's title over its
+    venue line), else it runs to the end of the citation."""
     stop = _TITLE_END.search(text, start)
     if stop is None:
-        return len(text)
+        return next((at for at in breaks if at > start), len(text))
     if text[stop.start()] not in "?!":
         return stop.start()
     further = _TITLE_END.search(text, stop.end())
@@ -205,11 +223,11 @@ def _title_end(text: str, start: int) -> int:
     return stop.end()
 
 
-def _plain_title(text: str, start: int) -> tuple[int, int] | None:
+def _plain_title(text: str, start: int, breaks: Sequence[int] = ()) -> tuple[int, int] | None:
     """A title with no quotes: from ``start`` to its sentence end, keeping a "?" or "!"."""
     while start < len(text) and text[start] in " .,:;":
         start += 1
-    end = _title_end(text, start)
+    end = _title_end(text, start, breaks)
     if len(text[start:end].split()) < _MIN_TITLE_WORDS or not text[start : start + 1].isalnum():
         return None
     return start, end
@@ -233,7 +251,7 @@ class _Title:
     cue: TitleCue
 
 
-def _title(text: str, body: int) -> _Title | None:
+def _title(text: str, body: int, breaks: Sequence[int] = ()) -> _Title | None:
     """Where the title is: a quoted title wins; else the title follows an author-year date, or
     the author list, or opens the citation."""
     quoted = _QUOTED.search(text, body)
@@ -249,7 +267,7 @@ def _title(text: str, body: int) -> _Title | None:
         start, cue = authors.end(), TitleCue.AUTHORED
     else:
         start, cue = body, TitleCue.BARE
-    found = _plain_title(text, start)
+    found = _plain_title(text, start, breaks)
     return _Title(found[0], found[1], found[1], cue) if found else None
 
 
@@ -263,29 +281,69 @@ def _venue(text: str, start: int, end: int) -> tuple[int, int] | None:
     first_word = value.split(" ", 1)[0]
     if (
         len(value) < 2
-        or not any(char.isupper() for char in first_word)
+        or not (any(char.isupper() for char in first_word) or _ORDINAL.fullmatch(first_word))
         or _NOT_A_VENUE.match(value)
     ):
         return None
     return venue_start, venue_start + len(value)
 
 
-def parse_citation(text: str) -> ParsedCitation | None:
+_TAIL_YEAR = re.compile(r",\s*\(?((?:19|20)\d{2})\)?$")
+_TAIL_PIECE = re.compile(r",\s*([^,]+)$")
+
+
+def _comma_tail(text: str, title: _Title) -> tuple[_Title, tuple[int, int] | None]:
+    """A listed title written "Title, Venue, 2021." reads to its end as one sentence: its last
+    comma-separated piece (after the year) is the venue, the rest the title."""
+    end = title.end
+    while end > title.start and text[end - 1] in " .":
+        end -= 1
+    dated = _TAIL_YEAR.search(text, title.start, end)
+    if dated is not None:
+        end = dated.start()
+    piece = _TAIL_PIECE.search(text, title.start, end)
+    if piece is None or not (dated or text[piece.start(1) : piece.start(1) + 1].isupper()):
+        return _Title(title.start, end, end, title.cue), None
+    cut = piece.start()
+    if len(text[title.start : cut].split()) < _MIN_TITLE_WORDS:
+        return title, None
+    return _Title(title.start, cut, cut, title.cue), (piece.start(1), end)
+
+
+def parse_citation(
+    text: str, breaks: Sequence[int] = (), *, listed: bool = False, bulleted: bool = False
+) -> ParsedCitation | None:
     """Title, venue and year of one citation, or None when it does not read as one.
 
     A citation needs a title of at least two words and a year; a title that no quotes, date or
     author list sets off also needs a venue, so that a stray sentence is not taken for a paper.
+    In a publications section (``listed``) the year may be missing when a venue is found, and an
+    item of its own (``bulleted``: a bullet, or a line of a one-per-line list) needs neither:
+    "- My Contributor README." is a paper there; a label ending in ":" never is.
+    ``breaks`` are the joined line breaks (``CitationText.breaks``).
     """
     lead = _LEADING_YEAR.match(text)
     body = lead.end() if lead else 0
     url_match = _URL.search(text)
     limit = url_match.start() if url_match else len(text)
-    title = _title(text[:limit], body)
+    # A line break ends an unpunctuated title only when the title's line names no year: over
+    # "Venue, 2021" it is a title line; "Course, University, 2021 - present" is a row.
+    title_breaks = [at for at in breaks if _YEAR.search(text, body, at) is None]
+    title = _title(text[:limit], body, title_breaks)
     if title is None:
         return None
-    year = _year(text[:limit], title.end) if lead is None else int(lead.group().strip("( )")[:4])
     venue = _venue(text, title.after, limit)
-    if year is None or (title.cue is TitleCue.BARE and lead is None and venue is None):
+    runs_to_end = not text[title.end : limit].strip(" .,;")
+    one_line = not breaks
+    if listed and one_line and venue is None and title.cue is not TitleCue.QUOTED and runs_to_end:
+        title, venue = _comma_tail(text, title)
+    year = _year(text[:limit], title.end) if lead is None else int(lead.group().strip("( )")[:4])
+    dated = year is not None and (title.cue is not TitleCue.BARE or lead is not None or venue)
+    over_its_year = year is not None and title.end in title_breaks
+    listed_item = (
+        listed and (venue or bulleted or over_its_year) and not _SUBHEADING.fullmatch(text)
+    )
+    if not dated and not (listed_item and not text.rstrip().endswith(":")):
         return None
     url = (url_match.start(), url_match.end()) if url_match else None
     return ParsedCitation((title.start, title.end), venue, year, url)

@@ -1,17 +1,167 @@
-"""The projects table: a project's name, technologies and link."""
+"""The projects table: a project's name, technologies and link.
+
+A projects section is first read as a list of its own (``project_entries``): the entry rules
+are made for jobs, and a project list has shapes of its own. Either each project opens with its
+name set off by a colon ("Name: what it is", hard-wrapped or one bullet per project), or each
+is a block after a blank line whose first line is the name ("Name" over its description). When
+neither shape holds, the section's entries are read as they were cut.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProjectCandidate
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import _split, _trimmed, _unmasked_pieces
 from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.segment import Entry, Line, LineKind, Section, is_page_furniture
+
+_NAMED = re.compile(r"(?P<name>[^\s:][^:]{0,100}?):(?:\s+\S|\s*$)")
+"""A line that opens with a project's name and a colon: "Deta-PHP: PHP SDK for ..."."""
+_NOT_A_NAME = re.compile(
+    r"(?i)^(?:tech(?:nolog(?:y|ies))?|tech stack|stack|tools|built with|languages|url|link"
+    r"|links|website|repo(?:sitory)?|github|demo|source|role|features|highlights|status)$"
+)
+_MAX_NAME_WORDS = 12
+_MAX_BLOCK_TITLE_WORDS = 12
+_LINE_END = re.compile(r"(?:[.!?]['\")\]]?|https?://\S+)$")
+_SHORT_LINE = 0.7
+"""A hard-wrapped line fills the width; a line shorter than this share of it ended its text."""
+_MIN_PROJECTS = 2
+_MIN_NAMED_BLOCKS = 0.6
+_DATE_ONLY = re.compile(
+    r"\(?(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|\d{1,2}/(?:19|20)\d{2})"
+    r"(?:\s*[-–—]\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+)?(?:19|20)\d{2}|\d{1,2}/(?:19|20)\d{2}"
+    r"|[Pp]resent|[Nn]ow|[Cc]urrent|[Oo]ngoing))?\)?"
+)
+"""A line that is only a period ("2022", "Mar 2020 – present"): under a name, its date."""
+_LABELLED = re.compile(r"\w[\w ]{0,30}:\s")
+"""A "Technology: Kafka" line is complete: a lower-case line after it opens a project."""
 
 
-def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> ProjectCandidate:
+def _colon_name(line: Line) -> int | None:
+    """Where the name ends in "Name: description", or None when the line does not open so."""
+    found = _NAMED.match(line.content)
+    if found is None:
+        return None
+    name = found.group("name").strip()
+    if (
+        len(name.split()) > _MAX_NAME_WORDS
+        or ". " in name
+        or _NOT_A_NAME.match(name)
+        or not any(char.isalpha() for char in name)
+    ):
+        return None
+    return line.content_start + found.start("name") + len(name)
+
+
+def _finished(line: Line, width: int) -> bool:
+    """The line ends its text: a sentence end or link, or it stops well short of the width."""
+    text = line.content.rstrip()
+    if text.endswith(":"):
+        return False  # "Name:" alone: its description follows
+    return _LINE_END.search(text) is not None or len(text) < _SHORT_LINE * width
+
+
+def _bare_name(line: Line, width: int) -> bool:
+    """A short line of a few words, no sentence: a project named without a description."""
+    text = line.content.strip()
+    return (
+        len(text) < _SHORT_LINE * width
+        and len(text.split()) <= _MAX_NAME_WORDS
+        and text[:1].isupper()
+        and _LINE_END.search(text) is None
+        and not text.endswith(",")
+    )
+
+
+def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
+    """Project starts of a "Name: description" list: index -> where the name ends.
+
+    A named line starts a project when the line before it finished (a sentence end, a link, a
+    line well short of the wrap width) or a blank line sets it off; so does a short bare name
+    after a finished line. In a list of bullets only, every bullet is one project (named by its
+    colon, else by its whole text); in other lists a bullet is part of a description."""
+    all_bullets = all(line.kind is LineKind.BULLET for line in lines)
+    width = max(len(line.content.rstrip()) for line in lines)
+    starts: dict[int, int | None] = {}
+    named = 0
+    for index, line in enumerate(lines):
+        end = _colon_name(line)
+        named += end is not None
+        if all_bullets:
+            starts[index] = end
+            continue
+        if line.kind is not LineKind.TEXT:
+            continue
+        opens = not index or line.blank_before or _finished(lines[index - 1], width)
+        if opens and (end is not None or (index and _bare_name(line, width))):
+            starts[index] = end
+    if named < _MIN_PROJECTS or (not all_bullets and _colon_name(lines[0]) is None):
+        return None
+    return starts
+
+
+def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
+    """Project starts of a list of blocks after blank lines, each opened by its name's line:
+    a few words that end no sentence (a name like "Jazzahead!" may). A block that opens
+    otherwise (a description running on after a page break, its bullets, an introduction)
+    belongs to the project before it; most blocks must open with a name."""
+    blocks = [i for i, line in enumerate(lines) if i == 0 or line.blank_before]
+    starts = [
+        index
+        for index in blocks
+        if lines[index].kind is LineKind.TEXT
+        and len(lines[index].content.split()) <= _MAX_BLOCK_TITLE_WORDS
+        and (
+            lines[index].content[:1].isupper()
+            or index == 0
+            or _LINE_END.search(lines[index - 1].content.rstrip()) is not None
+            or _LABELLED.match(lines[index - 1].content) is not None
+            or lines[index - 1].kind is LineKind.BULLET
+        )
+        and not lines[index].content.rstrip().endswith((".", ",", ";", ":"))
+    ]
+    if len(starts) < _MIN_PROJECTS or len(starts) < _MIN_NAMED_BLOCKS * len(blocks):
+        return None
+    return dict.fromkeys(starts)
+
+
+def project_entries(section: Section, first_line: str) -> list[tuple[Entry, int | None]] | None:
+    """The projects of a section read as a project list, each with where its name ends (None:
+    read the name from its header), or None when the section has neither list shape. Page
+    furniture goes first: page numbers, and a line set off and repeated (a running header)."""
+    repeated = Counter(line.content.strip() for line in section.lines if line.blank_before)
+    lines = [
+        line
+        for line in section.lines
+        if not is_page_furniture(line.content, first_line)
+        and not (line.blank_before and repeated[line.content.strip()] > 1)
+    ]
+    if not lines or any(line.kind in (LineKind.MD_HEADING, LineKind.TABLE_ROW) for line in lines):
+        return None
+    starts = _named_starts(lines) or _block_starts(lines)
+    if starts is None:
+        return None
+    order = sorted(starts)
+    entries: list[tuple[Entry, int | None]] = []
+    for position, index in enumerate(order):
+        stop = order[position + 1] if position + 1 < len(order) else len(lines)
+        head = index + 1
+        while head < stop and _DATE_ONLY.fullmatch(lines[head].content.strip()):
+            head += 1  # "Fold Kettle" over "2020 – 2021": the period is the header's
+        entry = Entry(tuple(lines[index:head]), tuple(lines[head:stop]))
+        entries.append((entry, starts[index]))
+    return entries
+
+
+def build_project(
+    ctx: EntryContext, link_starts: list[tuple[int, str]], name_end: int | None = None
+) -> ProjectCandidate:
+    """A project from its entry; ``name_end``: where a "Name: description" line's name ends."""
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     pieces = [
@@ -21,6 +171,8 @@ def build_project(ctx: EntryContext, link_starts: list[tuple[int, str]]) -> Proj
         for piece in _trimmed(ctx.spans.text, *piece)
     ]
     name = _project_name(pieces[0], ctx.entry.header[0].start, ctx.spans) if pieces else None
+    if name_end is not None:
+        name = _named(ctx.entry.header[0], name_end, ctx.spans.text)
     skills = ctx.spans.within(labels.SKILLS, ctx.entry.start, ctx.entry.end)
     url = next((u for s, u in link_starts if ctx.entry.start <= s < ctx.entry.end), None)
     return ProjectCandidate(
@@ -54,3 +206,13 @@ def _project_name(piece: tuple[int, int], line_start: int, spans: SpanIndex) -> 
     ):
         end = next(_trimmed(text, start, tools.start()), (start, end))[1]
     return Extracted(text[start:end], start, end, 0.8)
+
+
+def _named(line: Line, end: int, text: str) -> Extracted | None:
+    """The name before a colon, without markdown emphasis around it ("**Name**: ...")."""
+    start = line.content_start
+    while start < end and text[start] in "*_[ ":
+        start += 1
+    while end > start and text[end - 1] in "*_] ":
+        end -= 1
+    return Extracted(text[start:end], start, end, 0.8) if end > start else None

@@ -22,7 +22,7 @@ from resume_etl.stages.extract.citations import (
     parse_citation,
     split_citations,
 )
-from resume_etl.stages.segment import Line, LineKind, Section, is_prose
+from resume_etl.stages.segment import Line, LineKind, Section, is_page_furniture, is_prose
 from resume_etl.vocab import LinkPlatform
 
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"”]{8,300})[\"”]")
@@ -224,9 +224,14 @@ def cited_publications(
 ) -> list[PublicationCandidate]:
     """Every citation of ``lines`` that reads as one (numbered, wrapped, dated or plain)."""
     found: list[PublicationCandidate] = []
-    for group in split_citations(spans.text, lines):
+    listed = [line for line in lines if not is_page_furniture(line.content, "")]
+    groups = split_citations(spans.text, listed)
+    # An item of its own: a bullet, or in a list of several without bullets a line by itself.
+    unbulleted_list = len(groups) > 1 and all(g[0].kind is not LineKind.BULLET for g in groups)
+    for group in groups:
         publication_id = f"{id_prefix}{first_index + len(found)}"
-        cited = _read_citation(publication_id, section_id, group, spans, categories)
+        itemized = group[0].kind is LineKind.BULLET or (unbulleted_list and len(group) == 1)
+        cited = _read_citation(publication_id, section_id, group, spans, categories, itemized)
         if cited is not None:
             found.append(cited)
     return found
@@ -238,10 +243,13 @@ def _read_citation(
     lines: Sequence[Line],
     spans: SpanIndex,
     categories: LexiconCategories,
+    itemized: bool,
 ) -> PublicationCandidate | None:
-    """One citation, its values mapped back to the document across its line breaks."""
+    """One citation, its values mapped back to the document across its line breaks.
+    ``itemized``: it is a list item of its own (a bullet, a line of a one-per-line list), so a
+    bare title with neither venue nor year still names a paper."""
     joined = join_citation(spans.text, lines)
-    parsed = parse_citation(joined.text)
+    parsed = parse_citation(joined.text, joined.breaks, listed=True, bulleted=itemized)
     if parsed is None:
         return None
     start, end = lines[0].start, lines[-1].end
