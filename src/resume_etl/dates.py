@@ -43,7 +43,7 @@ from dateparser.languages.loader import default_loader
 from resume_etl.config import DateOrder, DateSettings
 from resume_etl.vocab import DateIssue, DatePrecision
 
-_ENGLISH_MONTHS: dict[str, int] = {
+ENGLISH_MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
@@ -120,7 +120,7 @@ def _alternation(words: set[str]) -> str:
 
 def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
     """Lower-cased month names of the configured languages (plus English) -> month number."""
-    names = dict(_ENGLISH_MONTHS)
+    names = dict(ENGLISH_MONTHS)
     for code in languages:
         info = default_loader.get_locale(code).info
         for number, key in enumerate(_MONTH_KEYS, start=1):
@@ -349,8 +349,8 @@ def _fast_month_year(text: str, settings: DateSettings) -> PartialDate | None:
         return None
     word = match["month"].lower()
     year = _year(match["year"], settings)
-    if word in _ENGLISH_MONTHS:
-        return PartialDate(dt.date(year, _ENGLISH_MONTHS[word], 1), DatePrecision.MONTH)
+    if word in ENGLISH_MONTHS:
+        return PartialDate(dt.date(year, ENGLISH_MONTHS[word], 1), DatePrecision.MONTH)
     if word in _SEASON_MONTHS:
         return PartialDate(dt.date(year, _SEASON_MONTHS[word], 1), DatePrecision.SEASON)
     return None

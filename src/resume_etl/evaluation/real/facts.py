@@ -17,28 +17,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from resume_etl.dates import ENGLISH_MONTHS
+
 _ONGOING_WORDS = frozenset({"present", "now", "today", "ongoing", "current", "currently"})
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = ENGLISH_MONTHS
+"""Month names read in gold dates: the one table the pipeline's date parser uses too."""
 _ISO = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.]\d{1,2})?\b")
 _NAMED = re.compile(r"^\s*([A-Za-z]{3,9})\.?\s+(\d{4})\b")
 _SHORT_YEAR = re.compile(r"^\s*['’](\d{2})\s*$")
