@@ -11,7 +11,7 @@ from resume_etl.config import ComponentSpec, PipelineConfig, default_pipeline_pa
 from resume_etl.engines.local import lexicon_categories
 from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import DocumentRecord
-from resume_etl.runner import discover_inputs, run_files
+from resume_etl.runner import RunSummary, discover_inputs, run_files
 from resume_etl.stages.extract import (
     ExtractedDocument,
     LexiconCategories,
@@ -21,6 +21,7 @@ from resume_etl.stages.extract import (
 from resume_etl.stages.ingest import doc_id_for, normalize
 from resume_etl.stages.layout import LineRoleModel, line_model_for
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
+from resume_etl.storage.plan import RunOptions
 
 REPO = Path(__file__).resolve().parent.parent
 RAW = REPO / "raw"
@@ -61,6 +62,14 @@ def categories(nlp: Language) -> LexiconCategories:
 @pytest.fixture(scope="session")
 def classifier(config: PipelineConfig) -> SectionClassifier:
     return SectionClassifier(config.segment)
+
+
+def run_folder(
+    config: PipelineConfig, nlp: Language, inputs: Path, out: Path, **options: bool
+) -> RunSummary:
+    """Run the pipeline in this process over every input file below ``inputs`` into ``out``."""
+    files = discover_inputs([inputs], config)
+    return run_files(config, files, out, nlp=nlp, options=RunOptions(**options))
 
 
 def make_document(text: str, source_path: str = "test.txt") -> DocumentRecord:

@@ -12,8 +12,8 @@ from spacy.language import Language
 from resume_etl.api import read_tables
 from resume_etl.config import PipelineConfig
 from resume_etl.errors import ErrorCode, ResumeEtlError
-from resume_etl.runner import RunOptions, RunSummary, discover_inputs, run_files
-from tests.conftest import RAW
+from resume_etl.runner import RunOptions, discover_inputs, run_files
+from tests.conftest import RAW, run_folder
 
 CORPUS = ("101_data_scientist_us.md", "104_chef_website_au.txt", "109_lawyer_uk.txt")
 
@@ -27,11 +27,7 @@ def inputs(tmp_path: Path) -> Path:
     return folder
 
 
-def _run(
-    config: PipelineConfig, nlp: Language, inputs: Path, out: Path, **options: bool
-) -> RunSummary:
-    files = discover_inputs([inputs], config)
-    return run_files(config, files, out, nlp=nlp, options=RunOptions(**options))
+_run = run_folder
 
 
 def assert_same_tables(left: Path, right: Path) -> None:
