@@ -28,6 +28,7 @@ from resume_etl.dates import DateParser, document_date_order
 from resume_etl.nlp import labels
 from resume_etl.nlp.contacts import ContactFinder
 from resume_etl.nlp.contacts import char_span as _char_span
+from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
 
@@ -106,7 +107,8 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in self.parser_for(doc.text).find_ranges(doc.text):
+        text = doc_text(doc)
+        for match in self.parser_for(text).find_ranges(text):
             span = _char_span(doc, match.start_char, match.end_char, labels.DATES)
             if span is not None:
                 span._.set(labels.DATE_RANGE_ATTR, match)

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.lexicon import LexiconEntry, load_lexicon
 from resume_etl.phones import normalize_phone
 
@@ -202,7 +203,7 @@ class ContactFinder:
         return text
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         spans: list[Span] = []
         email_ranges: list[tuple[int, int]] = []
         for match in _EMAIL.finditer(text):

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.metrics import parse_ranges
 
 if not Doc.has_extension(labels.ENTITY_RANGES_ATTR):
@@ -137,7 +138,7 @@ class FocusedAnalysis:
         return docs
 
     def _plan(self, doc: Doc) -> _Plan:
-        text = doc.text
+        text = doc_text(doc)
         hint: EntityRanges = doc._.get(labels.ENTITY_RANGES_ATTR)
         entity_ranges = hint(doc) if callable(hint) else hint
         if entity_ranges is None:

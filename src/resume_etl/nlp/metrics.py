@@ -30,6 +30,7 @@ from spacy.vocab import Vocab
 
 from resume_etl.nlp import labels, metric_surface
 from resume_etl.nlp.change_words import change_word, direction_of_form
+from resume_etl.nlp.doc_text import doc_text
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 
 
@@ -292,7 +293,7 @@ class MetricFinder:
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
         view = _DocView(
             doc,
-            doc.text,
+            doc_text(doc),
             doc.has_annotation("SENT_START"),
             doc.has_annotation("POS"),
             doc.has_annotation("DEP"),
@@ -406,7 +407,7 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
     and every spelled-out count; the parse is needed nowhere else, so a pipeline may run the
     statistical model only on the lines holding these (the focus component does).
     """
-    text = doc.text
+    text = doc_text(doc)
     blocked = _blocked_ranges(doc)
     ranges = [
         (expression.start, expression.end)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.doc_text import doc_text
 
 
 class SpanIndex:
@@ -20,7 +21,7 @@ class SpanIndex:
         self.doc = doc
         # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
         # read once here, lookups stay linear in the document's length.
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.ents: tuple[Span, ...] = tuple(doc.ents)
         self.groups: dict[str, list[Span]] = {
             key: list(doc.spans[key]) if key in doc.spans else []
