@@ -39,7 +39,7 @@ from resume_etl.evaluation.real.render import LAYOUTS
 from resume_etl.nlp.build import build_nlp
 from resume_etl.phones import phone_key
 from resume_etl.records import DocumentRecord
-from resume_etl.stages.extract import ExtractedDocument, analysis_doc, extract
+from resume_etl.stages.extract import ExtractedDocument, analyse, extract
 from resume_etl.stages.ingest import doc_id_for, normalize
 from resume_etl.stages.segment import SectionClassifier, segment
 
@@ -277,8 +277,7 @@ class Extractor:
             line_count=normalized.count("\n") + 1,
         )
         segmented = segment(document, self.classifier)
-        doc = self.nlp(analysis_doc(self.nlp, segmented))
-        return extract(segmented, doc, self.categories)
+        return extract(segmented, analyse(self.nlp, [segmented])[0], self.categories)
 
 
 def _set_counts(gold: frozenset[str], found: list[str]) -> tuple[int, int, int]:

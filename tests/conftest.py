@@ -15,7 +15,7 @@ from resume_etl.runner import RunSummary, discover_inputs, run_files
 from resume_etl.stages.extract import (
     ExtractedDocument,
     LexiconCategories,
-    analysis_doc,
+    analyse,
     extract,
 )
 from resume_etl.stages.ingest import doc_id_for, normalize
@@ -111,7 +111,7 @@ def extract_text(  # type: ignore[no-untyped-def]
 ):
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, line_model)
-        return extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
+        return extract(segmented, analyse(nlp, [segmented])[0], categories)
 
     return run
 

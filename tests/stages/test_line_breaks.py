@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from resume_etl.config import IngestSettings
 from resume_etl.records import DocumentRecord
-from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, analysis_doc, extract
+from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, analyse, extract
 from resume_etl.stages.ingest import normalize, read_document
 from resume_etl.stages.segment import SectionClassifier, segment
 from tests.conftest import RAW
@@ -31,7 +31,7 @@ def _extracted(
     document = read_document(path, IngestSettings())
     assert isinstance(document, DocumentRecord), document
     segmented = segment(document, classifier)
-    return document, extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
+    return document, extract(segmented, analyse(nlp, [segmented])[0], categories)
 
 
 @pytest.mark.parametrize("line_break", BREAKS.values(), ids=list(BREAKS))

@@ -14,7 +14,7 @@ from resume_etl.errors import ConfigError
 from resume_etl.stages.extract import (
     ExtractedDocument,
     LexiconCategories,
-    analysis_doc,
+    analyse,
     extract,
 )
 from resume_etl.stages.layout import (
@@ -104,7 +104,7 @@ def with_model(
 
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, model)
-        return extract(segmented, nlp(analysis_doc(nlp, segmented)), categories)
+        return extract(segmented, analyse(nlp, [segmented])[0], categories)
 
     return run
 

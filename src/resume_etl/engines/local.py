@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
@@ -23,7 +22,7 @@ from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
 from resume_etl.nlp.components import LexiconMatcher
 from resume_etl.records import DocumentRecord, QuarantineRecord
-from resume_etl.stages.extract import LexiconCategories, analysis_doc, extract
+from resume_etl.stages.extract import LexiconCategories, SpanIndex, analyse, extract
 from resume_etl.stages.ingest import read_document
 from resume_etl.stages.layout import line_model_for
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
@@ -136,21 +135,21 @@ class LocalEngine:
                 results.append((path, item))
         return results
 
-    def _parsed(self, items: list[SegmentedDocument]) -> list[Doc | Exception]:
-        """spaCy's ``Doc`` per document, or the error it raised for that document alone.
+    def _parsed(self, items: list[SegmentedDocument]) -> list[SpanIndex | Exception]:
+        """Each document's spans after every spaCy component, or the error it raised alone.
 
-        A batch that fails is parsed again one document at a time, so a text that breaks a
-        component (ours or spaCy's) costs that document only, never the run.
+        ``analyse`` runs the phases: rule components, the entity windows from data, the model
+        components. A batch that fails is parsed again one document at a time, so a text that
+        breaks a component (ours or spaCy's) costs that document only, never the run.
         """
         try:
-            prepared = [analysis_doc(self.nlp, item) for item in items]
-            return list(self.nlp.pipe(prepared, batch_size=BATCH_SIZE))
+            return list(analyse(self.nlp, items, BATCH_SIZE))
         except Exception:
             return [self._parsed_alone(item) for item in items]
 
-    def _parsed_alone(self, item: SegmentedDocument) -> Doc | Exception:
+    def _parsed_alone(self, item: SegmentedDocument) -> SpanIndex | Exception:
         try:
-            return self.nlp(analysis_doc(self.nlp, item))
+            return analyse(self.nlp, [item])[0]
         except Exception as error:  # returned, and quarantined by _extracted
             return error
 
@@ -170,13 +169,15 @@ class LocalEngine:
         except Exception as error:  # a bug must cost one document, not the run
             return _quarantine(path, Stage.SEGMENT, ErrorCode.E010_SEGMENT_FAILED, error, outcome)
 
-    def _extracted(self, path: Path, item: SegmentedDocument, doc: Doc | Exception) -> Outcome:
+    def _extracted(
+        self, path: Path, item: SegmentedDocument, spans: SpanIndex | Exception
+    ) -> Outcome:
         checkpoint("extract")
         try:
-            if isinstance(doc, Exception):
-                raise doc
+            if isinstance(spans, Exception):
+                raise spans
             with self.clock.timing("extract"):
-                extracted = extract(item, doc, self.categories)
+                extracted = extract(item, spans, self.categories)
             with self.clock.timing("validate"):
                 validated = validate(extracted, self.today)
             checkpoint("validate")

@@ -169,7 +169,11 @@ def _is_name_token(token: Any) -> bool:
     ) or bool(token.is_alpha and len(text) > 1 and text.isupper() and token.ent_type_ == "PERSON")
 
 
-@Language.factory("resume_etl_contacts_v1", default_config={"default_region": None})
+@Language.factory(
+    "resume_etl_contacts_v1",
+    default_config={"default_region": None},
+    assigns=["doc.spans", f"span._.{labels.CONTACT_ATTR}"],
+)
 def make_contacts(
     nlp: Language,
     name: str,
@@ -179,7 +183,11 @@ def make_contacts(
     return ContactFinder(default_region)
 
 
-@Language.factory("resume_etl_lexicon_v1", default_config={"span_key": "lexicon", "lexicon": ""})
+@Language.factory(
+    "resume_etl_lexicon_v1",
+    default_config={"span_key": "lexicon", "lexicon": ""},
+    assigns=["doc.spans", f"span._.{labels.CATEGORY_ATTR}"],
+)
 def make_lexicon(nlp: Language, name: str, span_key: str, lexicon: str) -> LexiconMatcher:
     return LexiconMatcher(nlp, span_key, lexicon)
 
@@ -198,6 +206,7 @@ _DATE_DEFAULTS = DateSettings()
         "reference_date": None,
         "future_horizon_months": _DATE_DEFAULTS.future_horizon_months,
     },
+    assigns=["doc.spans", f"span._.{labels.DATE_RANGE_ATTR}"],
 )
 def make_dates(
     nlp: Language,
@@ -230,11 +239,11 @@ def make_dates(
     )
 
 
-@Language.factory("resume_etl_metrics_v1")
+@Language.factory("resume_etl_metrics_v1", assigns=["doc.spans", f"span._.{labels.METRIC_ATTR}"])
 def make_metrics(nlp: Language, name: str) -> MetricSpans:
     return MetricSpans(nlp)
 
 
-@Language.factory("resume_etl_person_names_v1")
+@Language.factory("resume_etl_person_names_v1", requires=["token.ent_type"], assigns=["doc.spans"])
 def make_person_names(nlp: Language, name: str) -> PersonNameStatements:
     return PersonNameStatements(nlp)

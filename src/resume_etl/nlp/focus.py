@@ -9,9 +9,9 @@ and ``ner`` over every bullet and paragraph costs most of a run and changes noth
 ``nlp`` it joins, and it runs the ones named in ``entity_pipes`` and ``parse_pipes`` itself,
 batched across documents, on windows cut from each ``Doc``; the others run nowhere:
 
-- entity windows: the character ranges in ``Doc._.resume_etl_entity_ranges`` (the engine sets
-  them from the segmented document); the whole text when unset, so ``nlp(text)`` still has
-  every entity;
+- entity windows: the character ranges in ``Doc._.resume_etl_entity_ranges``, plain data the
+  runner computes between the rule and the model components (``stages/extract/analysis.py``);
+  the whole text when unset, so ``nlp(text)`` still has every entity;
 - parse windows: the lines holding a possible metric (``metrics.parse_ranges``). By default no
   pipe runs there: the metric finder reads direction and subject from the bullet's surface
   (``metric_surface``), as well as the parse did and at a third of the run's cost. Set
@@ -26,7 +26,7 @@ annotation (no entity, tag, lemma or head), which nothing downstream reads.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -48,8 +48,8 @@ DEFAULT_PARSE_PIPES: tuple[str, ...] = ()
 DEFAULT_MODEL_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 """The statistical pipes of the ``en_core_web`` models: none runs over the whole text."""
 
-EntityRanges = list[tuple[int, int]] | Callable[[Doc], list[tuple[int, int]]] | None
-"""What ``Doc._.resume_etl_entity_ranges`` holds: ranges, a function giving them, or unset."""
+EntityRanges = list[tuple[int, int]] | None
+"""What ``Doc._.resume_etl_entity_ranges`` holds: character ranges, or None (unset)."""
 
 TokenWindow = tuple[int, int]
 """A ``[start, end)`` range of token indexes in a ``Doc``."""
@@ -139,13 +139,9 @@ class FocusedAnalysis:
 
     def _plan(self, doc: Doc) -> _Plan:
         text = doc_text(doc)
-        hint: EntityRanges = doc._.get(labels.ENTITY_RANGES_ATTR)
-        entity_ranges = hint(doc) if callable(hint) else hint
+        entity_ranges: EntityRanges = doc._.get(labels.ENTITY_RANGES_ATTR)
         if entity_ranges is None:
             entity_ranges = [(0, len(text))]
-        # Keep the ranges, not the function: it holds the segmented document, and a Doc whose
-        # user data holds a function cannot be serialized.
-        doc._.set(labels.ENTITY_RANGES_ATTR, entity_ranges)
         entity_windows = token_windows(doc, merged(text, entity_ranges))
         # One line per window: a bullet is a sentence, and parsed together with its neighbours
         # the small model hangs one bullet's metric on the next bullet's verb.
@@ -215,6 +211,13 @@ def _copy_back(plan: _Plan) -> None:
         "model_pipes": list(DEFAULT_MODEL_PIPES),
         "batch_size": 256,
     },
+    requires=[f"doc._.{labels.ENTITY_RANGES_ATTR}"],
+    assigns=[
+        "doc.ents",
+        "token.ent_iob",
+        "token.ent_type",
+        *(f"token.{a.lower()}" for a in _PARSE_ATTRS),
+    ],
 )
 def make_focus(
     nlp: Language,

@@ -32,6 +32,6 @@ CONTACT_ATTR = "resume_etl_contact"
 """``Span._`` extension attributes holding a span's parsed value."""
 
 ENTITY_RANGES_ATTR = "resume_etl_entity_ranges"
-"""``Doc._`` attribute: the character ranges whose named entities the extract stage reads, or a
-function of the ``Doc`` that returns them (called once the lexicon spans are set). The focus
-component runs the entity recognizer only there (everywhere when it is unset)."""
+"""``Doc._`` attribute: the character ranges whose named entities the extract stage reads, set as
+data between the rule components and the focus component, which requires it and runs the entity
+recognizer only there (everywhere when it is unset)."""

@@ -17,12 +17,11 @@ of its own (``experience``, ``education``, ``projects``, ``publications`` with `
 components found), ``_header`` (entry headers cut into pieces), ``_pieces`` (each piece
 classified), ``_slots`` (what each header slot holds in a section), ``_entry`` (an entry's dates
 and body) and ``_draft`` (the candidate types). Table modules never import each other;
-``entity_focus`` says which lines the entity recognizer must read.
+``entity_focus`` says which lines the entity recognizer must read, and ``analysis`` runs the
+spaCy components in phases around it.
 """
 
 from __future__ import annotations
-
-from spacy.tokens import Doc
 
 from resume_etl.stages.extract._draft import (
     EducationCandidate,
@@ -38,9 +37,9 @@ from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
+from resume_etl.stages.extract.analysis import analyse
 from resume_etl.stages.extract.contacts import classify_link, extract_contacts
 from resume_etl.stages.extract.education import build_education
-from resume_etl.stages.extract.entity_focus import analysis_doc
 from resume_etl.stages.extract.experience import (
     _company_group,
     build_experience,
@@ -67,17 +66,20 @@ __all__ = [
     "LexiconCategories",
     "MetricCandidate",
     "PublicationCandidate",
-    "analysis_doc",
+    "SpanIndex",
+    "analyse",
     "classify_link",
     "extract",
 ]
 
 
 def extract(
-    segmented: SegmentedDocument, doc: Doc, categories: LexiconCategories
+    segmented: SegmentedDocument, spans: SpanIndex, categories: LexiconCategories
 ) -> ExtractedDocument:
-    """Stage entry point: candidates for every table, from layout plus the components' spans."""
-    spans = SpanIndex(doc)
+    """Stage entry point: candidates for every table, from layout plus the components' spans.
+
+    ``spans`` indexes the document's ``Doc`` once every component ran (``analysis.analyse``).
+    """
     doc_id = segmented.document.doc_id
     links, contacts = extract_contacts(spans)
     link_starts = [(link.found.start, link.url) for link in links]

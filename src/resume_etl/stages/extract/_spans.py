@@ -13,31 +13,44 @@ from spacy.tokens import Doc, Span
 from resume_etl.nlp import labels
 from resume_etl.nlp.doc_text import doc_text
 
+GROUP_KEYS = (
+    labels.CONTACTS,
+    labels.DATES,
+    labels.SKILLS,
+    labels.DEGREES,
+    labels.EMPLOYMENT_TYPES,
+    labels.TITLE_HEADS,
+    labels.ORG_KEYWORDS,
+    labels.PUBLICATION_CUES,
+    labels.PERSON_NAMES,
+    labels.METRICS,
+)
+"""The span groups the table modules read."""
+
 
 class SpanIndex:
-    """The spans each component wrote, and lookups by character range."""
+    """The spans each component wrote, and lookups by character range.
+
+    Built once per document, after the rule components ran (the entity windows are computed from
+    it); ``read_model_spans`` then adds what the model components wrote (entities, person names,
+    metrics) without reading the rule components' groups again.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
         # read once here, lookups stay linear in the document's length.
         self.text: str = doc_text(doc)
-        self.ents: tuple[Span, ...] = tuple(doc.ents)
-        self.groups: dict[str, list[Span]] = {
-            key: list(doc.spans[key]) if key in doc.spans else []
-            for key in (
-                labels.CONTACTS,
-                labels.DATES,
-                labels.SKILLS,
-                labels.DEGREES,
-                labels.EMPLOYMENT_TYPES,
-                labels.TITLE_HEADS,
-                labels.ORG_KEYWORDS,
-                labels.PUBLICATION_CUES,
-                labels.PERSON_NAMES,
-                labels.METRICS,
-            )
-        }
+        self.ents: tuple[Span, ...] = ()
+        self.groups: dict[str, list[Span]] = {key: [] for key in GROUP_KEYS}
+        self.read_model_spans()
+
+    def read_model_spans(self) -> None:
+        """Read the entities, and each group no component had written when last read."""
+        self.ents = tuple(self.doc.ents)
+        for key, group in self.groups.items():
+            if not group and key in self.doc.spans:
+                self.groups[key] = list(self.doc.spans[key])
 
     def within(self, key: str, start: int, end: int) -> list[Span]:
         """Spans of a group lying inside ``[start, end)``."""

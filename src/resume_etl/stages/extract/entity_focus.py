@@ -6,14 +6,9 @@ reader of ``SpanIndex.entities`` (header classification, the profile's name and 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from resume_etl.nlp import labels
 from resume_etl.stages.extract._entry import _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
     _CITY_REGION,
@@ -38,16 +33,15 @@ _NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)
 """"I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
 
 
-def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int]]:
+def entity_ranges(segmented: SegmentedDocument, spans: SpanIndex) -> list[tuple[int, int]]:
     """Character ranges whose named entities this stage will read; the model may skip the rest.
 
-    ``doc`` carries the lexicon and date spans but no entities yet. Entities break ties only:
-    an entry header line matters when one of its segments is claimed by no lexicon or pattern
+    ``spans`` holds the lexicon, contact and date spans but no entities yet. Entities break ties
+    only: an entry header line matters when one of its segments is claimed by no lexicon or pattern
     (``_classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
     name's PERSON) and those before a "City, Region" line (GPE); and lines that state a name in
     capitals ("I am JANE DOE"). Keep in step with the readers of ``SpanIndex.entities``.
     """
-    spans = SpanIndex(doc)
     lines: list[Line] = []
     for section in segmented.sections:
         if section.kind in (SectionKind.EXPERIENCE, SectionKind.EDUCATION):
@@ -109,10 +103,3 @@ def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
         cursor = start + match.end()
     parts.extend(_trimmed(spans.text, cursor, end))
     return any(_classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)
-
-
-def analysis_doc(nlp: Language, segmented: SegmentedDocument) -> Doc:
-    """The document's ``Doc``, tokenized, and told how to find where entities are read."""
-    doc = nlp.make_doc(segmented.document.text)
-    doc._.set(labels.ENTITY_RANGES_ATTR, functools.partial(entity_ranges, segmented))
-    return doc
