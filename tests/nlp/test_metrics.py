@@ -42,6 +42,7 @@ def one(nlp: Language, finder: MetricFinder, text: str) -> MetricMatch:
         ("Answered in 100ms on average.", "100ms", 100, "ms", None, "exact"),
         ("Logged 800+ hours of flight.", "800+ hours", 800, "hours", None, "at_least"),
         ("Made builds 3x faster.", "3x", 3, "x", None, "exact"),
+        ("Made builds 3 times faster.", "3 times", 3, "x", None, "exact"),
         ("Gave 10× more throughput.", "10×", 10, "x", None, "exact"),
         ("Raised retention by around 55%.", "around 55%", 55, "percent", None, "approximately"),
         ("Lifted sales by 30 percent.", "30 percent", 30, "percent", None, "exact"),

@@ -4,13 +4,19 @@ Every shipped file (``nlp/data/*.jsonl``, documented in ``nlp/data/README.md``) 
 object per line. Files differ in their key names, so one reader maps them to ``LexiconEntry``:
 the label is the first of ``name``/``type``/``word``/``pattern``; its surface forms are the label
 plus ``aliases``, ``patterns`` and ``plural``; its category the first of
-``category``/``level``/``kind``/``status``.
+``category``/``level``/``kind``/``status``; an optional ``value`` is what the forms stand for
+(a metric unit, a number, a currency code).
+
+The package's own word lists are read through ``builtin_lexicon`` (once per process) and
+``builtin_values``; ``nlp/data/README.md`` says what each file holds, its source and size.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from resume_etl.errors import ConfigError, ErrorCode
@@ -27,6 +33,7 @@ class LexiconEntry:
     forms: tuple[str, ...]
     case_sensitive: bool
     category: str | None
+    value: str | None = None
 
 
 def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
@@ -63,7 +70,32 @@ def _entry(raw: object) -> LexiconEntry:
         forms.append(raw["plural"])
     category = next((raw[key] for key in _CATEGORY_KEYS if isinstance(raw.get(key), str)), None)
     unique_forms = tuple(dict.fromkeys(form for form in forms if form.strip()))
-    return LexiconEntry(label, unique_forms, bool(raw.get("case_sensitive", False)), category)
+    value = raw.get("value")
+    if value is not None and not isinstance(value, str):
+        raise TypeError("'value' must be a string")
+    case_sensitive = bool(raw.get("case_sensitive", False))
+    return LexiconEntry(label, unique_forms, case_sensitive, category, value)
+
+
+def builtin_path(file_name: str) -> Path:
+    """Where a word list shipped with the package (``nlp/data/``) is installed."""
+    return Path(str(resources.files("resume_etl.nlp") / "data" / file_name))
+
+
+@functools.cache
+def builtin_lexicon(file_name: str) -> tuple[LexiconEntry, ...]:
+    """A word list shipped with the package, read once per process."""
+    return load_lexicon(builtin_path(file_name))
+
+
+def builtin_values(file_name: str, category: str) -> dict[str, str]:
+    """Form -> value for the entries of one category (forms lowercased unless case-sensitive)."""
+    return {
+        form if entry.case_sensitive else form.lower(): entry.value or entry.label
+        for entry in builtin_lexicon(file_name)
+        if entry.category == category
+        for form in entry.forms
+    }
 
 
 def dump_lexicon(entries: tuple[LexiconEntry, ...], path: Path) -> None:
@@ -76,4 +108,6 @@ def dump_lexicon(entries: tuple[LexiconEntry, ...], path: Path) -> None:
                 "case_sensitive": entry.case_sensitive,
                 "category": entry.category,
             }
+            if entry.value is not None:
+                row["value"] = entry.value
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")

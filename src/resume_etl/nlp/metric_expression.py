@@ -1,0 +1,149 @@
+"""A metric's expression, read from the text: "$1.5 million", "around 55%", "10,000+", "3 times".
+
+One grammar (``EXPRESSION``) reads qualifier, currency, number, scale, "+" and unit, because
+spaCy's tokenizer splits such expressions inconsistently ("100ms" and "95%+" are one token,
+"10,000+" two). Its words (qualifiers, units, scales, currencies, number words) come from
+``data/metric_words.jsonl``: each alternation is built from that file when the module is first
+imported, so a unit the file lists is one the grammar reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from resume_etl.nlp.lexicon import builtin_values
+from resume_etl.vocab import MetricQualifier, MetricUnit
+
+__all__ = [
+    "EXPRESSION",
+    "NUMBER",
+    "UNITS",
+    "WORD_NUMBERS",
+    "Expression",
+    "alternation",
+    "parse_number",
+    "read_expression",
+]
+
+DATA_FILE = "metric_words.jsonl"
+
+
+def _words(category: str) -> dict[str, str]:
+    return builtin_values(DATA_FILE, category)
+
+
+QUALIFIERS = {form: MetricQualifier(value) for form, value in _words("qualifier").items()}
+UNITS = {form: MetricUnit(value) for form, value in _words("unit").items()}
+_UNITS_AFTER_SPACE = {form: MetricUnit(value) for form, value in _words("unit_after_space").items()}
+"""Unit letters read only apart from the number: "1.8 s" is seconds, "1990s" and "10s" not."""
+_SCALES = {form: float(value) for form, value in _words("scale").items()}
+_BYTE_SCALES = {form: float(value) for form, value in _words("byte_scale").items()}
+_CURRENCY_SYMBOLS = _words("currency_symbol")
+_CURRENCY_CODES = _words("currency_code")
+_CURRENCY_WORDS = _words("currency_word")
+WORD_NUMBERS = {form: float(value) for form, value in _words("number_word").items()}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, so a longer word wins over its prefix."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _unit_alternation() -> str:
+    """Unit words end at a word boundary ("5 hours", not "5 hoursly"); symbols need none ("%"),
+    and a unit written with a space may be written with any run of spaces."""
+    forms = []
+    for word in sorted(UNITS, key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        forms.append(pattern + r"\b" if word[-1].isalnum() else pattern)
+    forms.extend(rf"(?<=\d\s){re.escape(word)}(?![\w'’])" for word in _UNITS_AFTER_SPACE)
+    return "|".join(forms)
+
+
+_SYMBOLS = "".join(_CURRENCY_SYMBOLS)
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+EXPRESSION = re.compile(
+    rf"(?<![\w/.,{_SYMBOLS}-])"
+    rf"(?:(?P<qualifier>{alternation(QUALIFIERS)})(?:\s+|(?<=[-~<>≈≥≤])))?"
+    rf"(?:(?P<symbol>[{_SYMBOLS}])|(?P<code>{alternation(_CURRENCY_CODES)})\s?)?"
+    rf"(?P<number>{NUMBER})(?:\s?[-–]\s?(?P<number_to>{NUMBER})(?=\s?[%xX×$€£kKmMbB]|\s?per))?"
+    rf"(?:\s?(?P<scale>{alternation(_SCALES)})(?![a-zA-Z]))?"
+    rf"(?P<plus>\+)?"
+    rf"(?:\s?(?P<bytes>{alternation(_BYTE_SCALES)})\b"
+    rf"|\s?(?P<unit>{_unit_alternation()})"
+    rf"|\s(?P<currency_word>{alternation(_CURRENCY_WORDS)})\b)?"
+    rf"(?P<plus_after>\+)?"
+    rf"(?![\w/]|\.\d|,\d)",
+    re.IGNORECASE,
+)
+"""Qualifier, currency, number (or range), scale, "+", and a byte size, unit or currency word."""
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """One expression's normalized value, unit, currency and qualifier, and where it is."""
+
+    value: float
+    unit: MetricUnit
+    currency: str | None
+    qualifier: MetricQualifier
+    start: int
+    end: int
+    range_to: float | None = None
+
+
+def parse_number(text: str) -> float | None:
+    """A written number: "10,000", "1.5", "1,5" (decimal comma), "three"; None if not one."""
+    cleaned = text.strip().lower()
+    if cleaned in WORD_NUMBERS:
+        return WORD_NUMBERS[cleaned]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
+        return float(cleaned.replace(",", ""))
+    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+        return float(cleaned.replace(",", "."))
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        return float(cleaned)
+    return None
+
+
+def read_expression(match: re.Match[str]) -> Expression | None:
+    """The normalized value, unit and currency of one ``EXPRESSION`` match."""
+    number = parse_number(match["number"])
+    if number is None:
+        return None
+    currency = _currency(match)
+    scale_word = (match["scale"] or "").lower()
+    if scale_word in {"m", "b", "k", "mm"} and currency is None and match["scale"].islower():
+        return None  # "5m" (metres? minutes?) and "3b" are not a count without a currency
+    scale = _SCALES.get(scale_word, 1.0)
+    value = number * scale
+    upper = parse_number(match["number_to"]) if match["number_to"] else None
+    unit = MetricUnit.CURRENCY if currency else MetricUnit.COUNT
+    if match["bytes"]:
+        unit, value = MetricUnit.BYTES, number * _BYTE_SCALES[match["bytes"].lower()]
+    elif match["unit"]:
+        unit = _unit(match["unit"])
+    qualifier = MetricQualifier.EXACT
+    if match["qualifier"]:
+        qualifier = QUALIFIERS[re.sub(r"\s+", " ", match["qualifier"].lower())]
+    elif match["plus"] or match["plus_after"]:
+        qualifier = MetricQualifier.AT_LEAST
+    range_to = upper * scale if upper is not None else None
+    return Expression(value, unit, currency, qualifier, match.start(), match.end(), range_to)
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    if match["symbol"]:
+        return _CURRENCY_SYMBOLS[match["symbol"]]
+    if match["code"]:
+        return _CURRENCY_CODES[match["code"].upper()]
+    if match["currency_word"]:
+        return _CURRENCY_WORDS[match["currency_word"].lower()]
+    return None
+
+
+def _unit(written: str) -> MetricUnit:
+    form = re.sub(r"\s+", " ", written.lower())
+    return UNITS.get(form) or _UNITS_AFTER_SPACE[form]

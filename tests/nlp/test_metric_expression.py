@@ -1,0 +1,53 @@
+"""The metric grammar reads every word its data file lists, and nothing else decides a unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_etl.nlp.lexicon import builtin_values
+from resume_etl.nlp.metric_expression import (
+    DATA_FILE,
+    EXPRESSION,
+    QUALIFIERS,
+    UNITS,
+    read_expression,
+)
+from resume_etl.vocab import MetricQualifier, MetricUnit
+
+
+@pytest.mark.parametrize("form", sorted(UNITS))
+def test_every_unit_form_in_the_data_file_is_read_with_its_unit(form: str) -> None:
+    match = EXPRESSION.search(f"grew 7 {form} last year")
+    assert match is not None
+    expression = read_expression(match)
+    assert expression is not None
+    assert (expression.value, expression.unit) == (7, UNITS[form])
+
+
+@pytest.mark.parametrize("form", sorted(QUALIFIERS))
+def test_every_qualifier_form_in_the_data_file_is_read(form: str) -> None:
+    match = EXPRESSION.search(f"served {form} 300 users")
+    assert match is not None
+    expression = read_expression(match)
+    assert expression is not None
+    assert expression.qualifier is QUALIFIERS[form]
+    assert expression.qualifier is not MetricQualifier.EXACT
+
+
+def test_a_letter_unit_written_on_the_number_is_not_read_as_a_unit() -> None:
+    """ "1.8 s" is seconds, "the 1990s" is no duration."""
+    spaced = EXPRESSION.search("loads in 1.8 s")
+    assert spaced is not None
+    expression = read_expression(spaced)
+    assert expression is not None
+    assert expression.unit is MetricUnit.SECONDS
+    assert not any(m["unit"] for m in EXPRESSION.finditer("in the 1990s"))
+
+
+def test_currency_words_map_to_their_codes() -> None:
+    assert builtin_values(DATA_FILE, "currency_word")["euros"] == "EUR"
+    match = EXPRESSION.search("raised 40 euros")
+    assert match is not None
+    expression = read_expression(match)
+    assert expression is not None
+    assert (expression.unit, expression.currency) == (MetricUnit.CURRENCY, "EUR")
