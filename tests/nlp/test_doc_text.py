@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.lang.en import English
 
-from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.doc_text import doc_text, tokenized
 
 _NLP = English()
 
@@ -22,3 +22,9 @@ def test_a_stale_cache_is_not_trusted() -> None:
     doc = _NLP.make_doc("Led a team of 5")
     doc.user_data["resume_etl.text"] = "something else entirely"
     assert doc_text(doc) == "Led a team of 5"
+
+
+@given(st.text(max_size=200))
+def test_a_tokenized_doc_keeps_the_text_it_was_made_from(text: str) -> None:
+    doc = tokenized(_NLP, text)
+    assert doc_text(doc) == text == doc.text

@@ -14,7 +14,8 @@ in ``__init__``, never per document. A changed behaviour gets a new ``_v2`` fact
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional
 
@@ -152,7 +153,7 @@ class PersonNameStatements:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for _, _, cue_end in self._matcher(doc):
+        for _, _, cue_end in self._cue_matches(doc):
             end = cue_end
             while end < len(doc) and end - cue_end < _MAX_NAME_TOKENS and _is_name_token(doc[end]):
                 end += 1
@@ -160,6 +161,31 @@ class PersonNameStatements:
                 spans.append(Span(doc, cue_end, end, label=labels.NAME_STATEMENT))
         doc.spans[labels.PERSON_NAMES] = filter_spans(spans)
         return doc
+
+    def _cue_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """The cue patterns' matches (token offsets in ``doc``), looked for only on the lines
+        whose text may hold a cue: the ``Matcher`` walks every token it is given, and few
+        lines state a name."""
+        text = doc_text(doc)
+        lines = {
+            (text.rfind("\n", 0, match.start()) + 1, _line_end(text, match.end()))
+            for match in _CUE_TEXT.finditer(text)
+        }
+        for start, end in sorted(lines):
+            line = doc.char_span(start, end, alignment_mode="expand")
+            if line is not None:
+                for match_id, cue_start, cue_end in self._matcher(line):
+                    yield match_id, line.start + cue_start, line.start + cue_end
+
+
+_CUE_TEXT = re.compile(r"(?<![a-z])(?:i ?(?:am|'m|’m)|im|my name is|(?:this|it) is)", re.I)
+"""Text every ``_NAME_CUES`` match holds (and more): its tokens are adjacent, so one space at
+most lies between them."""
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
 
 
 def _is_name_token(token: Any) -> bool:
