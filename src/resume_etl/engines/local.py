@@ -43,11 +43,10 @@ BATCH_SIZE = 32
 
 def lexicon_categories(nlp: Language) -> LexiconCategories:
     """Canonical label -> category for each lexicon the extract stage reads categories from."""
-    by_key = {
-        pipe.span_key: pipe.categories
-        for _, pipe in nlp.pipeline
-        if isinstance(pipe, LexiconMatcher)
-    }
+    by_key: dict[str, dict[str, str | None]] = {}
+    for _, pipe in nlp.pipeline:
+        if isinstance(pipe, LexiconMatcher):  # lexicons sharing a key share their categories
+            by_key.setdefault(pipe.span_key, {}).update(pipe.categories)
     return LexiconCategories(
         skills=by_key.get(labels.SKILLS, {}),
         degrees=by_key.get(labels.DEGREES, {}),

@@ -10,10 +10,11 @@ from spacy.language import Language
 from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.hints import model_missing_error
-from resume_etl.nlp import components, focus  # noqa: F401  (registers the factories)
+from resume_etl.nlp import components, focus, labels  # noqa: F401  (registers the factories)
 
 _DATES_FACTORY = "resume_etl_dates_v1"
 _CONTACTS_FACTORY = "resume_etl_contacts_v1"
+_LEXICON_FACTORY = "resume_etl_lexicon_v1"
 FOCUS_FACTORY = "resume_etl_focus_v1"
 """The component that runs the model's statistical pipes only where extract reads them."""
 
@@ -31,6 +32,8 @@ def build_nlp(settings: ExtractSettings) -> Language:
                 config.setdefault(key, value)
         if spec.factory == _CONTACTS_FACTORY:
             config.setdefault("default_region", settings.contacts.default_region)
+        if spec.factory == _LEXICON_FACTORY:
+            _check_span_key(index, config.get("span_key"))
         try:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)
         except (ValueError, TypeError) as error:
@@ -42,3 +45,17 @@ def build_nlp(settings: ExtractSettings) -> Language:
                 "'config' hold only that factory's settings.",
             ) from error
     return nlp
+
+
+def _check_span_key(index: int, span_key: object) -> None:
+    """A lexicon's ``span_key`` says what its matches are; a key extract never reads would
+    make every match of the lexicon silently count for nothing."""
+    if span_key in labels.LEXICON_KEYS:
+        return
+    raise ConfigError(
+        ErrorCode.E100_BAD_CONFIG,
+        f"extract.components.{index}.config.span_key: {span_key!r} is not read by any table",
+        f"Set span_key in extract.components.{index} to one of {', '.join(labels.LEXICON_KEYS)}: "
+        "the lexicon's matches join that group (a skill, a degree, …), next to any other "
+        "lexicon with the same key.",
+    )

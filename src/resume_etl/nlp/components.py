@@ -74,10 +74,12 @@ class LexiconMatcher:
             for matcher in (self._exact, self._lower)
             for match_id, start, end in matcher(doc)
         ]
-        kept = sorted(filter_spans(spans), key=lambda span: span.start)
-        for span in kept:
+        for span in spans:
             span._.set(labels.CATEGORY_ATTR, self.categories.get(span.label_))
-        doc.spans[self.span_key] = kept
+        # Lexicons sharing a key share a group: a user's own skills join the shipped ones.
+        if self.span_key in doc.spans:
+            spans.extend(doc.spans[self.span_key])
+        doc.spans[self.span_key] = sorted(filter_spans(spans), key=lambda span: span.start)
         return doc
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:

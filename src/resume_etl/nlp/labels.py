@@ -17,6 +17,11 @@ PUBLICATION_CUES = "publication_cues"
 PERSON_NAMES = "person_names"
 METRICS = "metrics"
 
+LEXICON_KEYS = (SKILLS, DEGREES, EMPLOYMENT_TYPES, TITLE_HEADS, ORG_KEYWORDS, PUBLICATION_CUES)
+"""The groups the extract stage reads lexicon matches from. A lexicon component's ``span_key``
+says which of them its matches join (and so what they mean: a skill, a degree, …); lexicons with
+the same key add to one group, so a lexicon of your own extends the shipped one."""
+
 EMAIL = "EMAIL"
 PHONE = "PHONE"
 URL = "URL"
