@@ -14,7 +14,7 @@ from resume_etl.errors import HINTS, ConfigError, ErrorCode, ResumeEtlError
 from resume_etl.evaluation.gold import load_gold
 from resume_etl.hints import no_tables_error
 from resume_etl.nlp.build import build_nlp
-from resume_etl.nlp.lexicon import load_lexicon
+from resume_etl.wordlists import load_lexicon
 
 runner = CliRunner()
 INPUTS_HINT = HINTS[ErrorCode.E104_NO_INPUT]

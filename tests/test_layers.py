@@ -25,7 +25,18 @@ PACKAGE = "resume_etl"
 SOURCE = Path(__file__).resolve().parent.parent / "src" / PACKAGE
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("records", "errors", "hints", "ids", "vocab", "schema", "_version", "_faults", "phones"),
+    (
+        "records",
+        "errors",
+        "hints",
+        "ids",
+        "vocab",
+        "wordlists",
+        "schema",
+        "_version",
+        "_faults",
+        "phones",
+    ),
     ("config",),
     ("dates", "nlp"),
     ("stages",),

@@ -42,49 +42,26 @@ from dateparser.languages.loader import default_loader
 
 from resume_etl.config import DateOrder, DateSettings
 from resume_etl.vocab import DateIssue, DatePrecision
+from resume_etl.wordlists import builtin_lexicon, builtin_values
 
+DATE_WORDS_FILE = "date_words.jsonl"
 ENGLISH_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
+    form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "month").items()
 }
+"""Lower-case English month names and abbreviations -> month number (``nlp/data/date_words``)."""
 _SEASON_MONTHS: dict[str, int] = {
-    "spring": 3,
-    "summer": 6,
-    "fall": 9,
-    "autumn": 9,
-    "winter": 1,
+    form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "season").items()
 }
-_MONTH_KEYS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+_MONTH_KEYS = tuple(
+    entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
+"""Full month names in month order: the keys of dateparser's locale data."""
+MONTH_OR_SEASON = (
+    rf"(?:{'|'.join(sorted(ENGLISH_MONTHS, key=len, reverse=True))})[a-z]*\.?"
+    rf"|{'|'.join(_SEASON_MONTHS)}"
+)
+"""A regex fragment: a month name or abbreviation ("Sept.", "September") or a season, for the
+stages that spot a date-like line without parsing it."""
 _CACHE_SIZE = 8192
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from resume_etl.nlp.lexicon import builtin_values
 from resume_etl.nlp.metric_expression import (
     DATA_FILE,
     EXPRESSION,
@@ -13,6 +12,7 @@ from resume_etl.nlp.metric_expression import (
     read_expression,
 )
 from resume_etl.vocab import MetricQualifier, MetricUnit
+from resume_etl.wordlists import builtin_values
 
 
 @pytest.mark.parametrize("form", sorted(UNITS))

@@ -30,8 +30,8 @@ from resume_etl.nlp import labels
 from resume_etl.nlp.contacts import ContactFinder
 from resume_etl.nlp.contacts import char_span as _char_span
 from resume_etl.nlp.doc_text import doc_text
-from resume_etl.nlp.lexicon import dump_lexicon, load_lexicon
 from resume_etl.nlp.metrics import MetricFinder
+from resume_etl.wordlists import dump_lexicon, load_lexicon
 
 for _attr in (
     labels.DATE_RANGE_ATTR,

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span
 
 from resume_etl.nlp import labels
 from resume_etl.nlp.doc_text import doc_text
-from resume_etl.nlp.lexicon import LexiconEntry, load_lexicon
 from resume_etl.phones import normalize_phone
+from resume_etl.wordlists import LexiconEntry, load_lexicon
 
 if not Span.has_extension(labels.CONTACT_ATTR):
     Span.set_extension(labels.CONTACT_ATTR, default=None)

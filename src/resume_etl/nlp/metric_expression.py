@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from resume_etl.nlp.lexicon import builtin_values
 from resume_etl.vocab import MetricQualifier, MetricUnit
+from resume_etl.wordlists import builtin_values
 
 __all__ = [
     "EXPRESSION",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from resume_etl.config import SegmentSettings
+from resume_etl.dates import MONTH_OR_SEASON
 from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.layout import LineRoleModel, LineShape, RoleGuess
@@ -97,10 +98,7 @@ _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,3}\.|(?:\w\.){2,})$")
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|spring|summer|fall|autumn|winter"
-)
+_MONTH = MONTH_OR_SEASON
 _DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024

@@ -13,12 +13,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
-from resume_etl.nlp.lexicon import load_lexicon
 from resume_etl.stages.segment import Line, LineKind, Section
 from resume_etl.vocab import SectionKind
+from resume_etl.wordlists import builtin_values
 
 PROFILE_WORDS_FILE = "profile_words.jsonl"
 _BODY_KINDS = frozenset(
@@ -58,13 +56,7 @@ class Piece:
 @functools.cache
 def profile_words(category: str) -> frozenset[str]:
     """The words of one category of ``nlp/data/profile_words.jsonl``, read once."""
-    path = Path(str(resources.files("resume_etl.nlp") / "data" / PROFILE_WORDS_FILE))
-    return frozenset(
-        form if entry.case_sensitive else form.lower()
-        for entry in load_lexicon(path)
-        if entry.category == category
-        for form in entry.forms
-    )
+    return frozenset(builtin_values(PROFILE_WORDS_FILE, category))
 
 
 def top_lines(sections: Sequence[Section]) -> list[Line]:

@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
-from resume_etl.nlp.lexicon import load_lexicon
+from resume_etl.dates import MONTH_OR_SEASON
+from resume_etl.wordlists import load_lexicon
 
 FEATURES_VERSION = "line-features-1"
 
@@ -47,10 +48,7 @@ class LineShape:
     """The segmenter took this line for a section heading."""
 
 
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|spring|summer|fall|autumn|winter"
-)
+_MONTH = MONTH_OR_SEASON
 _POINT = (
     rf"(?:(?:{_MONTH})\s*,?\s*'?\d{{2,4}}|\d{{1,2}}[/.]\d{{4}}|(?:19|20)\d{{2}}(?:[-/.]\d{{1,2}})?)"
 )

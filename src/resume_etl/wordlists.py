@@ -1,4 +1,8 @@
-"""Lexicon files: JSONL pattern data the matcher components load once.
+"""Word lists: the one typed loader of the JSONL files in ``nlp/data/`` (and users' lexicons).
+
+It sits at the bottom layer, beside ``vocab``, so every layer reads words the same way: the
+date parser its month names, the segmenter its date-line cues, the matcher components their
+lexicons, the metric grammar its units.
 
 Every shipped file (``nlp/data/*.jsonl``, documented in ``nlp/data/README.md``) has one JSON
 object per line. Files differ in their key names, so one reader maps them to ``LexiconEntry``:
@@ -78,8 +82,11 @@ def _entry(raw: object) -> LexiconEntry:
 
 
 def builtin_path(file_name: str) -> Path:
-    """Where a word list shipped with the package (``nlp/data/``) is installed."""
-    return Path(str(resources.files("resume_etl.nlp") / "data" / file_name))
+    """Where a word list shipped with the package (``nlp/data/``) is installed.
+
+    Found from the package root, not ``resume_etl.nlp``: that would import (and register) the
+    spaCy components, which themselves read word lists."""
+    return Path(str(resources.files("resume_etl") / "nlp" / "data" / file_name))
 
 
 @functools.cache
