@@ -76,10 +76,7 @@ __all__ = [
 def extract(
     segmented: SegmentedDocument, spans: SpanIndex, categories: LexiconCategories
 ) -> ExtractedDocument:
-    """Stage entry point: candidates for every table, from layout plus the components' spans.
-
-    ``spans`` indexes the document's ``Doc`` once every component ran (``analysis.analyse``).
-    """
+    """Stage entry point: candidates for every table, from layout plus ``analyse``'s spans."""
     doc_id = segmented.document.doc_id
     links, contacts = extract_contacts(spans)
     link_starts = [(link.found.start, link.url) for link in links]
