@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.readers.layout import PageWords, Word, pages_to_text
+from resume_etl.stages.readers.layout import pages_to_text
+from resume_etl.stages.readers.lines import PageWords, Word
 
 CHAR = 5.0  # width of one character at size 10, in points
 PAGE_WIDTH, PAGE_HEIGHT = 600.0, 800.0
@@ -18,8 +19,8 @@ def line(text: str, x: float, top: float, size: float = 10.0) -> list[Word]:
     return words
 
 
-def page(*lines: list[Word]) -> PageWords:
-    return PageWords(PAGE_WIDTH, PAGE_HEIGHT, tuple(w for words in lines for w in words))
+def page(*lines: list[Word], width: float = PAGE_WIDTH) -> PageWords:
+    return PageWords(width, PAGE_HEIGHT, tuple(w for words in lines for w in words))
 
 
 def text_of(*pages: PageWords) -> str:
@@ -45,8 +46,10 @@ def test_a_wrapped_bullet_is_joined_into_one_line() -> None:
         line("monthly bill by a third.", 50 + 2 * CHAR, 113),
         line("• Mentored two engineers.", 50, 126),
     ]
-    # The column's right edge is where the longest line ends.
-    text = text_of(page(*rows))
+    # The text's right edge is where the longest line ends, as far from the page's side as the
+    # left margin.
+    right = max(word.x1 for words in rows for word in words)
+    text = text_of(page(*rows, width=right + 50))
     assert text.splitlines() == [
         "• Led the migration of forty services to the new cluster and cut the monthly bill "
         "by a third.",
