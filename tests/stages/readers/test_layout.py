@@ -131,3 +131,31 @@ def test_a_sentence_running_over_a_page_break_is_not_cut_by_a_blank_line() -> No
     first = page(line("Reduced waiting times across", 50, 700))
     second = page(line("the unit's four bays.", 50, 100))
     assert text_of(first, second) == "Reduced waiting times across\nthe unit's four bays."
+
+
+def test_three_aligned_rows_of_two_cells_are_a_table_and_two_are_not() -> None:
+    labels = [("Languages", "Python, SQL"), ("Data", "DuckDB, Spark"), ("MLOps", "Docker")]
+    rows = [
+        line(a, 50, 100 + 13 * i) + line(b, 200, 100 + 13 * i) for i, (a, b) in enumerate(labels)
+    ]
+    assert text_of(page(*rows)).splitlines() == [f"| {a} | {b} |" for a, b in labels]
+    assert "|" not in text_of(page(*rows[:2]))
+
+
+def test_a_line_cut_by_a_page_break_is_joined_across_the_pages() -> None:
+    words = "Reviewed forty supplier contracts and renegotiated the payment terms of the".split()
+    first = page(line(" ".join(words), 50, 700), width=50 + 75 * CHAR + 50)
+    second = page(line("largest six, saving 4% a year.", 50, 100), width=first.width)
+    assert text_of(first, second) == (
+        "Reviewed forty supplier contracts and renegotiated the payment terms of the largest "
+        "six, saving 4% a year."
+    )
+
+
+def test_a_line_set_in_under_a_year_keeps_its_indent() -> None:
+    rows = [
+        line("2024", 50, 100) + line('"Seeing mitophagy", EMBO Workshop,', 90, 100),
+        line("Cavtat, Croatia", 90, 113),
+        line("2023", 50, 126) + line('"Luciferase reporters", Leipzig', 90, 126),
+    ]
+    assert text_of(page(*rows)).splitlines()[1] == "        Cavtat, Croatia"

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from resume_etl.stages.readers.columns import Row, Side, find_gutter, reading_blocks
 from resume_etl.stages.readers.lines import PageWords, TextLine, Word
-from resume_etl.stages.readers.wraps import Column, join_wrapped
+from resume_etl.stages.readers.wraps import Column, continues_across, join_wrapped
 
 __all__ = ["LayoutReport", "PageWords", "TextLine", "Word", "pages_to_text"]
 
@@ -34,6 +34,7 @@ _MAX_HEADING_WORDS = 12
 _MAX_HEADING_LEVEL = 3
 _MIN_TABLE_CELLS = 3
 _MIN_TABLE_ROWS = 2
+_MIN_TWO_CELL_ROWS = 3
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 
@@ -184,19 +185,30 @@ def mark_headings(blocks: list[list[TextLine]], body: float, report: LayoutRepor
 
 
 def mark_tables(block: list[TextLine]) -> None:
-    """Runs of lines cut into three or more cells at the same places are a table, written as
-    ``| a | b | c |`` rows the segmenter reads row by row. Two cells ("Engineer    2019")
-    are left as text: that is a title and its date as often as a table."""
+    """Runs of lines cut into cells at the same places are a table, written as ``| a | b |``
+    rows the segmenter reads row by row: two rows of three cells or more, or three rows of two
+    (a label column beside its values). Two rows of two cells are left as text: a title and its
+    date ("Engineer    2019") set above another is as common as a small table."""
     run: list[TextLine] = []
     for line in [*block, None]:
         starts = _cell_starts(line) if line is not None else []
-        if run and (len(starts) < _MIN_TABLE_CELLS or not _aligned(starts, _cell_starts(run[0]))):
-            if len(run) >= _MIN_TABLE_ROWS:
-                for row in run:
-                    row.table_row = True
+        if run and (len(starts) < 2 or not _same_cells(starts, _cell_starts(run[0]))):
+            _mark_run(run)
             run = []
-        if line is not None and len(starts) >= _MIN_TABLE_CELLS:
+        if line is not None and len(starts) >= 2:
             run.append(line)
+
+
+def _mark_run(run: list[TextLine]) -> None:
+    cells = min(len(_cell_starts(line)) for line in run)
+    rows_needed = _MIN_TABLE_ROWS if cells >= _MIN_TABLE_CELLS else _MIN_TWO_CELL_ROWS
+    if len(run) >= rows_needed:
+        for row in run:
+            row.table_row = True
+
+
+def _same_cells(starts: list[float], first: list[float]) -> bool:
+    return _aligned(starts, first) and _aligned(first, starts)
 
 
 def _cell_starts(line: TextLine) -> list[float]:
@@ -220,8 +232,10 @@ def line_gap(blocks: Sequence[list[TextLine]]) -> float:
     return gaps[len(gaps) // 4] if gaps else 0.0
 
 
-def block_text(block: list[TextLine], usual_gap: float) -> list[str]:
-    """A block's lines as text, with blank lines where the page left a paragraph gap."""
+def block_text(block: list[TextLine], column: Column, usual_gap: float) -> list[str]:
+    """A block's lines as text, with blank lines where the page left a paragraph gap, and a
+    line set in from its column's left edge indented by as many spaces (a hanging indent
+    under a year or a citation's first line, as a text file would show it)."""
     lines: list[str] = []
     previous: TextLine | None = None
     for line in block:
@@ -233,9 +247,27 @@ def block_text(block: list[TextLine], usual_gap: float) -> list[str]:
         if lines and (gap or line.heading_level):
             lines.append("")
         text = line.text()
-        lines.append(f"{'#' * line.heading_level} {text}" if line.heading_level else text)
+        if line.heading_level:
+            text = f"{'#' * line.heading_level} {text}"
+        elif not line.table_row:
+            text = " " * _indent(line, column) + text
+        lines.append(text)
         previous = line
     return lines
+
+
+_MAX_INDENT_SHARE = 0.25
+"""A line set further in than this share of its column is centred or right-aligned, not
+indented."""
+
+
+def _indent(line: TextLine, column: Column) -> int:
+    """Spaces standing for how far ``line`` is set in from its column's left edge (a space per
+    half a font size, about a character's width)."""
+    inset = line.x0 - column.left
+    if inset > _MAX_INDENT_SHARE * column.width:
+        return 0
+    return round(inset / (0.5 * line.size))
 
 
 def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
@@ -254,27 +286,51 @@ def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
     for block_lines in lines:
         mark_tables(block_lines)
     usual_gap = line_gap(lines)
-    joined: list[list[TextLine]] = []
-    for block_lines, column in zip(
-        lines, columns_of(blocks, max(page.width for page in pages)), strict=True
-    ):
-        kept, count = join_wrapped(block_lines, column, usual_gap)
-        joined.append(kept)
+    columns = columns_of(blocks, max(page.width for page in pages))
+    for block, column in zip(blocks, columns, strict=True):
+        block.lines, count = join_wrapped(block.lines, column, usual_gap)
         report.joined_lines += count
-    texts = [text for text in ("\n".join(block_text(b, usual_gap)) for b in joined) if text]
-    return _join_blocks(texts), report
+    turned = turn_pages(blocks, columns, usual_gap)
+    report.joined_lines += sum(turned)
+    texts = [
+        "\n".join(block_text(block.lines, column, usual_gap))
+        for block, column in zip(blocks, columns, strict=True)
+    ]
+    return _join_blocks(texts, turned), report
+
+
+def turn_pages(blocks: list[Block], columns: Sequence[Column], usual_gap: float) -> list[bool]:
+    """Join the line a column ends a page on with the line it resumes on the next page when
+    the page cut a wrapped line (the column ran to the page's foot, resumes at the same left
+    edge, and the two lines pass ``continues_across``); per block, whether it was so joined to
+    the block before it."""
+    foot = max((line.bottom for block in blocks for line in block.lines), default=0.0)
+    turned = [False] * len(blocks)
+    for index in range(1, len(blocks)):
+        before, after = blocks[index - 1], blocks[index]
+        if after.page != before.page + 1 or not before.lines or not after.lines:
+            continue
+        last, first = before.lines[-1], after.lines[0]
+        at_foot = last.bottom >= foot - 2 * (last.bottom - last.top + usual_gap)
+        if at_foot and continues_across(last, first, columns[index - 1], usual_gap):
+            last.words.extend(first.words)
+            after.lines.pop(0)
+            turned[index] = True
+    return turned
 
 
 _OPEN_END = re.compile(r"[^.!?:;]$")
 
 
-def _join_blocks(texts: list[str]) -> str:
+def _join_blocks(texts: list[str], turned: list[bool]) -> str:
     """Blocks with a blank line between them, unless a sentence runs on from one block (a
     column or a page) into the next: then a line break, which the segmenter reads as a wrap."""
-    if not texts:
-        return ""
-    out = [texts[0]]
-    for text in texts[1:]:
-        runs_on = _OPEN_END.search(out[-1]) is not None and text[:1].islower()
-        out.append(("\n" if runs_on else "\n\n") + text)
+    out: list[str] = []
+    for text, turn in zip(texts, turned, strict=True):
+        if not text:
+            continue
+        if out:
+            runs_on = turn or (_OPEN_END.search(out[-1]) is not None and text[:1].islower())
+            out.append("\n" if runs_on else "\n\n")
+        out.append(text)
     return "".join(out)

@@ -105,6 +105,15 @@ def join_wrapped(
     return joined, count
 
 
+def continues_across(above: TextLine, line: TextLine, column: Column, usual_gap: float) -> bool:
+    """Whether ``line``, the first line of a page, continues ``above``, the last line its
+    column set on the page before (the gap between them is the page turn, not a paragraph's)."""
+    start = above.text_start
+    return _fits(above, line, column, start, usual_gap) and _is_wrap(
+        above, line, column, start, wrapping=False
+    )
+
+
 def _append(above: TextLine, line: TextLine) -> None:
     """Join ``line`` onto ``above``; a word hyphenated across the break is written whole
     ("hospital-" + "acquired" is "hospital-acquired", with its hyphen kept: a compound's
