@@ -142,9 +142,17 @@ def test_three_aligned_rows_of_two_cells_are_a_table_and_two_are_not() -> None:
     assert "|" not in text_of(page(*rows[:2]))
 
 
+def test_rows_of_a_year_and_a_title_are_no_table() -> None:
+    talks = [("2024", "Seeing mitophagy"), ("2023", "Luciferase reporters"), ("2021", "Parkin")]
+    rows = [
+        line(a, 50, 100 + 13 * i) + line(b, 200, 100 + 13 * i) for i, (a, b) in enumerate(talks)
+    ]
+    assert "|" not in text_of(page(*rows))
+
+
 def test_a_line_cut_by_a_page_break_is_joined_across_the_pages() -> None:
-    words = "Reviewed forty supplier contracts and renegotiated the payment terms of the".split()
-    first = page(line(" ".join(words), 50, 700), width=50 + 75 * CHAR + 50)
+    cut = "Reviewed forty supplier contracts and renegotiated the payment terms of the"
+    first = page(line(cut, 50, 700), width=50 + len(cut) * CHAR + 50)
     second = page(line("largest six, saving 4% a year.", 50, 100), width=first.width)
     assert text_of(first, second) == (
         "Reviewed forty supplier contracts and renegotiated the payment terms of the largest "

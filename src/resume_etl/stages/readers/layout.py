@@ -35,6 +35,7 @@ _MAX_HEADING_LEVEL = 3
 _MIN_TABLE_CELLS = 3
 _MIN_TABLE_ROWS = 2
 _MIN_TWO_CELL_ROWS = 3
+_DIGIT = re.compile(r"\d")
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 
@@ -187,8 +188,9 @@ def mark_headings(blocks: list[list[TextLine]], body: float, report: LayoutRepor
 def mark_tables(block: list[TextLine]) -> None:
     """Runs of lines cut into cells at the same places are a table, written as ``| a | b |``
     rows the segmenter reads row by row: two rows of three cells or more, or three rows of two
-    (a label column beside its values). Two rows of two cells are left as text: a title and its
-    date ("Engineer    2019") set above another is as common as a small table."""
+    whose first cells are labels without digits (a label column beside its values). Other rows
+    of two cells are left as text: a title beside its date ("Engineer    2019"), or a year
+    beside what it dates, set above another is as common as a small table."""
     run: list[TextLine] = []
     for line in [*block, None]:
         starts = _cell_starts(line) if line is not None else []
@@ -201,8 +203,12 @@ def mark_tables(block: list[TextLine]) -> None:
 
 def _mark_run(run: list[TextLine]) -> None:
     cells = min(len(_cell_starts(line)) for line in run)
-    rows_needed = _MIN_TABLE_ROWS if cells >= _MIN_TABLE_CELLS else _MIN_TWO_CELL_ROWS
-    if len(run) >= rows_needed:
+    if cells >= _MIN_TABLE_CELLS:
+        table = len(run) >= _MIN_TABLE_ROWS
+    else:  # two cells: a column of labels, not of years or dates ("2021    Talk title")
+        labels = (" ".join(word.text for word in line.cells()[0]) for line in run)
+        table = len(run) >= _MIN_TWO_CELL_ROWS and not any(_DIGIT.search(t) for t in labels)
+    if table:
         for row in run:
             row.table_row = True
 
