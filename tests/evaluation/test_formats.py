@@ -15,9 +15,9 @@ from spacy.language import Language
 from resume_etl.config import PipelineConfig
 
 TOLERANCE = 0.03
-TWO_COLUMN_FIELD_F1_FLOOR = 0.87
-"""Two-column PDFs still lose some field F1 to the text (sidebar wraps read as new lines):
-a ratchet, raised as the reader improves, until the 0.03 band holds for them too."""
+TWO_COLUMN_FIELD_F1_FLOOR = 0.92
+"""A ratchet on two-column PDFs' field F1 (0.927 measured): a sidebar too narrow for the page
+to tell every wrap from a list still costs them a few fields against one column (0.932)."""
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_entry_accuracy_is_within_the_tolerance_of_text(
     assert rendered.entry_accuracy >= text.entry_accuracy - TOLERANCE, (name, rendered, text)
 
 
-@pytest.mark.parametrize("name", ["pdf, one column", "docx", "html"])
+@pytest.mark.parametrize("name", sorted(RENDERINGS))
 def test_field_f1_is_within_the_tolerance_of_text(runs: dict[str, FormatRun], name: str) -> None:
     text, rendered = runs[TEXT].score, runs[name].score
     assert rendered.field_f1 >= text.field_f1 - TOLERANCE, (name, rendered, text)

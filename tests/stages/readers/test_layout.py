@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.readers.layout import PageWords, Word, pages_to_text
+from resume_etl.stages.readers.layout import pages_to_text
+from resume_etl.stages.readers.lines import PageWords, Word
 
 CHAR = 5.0  # width of one character at size 10, in points
 PAGE_WIDTH, PAGE_HEIGHT = 600.0, 800.0
@@ -18,8 +19,8 @@ def line(text: str, x: float, top: float, size: float = 10.0) -> list[Word]:
     return words
 
 
-def page(*lines: list[Word]) -> PageWords:
-    return PageWords(PAGE_WIDTH, PAGE_HEIGHT, tuple(w for words in lines for w in words))
+def page(*lines: list[Word], width: float = PAGE_WIDTH) -> PageWords:
+    return PageWords(width, PAGE_HEIGHT, tuple(w for words in lines for w in words))
 
 
 def text_of(*pages: PageWords) -> str:
@@ -45,8 +46,10 @@ def test_a_wrapped_bullet_is_joined_into_one_line() -> None:
         line("monthly bill by a third.", 50 + 2 * CHAR, 113),
         line("• Mentored two engineers.", 50, 126),
     ]
-    # The column's right edge is where the longest line ends.
-    text = text_of(page(*rows))
+    # The text's right edge is where the longest line ends, as far from the page's side as the
+    # left margin.
+    right = max(word.x1 for words in rows for word in words)
+    text = text_of(page(*rows, width=right + 50))
     assert text.splitlines() == [
         "• Led the migration of forty services to the new cluster and cut the monthly bill "
         "by a third.",
@@ -128,3 +131,39 @@ def test_a_sentence_running_over_a_page_break_is_not_cut_by_a_blank_line() -> No
     first = page(line("Reduced waiting times across", 50, 700))
     second = page(line("the unit's four bays.", 50, 100))
     assert text_of(first, second) == "Reduced waiting times across\nthe unit's four bays."
+
+
+def test_three_aligned_rows_of_two_cells_are_a_table_and_two_are_not() -> None:
+    labels = [("Languages", "Python, SQL"), ("Data", "DuckDB, Spark"), ("MLOps", "Docker")]
+    rows = [
+        line(a, 50, 100 + 13 * i) + line(b, 200, 100 + 13 * i) for i, (a, b) in enumerate(labels)
+    ]
+    assert text_of(page(*rows)).splitlines() == [f"| {a} | {b} |" for a, b in labels]
+    assert "|" not in text_of(page(*rows[:2]))
+
+
+def test_rows_of_a_year_and_a_title_are_no_table() -> None:
+    talks = [("2024", "Seeing mitophagy"), ("2023", "Luciferase reporters"), ("2021", "Parkin")]
+    rows = [
+        line(a, 50, 100 + 13 * i) + line(b, 200, 100 + 13 * i) for i, (a, b) in enumerate(talks)
+    ]
+    assert "|" not in text_of(page(*rows))
+
+
+def test_a_line_cut_by_a_page_break_is_joined_across_the_pages() -> None:
+    cut = "Reviewed forty supplier contracts and renegotiated the payment terms of the"
+    first = page(line(cut, 50, 700), width=50 + len(cut) * CHAR + 50)
+    second = page(line("largest six, saving 4% a year.", 50, 100), width=first.width)
+    assert text_of(first, second) == (
+        "Reviewed forty supplier contracts and renegotiated the payment terms of the largest "
+        "six, saving 4% a year."
+    )
+
+
+def test_a_line_set_in_under_a_year_keeps_its_indent() -> None:
+    rows = [
+        line("2024", 50, 100) + line('"Seeing mitophagy", EMBO Workshop,', 90, 100),
+        line("Cavtat, Croatia", 90, 113),
+        line("2023", 50, 126) + line('"Luciferase reporters", Leipzig', 90, 126),
+    ]
+    assert text_of(page(*rows)).splitlines()[1] == "        Cavtat, Croatia"

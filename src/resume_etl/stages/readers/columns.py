@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from enum import StrEnum
 
-if TYPE_CHECKING:
-    from resume_etl.stages.readers.layout import Word
+from resume_etl.stages.readers.lines import Word
 
 _CHUNK_GAP = 1.2
 """Words further apart than this many font sizes are separate chunks of a row."""
@@ -142,34 +141,49 @@ def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]
     return right_starts.most_common(1)[0][1] >= _ALIGNED_SHARE * right_rows
 
 
-def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[list[list[Word]]]:
+class Side(StrEnum):
+    """Where on the page a block of lines sits: across the page, or in one of two columns."""
+
+    FULL = "full"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(slots=True)
+class ColumnBlock:
+    """Lines read one after the other, and the part of the page they sit in (its right edge is
+    where a line of that column wraps)."""
+
+    lines: list[list[Word]]
+    side: Side
+
+
+def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[ColumnBlock]:
     """Rows regrouped in reading order as blocks of lines: full-width rows stay in place as
     blocks, and the rows between them are read as the left column's block, then the right's."""
     left_edge, right_edge = gutter
-    blocks: list[list[list[Word]]] = []
-    full: list[list[Word]] = []
-    left: list[list[Word]] = []
-    right: list[list[Word]] = []
+    blocks: list[ColumnBlock] = []
+    pending = {side: ColumnBlock([], side) for side in Side}
     for row in rows:
         found = chunks(row)
         left_words = [w for c in found if c.x1 <= left_edge + 1 for w in c.words]
         right_words = [w for c in found if c.x0 >= right_edge - 1 for w in c.words]
         if len(left_words) + len(right_words) < len(row.words):
-            _flush(blocks, left, right)
-            full.append(list(row.words))
+            _flush(blocks, pending, Side.LEFT, Side.RIGHT)
+            pending[Side.FULL].lines.append(list(row.words))
             continue
-        _flush(blocks, full)
+        _flush(blocks, pending, Side.FULL)
         if left_words:
-            left.append(left_words)
+            pending[Side.LEFT].lines.append(left_words)
         if right_words:
-            right.append(right_words)
-    _flush(blocks, full, left, right)
+            pending[Side.RIGHT].lines.append(right_words)
+    _flush(blocks, pending, Side.FULL, Side.LEFT, Side.RIGHT)
     return blocks
 
 
-def _flush(blocks: list[list[list[Word]]], *pending: list[list[Word]]) -> None:
-    """Move the pending lines into blocks, in the order given, and empty them."""
-    for lines in pending:
-        if lines:
-            blocks.append(lines.copy())
-            lines.clear()
+def _flush(blocks: list[ColumnBlock], pending: dict[Side, ColumnBlock], *sides: Side) -> None:
+    """Move the pending lines of ``sides`` into blocks, in the order given, and empty them."""
+    for side in sides:
+        if pending[side].lines:
+            blocks.append(ColumnBlock(pending[side].lines.copy(), side))
+            pending[side].lines.clear()

@@ -15,7 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from resume_etl.stages.readers.columns import Row, find_gutter, reading_blocks
+from resume_etl.stages.readers.columns import Row, Side, find_gutter, reading_blocks
+from resume_etl.stages.readers.lines import PageWords, TextLine, Word
+from resume_etl.stages.readers.wraps import Column, continues_across, join_wrapped
+
+__all__ = ["LayoutReport", "PageWords", "TextLine", "Word", "pages_to_text"]
 
 _FURNITURE_BAND = 0.08
 """Share of the page height at the top and the bottom where headers and footers sit."""
@@ -28,93 +32,12 @@ _HEADING_RATIO = 1.15
 """A line whose letters are this much larger than the body text is a heading."""
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_LEVEL = 3
-_WIDE_GAP = 0.8
-"""A gap between words wider than this many font sizes is kept as a tab-like run of spaces."""
-_CELL_GAP = 1.2
-"""A gap wider than this many font sizes separates two cells of a table row."""
 _MIN_TABLE_CELLS = 3
 _MIN_TABLE_ROWS = 2
+_MIN_TWO_CELL_ROWS = 3
+_DIGIT = re.compile(r"\d")
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
-_BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]|\d{1,2}[.)])(?:\s|$)|^[•●▪■◦‣∙○◆►▸➢✓✔]")
-_BULLET_GLYPH = re.compile(r"^[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]$")
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word on a page: its text, box (points, top-down) and font."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PageWords:
-    width: float
-    height: float
-    words: tuple[Word, ...]
-
-
-@dataclass(slots=True)
-class TextLine:
-    """Words of one row inside one column, left to right."""
-
-    words: list[Word]
-    heading_level: int = 0
-    table_row: bool = False
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(word.top for word in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(word.bottom for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.size for word in self.words)
-
-    @property
-    def text_start(self) -> float:
-        """Where the text starts after a bullet glyph: a wrapped bullet's lines align there."""
-        if len(self.words) > 1 and _BULLET_GLYPH.match(self.words[0].text):
-            return self.words[1].x0
-        return self.x0
-
-    def cells(self) -> list[list[Word]]:
-        """The line cut at its wide gaps: a table row's cells."""
-        found: list[list[Word]] = [[self.words[0]]]
-        for before, word in zip(self.words, self.words[1:], strict=False):
-            if word.x0 - before.x1 > _CELL_GAP * max(word.size, before.size):
-                found.append([word])
-            else:
-                found[-1].append(word)
-        return found
-
-    def text(self) -> str:
-        if self.table_row:
-            cells = (" ".join(word.text for word in cell) for cell in self.cells())
-            return "| " + " | ".join(cells) + " |"
-        parts = [self.words[0].text]
-        for before, word in zip(self.words, self.words[1:], strict=False):
-            wide = word.x0 - before.x1 > _WIDE_GAP * max(word.size, before.size)
-            parts.append("    " if wide else " ")
-            parts.append(word.text)
-        return "".join(parts)
 
 
 @dataclass(slots=True)
@@ -192,14 +115,49 @@ def _in_margin_band(row: Row, height: float) -> bool:
     return row.bottom <= height * _FURNITURE_BAND or row.top >= height * (1 - _FURNITURE_BAND)
 
 
-def page_blocks(rows: list[Row], width: float, report: LayoutReport) -> list[list[TextLine]]:
+@dataclass(slots=True)
+class Block:
+    """Lines read one after the other, the page they are on and the part of it they fill."""
+
+    lines: list[TextLine]
+    side: Side
+    page: int
+
+
+def page_blocks(rows: list[Row], width: float, page: int, report: LayoutReport) -> list[Block]:
     """A page's rows as blocks in reading order: full-width rows in place, and where two
     columns run side by side, the left column's lines and then the right column's."""
     gutter = find_gutter(rows, width)
     if gutter is None:
-        return [[TextLine(row.words) for row in rows]] if rows else []
+        return [Block([TextLine(row.words) for row in rows], Side.FULL, page)] if rows else []
     report.column_pages += 1
-    return [[TextLine(words) for words in block] for block in reading_blocks(rows, gutter)]
+    return [
+        Block([TextLine(words) for words in block.lines], block.side, page)
+        for block in reading_blocks(rows, gutter)
+    ]
+
+
+def columns_of(blocks: Sequence[Block], page_width: float) -> list[Column]:
+    """The column each block sits in, whose right edge is where its lines wrap: a page's left
+    column ends where the longest of its lines ends; the right column, a full-width block and a
+    one-column page end at the right edge of the document's text, and no nearer the left edge
+    than the page's left margin is to the page's left side (a page of short lines, a list, has
+    its edge at the margin, not at the end of its longest line). Headings are left out: a name
+    set large says nothing of where the body text wraps."""
+    body = [(block, line) for block in blocks for line in block.lines if not line.heading_level]
+    text_left = min((line.x0 for _, line in body), default=0.0)
+    text_right = max([*(line.x1 for _, line in body), page_width - text_left])
+    left_right: dict[int, float] = {}
+    for block, line in body:
+        if block.side is Side.LEFT:
+            left_right[block.page] = max(left_right.get(block.page, 0.0), line.x1)
+    return [
+        Column(
+            left=min(line.x0 for line in block.lines),
+            right=left_right.get(block.page, text_right) if block.side is Side.LEFT else text_right,
+        )
+        for block in blocks
+    ]
 
 
 def body_size(pages: Sequence[PageWords]) -> float:
@@ -228,19 +186,35 @@ def mark_headings(blocks: list[list[TextLine]], body: float, report: LayoutRepor
 
 
 def mark_tables(block: list[TextLine]) -> None:
-    """Runs of lines cut into three or more cells at the same places are a table, written as
-    ``| a | b | c |`` rows the segmenter reads row by row. Two cells ("Engineer    2019")
-    are left as text: that is a title and its date as often as a table."""
+    """Runs of lines cut into cells at the same places are a table, written as ``| a | b |``
+    rows the segmenter reads row by row: two rows of three cells or more, or three rows of two
+    whose first cells are labels without digits (a label column beside its values). Other rows
+    of two cells are left as text: a title beside its date ("Engineer    2019"), or a year
+    beside what it dates, set above another is as common as a small table."""
     run: list[TextLine] = []
     for line in [*block, None]:
         starts = _cell_starts(line) if line is not None else []
-        if run and (len(starts) < _MIN_TABLE_CELLS or not _aligned(starts, _cell_starts(run[0]))):
-            if len(run) >= _MIN_TABLE_ROWS:
-                for row in run:
-                    row.table_row = True
+        if run and (len(starts) < 2 or not _same_cells(starts, _cell_starts(run[0]))):
+            _mark_run(run)
             run = []
-        if line is not None and len(starts) >= _MIN_TABLE_CELLS:
+        if line is not None and len(starts) >= 2:
             run.append(line)
+
+
+def _mark_run(run: list[TextLine]) -> None:
+    cells = min(len(_cell_starts(line)) for line in run)
+    if cells >= _MIN_TABLE_CELLS:
+        table = len(run) >= _MIN_TABLE_ROWS
+    else:  # two cells: a column of labels, not of years or dates ("2021    Talk title")
+        labels = (" ".join(word.text for word in line.cells()[0]) for line in run)
+        table = len(run) >= _MIN_TWO_CELL_ROWS and not any(_DIGIT.search(t) for t in labels)
+    if table:
+        for row in run:
+            row.table_row = True
+
+
+def _same_cells(starts: list[float], first: list[float]) -> bool:
+    return _aligned(starts, first) and _aligned(first, starts)
 
 
 def _cell_starts(line: TextLine) -> list[float]:
@@ -251,93 +225,23 @@ def _aligned(starts: list[float], first: list[float]) -> bool:
     return all(any(abs(x - y) <= 3 for y in first) for x in starts)
 
 
-def join_wrapped(block: list[TextLine], usual_gap: float, report: LayoutReport) -> list[TextLine]:
-    """Lines a full line of the column wrapped onto the next joined back into one.
-
-    A line is a wrap of the one above when the one above reaches so near the column's right
-    edge that this line's first word would not have fitted after it, it starts where the text
-    above starts (a bullet's text, not its glyph), in the same size, with no gap between. A
-    narrow column (a sidebar) leaves so little room at a line's end that this cannot tell a
-    wrap from a list of lines ("PhD, Leeds, 2016" then "MChem, York, 2012"), so there the words
-    must say so too: a bullet's hanging indent, a line starting in lower case, or a line above
-    that ends on a comma or another mark that leaves it open.
-    """
-    if not block:
-        return block
-    right_edge = max(line.x1 for line in block)
-    width = right_edge - min(line.x0 for line in block)
-    joined: list[TextLine] = [block[0]]
-    start_of_text = block[0].text_start
-    for line in block[1:]:
-        above = joined[-1]
-        fits = _continues(above, line, right_edge, start_of_text, usual_gap)
-        wide = width >= _WIDE_COLUMN * line.size
-        heading = above.heading_level > 0
-        if fits and (heading or wide or start_of_text > above.x0 + 1 or _reads_on(above, line)):
-            above.words.extend(line.words)
-            report.joined_lines += 1
-            continue
-        joined.append(line)
-        start_of_text = line.text_start
-    return joined
-
-
-_WIDE_COLUMN = 25
-"""A column this many font sizes wide or wider has room enough for the page to tell a wrap."""
-_OPEN_LINE_END = re.compile(r"[,;:&/(\[+-]$")
-
-
-_LABEL = re.compile(r"^[A-Z][\w.&/' -]{0,30}:(?:\s|$)")
-"""A line opening with a label ("Company: ...") is a field of its own, never a wrap."""
-
-
-def _same_heading(above: TextLine, line: TextLine, usual_gap: float) -> bool:
-    """A heading too long for its column, wrapped onto a second line of the same size."""
-    return (
-        above.heading_level == line.heading_level
-        and abs(above.size - line.size) <= 0.5
-        and line.top - above.bottom <= usual_gap + _PARAGRAPH_GAP * line.size
-    )
-
-
-def _reads_on(above: TextLine, line: TextLine) -> bool:
-    first = line.words[0].text[:1]
-    return first.islower() or _OPEN_LINE_END.search(above.words[-1].text) is not None
-
-
-def _continues(
-    above: TextLine, line: TextLine, right_edge: float, start_of_text: float, usual_gap: float
-) -> bool:
-    if above.heading_level or line.heading_level:
-        return _same_heading(above, line, usual_gap)
-    if _BULLET_START.match(line.words[0].text) or _LABEL.match(line.text()):
-        return False
-    if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
-        return False  # a line with a wide gap is laid out in fields, not wrapped prose
-    size = max(above.size, line.size)
-    gap = line.top - above.bottom
-    if abs(above.size - line.size) > 0.5 or gap > usual_gap + _PARAGRAPH_GAP * size:
-        return False
-    if abs(line.x0 - start_of_text) > size * 0.3:
-        return False
-    first_word = line.words[0]
-    space = size * 0.3
-    return above.x1 + space + (first_word.x1 - first_word.x0) > right_edge
-
-
 def line_gap(blocks: Sequence[list[TextLine]]) -> float:
-    """The usual space between two lines of one paragraph: the median gap in the document."""
+    """The usual space between two lines of one paragraph: the lower quartile of the gaps in
+    the document (a short résumé of one-line paragraphs has as many paragraph gaps as line
+    gaps, so the median can be a paragraph gap)."""
     gaps = sorted(
         below.top - above.bottom
         for block in blocks
         for above, below in pairwise(block)
         if below.top > above.bottom
     )
-    return gaps[len(gaps) // 2] if gaps else 0.0
+    return gaps[len(gaps) // 4] if gaps else 0.0
 
 
-def block_text(block: list[TextLine], usual_gap: float) -> list[str]:
-    """A block's lines as text, with blank lines where the page left a paragraph gap."""
+def block_text(block: list[TextLine], column: Column, usual_gap: float) -> list[str]:
+    """A block's lines as text, with blank lines where the page left a paragraph gap, and a
+    line set in from its column's left edge indented by as many spaces (a hanging indent
+    under a year or a citation's first line, as a text file would show it)."""
     lines: list[str] = []
     previous: TextLine | None = None
     for line in block:
@@ -349,9 +253,27 @@ def block_text(block: list[TextLine], usual_gap: float) -> list[str]:
         if lines and (gap or line.heading_level):
             lines.append("")
         text = line.text()
-        lines.append(f"{'#' * line.heading_level} {text}" if line.heading_level else text)
+        if line.heading_level:
+            text = f"{'#' * line.heading_level} {text}"
+        elif not line.table_row:
+            text = " " * _indent(line, column) + text
+        lines.append(text)
         previous = line
     return lines
+
+
+_MAX_INDENT_SHARE = 0.25
+"""A line set further in than this share of its column is centred or right-aligned, not
+indented."""
+
+
+def _indent(line: TextLine, column: Column) -> int:
+    """Spaces standing for how far ``line`` is set in from its column's left edge (a space per
+    half a font size, about a character's width)."""
+    inset = line.x0 - column.left
+    if inset > _MAX_INDENT_SHARE * column.width:
+        return 0
+    return round(inset / (0.5 * line.size))
 
 
 def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
@@ -362,28 +284,59 @@ def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
     )
     blocks = [
         block
-        for page, page_rows in zip(pages, rows, strict=True)
-        for block in page_blocks(page_rows, page.width, report)
+        for number, (page, page_rows) in enumerate(zip(pages, rows, strict=True))
+        for block in page_blocks(page_rows, page.width, number, report)
     ]
-    mark_headings(blocks, body_size(pages), report)
-    for block in blocks:
-        mark_tables(block)
-    usual_gap = line_gap(blocks)
-    joined = [join_wrapped(block, usual_gap, report) for block in blocks]
-    texts = [text for text in ("\n".join(block_text(b, usual_gap)) for b in joined) if text]
-    return _join_blocks(texts), report
+    lines = [block.lines for block in blocks]
+    mark_headings(lines, body_size(pages), report)
+    for block_lines in lines:
+        mark_tables(block_lines)
+    usual_gap = line_gap(lines)
+    columns = columns_of(blocks, max(page.width for page in pages))
+    for block, column in zip(blocks, columns, strict=True):
+        block.lines, count = join_wrapped(block.lines, column, usual_gap)
+        report.joined_lines += count
+    turned = turn_pages(blocks, columns, usual_gap)
+    report.joined_lines += sum(turned)
+    texts = [
+        "\n".join(block_text(block.lines, column, usual_gap))
+        for block, column in zip(blocks, columns, strict=True)
+    ]
+    return _join_blocks(texts, turned), report
+
+
+def turn_pages(blocks: list[Block], columns: Sequence[Column], usual_gap: float) -> list[bool]:
+    """Join the line a column ends a page on with the line it resumes on the next page when
+    the page cut a wrapped line (the column ran to the page's foot, resumes at the same left
+    edge, and the two lines pass ``continues_across``); per block, whether it was so joined to
+    the block before it."""
+    foot = max((line.bottom for block in blocks for line in block.lines), default=0.0)
+    turned = [False] * len(blocks)
+    for index in range(1, len(blocks)):
+        before, after = blocks[index - 1], blocks[index]
+        if after.page != before.page + 1 or not before.lines or not after.lines:
+            continue
+        last, first = before.lines[-1], after.lines[0]
+        at_foot = last.bottom >= foot - 2 * (last.bottom - last.top + usual_gap)
+        if at_foot and continues_across(last, first, columns[index - 1], usual_gap):
+            last.words.extend(first.words)
+            after.lines.pop(0)
+            turned[index] = True
+    return turned
 
 
 _OPEN_END = re.compile(r"[^.!?:;]$")
 
 
-def _join_blocks(texts: list[str]) -> str:
+def _join_blocks(texts: list[str], turned: list[bool]) -> str:
     """Blocks with a blank line between them, unless a sentence runs on from one block (a
     column or a page) into the next: then a line break, which the segmenter reads as a wrap."""
-    if not texts:
-        return ""
-    out = [texts[0]]
-    for text in texts[1:]:
-        runs_on = _OPEN_END.search(out[-1]) is not None and text[:1].islower()
-        out.append(("\n" if runs_on else "\n\n") + text)
+    out: list[str] = []
+    for text, turn in zip(texts, turned, strict=True):
+        if not text:
+            continue
+        if out:
+            runs_on = turn or (_OPEN_END.search(out[-1]) is not None and text[:1].islower())
+            out.append("\n" if runs_on else "\n\n")
+        out.append(text)
     return "".join(out)

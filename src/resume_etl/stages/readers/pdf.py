@@ -21,7 +21,8 @@ from resume_etl.stages.readers.base import (
     library_version,
     too_large,
 )
-from resume_etl.stages.readers.layout import PageWords, Word, pages_to_text
+from resume_etl.stages.readers.layout import pages_to_text
+from resume_etl.stages.readers.lines import PageWords, Word
 from resume_etl.vocab import SourceFormat
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)

@@ -1,0 +1,204 @@
+"""Lines the page wrapped, joined back into the paragraph, bullet or entry line they belong to.
+
+A line is a wrap of the one above when the one above ran so near its column's right edge that
+this line's first word could not have fitted after it, and it starts where the text above starts
+(a bullet's text, not its glyph), in the same size, with no gap between. In a wide column that
+is enough: a list of short items leaves room at every line's end. A narrow column (a sidebar)
+leaves little room anywhere, so there the geometry must be backed by the words:
+
+- the line above leaves something open: it ends on a comma, a dash or a bar, on a word that
+  cannot end a phrase ("of", "and", ``data/wrap_words.jsonl``), or inside brackets or quotes;
+  or this line starts in lower case or with "(" or "&" ("Search Engine Optimization" / "(SEO)");
+- or the line above is not closed (it does not end a sentence, a bracket, a year, a date range,
+  an address) and either it holds a comma-separated list, or it is a labelled field and this
+  line carries no label of its own ("Institute: The Indian" / "Institute of Science"), or it
+  fills the column to within a small share of its width (a list item rarely does).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from resume_etl.stages.readers.lines import TextLine, Word
+
+WIDE_COLUMN = 25
+"""A column this many font sizes wide or wider has room enough for the page to tell a wrap."""
+_TIGHT_FILL = 0.15
+"""In a narrow column, a line that ends this close to the edge (share of the column's width)
+filled it, with nothing in its words to say so."""
+_MIN_EDGE_LINES = 3
+"""Lines of a narrow block that must end near its edge before filling the column alone says
+a line was wrapped."""
+_PARAGRAPH_GAP = 0.4
+"""A gap above a line wider than the usual one by this many font sizes is a blank line."""
+_START_SLACK = 0.3
+"""How far (font sizes) a wrapped line may start from where the text above starts."""
+
+BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]|\d{1,2}[.)])(?:\s|$)|^[•●▪■◦‣∙○◆►▸➢✓✔]")
+_LABEL = re.compile(r"^[*_]{0,2}[A-Z][\w.&/' -]{0,30}:(?:[*_]{0,2})(?:\s|$)")
+"""A line opening with a label ("Company: ...") is a field of its own, never a wrap."""
+_OPEN_END = re.compile(r"[,;:&/(\[+\-–—|·]$")
+_CONTINUED_START = re.compile(r"^[(&\[/+]")
+_CLOSED_END = re.compile(
+    r"(?:[!?)\]\"”]|\d[\d.,/%:)]*|\b(?:present|current|now|today|date)\W?)$|@\S+$|://\S+$|\bwww\.\S+$",
+    re.IGNORECASE,
+)
+"""A line ending a sentence, a bracket, a number or year, an open date range or an address."""
+_FIELD_END = re.compile(
+    r"\b(?:(?:19|20)\d\d|present|current|now|today)\W?$|@\S+$|://\S+$|\bwww\.\S+$",
+    re.IGNORECASE,
+)
+"""A line ending on a year, an open date range or an address: a title line or a contact line, after
+which a line in capitals is the next field even in a wide column."""
+_SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
+"""A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
+_HYPHENATED = re.compile(r"[^\W\d]-$")
+_PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
+DATA_FILE = "wrap_words.jsonl"
+
+
+@cache
+def open_words() -> frozenset[str]:
+    """Words a phrase does not end on ("of", "and", "in"): a line ending on one is cut."""
+    text = resources.files("resume_etl.stages.readers").joinpath("data", DATA_FILE)
+    rows = [json.loads(line) for line in text.read_text("utf-8").splitlines() if line.strip()]
+    return frozenset(str(row["word"]) for row in rows if row.get("kind") == "open_end")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """The column a block of lines sits in: its left and right edges, in points."""
+
+    left: float
+    right: float
+
+    @property
+    def width(self) -> float:
+        return self.right - self.left
+
+
+def join_wrapped(
+    block: list[TextLine], column: Column, usual_gap: float
+) -> tuple[list[TextLine], int]:
+    """The block's lines with every wrapped line joined to the line it continues, and how many
+    lines were joined."""
+    if not block:
+        return block, 0
+    joined: list[TextLine] = [block[0]]
+    start_of_text = block[0].text_start
+    count = 0
+    wrapping = _lines_at_edge(block, column) >= _MIN_EDGE_LINES
+    for line in block[1:]:
+        above = joined[-1]
+        if _fits(above, line, column, start_of_text, usual_gap) and _is_wrap(
+            above, line, column, start_of_text, wrapping
+        ):
+            _append(above, line)
+            count += 1
+            continue
+        joined.append(line)
+        start_of_text = line.text_start
+    return joined, count
+
+
+def continues_across(above: TextLine, line: TextLine, column: Column, usual_gap: float) -> bool:
+    """Whether ``line``, the first line of a page, continues ``above``, the last line its
+    column set on the page before (the gap between them is the page turn, not a paragraph's)."""
+    start = above.text_start
+    return _fits(above, line, column, start, usual_gap) and _is_wrap(
+        above, line, column, start, wrapping=False
+    )
+
+
+def _append(above: TextLine, line: TextLine) -> None:
+    """Join ``line`` onto ``above``; a word hyphenated across the break is written whole
+    ("hospital-" + "acquired" is "hospital-acquired", with its hyphen kept: a compound's
+    hyphen cannot be told from a soft one without a dictionary)."""
+    last, first = above.words[-1], line.words[0]
+    if _HYPHENATED.search(last.text) and first.text[:1].islower():
+        merged = Word(
+            last.text + first.text, last.x0, first.x1, last.top, last.bottom, last.size, last.bold
+        )
+        above.words[-1:] = [merged]
+        above.words.extend(line.words[1:])
+        return
+    above.words.extend(line.words)
+
+
+def _lines_at_edge(block: list[TextLine], column: Column) -> int:
+    """How many lines end near the column's right edge: wrapped text puts several there, a
+    list only its longest item."""
+    return sum(column.right - line.x1 <= _TIGHT_FILL * column.width for line in block)
+
+
+def _is_wrap(
+    above: TextLine, line: TextLine, column: Column, start_of_text: float, wrapping: bool
+) -> bool:
+    if above.heading_level or start_of_text > above.x0 + 1:
+        return True  # a heading's second line, or a bullet's text under its hanging indent
+    if _left_open(above) or _CONTINUED_START.match(line.words[0].text) or _lower_start(line):
+        return True
+    if column.width >= WIDE_COLUMN * line.size:
+        return _FIELD_END.search(above.text()) is None
+    if _closed(above):
+        return False
+    labelled = _LABEL.match(above.text()) is not None
+    listed = above.text().count(", ") >= 2 and not line.words[0].text[:1].isdigit()
+    filled = wrapping and column.right - above.x1 <= _TIGHT_FILL * column.width
+    return labelled or listed or (filled and not line.words[0].text[:1].isdigit())
+
+
+def _lower_start(line: TextLine) -> bool:
+    return line.words[0].text[:1].islower()
+
+
+def _left_open(above: TextLine) -> bool:
+    """The line above stops where its phrase cannot: on a comma, a dash, a word like "of", or
+    inside brackets or quotes."""
+    text = above.text()
+    last = above.words[-1].text
+    if _OPEN_END.search(last) or last in open_words():
+        return True
+    if text.count('"') % 2 == 1:
+        return True
+    return any(text.count(opening) > text.count(closing) for opening, closing in _PAIRS)
+
+
+def _closed(above: TextLine) -> bool:
+    text = above.text()
+    return _CLOSED_END.search(text) is not None or _SENTENCE_END.search(text) is not None
+
+
+def _same_heading(above: TextLine, line: TextLine, usual_gap: float) -> bool:
+    """A heading too long for its column, wrapped onto a second line of the same size."""
+    return (
+        above.heading_level == line.heading_level
+        and abs(above.size - line.size) <= 0.5
+        and line.top - above.bottom <= usual_gap + _PARAGRAPH_GAP * line.size
+    )
+
+
+def _fits(
+    above: TextLine, line: TextLine, column: Column, start_of_text: float, usual_gap: float
+) -> bool:
+    """The geometry of a wrap: same size, no gap, same left edge, and the line above left no
+    room for this line's first word."""
+    if above.heading_level or line.heading_level:
+        return _same_heading(above, line, usual_gap)
+    if BULLET_START.match(line.words[0].text) or _LABEL.match(line.text()):
+        return False
+    if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
+        return False  # a line with a wide gap is laid out in fields, not wrapped prose
+    size = max(above.size, line.size)
+    gap = line.top - above.bottom
+    if abs(above.size - line.size) > 0.5 or gap > usual_gap + _PARAGRAPH_GAP * size:
+        return False
+    if abs(line.x0 - start_of_text) > size * _START_SLACK:
+        return False
+    first_word = line.words[0]
+    space = size * 0.3
+    return above.x1 + space + (first_word.x1 - first_word.x0) > column.right

@@ -1,0 +1,81 @@
+"""Wrapped lines joined back, in wide columns and in narrow sidebars, on positioned words."""
+
+from __future__ import annotations
+
+from resume_etl.stages.readers.lines import TextLine, Word
+from resume_etl.stages.readers.wraps import Column, join_wrapped
+
+CHAR = 5.0  # width of one character at size 10, in points
+LEADING = 13.0
+SIDEBAR = Column(left=50.0, right=50.0 + 30 * CHAR)  # 30 characters: a narrow column
+
+
+def lines(*texts: str, x: float = 50.0) -> list[TextLine]:
+    """Each text on its own row, one leading apart, set from ``x``."""
+    found = []
+    for row, text in enumerate(texts):
+        top, left, words = 100.0 + LEADING * row, x, []
+        for part in text.split(" "):
+            width = len(part) * CHAR
+            words.append(Word(part, left, left + width, top, top + 10.0, 10.0))
+            left += width + CHAR
+        found.append(TextLine(words))
+    return found
+
+
+def wide(first: str) -> Column:
+    """A column of a one-column page, whose edge ``first`` nearly reaches."""
+    return Column(left=50.0, right=lines(first)[0].x1 + CHAR)
+
+
+def joined(column: Column, *texts: str) -> list[str]:
+    kept, _ = join_wrapped(lines(*texts), column, usual_gap=3.0)
+    return [line.text() for line in kept]
+
+
+def test_a_sidebar_line_ending_on_of_is_joined() -> None:
+    assert joined(SIDEBAR, "MChem Chemistry, University of", "York, 2008 - 2012") == [
+        "MChem Chemistry, University of York, 2008 - 2012"
+    ]
+
+
+def test_a_sidebar_line_continued_by_a_bracket_is_joined() -> None:
+    assert joined(SIDEBAR, "Search Engine Optimization", "(SEO)", "Content Strategy") == [
+        "Search Engine Optimization (SEO)",
+        "Content Strategy",
+    ]
+
+
+def test_a_labelled_field_wrapped_in_a_sidebar_is_joined() -> None:
+    assert joined(SIDEBAR, "Qualification: Chartered", "Accountant", "Year: 2018") == [
+        "Qualification: Chartered Accountant",
+        "Year: 2018",
+    ]
+
+
+def test_a_sidebar_list_is_not_joined_even_after_its_longest_item() -> None:
+    items = ("Stakeholder Management Skills", "Forecasting", "Budget Planning", "Negotiation")
+    assert joined(SIDEBAR, *items) == list(items)
+
+
+def test_a_sidebar_entry_closed_by_its_dates_is_not_joined_to_the_next() -> None:
+    texts = ("University of Leeds, 2012 - 2016", "MChem Chemistry, York")
+    assert joined(SIDEBAR, *texts) == list(texts)
+
+
+def test_a_title_line_ending_on_its_dates_keeps_the_next_line_in_a_wide_column() -> None:
+    title = "Healthcare Assistant (part-time, bank), Moorside Homes, Leeds   Oct 2012 - Jul 2015"
+    texts = (title.replace("   ", " "), "Community Care Trust")
+    assert joined(wide(texts[0]), *texts) == list(texts)
+
+
+def test_prose_wrapped_in_a_wide_column_is_joined() -> None:
+    first = "Reduced the average time to first antibiotic dose for suspected sepsis from 95 to"
+    assert joined(wide(first), first, "48 minutes.") == [f"{first} 48 minutes."]
+
+
+def test_a_word_hyphenated_at_the_break_is_joined_without_a_space() -> None:
+    first = "Led the unit's pressure-ulcer prevention bundle, reducing hospital-"
+    assert joined(wide(first), first, "acquired injuries by 31%.")[0].endswith(
+        "hospital-acquired injuries by 31%."
+    )
