@@ -50,7 +50,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     return EducationCandidate(
         **ctx.base(),
         dates=dates,
-        institution=_with_place(institution, segments, ctx.spans.text) if institution else None,
+        institution=institution.extracted() if institution else None,
+        location=_place_after(institution, segments, ctx.spans.text) if institution else None,
         degree=degree,
         degree_level=level,
         field_of_study=field_of_study,
@@ -174,16 +175,22 @@ def _field_after_degree(
     return candidate
 
 
-def _with_place(school: HeaderSegment, segments: list[HeaderSegment], text: str) -> Extracted:
-    """The school with the place written after it ("University of X, City, Country"): the
-    education table has no place of its own, so the words stay with the school."""
+def _place_after(
+    school: HeaderSegment, segments: list[HeaderSegment], text: str
+) -> Extracted | None:
+    """The place written after the school on its line ("University of X, Leeds, UK"): the
+    school's location, kept apart from its name as a job's place is from its employer."""
     index = next(i for i, s in enumerate(segments) if s is school)
-    end = school.end
+    start = end = school.end
     for after in segments[index + 1 :]:
         if after.kind is not SegmentKind.LOCATION or text[end : after.start].strip() != ",":
             break
+        if start == school.end:
+            start = after.start
         end = after.end
-    return Extracted(text[school.start : end], school.start, end, school.confidence)
+    if end == school.end:
+        return None
+    return Extracted(text[start:end], start, end, 0.7)
 
 
 def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
