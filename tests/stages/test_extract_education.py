@@ -120,3 +120,10 @@ def test_degrees_beyond_us_and_uk_forms_take_their_field(extract_text: Extract) 
         "Politecnico di Valdoria",
         "University of Eastmoor",
     ]
+
+
+def test_a_wrapped_sentence_is_no_unnamed_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nRiverbend School of Design\n2012-present: Associate Professor, with tenure\n"
+    ).education
+    assert school.degree is None

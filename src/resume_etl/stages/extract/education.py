@@ -244,17 +244,33 @@ def _unnamed_degree(
         others = [s for s in segments if s is not segment and s.kind in _INSTITUTION_KINDS]
         if not others:
             return None
-        if match := _NAMED_IN_FIELD.match(segment.text):
+        match = _NAMED_IN_FIELD.match(segment.text)
+        if match and _named_like_a_degree(match.group(1), match.group(2).capitalize()):
             return [segment], *_degree_field_match(segment, match)
         line = _line_of(text, segment.start)
         if not any(_line_of(text, s.start) < line for s in others):
             continue
-        if match := _DEGREE_COMMA_FIELD.match(segment.text):
+        match = _DEGREE_COMMA_FIELD.match(segment.text)
+        if match and _named_like_a_degree(*match.groups()):
             return [segment], *_degree_field_match(segment, match)
         after = segments[index + 1] if index + 1 < len(segments) else None
-        if after is not None and _comma_pair(segment, after, spans):
+        if (
+            after is not None
+            and _comma_pair(segment, after, spans)
+            and _named_like_a_degree(segment.text, after.text)
+        ):
             return [segment, after], segment.extracted(0.5), after.extracted(0.5)
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+
+
+def _named_like_a_degree(degree: str, field: str) -> bool:
+    """A degree and field read from shape alone are written as names ("Technical Course",
+    "Print Production"): a piece led by a small letter ("with tenure", "on representative") or
+    in the first person ("I honed") is a sentence wrapped across lines, not a degree."""
+    return degree[:1].isupper() and not field[:1].islower() and _FIRST_PERSON.search(degree) is None
 
 
 def _comma_pair(first: HeaderSegment, second: HeaderSegment, spans: SpanIndex) -> bool:
