@@ -147,3 +147,28 @@ def test_a_first_line_name_is_found_whatever_its_words(
     written = name.upper() if case == "upper" else name
     extracted = extract_text(f"{written}\nAccountant\n\nExperience\nClerk, Acme, 2019 - 2020\n")
     assert _name(extracted) == written
+
+
+def test_a_contact_block_under_a_headline_taken_for_a_heading(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\n\nTRAINING MANAGER\n\n12 River Street\nAberdeen, MO 39730\n"
+        "dana.okoro@example.com\n\nPROFESSIONAL EXPERIENCE\n"
+        "Trainer, Northwind Ltd, 2019 to Present\n"
+    )
+    assert _place(extracted) == "Aberdeen, MO 39730"
+
+
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("Address:\nPhone:\nEmail:\n\n12 Gum Street, Williamstown\n555 0101\n", None),
+        ("Location: Based in Durham, NC\n", "Durham, NC"),
+    ],
+)
+def test_a_place_cue_reads_its_value_not_the_next_label(
+    extract_text: Extract, header: str, place: str | None
+) -> None:
+    extracted = extract_text("Dana Okoro\n" + header + "\nEXPERIENCE\nTrainer, Northwind Ltd\n")
+    assert _place(extracted) != "Phone"
+    if place is not None:
+        assert _place(extracted) == place

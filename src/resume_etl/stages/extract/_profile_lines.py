@@ -93,7 +93,7 @@ def header_lines(sections: Sequence[Section]) -> list[Line]:
     lines: list[Line] = []
     for section in sections:
         first = section.position == 0
-        if section.kind in _BODY_KINDS and not first:
+        if section.kind in _BODY_KINDS and not first and not _contact_block(section):
             break
         if first and section.heading is not None and section.heading.kind is LineKind.MD_HEADING:
             lines.append(section.heading)
@@ -104,6 +104,17 @@ def header_lines(sections: Sequence[Section]) -> list[Line]:
         if len(lines) >= MAX_HEADER_LINES:
             break
     return lines[:MAX_HEADER_LINES]
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CONTACT_BLOCK_LINES = 6
+
+
+def _contact_block(section: Section) -> bool:
+    """A "section" whose first lines hold an e-mail address is the header's contact block
+    under a headline the segmenter took for a heading ("TRAINING MANAGER" over a street, a
+    town and an e-mail): the person's own address is written there, not in a job or a school."""
+    return any(_EMAIL.search(line.text) for line in section.lines[:_CONTACT_BLOCK_LINES])
 
 
 def pieces(line: Line, text: str) -> list[tuple[int, int]]:

@@ -213,6 +213,10 @@ def _cued_place(
         value_start, value_end = cue.end(), end
         if value_start >= value_end - 1 and index + 1 < len(fields):  # "Location:" alone, then it
             value_start, value_end = fields[index + 1]
+            if text[value_start : value_end + 1].rstrip().endswith(":"):  # a column of labels
+                continue
+        if again := _LOCATION_CUE.match(text, value_start, value_end):  # "Location: Based in X"
+            value_start = again.end()
         value = text[value_start:value_end].strip().rstrip(".")
         if not value or _has_contact((value_start, value_end), spans):
             continue
