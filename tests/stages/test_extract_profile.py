@@ -172,3 +172,19 @@ def test_a_place_cue_reads_its_value_not_the_next_label(
     assert _place(extracted) != "Phone"
     if place is not None:
         assert _place(extracted) == place
+
+
+def test_a_square_bullet_parts_the_header_fields(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\n12 Elm Street ■ Culver City, CA 91604 ■ dana.okoro@example.com\n"
+        "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
+    )
+    assert _place(extracted) == "Culver City, CA 91604"
+
+
+def test_a_phrase_with_a_comma_is_no_place(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\ndana.okoro@example.com\nRoles that use Android, Flash, Flex environments\n"
+        "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
+    )
+    assert _place(extracted) is None
