@@ -188,3 +188,15 @@ def test_a_phrase_with_a_comma_is_no_place(extract_text: Extract) -> None:
         "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
     )
     assert _place(extracted) is None
+
+
+@pytest.mark.parametrize("heading", ["# dana okoro", "# DANA OKORO", "# Dana Okoro"])
+def test_a_name_heading_outweighs_a_later_i_am_sentence(
+    extract_text: Extract, heading: str
+) -> None:
+    extracted = extract_text(
+        f"{heading}\n\nI am Priya Raman's colleague and a data engineer.\n\n"
+        "## Experience\n\n### Northwind\n**Engineer** | *2020 – 2022*\n"
+    )
+    assert _name(extracted) == heading[2:]
+    assert extracted.profile.headline is None

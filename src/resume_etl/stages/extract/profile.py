@@ -74,6 +74,8 @@ _ALONE, _FIRST, _HANDLE, _PERSON, _NEXT, _STATED = 0.5, 0.5, 1.0, 0.5, 0.3, 1.0
 """What each kind of support adds to a name-shaped field's score."""
 _POSITION_STEP, _POSITION_CAP, _LOWER_CASE = 0.04, 0.6, 1.0
 _ACCEPT = 0.5
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my)\b")
+"""A line in the first person is a sentence about the author, never their headline."""
 """Least score a field needs to be taken for the name."""
 _TRUSTED = 1.0
 """A field at least this well supported wins over a name stated in a sentence."""
@@ -90,7 +92,11 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
     top = top_lines(sections)
     header = header_lines(sections)
     fields = header_pieces(header, text)
-    name = _labelled_name(fields, text) or _scored_name(fields, spans)
+    name = (
+        _labelled_name(fields, text)
+        or _heading_name(header, fields, spans)
+        or _scored_name(fields, spans)
+    )
     headline = _headline(top, spans, name)
     place = location([*top, *header], _with_top_fields(fields, top, text), spans, name)
     summary = _summary(sections, text)
@@ -138,6 +144,21 @@ def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
             start = text.index(value, start)
             return Extracted(value, start, start + len(value), 0.9)
     return None
+
+
+def _heading_name(
+    header: Sequence[Line], fields: Sequence[Piece], spans: SpanIndex
+) -> Extracted | None:
+    """A document that opens with a top-level markdown heading shaped like a name ("# Jane
+    Doe", "# jane doe") names its author there: an "I am X" sentence later, which may name
+    someone else, does not outweigh it."""
+    if not header or header[0].kind is not LineKind.MD_HEADING or header[0].md_level != 1:
+        return None
+    own = [field for field in fields if field.line == 0]
+    if len(own) != 1:
+        return None
+    shape = _name_shape((own[0].start, own[0].end), spans)
+    return None if shape is None else shape.found
 
 
 def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
@@ -331,7 +352,7 @@ def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Ex
             start = max(start, label.end())
         value = text[start:end].strip("*_ ")
         start = text.index(value, start) if value else start
-        if not value or word_count(value) > HEADLINE_MAX_WORDS:
+        if not value or word_count(value) > HEADLINE_MAX_WORDS or _FIRST_PERSON.search(value):
             continue
         if spans.within(labels.TITLE_HEADS, start, start + len(value)):
             return Extracted(value, start, start + len(value), 0.7)
