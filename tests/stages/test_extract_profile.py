@@ -200,3 +200,26 @@ def test_a_name_heading_outweighs_a_later_i_am_sentence(
     )
     assert _name(extracted) == heading[2:]
     assert extracted.profile.headline is None
+
+
+def test_the_headline_under_the_name_after_a_contact_sidebar(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Contact\nhttps://example.dev\n\nTop Skills\nROS\nGazebo\n\nLanguages\nEnglish\nHindi\n\n"
+        "Dana Okoro\nRobotics Engineer & Autonomous Systems Specialist\nIN\n\n"
+        "Experience\n\nNorthwind\nEngineer\nMarch 2021 - Present (4 years)\n"
+    )
+    assert _name(extracted) == "Dana Okoro"
+    headline = extracted.profile.headline
+    assert headline is not None
+    assert headline.value == "Robotics Engineer & Autonomous Systems Specialist"
+
+
+def test_the_line_under_a_position_label_is_the_headline(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Curriculum vitae    Dana Okoro\n\nPERSONAL INFORMATION\nDana Okoro\nIN\n"
+        "https://example.dev\n\nPOSITION\nPMTS Software Engineer bei Northwind\n\n"
+        "WORK EXPERIENCE\n03/2021 - present\nEngineer\nNorthwind, Leeds\n"
+    )
+    headline = extracted.profile.headline
+    assert headline is not None
+    assert headline.value == "PMTS Software Engineer bei Northwind"

@@ -12,6 +12,7 @@ sharing a word with it. So the name after a LinkedIn export's contact sidebar is
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -62,6 +63,9 @@ TOP_LINES = 6
 _HEADLINE_LABEL = re.compile(
     r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
 )
+_HEADLINE_LABEL_LINE = re.compile(
+    r"(?i)(?:headline|position|desired position|job applied for|occupation|current position)"
+)
 _LABEL_COLON = 2
 """A field's edges are trimmed of punctuation: its label's colon is just past its end."""
 _COUNTED = re.compile(r"[\d@/\\]")
@@ -97,7 +101,9 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
         or _heading_name(header, fields, spans)
         or _scored_name(fields, spans)
     )
-    headline = _headline(top, spans, name)
+    headline = _under_headline_label([*header, *top], text) or _headline(
+        [*_under_name(header, name), *top[:TOP_LINES]], spans, name
+    )
     place = location([*top, *header], _with_top_fields(fields, top, text), spans, name)
     summary = _summary(sections, text)
     return ProfileCandidate(name, headline, place, summary)
@@ -326,11 +332,33 @@ def _stated_name(spans: SpanIndex) -> Extracted | None:
 # --------------------------------------------------------------------------- headline, summary
 
 
+def _under_name(header: Sequence[Line], name: Extracted | None) -> list[Line]:
+    """The header line right after the name's: where a name after a contact sidebar (a
+    LinkedIn export) has its headline, past the top lines."""
+    if name is None:
+        return []
+    at = next((i for i, line in enumerate(header) if line.start <= name.start < line.end), None)
+    return [] if at is None else list(header[at + 1 : at + 2])
+
+
+def _under_headline_label(lines: Sequence[Line], text: str) -> Extracted | None:
+    """The line under a label standing alone ("POSITION", "Job applied for", as Europass
+    writes them): the headline, whatever words it uses."""
+    for line, after in itertools.pairwise(lines):
+        if not _HEADLINE_LABEL_LINE.fullmatch(line.content.strip()):
+            continue
+        value = after.content.strip("*_ ")
+        if value and word_count(value) <= HEADLINE_MAX_WORDS and not _FIRST_PERSON.search(value):
+            start = text.index(value, after.content_start)
+            return Extracted(value, start, start + len(value), 0.7)
+    return None
+
+
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
     """A short top line (or the fields of it beside the name) holding a job title; places and
     contact details at its ends are left out."""
     text = spans.text
-    for line in lines[:TOP_LINES]:
+    for line in lines:
         if line.kind is LineKind.BULLET or word_count(line.content) > 2 * HEADLINE_MAX_WORDS:
             continue
         fields = [
