@@ -216,14 +216,12 @@ class EducationRecord(DatedEntry):
     entry_id: str = Field(description="Id of the entry.")
     section_id: str = Field(description="Section the entry is in.")
     position: int = Field(ge=0, description="Order of the entry in the document.")
-    institution: str | None = Field(
-        default=None,
-        description=(
-            "School or university, with the place written after it on its line: the table has no"
-            " place column of its own."
-        ),
-    )
+    institution: str | None = Field(default=None, description="School or university.")
     institution_span: CharSpan | None = Field(default=None, description="Where institution is.")
+    location: str | None = Field(
+        default=None, description="The school's place, as written after it ('Leeds, UK')."
+    )
+    location_span: CharSpan | None = Field(default=None, description="Where location is.")
     degree: str | None = Field(default=None, description="Degree as written (e.g. 'M.S.').")
     degree_span: CharSpan | None = Field(default=None, description="Where degree is.")
     degree_level: DegreeLevel | None = Field(default=None, description="Level of the degree.")

@@ -96,12 +96,13 @@ def test_year_ranges_with_long_dashes_and_iso_months_are_date_lines() -> None:
     assert not is_date_line("ISO 9001-2015")
 
 
-def test_the_place_after_the_school_stays_with_it(extract_text: Extract) -> None:
+def test_the_place_after_the_school_is_its_location(extract_text: Extract) -> None:
     (school,) = extract_text(
         "Education\n\nBachelor of Arts in History\nUniversity of Westmarch, Leeds, United Kingdom\n"
         "2014-09 — 2017-06\n"
     ).education
-    assert _value(school.institution) == "University of Westmarch, Leeds, United Kingdom"
+    assert _value(school.institution) == "University of Westmarch"
+    assert _value(school.location) == "Leeds, United Kingdom"
     assert _value(school.field_of_study) == "History"
 
 
@@ -119,3 +120,10 @@ def test_degrees_beyond_us_and_uk_forms_take_their_field(extract_text: Extract) 
         "Politecnico di Valdoria",
         "University of Eastmoor",
     ]
+
+
+def test_a_wrapped_sentence_is_no_unnamed_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nRiverbend School of Design\n2012-present: Associate Professor, with tenure\n"
+    ).education
+    assert school.degree is None

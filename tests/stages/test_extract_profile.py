@@ -147,3 +147,79 @@ def test_a_first_line_name_is_found_whatever_its_words(
     written = name.upper() if case == "upper" else name
     extracted = extract_text(f"{written}\nAccountant\n\nExperience\nClerk, Acme, 2019 - 2020\n")
     assert _name(extracted) == written
+
+
+def test_a_contact_block_under_a_headline_taken_for_a_heading(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\n\nTRAINING MANAGER\n\n12 River Street\nAberdeen, MO 39730\n"
+        "dana.okoro@example.com\n\nPROFESSIONAL EXPERIENCE\n"
+        "Trainer, Northwind Ltd, 2019 to Present\n"
+    )
+    assert _place(extracted) == "Aberdeen, MO 39730"
+
+
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("Address:\nPhone:\nEmail:\n\n12 Gum Street, Williamstown\n555 0101\n", None),
+        ("Location: Based in Durham, NC\n", "Durham, NC"),
+    ],
+)
+def test_a_place_cue_reads_its_value_not_the_next_label(
+    extract_text: Extract, header: str, place: str | None
+) -> None:
+    extracted = extract_text("Dana Okoro\n" + header + "\nEXPERIENCE\nTrainer, Northwind Ltd\n")
+    assert _place(extracted) != "Phone"
+    if place is not None:
+        assert _place(extracted) == place
+
+
+def test_a_square_bullet_parts_the_header_fields(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\n12 Elm Street ■ Culver City, CA 91604 ■ dana.okoro@example.com\n"
+        "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
+    )
+    assert _place(extracted) == "Culver City, CA 91604"
+
+
+def test_a_phrase_with_a_comma_is_no_place(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Dana Okoro\ndana.okoro@example.com\nRoles that use Android, Flash, Flex environments\n"
+        "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
+    )
+    assert _place(extracted) is None
+
+
+@pytest.mark.parametrize("heading", ["# dana okoro", "# DANA OKORO", "# Dana Okoro"])
+def test_a_name_heading_outweighs_a_later_i_am_sentence(
+    extract_text: Extract, heading: str
+) -> None:
+    extracted = extract_text(
+        f"{heading}\n\nI am Priya Raman's colleague and a data engineer.\n\n"
+        "## Experience\n\n### Northwind\n**Engineer** | *2020 – 2022*\n"
+    )
+    assert _name(extracted) == heading[2:]
+    assert extracted.profile.headline is None
+
+
+def test_the_headline_under_the_name_after_a_contact_sidebar(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Contact\nhttps://example.dev\n\nTop Skills\nROS\nGazebo\n\nLanguages\nEnglish\nHindi\n\n"
+        "Dana Okoro\nRobotics Engineer & Autonomous Systems Specialist\nIN\n\n"
+        "Experience\n\nNorthwind\nEngineer\nMarch 2021 - Present (4 years)\n"
+    )
+    assert _name(extracted) == "Dana Okoro"
+    headline = extracted.profile.headline
+    assert headline is not None
+    assert headline.value == "Robotics Engineer & Autonomous Systems Specialist"
+
+
+def test_the_line_under_a_position_label_is_the_headline(extract_text: Extract) -> None:
+    extracted = extract_text(
+        "Curriculum vitae    Dana Okoro\n\nPERSONAL INFORMATION\nDana Okoro\nIN\n"
+        "https://example.dev\n\nPOSITION\nPMTS Software Engineer bei Northwind\n\n"
+        "WORK EXPERIENCE\n03/2021 - present\nEngineer\nNorthwind, Leeds\n"
+    )
+    headline = extracted.profile.headline
+    assert headline is not None
+    assert headline.value == "PMTS Software Engineer bei Northwind"

@@ -193,3 +193,15 @@ def test_a_relative_path_is_read_from_root_and_named_as_given(tmp_path: Path) ->
     outcome = read_document(Path("raw/a.txt"), SETTINGS, root=tmp_path)
     assert isinstance(outcome, DocumentRecord), outcome
     assert outcome.source_path == "raw/a.txt"
+
+
+def test_escaped_utf8_bytes_are_decoded() -> None:
+    text, repairs = normalize(
+        "Main Street \\xe2\\x80\\xa2 Leeds\nUniversit\\xc3\\xa0 di Bologna\n\\xef\\x82\\xa7 Python"
+    )
+    assert text == "Main Street • Leeds\nUniversità di Bologna\n- Python"
+    assert "byte_escapes" in repairs
+
+
+def test_escapes_that_are_no_utf8_text_stay() -> None:
+    assert normalize("A \\x01 B \\xff C")[0] == "A \\x01 B \\xff C"

@@ -38,6 +38,7 @@ class GoldWork(GoldModel):
 
 class GoldEducation(GoldModel):
     institution: str | None = None
+    location: str | None = None
     degree: str | None = None
     field: str | None = None
     start: GoldDate | None = None

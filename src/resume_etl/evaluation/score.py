@@ -226,6 +226,7 @@ def _work(row: dict[str, Any]) -> GoldWork:
 def _school(row: dict[str, Any]) -> GoldEducation:
     return GoldEducation(
         institution=_cell(row.get("institution")),
+        location=_cell(row.get("location")),
         degree=_cell(row.get("degree")),
         field=_cell(row.get("field_of_study")),
         gpa=_cell(row.get("gpa")),

@@ -259,8 +259,13 @@ def _work(job: ExperienceRecord) -> Work:
 
 
 def _education(school: EducationRecord) -> Education:
+    """JSON Resume's education has no place: the school's is written after its name, as the
+    person did."""
+    institution = school.institution
+    if institution and school.location:
+        institution = f"{institution}, {school.location}"
     return Education(
-        institution=school.institution,
+        institution=institution,
         area=school.field_of_study,
         study_type=school.degree or (school.degree_level and school.degree_level.title()),
         start_date=partial_iso_date(school.start_date, school.start_precision),

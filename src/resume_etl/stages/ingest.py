@@ -55,6 +55,12 @@ _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLES = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
+_BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2})+")
+"""UTF-8 bytes written out as Python escapes ("\\xe2\\x80\\xa2" for "•"): text that went
+through a bytes repr on its way from a PDF or a web form."""
+_SYMBOL_FONT = re.compile(r"[\uf020-\uf0ff]")
+"""Symbol and Wingdings glyphs a word processor maps to the private use area: bullets, ticks
+and arrows in lists, read as a bullet."""
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
 _LINE_BREAKS_AND_NEL = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -188,12 +194,34 @@ def normalize(text: str) -> tuple[str, list[str]]:
     return fixed, repairs
 
 
+def _decode_escape(found: re.Match[str]) -> str:
+    raw = bytes.fromhex(found.group().replace("\\x", ""))
+    if max(raw) < 0x80:  # "\\x01": an ASCII control, no character worth restoring
+        return found.group()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return found.group()
+
+
+def decode_byte_escapes(text: str) -> str:
+    """Runs of escaped UTF-8 bytes decoded to their characters (before ftfy, which then repairs
+    a run that was encoded twice); a Symbol-font glyph becomes a bullet."""
+    if "\\x" in text:
+        text = _BYTE_ESCAPES.sub(_decode_escape, text)
+    return _SYMBOL_FONT.sub("•", text)
+
+
 def _normalize_once(text: str) -> tuple[str, list[str]]:
     repairs: list[str] = []
     # Line breaks before ftfy, which takes form feeds and NELs for stray control characters.
     unified = _unify_line_breaks(text)
     if unified != text:
         repairs.append("line_endings")
+    unescaped = decode_byte_escapes(unified)
+    if unescaped != unified:
+        repairs.append("byte_escapes")
+        unified = unescaped
     fixed, explanation = ftfy.fix_and_explain(unified, config=_FIXER)
     if explanation:
         repairs.extend(f"ftfy:{action}:{detail}" for action, detail in explanation)

@@ -205,6 +205,8 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
                     **_entry_fields(school, doc_id, text, today),
                     institution=value_of(school.institution),
                     institution_span=span_of(school.institution, text),
+                    location=value_of(school.location),
+                    location_span=span_of(school.location, text),
                     degree=value_of(school.degree),
                     degree_span=span_of(school.degree, text),
                     degree_level=school.degree_level,

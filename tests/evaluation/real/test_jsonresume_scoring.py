@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from resume_etl.evaluation.gold import GoldDocument, GoldWork
+from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
 from resume_etl.evaluation.real.expected import expected
 from resume_etl.evaluation.real.facts import ResumeFacts
 from resume_etl.evaluation.real.jsonresume import (
     Rendering,
     job_is_right,
     job_text,
+    school_with_place,
     score_rendering,
     with_place_in_name,
     with_title_head,
@@ -50,6 +51,16 @@ def test_an_organization_that_is_already_right_keeps_its_place_apart() -> None:
         organization="Vision Lab", role="Fellow", location="Northfield University, UK"
     )
     assert with_place_in_name(predicted, [plain, placed]) == predicted
+
+
+def test_a_place_written_into_the_school_matches_institution_and_location_joined() -> None:
+    gold = GoldEducation(institution="Northfield University, Leeds, UK", degree="BA", end="2017")
+    predicted = GoldEducation(institution="Northfield University", location="Leeds, UK", end="2017")
+    assert school_with_place(predicted, [gold]).institution == gold.institution
+    plain = GoldEducation(institution="Northfield University", end="2017")
+    assert school_with_place(predicted, [plain, gold]) == predicted
+    elsewhere = GoldEducation(institution="Northfield University, Leeds, UK", end="2010")
+    assert school_with_place(predicted, [elsewhere]) == predicted
 
 
 def test_a_title_without_its_team_is_the_role() -> None:

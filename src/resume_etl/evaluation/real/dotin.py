@@ -22,7 +22,9 @@ word overlap >= 0.8), else a false positive; a gold value left unmatched is a mi
 - ``skill``: Tech Tools, Job Specific Skills and Soft Skills against the skills rows (any
   source), by name or by any text they were found as.
 
-For the one-value fields a prediction is right when it matches any of the gold values.
+For the one-value fields a prediction is right when it matches any of the gold values. A gold
+span is compared as ingest reads its words (``as_read``): the pipeline decodes the escapes to
+the characters they stand for, so "Universit\\xc3\\xa0" in a span is "Università".
 ``Years of Experience`` (mostly date ranges) is not scored.
 """
 
@@ -40,6 +42,7 @@ from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of, near_duplicate_groups
 from resume_etl.evaluation.score import Counts
+from resume_etl.stages.ingest import decode_byte_escapes
 
 DATASET = "dotin"
 HEADER_STOP_LABELS = frozenset({"Companies worked at", "College Name", "Degree", "Graduation Year"})
@@ -96,11 +99,20 @@ def header_locations(document: DotinDocument) -> list[str]:
         (span.start for span in document.spans if span.label in HEADER_STOP_LABELS),
         default=len(document.text),
     )
-    return [span.text for span in document.spans if span.label == "Location" and span.start < stop]
+    return [
+        as_read(span.text)
+        for span in document.spans
+        if span.label == "Location" and span.start < stop
+    ]
+
+
+def as_read(value: str) -> str:
+    """A gold span's text with its escaped bytes decoded, as ingest reads the document."""
+    return decode_byte_escapes(value)
 
 
 def gold_values(document: DotinDocument, labels: frozenset[str]) -> list[str]:
-    values = [span.text.strip() for span in document.spans if span.label in labels]
+    values = [as_read(span.text).strip() for span in document.spans if span.label in labels]
     if labels == SET_FIELDS["education.year"]:
         values = [years[-1] for years in (_YEAR.findall(value) for value in values) if years]
     return list(dict.fromkeys(value for value in values if value))

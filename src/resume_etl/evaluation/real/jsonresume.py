@@ -9,7 +9,8 @@ jobs, schools, projects, publications, skills, with its matching and pairing rul
 - ``work.text``: for each gold job with prose, the paired predicted job's description and
   bullets joined, against the job's summary and highlights joined, by the same rule;
 - an organization the file writes with its place ("Lab, University, Country") is matched by
-  the predicted organization and location joined (``with_place_in_name``);
+  the predicted organization and location joined (``with_place_in_name``), and a school the
+  same way by its institution and location (``school_with_place``);
 - a position written with its team or department after a comma or dash ("Tech Lead, SDKs",
   "Engineer - Internal Tools") is also right as the title alone ("Tech Lead"), which is how
   ``tests/gold/README.md`` defines a role (``with_title_head``);
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from resume_etl.evaluation.gold import GoldDocument, GoldWork
+from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
 from resume_etl.evaluation.match import align, date_matches, text_matches
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.expected import ExpectedRendering, expected
@@ -157,6 +158,30 @@ def with_place_in_name(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> Go
     return predicted
 
 
+def school_with_place(
+    predicted: GoldEducation, gold_schools: Sequence[GoldEducation]
+) -> GoldEducation:
+    """``predicted`` with its location joined to its institution when the same gold school
+    (same degree, start or end) writes its institution that way ("University, City, Country"
+    in one field) and only the joined form matches it; never when the institution alone
+    already is some gold school's."""
+    institution, location = predicted.institution, predicted.location
+    if not (institution and location) or any(
+        text_matches(institution, gold.institution, organization=True) for gold in gold_schools
+    ):
+        return predicted
+    joined = f"{institution}, {location}"
+    for gold in gold_schools:
+        same_school = (
+            text_matches(predicted.degree, gold.degree)
+            or date_matches(predicted.start, gold.start)
+            or date_matches(predicted.end, gold.end)
+        )
+        if same_school and text_matches(joined, gold.institution, organization=True):
+            return predicted.model_copy(update={"institution": joined, "location": None})
+    return predicted
+
+
 def title_head(role: str) -> str:
     """The title before a team or department: "Tech Lead" of "Tech Lead, SDKs"."""
     return _ROLE_QUALIFIER.split(role, maxsplit=1)[0].strip()
@@ -195,7 +220,10 @@ def _adjusted(rows: DocumentRows | None, gold: GoldDocument) -> Predicted | None
         with_title_head(with_place_in_name(job, gold.work), gold.work)
         for job in rows.predicted.record.work
     ]
-    record = rows.predicted.record.model_copy(update={"work": work})
+    education = [
+        school_with_place(school, gold.education) for school in rows.predicted.record.education
+    ]
+    record = rows.predicted.record.model_copy(update={"work": work, "education": education})
     return Predicted(record, rows.predicted.skill_spellings)
 
 

@@ -48,6 +48,7 @@ class ExperienceCandidate(EntryBase):
 @dataclass(frozen=True, slots=True)
 class EducationCandidate(EntryBase):
     institution: Extracted | None
+    location: Extracted | None
     degree: Extracted | None
     degree_level: DegreeLevel | None
     field_of_study: Extracted | None

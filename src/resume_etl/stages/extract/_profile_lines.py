@@ -34,7 +34,7 @@ _BODY_FIRST_LINES = 3
 MAX_HEADER_PIECES = 30
 HEADER_CHARS = 1500
 """How far into a document without line breaks the header's fields are looked for."""
-_PIECE_BREAK = re.compile(r"\s{2,}|\s+[|·•●▪◦~]\s+|\t")
+_PIECE_BREAK = re.compile(r"\s{2,}|\s+[|·•●▪■◆♦◦~]\s+|\t")
 """Where a top line holds several fields: runs of spaces, bars and middle dots."""
 _LINE_BREAK = re.compile(r"\s{2,}|\t")
 """A gap as wide as this is a line break the text lost (it stands on a line of its own)."""
@@ -85,17 +85,29 @@ def header_lines(sections: Sequence[Section]) -> list[Line]:
     lines: list[Line] = []
     for section in sections:
         first = section.position == 0
-        if section.kind in _BODY_KINDS and not first:
+        contacts = not first and section.kind in _BODY_KINDS and _contact_block(section)
+        if section.kind in _BODY_KINDS and not first and not contacts:
             break
         if first and section.heading is not None and section.heading.kind is LineKind.MD_HEADING:
             lines.append(section.heading)
-        if section.kind in _BODY_KINDS:  # a résumé that opens with its jobs: their first lines
+        if section.kind in _BODY_KINDS and not contacts:  # opens with its jobs: their first lines
             lines.extend(section.lines[:_BODY_FIRST_LINES])
             break
         lines.extend(section.lines)
         if len(lines) >= MAX_HEADER_LINES:
             break
     return lines[:MAX_HEADER_LINES]
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_CONTACT_BLOCK_LINES = 6
+
+
+def _contact_block(section: Section) -> bool:
+    """A "section" whose first lines hold an e-mail address is the header's contact block
+    under a headline the segmenter took for a heading ("TRAINING MANAGER" over a street, a
+    town and an e-mail): the person's own address is written there, not in a job or a school."""
+    return any(_EMAIL.search(line.text) for line in section.lines[:_CONTACT_BLOCK_LINES])
 
 
 def pieces(line: Line, text: str) -> list[tuple[int, int]]:

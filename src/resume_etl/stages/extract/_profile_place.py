@@ -39,6 +39,8 @@ _IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\s[-–—·|]\s")
 _TRAILING_LABEL = re.compile(r"\s*[\w-]+\s*[:#]\s*$|\s+$")
 """A label right before a contact ("Home:", "Cell #")."""
+_LEADING_POSTAL = re.compile(r"^\d{4,6} (?=[^\W\d_])")
+"""A postal code written before the town: "0467 Oslo", "75011 Paris"."""
 _POSTAL_PART = re.compile(r",\s*\d{4,10}\s*$")
 """A postal code written as a last comma part: "Tehran, Iran, 1231456789"."""
 _FIELD_DASH = re.compile(r"\s[-–—]\s")
@@ -77,6 +79,8 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
         candidates.append((commas[-2] + 1, end))
     for raw_start, raw_end in candidates:
         value = text[raw_start:raw_end].strip().rstrip(".")
+        if "," not in value:  # the town part after a street: "0467 Oslo"
+            value = _LEADING_POSTAL.sub("", value)
         if not value or not all(part.strip()[:1].isupper() for part in value.split(",")):
             continue
         if _is_street(value.split(",")[0]):
@@ -89,11 +93,19 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
         if _is_region(value):
             return Extracted(value, cand_start, cand_end, 0.6)
         if _PLACE.match(value):
-            if not strict or places or _PLACE_SUPPORT.search(value):
+            if not _capitalized(value):
+                continue
+            if places or _PLACE_SUPPORT.search(value) or not strict:
                 return Extracted(value, cand_start, cand_end, 0.7)
         elif places and _covers(places, cand_start, cand_end, 0.8):
             return Extracted(value, cand_start, cand_end, 0.5)
     return None
+
+
+def _capitalized(value: str) -> bool:
+    """A place's longer words are capitalized ("Rio de Janeiro, Brazil"), a phrase's are not
+    ("Flash, Flex environments")."""
+    return all(word[:1].isupper() for word in re.findall(r"[^\W\d_]{4,}", value))
 
 
 def _is_region(value: str) -> bool:
@@ -213,6 +225,10 @@ def _cued_place(
         value_start, value_end = cue.end(), end
         if value_start >= value_end - 1 and index + 1 < len(fields):  # "Location:" alone, then it
             value_start, value_end = fields[index + 1]
+            if text[value_start : value_end + 1].rstrip().endswith(":"):  # a column of labels
+                continue
+        if again := _LOCATION_CUE.match(text, value_start, value_end):  # "Location: Based in X"
+            value_start = again.end()
         value = text[value_start:value_end].strip().rstrip(".")
         if not value or _has_contact((value_start, value_end), spans):
             continue

@@ -50,7 +50,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     return EducationCandidate(
         **ctx.base(),
         dates=dates,
-        institution=_with_place(institution, segments, ctx.spans.text) if institution else None,
+        institution=institution.extracted() if institution else None,
+        location=_place_after(institution, segments, ctx.spans.text) if institution else None,
         degree=degree,
         degree_level=level,
         field_of_study=field_of_study,
@@ -174,16 +175,22 @@ def _field_after_degree(
     return candidate
 
 
-def _with_place(school: HeaderSegment, segments: list[HeaderSegment], text: str) -> Extracted:
-    """The school with the place written after it ("University of X, City, Country"): the
-    education table has no place of its own, so the words stay with the school."""
+def _place_after(
+    school: HeaderSegment, segments: list[HeaderSegment], text: str
+) -> Extracted | None:
+    """The place written after the school on its line ("University of X, Leeds, UK"): the
+    school's location, kept apart from its name as a job's place is from its employer."""
     index = next(i for i, s in enumerate(segments) if s is school)
-    end = school.end
+    start = end = school.end
     for after in segments[index + 1 :]:
         if after.kind is not SegmentKind.LOCATION or text[end : after.start].strip() != ",":
             break
+        if start == school.end:
+            start = after.start
         end = after.end
-    return Extracted(text[school.start : end], school.start, end, school.confidence)
+    if end == school.end:
+        return None
+    return Extracted(text[start:end], start, end, 0.7)
 
 
 def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
@@ -237,17 +244,33 @@ def _unnamed_degree(
         others = [s for s in segments if s is not segment and s.kind in _INSTITUTION_KINDS]
         if not others:
             return None
-        if match := _NAMED_IN_FIELD.match(segment.text):
+        match = _NAMED_IN_FIELD.match(segment.text)
+        if match and _named_like_a_degree(match.group(1), match.group(2).capitalize()):
             return [segment], *_degree_field_match(segment, match)
         line = _line_of(text, segment.start)
         if not any(_line_of(text, s.start) < line for s in others):
             continue
-        if match := _DEGREE_COMMA_FIELD.match(segment.text):
+        match = _DEGREE_COMMA_FIELD.match(segment.text)
+        if match and _named_like_a_degree(*match.groups()):
             return [segment], *_degree_field_match(segment, match)
         after = segments[index + 1] if index + 1 < len(segments) else None
-        if after is not None and _comma_pair(segment, after, spans):
+        if (
+            after is not None
+            and _comma_pair(segment, after, spans)
+            and _named_like_a_degree(segment.text, after.text)
+        ):
             return [segment, after], segment.extracted(0.5), after.extracted(0.5)
     return None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+
+
+def _named_like_a_degree(degree: str, field: str) -> bool:
+    """A degree and field read from shape alone are written as names ("Technical Course",
+    "Print Production"): a piece led by a small letter ("with tenure", "on representative") or
+    in the first person ("I honed") is a sentence wrapped across lines, not a degree."""
+    return degree[:1].isupper() and not field[:1].islower() and _FIRST_PERSON.search(degree) is None
 
 
 def _comma_pair(first: HeaderSegment, second: HeaderSegment, spans: SpanIndex) -> bool:

@@ -12,6 +12,7 @@ sharing a word with it. So the name after a LinkedIn export's contact sidebar is
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -62,6 +63,9 @@ TOP_LINES = 6
 _HEADLINE_LABEL = re.compile(
     r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
 )
+_HEADLINE_LABEL_LINE = re.compile(
+    r"(?i)(?:headline|position|desired position|job applied for|occupation|current position)"
+)
 _LABEL_COLON = 2
 """A field's edges are trimmed of punctuation: its label's colon is just past its end."""
 _COUNTED = re.compile(r"[\d@/\\]")
@@ -74,6 +78,8 @@ _ALONE, _FIRST, _HANDLE, _PERSON, _NEXT, _STATED = 0.5, 0.5, 1.0, 0.5, 0.3, 1.0
 """What each kind of support adds to a name-shaped field's score."""
 _POSITION_STEP, _POSITION_CAP, _LOWER_CASE = 0.04, 0.6, 1.0
 _ACCEPT = 0.5
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my)\b")
+"""A line in the first person is a sentence about the author, never their headline."""
 """Least score a field needs to be taken for the name."""
 _TRUSTED = 1.0
 """A field at least this well supported wins over a name stated in a sentence."""
@@ -90,8 +96,14 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
     top = top_lines(sections)
     header = header_lines(sections)
     fields = header_pieces(header, text)
-    name = _labelled_name(fields, text) or _scored_name(fields, spans)
-    headline = _headline(top, spans, name)
+    name = (
+        _labelled_name(fields, text)
+        or _heading_name(header, fields, spans)
+        or _scored_name(fields, spans)
+    )
+    headline = _under_headline_label([*header, *top], text) or _headline(
+        [*_under_name(header, name), *top[:TOP_LINES]], spans, name
+    )
     place = location([*top, *header], _with_top_fields(fields, top, text), spans, name)
     summary = _summary(sections, text)
     return ProfileCandidate(name, headline, place, summary)
@@ -138,6 +150,21 @@ def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
             start = text.index(value, start)
             return Extracted(value, start, start + len(value), 0.9)
     return None
+
+
+def _heading_name(
+    header: Sequence[Line], fields: Sequence[Piece], spans: SpanIndex
+) -> Extracted | None:
+    """A document that opens with a top-level markdown heading shaped like a name ("# Jane
+    Doe", "# jane doe") names its author there: an "I am X" sentence later, which may name
+    someone else, does not outweigh it."""
+    if not header or header[0].kind is not LineKind.MD_HEADING or header[0].md_level != 1:
+        return None
+    own = [field for field in fields if field.line == 0]
+    if len(own) != 1:
+        return None
+    shape = _name_shape((own[0].start, own[0].end), spans)
+    return None if shape is None else shape.found
 
 
 def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
@@ -305,11 +332,33 @@ def _stated_name(spans: SpanIndex) -> Extracted | None:
 # --------------------------------------------------------------------------- headline, summary
 
 
+def _under_name(header: Sequence[Line], name: Extracted | None) -> list[Line]:
+    """The header line right after the name's: where a name after a contact sidebar (a
+    LinkedIn export) has its headline, past the top lines."""
+    if name is None:
+        return []
+    at = next((i for i, line in enumerate(header) if line.start <= name.start < line.end), None)
+    return [] if at is None else list(header[at + 1 : at + 2])
+
+
+def _under_headline_label(lines: Sequence[Line], text: str) -> Extracted | None:
+    """The line under a label standing alone ("POSITION", "Job applied for", as Europass
+    writes them): the headline, whatever words it uses."""
+    for line, after in itertools.pairwise(lines):
+        if not _HEADLINE_LABEL_LINE.fullmatch(line.content.strip()):
+            continue
+        value = after.content.strip("*_ ")
+        if value and word_count(value) <= HEADLINE_MAX_WORDS and not _FIRST_PERSON.search(value):
+            start = text.index(value, after.content_start)
+            return Extracted(value, start, start + len(value), 0.7)
+    return None
+
+
 def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Extracted | None:
     """A short top line (or the fields of it beside the name) holding a job title; places and
     contact details at its ends are left out."""
     text = spans.text
-    for line in lines[:TOP_LINES]:
+    for line in lines:
         if line.kind is LineKind.BULLET or word_count(line.content) > 2 * HEADLINE_MAX_WORDS:
             continue
         fields = [
@@ -331,7 +380,7 @@ def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Ex
             start = max(start, label.end())
         value = text[start:end].strip("*_ ")
         start = text.index(value, start) if value else start
-        if not value or word_count(value) > HEADLINE_MAX_WORDS:
+        if not value or word_count(value) > HEADLINE_MAX_WORDS or _FIRST_PERSON.search(value):
             continue
         if spans.within(labels.TITLE_HEADS, start, start + len(value)):
             return Extracted(value, start, start + len(value), 0.7)
