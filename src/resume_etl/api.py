@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from resume_etl.engines import EngineName
 from resume_etl.hints import missing_inputs_error
 from resume_etl.runner import (
     ProgressCallback,
+    RunHooks,
     RunOptions,
+    RunPhase,
     RunSummary,
     discover_inputs,
     run_on_engine,
@@ -33,6 +36,8 @@ def run(
     engine: EngineName | str = EngineName.LOCAL,
     scheduler: str | None = None,
     on_start: Callable[[int], None] | None = None,
+    on_phase: Callable[[RunPhase], None] | None = None,
+    started: float | None = None,
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
@@ -45,8 +50,11 @@ def run(
     or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
     tables are the same as with ``engine="local"``. ``on_start`` is called once with the number
     of input files found, before any is processed (a progress bar's total); ``on_progress``
-    once per file as it is done.
+    once per file as it is done; ``on_phase`` as the run moves on (checking inputs, loading
+    the model, documents, writing tables). The summary's ``wall_seconds`` count from
+    ``started`` (a ``time.perf_counter()`` value; default: this call).
     """
+    hooks = RunHooks(on_phase, started if started is not None else time.perf_counter())
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
@@ -58,5 +66,5 @@ def run(
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)
     return run_on_engine(
-        config, files, target, EngineName(engine), scheduler, workers, on_progress, options
+        config, files, target, EngineName(engine), scheduler, workers, on_progress, options, hooks
     )

@@ -31,7 +31,7 @@ from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
-from resume_etl.engines.timing import StageClock
+from resume_etl.engines.timing import MODEL, StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
 from resume_etl.storage.parts import BatchReport, write_parts
@@ -61,10 +61,16 @@ def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
 
 
 def timed_batch(engine: LocalEngine, paths: list[Path], parts: Path, index: int) -> BatchReport:
-    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them)."""
+    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them).
+
+    A worker's first batch also reports the seconds it took to load the model.
+    """
+    model_seconds = engine.clock.seconds.get(MODEL, 0.0)
     engine.clock = StageClock()
     report = engine.write_batch(paths, {}, parts, index)
     report.seconds = dict(engine.clock.seconds)
+    if model_seconds:
+        report.seconds[MODEL] = model_seconds
     return report
 
 
