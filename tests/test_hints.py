@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import resume_etl
 from resume_etl.cli import EXIT_BAD_SETUP, app
 from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.errors import HINTS, ConfigError, ErrorCode, ResumeEtlError
@@ -119,3 +120,17 @@ def test_a_missing_model_says_in_one_line_how_to_install_it() -> None:
     assert caught.value.code is ErrorCode.E101_MODEL_MISSING
     assert "\n" not in caught.value.message
     assert "python -m spacy download xx_resume_model_sm" in caught.value.hint
+
+
+def test_a_missing_model_stops_the_run_before_it_touches_the_output_folder(
+    tmp_path: Path,
+) -> None:
+    config = load_config()
+    config = config.model_copy(
+        update={"extract": config.extract.model_copy(update={"model": "xx_resume_model_sm"})}
+    )
+    (tmp_path / "in.txt").write_text("Jane Doe\nEngineer", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        resume_etl.run([tmp_path / "in.txt"], config, tmp_path / "out")
+    assert caught.value.code is ErrorCode.E101_MODEL_MISSING
+    assert not (tmp_path / "out").exists()

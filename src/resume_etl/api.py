@@ -9,6 +9,7 @@ from pathlib import Path
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
 from resume_etl.hints import missing_inputs_error
+from resume_etl.nlp.build import check_model
 from resume_etl.runner import (
     ProgressCallback,
     RunHooks,
@@ -56,6 +57,7 @@ def run(
     """
     hooks = RunHooks(on_phase, started if started is not None else time.perf_counter())
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
+    check_model(config.extract)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:

@@ -42,16 +42,23 @@ _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""
 _parent_pid = 0
 """The process that started this worker; a worker whose parent changed has been orphaned."""
+_start_error: ResumeEtlError | None = None
+"""Why this worker could not build its engine (a factory, a lexicon): raised with each batch."""
 
 
 def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
-    global _worker_engine, _parent_pid  # noqa: PLW0603  (one engine per worker process, by design)
+    global _worker_engine, _parent_pid, _start_error  # noqa: PLW0603  (one engine per worker)
     _parent_pid = parent_pid
     die_with_parent(parent_pid)
-    _worker_engine = LocalEngine(config)
+    try:
+        _worker_engine = LocalEngine(config)
+    except ResumeEtlError as error:  # an initializer's error breaks the pool as a crash would
+        _start_error = error
 
 
 def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
+    if _start_error is not None:  # the driver gets the coded error, not "a worker died"
+        raise _start_error
     engine = _worker_engine
     if engine is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without its engine")
