@@ -72,3 +72,13 @@ def test_the_json_summary_carries_failures_and_wall_time(empty_inputs: Path) -> 
 
 def test_the_process_start_is_before_now() -> None:
     assert process_started() <= time.perf_counter()
+
+
+def test_files_a_folder_holds_in_other_formats_are_named_not_skipped_silently(
+    empty_inputs: Path,
+) -> None:
+    (empty_inputs / "letter.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (empty_inputs / "notes.RTF").write_text("{\\rtf1}", encoding="utf-8")
+    code, output = _run(empty_inputs)
+    assert code == 0, output
+    assert "not read: 2 files" in output and ".doc 1" in output and ".rtf 1" in output

@@ -176,6 +176,13 @@ def print_summary(summary: RunSummary) -> None:
             f"{worker} {count}" for worker, count in summary.documents_per_worker.items()
         )
         console.print(f"documents per worker: {per_worker}", highlight=False)
+    if summary.not_read:
+        endings = ", ".join(f"{ending} {count}" for ending, count in summary.not_read.items())
+        console.print(
+            f"not read: {sum(summary.not_read.values())} files in the folders given whose "
+            f"ending is not in ingest.extensions ({endings})",
+            highlight=False,
+        )
     if summary.quarantine_rows:
         print_failures(summary)
 

@@ -19,6 +19,7 @@ from resume_etl.runner import (
     discover_inputs,
     run_on_engine,
 )
+from resume_etl.stages.ingest import unread_endings
 from resume_etl.tables import Tables, read_tables
 
 __all__ = ["Tables", "read_tables", "run"]
@@ -67,6 +68,8 @@ def run(
         on_start(len(files))
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)
-    return run_on_engine(
+    summary = run_on_engine(
         config, files, target, EngineName(engine), scheduler, workers, on_progress, options, hooks
     )
+    summary.not_read = unread_endings(input_paths, config.ingest)
+    return summary

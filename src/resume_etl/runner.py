@@ -124,6 +124,8 @@ class RunSummary:
     """The first ``FAILURES_KEPT`` quarantine rows of this run's inputs, in input order."""
     results_file: Path | None = None
     """``run_results.json``: every input's status, seconds and codes."""
+    not_read: dict[str, int] = field(default_factory=dict)
+    """Files in the folders given that were not read, by ending (not in ``ingest.extensions``)."""
     documents_per_worker: dict[str, int] = field(default_factory=dict)
     """Documents each worker (by address) processed; filled by the Dask engine only."""
     quality_flags: dict[str, int] = field(default_factory=dict)

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
-from resume_etl.stages.ingest import decode, discover, doc_id_for, normalize, read_document
+from resume_etl.stages.ingest import (
+    decode,
+    discover,
+    doc_id_for,
+    normalize,
+    read_document,
+    unread_endings,
+)
 
 SETTINGS = IngestSettings()
 SAMPLE = "Café résumé — naïve Zoë\n• Led a team of 5\n"
@@ -193,3 +200,13 @@ def test_a_relative_path_is_read_from_root_and_named_as_given(tmp_path: Path) ->
     outcome = read_document(Path("raw/a.txt"), SETTINGS, root=tmp_path)
     assert isinstance(outcome, DocumentRecord), outcome
     assert outcome.source_path == "raw/a.txt"
+
+
+def test_unread_endings_counts_what_a_folder_holds_beyond_the_extensions(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("a.txt", "b.PDF", "sub/c.doc", "sub/d.doc", "README", ".hidden/e.rtf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    settings = IngestSettings(extensions=(".txt",))
+    assert unread_endings([tmp_path], settings) == {"(no ending)": 1, ".doc": 2, ".pdf": 1}
+    assert unread_endings([tmp_path / "a.txt"], settings) == {}  # a file given is read as given
