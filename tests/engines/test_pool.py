@@ -26,6 +26,7 @@ def test_two_workers_write_the_same_tables_as_one_process(
     # Batches of 3 files make five batches, so both workers get some and finish out of order.
     summary = run_with_workers(config, files, two, workers=2, batch_size=3)
     assert summary.documents_read == len(files)
+    assert summary.workers == 2  # a number given is used, small input or not
     for table in TABLE_MODELS:
         pd.testing.assert_frame_equal(
             pd.read_parquet(one / f"{table}.parquet"), pd.read_parquet(two / f"{table}.parquet")
