@@ -49,7 +49,7 @@ def test_the_summary_names_the_first_ten_failures_then_counts_the_rest(
 def test_the_summary_says_seconds_from_start_to_end_and_per_stage(empty_inputs: Path) -> None:
     code, output = _run(empty_inputs)
     assert code == 0, output
-    assert "from start to end (start-up" in output
+    assert "from start to end (start-up" in output and "new documents/s" in output
     assert "ingest" in output and "1 process" in output
 
 

@@ -198,6 +198,9 @@ def time_line(summary: RunSummary) -> str:
         f"{summary.wall_seconds:.1f} s from start to end (start-up {start_up:.1f} s, "
         f"run {summary.seconds:.1f} s)"
     )
+    processed = summary.documents_read - summary.documents_skipped
+    if processed and summary.seconds:
+        line += f", {processed / summary.seconds:.1f} new documents/s"
     return f"{line}; seconds in {processes}: {stages}" if stages else line
 
 
