@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import pickle
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import resume_etl
 from resume_etl.cli import EXIT_BAD_SETUP, app
 from resume_etl.config import default_pipeline_path, load_config
-from resume_etl.errors import HINTS, ConfigError, ErrorCode, ResumeEtlError
+from resume_etl.errors import HINTS, ConfigError, ErrorCode, ResumeEtlError, file_system_error
 from resume_etl.evaluation.gold import load_gold
+from resume_etl.evaluation.real.data import require_data_dir
 from resume_etl.hints import no_tables_error
 from resume_etl.nlp.build import build_nlp
 from resume_etl.wordlists import load_lexicon
@@ -119,3 +123,39 @@ def test_a_missing_model_says_in_one_line_how_to_install_it() -> None:
     assert caught.value.code is ErrorCode.E101_MODEL_MISSING
     assert "\n" not in caught.value.message
     assert "python -m spacy download xx_resume_model_sm" in caught.value.hint
+
+
+def test_a_missing_model_stops_the_run_before_it_touches_the_output_folder(
+    tmp_path: Path,
+) -> None:
+    config = load_config()
+    config = config.model_copy(
+        update={"extract": config.extract.model_copy(update={"model": "xx_resume_model_sm"})}
+    )
+    (tmp_path / "in.txt").write_text("Jane Doe\nEngineer", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        resume_etl.run([tmp_path / "in.txt"], config, tmp_path / "out")
+    assert caught.value.code is ErrorCode.E101_MODEL_MISSING
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.ENOENT, "does not exist"),
+        (errno.EISDIR, "is a folder"),
+        (errno.EACCES, "No permission"),
+        (errno.ENOSPC, "disk is full"),
+        (errno.EROFS, "read-only"),
+    ],
+)
+def test_a_file_system_error_gets_the_hint_for_what_went_wrong(number: int, words: str) -> None:
+    error = file_system_error(OSError(number, os.strerror(number), "out/x.parquet"))
+    assert words in error.hint
+    assert error.hint != HINTS[error.code]
+
+
+def test_a_missing_real_data_folder_says_where_to_point_data() -> None:
+    with pytest.raises(ResumeEtlError) as caught:
+        require_data_dir(Path("/nonexistent-real-data"))
+    assert "--data" in caught.value.hint and caught.value.hint != INPUTS_HINT

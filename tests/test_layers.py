@@ -47,7 +47,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("api",),
     (
         "cli",
+        "cli_common",
         "cli_real",
+        "cli_run",
         "cli_train",
         "__main__",
         "_terminal",

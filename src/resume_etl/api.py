@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
 from resume_etl.hints import missing_inputs_error
+from resume_etl.nlp.build import check_model
 from resume_etl.runner import (
     ProgressCallback,
+    RunHooks,
     RunOptions,
+    RunPhase,
     RunSummary,
     discover_inputs,
     run_on_engine,
 )
+from resume_etl.stages.ingest import unread_endings
 from resume_etl.tables import Tables, read_tables
 
 __all__ = ["Tables", "read_tables", "run"]
@@ -33,6 +38,8 @@ def run(
     engine: EngineName | str = EngineName.LOCAL,
     scheduler: str | None = None,
     on_start: Callable[[int], None] | None = None,
+    on_phase: Callable[[RunPhase], None] | None = None,
+    started: float | None = None,
 ) -> RunSummary:
     """Run the pipeline on files and folders; commit the tables into ``out``.
 
@@ -45,9 +52,13 @@ def run(
     or on a ``LocalCluster`` of ``workers`` processes (default 2) when no address is given; the
     tables are the same as with ``engine="local"``. ``on_start`` is called once with the number
     of input files found, before any is processed (a progress bar's total); ``on_progress``
-    once per file as it is done.
+    once per file as it is done; ``on_phase`` as the run moves on (checking inputs, loading
+    the model, documents, writing tables). The summary's ``wall_seconds`` count from
+    ``started`` (a ``time.perf_counter()`` value; default: this call).
     """
+    hooks = RunHooks(on_phase, started if started is not None else time.perf_counter())
     config = pipeline if isinstance(pipeline, PipelineConfig) else load_config(pipeline)
+    check_model(config.extract)
     input_paths = [Path(path) for path in paths]
     missing = [str(path) for path in input_paths if not path.exists()]
     if missing:
@@ -57,6 +68,8 @@ def run(
         on_start(len(files))
     target = Path(out) if out is not None else config.load.out
     options = RunOptions(full=full, prune=prune, wait=wait)
-    return run_on_engine(
-        config, files, target, EngineName(engine), scheduler, workers, on_progress, options
+    summary = run_on_engine(
+        config, files, target, EngineName(engine), scheduler, workers, on_progress, options, hooks
     )
+    summary.not_read = unread_endings(input_paths, config.ingest)
+    return summary

@@ -8,76 +8,47 @@ what it runs (spaCy, pandas, pyarrow, rich) when it runs.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from resume_etl._version import __version__
+from resume_etl.cli_common import (
+    EXIT_BAD_SETUP,
+    EXIT_BUSY,
+    EXIT_DISK,
+    EXIT_QUARANTINE,
+    FormatOption,
+    PipelineOption,
+    fail,
+)
 from resume_etl.cli_real import eval_real
+from resume_etl.cli_run import run
 from resume_etl.cli_train import train
-from resume_etl.engines import EngineName
-from resume_etl.errors import ErrorCode, ResumeEtlError, file_system_error
+from resume_etl.errors import ResumeEtlError
 from resume_etl.exports import DEFAULT_INDEX, SALT_ENV_VAR
 from resume_etl.formatting import OutputFormat
 
 if TYPE_CHECKING:
     from resume_etl.exports.local_search import SearchHit
-    from resume_etl.runner import RunSummary
+
+__all__ = [
+    "EXIT_BAD_QUERY",
+    "EXIT_BAD_SETUP",
+    "EXIT_BUSY",
+    "EXIT_DISK",
+    "EXIT_INVALID_EXPORT",
+    "EXIT_QUARANTINE",
+    "app",
+]
 
 app = typer.Typer(
     help="Turn raw résumé and profile text into typed records and Parquet tables.",
     no_args_is_help=True,
 )
-
-PipelineOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--pipeline",
-        "-p",
-        help="Pipeline definition (TOML). Default: the one shipped with the package "
-        "(resume-etl info prints its path).",
-    ),
-]
-
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option(
-        "--format",
-        "-f",
-        help="table for people; json or csv (every column, whole values) for scripts.",
-    ),
-]
-
-DEFAULT_INPUT = Path("raw")
-"""What ``resume-etl run`` reads when no paths are given."""
-
-EXIT_BAD_SETUP = 2
-"""Exit code for an unusable pipeline file, model, input list or output folder."""
-EXIT_QUARANTINE = 3
-"""Exit code of a ``--strict`` run whose inputs left any quarantine row (tables are committed)."""
-EXIT_DISK = 74
-"""Exit code when the disk refused a write or read: full, over quota, read-only (EX_IOERR)."""
-EXIT_BUSY = 75
-"""Exit code when another run holds the output folder (EX_TEMPFAIL: try again later)."""
-
-
-def _exit_status(code: ErrorCode) -> int:
-    """The documented exit status of a coded error (README, "Exit codes")."""
-    return {ErrorCode.E105_OUTPUT_LOCKED: EXIT_BUSY, ErrorCode.E110_DISK_ERROR: EXIT_DISK}.get(
-        code, EXIT_BAD_SETUP
-    )
-
-
-def _fail(failure: ResumeEtlError | OSError) -> typer.Exit:
-    """Print a coded error (an ``OSError`` gets its code here); the exit to raise for it."""
-    from resume_etl._terminal import print_error  # noqa: PLC0415 - rich loads when printing
-
-    error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
-    print_error(error)
-    return typer.Exit(_exit_status(error.code))
 
 
 def _version(value: bool) -> None:
@@ -95,170 +66,7 @@ def main(
     """resume-etl: ingest → segment → extract → validate → load."""
 
 
-@app.command()
-def run(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PATHS...",
-            help="Files or folders to read (folders recursively). Default: raw/",
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
-        ),
-    ] = None,
-    pipeline: PipelineOption = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
-    ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-w",
-            min=1,
-            help="Worker processes, each with its own model. Default: all cores (with "
-            "--engine dask: the LocalCluster's workers, default 2; not with --scheduler, "
-            "whose cluster has its own). The tables are the same for any number.",
-        ),
-    ] = None,
-    engine: Annotated[
-        EngineName,
-        typer.Option(
-            "--engine",
-            "-e",
-            help="Where the stages run: this machine, or a Dask cluster (needs "
-            "pip install 'resume-etl\\[dask]'). The tables are the same.",
-        ),
-    ] = EngineName.LOCAL,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="tcp://HOST:PORT",
-            help="Dask scheduler to run on (with --engine dask). Default: start a LocalCluster.",
-        ),
-    ] = None,
-    full: Annotated[
-        bool,
-        typer.Option("--full", help="Reprocess every input, even unchanged ones."),
-    ] = False,
-    prune: Annotated[
-        bool,
-        typer.Option(
-            "--prune",
-            help="Remove the rows of files that earlier runs loaded but are not inputs now.",
-        ),
-    ] = False,
-    wait: Annotated[
-        bool,
-        typer.Option("--wait", help="If another run is writing the output folder, wait for it."),
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine."
-        ),
-    ] = False,
-    output: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="The summary: a table on stderr, or json / csv (one row) on stdout, "
-            "printed even with --quiet.",
-        ),
-    ] = OutputFormat.TABLE,
-) -> None:
-    """Run the pipeline and write one Parquet table per record type.
-
-    Only new and changed inputs are processed; unchanged ones keep their stored rows (--full
-    redoes all). Exit codes: 0 when every document was parsed or quarantined as designed; 2 when
-    the pipeline file, the model, the inputs or the output folder cannot be used; 3 with --strict
-    when any input was quarantined; 74 when the disk refused a write (full, read-only); 75 when
-    another run holds the output folder.
-    """
-    from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
-
-    if scheduler is not None and engine is not EngineName.DASK:
-        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    if scheduler is not None and workers is not None:
-        raise typer.BadParameter(
-            "--workers cannot be used with --scheduler: the cluster's workers are those "
-            "started with dask worker",
-            param_hint="--workers",
-        )
-    request = _RunRequest(
-        paths or [DEFAULT_INPUT], pipeline, out, engine, scheduler, workers, full, prune, wait
-    )
-    try:
-        if not paths and not DEFAULT_INPUT.exists():  # the CLI's own default, its own hint
-            from resume_etl.hints import missing_inputs_error  # noqa: PLC0415
-
-            raise missing_inputs_error([str(DEFAULT_INPUT)], defaulted=True)
-        summary = request.run() if quiet else _run_with_progress(request)
-    except (ResumeEtlError, OSError) as error:
-        raise _fail(error) from error
-    if output is not OutputFormat.TABLE:
-        from resume_etl.formatting import print_summary  # noqa: PLC0415
-
-        print_summary(summary, output)
-    elif not quiet:
-        _terminal.print_summary(summary)
-    if strict and summary.quarantine_rows:
-        _terminal.messages().print(
-            f"[bold red]strict[/] {summary.quarantine_rows} quarantine rows from this run's inputs",
-            highlight=False,
-        )
-        raise typer.Exit(EXIT_QUARANTINE)
-
-
-class _RunRequest(NamedTuple):
-    """The ``run`` command's arguments, handed to ``api.run``."""
-
-    paths: list[Path]
-    pipeline: Path | None
-    out: Path | None
-    engine: EngineName
-    scheduler: str | None
-    workers: int | None
-    full: bool
-    prune: bool
-    wait: bool
-
-    def run(
-        self,
-        on_start: Callable[[int], None] | None = None,
-        on_progress: Callable[[Path], None] | None = None,
-    ) -> RunSummary:
-        from resume_etl.api import run  # noqa: PLC0415 - loads the stages: only when running
-
-        return run(
-            self.paths,
-            self.pipeline,
-            self.out,
-            on_progress,
-            self.workers,
-            full=self.full,
-            prune=self.prune,
-            wait=self.wait,
-            engine=self.engine,
-            scheduler=self.scheduler,
-            on_start=on_start,
-        )
-
-
-def _run_with_progress(request: _RunRequest) -> RunSummary:
-    """The run with a progress bar: its total once the inputs are found, a step per file."""
-    from resume_etl import _terminal  # noqa: PLC0415
-
-    with _terminal.progress() as (start, advance):
-        return request.run(on_start=start, on_progress=advance)
+app.command(name="run")(run)
 
 
 @app.command()
@@ -297,7 +105,7 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise _fail(error) from error
+        raise fail(error) from error
     except tuple(exit_codes) as error:
         code = next(code for kind, code in exit_codes.items() if isinstance(error, kind))
         from resume_etl._terminal import print_error  # noqa: PLC0415

@@ -168,14 +168,37 @@ _PATH_ERRNOS = frozenset(
 """Errors of a path the user chose (a file where a folder goes, no permission): E103."""
 
 
+_ERRNO_HINTS: dict[int, str] = {
+    errno.ENOENT: "The folder it would go in does not exist: create it, or choose another path.",
+    errno.ENOTDIR: "A file stands where the path needs a folder: move it, or choose another path.",
+    errno.EISDIR: "The path is a folder where a file is needed: name a file inside it instead.",
+    errno.EEXIST: "Something already exists at that path: move it, or choose another path.",
+    errno.EACCES: "No permission there: choose a path you can write to, or change its permissions.",
+    errno.EPERM: "No permission there: choose a path you can write to, or change its permissions.",
+    errno.ENOSPC: (
+        "The disk is full: free space, then run again (the output keeps its last committed run)."
+    ),
+    errno.EDQUOT: (
+        "Your disk quota is used up: free space, then run again (the output keeps its last "
+        "committed run)."
+    ),
+    errno.EROFS: "The file system is read-only: choose an output folder on a writable disk.",
+}
+"""The fix for an ``OSError`` by what went wrong; one code covers several of these."""
+
+
 def file_system_error(error: OSError) -> ResumeEtlError:
     """The coded error of an ``OSError`` that stopped a command.
 
     A path the user can fix (a file given as the output folder, no permission) is E103; the
-    rest (disk full, quota, read-only or failing disk) is E110. The message names the file.
+    rest (disk full, quota, read-only or failing disk) is E110. The message names the file and
+    the hint fits the case (``_ERRNO_HINTS``), falling back on the code's.
     """
     where = f": {error.filename}" if error.filename else ""
     reason = f"{error.strerror or type(error).__name__}{where}"
+    hint = _ERRNO_HINTS.get(error.errno or 0)
     if error.errno in _PATH_ERRNOS:
-        return ResumeEtlError(ErrorCode.E103_BAD_OUTPUT_DIR, f"cannot use the path: {reason}")
-    return ResumeEtlError(ErrorCode.E110_DISK_ERROR, f"the disk refused a write or read: {reason}")
+        return ResumeEtlError(ErrorCode.E103_BAD_OUTPUT_DIR, f"cannot use the path: {reason}", hint)
+    return ResumeEtlError(
+        ErrorCode.E110_DISK_ERROR, f"the disk refused a write or read: {reason}", hint
+    )

@@ -11,12 +11,13 @@ sum the run up in a ``RunSummary``. Engines only map the stages over batches; th
 
 from __future__ import annotations
 
-import math
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from spacy.language import Language
@@ -25,18 +26,33 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines import BatchSource, EngineName
 from resume_etl.engines.dask import DaskEngine
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
-from resume_etl.engines.pool import WorkerPool, default_workers
-from resume_etl.engines.timing import StageClock
+from resume_etl.engines.sizing import LocalWorkers
+from resume_etl.engines.timing import MODEL, StageClock
 from resume_etl.stages.ingest import discover
 from resume_etl.storage.fingerprint import pipeline_fingerprint
 from resume_etl.storage.merge import MergedRun, merge_run
 from resume_etl.storage.parts import BatchReport, PartFile
-from resume_etl.storage.plan import RunOptions, plan_run
-from resume_etl.storage.store import PARTS_DIR, FileEntry, Outcome, new_run_id, open_store
+from resume_etl.storage.plan import RunOptions, RunPlan, plan_run
+from resume_etl.storage.run_results import (
+    QuarantineNote,
+    document_results,
+    quarantine_notes,
+    write_run_results,
+)
+from resume_etl.storage.store import (
+    PARTS_DIR,
+    FileEntry,
+    Outcome,
+    Store,
+    new_run_id,
+    open_store,
+)
 
 __all__ = [
     "ProgressCallback",
+    "RunHooks",
     "RunOptions",
+    "RunPhase",
     "RunSummary",
     "discover_inputs",
     "run_files",
@@ -47,6 +63,31 @@ __all__ = [
 
 ProgressCallback = Callable[[Path], None]
 """Called once per input file as its processing finishes."""
+
+FAILURES_KEPT = 50
+"""Quarantine rows a ``RunSummary`` lists (all of them: ``run_results.json``)."""
+
+
+class RunPhase(StrEnum):
+    """What a run is doing, for a progress bar to say."""
+
+    PLAN = "checking inputs"
+    START = "loading model"
+    DOCUMENTS = "documents"
+    COMMIT = "writing tables"
+
+
+@dataclass(frozen=True, slots=True)
+class RunHooks:
+    """What a run reports while it goes, and the moment its wall-clock time counts from."""
+
+    on_phase: Callable[[RunPhase], None] | None = None
+    started: float | None = None
+    """``time.perf_counter()`` when the caller started (default: when the runner did)."""
+
+    def phase(self, phase: RunPhase) -> None:
+        if self.on_phase is not None:
+            self.on_phase(phase)
 
 
 @dataclass(slots=True)
@@ -68,10 +109,23 @@ class RunSummary:
     """Quarantine rows of this run's inputs, document or record level; ``--strict`` fails on any."""
     rows_written: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    """The run itself: from taking the output folder's lock to the commit."""
+    wall_seconds: float = 0.0
+    """From the start (of the command, or of the ``resume_etl.run`` call) to the end: start-up,
+    reading the pipeline file, finding the inputs, starting workers and the run."""
     out: Path = Path()
     run_id: str = ""
+    workers: int = 1
+    """Processes that ran the stages (1: this one; Dask: the cluster's, counted as batches came)."""
     stage_seconds: dict[str, float] = field(default_factory=dict)
-    """Seconds per stage (``engines.timing.STAGES``), summed over workers."""
+    """Seconds per stage (``engines.timing.STAGES``) and loading the model (``model``), summed
+    over workers."""
+    failures: list[QuarantineNote] = field(default_factory=list)
+    """The first ``FAILURES_KEPT`` quarantine rows of this run's inputs, in input order."""
+    results_file: Path | None = None
+    """``run_results.json``: every input's status, seconds and codes."""
+    not_read: dict[str, int] = field(default_factory=dict)
+    """Files in the folders given that were not read, by ending (not in ``ingest.extensions``)."""
     documents_per_worker: dict[str, int] = field(default_factory=dict)
     """Documents each worker (by address) processed; filled by the Dask engine only."""
     quality_flags: dict[str, int] = field(default_factory=dict)
@@ -123,15 +177,18 @@ def run_on_engine(
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
     options: RunOptions | None = None,
+    hooks: RunHooks | None = None,
 ) -> RunSummary:
     """Run discovered ``files`` on ``engine``: the one place a run's engine is chosen."""
     if scheduler is not None and workers is not None:  # else silently ignored: say so instead
         raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
     if engine is EngineName.DASK:
-        return run_on_dask(config, files, out, scheduler, workers, on_progress, options=options)
+        return run_on_dask(
+            config, files, out, scheduler, workers, on_progress, options=options, hooks=hooks
+        )
     if scheduler is not None:
         raise ValueError("a scheduler address needs engine='dask'")
-    return run_with_workers(config, files, out, workers, on_progress, options=options)
+    return run_with_workers(config, files, out, workers, on_progress, options=options, hooks=hooks)
 
 
 def run_with_workers(
@@ -140,20 +197,18 @@ def run_with_workers(
     out: Path,
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     options: RunOptions | None = None,
+    hooks: RunHooks | None = None,
 ) -> RunSummary:
-    """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
+    """Run ``files`` on this machine, in this process or on worker processes.
 
-    One useful worker runs in this process: no pool to start, and the same tables.
+    How many is decided once the run knows which inputs are new or changed
+    (``engines.sizing.LocalWorkers``): by default all cores, but a worker only for every
+    ``MIN_DOCUMENTS_PER_WORKER`` documents, so a small run starts no process.
     """
-    wanted = workers if workers is not None else default_workers()
-    useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
-    if useful == 1:
-        return run_files(config, files, out, on_progress, options=options)
-    # Workers start on the first batch handed out, so a run with nothing new starts none.
-    with WorkerPool(config, useful, batch_size) as pool:
-        return run_files(config, files, out, on_progress, options=options, source=pool)
+    source = LocalWorkers(workers, batch_size)
+    return run_files(config, files, out, on_progress, options=options, source=source, hooks=hooks)
 
 
 def run_on_dask(
@@ -165,14 +220,19 @@ def run_on_dask(
     on_progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
     options: RunOptions | None = None,
+    hooks: RunHooks | None = None,
 ) -> RunSummary:
     """Run ``files`` on the cluster at ``scheduler``, or on a ``LocalCluster`` of ``workers``.
 
     The stages run on the cluster; the plan, the merge and the commit here.
     """
+    (hooks or RunHooks()).phase(RunPhase.START)
     with DaskEngine(config, scheduler, workers, batch_size) as engine:
-        summary = run_files(config, files, out, on_progress, options=options, source=engine)
+        summary = run_files(
+            config, files, out, on_progress, options=options, source=engine, hooks=hooks
+        )
         summary.documents_per_worker = dict(sorted(engine.documents_per_worker.items()))
+        summary.workers = max(1, len(summary.documents_per_worker))
         return summary
 
 
@@ -183,7 +243,8 @@ def run_files(
     on_progress: ProgressCallback | None = None,
     nlp: Language | None = None,
     options: RunOptions | None = None,
-    source: BatchSource | None = None,
+    source: BatchSource | LocalWorkers | None = None,
+    hooks: RunHooks | None = None,
 ) -> RunSummary:
     """Process the new and changed ``files`` and commit every configured table into ``out``.
 
@@ -191,10 +252,13 @@ def run_files(
     guarantees. ``source`` (default: a ``LocalEngine`` in this process, with ``nlp`` if given)
     is built or used only when some input needs processing, so a run with nothing new never
     loads the model. Rows go from the batches to part files and from there, streamed, into the
-    tables: memory holds a batch and one entry per file, not the run's rows.
+    tables: memory holds a batch and one entry per file, not the run's rows. After the commit,
+    ``<out>/.resume-etl/run_results.json`` says what became of each input.
     """
+    hooks = hooks or RunHooks()
     started = time.perf_counter()
     options = options or RunOptions()
+    hooks.phase(RunPhase.PLAN)
     with open_store(out, wait=options.wait, rebuild=options.full) as store:
         previous = store.committed()
         fingerprint = pipeline_fingerprint(config)
@@ -207,13 +271,9 @@ def run_files(
         run_id = new_run_id()
         staging = store.staging(run_id)
         try:
-            clock = StageClock()
-            fresh = _Fresh()
-            if plan.to_process:
-                engine = source if source is not None else LocalEngine(config, nlp)
-                fresh = _gathered(engine.batches(plan.to_process, staging / PARTS_DIR), on_progress)
-                clock = engine.clock
-            with clock.timing("load"):
+            fresh = _processed(config, plan, staging / PARTS_DIR, source, nlp, on_progress, hooks)
+            hooks.phase(RunPhase.COMMIT)
+            with fresh.clock.timing("load"):
                 merged = merge_run(
                     plan,
                     previous,
@@ -229,8 +289,11 @@ def run_files(
             # A failed run's parts hold its rows: do not leave them until the next run.
             shutil.rmtree(staging, ignore_errors=True)
             raise
-    summary = RunSummary.of(merged, out, time.perf_counter() - started)
-    summary.stage_seconds = dict(clock.seconds)
+        summary = RunSummary.of(merged, out, time.perf_counter() - started)
+        summary.stage_seconds = {MODEL: 0.0, **fresh.clock.seconds}  # in the order they ran
+        summary.workers = fresh.workers
+        summary.wall_seconds = time.perf_counter() - (hooks.started or started)
+        _report(store, summary, merged.manifest.files[: merged.manifest.counts.inputs], fresh)
     return summary
 
 
@@ -240,6 +303,50 @@ class _Fresh:
 
     entries: list[FileEntry] = field(default_factory=list)
     parts: list[PartFile] = field(default_factory=list)
+    document_seconds: dict[str, dict[str, float]] = field(default_factory=dict)
+    clock: StageClock = field(default_factory=StageClock)
+    workers: int = 1
+
+
+def _processed(
+    config: PipelineConfig,
+    plan: RunPlan,
+    parts: Path,
+    source: BatchSource | LocalWorkers | None,
+    nlp: Language | None,
+    on_progress: ProgressCallback | None,
+    hooks: RunHooks,
+) -> _Fresh:
+    """The stages over the inputs the plan has to process, on the engine sized for them."""
+    if not plan.to_process:
+        return _Fresh()
+    hooks.phase(RunPhase.START)
+    with _engine_for(config, len(plan.to_process), source, nlp) as (engine, workers):
+        per_batch = on_progress
+        if isinstance(engine, LocalEngine):  # in this process: a step per document, not batch
+            engine.on_document, per_batch = on_progress, None
+        hooks.phase(RunPhase.DOCUMENTS)
+        try:
+            fresh = _gathered(engine.batches(plan.to_process, parts), per_batch)
+        finally:
+            if isinstance(engine, LocalEngine):
+                engine.on_document = None
+        fresh.clock, fresh.workers = engine.clock, workers
+    return fresh
+
+
+@contextmanager
+def _engine_for(
+    config: PipelineConfig,
+    documents: int,
+    source: BatchSource | LocalWorkers | None,
+    nlp: Language | None,
+) -> Iterator[tuple[BatchSource, int]]:
+    if isinstance(source, LocalWorkers):
+        with source.engine(config, documents, nlp) as sized:
+            yield sized
+    else:
+        yield (source if source is not None else LocalEngine(config, nlp)), 1
 
 
 def _gathered(reports: Iterable[BatchReport], on_progress: ProgressCallback | None) -> _Fresh:
@@ -248,7 +355,43 @@ def _gathered(reports: Iterable[BatchReport], on_progress: ProgressCallback | No
     for report in reports:
         fresh.entries.extend(report.entries)
         fresh.parts.extend(report.parts)
+        fresh.document_seconds.update(report.document_seconds)
         if on_progress:
             for entry in report.entries:
                 on_progress(Path(entry.source_path))
     return fresh
+
+
+def _report(store: Store, summary: RunSummary, inputs: Sequence[FileEntry], fresh: _Fresh) -> None:
+    """Name the run's failures in ``summary`` and write ``run_results.json`` for every input."""
+    notes = quarantine_notes(store.runs / summary.run_id / "quarantine.parquet", inputs)
+    summary.failures = notes[:FAILURES_KEPT]
+    processed = {entry.source_path for entry in fresh.entries}
+    results = document_results(inputs, processed, notes, fresh.document_seconds)
+    summary.results_file = write_run_results(
+        store.out,
+        {"run_id": summary.run_id, "out": str(summary.out), "workers": summary.workers},
+        {
+            "elapsed_time": round(summary.wall_seconds, 3),
+            "run_seconds": round(summary.seconds, 3),
+            "stage_seconds": {
+                name: round(value, 3) for name, value in summary.stage_seconds.items()
+            },
+            "totals": _totals(summary),
+        },
+        results,
+    )
+
+
+def _totals(summary: RunSummary) -> dict[str, object]:
+    return {
+        "documents_read": summary.documents_read,
+        "documents_parsed": summary.documents_parsed,
+        "documents_quarantined": summary.documents_quarantined,
+        "documents_skipped": summary.documents_skipped,
+        "documents_kept": summary.documents_kept,
+        "documents_pruned": summary.documents_pruned,
+        "quarantine_rows": summary.quarantine_rows,
+        "rows_written": dict(summary.rows_written),
+        "quality_flags": dict(summary.quality_flags),
+    }

@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
-from resume_etl.stages.ingest import decode, discover, doc_id_for, normalize, read_document
+from resume_etl.stages.ingest import (
+    decode,
+    discover,
+    doc_id_for,
+    normalize,
+    read_document,
+    unread_endings,
+)
 
 SETTINGS = IngestSettings()
 SAMPLE = "Café résumé — naïve Zoë\n• Led a team of 5\n"
@@ -205,3 +212,13 @@ def test_escaped_utf8_bytes_are_decoded() -> None:
 
 def test_escapes_that_are_no_utf8_text_stay() -> None:
     assert normalize("A \\x01 B \\xff C")[0] == "A \\x01 B \\xff C"
+
+
+def test_unread_endings_counts_what_a_folder_holds_beyond_the_extensions(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("a.txt", "b.PDF", "sub/c.doc", "sub/d.doc", "README", ".hidden/e.rtf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    settings = IngestSettings(extensions=(".txt",))
+    assert unread_endings([tmp_path], settings) == {"(no ending)": 1, ".doc": 2, ".pdf": 1}
+    assert unread_endings([tmp_path / "a.txt"], settings) == {}  # a file given is read as given

@@ -9,14 +9,14 @@ engine (``pool.py``) and the Dask engine differ only in where the batches run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 
 from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.timing import StageClock
+from resume_etl.engines.timing import MODEL, StageClock
 from resume_etl.errors import ErrorCode
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
@@ -82,14 +82,18 @@ class LocalEngine:
 
     def __init__(self, config: PipelineConfig, nlp: Language | None = None) -> None:
         self.config = config
-        self.nlp = nlp if nlp is not None else build_nlp(config.extract)
+        self.clock = StageClock()
+        with self.clock.timing(MODEL):
+            self.nlp = nlp if nlp is not None else build_nlp(config.extract)
         # ingest.max_chars bounds documents; spaCy's own limit must not quarantine less.
         self.nlp.max_length = max(self.nlp.max_length, config.ingest.max_chars)
         self.classifier = SectionClassifier(config.segment)
         self.line_model = line_model_for(config.segment)
         self.categories = lexicon_categories(self.nlp)
         self.today = config.extract.dates.today()
-        self.clock = StageClock()
+        self.on_document: Callable[[Path], None] | None = None
+        """Called as each document is done (a progress bar in this process; batches report
+        to a process far away)."""
         # Where relative input paths are read from (None: here); rows name them as given.
         self.root: Path | None = None
 
@@ -97,7 +101,9 @@ class LocalEngine:
         """Each file's outcome, in the order of ``files``; later duplicates are quarantined."""
         seen: dict[str, str] = {}
         for start in range(0, len(files), BATCH_SIZE):
-            yield from self.process_batch(files[start : start + BATCH_SIZE], seen)
+            batch = files[start : start + BATCH_SIZE]
+            yield from self.process_batch(batch, seen)
+            self.clock.take([str(path) for path in batch])  # per-file seconds: not wanted here
 
     def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]:
         """Run ``files`` a batch at a time, each batch's rows written as part files in ``parts``."""
@@ -110,28 +116,38 @@ class LocalEngine:
     ) -> BatchReport:
         """One batch through the stages, its rows into part files numbered ``index``."""
         outcomes = self.process_batch(paths, seen)
-        with self.clock.timing("load"):
+        with self.clock.timing("load", shared_by=dict.fromkeys(map(str, paths), 1.0)):
             report = write_parts(outcomes, parts, index, self.config.load.tables)
         checkpoint("load.part")
+        report.document_seconds = self.clock.take([str(path) for path in paths])
         return report
 
     def process_batch(
         self, paths: Sequence[Path], seen: dict[str, str]
     ) -> list[tuple[Path, Outcome]]:
         """Outcomes of ``paths`` in order; ``seen`` (doc_id -> first path) spans batches."""
-        slots: list[tuple[Path, Outcome | SegmentedDocument]] = [
-            (path, self._segmented(path, seen)) for path in paths
-        ]
+        slots: list[tuple[Path, Outcome | SegmentedDocument]] = []
+        for path in paths:
+            with self.clock.document(str(path)):
+                slots.append((path, self._segmented(path, seen)))
         items = [item for _, item in slots if isinstance(item, SegmentedDocument)]
-        with self.clock.timing("nlp"):
+        lengths = {
+            str(path): float(len(item.document.text))
+            for path, item in slots
+            if isinstance(item, SegmentedDocument)
+        }
+        with self.clock.timing("nlp", shared_by=lengths):
             docs = self._parsed(items)
         parsed = iter(zip(items, docs, strict=True))
         results: list[tuple[Path, Outcome]] = []
         for path, item in slots:
             if isinstance(item, SegmentedDocument):
-                results.append((path, self._extracted(path, *next(parsed))))
+                with self.clock.document(str(path)):
+                    results.append((path, self._extracted(path, *next(parsed))))
             else:
                 results.append((path, item))
+            if self.on_document is not None:
+                self.on_document(path)
         return results
 
     def _parsed(self, items: list[SegmentedDocument]) -> list[SpanIndex | Exception]:

@@ -31,7 +31,7 @@ from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
-from resume_etl.engines.timing import StageClock
+from resume_etl.engines.timing import MODEL, StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
 from resume_etl.storage.parts import BatchReport, write_parts
@@ -42,16 +42,23 @@ _worker_engine: LocalEngine | None = None
 """The engine of this worker process, built once by ``_start_worker``."""
 _parent_pid = 0
 """The process that started this worker; a worker whose parent changed has been orphaned."""
+_start_error: ResumeEtlError | None = None
+"""Why this worker could not build its engine (a factory, a lexicon): raised with each batch."""
 
 
 def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
-    global _worker_engine, _parent_pid  # noqa: PLW0603  (one engine per worker process, by design)
+    global _worker_engine, _parent_pid, _start_error  # noqa: PLW0603  (one engine per worker)
     _parent_pid = parent_pid
     die_with_parent(parent_pid)
-    _worker_engine = LocalEngine(config)
+    try:
+        _worker_engine = LocalEngine(config)
+    except ResumeEtlError as error:  # an initializer's error breaks the pool as a crash would
+        _start_error = error
 
 
 def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
+    if _start_error is not None:  # the driver gets the coded error, not "a worker died"
+        raise _start_error
     engine = _worker_engine
     if engine is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker started without its engine")
@@ -61,10 +68,16 @@ def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
 
 
 def timed_batch(engine: LocalEngine, paths: list[Path], parts: Path, index: int) -> BatchReport:
-    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them)."""
+    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them).
+
+    A worker's first batch also reports the seconds it took to load the model.
+    """
+    model_seconds = engine.clock.seconds.get(MODEL, 0.0)
     engine.clock = StageClock()
     report = engine.write_batch(paths, {}, parts, index)
     report.seconds = dict(engine.clock.seconds)
+    if model_seconds:
+        report.seconds[MODEL] = model_seconds
     return report
 
 

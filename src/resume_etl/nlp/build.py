@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import spacy
@@ -17,6 +18,16 @@ _CONTACTS_FACTORY = "resume_etl_contacts_v1"
 _LEXICON_FACTORY = "resume_etl_lexicon_v1"
 FOCUS_FACTORY = "resume_etl_focus_v1"
 """The component that runs the model's statistical pipes only where extract reads them."""
+
+
+def check_model(settings: ExtractSettings) -> None:
+    """E101 now, before a run takes the output folder or starts workers, if spaCy would not
+    find the model: an installed package or a folder, as ``spacy.load`` looks for them."""
+    if spacy.util.is_package(settings.model) or Path(settings.model).exists():
+        return
+    raise model_missing_error(
+        settings.model, OSError(f"[E050] Can't find model '{settings.model}'")
+    )
 
 
 def build_nlp(settings: ExtractSettings) -> Language:

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +117,27 @@ def _walk(folder: Path, extensions: tuple[str, ...]) -> Iterator[Path]:
             if not name.startswith(".") and name.lower().endswith(extensions)
         )
     yield from sorted(found)
+
+
+def unread_endings(paths: Iterable[Path], settings: IngestSettings) -> dict[str, int]:
+    """Files the folders among ``paths`` hold but ``discover`` passes over, by file ending.
+
+    A folder is read for the endings in ``ingest.extensions`` only; the rest (a ``.doc``, an
+    ``.rtf``, or a ``.pdf`` a pipeline left out) are counted so the run can say so instead of
+    skipping them without a word. Hidden files and folders are left out, as ``discover`` does.
+    """
+    counts: Counter[str] = Counter()
+    for path in paths:
+        if not path.is_dir():
+            continue
+        for _root, dirs, files in os.walk(path, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            counts.update(
+                Path(name).suffix.lower() or "(no ending)"
+                for name in files
+                if not name.startswith(".") and not name.lower().endswith(settings.extensions)
+            )
+    return dict(sorted(counts.items()))
 
 
 def decode(data: bytes, preferred_legacy: tuple[str, ...]) -> DecodedText:

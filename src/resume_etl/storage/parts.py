@@ -63,6 +63,8 @@ class BatchReport:
     """Seconds the worker spent per stage on this batch (empty when the driver's clock ran)."""
     worker: str = ""
     """Who ran the batch (a Dask worker's address); empty for local runs."""
+    document_seconds: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Seconds per stage of each file of the batch, by source path (``run_results.json``)."""
 
 
 def entry_of(path: Path, outcome: BatchOutcome) -> FileEntry:

@@ -71,6 +71,8 @@ def require_data_dir(explicit: Path | None = None) -> Path:
             "no real data folder (with dotin/ or jsonresume/) at "
             + ", ".join(str(path) for path in looked)
             + f"; pass --data DIR or set {DATA_ENV_VAR}",
+            f"Pass --data the folder holding the real data sets (dotin/, jsonresume/), or set "
+            f"{DATA_ENV_VAR} to it.",
         )
     return folder
 

@@ -1,0 +1,69 @@
+"""What the ``resume-etl`` command modules share: exit statuses, coded failures, common options.
+
+Light on purpose (typer and ``errors`` only), as every command module imports it while the
+command line is parsed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resume_etl.errors import ErrorCode, ResumeEtlError, file_system_error
+from resume_etl.formatting import OutputFormat
+
+__all__ = [
+    "EXIT_BAD_SETUP",
+    "EXIT_BUSY",
+    "EXIT_DISK",
+    "EXIT_QUARANTINE",
+    "FormatOption",
+    "PipelineOption",
+    "fail",
+]
+
+EXIT_BAD_SETUP = 2
+"""Exit code for an unusable pipeline file, model, input list or output folder."""
+EXIT_QUARANTINE = 3
+"""Exit code of a ``--strict`` run whose inputs left any quarantine row (tables are committed)."""
+EXIT_DISK = 74
+"""Exit code when the disk refused a write or read: full, over quota, read-only (EX_IOERR)."""
+EXIT_BUSY = 75
+"""Exit code when another run holds the output folder (EX_TEMPFAIL: try again later)."""
+
+PipelineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--pipeline",
+        "-p",
+        help="Pipeline definition (TOML). Default: the one shipped with the package "
+        "(resume-etl info prints its path).",
+    ),
+]
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table for people; json or csv (every column, whole values) for scripts.",
+    ),
+]
+
+
+def exit_status(code: ErrorCode) -> int:
+    """The documented exit status of a coded error (README, "Exit codes")."""
+    return {ErrorCode.E105_OUTPUT_LOCKED: EXIT_BUSY, ErrorCode.E110_DISK_ERROR: EXIT_DISK}.get(
+        code, EXIT_BAD_SETUP
+    )
+
+
+def fail(failure: ResumeEtlError | OSError) -> typer.Exit:
+    """Print a coded error (an ``OSError`` gets its code here); the exit to raise for it."""
+    from resume_etl._terminal import print_error  # noqa: PLC0415 - rich loads when printing
+
+    error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
+    print_error(error)
+    return typer.Exit(exit_status(error.code))

@@ -1,0 +1,84 @@
+"""``resume-etl run``'s report: time from start to end, per-stage seconds, failures by name."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from typer.testing import CliRunner
+
+from resume_etl.cli import EXIT_QUARANTINE, app
+from resume_etl.cli_run import process_started
+from tests.conftest import DEFAULT_PIPELINE
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def empty_inputs(tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Twelve empty files (each quarantined with E001), and the session's model."""
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(12):
+        (inputs / f"empty_{index:02d}.txt").write_text("", encoding="utf-8")
+    return inputs
+
+
+def _run(inputs: Path, *options: str) -> tuple[int, str]:
+    out = inputs.parent / "out"
+    result = runner.invoke(
+        app, ["run", str(inputs), "-o", str(out), "-p", str(DEFAULT_PIPELINE), *options]
+    )
+    return result.exit_code, result.output
+
+
+def test_the_summary_names_the_first_ten_failures_then_counts_the_rest(
+    empty_inputs: Path,
+) -> None:
+    code, output = _run(empty_inputs)
+    assert code == 0, output
+    assert "E001" in output and "empty_00.txt" in output and "empty_09.txt" in output
+    assert "empty_10.txt" not in output
+    assert "and 2 more" in output and "run_results.json" in output
+
+
+def test_the_summary_says_seconds_from_start_to_end_and_per_stage(empty_inputs: Path) -> None:
+    code, output = _run(empty_inputs)
+    assert code == 0, output
+    assert "from start to end (start-up" in output and "new documents/s" in output
+    assert "ingest" in output and "1 process" in output
+
+
+def test_strict_names_the_failures_even_when_quiet(empty_inputs: Path) -> None:
+    code, output = _run(empty_inputs, "--quiet", "--strict")
+    assert code == EXIT_QUARANTINE
+    assert "E001" in output and "empty_00.txt" in output and "strict" in output
+
+
+def test_the_json_summary_carries_failures_and_wall_time(empty_inputs: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["run", str(empty_inputs), "-o", str(empty_inputs.parent / "out"), "-q", "-f", "json"],
+    )
+    summary = json.loads(result.stdout)
+    assert summary["failures"][0]["error_code"] == "E001"
+    assert summary["wall_seconds"] >= summary["seconds"]
+    assert summary["results_file"].endswith("run_results.json")
+
+
+def test_the_process_start_is_before_now() -> None:
+    assert process_started() <= time.perf_counter()
+
+
+def test_files_a_folder_holds_in_other_formats_are_named_not_skipped_silently(
+    empty_inputs: Path,
+) -> None:
+    (empty_inputs / "letter.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (empty_inputs / "notes.RTF").write_text("{\\rtf1}", encoding="utf-8")
+    code, output = _run(empty_inputs)
+    assert code == 0, output
+    assert "not read: 2 files" in output and ".doc 1" in output and ".rtf 1" in output

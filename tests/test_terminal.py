@@ -1,0 +1,44 @@
+"""The run's progress bar: documents per second and time left, counted from processing."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from resume_etl._terminal import EtaColumn, RateColumn, RunProgress
+from resume_etl.runner import RunPhase
+
+
+def _rendered(bar: RunProgress) -> tuple[str, str, str]:
+    assert bar.task is not None
+    task = bar.bar.tasks[bar.task]
+    rate, eta = RateColumn().render(task), EtaColumn().render(task)
+    return task.description, rate.plain, eta.plain
+
+
+def test_before_any_document_is_processed_there_is_no_rate_and_no_eta() -> None:
+    bar = RunProgress(Console(file=io.StringIO()))
+    bar.start(10)
+    bar.phase(RunPhase.START)
+    bar.advance(Path("reused.txt"))  # an unchanged file reused: no work, no rate
+    try:
+        assert _rendered(bar) == ("loading model", "-- docs/s", "ETA --:--")
+    finally:
+        bar.stop()
+
+
+def test_processed_documents_give_a_rate_and_the_time_left() -> None:
+    bar = RunProgress(Console(file=io.StringIO()))
+    bar.start(10)
+    bar.phase(RunPhase.DOCUMENTS)
+    for index in range(3):
+        bar.advance(Path(f"{index}.txt"))
+    try:
+        description, rate, eta = _rendered(bar)
+    finally:
+        bar.stop()
+    assert description == "documents"
+    assert rate.endswith(" docs/s") and rate != "-- docs/s"
+    assert eta.startswith("ETA ") and eta != "ETA --:--"
