@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
 from resume_etl.engines import BatchSource, EngineName
+from resume_etl.engines.budget import ONE_WORKER_START, Budget
 from resume_etl.engines.dask import DaskEngine
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import WorkerPool, default_workers
@@ -145,14 +146,18 @@ def run_with_workers(
 ) -> RunSummary:
     """Run ``files`` on ``workers`` processes (default: all cores; never more than batches).
 
-    One useful worker runs in this process: no pool to start, and the same tables.
+    One useful worker without a time budget runs in this process: no pool to start, and the
+    same tables. With a budget (``run.document_seconds``) it is one forked child, which the
+    budget can stop (``engines/budget.py``).
     """
     wanted = workers if workers is not None else default_workers()
     useful = max(1, min(wanted, math.ceil(len(files) / batch_size)))
-    if useful == 1:
+    budgeted = Budget.of(config) is not None
+    if useful == 1 and not budgeted:
         return run_files(config, files, out, on_progress, options=options)
+    start_method = ONE_WORKER_START if useful == 1 else "spawn"
     # Workers start on the first batch handed out, so a run with nothing new starts none.
-    with WorkerPool(config, useful, batch_size) as pool:
+    with WorkerPool(config, useful, batch_size, start_method) as pool:
         return run_files(config, files, out, on_progress, options=options, source=pool)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from resume_etl._faults import checkpoint
+from resume_etl._faults import checkpoint, slow_input
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode
@@ -156,6 +156,7 @@ class LocalEngine:
 
     def _segmented(self, path: Path, seen: dict[str, str]) -> Outcome | SegmentedDocument:
         checkpoint("ingest")
+        slow_input(path)
         with self.clock.timing("ingest"):
             outcome = read_document(path, self.config.ingest, self.root)
         if isinstance(outcome, QuarantineRecord):
