@@ -57,6 +57,7 @@ def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
     _parent_pid = parent_pid
     die_with_parent(parent_pid)
     _worker_engine = LocalEngine(config)
+    _worker_engine.warm_up()
 
 
 def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
