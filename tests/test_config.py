@@ -70,3 +70,17 @@ def test_missing_pipeline_file_is_reported(tmp_path: Path) -> None:
 def test_quarantine_table_is_always_written(tmp_path: Path) -> None:
     path = _variant(tmp_path, '"contacts", "quarantine"]', '"contacts"]')
     assert "quarantine" in load_config(path).load.tables
+
+
+def test_a_negative_time_budget_is_reported_with_its_key(tmp_path: Path) -> None:
+    path = _variant(tmp_path, "document_seconds = 60", "document_seconds = -1")
+    with pytest.raises(ConfigError, match=r"run\.document_seconds"):
+        load_config(path)
+
+
+def test_a_time_budget_of_zero_turns_it_off(tmp_path: Path) -> None:
+    from resume_etl.engines.budget import Budget  # noqa: PLC0415 - the engines' view of it
+
+    assert Budget.of(load_config(DEFAULT_PIPELINE)) == Budget(60.0)
+    path = _variant(tmp_path, "document_seconds = 60", "document_seconds = 0")
+    assert Budget.of(load_config(path)) is None

@@ -92,8 +92,18 @@ KILL_POINTS = (
 COMMITTED_FROM = KILL_POINTS.index("load.committed:1")
 
 
+def _in_process_pipeline() -> str:
+    """The default pipeline with the time budget off, so one worker runs in the command's own
+    process: the sweep's checkpoints in the stages are then the command's, not a child's."""
+    text = DEFAULT_PIPELINE.read_text(encoding="utf-8")
+    budget_off = text.replace("\ndocument_seconds = 60\n", "\ndocument_seconds = 0\n")
+    assert budget_off != text, "the default pipeline's time budget moved"
+    return budget_off
+
+
 def _corpus(root: Path, second: bool) -> None:
-    """``root/in`` as the first run sees it, or as the second run sees it."""
+    """``root/in`` as the first run sees it, or as the second run sees it, and the pipeline."""
+    (root / PIPELINE).write_text(_in_process_pipeline(), encoding="utf-8")
     folder = root / "in"
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in BEFORE.items():
@@ -105,7 +115,8 @@ def _corpus(root: Path, second: bool) -> None:
         (folder / "p.txt").write_bytes(b"%PDF-1.7\n%binary")
 
 
-ARGS = ["run", "in", "-o", "out", "-p", str(DEFAULT_PIPELINE), "-q", "--prune"]
+PIPELINE = "pipeline.toml"
+ARGS = ["run", "in", "-o", "out", "-p", PIPELINE, "-q", "--prune"]
 """Relative paths, run from the test's folder, so source_path matches between folders."""
 
 

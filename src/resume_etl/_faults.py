@@ -10,6 +10,9 @@ instead (``load.table:1:ENOSPC``: the disk fills up as the commit writes its fir
 ``RESUME_ETL_LETHAL_INPUT=<file name>`` makes a pool worker SIGKILL itself when it is handed a
 file of that name: a stand-in for a document that crashes a native library or exhausts memory,
 so the tests can check that such a document costs itself only.
+
+``RESUME_ETL_SLOW_INPUT=<file name>:<seconds>`` makes any engine sleep that long when it starts
+on a file of that name: a stand-in for a text that costs minutes, for the time budget's tests.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import time
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +28,7 @@ from pathlib import Path
 KILL_ENV = "RESUME_ETL_KILL_AT"
 FAIL_ENV = "RESUME_ETL_FAIL_AT"
 LETHAL_ENV = "RESUME_ETL_LETHAL_INPUT"
+SLOW_ENV = "RESUME_ETL_SLOW_INPUT"
 
 _reached: Counter[str] = Counter()
 
@@ -54,6 +59,15 @@ def lethal_input(paths: Iterable[Path]) -> None:
     name = os.environ.get(LETHAL_ENV)
     if name and any(path.name == name for path in paths):
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+def slow_input(path: Path) -> None:
+    """Sleep here if ``path`` has the file name ``RESUME_ETL_SLOW_INPUT`` names."""
+    spec = os.environ.get(SLOW_ENV)
+    if spec:
+        name, _, seconds = spec.rpartition(":")
+        if path.name == name:
+            time.sleep(float(seconds))
 
 
 def reset() -> None:

@@ -241,6 +241,26 @@ class LoadSettings(_Settings):
         return tables if "quarantine" in tables else (*tables, "quarantine")
 
 
+DEFAULT_DOCUMENT_SECONDS = 60.0
+"""The time budget per document: a few hundred times what a résumé takes, so only a text that
+would cost minutes (or never finish) meets it."""
+
+
+class RunSettings(_Settings):
+    """How a run treats costly documents; ``[run]`` in a pipeline file."""
+
+    document_seconds: float = Field(
+        default=DEFAULT_DOCUMENT_SECONDS,
+        ge=0,
+        description=(
+            "Time budget per document, in seconds: a document that takes longer is quarantined "
+            "(E051) and the worker running it replaced, so one pathological text never hangs a "
+            "run. A batch of n documents may take n budgets together before its documents are "
+            "timed one by one. 0 turns the budget off (one worker then runs in this process)."
+        ),
+    )
+
+
 class PipelineConfig(_Settings):
     name: str = Field(description="Name of the pipeline, recorded with its tables.")
     version: int = Field(default=1, ge=1, description="Bump when a change should reprocess.")
@@ -248,6 +268,7 @@ class PipelineConfig(_Settings):
     segment: SegmentSettings
     extract: ExtractSettings
     load: LoadSettings = Field(default_factory=LoadSettings)
+    run: RunSettings = Field(default_factory=RunSettings)
 
 
 def _error_lines(error: ValidationError) -> str:

@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     E042_NEEDS_OCR = "E042"
     E043_ARCHIVE_BOMB = "E043"
     E050_WORKER_DIED = "E050"
+    E051_TOO_COSTLY = "E051"
     E100_BAD_CONFIG = "E100"
     E101_MODEL_MISSING = "E101"
     E102_BAD_LEXICON = "E102"
@@ -82,6 +83,11 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E050_WORKER_DIED: (
         "The file killed the process reading it twice (out of memory, or a crash in a native "
         "library); the other files were committed. Check its size and content, then rerun."
+    ),
+    ErrorCode.E051_TOO_COSTLY: (
+        "The file took longer than its time budget (run.document_seconds in the pipeline file) "
+        "and its worker was stopped; the other files were committed. Check the file, or raise "
+        "run.document_seconds (0 turns the budget off) and rerun."
     ),
     ErrorCode.E100_BAD_CONFIG: "Fix the named key in the pipeline file.",
     ErrorCode.E101_MODEL_MISSING: "Install the model, or set extract.model to an installed one.",

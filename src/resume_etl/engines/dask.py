@@ -16,24 +16,38 @@ driver's directory, so relative input paths are read from there yet named in the
 user gave them, and the part files go to the staging folder's absolute path. Every worker must
 therefore see the driver's input files and output folder at the same absolute paths (the same
 machine, or a shared file system mounted at the same place).
+
+With a time budget (``run.document_seconds``, ``budget.py``), each batch writes a marker file
+in the staging folder when it starts on a worker (its engine built), naming that worker; the
+driver counts the batch's allowance from the moment it sees the marker, so time a batch spends
+queued or a worker spends loading its model is not counted. A batch past its allowance is
+cancelled, its worker process ended and started anew by its nanny (a worker without a nanny
+cannot be replaced), and
+its documents submitted again one by one, each with one budget; one that overruns alone is
+quarantined (E051).
 """
 
 from __future__ import annotations
 
+import itertools
+import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
+from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
+from resume_etl.engines.budget import Budget, too_costly
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import Pending, results_in_order, timed_batch
 from resume_etl.engines.timing import StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.storage.fingerprint import pipeline_fingerprint
-from resume_etl.storage.parts import BatchReport
+from resume_etl.storage.parts import BatchReport, write_parts
 
 __all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine"]
 
@@ -49,6 +63,15 @@ TASK_RETRIES = 2
 _worker_engines: dict[str, LocalEngine] = {}
 """This worker process's engines by pipeline fingerprint: the model loads once per process."""
 
+POLL_SECONDS = 0.25
+"""How often the driver looks for a budgeted batch's start marker while it waits."""
+
+EXIT_OVERRUN = 75
+"""Exit status of a worker process ended because its batch overran its time budget."""
+
+STARTED_DIR = "started"
+"""Folder of the part files' folder where budgeted batches leave their start markers."""
+
 _worker_lock = threading.Lock()
 """One batch at a time per process: a worker may run several threads, a spaCy ``nlp`` may not."""
 
@@ -60,18 +83,31 @@ def _process_batch(
     root: Path,
     parts: Path,
     index: int,
+    started: Path | None = None,
 ) -> BatchReport:
-    """Run on a worker: ``paths`` (relative to the driver's ``root``) into ``parts``."""
+    """Run on a worker: ``paths`` (relative to the driver's ``root``) into ``parts``.
+
+    ``started``, when given, is written with this worker's address as the batch starts.
+    """
     from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
 
+    address = str(get_worker().address)
     with _worker_lock:
         engine = _worker_engines.get(fingerprint)
         if engine is None:
             engine = _worker_engines[fingerprint] = LocalEngine(config)
+            engine.warm_up()
         engine.root = root  # the engine outlives this batch; another driver may run elsewhere
+        if started is not None:
+            started.write_text(address, encoding="utf-8")
         report = timed_batch(engine, paths, parts, index)
-    report.worker = str(get_worker().address)
+    report.worker = address
     return report
+
+
+async def _exit_worker() -> None:
+    """Run on a worker's event loop: end its process at once (Dask runs coroutines unwaited)."""
+    os._exit(EXIT_OVERRUN)
 
 
 def _import_distributed() -> Any:
@@ -105,6 +141,10 @@ class DaskEngine:
         self.batch_size = batch_size
         self.clock = StageClock()
         self.documents_per_worker: Counter[str] = Counter()
+        self.budget = Budget.of(config)
+        self.overruns = 0
+        """Batches and documents stopped for taking longer than their time budget."""
+        self._markers = itertools.count()
         self._fingerprint = pipeline_fingerprint(config)
         self._cluster: Any = None
         if scheduler is None:
@@ -139,23 +179,123 @@ class DaskEngine:
         workers = max(1, len(self.client.scheduler_info()["workers"]))
 
         def submit(index: int, batch: list[Path]) -> Pending[BatchReport]:
-            future: Pending[BatchReport] = self.client.submit(
-                _process_batch,
-                self.config,
-                self._fingerprint,
-                batch,
-                Path.cwd(),
-                parts.absolute(),
-                index,
-                pure=False,
-                retries=TASK_RETRIES,
-            )
-            return future
+            if self.budget is None:
+                future: Pending[BatchReport] = self._submit(index, batch, parts, None)
+                return future
+            return _BudgetedBatch(self, index, batch, parts)
 
         for report in results_in_order(files, self.batch_size, submit, in_flight=2 * workers):
             self.clock.merge(report.seconds)
-            self.documents_per_worker[report.worker] += len(report.entries)
+            if report.worker:  # documents run one by one were counted as they came back
+                self.documents_per_worker[report.worker] += len(report.entries)
+            checkpoint("dask.report")
             yield report
+
+    def _submit(self, index: int, batch: list[Path], parts: Path, started: Path | None) -> Any:
+        return self.client.submit(
+            _process_batch,
+            self.config,
+            self._fingerprint,
+            batch,
+            Path.cwd(),
+            parts.absolute(),
+            index,
+            started,
+            pure=False,
+            retries=TASK_RETRIES,
+        )
+
+    def submit_timed(self, index: int, batch: list[Path], parts: Path) -> tuple[Any, Path]:
+        """Submit a batch that leaves a start marker; the future and the marker's path."""
+        folder = parts.absolute() / STARTED_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        marker = folder / f"{index:08d}-{next(self._markers)}"
+        return self._submit(index, batch, parts, marker), marker
+
+    def within_budget(self, future: Any, marker: Path, documents: int) -> BatchReport | None:
+        """The batch's report, or None once it ran past its allowance (it is then stopped).
+
+        The allowance counts from when the driver first sees the marker, and again from the
+        start of a retry (a rewritten marker). Before the batch is stopped, the scheduler must
+        confirm it still runs on the worker the marker names: a batch whose worker died, or
+        whose result was lost with its worker, waits to be run again, and that is no overrun.
+        """
+        if self.budget is None:
+            return cast("BatchReport", future.result())
+        allowance = self.budget.allowance(documents)
+        seen: tuple[int, float] | None = None  # the marker's mtime, and when it was first seen
+        while True:
+            try:
+                return cast("BatchReport", future.result(timeout=POLL_SECONDS))
+            except TimeoutError:
+                pass
+            try:
+                written = marker.stat().st_mtime_ns
+            except FileNotFoundError:
+                continue  # not started yet: queued, or its worker is loading the model
+            if seen is None or seen[0] != written:
+                seen = (written, time.monotonic())
+            if time.monotonic() - seen[1] > allowance:
+                worker = marker.read_text(encoding="utf-8")
+                if self._running_on(future) != worker:
+                    seen = (written, time.monotonic())
+                    continue
+                self._stop(future, worker)
+                return None
+
+    def _running_on(self, future: Any) -> str | None:
+        """The worker the scheduler has ``future``'s task processing on, if any."""
+
+        def processing_on(dask_scheduler: Any, key: Any) -> str | None:  # runs on the scheduler
+            # nested, so it is sent by value: the scheduler need not have resume_etl installed
+            task = dask_scheduler.tasks.get(key)
+            worker = task.processing_on if task is not None else None
+            return None if worker is None else str(worker.address)
+
+        on: str | None = self.client.run_on_scheduler(processing_on, key=future.key)
+        return on
+
+    def _stop(self, future: Any, worker: str) -> None:
+        """Cancel an overrun batch, then end the worker process that runs it.
+
+        A thread cannot be stopped, so the process exits; its nanny starts a new one (a worker
+        without a nanny is gone for the rest of the run). The exit runs on the worker's event
+        loop, beside the busy task thread, and is not waited for: ``restart_workers`` would
+        first ask the busy worker to close and wait seconds for it.
+        """
+        self.overruns += 1
+        future.cancel()  # first, so the scheduler does not hand it to another worker
+        self.client.run(_exit_worker, workers=[worker], wait=False)
+
+    def one_by_one(self, index: int, batch: list[Path], parts: Path) -> BatchReport:
+        """An overrun batch's documents, each alone with one budget; one that overruns is E051."""
+        submitted = [(path, *self.submit_timed(index, [path], parts)) for path in batch]
+        entries, written, seconds = [], [], Counter[str]()
+        for path, future, marker in submitted:
+            report = self.within_budget(future, marker, 1)
+            if report is None:
+                record = too_costly(path, self.config)
+                report = write_parts([(path, record)], parts, index, self.config.load.tables)
+            elif report.worker:
+                self.documents_per_worker[report.worker] += len(report.entries)
+            entries.extend(report.entries)
+            written.extend(report.parts)
+            seconds.update(report.seconds)
+        return BatchReport(index, entries, written, dict(seconds))
+
+
+class _BudgetedBatch:
+    """A batch on the cluster under a time budget: past its allowance, its documents alone."""
+
+    def __init__(self, engine: DaskEngine, index: int, batch: list[Path], parts: Path) -> None:
+        self.engine, self.index, self.batch, self.parts = engine, index, batch, parts
+        self.future, self.marker = engine.submit_timed(index, batch, parts)
+
+    def result(self) -> BatchReport:
+        report = self.engine.within_budget(self.future, self.marker, len(self.batch))
+        if report is None:
+            return self.engine.one_by_one(self.index, self.batch, self.parts)
+        return report
 
 
 def _connect(distributed: Any, address: Any) -> Any:

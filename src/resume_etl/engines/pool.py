@@ -12,6 +12,12 @@ every batch it held fails. The pool then starts a new executor for the batches t
 reruns each failed batch one document at a time in a separate single-worker executor, where a
 death can only be that document's: it is quarantined (E050), having killed a worker twice, and
 the others are committed. Workers die with the parent (``lifeline.py``).
+
+With a time budget (``run.document_seconds``, ``budget.py``), the parent waits for each batch
+with a deadline. A batch past its deadline has its executor's workers killed and is rerun one
+document at a time, each with one budget: the document that overruns alone is quarantined (E051).
+The other batches that executor held did nothing wrong: they are submitted again, whole, to a
+new executor.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import TracebackType
@@ -29,6 +36,7 @@ from typing import Protocol, TypeVar
 
 from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
+from resume_etl.engines.budget import Budget, kill_workers, too_costly
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.timing import MODEL, StageClock
@@ -52,6 +60,7 @@ def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
     die_with_parent(parent_pid)
     try:
         _worker_engine = LocalEngine(config)
+        _worker_engine.warm_up()
     except ResumeEtlError as error:  # an initializer's error breaks the pool as a crash would
         _start_error = error
 
@@ -94,17 +103,31 @@ def default_workers() -> int:
 class WorkerPool:
     """A pool of ``workers`` processes, each with its own ``nlp``; use it as a context manager.
 
-    ``spawn`` starts clean interpreters: no threads (a progress bar's) or half-held locks are
-    copied into a worker, at the price of importing spaCy once per worker.
+    ``spawn`` (the default ``start_method``) starts clean interpreters: no threads (a progress
+    bar's) or half-held locks are copied into a worker, at the price of importing spaCy once per
+    worker. The one worker of a budgeted single-worker run is forked (``budget.ONE_WORKER_START``).
     """
 
-    def __init__(self, config: PipelineConfig, workers: int, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(
+        self,
+        config: PipelineConfig,
+        workers: int,
+        batch_size: int = BATCH_SIZE,
+        start_method: str = "spawn",
+    ) -> None:
         self.config = config
         self.workers = workers
         self.batch_size = batch_size
+        self.start_method = start_method
+        self.budget = Budget.of(config)
         self.clock = StageClock()
         self.worker_deaths = 0
         """Workers that died under a batch or a document (each cost an executor)."""
+        self.overruns = 0
+        """Batches and documents stopped for taking longer than their time budget."""
+        self._overrun_generations: set[int] = set()
+        """Executors whose workers were killed for another batch's overrun, not for a death."""
+        self._warm_generation = -1
         self._executor = self._new_executor(workers)
         self.generation = 0
         """Counts executors replaced after a worker died; a batch knows the one it went to."""
@@ -114,7 +137,7 @@ class WorkerPool:
     def _new_executor(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=multiprocessing.get_context(self.start_method),
             initializer=_start_worker,
             initargs=(self.config, os.getpid()),
         )
@@ -152,9 +175,35 @@ class WorkerPool:
             yield report
 
     def submit(self, index: int, paths: list[Path], parts: Path) -> tuple[int, Future[BatchReport]]:
-        """Hand a batch to the executor; the executor's generation tells a later break apart."""
+        """Hand a batch to the executor; the executor's generation tells a later break apart.
+
+        With a budget, a new executor's workers are started (and their models loaded) first,
+        so a batch's deadline counts its own work, not a worker's start.
+        """
+        if self.budget is not None and self._warm_generation != self.generation:
+            self.warm()
+            self._warm_generation = self.generation
         future = self._executor.submit(_process_batch, paths, parts, index)
         return self.generation, future
+
+    def allowance(self, documents: int) -> float | None:
+        """Seconds to wait for a batch of ``documents`` (None: no budget, wait for ever)."""
+        return None if self.budget is None else self.budget.allowance(documents)
+
+    def stop_overrun(self, generation: int) -> None:
+        """Kill the workers of the executor running an overrun batch and start a new one."""
+        if generation != self.generation:  # that executor broke and was replaced already
+            return
+        self.overruns += 1
+        kill_workers(self._executor)
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._overrun_generations.add(generation)
+        self._executor = self._new_executor(self.workers)
+        self.generation += 1
+
+    def broken_by_overrun(self, generation: int) -> bool:
+        """Whether that executor broke because its workers were killed for an overrun."""
+        return generation in self._overrun_generations
 
     def replace_broken(self, generation: int) -> None:
         """A new executor for the batches to come, unless a failed batch already made one."""
@@ -177,13 +226,19 @@ class WorkerPool:
 
     def _run_alone(self, index: int, path: Path, parts: Path) -> BatchReport:
         executor = self._alone_executor()
+        future = executor.submit(_process_batch, [path], parts, index)
         try:
-            return executor.submit(_process_batch, [path], parts, index).result()
+            return future.result(timeout=self.allowance(1))
+        except FutureTimeout:
+            self.overruns += 1
+            kill_workers(executor)
+            record = too_costly(path, self.config)
         except BrokenProcessPool:
             self.worker_deaths += 1
-            executor.shutdown(wait=False, cancel_futures=True)
-            self._alone = None
-        return write_parts([(path, self._killer(path))], parts, index, self.config.load.tables)
+            record = self._killer(path)
+        executor.shutdown(wait=False, cancel_futures=True)
+        self._alone = None
+        return write_parts([(path, record)], parts, index, self.config.load.tables)
 
     def _alone_executor(self) -> ProcessPoolExecutor:
         """The single worker for documents alone, started and checked before it gets one.
@@ -218,23 +273,39 @@ class WorkerPool:
 
 
 class _PoolBatch:
-    """A batch on the pool; if a worker dies under it, its documents are rerun one by one."""
+    """A batch on the pool; if a worker dies under it, or it overruns its time budget, its
+    documents are rerun one by one. One whose executor was killed for another batch's overrun
+    is submitted again, whole.
+
+    Its deadline counts from when the parent starts waiting for it, the oldest batch: the
+    executor hands batches out in order, so by then it runs (it may have run a while already;
+    a batch is stopped after one to two allowances, never before one).
+    """
 
     def __init__(self, pool: WorkerPool, index: int, paths: list[Path], parts: Path) -> None:
         self.pool, self.index, self.paths, self.parts = pool, index, paths, parts
         self.generation = -1
         self.future: Future[BatchReport] | None = None
+        self._submit()
+
+    def _submit(self) -> None:
+        self.future = None
         try:
-            self.generation, self.future = pool.submit(index, paths, parts)
+            self.generation, self.future = self.pool.submit(self.index, self.paths, self.parts)
         except BrokenProcessPool:  # the executor broke before this batch got to it
-            self.generation = pool.generation
+            self.generation = self.pool.generation
 
     def result(self) -> BatchReport:
-        if self.future is not None:
+        while self.future is not None:
             try:
-                return self.future.result()
+                return self.future.result(timeout=self.pool.allowance(len(self.paths)))
+            except FutureTimeout:
+                self.pool.stop_overrun(self.generation)
+                return self.pool.one_by_one(self.index, self.paths, self.parts)
             except BrokenProcessPool:
-                pass
+                if not self.pool.broken_by_overrun(self.generation):
+                    break
+                self._submit()
         self.pool.replace_broken(self.generation)
         return self.pool.one_by_one(self.index, self.paths, self.parts)
 

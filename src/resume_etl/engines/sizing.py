@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
 from resume_etl.engines import BatchSource
+from resume_etl.engines.budget import ONE_WORKER_START, Budget
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import WorkerPool, default_workers
 
@@ -65,7 +66,8 @@ class LocalWorkers:
 
     ``wanted`` given (``--workers N``): up to that many, never more than there are batches.
     Default: the idle cores, as long as each gets ``MIN_DOCUMENTS_PER_WORKER`` documents. One
-    process means this one: no pool to start, and the same tables.
+    process means this one: no pool to start, and the same tables; with a time budget
+    (``run.document_seconds``) it is one child process the budget can stop.
     """
 
     wanted: int | None = None
@@ -83,8 +85,14 @@ class LocalWorkers:
     ) -> Iterator[tuple[BatchSource, int]]:
         """The engine for ``documents`` new or changed files, and how many processes it runs."""
         count = self.count(documents)
-        if count == 1:
+        if count == 1 and (nlp is not None or Budget.of(config) is None):
             yield LocalEngine(config, nlp), 1
+            return
+        if count == 1:
+            # A time budget can stop only another process (``engines/budget.py``): the one
+            # worker is a child, forked where it can be, so it starts without a second import.
+            with WorkerPool(config, 1, self.batch_size or BATCH_SIZE, ONE_WORKER_START) as pool:
+                yield pool, 1
             return
         size = self.batch_size or balanced_batch_size(documents, count, BATCH_SIZE)
         with WorkerPool(config, count, size) as pool:

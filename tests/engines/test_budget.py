@@ -1,0 +1,49 @@
+"""The time budget per document: a document that takes too long is quarantined (E051), the
+worker running it replaced, and the other documents committed, on every engine.
+
+``RESUME_ETL_SLOW_INPUT`` makes one document sleep far past a budget of a few seconds: if the
+budget were not enforced the test would take the whole sleep and then fail, never hang.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from resume_etl.config import PipelineConfig
+from resume_etl.engines.pool import WorkerPool
+from resume_etl.runner import run_files, run_with_workers
+from tests.engines.conftest import assert_only_the_slow_document_quarantined, budgeted
+
+
+def test_one_worker_stops_a_document_past_its_budget(
+    config: PipelineConfig,
+    nlp: Language,
+    slow_inputs: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The one worker is forked from this process: it inherits the test's model.
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    out = tmp_path / "out"
+    summary = run_with_workers(budgeted(config), slow_inputs, out, workers=1, batch_size=2)
+    assert_only_the_slow_document_quarantined(summary, out)
+
+
+def test_a_pool_replaces_the_worker_of_a_document_past_its_budget(
+    config: PipelineConfig,
+    nlp: Language,
+    slow_inputs: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Forked workers, so none loads a model: the budget's handling is the same as when spawned
+    # (test_crash.py runs spawned workers), and this costs seconds instead of a minute.
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    out, pipeline = tmp_path / "out", budgeted(config)
+    with WorkerPool(pipeline, workers=2, batch_size=2, start_method="fork") as pool:
+        summary = run_files(pipeline, slow_inputs, out, source=pool)
+        assert pool.overruns == 2  # its batch, then itself alone
+    assert_only_the_slow_document_quarantined(summary, out)
