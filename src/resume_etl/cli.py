@@ -336,7 +336,8 @@ def export_jsonresume(
         typer.Option(
             "--out",
             "-o",
-            help="Folder for <doc_id>/resume.json, or - for stdout (NDJSON: one résumé a line).",
+            help="Folder for <person_key>/resume.json, or - for stdout (NDJSON: one résumé "
+            "a line).",
         ),
     ],
     tables: TablesOption = Path("output"),

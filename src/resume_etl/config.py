@@ -141,6 +141,15 @@ class IngestSettings(_Settings):
             "limit (nlp.max_length) is raised to match."
         ),
     )
+    person_key: Literal["path", "name"] = Field(
+        default="path",
+        description=(
+            "What documents.person_key is made from: 'path', the file's resolved path (the "
+            "key incremental runs find a file by, so any spelling of it, from any working "
+            "directory, is one person), or 'name', the file name alone (stable when the folder "
+            "moves to another place or machine; file names must then be unique)."
+        ),
+    )
     preferred_legacy_encodings: tuple[str, ...] = Field(
         default=("cp1252",),
         description=(

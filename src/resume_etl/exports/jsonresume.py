@@ -1,4 +1,4 @@
-"""JSON Resume export: one ``<doc_id>/resume.json`` per profile, validated against the schema.
+"""JSON Resume export: one ``<person_key>/resume.json`` per profile, validated against the schema.
 
 JSON Resume (https://jsonresume.org) is what résumé themes and profile sites read. The models
 below are the part of its schema this project can fill; they dump with camelCase keys and without
@@ -22,8 +22,8 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from resume_etl._version import __version__
-from resume_etl.exports._files import export_root, subfolder, write_atomically
-from resume_etl.exports.profiles import ProfileRecords, read_profiles
+from resume_etl.exports._files import export_root, remove_stale, subfolder, write_atomically
+from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
     ContactRecord,
@@ -134,6 +134,7 @@ class Meta(_JsonResumePart):
     version: str = SCHEMA_VERSION
     generator: str = f"resume-etl {__version__}"
     doc_id: str
+    person_key: str
 
 
 class InvalidExportError(ValueError):
@@ -191,7 +192,7 @@ def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) ->
         skills=_non_empty(_skills(profile.skills)),
         projects=_non_empty([_project(project) for project in profile.projects]),
         publications=_non_empty([_publication(paper) for paper in profile.publications]),
-        meta=Meta(doc_id=profile.doc_id),
+        meta=Meta(doc_id=profile.doc_id, person_key=profile.person_key),
     )
     if redactor is None:
         return resume
@@ -360,28 +361,41 @@ def validation_errors(document: dict[str, Any]) -> list[str]:
 def export_json_resume(
     tables_dir: Path | str, out_dir: Path | str, redactor: Redactor | None = None
 ) -> list[Path]:
-    """Write ``<out_dir>/<doc_id>/resume.json`` for every document; return the files written.
+    """Write ``<out_dir>/<person_key>/resume.json`` for every document; return the files written.
 
     Every résumé is validated before any is written: if one breaks the schema,
     ``InvalidExportError`` names the document and the fault and nothing is written, so a site
     never picks up a half-updated, partly invalid export. Each file replaces the old one
     atomically, and a link or a file in the way is a coded error (``_files``), never followed.
+    The folder is the person's, not the text's: an edited résumé replaces its old file, and
+    the files this export wrote earlier for people no longer in the tables are removed.
     """
+    profiles = read_profiles(tables_dir)
+    check_person_keys(profiles)
     documents = {
-        profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
-        for profile in read_profiles(tables_dir)
+        profile.person_key: to_json_resume(profile, redactor).to_json_dict() for profile in profiles
     }
     faults = [
-        f"{doc_id}: {'; '.join(errors)}"
-        for doc_id, document in documents.items()
-        if (errors := validation_errors(document))
+        f"{profile.doc_id}: {'; '.join(errors)}"
+        for profile in profiles
+        if (errors := validation_errors(documents[profile.person_key]))
     ]
     if faults:
         raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
     written = []
     with export_root(Path(out_dir)) as root:
-        for doc_id, document in documents.items():
-            with subfolder(root, doc_id) as folder:
+        for person_key, document in documents.items():
+            with subfolder(root, person_key) as folder:
                 text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
                 written.append(write_atomically(folder, RESUME_FILE_NAME, [text]))
+        remove_stale(root, documents.keys(), RESUME_FILE_NAME, _written_by_us)
     return written
+
+
+def _written_by_us(text: str) -> bool:
+    """A ``resume.json`` this package wrote (its ``meta.generator``), not a hand-made one."""
+    try:
+        meta = json.loads(text).get("meta", {})
+    except (json.JSONDecodeError, AttributeError):
+        return False
+    return isinstance(meta, dict) and str(meta.get("generator", "")).startswith("resume-etl ")

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import pyarrow.parquet as pq
 
+from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.hints import require_tables
 from resume_etl.ids import check_doc_ids
 from resume_etl.records import (
@@ -54,6 +55,11 @@ class ProfileRecords:
     def doc_id(self) -> str:
         return self.document.doc_id
 
+    @property
+    def person_key(self) -> str:
+        """The person's key, stable across edits: exports name folders and search ids by it."""
+        return self.document.person_key
+
 
 def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
     """One ``ProfileRecords`` per document of an output folder, in ``documents`` order."""
@@ -68,6 +74,8 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
     metrics = _by_doc(_read(folder, "metrics", MetricRecord))
     links = _by_doc(_read(folder, "links", LinkRecord))
     contacts = _by_doc(_read(folder, "contacts", ContactRecord))
+    documents = _read(folder, "documents", DocumentRecord)
+    check_doc_ids((row.person_key for row in documents), str(folder), "person_key")
     return [
         ProfileRecords(
             document=document,
@@ -81,8 +89,21 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
             links=links.get(document.doc_id, []),
             contacts=contacts.get(document.doc_id, []),
         )
-        for document in _read(folder, "documents", DocumentRecord)
+        for document in documents
     ]
+
+
+def check_person_keys(profiles: Sequence[ProfileRecords]) -> None:
+    """Raise E134 when two documents share a person key: one would overwrite the other."""
+    seen: dict[str, str] = {}
+    for profile in profiles:
+        other = seen.setdefault(profile.person_key, profile.document.source_path)
+        if other != profile.document.source_path:
+            raise ResumeEtlError(
+                ErrorCode.E134_DUPLICATE_PERSON_KEY,
+                f"{other} and {profile.document.source_path} have the same person_key "
+                f"{profile.person_key}",
+            )
 
 
 def _read(folder: Path, table: str, model: type[RecordT]) -> list[RecordT]:

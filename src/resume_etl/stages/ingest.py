@@ -245,6 +245,20 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def person_key_for(path: Path, settings: IngestSettings, root: Path | None = None) -> str:
+    """The key of the person ``path`` is about: it survives edits, which change ``doc_id``.
+
+    By default a hash of the resolved path, the identity incremental runs already give a file
+    (``storage/plan.py``): ``raw/a.md``, ``./raw/a.md`` and ``/home/me/raw/a.md`` are one
+    person, whatever the working directory. ``person_key = "name"`` hashes the file name only,
+    for folders that move. Sixteen hex digits, like a ``doc_id``: a safe folder name that does
+    not show the file name (which often is the person's).
+    """
+    located = path if root is None else root / path
+    source = located.name if settings.person_key == "name" else os.path.realpath(located)
+    return hashlib.sha256(f"{settings.person_key}:{source}".encode()).hexdigest()[:16]
+
+
 def read_document(
     path: Path, settings: IngestSettings, root: Path | None = None
 ) -> DocumentRecord | QuarantineRecord:
@@ -282,6 +296,7 @@ def read_document(
     return DocumentRecord(
         doc_id=doc_id_for(text),
         source_path=str(path),
+        person_key=person_key_for(path, settings, root),
         content_sha256=content_sha256,
         size_bytes=len(data),
         encoding=decoded.encoding,
