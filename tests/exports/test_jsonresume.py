@@ -170,7 +170,7 @@ def test_listed_skill_groups_come_before_mentioned_ones() -> None:
     assert to_json_resume(profile).to_json_dict()["skills"] == [
         {"name": "Languages", "keywords": ["Python"]},
         {"name": "Skills", "keywords": ["Go"]},
-        {"name": "Also mentioned: version control", "keywords": ["Git"]},
+        {"name": "Version control", "keywords": ["Git"]},
     ]
 
 

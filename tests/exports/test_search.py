@@ -123,7 +123,7 @@ def test_redacted_email_tokens_join_across_exports(raw_tables_dir: Path, tmp_pat
     export_search_feed(raw_tables_dir, tmp_path / "feed.ndjson", redactor=redactor)
     resumes = export_json_resume(raw_tables_dir, tmp_path / "resumes", redactor)
     feed_emails = {
-        document["doc_id"]: document["emails"]
+        document["person_key"]: document["emails"]
         for document in _documents((tmp_path / "feed.ndjson").read_text("utf-8").splitlines())
     }
     joined = 0

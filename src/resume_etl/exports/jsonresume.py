@@ -23,6 +23,7 @@ from pydantic.alias_generators import to_camel
 
 from resume_etl._version import __version__
 from resume_etl.exports._files import export_root, remove_stale, subfolder, write_atomically
+from resume_etl.exports._readable import certificates, skill_groups, spoken_languages
 from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
@@ -34,7 +35,7 @@ from resume_etl.records import (
     PublicationRecord,
     SkillRecord,
 )
-from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform, SkillSource
+from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform
 
 SCHEMA_VERSION = "v1.0.0"
 """The JSON Resume schema version the shipped schema file describes."""
@@ -113,6 +114,17 @@ class Skill(_JsonResumePart):
     keywords: list[str] | None = None
 
 
+class Language(_JsonResumePart):
+    language: str
+    fluency: str | None = None
+
+
+class Certificate(_JsonResumePart):
+    name: str
+    date: str | None = None
+    issuer: str | None = None
+
+
 class Project(_JsonResumePart):
     name: str | None = None
     description: str | None = None
@@ -148,7 +160,9 @@ class JsonResume(_JsonResumePart):
     work: list[Work] | None = None
     education: list[Education] | None = None
     awards: list[Award] | None = None
+    certificates: list[Certificate] | None = None
     skills: list[Skill] | None = None
+    languages: list[Language] | None = None
     projects: list[Project] | None = None
     publications: list[Publication] | None = None
     meta: Meta
@@ -184,12 +198,22 @@ def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) ->
     summaries, skills, URLs) is scrubbed of emails, phones and addresses wherever the extractor
     put them.
     """
+    languages = spoken_languages(profile.skills, profile.document.text)
     resume = JsonResume(
         basics=_basics(profile, redactor),
         work=_non_empty([_work(job) for job in profile.experiences]),
         education=_non_empty([_education(school) for school in profile.education]),
         awards=_non_empty(_awards(profile.education)),
-        skills=_non_empty(_skills(profile.skills)),
+        certificates=_non_empty(
+            [
+                Certificate(name=found.name, date=found.date, issuer=found.issuer)
+                for found in certificates(profile.sections, profile.document.text)
+            ]
+        ),
+        skills=_non_empty(_skills(profile.skills, languages)),
+        languages=_non_empty(
+            [Language(language=skill.name, fluency=level) for skill, level in languages]
+        ),
         projects=_non_empty([_project(project) for project in profile.projects]),
         publications=_non_empty([_publication(paper) for paper in profile.publications]),
         meta=Meta(doc_id=profile.doc_id, person_key=profile.person_key),
@@ -292,26 +316,13 @@ def _awards(education: Sequence[EducationRecord]) -> list[Award]:
     ]
 
 
-def _skills(skills: Sequence[SkillRecord]) -> list[Skill]:
-    """Listed skills grouped by the label the document gave them, then mentioned-only skills
-    grouped by lexicon category: JSON Resume skills are named groups of keywords."""
-    listed = [skill for skill in skills if skill.source == SkillSource.SKILLS_SECTION]
-    mentioned = [skill for skill in skills if skill.source != SkillSource.SKILLS_SECTION]
-    groups: dict[str, list[str]] = {}
-    for skill in listed:
-        _add_keyword(groups, skill.group or "Skills", skill.name)
-    for skill in mentioned:
-        category = (skill.category or "").replace("_", " ")
-        _add_keyword(
-            groups, f"Also mentioned: {category}" if category else "Also mentioned", skill.name
-        )
-    return [Skill(name=name, keywords=keywords) for name, keywords in groups.items()]
-
-
-def _add_keyword(groups: dict[str, list[str]], group: str, keyword: str) -> None:
-    keywords = groups.setdefault(group, [])
-    if keyword not in keywords:
-        keywords.append(keyword)
+def _skills(
+    skills: Sequence[SkillRecord], languages: Sequence[tuple[SkillRecord, str | None]]
+) -> list[Skill]:
+    """JSON Resume skills are named groups of keywords: the document's groups with readable
+    names, then skills only mentioned, by category (``_readable``); spoken languages apart."""
+    spoken = {skill.skill_id for skill, _ in languages}
+    return [Skill(name=name, keywords=keywords) for name, keywords in skill_groups(skills, spoken)]
 
 
 def _project(project: ProjectRecord) -> Project:

@@ -30,6 +30,7 @@ from resume_etl.records import (
     ProjectRecord,
     PublicationRecord,
     Record,
+    SectionRecord,
     SkillRecord,
 )
 
@@ -50,6 +51,7 @@ class ProfileRecords:
     metrics: Sequence[MetricRecord] = field(default_factory=list)
     links: Sequence[LinkRecord] = field(default_factory=list)
     contacts: Sequence[ContactRecord] = field(default_factory=list)
+    sections: Sequence[SectionRecord] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
@@ -74,6 +76,7 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
     metrics = _by_doc(_read(folder, "metrics", MetricRecord))
     links = _by_doc(_read(folder, "links", LinkRecord))
     contacts = _by_doc(_read(folder, "contacts", ContactRecord))
+    sections = _by_doc(_read(folder, "sections", SectionRecord))
     documents = _read(folder, "documents", DocumentRecord)
     check_doc_ids((row.person_key for row in documents), str(folder), "person_key")
     return [
@@ -88,6 +91,7 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
             metrics=metrics.get(document.doc_id, []),
             links=links.get(document.doc_id, []),
             contacts=contacts.get(document.doc_id, []),
+            sections=sections.get(document.doc_id, []),
         )
         for document in documents
     ]
