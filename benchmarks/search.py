@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from resume_etl.exports._search_rows import document_ids
 from resume_etl.exports.local_search import INDEX_DIR, STATE_FILE, open_index, search_profiles
-from resume_etl.exports.profiles import read_profiles
 
 QUERIES = (
     "kafka",
@@ -112,7 +112,7 @@ def main() -> None:
     parser.add_argument("--before-src", type=Path)
     args = parser.parse_args()
     tables: Path = args.tables
-    documents = len(read_profiles(tables))
+    documents = len(document_ids(tables))
     print(f"{documents} documents in {tables}")
     build = _median_seconds(lambda: open_index(tables, rebuild=True), args.repeat)
     print(f"build the index from the tables (--rebuild): {build:.2f} s")

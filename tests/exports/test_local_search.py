@@ -10,8 +10,9 @@ import pytest
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
-from resume_etl.exports import local_search, profiles
+from resume_etl.exports import _search_rows, local_search
 from resume_etl.exports._plain import plain_text
+from resume_etl.exports._search_rows import IndexedProfile
 from resume_etl.exports.local_search import (
     INDEX_DIR,
     STATE_FILE,
@@ -20,28 +21,12 @@ from resume_etl.exports.local_search import (
     search_index,
     search_profiles,
 )
-from resume_etl.exports.profiles import ProfileRecords
-from resume_etl.records import CharSpan, ProfileRecord, SkillRecord
-from resume_etl.vocab import SkillSource
 from tests.conftest import RAW, make_document, run_folder
 
 
-def _profile(text: str, skills: tuple[str, ...] = ()) -> ProfileRecords:
-    document = make_document(text, f"{hash(text)}.md")
-    records = [
-        SkillRecord(
-            doc_id=document.doc_id,
-            skill_id=name,
-            name=name,
-            source=SkillSource.SKILLS_SECTION,
-            in_lexicon=True,
-            mention_count=1,
-            spans=[CharSpan(start=0, end=1)],
-        )
-        for name in skills
-    ]
-    return ProfileRecords(
-        document=document, profile=ProfileRecord(doc_id=document.doc_id), skills=records
+def _profile(text: str, skills: tuple[str, ...] = ()) -> IndexedProfile:
+    return IndexedProfile(
+        doc_id=make_document(text).doc_id, text=plain_text(text), skills=list(skills)
     )
 
 
@@ -54,7 +39,7 @@ CORPUS = [
 
 def _found(query: str, *, match_any: bool = False) -> list[str]:
     hits = search_index(build_index(CORPUS), query, match_any=match_any)
-    return [next(p.document.text for p in CORPUS if p.doc_id == hit.doc_id) for hit in hits]
+    return [next(p.text for p in CORPUS if p.doc_id == hit.doc_id) for hit in hits]
 
 
 def test_every_word_must_match_unless_any_is_asked() -> None:
@@ -63,12 +48,12 @@ def test_every_word_must_match_unless_any_is_asked() -> None:
 
 
 def test_a_quoted_phrase_matches_only_words_side_by_side() -> None:
-    assert _found('"machine learning"') == [CORPUS[0].document.text]
+    assert _found('"machine learning"') == [CORPUS[0].text]
     assert len(_found("machine learning")) == 2
 
 
 def test_a_listed_skill_weighs_more_than_a_word_in_the_text() -> None:
-    assert _found("kafka")[0] == CORPUS[2].document.text
+    assert _found("kafka")[0] == CORPUS[2].text
 
 
 def test_snippets_are_plain_text_with_the_query_words_highlighted() -> None:
@@ -125,18 +110,27 @@ def test_index_is_kept_and_updated_after_a_run_without_a_rebuild(
     state = json.loads((out / INDEX_DIR / STATE_FILE).read_text("utf-8"))
     assert state["run_id"] == (out / ".resume-etl" / "CURRENT").read_text("utf-8").strip()
 
-    with monkeypatch.context() as patched:  # a fresh index is searched as it is, never rebuilt
-        patched.setattr(profiles, "read_profiles", _no_reading)
+    with monkeypatch.context() as patched:  # a current index is searched as it is
+        patched.setattr(_search_rows, "indexed_profiles", _no_reading)
         assert search_profiles(out, "experience") == first
 
     edited = inputs / "109_lawyer_uk.txt"
     edited.write_text(edited.read_text("utf-8") + "\nQuokkawrangler certification\n", "utf-8")
     run_folder(config, nlp, inputs, out)
+    read: list[object] = []
+    reader = _search_rows.indexed_profiles
+
+    def spy(folder: Path, doc_ids: object = None) -> list[IndexedProfile]:
+        read.append(doc_ids)
+        return reader(folder, doc_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_search_rows, "indexed_profiles", spy)
     (hit,) = search_profiles(out, "quokkawrangler")
+    assert read == [{hit.doc_id}]  # only the edited document is read and added
     doc_ids = json.loads((out / INDEX_DIR / STATE_FILE).read_text("utf-8"))["doc_ids"]
     assert hit.doc_id in doc_ids and len(doc_ids) == 2
     assert len(search_profiles(out, "experience", match_any=True)) == 2
 
 
-def _no_reading(*_: object) -> list[ProfileRecords]:
+def _no_reading(*_: object) -> list[IndexedProfile]:
     raise AssertionError("the index was rebuilt from the tables")

@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 
 import tantivy
 
-from resume_etl.exports._plain import plain_text
 from resume_etl.hints import require_tables
 
 if TYPE_CHECKING:
-    from resume_etl.exports.profiles import ProfileRecords
+    from resume_etl.exports._search_rows import IndexedProfile
 
 INDEX_DIR = Path(".resume-etl") / "search-index"
 """Inside an output folder: the search index and the run it reflects (``state.json``)."""
@@ -76,77 +75,71 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-def _document(profile: ProfileRecords) -> tantivy.Document:
+def _document(profile: IndexedProfile) -> tantivy.Document:
     """What the engine indexes of one profile: weighted fields and the plain body text."""
-    person = profile.profile
     return tantivy.Document(
         doc_id=profile.doc_id,
-        person=person.name or person.headline or profile.doc_id,
-        name=person.name or "",
-        headline=person.headline or "",
-        skills=[skill.name for skill in profile.skills],
-        roles=[job.role for job in profile.experiences if job.role],
-        organizations=[job.organization for job in profile.experiences if job.organization],
-        schools=[school.institution for school in profile.education if school.institution],
-        projects=[project.name for project in profile.projects if project.name],
-        text=plain_text(profile.document.text),
+        person=profile.name or profile.headline or profile.doc_id,
+        name=profile.name or "",
+        headline=profile.headline or "",
+        skills=profile.skills,
+        roles=profile.roles,
+        organizations=profile.organizations,
+        schools=profile.schools,
+        projects=profile.projects,
+        text=profile.text,
     )
-
-
-def _read_profiles(folder: Path) -> list[ProfileRecords]:
-    """The tables as records, imported only to (re)build: a current index needs neither
-    pyarrow nor the record models, which are most of a search command's start-up."""
-    from resume_etl.exports import profiles  # noqa: PLC0415
-
-    return profiles.read_profiles(folder)
 
 
 def open_index(tables_dir: Path | str, rebuild: bool = False) -> tantivy.Index:
     """The index of ``tables_dir``, brought up to date with its committed run.
 
     Kept on disk when the output folder has a run's state folder and can be written; otherwise
-    built in memory for this call.
+    built in memory for this call. The table reader (pyarrow) is imported only to update: a
+    search on a current index needs none of it, which keeps the command's start-up short.
     """
     folder = Path(tables_dir)
     require_tables(folder)
     run_id = _current_run(folder)
     location = folder / INDEX_DIR
-    if run_id is None or not _writable(location):
-        return build_index(_read_profiles(folder))
     state = _state(location)
+    current_index = state.get("format") == INDEX_FORMAT and state.get("run_id") == run_id
+    if run_id is not None and current_index and not rebuild:
+        return tantivy.Index.open(str(location))
+    from resume_etl.exports import _search_rows as rows  # noqa: PLC0415
+
+    if run_id is None or not _writable(location):
+        return build_index(rows.indexed_profiles(folder))
     if rebuild or state.get("format") != INDEX_FORMAT:
         _clear(location)
         state = {}
-    elif state.get("run_id") == run_id:
-        return tantivy.Index.open(str(location))
     index = tantivy.Index(_schema(), path=str(location))
     indexed = state.get("doc_ids")
     known = {str(doc_id) for doc_id in indexed} if isinstance(indexed, list) else set()
-    _update(index, _read_profiles(folder), known, location, run_id)
+    current = rows.document_ids(folder)
+    added = rows.indexed_profiles(folder, set(current) - known) if set(current) - known else []
+    _update(index, added, known - set(current), location, {"run_id": run_id, "doc_ids": current})
     return index
 
 
 def _update(
     index: tantivy.Index,
-    profiles: Sequence[ProfileRecords],
-    indexed: set[str],
+    added: Sequence[IndexedProfile],
+    removed: Iterable[str],
     location: Path,
-    run_id: str,
+    state: dict[str, object],
 ) -> None:
-    """Add the profiles the index lacks, delete the ones the run dropped, record the run."""
-    current = {profile.doc_id for profile in profiles}
+    """Add the documents the index lacks, delete the ones the run dropped, record the run."""
     writer = _writer(index)
-    for doc_id in indexed - current:
+    for doc_id in removed:
         writer.delete_documents_by_term("doc_id", doc_id)
-    for profile in profiles:
-        if profile.doc_id not in indexed:
-            writer.add_document(_document(profile))
+    for profile in added:
+        writer.add_document(_document(profile))
     writer.commit()
     writer.wait_merging_threads()
     index.reload()
-    state = {"format": INDEX_FORMAT, "run_id": run_id, "doc_ids": sorted(current)}
     temporary = location / f".{STATE_FILE}.tmp"
-    temporary.write_text(json.dumps(state), "utf-8")
+    temporary.write_text(json.dumps({"format": INDEX_FORMAT, **state}), "utf-8")
     temporary.replace(location / STATE_FILE)
 
 
@@ -160,7 +153,7 @@ def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
     return index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
 
 
-def build_index(profiles: Iterable[ProfileRecords]) -> tantivy.Index:
+def build_index(profiles: Iterable[IndexedProfile]) -> tantivy.Index:
     """An index of ``profiles`` in memory (where the output folder keeps none)."""
     index = tantivy.Index(_schema())
     writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
