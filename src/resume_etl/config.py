@@ -144,10 +144,11 @@ class IngestSettings(_Settings):
     person_key: Literal["path", "name"] = Field(
         default="path",
         description=(
-            "What documents.person_key is made from: 'path', the file's resolved path (the "
-            "key incremental runs find a file by, so any spelling of it, from any working "
-            "directory, is one person), or 'name', the file name alone (stable when the folder "
-            "moves to another place or machine; file names must then be unique)."
+            "What documents.person_key is made from: 'path', the file's resolved path relative "
+            "to the output folder (any spelling of it, from any working directory, is one "
+            "person, and a project folder moved with its inputs and output keeps its keys), or "
+            "'name', the file name alone (stable when only the inputs move; file names must "
+            "then be unique)."
         ),
     )
     preferred_legacy_encodings: tuple[str, ...] = Field(

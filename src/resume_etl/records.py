@@ -109,9 +109,9 @@ class DocumentRecord(Record):
     person_key: str = Field(
         description=(
             "Stable key of the person the file is about (16 hex digits): a hash of the file's "
-            "resolved path (or, with ingest.person_key = 'name', of its file name), so it "
-            "survives edits to the text, which change doc_id. Exports name site folders and "
-            "search documents by it."
+            "path relative to the output folder (or, with ingest.person_key = 'name', of its "
+            "file name), so it survives edits to the text, which change doc_id. Exports name "
+            "site folders and search documents by it."
         )
     )
     content_sha256: str = Field(description="SHA-256 of the file's raw bytes.")

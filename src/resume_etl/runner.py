@@ -12,6 +12,7 @@ sum the run up in a ``RunSummary``. Engines only map the stages over batches; th
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import time
 from collections import Counter
@@ -114,6 +115,14 @@ def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]
     return list(discover(paths, config.ingest))
 
 
+def with_output(config: PipelineConfig, out: Path) -> PipelineConfig:
+    """``config`` with ``load.out`` the run's resolved output folder, which every engine's
+    workers get: person keys are paths relative to it (``stages.ingest.person_key_for``).
+    The fingerprint leaves ``load.out`` out, so stored rows stay reusable."""
+    resolved = Path(os.path.realpath(out))
+    return config.model_copy(update={"load": config.load.model_copy(update={"out": resolved})})
+
+
 def run_on_engine(
     config: PipelineConfig,
     files: Sequence[Path],
@@ -125,6 +134,7 @@ def run_on_engine(
     options: RunOptions | None = None,
 ) -> RunSummary:
     """Run discovered ``files`` on ``engine``: the one place a run's engine is chosen."""
+    config = with_output(config, out)
     if scheduler is not None and workers is not None:  # else silently ignored: say so instead
         raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
     if engine is EngineName.DASK:
@@ -194,6 +204,7 @@ def run_files(
     tables: memory holds a batch and one entry per file, not the run's rows.
     """
     started = time.perf_counter()
+    config = with_output(config, out)
     options = options or RunOptions()
     with open_store(out, wait=options.wait, rebuild=options.full) as store:
         previous = store.committed()

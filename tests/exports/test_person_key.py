@@ -110,12 +110,26 @@ def test_person_key_is_the_same_for_any_spelling_of_the_path(
 ) -> None:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "cv.md").write_text("Jane", "utf-8")
+    out = tmp_path / "output"
     monkeypatch.chdir(tmp_path)
     settings = IngestSettings()
-    relative = person_key_for(Path("raw/cv.md"), settings)
-    assert relative == person_key_for(tmp_path / "raw" / "cv.md", settings)
-    assert relative == person_key_for(Path("cv.md"), settings, root=tmp_path / "raw")
-    assert relative != person_key_for(Path("raw/cv.md"), IngestSettings(person_key="name"))
+    relative = person_key_for(Path("raw/cv.md"), settings, anchor=Path("output"))
+    assert relative == person_key_for(tmp_path / "raw" / "cv.md", settings, anchor=out)
+    assert relative == person_key_for(Path("cv.md"), settings, tmp_path / "raw", out)
+    named = IngestSettings(person_key="name")
+    assert relative != person_key_for(Path("raw/cv.md"), named, anchor=out)
+
+
+def test_project_moved_with_its_output_keeps_its_person_keys(tmp_path: Path) -> None:
+    for project in ("before", "after"):
+        (tmp_path / project / "raw").mkdir(parents=True)
+        (tmp_path / project / "raw" / "cv.md").write_text("Jane", "utf-8")
+    keys = {
+        person_key_for(tmp_path / project / "raw" / "cv.md", IngestSettings(), None, out)
+        for project in ("before", "after")
+        for out in [tmp_path / project / "output"]
+    }
+    assert len(keys) == 1
 
 
 def test_name_keys_ignore_the_folder() -> None:

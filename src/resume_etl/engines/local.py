@@ -157,7 +157,7 @@ class LocalEngine:
     def _segmented(self, path: Path, seen: dict[str, str]) -> Outcome | SegmentedDocument:
         checkpoint("ingest")
         with self.clock.timing("ingest"):
-            outcome = read_document(path, self.config.ingest, self.root)
+            outcome = read_document(path, self.config.ingest, self.root, self.config.load.out)
         if isinstance(outcome, QuarantineRecord):
             return outcome
         if outcome.doc_id in seen:
