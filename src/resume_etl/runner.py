@@ -134,7 +134,6 @@ def run_on_engine(
     options: RunOptions | None = None,
 ) -> RunSummary:
     """Run discovered ``files`` on ``engine``: the one place a run's engine is chosen."""
-    config = with_output(config, out)
     if scheduler is not None and workers is not None:  # else silently ignored: say so instead
         raise ValueError("workers cannot be given with a scheduler, whose cluster has its own")
     if engine is EngineName.DASK:
@@ -162,7 +161,7 @@ def run_with_workers(
     if useful == 1:
         return run_files(config, files, out, on_progress, options=options)
     # Workers start on the first batch handed out, so a run with nothing new starts none.
-    with WorkerPool(config, useful, batch_size) as pool:
+    with WorkerPool(with_output(config, out), useful, batch_size) as pool:
         return run_files(config, files, out, on_progress, options=options, source=pool)
 
 
@@ -180,7 +179,7 @@ def run_on_dask(
 
     The stages run on the cluster; the plan, the merge and the commit here.
     """
-    with DaskEngine(config, scheduler, workers, batch_size) as engine:
+    with DaskEngine(with_output(config, out), scheduler, workers, batch_size) as engine:
         summary = run_files(config, files, out, on_progress, options=options, source=engine)
         summary.documents_per_worker = dict(sorted(engine.documents_per_worker.items()))
         return summary
