@@ -268,6 +268,7 @@ class Extractor:
         document = DocumentRecord(
             doc_id=doc_id_for(normalized),
             source_path=f"item{suffix}",
+            person_key=doc_id_for(f"item{suffix}"),
             content_sha256="0" * 64,
             size_bytes=len(text.encode()),
             encoding="utf-8",

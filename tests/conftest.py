@@ -78,6 +78,7 @@ def make_document(text: str, source_path: str = "test.txt") -> DocumentRecord:
     return DocumentRecord(
         doc_id=doc_id_for(normalized),
         source_path=source_path,
+        person_key=doc_id_for(source_path),
         content_sha256="0" * 64,
         size_bytes=len(text.encode()),
         encoding="utf-8",

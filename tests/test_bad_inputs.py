@@ -121,12 +121,12 @@ def outcomes(
     vanishing = inputs / "vanishes.txt"
 
     def read_after_removing_the_vanishing_file(
-        path: Path, settings: IngestSettings, root: Path | None = None
+        path: Path, settings: IngestSettings, root: Path | None = None, anchor: Path | None = None
     ) -> DocumentRecord | QuarantineRecord:
         # Mid-run: discovered and planned, then gone once the engine starts reading files.
         if path != vanishing:
             vanishing.unlink(missing_ok=True)
-        return read_document(path, settings, root)
+        return read_document(path, settings, root, anchor)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(local, "read_document", read_after_removing_the_vanishing_file)

@@ -112,7 +112,7 @@ def test_export_search_to_stdout_writes_the_feed_and_no_file_named_dash(
     lines = _invoke("export", "search", "--out", "-", "-t", str(tables)).splitlines()
     assert len(lines) == 2
     assert json.loads(lines[0])["index"]["_index"] == "resumes"
-    assert json.loads(lines[1])["doc_id"] == json.loads(lines[0])["index"]["_id"]
+    assert json.loads(lines[1])["person_key"] == json.loads(lines[0])["index"]["_id"]
     assert not (tmp_path / "-").exists()
 
 

@@ -144,7 +144,8 @@ def export_jsonresume(
         typer.Option(
             "--out",
             "-o",
-            help="Folder for <doc_id>/resume.json, or - for stdout (NDJSON: one résumé a line).",
+            help="Folder for <person_key>/resume.json, or - for stdout (NDJSON: one résumé "
+            "a line).",
         ),
     ],
     tables: TablesOption = Path("output"),
@@ -241,19 +242,27 @@ def search(
     tables: TablesOption = Path("output"),
     limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
     output: FormatOption = OutputFormat.TABLE,
+    match_any: Annotated[
+        bool, typer.Option("--any", help="Match profiles with any of the words, not all.")
+    ] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Rebuild the search index from the tables first.")
+    ] = False,
 ) -> None:
-    """Full-text search of the profiles (BM25), with the best-matching snippet highlighted."""
+    """Full-text search of the profiles (Tantivy: all words by default, "a phrase", -word,
+    OR, skills:kafka), with the best snippet of plain text highlighted."""
     from resume_etl._terminal import hits_table, messages, results  # noqa: PLC0415
     from resume_etl.exports.local_search import search_profiles  # noqa: PLC0415
     from resume_etl.formatting import print_rows  # noqa: PLC0415
 
     with _exit_on({ResumeEtlError: EXIT_BAD_SETUP}):
-        hits = search_profiles(tables, text, limit)
+        hits = search_profiles(tables, text, limit, match_any=match_any, rebuild=rebuild)
     if output is not OutputFormat.TABLE:
         print_rows(HIT_COLUMNS, [_hit_row(rank, hit) for rank, hit in enumerate(hits, 1)], output)
         return
     if not hits:
-        messages().print(f"no profile matches {text!r}")
+        every = "" if match_any else " (every word must match: --any accepts profiles with some)"
+        messages().print(f"no profile matches {text!r}{every}", highlight=False)
         return
     results().print(hits_table(hits))
 

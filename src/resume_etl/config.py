@@ -141,6 +141,16 @@ class IngestSettings(_Settings):
             "limit (nlp.max_length) is raised to match."
         ),
     )
+    person_key: Literal["path", "name"] = Field(
+        default="path",
+        description=(
+            "What documents.person_key is made from: 'path', the file's resolved path relative "
+            "to the output folder (any spelling of it, from any working directory, is one "
+            "person, and a project folder moved with its inputs and output keeps its keys), or "
+            "'name', the file name alone (stable when only the inputs move; file names must "
+            "then be unique)."
+        ),
+    )
     preferred_legacy_encodings: tuple[str, ...] = Field(
         default=("cp1252",),
         description=(

@@ -50,6 +50,7 @@ class ErrorCode(StrEnum):
     E131_EXPORT_SYMLINK = "E131"
     E132_EXPORT_NOT_A_FILE = "E132"
     E133_QUERY_EXTERNAL_ACCESS = "E133"
+    E134_DUPLICATE_PERSON_KEY = "E134"
 
 
 HINTS: dict[ErrorCode, str] = {
@@ -138,6 +139,10 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E133_QUERY_EXTERNAL_ACCESS: (
         "A query may read only the output's tables; pass --allow-external to read or write "
         "other files."
+    ),
+    ErrorCode.E134_DUPLICATE_PERSON_KEY: (
+        "Two documents share a person_key: with ingest.person_key = 'name' every file name "
+        "must be unique; rename one, or use the default 'path'."
     ),
 }
 

@@ -16,12 +16,15 @@ DOC_ID = re.compile(r"[0-9a-f]{16}")
 """The form of every ``doc_id`` resume-etl writes."""
 
 
-def check_doc_ids(doc_ids: Iterable[str | None], source: str) -> None:
-    """Raise E111 naming ``source`` when a non-null id is not a document id."""
+def check_doc_ids(doc_ids: Iterable[str | None], source: str, column: str = "doc_id") -> None:
+    """Raise E111 naming ``source`` when a non-null id is not a document id.
+
+    ``documents.person_key`` has the same form and becomes a folder name too: checked the same.
+    """
     for doc_id in doc_ids:
         if doc_id is not None and not DOC_ID.fullmatch(doc_id):
             shown = doc_id if len(doc_id) <= 40 else doc_id[:40] + "…"
             raise ResumeEtlError(
                 ErrorCode.E111_NOT_AN_ID,
-                f"{source} holds doc_id {shown!r}, which is not a document id (16 hex digits)",
+                f"{source} holds {column} {shown!r}, which is not an id (16 hex digits)",
             )

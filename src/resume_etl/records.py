@@ -106,6 +106,14 @@ class DocumentRecord(Record):
     """One input file, decoded and normalized; the text every span points into."""
 
     source_path: str = Field(description="Path of the input file as given to the run.")
+    person_key: str = Field(
+        description=(
+            "Stable key of the person the file is about (16 hex digits): a hash of the file's "
+            "path relative to the output folder (or, with ingest.person_key = 'name', of its "
+            "file name), so it survives edits to the text, which change doc_id. Exports name "
+            "site folders and search documents by it."
+        )
+    )
     content_sha256: str = Field(description="SHA-256 of the file's raw bytes.")
     size_bytes: int = Field(ge=0, description="Size of the raw file.")
     encoding: str = Field(description="Encoding the bytes were decoded with.")

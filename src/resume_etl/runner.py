@@ -11,6 +11,7 @@ sum the run up in a ``RunSummary``. Engines only map the stages over batches; th
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections import Counter
@@ -168,6 +169,14 @@ def discover_inputs(paths: Sequence[Path], config: PipelineConfig) -> list[Path]
     return list(discover(paths, config.ingest))
 
 
+def with_output(config: PipelineConfig, out: Path) -> PipelineConfig:
+    """``config`` with ``load.out`` the run's resolved output folder, which every engine's
+    workers get: person keys are paths relative to it (``stages.ingest.person_key_for``).
+    The fingerprint leaves ``load.out`` out, so stored rows stay reusable."""
+    resolved = Path(os.path.realpath(out))
+    return config.model_copy(update={"load": config.load.model_copy(update={"out": resolved})})
+
+
 def run_on_engine(
     config: PipelineConfig,
     files: Sequence[Path],
@@ -227,7 +236,7 @@ def run_on_dask(
     The stages run on the cluster; the plan, the merge and the commit here.
     """
     (hooks or RunHooks()).phase(RunPhase.START)
-    with DaskEngine(config, scheduler, workers, batch_size) as engine:
+    with DaskEngine(with_output(config, out), scheduler, workers, batch_size) as engine:
         summary = run_files(
             config, files, out, on_progress, options=options, source=engine, hooks=hooks
         )
@@ -257,6 +266,7 @@ def run_files(
     """
     hooks = hooks or RunHooks()
     started = time.perf_counter()
+    config = with_output(config, out)
     options = options or RunOptions()
     hooks.phase(RunPhase.PLAN)
     with open_store(out, wait=options.wait, rebuild=options.full) as store:

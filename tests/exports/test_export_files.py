@@ -24,8 +24,9 @@ runner = CliRunner()
 OUTSIDE_TEXT = "a file outside the export folder\n"
 
 
-def _first_doc_id(tables: Path) -> str:
-    return read_profiles(tables)[0].doc_id
+def _first_folder(tables: Path) -> str:
+    """The folder name of the first profile's site: its person key."""
+    return read_profiles(tables)[0].person_key
 
 
 def _outside_file(tmp_path: Path) -> Path:
@@ -46,8 +47,8 @@ def test_link_in_place_of_a_resume_file_is_refused_and_its_target_untouched(
 ) -> None:
     outside = _outside_file(tmp_path)
     out = tmp_path / "site"
-    (out / _first_doc_id(raw_tables_dir)).mkdir(parents=True)
-    (out / _first_doc_id(raw_tables_dir) / RESUME_FILE_NAME).symlink_to(outside)
+    (out / _first_folder(raw_tables_dir)).mkdir(parents=True)
+    (out / _first_folder(raw_tables_dir) / RESUME_FILE_NAME).symlink_to(outside)
     exit_code, output = _export("jsonresume", raw_tables_dir, out)
     assert exit_code == EXIT_BAD_SETUP
     assert "E131" in output
@@ -60,7 +61,7 @@ def test_link_in_place_of_a_document_folder_is_refused_and_nothing_written_throu
     outside_folder = _outside_file(tmp_path).parent
     out = tmp_path / "site"
     out.mkdir()
-    (out / _first_doc_id(raw_tables_dir)).symlink_to(outside_folder, target_is_directory=True)
+    (out / _first_folder(raw_tables_dir)).symlink_to(outside_folder, target_is_directory=True)
     exit_code, output = _export("jsonresume", raw_tables_dir, out)
     assert exit_code == EXIT_BAD_SETUP
     assert "E131" in output
@@ -86,7 +87,7 @@ def test_file_where_a_document_folder_should_be_is_a_coded_error(
 ) -> None:
     out = tmp_path / "site"
     out.mkdir()
-    (out / _first_doc_id(raw_tables_dir)).write_text("in the way", "utf-8")
+    (out / _first_folder(raw_tables_dir)).write_text("in the way", "utf-8")
     exit_code, output = _export("jsonresume", raw_tables_dir, out)
     assert exit_code == EXIT_BAD_SETUP
     assert "E130" in output
@@ -184,4 +185,4 @@ def test_killed_jsonresume_export_leaves_only_whole_files(
     _killed_export("jsonresume", raw_tables_dir, tmp_path, visit=2)
     written = list(tmp_path.glob(f"*/{RESUME_FILE_NAME}"))
     assert len(written) == 1
-    assert json.loads(written[0].read_text("utf-8"))["meta"]["docId"] == written[0].parent.name
+    assert json.loads(written[0].read_text("utf-8"))["meta"]["personKey"] == written[0].parent.name

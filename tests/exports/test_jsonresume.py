@@ -32,12 +32,12 @@ def exported(raw_tables_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def _resume_of(exported: list[Path], source_name: str, raw_tables_dir: Path) -> dict[str, object]:
-    doc_id = next(
-        profile.doc_id
+    person_key = next(
+        profile.person_key
         for profile in read_profiles(raw_tables_dir)
         if profile.document.source_path.endswith(source_name)
     )
-    (path,) = [path for path in exported if path.parent.name == doc_id]
+    (path,) = [path for path in exported if path.parent.name == person_key]
     resume: dict[str, object] = json.loads(path.read_text("utf-8"))
     return resume
 
@@ -170,7 +170,7 @@ def test_listed_skill_groups_come_before_mentioned_ones() -> None:
     assert to_json_resume(profile).to_json_dict()["skills"] == [
         {"name": "Languages", "keywords": ["Python"]},
         {"name": "Skills", "keywords": ["Go"]},
-        {"name": "Also mentioned: version control", "keywords": ["Git"]},
+        {"name": "Version control", "keywords": ["Git"]},
     ]
 
 

@@ -38,10 +38,13 @@ def _documents(lines: list[str]) -> list[dict[str, object]]:
 def test_feed_pairs_a_bulk_action_line_with_each_profile(
     feed_lines: list[str], raw_tables_dir: Path
 ) -> None:
-    doc_ids = [profile.doc_id for profile in read_profiles(raw_tables_dir)]
+    profiles = read_profiles(raw_tables_dir)
+    keys = [profile.person_key for profile in profiles]
     actions = [json.loads(line) for line in feed_lines[0::2]]
-    assert actions == [{"index": {"_index": "people", "_id": doc_id}} for doc_id in doc_ids]
-    assert [document["doc_id"] for document in _documents(feed_lines)] == doc_ids
+    assert actions == [{"index": {"_index": "people", "_id": key}} for key in keys]
+    documents = _documents(feed_lines)
+    assert [document["doc_id"] for document in documents] == [p.doc_id for p in profiles]
+    assert [document["person_key"] for document in documents] == keys
 
 
 def test_every_feed_document_parses_back_into_the_model(feed_lines: list[str]) -> None:
@@ -120,7 +123,7 @@ def test_redacted_email_tokens_join_across_exports(raw_tables_dir: Path, tmp_pat
     export_search_feed(raw_tables_dir, tmp_path / "feed.ndjson", redactor=redactor)
     resumes = export_json_resume(raw_tables_dir, tmp_path / "resumes", redactor)
     feed_emails = {
-        document["doc_id"]: document["emails"]
+        document["person_key"]: document["emails"]
         for document in _documents((tmp_path / "feed.ndjson").read_text("utf-8").splitlines())
     }
     joined = 0

@@ -191,7 +191,7 @@ class LocalEngine:
         checkpoint("ingest")
         slow_input(path)
         with self.clock.timing("ingest"):
-            outcome = read_document(path, self.config.ingest, self.root)
+            outcome = read_document(path, self.config.ingest, self.root, self.config.load.out)
         if isinstance(outcome, QuarantineRecord):
             return outcome
         if outcome.doc_id in seen:

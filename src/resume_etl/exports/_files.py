@@ -18,13 +18,14 @@ import errno
 import os
 import secrets
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from resume_etl._faults import checkpoint
 from resume_etl.errors import ErrorCode, ResumeEtlError
+from resume_etl.ids import DOC_ID
 
 KILL_POINT = "export.chunk"
 """Fault-injection point reached after each chunk is written to a temporary file."""
@@ -106,6 +107,56 @@ def write_atomically(folder: ExportFolder, name: str, chunks: Iterable[str]) -> 
             _remove_quietly(folder, temporary)
             raise
     return path
+
+
+def remove_stale(
+    root: ExportFolder, keep: Collection[str], file_name: str, is_ours: Callable[[str], bool]
+) -> list[Path]:
+    """Remove ``<folder>/file_name`` from every id-named folder of ``root`` not in ``keep``.
+
+    A folder an earlier export wrote for a person the tables no longer hold (or under an id an
+    older version used) would otherwise stay beside the current ones. Only a plain file whose
+    text ``is_ours`` is removed, then the folder if that left it empty: files a site added next
+    to it, links and folders with other names are left alone. Returns the files removed.
+    """
+    removed = []
+    with _coded_os_errors(root.path):
+        for name in sorted(os.listdir(root.fd)):
+            mode = _mode_of(root, name)
+            if name in keep or not DOC_ID.fullmatch(name) or mode is None:
+                continue
+            if not stat.S_ISDIR(mode):
+                continue
+            with subfolder(root, name) as folder:
+                if not _is_our_file(folder, file_name, is_ours):
+                    continue
+                os.unlink(file_name, dir_fd=folder.fd)
+            removed.append(root.path / name / file_name)
+            with suppress(OSError):  # not empty: the site keeps its own files there
+                os.rmdir(name, dir_fd=root.fd)
+    return removed
+
+
+def read_lines(folder: ExportFolder, name: str) -> Iterator[str]:
+    """The lines of the plain file ``folder/name``; none when it is missing or not a plain file.
+
+    Opened without following a link, as every write here is.
+    """
+    mode = _mode_of(folder, name)
+    if mode is None or not stat.S_ISREG(mode):
+        return
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder.fd)
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as stream:
+        yield from stream
+
+
+def _is_our_file(folder: ExportFolder, name: str, is_ours: Callable[[str], bool]) -> bool:
+    mode = _mode_of(folder, name)
+    if mode is None or not stat.S_ISREG(mode):
+        return False
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder.fd)
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as stream:
+        return is_ours(stream.read())
 
 
 def _refuse_link(folder: ExportFolder, name: str, path: Path) -> None:

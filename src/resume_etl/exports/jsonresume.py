@@ -1,4 +1,4 @@
-"""JSON Resume export: one ``<doc_id>/resume.json`` per profile, validated against the schema.
+"""JSON Resume export: one ``<person_key>/resume.json`` per profile, validated against the schema.
 
 JSON Resume (https://jsonresume.org) is what résumé themes and profile sites read. The models
 below are the part of its schema this project can fill; they dump with camelCase keys and without
@@ -22,8 +22,9 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
 from resume_etl._version import __version__
-from resume_etl.exports._files import export_root, subfolder, write_atomically
-from resume_etl.exports.profiles import ProfileRecords, read_profiles
+from resume_etl.exports._files import export_root, remove_stale, subfolder, write_atomically
+from resume_etl.exports._readable import certificates, skill_groups, spoken_languages
+from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
     ContactRecord,
@@ -34,7 +35,7 @@ from resume_etl.records import (
     PublicationRecord,
     SkillRecord,
 )
-from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform, SkillSource
+from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform
 
 SCHEMA_VERSION = "v1.0.0"
 """The JSON Resume schema version the shipped schema file describes."""
@@ -113,6 +114,17 @@ class Skill(_JsonResumePart):
     keywords: list[str] | None = None
 
 
+class Language(_JsonResumePart):
+    language: str
+    fluency: str | None = None
+
+
+class Certificate(_JsonResumePart):
+    name: str
+    date: str | None = None
+    issuer: str | None = None
+
+
 class Project(_JsonResumePart):
     name: str | None = None
     description: str | None = None
@@ -134,6 +146,7 @@ class Meta(_JsonResumePart):
     version: str = SCHEMA_VERSION
     generator: str = f"resume-etl {__version__}"
     doc_id: str
+    person_key: str
 
 
 class InvalidExportError(ValueError):
@@ -147,7 +160,9 @@ class JsonResume(_JsonResumePart):
     work: list[Work] | None = None
     education: list[Education] | None = None
     awards: list[Award] | None = None
+    certificates: list[Certificate] | None = None
     skills: list[Skill] | None = None
+    languages: list[Language] | None = None
     projects: list[Project] | None = None
     publications: list[Publication] | None = None
     meta: Meta
@@ -183,15 +198,25 @@ def to_json_resume(profile: ProfileRecords, redactor: Redactor | None = None) ->
     summaries, skills, URLs) is scrubbed of emails, phones and addresses wherever the extractor
     put them.
     """
+    languages = spoken_languages(profile.skills, profile.document.text)
     resume = JsonResume(
         basics=_basics(profile, redactor),
         work=_non_empty([_work(job) for job in profile.experiences]),
         education=_non_empty([_education(school) for school in profile.education]),
         awards=_non_empty(_awards(profile.education)),
-        skills=_non_empty(_skills(profile.skills)),
+        certificates=_non_empty(
+            [
+                Certificate(name=found.name, date=found.date, issuer=found.issuer)
+                for found in certificates(profile.sections, profile.document.text)
+            ]
+        ),
+        skills=_non_empty(_skills(profile.skills, languages)),
+        languages=_non_empty(
+            [Language(language=skill.name, fluency=level) for skill, level in languages]
+        ),
         projects=_non_empty([_project(project) for project in profile.projects]),
         publications=_non_empty([_publication(paper) for paper in profile.publications]),
-        meta=Meta(doc_id=profile.doc_id),
+        meta=Meta(doc_id=profile.doc_id, person_key=profile.person_key),
     )
     if redactor is None:
         return resume
@@ -296,26 +321,13 @@ def _awards(education: Sequence[EducationRecord]) -> list[Award]:
     ]
 
 
-def _skills(skills: Sequence[SkillRecord]) -> list[Skill]:
-    """Listed skills grouped by the label the document gave them, then mentioned-only skills
-    grouped by lexicon category: JSON Resume skills are named groups of keywords."""
-    listed = [skill for skill in skills if skill.source == SkillSource.SKILLS_SECTION]
-    mentioned = [skill for skill in skills if skill.source != SkillSource.SKILLS_SECTION]
-    groups: dict[str, list[str]] = {}
-    for skill in listed:
-        _add_keyword(groups, skill.group or "Skills", skill.name)
-    for skill in mentioned:
-        category = (skill.category or "").replace("_", " ")
-        _add_keyword(
-            groups, f"Also mentioned: {category}" if category else "Also mentioned", skill.name
-        )
-    return [Skill(name=name, keywords=keywords) for name, keywords in groups.items()]
-
-
-def _add_keyword(groups: dict[str, list[str]], group: str, keyword: str) -> None:
-    keywords = groups.setdefault(group, [])
-    if keyword not in keywords:
-        keywords.append(keyword)
+def _skills(
+    skills: Sequence[SkillRecord], languages: Sequence[tuple[SkillRecord, str | None]]
+) -> list[Skill]:
+    """JSON Resume skills are named groups of keywords: the document's groups with readable
+    names, then skills only mentioned, by category (``_readable``); spoken languages apart."""
+    spoken = {skill.skill_id for skill, _ in languages}
+    return [Skill(name=name, keywords=keywords) for name, keywords in skill_groups(skills, spoken)]
 
 
 def _project(project: ProjectRecord) -> Project:
@@ -365,28 +377,41 @@ def validation_errors(document: dict[str, Any]) -> list[str]:
 def export_json_resume(
     tables_dir: Path | str, out_dir: Path | str, redactor: Redactor | None = None
 ) -> list[Path]:
-    """Write ``<out_dir>/<doc_id>/resume.json`` for every document; return the files written.
+    """Write ``<out_dir>/<person_key>/resume.json`` for every document; return the files written.
 
     Every résumé is validated before any is written: if one breaks the schema,
     ``InvalidExportError`` names the document and the fault and nothing is written, so a site
     never picks up a half-updated, partly invalid export. Each file replaces the old one
     atomically, and a link or a file in the way is a coded error (``_files``), never followed.
+    The folder is the person's, not the text's: an edited résumé replaces its old file, and
+    the files this export wrote earlier for people no longer in the tables are removed.
     """
+    profiles = read_profiles(tables_dir)
+    check_person_keys(profiles)
     documents = {
-        profile.doc_id: to_json_resume(profile, redactor).to_json_dict()
-        for profile in read_profiles(tables_dir)
+        profile.person_key: to_json_resume(profile, redactor).to_json_dict() for profile in profiles
     }
     faults = [
-        f"{doc_id}: {'; '.join(errors)}"
-        for doc_id, document in documents.items()
-        if (errors := validation_errors(document))
+        f"{profile.doc_id}: {'; '.join(errors)}"
+        for profile in profiles
+        if (errors := validation_errors(documents[profile.person_key]))
     ]
     if faults:
         raise InvalidExportError("not valid JSON Resume: " + " | ".join(faults))
     written = []
     with export_root(Path(out_dir)) as root:
-        for doc_id, document in documents.items():
-            with subfolder(root, doc_id) as folder:
+        for person_key, document in documents.items():
+            with subfolder(root, person_key) as folder:
                 text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
                 written.append(write_atomically(folder, RESUME_FILE_NAME, [text]))
+        remove_stale(root, documents.keys(), RESUME_FILE_NAME, _written_by_us)
     return written
+
+
+def _written_by_us(text: str) -> bool:
+    """A ``resume.json`` this package wrote (its ``meta.generator``), not a hand-made one."""
+    try:
+        meta = json.loads(text).get("meta", {})
+    except (json.JSONDecodeError, AttributeError):
+        return False
+    return isinstance(meta, dict) and str(meta.get("generator", "")).startswith("resume-etl ")

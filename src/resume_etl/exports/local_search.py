@@ -1,31 +1,56 @@
-"""Local full-text search over an output folder: BM25-ranked profiles with highlighted snippets.
+"""Local full-text search over an output folder, on the Tantivy engine (Lucene's design in Rust).
 
-DuckDB's full-text extension is downloaded at run time, which an offline install cannot do, so
-the ranking is a small Okapi BM25 of our own over each document's normalized text (a few hundred
-documents index in milliseconds). The snippet is cut from the stored spans: the extracted value
-(a job, a metric's sentence, a skill mention, …) that holds the most query words, so a hit shows
-the part of the résumé the tables understood, not an arbitrary window.
+The index lives beside the tables, in ``<out>/.resume-etl/search-index/``, and is brought up to
+date by the first search after a run: documents of the committed run it lacks are added, the
+ones the run no longer has are deleted, so a query never rebuilds it (``--rebuild`` does). A
+query is Tantivy's query language: every word must match by default (``--any``: one is enough),
+``"a phrase"`` matches words side by side, ``-word`` excludes, ``OR`` joins alternatives and
+``skills:kafka`` searches one field. Fields are weighted: a query word in the name, the
+headline, a skill or a job title counts more than the same word in the body. Snippets are cut
+by the engine from the document's plain text (markdown marks removed), with the query words
+highlighted. Where the output folder cannot be written, the index is built in memory.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
-from collections.abc import Iterator, Sequence
+import json
+import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from resume_etl.exports.profiles import ProfileRecords, read_profiles
-from resume_etl.records import CharSpan
+import tantivy
 
-BM25_K1 = 1.5
-"""Term-frequency saturation: the usual Okapi value."""
-BM25_B = 0.75
-"""Length normalization: the usual Okapi value."""
+from resume_etl.hints import require_tables
+
+if TYPE_CHECKING:
+    from resume_etl.exports._search_rows import IndexedProfile
+
+INDEX_DIR = Path(".resume-etl") / "search-index"
+"""Inside an output folder: the search index and the run it reflects (``state.json``)."""
+INDEX_FORMAT = 1
+"""Bumped when the fields change: an index of another format is rebuilt, not read."""
+STATE_FILE = "state.json"
+CURRENT_FILE = Path(".resume-etl") / "CURRENT"
 SNIPPET_MAX_CHARS = 180
+WRITER_HEAP_BYTES = 50_000_000
+LOCK_RETRIES = 20
+LOCK_WAIT_SECONDS = 0.25
 
-WORD = re.compile(r"\w+")
+FIELD_BOOSTS: dict[str, float] = {
+    "name": 3.0,
+    "headline": 2.0,
+    "skills": 2.0,
+    "roles": 2.0,
+    "organizations": 1.5,
+    "schools": 1.2,
+    "projects": 1.2,
+    "text": 1.0,
+}
+"""How much a match in each field weighs against one in the body text."""
+STEMMED = frozenset({"headline", "roles", "projects", "text"})
+"""Fields matched on English stems ('payments' finds 'payment'); names are matched as written."""
 
 
 @dataclass(frozen=True)
@@ -40,126 +65,195 @@ class SearchHit:
     """``[start, end)`` offsets of query words inside ``snippet``."""
 
 
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens: what the index and the query are both made of."""
-    return [match.group().lower() for match in WORD.finditer(text)]
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("doc_id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("person", stored=True, index_option="basic")
+    for field in FIELD_BOOSTS:
+        tokenizer = "en_stem" if field in STEMMED else "default"
+        builder.add_text_field(field, stored=field == "text", tokenizer_name=tokenizer)
+    return builder.build()
 
 
-class BM25Index:
-    """Okapi BM25 over a fixed list of documents."""
-
-    def __init__(self, documents: Sequence[str]) -> None:
-        self._term_counts = [Counter(words(text)) for text in documents]
-        self._lengths = [sum(counts.values()) for counts in self._term_counts]
-        self._average_length = sum(self._lengths) / len(self._lengths) if self._lengths else 0.0
-        self._documents_with: Counter[str] = Counter()
-        for counts in self._term_counts:
-            self._documents_with.update(counts.keys())
-
-    def idf(self, term: str) -> float:
-        total, having = len(self._term_counts), self._documents_with[term]
-        return math.log((total - having + 0.5) / (having + 0.5) + 1.0)
-
-    def scores(self, query_terms: Sequence[str]) -> list[float]:
-        """One score per document, in document order; 0.0 when no term occurs."""
-        return [
-            sum(self._term_score(term, counts, length) for term in set(query_terms))
-            for counts, length in zip(self._term_counts, self._lengths, strict=True)
-        ]
-
-    def _term_score(self, term: str, counts: Counter[str], length: int) -> float:
-        frequency = counts[term]
-        if frequency == 0:
-            return 0.0
-        normalizer = BM25_K1 * (1 - BM25_B + BM25_B * length / (self._average_length or 1.0))
-        return self.idf(term) * frequency * (BM25_K1 + 1) / (frequency + normalizer)
-
-
-def search_profiles(tables_dir: Path | str, query: str, limit: int = 10) -> list[SearchHit]:
-    """The ``limit`` best profiles of ``tables_dir`` for ``query``, best first."""
-    profiles = read_profiles(tables_dir)
-    query_terms = words(query)
-    if not query_terms or not profiles:
-        return []
-    scores = BM25Index([profile.document.text for profile in profiles]).scores(query_terms)
-    ranked = sorted(
-        (pair for pair in zip(scores, profiles, strict=True) if pair[0] > 0),
-        key=lambda pair: -pair[0],
+def _document(profile: IndexedProfile) -> tantivy.Document:
+    """What the engine indexes of one profile: weighted fields and the plain body text."""
+    return tantivy.Document(
+        doc_id=profile.doc_id,
+        person=profile.name or profile.headline or profile.doc_id,
+        name=profile.name or "",
+        headline=profile.headline or "",
+        skills=profile.skills,
+        roles=profile.roles,
+        organizations=profile.organizations,
+        schools=profile.schools,
+        projects=profile.projects,
+        text=profile.text,
     )
-    return [_hit(profile, score, set(query_terms)) for score, profile in ranked[:limit]]
 
 
-def _hit(profile: ProfileRecords, score: float, query_terms: set[str]) -> SearchHit:
-    text = profile.document.text
-    span = _best_span(text, stored_spans(profile), query_terms)
-    start, end = _window(text, span, query_terms)
-    snippet = text[start:end]
-    highlights = [
-        (match.start(), match.end())
-        for match in WORD.finditer(snippet)
-        if match.group().lower() in query_terms
-    ]
-    person = profile.profile.name or profile.profile.headline or profile.doc_id
-    return SearchHit(profile.doc_id, person, score, snippet.replace("\n", " "), highlights)
+def open_index(tables_dir: Path | str, rebuild: bool = False) -> tantivy.Index:
+    """The index of ``tables_dir``, brought up to date with its committed run.
 
-
-def stored_spans(profile: ProfileRecords) -> Iterator[CharSpan]:
-    """Every span the tables stored for the document's extracted values."""
-    person = profile.profile
-    yield from (
-        span
-        for span in (person.name_span, person.headline_span, person.summary_span)
-        if span is not None
-    )
-    yield from (metric.sentence_span for metric in profile.metrics)
-    yield from (span for skill in profile.skills for span in skill.spans)
-    yield from (paper.title_span for paper in profile.publications)
-    yield from (entry.span for entry in profile.projects)
-    yield from (entry.span for entry in profile.experiences)
-    yield from (entry.span for entry in profile.education)
-
-
-def _best_span(text: str, spans: Iterator[CharSpan], query_terms: set[str]) -> CharSpan | None:
-    """The span holding the most distinct query words; the shortest of equals, for focus."""
-    best: tuple[int, int] | None = None
-    best_span = None
-    for span in spans:
-        found = len(query_terms & set(words(text[span.start : span.end])))
-        if found and (best is None or (found, -(span.end - span.start)) > best):
-            best, best_span = (found, -(span.end - span.start)), span
-    return best_span
-
-
-def _window(text: str, span: CharSpan | None, query_terms: set[str]) -> tuple[int, int]:
-    """The lines of ``span`` (or the text), cut to SNIPPET_MAX_CHARS around its first query word.
-
-    Widening to whole lines gives a one-word span (a skill mention) the context it was listed in.
+    Kept on disk when the output folder has a run's state folder and can be written; otherwise
+    built in memory for this call. The table reader (pyarrow) is imported only to update: a
+    search on a current index needs none of it, which keeps the command's start-up short.
     """
-    start, end = (span.start, span.end) if span is not None else (0, len(text))
-    start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    end = len(text) if line_end == -1 else line_end
-    first_hit = next(
-        (
-            start + match.start()
-            for match in WORD.finditer(text[start:end])
-            if match.group().lower() in query_terms
-        ),
-        start,
+    folder = Path(tables_dir)
+    require_tables(folder)
+    run_id = _current_run(folder)
+    location = folder / INDEX_DIR
+    state = _state(location)
+    current_index = state.get("format") == INDEX_FORMAT and state.get("run_id") == run_id
+    if run_id is not None and current_index and not rebuild:
+        return tantivy.Index.open(str(location))
+    from resume_etl.exports import _search_rows as rows  # noqa: PLC0415
+
+    if run_id is None or not _writable(location):
+        return build_index(rows.indexed_profiles(folder))
+    if rebuild or state.get("format") != INDEX_FORMAT:
+        _clear(location)
+        state = {}
+    index = tantivy.Index(_schema(), path=str(location))
+    indexed = state.get("doc_ids")
+    known = {str(doc_id) for doc_id in indexed} if isinstance(indexed, list) else set()
+    current = rows.document_ids(folder)
+    added = rows.indexed_profiles(folder, set(current) - known) if set(current) - known else []
+    _update(index, added, known - set(current), location, {"run_id": run_id, "doc_ids": current})
+    return index
+
+
+def _update(
+    index: tantivy.Index,
+    added: Sequence[IndexedProfile],
+    removed: Iterable[str],
+    location: Path,
+    state: dict[str, object],
+) -> None:
+    """Add the documents the index lacks, delete the ones the run dropped, record the run."""
+    writer = _writer(index)
+    for doc_id in removed:
+        writer.delete_documents_by_term("doc_id", doc_id)
+    for profile in added:
+        writer.add_document(_document(profile))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    temporary = location / f".{STATE_FILE}.tmp"
+    temporary.write_text(json.dumps({"format": INDEX_FORMAT, **state}), "utf-8")
+    temporary.replace(location / STATE_FILE)
+
+
+def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
+    """The index's one writer; another search updating it at the same moment is waited for."""
+    for _ in range(LOCK_RETRIES):
+        try:
+            return index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        except ValueError:  # the lock file of the other writer
+            time.sleep(LOCK_WAIT_SECONDS)
+    return index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+
+
+def build_index(profiles: Iterable[IndexedProfile]) -> tantivy.Index:
+    """An index of ``profiles`` in memory (where the output folder keeps none)."""
+    index = tantivy.Index(_schema())
+    writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+    for profile in profiles:
+        writer.add_document(_document(profile))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index
+
+
+def _current_run(folder: Path) -> str | None:
+    try:
+        return (folder / CURRENT_FILE).read_text("utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def _writable(location: Path) -> bool:
+    try:
+        location.mkdir(parents=True, exist_ok=True)
+        probe = location / ".probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
+
+
+def _state(location: Path) -> dict[str, object]:
+    try:
+        state = json.loads((location / STATE_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _clear(location: Path) -> None:
+    """Empty the index folder (its own files only: nothing else is kept there)."""
+    for path in location.iterdir():
+        if path.is_file():
+            path.unlink()
+
+
+def search_profiles(
+    tables_dir: Path | str,
+    query: str,
+    limit: int = 10,
+    *,
+    match_any: bool = False,
+    rebuild: bool = False,
+) -> list[SearchHit]:
+    """The ``limit`` best profiles of ``tables_dir`` for ``query``, best first."""
+    if not query.strip():
+        return []
+    return search_index(open_index(tables_dir, rebuild=rebuild), query, limit, match_any=match_any)
+
+
+def search_index(
+    index: tantivy.Index, query: str, limit: int = 10, *, match_any: bool = False
+) -> list[SearchHit]:
+    """The ``limit`` best profiles of ``index`` for ``query``, best first, with snippets."""
+    parsed, _ = index.parse_query_lenient(
+        query,
+        default_field_names=list(FIELD_BOOSTS),
+        field_boosts=FIELD_BOOSTS,
+        conjunction_by_default=not match_any,
     )
-    if end - start <= SNIPPET_MAX_CHARS:
-        return start, end
-    window_start = max(start, first_hit - SNIPPET_MAX_CHARS // 3)
-    window_end = min(end, window_start + SNIPPET_MAX_CHARS)
-    return _word_boundaries(text, window_start, window_end, start, end)
+    searcher = index.searcher()
+    snippets = tantivy.SnippetGenerator.create(searcher, parsed, index.schema, "text")
+    snippets.set_max_num_chars(SNIPPET_MAX_CHARS)
+    hits = []
+    for score, address in searcher.search(parsed, limit).hits:
+        stored = searcher.doc(address)
+        snippet, highlights = _snippet(snippets.snippet_from_doc(stored), stored)
+        hits.append(
+            SearchHit(
+                doc_id=str(stored.get_first("doc_id")),
+                person=str(stored.get_first("person")),
+                score=float(score),
+                snippet=snippet.replace("\n", " "),
+                highlights=highlights,
+            )
+        )
+    return hits
 
 
-def _word_boundaries(text: str, start: int, end: int, floor: int, ceiling: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` so it neither starts nor ends inside a word."""
-    if start > floor and not text[start - 1].isspace():
-        next_space = text.find(" ", start, end)
-        start = next_space + 1 if next_space != -1 else start
-    if end < ceiling and not text[end].isspace():
-        last_space = text.rfind(" ", start, end)
-        end = last_space if last_space > start else end
-    return start, end
+def _snippet(
+    snippet: tantivy.Snippet, stored: tantivy.Document
+) -> tuple[str, list[tuple[int, int]]]:
+    """The engine's fragment with character offsets (it counts UTF-8 bytes); the opening of the
+    text when the words matched only other fields (a skill, a title)."""
+    fragment = snippet.fragment()
+    if not fragment:
+        text = str(stored.get_first("text") or "")
+        cut = text[:SNIPPET_MAX_CHARS]
+        return (cut.rsplit(" ", 1)[0] if len(text) > SNIPPET_MAX_CHARS else cut), []
+    encoded = fragment.encode("utf-8")
+
+    def characters(offset: int) -> int:
+        return len(encoded[:offset].decode("utf-8", errors="ignore"))
+
+    return fragment, [(characters(r.start), characters(r.end)) for r in snippet.highlighted()]

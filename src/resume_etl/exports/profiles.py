@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import pyarrow.parquet as pq
 
+from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.hints import require_tables
 from resume_etl.ids import check_doc_ids
 from resume_etl.records import (
@@ -29,6 +30,7 @@ from resume_etl.records import (
     ProjectRecord,
     PublicationRecord,
     Record,
+    SectionRecord,
     SkillRecord,
 )
 
@@ -49,10 +51,16 @@ class ProfileRecords:
     metrics: Sequence[MetricRecord] = field(default_factory=list)
     links: Sequence[LinkRecord] = field(default_factory=list)
     contacts: Sequence[ContactRecord] = field(default_factory=list)
+    sections: Sequence[SectionRecord] = field(default_factory=list)
 
     @property
     def doc_id(self) -> str:
         return self.document.doc_id
+
+    @property
+    def person_key(self) -> str:
+        """The person's key, stable across edits: exports name folders and search ids by it."""
+        return self.document.person_key
 
 
 def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
@@ -68,6 +76,9 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
     metrics = _by_doc(_read(folder, "metrics", MetricRecord))
     links = _by_doc(_read(folder, "links", LinkRecord))
     contacts = _by_doc(_read(folder, "contacts", ContactRecord))
+    sections = _by_doc(_read(folder, "sections", SectionRecord))
+    documents = _read(folder, "documents", DocumentRecord)
+    check_doc_ids((row.person_key for row in documents), str(folder), "person_key")
     return [
         ProfileRecords(
             document=document,
@@ -80,9 +91,23 @@ def read_profiles(tables_dir: Path | str) -> list[ProfileRecords]:
             metrics=metrics.get(document.doc_id, []),
             links=links.get(document.doc_id, []),
             contacts=contacts.get(document.doc_id, []),
+            sections=sections.get(document.doc_id, []),
         )
-        for document in _read(folder, "documents", DocumentRecord)
+        for document in documents
     ]
+
+
+def check_person_keys(profiles: Sequence[ProfileRecords]) -> None:
+    """Raise E134 when two documents share a person key: one would overwrite the other."""
+    seen: dict[str, str] = {}
+    for profile in profiles:
+        other = seen.setdefault(profile.person_key, profile.document.source_path)
+        if other != profile.document.source_path:
+            raise ResumeEtlError(
+                ErrorCode.E134_DUPLICATE_PERSON_KEY,
+                f"{other} and {profile.document.source_path} have the same person_key "
+                f"{profile.person_key}",
+            )
 
 
 def _read(folder: Path, table: str, model: type[RecordT]) -> list[RecordT]:

@@ -1,9 +1,10 @@
 """Search feed: one document per profile, as NDJSON for the Elasticsearch/OpenSearch bulk API.
 
-Each profile becomes an action line (``{"index": {"_index": ..., "_id": doc_id}}``) and a
+Each profile becomes an action line (``{"index": {"_index": ..., "_id": person_key}}``) and a
 document line, so ``curl -H 'Content-Type: application/x-ndjson' --data-binary @feed.ndjson
 $ES/_bulk`` loads it as it is, and a re-export replaces documents in place (the id is the
-``doc_id``). Fields are flat lists of strings for facets and matching, metric facts as nested
+``person_key``, which survives edits); ids the previous feed indexed and that are gone get a
+``delete`` action. Fields are flat lists of strings for facets and matching, metric facts as nested
 objects (text and numbers), dates as ``date_range`` values. The mapping is in ``docs/search.md``
 and ``INDEX_MAPPING``.
 """
@@ -14,15 +15,16 @@ import calendar
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from resume_etl.exports import DEFAULT_INDEX
-from resume_etl.exports._files import export_root, write_atomically
+from resume_etl.exports._files import export_root, read_lines, write_atomically
 from resume_etl.exports.jsonresume import partial_iso_date
-from resume_etl.exports.profiles import ProfileRecords, read_profiles
+from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import DatedEntry, MetricRecord
 from resume_etl.vocab import ContactKind, DatePrecision
@@ -64,6 +66,7 @@ class SearchDocument(_FeedPart):
     """What a search engine indexes for one profile."""
 
     doc_id: str
+    person_key: str
     name: str | None = None
     headline: str | None = None
     location: str | None = None
@@ -95,6 +98,7 @@ INDEX_MAPPING: dict[str, Any] = {
         "dynamic": "strict",
         "properties": {
             "doc_id": {"type": "keyword"},
+            "person_key": {"type": "keyword"},
             "name": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
             "headline": {"type": "text"},
             "location": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
@@ -148,8 +152,8 @@ INDEX_MAPPING: dict[str, Any] = {
 """A suggested index definition (``PUT /resumes`` with this body) for the feed's documents."""
 
 
-SEARCH_KEPT_KEYS = frozenset({"doc_id", "gte", "lte", "start", "end", "career_start"})
-"""Values redaction leaves alone: the document id (the bulk ``_id``) and ISO dates."""
+SEARCH_KEPT_KEYS = frozenset({"doc_id", "person_key", "gte", "lte", "start", "end", "career_start"})
+"""Values redaction leaves alone: the ids (``person_key`` is the bulk ``_id``) and ISO dates."""
 
 
 def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None) -> SearchDocument:
@@ -173,6 +177,7 @@ def _search_document(profile: ProfileRecords, redactor: Redactor | None) -> Sear
     starts = [job.start_date for job in profile.experiences if job.start_date is not None]
     return SearchDocument(
         doc_id=profile.doc_id,
+        person_key=profile.person_key,
         name=person.name,
         headline=person.headline,
         location=person.location,
@@ -263,11 +268,33 @@ def _present(ranges: Iterable[DateRange | None]) -> list[DateRange]:
     return [dates for dates in ranges if dates is not None]
 
 
-def bulk_lines(documents: Sequence[SearchDocument], index: str = DEFAULT_INDEX) -> Iterator[str]:
-    """Action line then document line per profile, as the ``_bulk`` endpoint reads them."""
+def bulk_lines(
+    documents: Sequence[SearchDocument],
+    index: str = DEFAULT_INDEX,
+    deleted: Iterable[str] = (),
+) -> Iterator[str]:
+    """Action line then document line per profile, as the ``_bulk`` endpoint reads them; then
+    a ``delete`` action per id in ``deleted`` (documents an earlier feed indexed, now gone)."""
     for document in documents:
-        yield json.dumps({"index": {"_index": index, "_id": document.doc_id}})
+        yield json.dumps({"index": {"_index": index, "_id": document.person_key}})
         yield document.model_dump_json(exclude_none=True)
+    for search_id in deleted:
+        yield json.dumps({"delete": {"_index": index, "_id": search_id}})
+
+
+def indexed_ids(lines: Iterable[str]) -> list[str]:
+    """The ``_id`` of every ``index`` action of a bulk feed, in feed order.
+
+    Only action lines are parsed: a document line starts with its first field, never with
+    ``{"index"``.
+    """
+    ids: list[str] = []
+    for line in lines:
+        if not line.startswith('{"index"'):
+            continue
+        with suppress(ValueError, KeyError, TypeError, AttributeError):
+            ids.append(str(json.loads(line)["index"]["_id"]))
+    return ids
 
 
 def export_search_feed(
@@ -278,13 +305,21 @@ def export_search_feed(
 ) -> int:
     """Write the bulk NDJSON feed of every profile to ``out_file``; return the profile count.
 
-    The feed replaces the old one atomically (a killed export leaves the old feed whole), and a
-    link, or a folder, at ``out_file`` is a coded error: the export never writes through a link.
+    Each document's ``_id`` is its ``person_key``, so an edited résumé replaces its old search
+    document. The ids the feed found at ``out_file`` indexed that are no longer exported get a
+    ``delete`` action: the people removed from the tables (``run --prune``), and ids a feed of
+    an earlier version named by ``doc_id``. The feed replaces the old one atomically (a killed
+    export leaves the old feed whole), and a link, or a folder, at ``out_file`` is a coded
+    error: the export never writes through a link.
     """
-    documents = [to_search_document(profile, redactor) for profile in read_profiles(tables_dir)]
+    profiles = read_profiles(tables_dir)
+    check_person_keys(profiles)
+    documents = [to_search_document(profile, redactor) for profile in profiles]
     target = Path(out_file)
     with export_root(target.parent) as folder:
-        write_atomically(
-            folder, target.name, (line + "\n" for line in bulk_lines(documents, index))
-        )
+        current = {document.person_key for document in documents}
+        previous = indexed_ids(read_lines(folder, target.name))
+        deleted = [search_id for search_id in dict.fromkeys(previous) if search_id not in current]
+        lines = bulk_lines(documents, index, deleted)
+        write_atomically(folder, target.name, (line + "\n" for line in lines))
     return len(documents)

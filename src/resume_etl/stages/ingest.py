@@ -295,8 +295,29 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def person_key_for(
+    path: Path, settings: IngestSettings, root: Path | None = None, anchor: Path | None = None
+) -> str:
+    """The key of the person ``path`` is about: it survives edits, which change ``doc_id``.
+
+    By default a hash of the file's resolved path relative to ``anchor``, the run's output
+    folder: ``raw/a.md``, ``./raw/a.md`` and ``/home/me/raw/a.md`` are one person whatever the
+    working directory, and a project folder moved or copied with its inputs and output keeps
+    its keys. ``person_key = "name"`` hashes the file name only. Sixteen hex digits, like a
+    ``doc_id``: a safe folder name that does not show the file name (often the person's).
+    """
+    located = path if root is None else root / path
+    if settings.person_key == "name":
+        source = located.name
+    else:
+        source = os.path.realpath(located)
+        if anchor is not None:
+            source = Path(os.path.relpath(source, os.path.realpath(anchor))).as_posix()
+    return hashlib.sha256(f"{settings.person_key}:{source}".encode()).hexdigest()[:16]
+
+
 def read_document(
-    path: Path, settings: IngestSettings, root: Path | None = None
+    path: Path, settings: IngestSettings, root: Path | None = None, anchor: Path | None = None
 ) -> DocumentRecord | QuarantineRecord:
     """Read one file into a document, or say why it cannot be one.
 
@@ -332,6 +353,7 @@ def read_document(
     return DocumentRecord(
         doc_id=doc_id_for(text),
         source_path=str(path),
+        person_key=person_key_for(path, settings, root, anchor),
         content_sha256=content_sha256,
         size_bytes=len(data),
         encoding=decoded.encoding,
