@@ -30,3 +30,9 @@ def _length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return int(last.idx) + len(last.text_with_ws)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as the document's text when the caller built the ``Doc`` from it (spares
+    the first join, which makes a ``Token`` per token)."""
+    doc.user_data[_KEY] = text

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.tokens import make_doc
 from resume_etl.stages.extract._entry import _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
     _CITY_REGION,
@@ -33,6 +34,11 @@ from resume_etl.stages.extract.profile import (
 )
 from resume_etl.stages.segment import Entry, Line, SegmentedDocument
 from resume_etl.vocab import SectionKind
+
+MAX_ENTITY_RANGE_CHARS = 1_000
+"""The entity recognizer reads at most this many characters of one line: a header line, a top
+line or a field is far shorter, and a megabyte-long line (a run of emoji or numbers) would
+otherwise be one window as long as the line."""
 
 _NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
 """"I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
@@ -64,10 +70,20 @@ def entity_ranges(segmented: SegmentedDocument, doc: Doc) -> list[tuple[int, int
     text = spans.text
     ranges.extend(profile_entity_ranges(segmented.sections, text))
     for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        ranges.append((line_start, len(text) if line_end == -1 else line_end))
-    return sorted(set(ranges))
+        ranges.append(_line_around(text, match.start(), match.end()))
+    return sorted({(start, min(end, start + MAX_ENTITY_RANGE_CHARS)) for start, end in ranges})
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding ``[start, end)``, looked for within ``MAX_ENTITY_RANGE_CHARS`` of it (a
+    search to the text's ends, once per cue, would be quadratic on a text without newlines)."""
+    reach = MAX_ENTITY_RANGE_CHARS
+    line_start = text.rfind("\n", max(0, start - reach), start)
+    line_end = text.find("\n", end, end + reach)
+    return (
+        max(0, start - reach) if line_start == -1 else line_start + 1,
+        min(len(text), end + reach) if line_end == -1 else line_end,
+    )
 
 
 def _top_line_reads_entities(line: Line, text: str) -> bool:
@@ -113,6 +129,6 @@ def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
 
 def analysis_doc(nlp: Language, segmented: SegmentedDocument) -> Doc:
     """The document's ``Doc``, tokenized, and told how to find where entities are read."""
-    doc = nlp.make_doc(segmented.document.text)
+    doc = make_doc(nlp, segmented.document.text)
     doc._.set(labels.ENTITY_RANGES_ATTR, functools.partial(entity_ranges, segmented))
     return doc
