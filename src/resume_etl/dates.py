@@ -138,6 +138,9 @@ def _build_scanner(settings: DateSettings) -> re.Pattern[str]:
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
         rf"(?<![\w$€£¥#@.,:/+'’-])(?<!\d )"
+        # Every date opens with a word character or a short year's quote: other positions (a
+        # run of spaces, emoji, dashes) fail here instead of trying each month name.
+        rf"(?=[\w'’‘])"
         rf"(?:(?P<since>since)[ \t]+)?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{part})"

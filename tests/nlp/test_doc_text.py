@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.lang.en import English
 
-from resume_etl.nlp.doc_text import doc_text, tokenized
+from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.tokens import make_doc
 
 _NLP = English()
 
@@ -26,5 +27,5 @@ def test_a_stale_cache_is_not_trusted() -> None:
 
 @given(st.text(max_size=200))
 def test_a_tokenized_doc_keeps_the_text_it_was_made_from(text: str) -> None:
-    doc = tokenized(_NLP, text)
+    doc = make_doc(_NLP, text)
     assert doc_text(doc) == text == doc.text

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.nlp.metrics import MetricFinder, MetricMatch, _disjoint, _overlaps, parse_number
 from resume_etl.stages.ingest import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 from tests.conftest import RAW
@@ -240,3 +240,18 @@ def test_generated_amounts_read_back_as_value_and_currency(
     assert (found.unit, found.currency) == (MetricUnit.CURRENCY, _CURRENCIES[symbol])
     expected = MetricQualifier.AT_LEAST if plus else MetricQualifier.EXACT
     assert found.qualifier is expected
+
+
+_RANGES = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda r: (r[0], r[0] + r[1])),
+    max_size=8,
+)
+
+
+@given(_RANGES, st.integers(0, 70), st.integers(1, 8))
+def test_the_binary_search_for_blocked_ranges_agrees_with_checking_each(
+    ranges: list[tuple[int, int]], start: int, width: int
+) -> None:
+    end = start + width
+    expected = any(start < other_end and other_start < end for other_start, other_end in ranges)
+    assert _overlaps(start, end, _disjoint(ranges)) is expected

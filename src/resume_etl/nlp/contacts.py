@@ -9,7 +9,8 @@ The factory ``resume_etl_contacts_v1`` that builds it lives in ``components.py``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -66,6 +67,9 @@ _NEAR_EMAIL_CHARS = 60
 """A bare run of digits this close to an e-mail address sits in a contact block."""
 _BARE_NEAR_EMAIL_DIGITS = (10, 13)
 _LABEL_WINDOW = 40
+_IMAGE_LINK_REACH = 1_000
+"""How far back on its line a URL's ``![alt](`` is looked for (a whole-line search per URL was
+quadratic on a long line of links)."""
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d{2}\s*-\s*(?:(?:19|20)\d{2}|\d{2})$")
 _ISO_DATE = re.compile(r"^\d{4}[-.]\d{1,2}(?:[-.]\d{1,2})?$")
 _DAY_FIRST_DATE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
@@ -81,10 +85,29 @@ def _is_number_range(text: str) -> bool:
     return len(low) == len(high) and int(high) > int(low)
 
 
+def _union(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges sorted and merged where they overlap, for ``_covers``."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covers(ranges: Sequence[tuple[int, int]], position: int) -> bool:
+    """Whether one of ``ranges`` (sorted, apart) holds ``position``: a binary search, where a
+    scan of every range per match was quadratic on a text of many contacts."""
+    index = bisect_right(ranges, position, key=lambda found: found[0]) - 1
+    return index >= 0 and position < ranges[index][1]
+
+
 def _is_image_link(text: str, start: int) -> bool:
     """The URL of a markdown image, ``![badge](https://…)``: decoration, not the person's link."""
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    reach = max(0, start - _IMAGE_LINK_REACH)
+    newline = text.rfind("\n", reach, start)
+    before = text[reach if newline == -1 else newline + 1 : start]
     opening = before.rfind("![")
     return before.endswith("](") and opening != -1 and before.rfind("[") == opening + 1
 
@@ -190,10 +213,11 @@ class ContactFinder:
         if not found.isdigit():  # a bracketed code first is a phone's; else its grouping tells
             return found.startswith("(") or _GROUPED.match(found) is not None
         low, high = _BARE_NEAR_EMAIL_DIGITS
-        return low <= digits <= high and any(
-            start - _NEAR_EMAIL_CHARS <= e_end and e_start <= end + _NEAR_EMAIL_CHARS
-            for e_start, e_end in emails
-        )
+        if not low <= digits <= high:
+            return False
+        # ``emails`` are in text order and apart: the first ending near enough decides.
+        first = bisect_left(emails, start - _NEAR_EMAIL_CHARS, key=lambda email: email[1])
+        return first < len(emails) and emails[first][0] <= end + _NEAR_EMAIL_CHARS
 
     def _normalized(self, label: str, text: str) -> str:
         if label == labels.EMAIL:
@@ -212,13 +236,13 @@ class ContactFinder:
         for match in _URL.finditer(text):
             start, end = match.span()
             end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
-            if not any(s <= start < e for s, e in email_ranges) and not _is_image_link(text, start):
+            if not _covers(email_ranges, start) and not _is_image_link(text, start):
                 spans.extend(self._spans(doc, text, [(start, end)], labels.URL))
-        url_ranges = [
+        url_ranges = _union(
             (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)
-        ]
+        )
         for match in _PHONE.finditer(text):
-            inside = any(s <= match.start() < e for s, e in url_ranges)
+            inside = _covers(url_ranges, match.start())
             if not inside and self.is_phone(text, match.start(), match.end(), email_ranges):
                 spans.extend(self._spans(doc, text, [match.span()], labels.PHONE))
         doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)

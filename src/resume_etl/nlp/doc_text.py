@@ -9,18 +9,9 @@ keep it in the document's user data the first time it is read.
 
 from __future__ import annotations
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 _KEY = "resume_etl.text"
-
-
-def tokenized(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc(text)`` with its text already kept: spaCy's tokenizer loses no character,
-    so the ``Doc``'s text is ``text`` and need not be joined from its tokens even once."""
-    doc = nlp.make_doc(text)
-    doc.user_data[_KEY] = text
-    return doc
 
 
 def doc_text(doc: Doc) -> str:
@@ -39,3 +30,9 @@ def _length(doc: Doc) -> int:
         return 0
     last = doc[-1]
     return int(last.idx) + len(last.text_with_ws)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as the document's text when the caller built the ``Doc`` from it (spares
+    the first join, which makes a ``Token`` per token)."""
+    doc.user_data[_KEY] = text

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.matcher import Matcher
@@ -101,7 +102,7 @@ class MetricFinder:
         )
         blocked = _blocked_ranges(doc)
         found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
-        taken = [(m.start_char, m.end_char) for m in found]
+        taken = _disjoint((m.start_char, m.end_char) for m in found)
         found.extend(
             m for m in self._spelled(view) if not _overlaps(m.start_char, m.end_char, taken)
         )
@@ -240,11 +241,26 @@ def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
     for key in (labels.DATES, labels.CONTACTS):
         if key in doc.spans:
             blocked.extend((span.start_char, span.end_char) for span in doc.spans[key])
-    return blocked
+    return _disjoint(blocked)
+
+
+def _disjoint(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges sorted and merged where they overlap, as ``_overlaps`` wants them."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in ranges)
+    """Whether ``[start, end)`` overlaps one of ``ranges`` (from ``_disjoint``). A binary
+    search: checking every date and contact per metric was quadratic (a document of bullets
+    with a date each spent 75% of its time here)."""
+    index = bisect_left(ranges, end, key=lambda found: found[0]) - 1
+    return index >= 0 and ranges[index][1] > start
 
 
 def _from_to_pairs(

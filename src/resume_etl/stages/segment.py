@@ -93,7 +93,10 @@ class SegmentedDocument:
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)")
 _BULLET = re.compile(r"^(?:- |\d{1,2}[.)] |\[\d{1,3}\] )")
 _TABLE_ROW = re.compile(r"^\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
+# A markdown table's rule line ("|---|:--:|"): only pipes, colons, dashes and spaces. One
+# character class, so a long run of spaces costs one pass (overlapping ``\s*`` groups backtracked
+# in cubic time on it).
+_TABLE_RULE = re.compile(r"[\s:|-]+")
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
@@ -143,7 +146,7 @@ def split_lines(text: str) -> list[Line]:
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.lstrip()
-        if not stripped or (_TABLE_RULE.match(raw) and "-" in raw):
+        if not stripped or ("-" in raw and _TABLE_RULE.fullmatch(raw)):
             blank_before = blank_before or not stripped
             continue
         if lines and is_page_furniture(stripped, first_line):

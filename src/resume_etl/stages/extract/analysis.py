@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from resume_etl.nlp import labels
-from resume_etl.nlp.doc_text import tokenized
+from resume_etl.nlp.tokens import make_doc
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract.entity_focus import entity_ranges
 from resume_etl.stages.segment import SegmentedDocument
@@ -53,7 +53,7 @@ def analyse(
 ) -> list[SpanIndex]:
     """Each document tokenized once and through every pipe; its spans indexed once."""
     phases = pipeline_phases(nlp)
-    docs = [tokenized(nlp, document.document.text) for document in documents]
+    docs = [make_doc(nlp, document.document.text) for document in documents]
     with nlp.select_pipes(enable=list(phases.rules)):
         docs = list(nlp.pipe(docs, batch_size=batch_size))
     indexes = [SpanIndex(doc) for doc in docs]

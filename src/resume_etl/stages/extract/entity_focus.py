@@ -29,6 +29,11 @@ from resume_etl.stages.extract.profile import (
 from resume_etl.stages.segment import Entry, Line, SegmentedDocument
 from resume_etl.vocab import SectionKind
 
+MAX_ENTITY_RANGE_CHARS = 1_000
+"""The entity recognizer reads at most this many characters of one line: a header line, a top
+line or a field is far shorter, and a megabyte-long line (a run of emoji or numbers) would
+otherwise be one window as long as the line."""
+
 _NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
 """"I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
 
@@ -58,10 +63,20 @@ def entity_ranges(segmented: SegmentedDocument, spans: SpanIndex) -> list[tuple[
     text = spans.text
     ranges.extend(profile_entity_ranges(segmented.sections, text))
     for match in _NAME_CUE_BEFORE_CAPITALS.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        ranges.append((line_start, len(text) if line_end == -1 else line_end))
-    return sorted(set(ranges))
+        ranges.append(_line_around(text, match.start(), match.end()))
+    return sorted({(start, min(end, start + MAX_ENTITY_RANGE_CHARS)) for start, end in ranges})
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line holding ``[start, end)``, looked for within ``MAX_ENTITY_RANGE_CHARS`` of it (a
+    search to the text's ends, once per cue, would be quadratic on a text without newlines)."""
+    reach = MAX_ENTITY_RANGE_CHARS
+    line_start = text.rfind("\n", max(0, start - reach), start)
+    line_end = text.find("\n", end, end + reach)
+    return (
+        max(0, start - reach) if line_start == -1 else line_start + 1,
+        min(len(text), end + reach) if line_end == -1 else line_end,
+    )
 
 
 def _top_line_reads_entities(line: Line, text: str) -> bool:

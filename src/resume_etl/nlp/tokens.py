@@ -1,0 +1,86 @@
+"""Tokenizing any text in linear time: spaCy's tokenizer is quadratic on long runs of symbols.
+
+The tokenizer strips one prefix and one suffix at a time from each whitespace-free string, and
+each step searches the whole rest of the string for a suffix (one regex of ~600 alternatives
+ending in ``$``, tried at every position) and copies it. On words that is nothing; on a run of
+emoji, brackets or currency signs each character is an affix, and 4,000 of them took 20 s (a
+1 MB line of emoji did not finish in 11 minutes). Two bounds make it linear:
+
+- the suffix search looks at the last ``SUFFIX_WINDOW`` characters only (lookbehinds still see
+  the characters before them); a match reaching the window's first character may run further
+  left ("word....."), so then the whole string is searched as before. Suffixes are a few
+  characters long, so the tokens are the tokenizer's own;
+- a whitespace-free run longer than ``MAX_RUN_CHARS`` is tokenized ``MAX_RUN_CHARS`` characters
+  at a time, so the copies stay bounded too. Only such runs (a pasted data URI, a line of
+  emoji) can come out with a token cut at a piece's end; the text and its offsets are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from resume_etl.nlp.doc_text import remember_text
+
+SUFFIX_WINDOW = 16
+"""Characters from the end a suffix search looks at first: spaCy's suffixes are shorter."""
+MAX_RUN_CHARS = 1_000
+"""Longest whitespace-free run tokenized in one piece (URLs and words are far shorter)."""
+
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+
+
+class WindowedSuffixSearch:
+    """``pattern.search`` over a string's last characters, the whole string only when needed.
+
+    Keeps ``__self__`` pointing at the pattern, as a bound ``search`` does: spaCy serializes a
+    tokenizer's suffix rules from ``suffix_search.__self__.pattern``.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], window: int = SUFFIX_WINDOW) -> None:
+        self.__self__ = pattern
+        self._window = window
+
+    def __call__(self, string: str) -> re.Match[str] | None:
+        start = len(string) - self._window
+        if start <= 0:
+            return self.__self__.search(string)
+        found = self.__self__.search(string, start)
+        if found is not None and found.start() == start:
+            return self.__self__.search(string)  # may begin further left ("word.........")
+        return found
+
+
+def bound_tokenizer(nlp: Language) -> None:
+    """Make the tokenizer's suffix search windowed (idempotent; a custom tokenizer is left as
+    it is)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    search: Callable[[str], re.Match[str] | None] | None = tokenizer.suffix_search
+    pattern = getattr(search, "__self__", None)
+    if isinstance(search, WindowedSuffixSearch) or not isinstance(pattern, re.Pattern):
+        return
+    tokenizer.suffix_search = WindowedSuffixSearch(pattern)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, with whitespace-free runs over ``MAX_RUN_CHARS`` cut in pieces."""
+    cuts = [
+        cut
+        for run in _LONG_RUN.finditer(text)
+        for cut in range(run.start() + MAX_RUN_CHARS, run.end(), MAX_RUN_CHARS)
+    ]
+    if not cuts:
+        doc = nlp.make_doc(text)
+    else:
+        bounds = [0, *cuts, len(text)]
+        pieces = [nlp.make_doc(text[start:end]) for start, end in pairwise(bounds)]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    remember_text(doc, text)
+    return doc

@@ -1,0 +1,65 @@
+"""Tokenizing stays linear on long runs of symbols and gives the tokenizer's own tokens."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.lang.en import English
+
+from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.tokens import (
+    MAX_RUN_CHARS,
+    SUFFIX_WINDOW,
+    WindowedSuffixSearch,
+    bound_tokenizer,
+    make_doc,
+)
+
+_PLAIN = English()
+_BOUNDED = English()
+bound_tokenizer(_BOUNDED)
+
+_AFFIXES = st.text(alphabet="🚀✨$(#'.,-!?)]\"a1Z%° ", max_size=3 * SUFFIX_WINDOW)
+
+
+def _tokens(nlp: English, text: str) -> list[str]:
+    return [token.text for token in nlp.make_doc(text)]
+
+
+@given(_AFFIXES)
+def test_the_windowed_suffix_search_gives_the_tokenizers_own_tokens(text: str) -> None:
+    assert _tokens(_BOUNDED, text) == _tokens(_PLAIN, text)
+
+
+def test_a_suffix_longer_than_the_window_is_still_found_whole() -> None:
+    text = "word" + "." * (SUFFIX_WINDOW * 2)
+    assert _tokens(_BOUNDED, text) == _tokens(_PLAIN, text) == ["word", "." * SUFFIX_WINDOW * 2]
+
+
+def test_bounding_twice_keeps_one_window_and_the_tokenizer_still_serializes() -> None:
+    bound_tokenizer(_BOUNDED)
+    search = _BOUNDED.tokenizer.suffix_search
+    assert isinstance(search, WindowedSuffixSearch)
+    assert not isinstance(search.__self__, WindowedSuffixSearch)
+    restored = English().tokenizer.from_bytes(_BOUNDED.tokenizer.to_bytes())
+    assert restored.suffix_search("word.") is not None
+
+
+def test_a_run_longer_than_the_cap_is_tokenized_in_pieces_with_the_same_text() -> None:
+    run = "🚀✨" * MAX_RUN_CHARS  # 2,000 affix characters without a space
+    text = f"Jane Doe\n{run} Berlin, Germany"
+    doc = make_doc(_BOUNDED, text)
+    assert doc.text == doc_text(doc) == text
+    assert [token.text for token in doc if token.idx >= text.index("Berlin")] == [
+        "Berlin",
+        ",",
+        "Germany",
+    ]
+    run_tokens = [token for token in doc if text.index(run) <= token.idx < text.index(" Berlin")]
+    assert "".join(token.text for token in run_tokens) == run
+    assert all(len(token.text) == 1 for token in run_tokens)  # each emoji its own token, as before
+
+
+@given(st.text(alphabet="ab.🚀 \n", max_size=60))
+def test_without_long_runs_make_doc_is_the_tokenizers_doc(text: str) -> None:
+    assert [token.text for token in make_doc(_BOUNDED, text)] == _tokens(_BOUNDED, text)
