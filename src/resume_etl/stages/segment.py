@@ -551,8 +551,14 @@ def segment(
     roles: dict[int, RoleGuess] = {}
     if line_model is not None and any(kind in ENTRY_SECTION_KINDS for kind, _h, _b in groups):
         ordered, shapes = line_shapes(document.text, groups)
-        guesses = line_model.label(shapes)
-        roles = {line.start: guess for line, guess in zip(ordered, guesses, strict=True)}
+        entry_kinds = {kind.value for kind in ENTRY_SECTION_KINDS}
+        wanted = [shape.section in entry_kinds and not shape.is_heading for shape in shapes]
+        guesses = line_model.label_where(shapes, wanted)
+        roles = {
+            line.start: guess
+            for line, guess in zip(ordered, guesses, strict=True)
+            if guess is not None
+        }
     sections = []
     for position, (kind, heading, body) in enumerate(groups):
         entries, intro = (

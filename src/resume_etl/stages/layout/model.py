@@ -70,12 +70,22 @@ class LineRoleModel:
 
     def label(self, shapes: Sequence[LineShape]) -> list[RoleGuess]:
         """Each line's role, with the model's marginal probability for it."""
+        guesses = self.label_where(shapes, [True] * len(shapes))
+        return [guess for guess in guesses if guess is not None]
+
+    def label_where(
+        self, shapes: Sequence[LineShape], wanted: Sequence[bool]
+    ) -> list[RoleGuess | None]:
+        """The roles of the lines ``wanted`` says (None for the others), read with the whole
+        document as context: a line's marginal costs a pass of its own, so the segmenter asks
+        only for the lines it will consult."""
         if not shapes:
             return []
         tags = self._tagger.tag(line_features(shapes))
+        marginal = self._tagger.marginal
         return [
-            RoleGuess(LineRole(tag), self._tagger.marginal(tag, index))
-            for index, tag in enumerate(tags)
+            RoleGuess(LineRole(tag), marginal(tag, index)) if want else None
+            for index, (tag, want) in enumerate(zip(tags, wanted, strict=True))
         ]
 
 
