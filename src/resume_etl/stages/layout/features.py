@@ -23,7 +23,7 @@ from pathlib import Path
 from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
 from resume_etl.nlp.lexicon import load_lexicon
 
-FEATURES_VERSION = "line-features-1"
+FEATURES_VERSION = "line-features-2"
 
 LEXICON_FILES = {
     "degree": "degrees.jsonl",
