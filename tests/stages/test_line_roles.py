@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from resume_etl.config import SegmentSettings
 from resume_etl.errors import ConfigError
+from resume_etl.nlp.line_roles import LineRole
 from resume_etl.stages.extract import (
     ExtractedDocument,
     LexiconCategories,
@@ -27,7 +28,6 @@ from resume_etl.stages.layout import (
     load_line_model,
     model_path,
 )
-from resume_etl.nlp.line_roles import LineRole
 from resume_etl.stages.segment import Entry, SectionClassifier, segment
 from tests.conftest import make_document
 
