@@ -404,7 +404,11 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
     if guess is None or guess.confidence < MIN_ROLE_CONFIDENCE:
         return None
     role = guess.role
-    if is_date_line(line.content) or _YEAR_FIELD_AT_END.search(line.content) is not None:
+    if (
+        is_date_line(line.content)
+        or _YEAR_FIELD_AT_END.search(line.content) is not None
+        or _ONGOING_FIELD_AT_END.search(line.content) is not None
+    ):
         if not _dated_body_line(guess, line, current):
             return None
         return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
@@ -424,6 +428,13 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
 
 
 _MIN_WORDS_BESIDE_DATES = 3
+_DATED_BODY_ROLES = frozenset({LineRole.BULLET, LineRole.CONTINUATION})
+"""A paragraph's first line is not among them: "Analyst | Bank | 02/2025 -" after a bullet
+reads as one to the model as much as a header does."""
+# "Analyst | Northwind Bank | Current": a period stated by its ongoing word alone.
+_ONGOING_FIELD_AT_END = re.compile(
+    r"(?i)(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:present|current|now|ongoing|today)\s*$"
+)
 
 
 def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
@@ -432,7 +443,7 @@ def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) 
     bullet or a paragraph's line, surely, and it says more than its dates. The rules would
     take any date for an entry's period. Right under a header the rules decide: there a
     dated line is the next entry's ("Ph.D., LSE, 2015" then "M.A., Rice, 2010")."""
-    if current is None or not current.body or guess.role not in BODY_ROLES:
+    if current is None or not current.body or guess.role not in _DATED_BODY_ROLES:
         return False
     if guess.confidence < MIN_DATED_BODY_CONFIDENCE:
         return False

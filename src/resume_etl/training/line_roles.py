@@ -42,8 +42,8 @@ from resume_etl.training.weak_labels import (
 )
 
 TRAINER_PARAMS: dict[str, Any] = {
-    "c1": 0.5,
-    "c2": 0.05,
+    "c1": 0.05,
+    "c2": 0.01,
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }
