@@ -8,6 +8,7 @@ from pathlib import Path
 
 from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts, School
 from resume_etl.evaluation.real.render import LAYOUTS
+from resume_etl.evaluation.real.split import Half, half_of
 from resume_etl.stages.layout import LineRoleModel
 from resume_etl.training.line_roles import default_classifier, role_scores, scores_of, train_model
 from resume_etl.training.weak_labels import rule_labels, trainable, weak_labels
@@ -79,7 +80,8 @@ def test_rule_labels_mark_entry_starts_and_bullets() -> None:
     ]
 
 
-def test_only_files_dev_under_both_splits_are_trainable() -> None:
+def test_only_files_of_the_dev_half_are_trainable() -> None:
     keys = [f"person-{n}" for n in range(200)]
     chosen = [key for key in keys if trainable(key, seed=2)]
-    assert 0 < len(chosen) < len(keys) // 2 + 20
+    assert chosen == [key for key in keys if half_of(key, 2) is Half.DEV]
+    assert 0 < len(chosen) < len(keys)

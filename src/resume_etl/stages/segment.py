@@ -18,6 +18,7 @@ from resume_etl.dates import MONTH_OR_SEASON
 from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.layout import LineRoleModel, LineShape, RoleGuess
+from resume_etl.stages.reflow import REPAIR as RESTORED_LINE_BREAKS
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 
 _SENTENCE_WORDS = 10
@@ -377,6 +378,9 @@ RoleAt = Mapping[int, RoleGuess]
 MIN_ROLE_CONFIDENCE = 0.6
 """Below this marginal probability the model's role is not used and the rules decide."""
 _MAX_HEADER_WORDS = 16
+MIN_DATED_BODY_CONFIDENCE = 0.9
+"""A line with a date goes to an entry's body only when the model is this sure it belongs
+there (the rules read a date as an entry's period)."""
 
 
 class _Step(StrEnum):
@@ -400,9 +404,15 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
     """
     if guess is None or guess.confidence < MIN_ROLE_CONFIDENCE:
         return None
-    if is_date_line(line.content) or _YEAR_FIELD_AT_END.search(line.content) is not None:
-        return None
     role = guess.role
+    if (
+        is_date_line(line.content)
+        or _YEAR_FIELD_AT_END.search(line.content) is not None
+        or _ONGOING_FIELD_AT_END.search(line.content) is not None
+    ):
+        if not _dated_body_line(guess, line, current):
+            return None
+        return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
     if role is LineRole.FURNITURE:
         return _Step.DROP
     if role is LineRole.CONTINUATION:
@@ -411,9 +421,37 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
         return _Step.BODY
     if role not in HEADER_ROLES or line.kind is LineKind.BULLET or _is_long(line):
         return None
+    if is_prose(line):
+        return None  # a sentence is no header line, whatever the model says
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return _Step.NEW_ENTRY
     return _Step.NEW_ENTRY if role is LineRole.ENTRY_START else _Step.HEADER
+
+
+_MIN_WORDS_BESIDE_DATES = 3
+_DATED_BODY_ROLES = frozenset({LineRole.BULLET, LineRole.CONTINUATION})
+"""A paragraph's first line is not among them: "Analyst | Bank | 02/2025 -" after a bullet
+reads as one to the model as much as a header does."""
+# "Analyst | Northwind Bank | Current": a period stated by its ongoing word alone.
+_ONGOING_FIELD_AT_END = re.compile(
+    r"(?i)(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:present|current|now|ongoing|today)\s*$"
+)
+
+
+def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
+    """A line amid an entry's body that mentions a date ("Promoted to Senior Engineer Dec.
+    2019.", a wrapped "(2014-2015), I planned the radar upkeep"): the model reads it as a
+    bullet or a paragraph's line, surely, and it says more than its dates. The rules would
+    take any date for an entry's period. Right under a header the rules decide: there a
+    dated line is the next entry's ("Ph.D., LSE, 2015" then "M.A., Rice, 2010")."""
+    if current is None or not current.body or guess.role not in _DATED_BODY_ROLES:
+        return False
+    if guess.confidence < MIN_DATED_BODY_CONFIDENCE:
+        return False
+    beside = _DATE_LINE.sub(" ", line.content)
+    return sum(1 for word in beside.split() if any(c.isalpha() for c in word)) >= (
+        _MIN_WORDS_BESIDE_DATES
+    )
 
 
 def _is_long(line: Line) -> bool:
@@ -550,10 +588,26 @@ def segment(
     lines = split_lines(document.text)
     groups = _group_by_heading(lines, classifier)
     roles: dict[int, RoleGuess] = {}
-    if line_model is not None and any(kind in ENTRY_SECTION_KINDS for kind, _h, _b in groups):
+    # Line breaks the ingest stage restored (a text pulled as one line) are the rules' own
+    # guess at a layout that was never printed: the model, which reads printed layouts,
+    # would only echo that guess back, or misread it.
+    printed = RESTORED_LINE_BREAKS not in document.repairs
+    if (
+        line_model is not None
+        and printed
+        and any(kind in ENTRY_SECTION_KINDS for kind, _h, _b in groups)
+    ):
         ordered, shapes = line_shapes(document.text, groups)
-        guesses = line_model.label(shapes)
-        roles = {line.start: guess for line, guess in zip(ordered, guesses, strict=True)}
+        entry_kinds = {kind.value for kind in ENTRY_SECTION_KINDS}
+        wanted = [shape.section in entry_kinds and not shape.is_heading for shape in shapes]
+        guesses = line_model.label_where(shapes, wanted)
+        repeated = _repeated_lines(ordered)
+        first_line = ordered[0].content.strip() if ordered else ""
+        roles = {
+            line.start: guess
+            for line, guess in zip(ordered, guesses, strict=True)
+            if guess is not None and _may_use(guess, line, repeated, first_line)
+        }
     sections = []
     for position, (kind, heading, body) in enumerate(groups):
         entries, intro = (
@@ -565,6 +619,40 @@ def segment(
         end = last.end if last else 0
         sections.append(Section(position, kind, heading, tuple(body), entries, intro, start, end))
     return SegmentedDocument(document, tuple(sections))
+
+
+_MIN_REPEATED_CHARS = 4
+
+
+def _repeated_lines(lines: list[Line]) -> set[str]:
+    """The texts of lines printed more than once in the document (running heads, footers)."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for line in lines:
+        text = line.content.strip()
+        if len(text) >= _MIN_REPEATED_CHARS:
+            (repeated if text in seen else seen).add(text)
+    return repeated
+
+
+def _may_use(guess: RoleGuess, line: Line, repeated: set[str], first_line: str) -> bool:
+    """Whether the segmenter may act on the model's guess for ``line``. Page furniture is
+    dropped, so the model's word alone is not enough: the line must repeat in the document
+    (a running head or foot), carry a page number, or repeat the first line (a running head
+    with the name: "Mira Quell – Curriculum Vitae"); else the rules read it."""
+    if guess.role is not LineRole.FURNITURE:
+        return True
+    text = line.content.strip()
+    return (
+        text in repeated
+        or _PAGE_MARK.search(text) is not None
+        or (len(first_line) >= _MIN_REPEATED_CHARS and first_line in text)
+    )
+
+
+_PAGE_MARK = re.compile(
+    r"(?i)\bpage\s+\d{1,3}\b|^\W{0,3}\d{1,3}\W{0,3}$|\b\d{1,3}\s*/\s*\d{1,3}\s*$"
+)
 
 
 def line_shapes(

@@ -26,7 +26,7 @@ from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.facts import ResumeFacts, read_facts
 from resume_etl.evaluation.real.render import LAYOUTS
-from resume_etl.evaluation.real.split import DEFAULT_SEED, Half, half_of
+from resume_etl.evaluation.real.split import DEFAULT_SEED
 from resume_etl.nlp.line_roles import LineRole
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.ingest import discover, read_document
@@ -55,21 +55,16 @@ class People:
     """The JSON Resume files read as facts, by role in the training."""
 
     train: list[ResumeFacts]
-    dev_held_out: list[ResumeFacts]
     untouched: list[ResumeFacts]
 
 
 def read_people(data_dir: Path, seed: int = DEFAULT_SEED, limit: int | None = None) -> People:
-    """Every file's facts, sorted into trained on, dev held out, and untouched."""
-    groups: dict[str, list[ResumeFacts]] = {"train": [], "dev": [], "untouched": []}
+    """Every file's facts, sorted into trained on (the dev half) and untouched."""
+    groups: dict[str, list[ResumeFacts]] = {"train": [], "untouched": []}
     for path in jsonresume_files(data_dir):
         facts = read_facts(path.stem, json.loads(path.read_text(encoding="utf-8")))
-        if half_of(path.stem, seed) is Half.UNTOUCHED:
-            group = "untouched"
-        else:
-            group = "train" if trainable(path.stem, seed) else "dev"
-        groups[group].append(facts)
-    return People(*(groups[name][:limit] for name in ("train", "dev", "untouched")))
+        groups["train" if trainable(path.stem, seed) else "untouched"].append(facts)
+    return People(*(groups[name][:limit] for name in ("train", "untouched")))
 
 
 def train_model(documents: Sequence[LabeledDocument], path: Path) -> None:
@@ -157,14 +152,10 @@ def train_line_roles(
         "data": {
             "set": "jsonresume (shared real-data folder), rendered by evaluation/real/render",
             "split": (
-                f"trained on files that are dev under the eval-real split (seed {seed}) and "
-                "under the shared SHA-1 rule; scored on the other dev files and the untouched half"
+                f"trained on the files of the dev half of the eval-real split (seed {seed}); "
+                "scored on them and on the untouched half"
             ),
-            "files": {
-                "train": len(people.train),
-                "dev_held_out": len(people.dev_held_out),
-                "untouched": len(people.untouched),
-            },
+            "files": {"train": len(people.train), "untouched": len(people.untouched)},
             "layouts": [layout.name for layout in LAYOUTS],
             "variants_per_layout": variants,
             "documents": len(rendered),
@@ -183,7 +174,6 @@ def train_line_roles(
     model = LineRoleModel(path)
     card["scores"] = {
         "train": role_scores(model, rendered),
-        "dev_held_out": role_scores(model, weak_labels(people.dev_held_out, LAYOUTS, classifier)),
         "untouched": role_scores(model, weak_labels(people.untouched, LAYOUTS, classifier)),
     }
     path.with_suffix(CARD_SUFFIX).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")

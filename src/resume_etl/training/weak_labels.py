@@ -10,7 +10,6 @@ a seeded generator, so the model sees more than six fixed shapes.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import random
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -56,11 +55,9 @@ class LabeledDocument:
 
 
 def trainable(unit_key: str, seed: int) -> bool:
-    """Whether a person's file may be trained on: *dev* under the evaluation's split (seed)
-    and under the project's shared rule (first hex digit of its SHA-1 in 0-7), so no file
-    that either split calls untouched ever reaches the model."""
-    shared_dev = hashlib.sha1(unit_key.encode()).hexdigest()[0] in "01234567"
-    return shared_dev and half_of(unit_key, seed) is Half.DEV
+    """Whether a person's file may be trained on: *dev* under the evaluation's split (seed),
+    so no file of the untouched half ever reaches the model."""
+    return half_of(unit_key, seed) is Half.DEV
 
 
 def variant(layout: Layout, rng: random.Random) -> Layout:

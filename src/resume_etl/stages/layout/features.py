@@ -24,7 +24,7 @@ from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
 from resume_etl.dates import MONTH_OR_SEASON
 from resume_etl.wordlists import load_lexicon
 
-FEATURES_VERSION = "line-features-1"
+FEATURES_VERSION = "line-features-2"
 
 LEXICON_FILES = {
     "degree": "degrees.jsonl",
@@ -53,22 +53,36 @@ _POINT = (
     rf"(?:(?:{_MONTH})\s*,?\s*'?\d{{2,4}}|\d{{1,2}}[/.]\d{{4}}|(?:19|20)\d{{2}}(?:[-/.]\d{{1,2}})?)"
 )
 _ONGOING = r"(?:present|current|now|today|ongoing|heute|actuel|aujourd'hui)"
-_DATE = re.compile(rf"(?i)\b{_POINT}\b")
-_RANGE = re.compile(rf"(?i)\b{_POINT}\s*(?:-|–|—|to|until|till)\s*(?:{_POINT}|{_ONGOING})\b")
-_SINCE = re.compile(rf"(?i)\bsince\s+{_POINT}")
-_ONGOING_WORD = re.compile(rf"(?i)\b{_ONGOING}\b")
+# The patterns below that read words are matched against the line in lower case (a
+# case-blind pattern is several times slower in Python's engine).
+_DATE = re.compile(rf"\b{_POINT}\b")
+_RANGE = re.compile(rf"\b{_POINT}\s*(?:-|–|—|to|until|till)\s*(?:{_POINT}|{_ONGOING})\b")
+_SINCE = re.compile(rf"\bsince\s+{_POINT}")
+_ONGOING_WORD = re.compile(rf"\b{_ONGOING}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_DURATION = re.compile(r"(?i)\(\s*\d+\s*(?:yrs?|years?|mos?|months?)\b|less than a year")
+_DURATION = re.compile(r"\(\s*\d+\s*(?:yrs?|years?|mos?|months?)\b|less than a year")
 _WORD = re.compile(r"\w+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
-_URL = re.compile(r"(?i)\bhttps?://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|dev|me)\b")
+_URL = re.compile(r"\bhttps?://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|dev|me)\b")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
-_PAGE = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b|^\W*\d{1,3}\W*$")
+_PAGE = re.compile(r"\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b|^\W*\d{1,3}\W*$")
 _GAP = re.compile(r"\S\s{3,}\S")
 _BULLET = re.compile(r"^([-*+•▪◦●■–·]|\d{1,2}[.)]|\[\d{1,3}\])\s")
 _MD_HEADING = re.compile(r"^(#{1,6})\s")
 _SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
 _LABEL = re.compile(r"^[^:]{1,30}:\s")
+
+
+class _Buckets:
+    """``name=le<edge>`` for the first edge a value does not pass, else ``name=gt<last>``;
+    built once as a table, since every line asks for several (a lookup, not a search)."""
+
+    def __init__(self, name: str, edges: Sequence[int]) -> None:
+        self._table = [f"{name}={_bucket(value, edges)}" for value in range(edges[-1] + 2)]
+        self._last = edges[-1] + 1
+
+    def __call__(self, value: int) -> str:
+        return self._table[value if value < self._last else self._last]
 
 
 def _bucket(value: int, edges: Sequence[int]) -> str:
@@ -88,9 +102,7 @@ def _char_class(char: str) -> str:
         return "lower"
     if char.isdigit():
         return "digit"
-    return {".": "dot", ",": "comma", ":": "colon", ";": "semi", ")": "paren", "*": "star"}.get(
-        char, "punct"
-    )
+    return _LAST_CLASS.get(char, "punct")
 
 
 @lru_cache(maxsize=1)
@@ -113,11 +125,15 @@ def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
 _MAX_FORM_WORDS = 5
 
 
-def lexicon_hits(text: str) -> list[str]:
+def lexicon_hits(text: str, lowered_text: str | None = None) -> list[str]:
     """Which lexicons have a form among the line's words (a flag per lexicon)."""
-    words = _WORD.findall(text)
-    lowered = [word.lower() for word in words]
+    lowered = _WORD.findall(text.lower() if lowered_text is None else lowered_text)
     index = _lexicon_index()
+    if index.keys().isdisjoint(lowered):
+        return []
+    words = _WORD.findall(text)
+    if len(words) != len(lowered):  # a letter whose lower case is two ("İ")
+        lowered = [word.lower() for word in words]
     found: set[str] = set()
     for start, first in enumerate(lowered):
         for form, exact, name in index.get(first, ()):
@@ -127,114 +143,125 @@ def lexicon_hits(text: str) -> list[str]:
     return [f"lex_{name}" for name in LEXICON_FILES if name in found]
 
 
-def _date_features(text: str) -> list[str]:
-    if not any(char.isdigit() for char in text):
+_DIGIT = re.compile(r"\d")
+_LAST_CLASS = {".": "dot", ",": "comma", ":": "colon", ";": "semi", ")": "paren", "*": "star"}
+
+
+def _date_features(lowered: str, digits: bool) -> list[str]:
+    """Dates, ranges, the ongoing word and durations of a line given in lower case."""
+    found = []
+    ongoing = _ONGOING_PREFILTER.search(lowered) and _ONGOING_WORD.search(lowered)
+    if not digits:
         # Every date form has a digit: only the ongoing word and a duration can be here.
-        found = ["years=le0"]
-        if _ONGOING_WORD.search(text):
-            found.append("ongoing")
-        if _DURATION.search(text):
-            found.append("duration")
-        return found
-    dates = list(_DATE.finditer(text))
-    ranges = list(_RANGE.finditer(text)) + list(_SINCE.finditer(text))
-    found = [f"years={_bucket(len(_YEAR.findall(text)), (0, 1, 2))}"]
-    if ranges:
-        found.append("range")
-    if dates or ranges or _ONGOING_WORD.search(text):
-        spans = [m.span() for m in ranges + dates]
-        first, last = min(s for s, _ in spans or [(0, 0)]), max(e for _, e in spans or [(0, 0)])
-        if dates and first <= 2:
-            found.append("date_start")
-        if dates and last >= len(text) - 2:
-            found.append("date_end")
-        covered = last - first if spans else 0
-        if dates and covered >= 0.6 * len(text.strip("*_()[] ")):
-            found.append("date_only")
-    if _ONGOING_WORD.search(text):
+        found.append("years=le0")
+    else:
+        found.append(_YEARS(len(_YEAR.findall(lowered))))
+        found += _period_features(lowered)
+    if ongoing:
         found.append("ongoing")
-    if _DURATION.search(text):
+    if ("(" in lowered or "less than" in lowered) and _DURATION.search(lowered):
         found.append("duration")
     return found
 
 
-def _own_features(shape: LineShape, width: int) -> list[str]:
-    """Features of one line on its own."""
+def _period_features(lowered: str) -> list[str]:
+    """Where the line's dates sit: a range, at its start or end, or all of it."""
+    dates = list(_DATE.finditer(lowered))
+    if not dates:
+        return []
+    ranges = list(_RANGE.finditer(lowered)) + list(_SINCE.finditer(lowered))
+    found = ["range"] if ranges else []
+    spans = [m.span() for m in ranges + dates]
+    first, last = min(s for s, _ in spans), max(e for _, e in spans)
+    if first <= 2:
+        found.append("date_start")
+    if last >= len(lowered) - 2:
+        found.append("date_end")
+    if last - first >= 0.6 * len(lowered.strip("*_()[] ")):
+        found.append("date_only")
+    return found
+
+
+_ONGOING_PREFILTER = re.compile(r"pre|cur|now|tod|ong|heu|act|auj")
+
+
+def _own_features(shape: LineShape, width: int) -> tuple[list[str], list[str]]:
+    """Features of one line on its own, and the main ones its neighbours also get."""
     raw = shape.raw.rstrip()
     text = raw.lstrip()
     words = text.split()
-    letters = [char for char in text if char.isalpha()]
-    capitals = [word for word in words if word[:1].isupper()]
+    n_words = len(words)
+    capitals = sum(1 for word in words if word[:1].isupper())
     indent = len(raw) - len(text)
-    found = [
-        f"ind={_bucket(indent, (0, 2, 4, 8))}",
-        f"len={_bucket(len(text), (3, 10, 20, 30, 45, 60, 75))}",
-        f"wide={_bucket(round(10 * len(raw) / max(width, 1)), (3, 6, 8, 9))}",
-        f"w={_bucket(len(words), (1, 2, 3, 5, 8, 12, 20))}",
-        f"cap={_bucket(round(10 * len(capitals) / max(len(words), 1)), (0, 3, 6, 9))}",
-        f"first={_char_class(text[:1])}",
-        f"last={_char_class(text[-1:])}",
-        f"sec={shape.section}",
+    first, last = text[:1], text[-1:]
+    main = [
+        _IND(indent),
+        _LEN(len(text)),
+        _WORDS(n_words),
+        "first=" + _char_class(first),
+        "last=" + _char_class(last),
     ]
-    if letters and all(char.isupper() for char in letters):
-        found.append("shout")
+    found = [
+        _WIDE(round(10 * len(raw) / max(width, 1))),
+        _CAPS(round(10 * capitals / max(n_words, 1))),
+        "sec=" + shape.section,
+    ]
+    if text.isupper():  # some letter, and none of them in lower case
+        main.append("shout")
     if shape.is_heading:
-        found.append("heading_rule")
+        main.append("heading_rule")
     if shape.blank_before:
-        found.append("blank_b")
+        main.append("blank_b")
     if marker := _BULLET.match(text):
-        found.append(f"bullet={'num' if marker.group(1)[0].isdigit() else 'mark'}")
-    if md := _MD_HEADING.match(text):
-        found.append(f"md_h={len(md.group(1))}")
-    if text.startswith("**") or text.startswith("__"):
+        main.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
+    if first == "#" and (md := _MD_HEADING.match(text)):
+        main.append(f"md_h={len(md.group(1))}")
+    if text.startswith(("**", "__")):
         found.append("bold_start")
-    if text.startswith("|"):
+    if first == "|":
         found.append("table")
-    if "   " in raw.strip() and _GAP.search(raw.strip()):
-        found.append("gap")
+    if "   " in text and _GAP.search(text):
+        main.append("gap")
     if _SENTENCE_END.search(text):
-        found.append("sentence_end")
-    for mark, name in ((" | ", "pipe"), (" · ", "middot"), (" at ", "at"), (" - ", "dash")):
+        main.append("sentence_end")
+    for mark, name in _SEPARATORS:
         if mark in text:
-            found.append(f"sep_{name}")
-    found.append(f"commas={_bucket(text.count(','), (0, 1, 3))}")
-    if "(" in text and text.endswith(")"):
+            found.append(name)
+    found.append(_COMMAS(text.count(",")))
+    if last == ")" and "(" in text:
         found.append("paren_end")
     if ":" in text and (text.rstrip(" *_").endswith(":") or _LABEL.match(text)):
         found.append("colon")
     # Cheap guards first: each pattern needs an '@', a '.' or ':', or a digit.
-    digits = any(char.isdigit() for char in text)
+    digits = _DIGIT.search(text) is not None
+    lowered = text.lower()
     if "@" in text and _EMAIL.search(text):
         found.append("email")
-    if ("." in text or ":" in text) and _URL.search(text):
+    if ("." in text or ":" in text) and _URL.search(lowered):
         found.append("url")
     if digits and _PHONE.search(text):
         found.append("phone")
-    if digits and _PAGE.search(text):
-        found.append("page_no")
-    return found + _date_features(text) + lexicon_hits(text)
+    if digits and _PAGE.search(lowered):
+        main.append("page_no")
+    for feature in _date_features(lowered, digits):
+        (main if feature in _MAIN_DATE_FEATURES else found).append(feature)
+    main += lexicon_hits(text, lowered)
+    return found, main
 
 
-_NEIGHBOUR_PREFIXES = (
-    "ind=",
-    "len=",
-    "w=",
-    "first=",
-    "last=",
-    "bullet=",
-    "md_h=",
-    "blank_b",
-    "gap",
-    "shout",
-    "heading_rule",
-    "date_only",
-    "date_start",
-    "range",
-    "sentence_end",
-    "lex_",
-    "page_no",
-    "seen",
-)
+_IND = _Buckets("ind", (0, 2, 4, 8))
+_COMMAS = _Buckets("commas", (0, 1, 3))
+_LEN = _Buckets("len", (3, 10, 20, 30, 45, 60, 75))
+_WORDS = _Buckets("w", (1, 2, 3, 5, 8, 12, 20))
+_WIDE = _Buckets("wide", (3, 6, 8, 9))
+_CAPS = _Buckets("cap", (0, 3, 6, 9))
+_YEARS = _Buckets("years", (0, 1, 2))
+_REL_PREV = _Buckets("rel_prev", (1, 3, 5, 8))
+_SINCE_HEAD = _Buckets("since_head", (0, 1, 2, 4))
+_RUN = _Buckets("run", (0, 1, 2, 3))
+_SEPARATORS = ((" | ", "sep_pipe"), (" · ", "sep_middot"), (" at ", "sep_at"), (" - ", "sep_dash"))
+_MAIN_DATE_FEATURES = frozenset({"date_only", "date_start", "range"})
+_NEIGHBOURS = ((-1, "p:"), (1, "n:"), (-2, "pp:"), (2, "nn:"))
 
 
 def _context_features(shapes: Sequence[LineShape], index: int, width: int) -> list[str]:
@@ -247,11 +274,12 @@ def _context_features(shapes: Sequence[LineShape], index: int, width: int) -> li
     if index == 0:
         return [*found, "doc_start"]
     previous = shapes[index - 1].raw.rstrip()
-    first_word = text.split()[0] if text.split() else ""
     if not shapes[index].blank_before:
         # A wrapped line: the previous one stopped short of the margin only because this
         # line's first word would not have fitted on it.
-        fits = len(previous) + 1 + len(first_word) <= width
+        space = text.find(" ")
+        first_word = len(text) if space < 0 else space
+        fits = len(previous) + 1 + first_word <= width
         found.append("would_fit" if fits else "wrapped_here")
         indent = len(raw) - len(text)
         previous_indent = len(previous) - len(previous.lstrip())
@@ -261,16 +289,17 @@ def _context_features(shapes: Sequence[LineShape], index: int, width: int) -> li
             else ("ind_more" if indent > previous_indent else "ind_less")
         )
     ratio = len(text) / max(len(previous.strip()), 1)
-    found.append(f"rel_prev={_bucket(round(4 * ratio), (1, 3, 5, 8))}")
+    found.append(_REL_PREV(round(4 * ratio)))
     return found
 
 
-def _since_heading(shapes: Sequence[LineShape]) -> list[str]:
-    since, run, out = 0, 0, []
+def _since_heading(shapes: Sequence[LineShape]) -> list[tuple[str, str]]:
+    since, run = 0, 0
+    out: list[tuple[str, str]] = []
     for shape in shapes:
         since = 0 if shape.is_heading else since + 1
         run = 0 if shape.blank_before else run + 1
-        out.append(f"since_head={_bucket(since, (0, 1, 2, 4))} run={_bucket(run, (0, 1, 2, 3))}")
+        out.append((_SINCE_HEAD(since), _RUN(run)))
     return out
 
 
@@ -284,24 +313,25 @@ def line_features(shapes: Sequence[LineShape]) -> list[list[str]]:
     """Each line's features: its own, its context's, and its neighbours' main ones."""
     width = document_width(shapes)
     seen: set[str] = set()
-    own: list[list[str]] = []
+    rows: list[list[str]] = []
+    mains: list[list[str]] = []
+    positions = _since_heading(shapes)
     for index, shape in enumerate(shapes):
-        features = _own_features(shape, width) + _context_features(shapes, index, width)
+        found, main = _own_features(shape, width)
         key = shape.raw.strip()
         if key in seen and len(key) > 3:
-            features.append("seen")
+            main.append("seen")
         seen.add(key)
-        own.append(features)
-    positions = _since_heading(shapes)
-    main = [[f for f in features if f.startswith(_NEIGHBOUR_PREFIXES)] for features in own]
-    out = []
-    for index, features in enumerate(own):
-        row = ["bias", *features, *positions[index].split()]
-        for offset, prefix in ((-1, "p:"), (1, "n:"), (-2, "pp:"), (2, "nn:")):
+        rows.append(
+            ["bias", *main, *found, *_context_features(shapes, index, width), *positions[index]]
+        )
+        mains.append(main)
+    count = len(rows)
+    for index, row in enumerate(rows):
+        for offset, prefix in _NEIGHBOURS:
             other = index + offset
-            if 0 <= other < len(own):
-                row += [prefix + f for f in main[other]]
+            if 0 <= other < count:
+                row += [prefix + feature for feature in mains[other]]
             else:
                 row.append(prefix + "none")
-        out.append(row)
-    return out
+    return rows

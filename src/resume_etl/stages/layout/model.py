@@ -1,6 +1,6 @@
 """The line-role model: a CRF over line shapes, shipped as package data, loaded by name.
 
-A model is registered by a versioned name (``line_roles_v1``): the file
+A model is registered by a versioned name (``line_roles_v2``): the file
 ``nlp/data/<name>.crfsuite`` with ``<name>.json`` beside it, which records how it was trained
 (data provenance, the features version, its scores). Loading needs nothing downloaded; a
 model whose features version is not this code's is refused (E101), since its weights would
@@ -26,7 +26,7 @@ from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_
 
 MODEL_SUFFIX = ".crfsuite"
 CARD_SUFFIX = ".json"
-LINE_MODELS = ("line_roles_v1",)
+LINE_MODELS = ("line_roles_v2",)
 """Registered model names; a changed model gets a new name beside the old one."""
 
 
@@ -70,12 +70,22 @@ class LineRoleModel:
 
     def label(self, shapes: Sequence[LineShape]) -> list[RoleGuess]:
         """Each line's role, with the model's marginal probability for it."""
+        guesses = self.label_where(shapes, [True] * len(shapes))
+        return [guess for guess in guesses if guess is not None]
+
+    def label_where(
+        self, shapes: Sequence[LineShape], wanted: Sequence[bool]
+    ) -> list[RoleGuess | None]:
+        """The roles of the lines ``wanted`` says (None for the others), read with the whole
+        document as context: a line's marginal costs a pass of its own, so the segmenter asks
+        only for the lines it will consult."""
         if not shapes:
             return []
         tags = self._tagger.tag(line_features(shapes))
+        marginal = self._tagger.marginal
         return [
-            RoleGuess(LineRole(tag), self._tagger.marginal(tag, index))
-            for index, tag in enumerate(tags)
+            RoleGuess(LineRole(tag), marginal(tag, index)) if want else None
+            for index, (tag, want) in enumerate(zip(tags, wanted, strict=True))
         ]
 
 
