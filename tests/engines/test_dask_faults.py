@@ -48,8 +48,9 @@ KILLS = 10
 SEED = 17
 RUN_SECONDS = 120
 """Bound on one killed driver's run: a hang fails the test instead of the suite."""
-JOIN_SECONDS = 90
-"""Bound on a killed worker's replacement joining the cluster."""
+JOIN_SECONDS = 300
+"""Bound on a killed worker's replacement joining the cluster (a new interpreter, spaCy and the
+model: seconds on idle cores, but once over 90 s on a 2-core machine at load average 15)."""
 
 DRIVER_POINTS = (
     "load.cleaned:1",  # recovery at start, before any work
