@@ -98,6 +98,9 @@ def _process_batch(
             engine = _worker_engines[fingerprint] = LocalEngine(config)
             engine.warm_up()
         engine.root = root  # the engine outlives this batch; another driver may run elsewhere
+        # Same fingerprint, same processing; but ``load.out`` (the anchor of person keys,
+        # left out of the fingerprint) is this run's, not the run that built the engine.
+        engine.config = config
         if started is not None:
             started.write_text(address, encoding="utf-8")
         report = timed_batch(engine, paths, parts, index)
