@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, _disjoint, _overlaps, parse_number
+from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.ingest import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 from tests.conftest import RAW
@@ -254,4 +255,4 @@ def test_the_binary_search_for_blocked_ranges_agrees_with_checking_each(
 ) -> None:
     end = start + width
     expected = any(start < other_end and other_start < end for other_start, other_end in ranges)
-    assert _overlaps(start, end, _disjoint(ranges)) is expected
+    assert CharRanges(ranges).overlap(start, end) is expected

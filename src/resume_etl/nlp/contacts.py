@@ -9,8 +9,8 @@ The factory ``resume_etl_contacts_v1`` that builds it lives in ``components.py``
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from resume_etl.nlp import labels
 from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.ranges import CharRanges
 from resume_etl.phones import normalize_phone
 from resume_etl.wordlists import LexiconEntry, load_lexicon
 
@@ -83,24 +84,6 @@ def _is_number_range(text: str) -> bool:
         return False
     low, high = found.groups()
     return len(low) == len(high) and int(high) > int(low)
-
-
-def _union(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges sorted and merged where they overlap, for ``_covers``."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _covers(ranges: Sequence[tuple[int, int]], position: int) -> bool:
-    """Whether one of ``ranges`` (sorted, apart) holds ``position``: a binary search, where a
-    scan of every range per match was quadratic on a text of many contacts."""
-    index = bisect_right(ranges, position, key=lambda found: found[0]) - 1
-    return index >= 0 and position < ranges[index][1]
 
 
 def _is_image_link(text: str, start: int) -> bool:
@@ -233,16 +216,17 @@ class ContactFinder:
         for match in _EMAIL.finditer(text):
             email_ranges.append(match.span())
             spans.extend(self._spans(doc, text, [match.span()], labels.EMAIL))
+        emails = CharRanges(email_ranges)
         for match in _URL.finditer(text):
             start, end = match.span()
             end -= len(match.group()) - len(match.group().rstrip(_URL_TRAILING))
-            if not _covers(email_ranges, start) and not _is_image_link(text, start):
+            if not emails.contain(start) and not _is_image_link(text, start):
                 spans.extend(self._spans(doc, text, [(start, end)], labels.URL))
-        url_ranges = _union(
+        url_ranges = CharRanges(
             (m.start_char, m.end_char) for m in (s._.get(labels.CONTACT_ATTR) for s in spans)
         )
         for match in _PHONE.finditer(text):
-            inside = _covers(url_ranges, match.start())
+            inside = url_ranges.contain(match.start())
             if not inside and self.is_phone(text, match.start(), match.end(), email_ranges):
                 spans.extend(self._spans(doc, text, [match.span()], labels.PHONE))
         doc.spans[labels.CONTACTS] = sorted(spans, key=lambda span: span.start_char)

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.matcher import Matcher
@@ -43,6 +42,7 @@ from resume_etl.nlp.metric_meaning import (
     sentence_bounds,
     subject_of,
 )
+from resume_etl.nlp.ranges import CharRanges
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 
 __all__ = ["MetricFinder", "MetricMatch", "parse_number", "parse_ranges"]
@@ -101,11 +101,9 @@ class MetricFinder:
             doc.has_annotation("DEP"),
         )
         blocked = _blocked_ranges(doc)
-        found = [m for m in self._numeric(view) if not _overlaps(m.start_char, m.end_char, blocked)]
-        taken = _disjoint((m.start_char, m.end_char) for m in found)
-        found.extend(
-            m for m in self._spelled(view) if not _overlaps(m.start_char, m.end_char, taken)
-        )
+        found = [m for m in self._numeric(view) if not blocked.overlap(m.start_char, m.end_char)]
+        taken = CharRanges((m.start_char, m.end_char) for m in found)
+        found.extend(m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char))
         return sorted(found, key=lambda m: m.start_char)
 
     def _numeric(self, view: DocView) -> Iterator[MetricMatch]:
@@ -215,7 +213,7 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
         (expression.start, expression.end)
         for expression in map(read_expression, EXPRESSION.finditer(text))
         if expression is not None
-        and not _overlaps(expression.start, expression.end, blocked)
+        and not blocked.overlap(expression.start, expression.end)
         and not _is_bare_year(text, expression)
     ]
     ranges.extend(match.span() for match in _SPELLED_NUMBER.finditer(text))
@@ -235,32 +233,15 @@ def _is_bare_year(text: str, expression: Expression) -> bool:
 # ------------------------------------------------------------------------ what is not a metric
 
 
-def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
-    """Dates and contacts found by earlier components: their digits are not metrics."""
+def _blocked_ranges(doc: Doc) -> CharRanges:
+    """Dates and contacts found by earlier components: their digits are not metrics. Checked
+    per expression by binary search (``CharRanges``): a scan of every date and contact per
+    metric was quadratic (a document of bullets with a date each spent 75% of its time there)."""
     blocked: list[tuple[int, int]] = []
     for key in (labels.DATES, labels.CONTACTS):
         if key in doc.spans:
             blocked.extend((span.start_char, span.end_char) for span in doc.spans[key])
-    return _disjoint(blocked)
-
-
-def _disjoint(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Ranges sorted and merged where they overlap, as ``_overlaps`` wants them."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``ranges`` (from ``_disjoint``). A binary
-    search: checking every date and contact per metric was quadratic (a document of bullets
-    with a date each spent 75% of its time here)."""
-    index = bisect_left(ranges, end, key=lambda found: found[0]) - 1
-    return index >= 0 and ranges[index][1] > start
+    return CharRanges(blocked)
 
 
 def _from_to_pairs(
