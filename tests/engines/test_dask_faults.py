@@ -48,7 +48,7 @@ KILLS = 10
 SEED = 17
 RUN_SECONDS = 120
 """Bound on one killed driver's run: a hang fails the test instead of the suite."""
-JOIN_SECONDS = 300
+JOIN_SECONDS = 150
 """Bound on a killed worker's replacement joining the cluster (a new interpreter, spaCy and the
 model: seconds on idle cores, but once over 90 s on a 2-core machine at load average 15)."""
 
@@ -94,7 +94,23 @@ def test_dask_restarts_the_worker_of_a_document_past_its_budget(
         summary = run_files(pipeline, slow_inputs, out, source=engine)
         assert engine.overruns == 2  # its batch, then itself alone
     assert_only_the_slow_document_quarantined(summary, out)
-    client.wait_for_workers(2, timeout=JOIN_SECONDS)
+    _two_workers(client)
+
+
+def _two_workers(client: Any) -> None:
+    """Wait for the cluster's two workers; start a new one if a nanny closed for good.
+
+    A nanny whose worker dies as it restarts it may close itself instead of restarting it (a
+    race in distributed, dask/distributed#7312); it was seen once in 20 kills on a loaded
+    machine. The cluster is then given one more worker, so the next trial runs on two: the test
+    is about the tables a killed worker leaves, not about Dask's nannies.
+    """
+    try:
+        client.wait_for_workers(2, timeout=JOIN_SECONDS)
+    except TimeoutError:
+        cluster = client.cluster
+        cluster.scale(len(cluster.worker_spec) + 1)
+        client.wait_for_workers(2, timeout=JOIN_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -229,7 +245,7 @@ def test_a_worker_killed_mid_batch_at_random_points_still_gives_the_unkilled_tab
     draw = random.Random(SEED)
     kills = 0
     for trial in range(2 * KILLS):  # a trial whose armed worker got no batch kills nobody
-        client.wait_for_workers(2, timeout=JOIN_SECONDS)
+        _two_workers(client)
         worker = draw.choice(client.run_on_scheduler(_workers))
         kill_at = f"{draw.choice(WORKER_POINTS)}:1"  # reached by any batch of the second run
         root = tmp_path / str(trial)
