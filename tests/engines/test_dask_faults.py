@@ -16,7 +16,6 @@ import random
 import shutil
 import signal
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines.dask import DaskEngine
 from resume_etl.runner import discover_inputs, run_files, run_on_dask
 from resume_etl.storage.plan import RunOptions
-from resume_etl.storage.store import STATE_DIR, Store, open_store
+from resume_etl.storage.store import STATE_DIR, Store
 from tests.conftest import DEFAULT_PIPELINE
 from tests.engines.conftest import (
     SLOW,
@@ -39,7 +38,7 @@ from tests.engines.conftest import (
     assert_only_the_slow_document_quarantined,
     budgeted,
 )
-from tests.test_crash import _corpus, _public_tables, _same, _same_run
+from tests.test_crash import Reference, _corpus, _public_tables, _same, _same_run
 
 distributed = pytest.importorskip("distributed")
 
@@ -111,22 +110,6 @@ def _two_workers(client: Any) -> None:
         cluster = client.cluster
         cluster.scale(len(cluster.worker_spec) + 1)
         client.wait_for_workers(2, timeout=JOIN_SECONDS)
-
-
-@dataclass(frozen=True)
-class Reference:
-    before: dict[str, pd.DataFrame]
-    """Tables after the first run."""
-    after: dict[str, pd.DataFrame]
-    """Tables after an unkilled second run."""
-    first_run: Path
-    """A folder as the first run left it: inputs and output."""
-
-    def start_from_first_run(self, root: Path) -> None:
-        shutil.copytree(self.first_run, root, dirs_exist_ok=True)
-        with open_store(root / "out"):  # relink the copied tables, as a run would at start
-            pass
-        _corpus(root, second=True)
 
 
 def _dask_run(config: PipelineConfig, root: Path, address: str, batch_size: int = 32) -> None:
@@ -207,6 +190,7 @@ def test_a_driver_killed_at_random_points_leaves_readable_tables_and_a_rerun_con
     for trial, kill_at in enumerate(random.Random(SEED).sample(DRIVER_POINTS, KILLS)):
         root = tmp_path / str(trial)
         reference.start_from_first_run(root)
+        _corpus(root, second=True)
         _killed_driver(root, address, kill_at)
 
         committed = DRIVER_POINTS.index(kill_at) >= COMMITTED_FROM
@@ -250,6 +234,7 @@ def test_a_worker_killed_mid_batch_at_random_points_still_gives_the_unkilled_tab
         kill_at = f"{draw.choice(WORKER_POINTS)}:1"  # reached by any batch of the second run
         root = tmp_path / str(trial)
         reference.start_from_first_run(root)
+        _corpus(root, second=True)
         _arm(client, worker, kill_at)
 
         _dask_run(config, root, address, batch_size=2)  # two batches, one for each worker
