@@ -9,15 +9,15 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from resume_etl.config import IngestSettings
+from resume_etl.evaluation.real.data import find_data_dir
 from resume_etl.stages.ingest import decode, normalize
 from resume_etl.stages.reflow import MIN_LINE_CHARS, restore_line_breaks
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_MARKDOWN = REPO.parent.parent / "shared" / "data" / "markdown"
+_DATA = find_data_dir()  # the real-data folder, found as eval-real finds it (None: raw/ only)
+SHARED_MARKDOWN = sorted(_DATA.glob("markdown/*.md")) if _DATA is not None else []
 MULTI_LINE_DOCUMENTS = sorted(
-    path
-    for path in [*(REPO / "raw").iterdir(), *SHARED_MARKDOWN.glob("*.md")]
-    if path.suffix in {".txt", ".md"}
+    path for path in [*(REPO / "raw").iterdir(), *SHARED_MARKDOWN] if path.suffix in {".txt", ".md"}
 )
 
 COLLAPSED = (
