@@ -17,13 +17,14 @@ leaves little room anywhere, so there the geometry must be backed by the words:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from resume_etl.stages.readers.lines import TextLine, Word
+from resume_etl.wordlists import load_lexicon
 
 WIDE_COLUMN = 25
 """A column this many font sizes wide or wider has room enough for the page to tell a wrap."""
@@ -64,9 +65,8 @@ DATA_FILE = "wrap_words.jsonl"
 @cache
 def open_words() -> frozenset[str]:
     """Words a phrase does not end on ("of", "and", "in"): a line ending on one is cut."""
-    text = resources.files("resume_etl.stages.readers").joinpath("data", DATA_FILE)
-    rows = [json.loads(line) for line in text.read_text("utf-8").splitlines() if line.strip()]
-    return frozenset(str(row["word"]) for row in rows if row.get("kind") == "open_end")
+    path = Path(str(resources.files("resume_etl.stages.readers").joinpath("data", DATA_FILE)))
+    return frozenset(e.label for e in load_lexicon(path) if e.category == "open_end")
 
 
 @dataclass(frozen=True, slots=True)
