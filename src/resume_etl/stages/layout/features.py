@@ -189,64 +189,92 @@ def _own_features(shape: LineShape, width: int) -> tuple[list[str], list[str]]:
     """Features of one line on its own, and the main ones its neighbours also get."""
     raw = shape.raw.rstrip()
     text = raw.lstrip()
-    words = text.split()
-    n_words = len(words)
-    capitals = sum(1 for word in words if word[:1].isupper())
-    indent = len(raw) - len(text)
-    first, last = text[:1], text[-1:]
-    main = [
-        _IND(indent),
-        _LEN(len(text)),
-        _WORDS(n_words),
-        "first=" + _char_class(first),
-        "last=" + _char_class(last),
-    ]
-    found = [
-        _WIDE(round(10 * len(raw) / max(width, 1))),
-        _CAPS(round(10 * capitals / max(n_words, 1))),
-        "sec=" + shape.section,
-    ]
-    if text.isupper():  # some letter, and none of them in lower case
-        main.append("shout")
-    if shape.is_heading:
-        main.append("heading_rule")
-    if shape.blank_before:
-        main.append("blank_b")
-    if marker := _BULLET.match(text):
-        main.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
-    if first == "#" and (md := _MD_HEADING.match(text)):
-        main.append(f"md_h={len(md.group(1))}")
-    if text.startswith(("**", "__")):
-        found.append("bold_start")
-    if first == "|":
-        found.append("table")
-    if "   " in text and _GAP.search(text):
-        main.append("gap")
-    if _SENTENCE_END.search(text):
-        main.append("sentence_end")
-    for mark, name in _SEPARATORS:
-        if mark in text:
-            found.append(name)
-    found.append(_COMMAS(text.count(",")))
-    if last == ")" and "(" in text:
-        found.append("paren_end")
-    if ":" in text and (text.rstrip(" *_").endswith(":") or _LABEL.match(text)):
-        found.append("colon")
+    main = [*_size_features(raw, text), *_marker_features(shape, text)]
+    found = [*_spread_features(shape, raw, text, width), *_punctuation_features(text)]
     # Cheap guards first: each pattern needs an '@', a '.' or ':', or a digit.
     digits = _DIGIT.search(text) is not None
     lowered = text.lower()
-    if "@" in text and _EMAIL.search(text):
-        found.append("email")
-    if ("." in text or ":" in text) and _URL.search(lowered):
-        found.append("url")
-    if digits and _PHONE.search(text):
-        found.append("phone")
+    found += _contact_features(text, lowered, digits)
     if digits and _PAGE.search(lowered):
         main.append("page_no")
     for feature in _date_features(lowered, digits):
         (main if feature in _MAIN_DATE_FEATURES else found).append(feature)
     main += lexicon_hits(text, lowered)
     return found, main
+
+
+def _size_features(raw: str, text: str) -> list[str]:
+    """How far the line is indented, how long it is, and how it begins and ends."""
+    return [
+        _IND(len(raw) - len(text)),
+        _LEN(len(text)),
+        _WORDS(len(text.split())),
+        "first=" + _char_class(text[:1]),
+        "last=" + _char_class(text[-1:]),
+    ]
+
+
+def _spread_features(shape: LineShape, raw: str, text: str, width: int) -> list[str]:
+    """How much of the page's width the line fills, how many of its words are capitalized,
+    and the section it sits in."""
+    words = text.split()
+    capitals = sum(1 for word in words if word[:1].isupper())
+    return [
+        _WIDE(round(10 * len(raw) / max(width, 1))),
+        _CAPS(round(10 * capitals / max(len(words), 1))),
+        "sec=" + shape.section,
+    ]
+
+
+def _marker_features(shape: LineShape, text: str) -> list[str]:
+    """What sets the line apart as a heading, a bullet or a sentence: capitals, a heading
+    rule, a blank line before it, a bullet or heading mark, a gap, a sentence's end."""
+    found = []
+    if text.isupper():  # some letter, and none of them in lower case
+        found.append("shout")
+    if shape.is_heading:
+        found.append("heading_rule")
+    if shape.blank_before:
+        found.append("blank_b")
+    if marker := _BULLET.match(text):
+        found.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
+    if text[:1] == "#" and (md := _MD_HEADING.match(text)):
+        found.append(f"md_h={len(md.group(1))}")
+    if "   " in text and _GAP.search(text):
+        found.append("gap")
+    if _SENTENCE_END.search(text):
+        found.append("sentence_end")
+    return found
+
+
+def _punctuation_features(text: str) -> list[str]:
+    """Bold or table starts, field separators, commas, a closing parenthesis, a label's colon."""
+    found = []
+    if text.startswith(("**", "__")):
+        found.append("bold_start")
+    if text[:1] == "|":
+        found.append("table")
+    for mark, name in _SEPARATORS:
+        if mark in text:
+            found.append(name)
+    found.append(_COMMAS(text.count(",")))
+    if text[-1:] == ")" and "(" in text:
+        found.append("paren_end")
+    if ":" in text and (text.rstrip(" *_").endswith(":") or _LABEL.match(text)):
+        found.append("colon")
+    return found
+
+
+def _contact_features(text: str, lowered: str, digits: bool) -> list[str]:
+    """An e-mail address, a URL or a phone number somewhere in the line."""
+    found = []
+    if "@" in text and _EMAIL.search(text):
+        found.append("email")
+    if ("." in text or ":" in text) and _URL.search(lowered):
+        found.append("url")
+    if digits and _PHONE.search(text):
+        found.append("phone")
+    return found
 
 
 _IND = _Buckets("ind", (0, 2, 4, 8))

@@ -79,6 +79,17 @@ def markdown_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = No
 def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = None) -> list[str]:
     """Text copied from a personal site: a menu, long unwrapped lines, lists without bullet
     marks, "Role at Organization" entries and a footer that repeats the name."""
+    lines = _website_head(facts)
+    lines += _website_jobs(facts, dates)
+    lines += _website_schools(facts, dates)
+    lines += _website_projects(facts)
+    lines += _website_publications(facts)
+    lines += _website_skills(facts)
+    return lines + _website_foot(facts)
+
+
+def _website_head(facts: ResumeFacts) -> list[str]:
+    """The site's name, its menu, and an "About" block with title, place and summary."""
     person = facts.person
     lines = [
         person.name or "Home",
@@ -86,9 +97,12 @@ def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = Non
         "",
     ]
     lines += [*tag(R.HEADING, ["About"]), " · ".join(present(person.label, person.location))]
-    lines += [*tag(R.PROSE, present(person.summary)), ""]
-    if facts.jobs:
-        lines += [*tag(R.HEADING, ["Experience"]), ""]
+    return [*lines, *tag(R.PROSE, present(person.summary)), ""]
+
+
+def _website_jobs(facts: ResumeFacts, dates: DateStyle) -> list[str]:
+    """Each job: "Role at Organization", "dates · place", its text and unmarked bullets."""
+    lines = [*tag(R.HEADING, ["Experience"]), ""] if facts.jobs else []
     for job in facts.jobs:
         title = " at ".join(present(job.role, job.organization))
         when = dates.period(job.period)
@@ -100,8 +114,12 @@ def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = Non
             ),
         )
         lines += tag(R.PROSE, present(job.summary)) + tag_each(R.BULLET, job.highlights) + [""]
-    if facts.schools:
-        lines += [*tag(R.HEADING, ["Education"]), ""]
+    return lines
+
+
+def _website_schools(facts: ResumeFacts, dates: DateStyle) -> list[str]:
+    """Each school: the degree, the institution, the dates."""
+    lines = [*tag(R.HEADING, ["Education"]), ""] if facts.schools else []
     for school in facts.schools:
         lines += entry_lines(
             (degree_line(school) or None, R.ENTRY_START),
@@ -109,8 +127,12 @@ def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = Non
             (dates.period(school.period) or None, R.DATE_LINE),
         )
         lines += [""]
-    if facts.projects:
-        lines += [*tag(R.HEADING, ["Projects"]), ""]
+    return lines
+
+
+def _website_projects(facts: ResumeFacts) -> list[str]:
+    """Each project: its name, its description, unmarked bullets."""
+    lines = [*tag(R.HEADING, ["Projects"]), ""] if facts.projects else []
     for project in facts.projects:
         lines += entry_lines((project.name, R.ENTRY_START))
         lines += [
@@ -118,13 +140,21 @@ def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = Non
             *tag_each(R.BULLET, project.highlights),
             "",
         ]
-    if facts.publications:
-        lines += [*tag(R.HEADING, ["Publications"]), ""]
+    return lines
+
+
+def _website_publications(facts: ResumeFacts) -> list[str]:
+    """Each publication: its title, then "venue, year"."""
+    lines = [*tag(R.HEADING, ["Publications"]), ""] if facts.publications else []
     for item in facts.publications:
         venue = ", ".join(present(item.venue, str(item.year) if item.year else None))
         lines += [*entry_lines((item.title, R.ENTRY_START), (venue or None, R.ENTRY_HEADER)), ""]
-    if facts.skills:
-        lines += [*tag(R.HEADING, ["Skills"]), ""]
+    return lines
+
+
+def _website_skills(facts: ResumeFacts) -> list[str]:
+    """Skill groups (a name, then its keywords set off by dots) and the languages."""
+    lines = [*tag(R.HEADING, ["Skills"]), ""] if facts.skills else []
     for group in facts.skills:
         if group.keywords:
             lines += [*present(group.name), "  ·  ".join(group.keywords), ""]
@@ -136,9 +166,14 @@ def website_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = Non
             *tag(R.HEADING, ["Languages"]),
             *tag(R.OTHER, ["  ·  ".join(facts.languages)]),
         ]
-    lines += ["", *tag(R.HEADING, ["Contact"]), *tag_each(R.CONTACT, contact_items(person)), ""]
-    lines += tag(R.FURNITURE, [f"© 2025 {person.name}" if person.name else "© 2025"])
     return lines
+
+
+def _website_foot(facts: ResumeFacts) -> list[str]:
+    """The contact block and a copyright footer that repeats the name."""
+    person = facts.person
+    lines = ["", *tag(R.HEADING, ["Contact"]), *tag_each(R.CONTACT, contact_items(person)), ""]
+    return lines + tag(R.FURNITURE, [f"© 2025 {person.name}" if person.name else "© 2025"])
 
 
 def plain_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = None) -> list[str]:

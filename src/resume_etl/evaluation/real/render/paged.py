@@ -47,15 +47,29 @@ def _bullets(items: list[str], width: int, mark: str) -> list[str]:
 def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) -> list[str]:
     """A one-column CV printed to PDF and pasted as text: capital headings, the employer and
     right-aligned dates on one line, the role under it, paragraphs and bullets hard-wrapped."""
-    person = facts.person
     width = width or PDF_WIDTH
+    lines = _pdf_head(facts, width)
+    lines += _pdf_jobs(facts, dates, width)
+    lines += _pdf_schools(facts, dates, width)
+    lines += _pdf_projects(facts, width)
+    lines += _pdf_lists(facts, width)
+    return _pdf_pages(lines, facts.person.name, width)
+
+
+def _pdf_head(facts: ResumeFacts, width: int) -> list[str]:
+    """Name and title, the street, a wrapped line of contacts, then the summary."""
+    person = facts.person
     lines = [*present(person.name, person.label), *tag(R.CONTACT, present(person.street))]
     contacts = " | ".join(present(person.location, *contact_items(person)))
     lines += [*tag(R.CONTACT, wrap(contacts, width)), ""]
     if person.summary:
         lines += [*tag(R.HEADING, ["SUMMARY"]), *tag(R.PROSE, wrap(person.summary, width)), ""]
-    if facts.jobs:
-        lines += [*tag(R.HEADING, ["PROFESSIONAL EXPERIENCE"]), ""]
+    return lines
+
+
+def _pdf_jobs(facts: ResumeFacts, dates: DateStyle, width: int) -> list[str]:
+    """Each job: employer with the dates at the right margin, the role under it, its text."""
+    lines = [*tag(R.HEADING, ["PROFESSIONAL EXPERIENCE"]), ""] if facts.jobs else []
     for job in facts.jobs:
         employer = ", ".join(present(job.organization, job.location)) or job.role or ""
         lines += entry_lines(
@@ -64,8 +78,12 @@ def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) ->
         )
         lines += tag(R.PROSE, wrap(job.summary, width)) if job.summary else []
         lines += [*_bullets(job.highlights, width, "  • "), ""]
-    if facts.schools:
-        lines += [*tag(R.HEADING, ["EDUCATION"]), ""]
+    return lines
+
+
+def _pdf_schools(facts: ResumeFacts, dates: DateStyle, width: int) -> list[str]:
+    """Each school: the institution with the dates at the right margin, the degree under it."""
+    lines = [*tag(R.HEADING, ["EDUCATION"]), ""] if facts.schools else []
     for school in facts.schools:
         head = school.institution or degree_line(school)
         lines += entry_lines(
@@ -76,8 +94,12 @@ def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) ->
             ),
         )
         lines.append("")
-    if facts.projects:
-        lines += [*tag(R.HEADING, ["PROJECTS"]), ""]
+    return lines
+
+
+def _pdf_projects(facts: ResumeFacts, width: int) -> list[str]:
+    """Each project: its name, an indented description, its bullets."""
+    lines = [*tag(R.HEADING, ["PROJECTS"]), ""] if facts.projects else []
     for project in facts.projects:
         lines += entry_lines((project.name, R.ENTRY_START))
         lines += (
@@ -86,6 +108,12 @@ def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) ->
             else []
         )
         lines += [*_bullets(project.highlights, width, "  • "), ""]
+    return lines
+
+
+def _pdf_lists(facts: ResumeFacts, width: int) -> list[str]:
+    """Publications as bullets, skill lines, and the other lists (languages, awards, …)."""
+    lines: list[str] = []
     if facts.publications:
         lines += tag(R.HEADING, ["PUBLICATIONS"])
         lines += _bullets([citation(p) for p in facts.publications], width, "• ")
@@ -100,7 +128,13 @@ def pdf_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) ->
             *tag(R.OTHER, wrap(", ".join(items), width)),
             "",
         ]
-    title = f"{person.name} – Curriculum Vitae" if person.name else "Curriculum Vitae"
+    return lines
+
+
+def _pdf_pages(lines: list[str], name: str | None, width: int) -> list[str]:
+    """The lines cut into pages: from page 2 a running head with the name, on each page a
+    "Page N of M" footer at the right margin."""
+    title = f"{name} – Curriculum Vitae" if name else "Curriculum Vitae"
 
     def header(page: int, _pages: int) -> list[str]:
         return [*tag(R.FURNITURE, [title]), ""] if page > 1 else []
@@ -181,8 +215,18 @@ def linkedin_lines(
 def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = None) -> list[str]:
     """A Europass CV as text: capital section labels, each entry led by its dates line, then
     the role, then "Organization, Place"; bullets as ▪; "Curriculum vitae  Name" page heads."""
-    person = facts.person
     width = width or EUROPASS_WIDTH
+    lines = _europass_head(facts, width)
+    lines += _europass_jobs(facts, dates, width)
+    lines += _europass_schools(facts, dates)
+    lines += _europass_skills(facts, width)
+    lines += _europass_additional(facts, width)
+    return _europass_pages(lines, facts.person.name, width)
+
+
+def _europass_head(facts: ResumeFacts, width: int) -> list[str]:
+    """Personal information (name, address, contacts), the position sought, "About me"."""
+    person = facts.person
     lines = [*tag(R.HEADING, ["PERSONAL INFORMATION"]), *present(person.name)]
     lines += tag(R.CONTACT, present(", ".join(present(person.street, person.location)) or None))
     lines += [*tag_each(R.CONTACT, contact_items(person)), ""]
@@ -190,8 +234,12 @@ def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = Non
         lines += [*tag(R.HEADING, ["POSITION"]), person.label, ""]
     if person.summary:
         lines += [*tag(R.HEADING, ["ABOUT ME"]), *tag(R.PROSE, wrap(person.summary, width)), ""]
-    if facts.jobs:
-        lines += [*tag(R.HEADING, ["WORK EXPERIENCE"]), ""]
+    return lines
+
+
+def _europass_jobs(facts: ResumeFacts, dates: DateStyle, width: int) -> list[str]:
+    """Each job: its dates line, the role, "Organization, Place", its text and ▪ bullets."""
+    lines = [*tag(R.HEADING, ["WORK EXPERIENCE"]), ""] if facts.jobs else []
     for job in facts.jobs:
         lines += entry_lines(
             (dates.period(job.period) or None, R.DATE_LINE),
@@ -200,8 +248,12 @@ def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = Non
         )
         lines += tag(R.PROSE, wrap(job.summary, width)) if job.summary else []
         lines += [*_bullets(job.highlights, width, "▪ "), ""]
-    if facts.schools:
-        lines += [*tag(R.HEADING, ["EDUCATION AND TRAINING"]), ""]
+    return lines
+
+
+def _europass_schools(facts: ResumeFacts, dates: DateStyle) -> list[str]:
+    """Each school: its dates line, the degree, the institution."""
+    lines = [*tag(R.HEADING, ["EDUCATION AND TRAINING"]), ""] if facts.schools else []
     for school in facts.schools:
         lines += entry_lines(
             (dates.period(school.period) or None, R.DATE_LINE),
@@ -209,6 +261,12 @@ def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = Non
             (school.institution or None, R.ENTRY_HEADER),
         )
         lines.append("")
+    return lines
+
+
+def _europass_skills(facts: ResumeFacts, width: int) -> list[str]:
+    """Personal skills: the languages on one line, then the digital skills."""
+    lines: list[str] = []
     if facts.skills or facts.languages:
         lines += [*tag(R.HEADING, ["PERSONAL SKILLS"]), ""]
     if facts.languages:
@@ -217,6 +275,12 @@ def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = Non
         lines += tag(R.HEADING, ["Digital skills"])
         lines += [r for line in skill_lines(facts) for r in tag(R.OTHER, wrap(line, width))]
         lines.append("")
+    return lines
+
+
+def _europass_additional(facts: ResumeFacts, width: int) -> list[str]:
+    """Additional information: one-line projects, ▪ publications, the other lists."""
+    lines: list[str] = []
     if facts.projects or facts.publications:
         lines += [*tag(R.HEADING, ["ADDITIONAL INFORMATION"]), ""]
     if facts.projects:
@@ -231,7 +295,13 @@ def europass_lines(facts: ResumeFacts, dates: DateStyle, width: int | None = Non
     for heading, items in extras(facts):
         if heading != "Languages":
             lines += ["", *tag(R.HEADING, [heading]), *tag(R.OTHER, wrap(", ".join(items), width))]
-    head = f"Curriculum vitae    {person.name}" if person.name else "Curriculum vitae"
+    return lines
+
+
+def _europass_pages(lines: list[str], name: str | None, width: int) -> list[str]:
+    """The lines cut into pages, each with the "Curriculum vitae  Name" head and a numbered
+    foot."""
+    head = f"Curriculum vitae    {name}" if name else "Curriculum vitae"
 
     def header(_page: int, _pages: int) -> list[str]:
         return [*tag(R.FURNITURE, [head]), ""]
