@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from resume_etl.evaluation.real.evaluate import StageProgress
+    from resume_etl.evaluation.real.report import RealReport
 
 EXIT_BAD_SETUP = 2
 
@@ -85,67 +86,78 @@ def _progress(quiet: bool) -> Iterator[StageProgress]:
         yield stage
 
 
+_DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data).",
+    ),
+]
+_SetOption = Annotated[SetChoice, typer.Option("--set", help="Which real set to evaluate.")]
+_SplitOption = Annotated[
+    SplitChoice,
+    typer.Option("--split", help="Which half of the seeded split (untouched is what counts)."),
+]
+_LayoutsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--layouts",
+        help=f"Comma-separated JSON Resume layouts (default: all: {', '.join(LAYOUT_NAMES)}).",
+    ),
+]
+_LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="At most N documents (files) per set and half."),
+]
+_JsonOption = Annotated[
+    Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+]
+_MarkdownOption = Annotated[
+    Path | None, typer.Option("--markdown", help="Also write the tables as markdown here.")
+]
+_SeedOption = Annotated[
+    int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
+]
+_PipelineOption = Annotated[
+    Path | None,
+    typer.Option("--pipeline", "-p", help="Pipeline definition (TOML); default: the packaged one."),
+]
+_KeepOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--keep",
+        help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
+    ),
+]
+_WorstOption = Annotated[
+    int,
+    typer.Option(
+        "--worst",
+        min=0,
+        help="List the N dev documents with the most errors (never untouched).",
+    ),
+]
+_PerLayoutOption = Annotated[
+    bool,
+    typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
+]
+_QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
+
+
 def eval_real(
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data",
-            help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data).",
-        ),
-    ] = None,
-    dataset: Annotated[
-        SetChoice, typer.Option("--set", help="Which real set to evaluate.")
-    ] = SetChoice.ALL,
-    split: Annotated[
-        SplitChoice,
-        typer.Option("--split", help="Which half of the seeded split (untouched is what counts)."),
-    ] = SplitChoice.BOTH,
-    layouts: Annotated[
-        str | None,
-        typer.Option(
-            "--layouts",
-            help=f"Comma-separated JSON Resume layouts (default: all: {', '.join(LAYOUT_NAMES)}).",
-        ),
-    ] = None,
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", min=1, help="At most N documents (files) per set and half."),
-    ] = None,
-    json_file: Annotated[
-        Path | None, typer.Option("--json", help="Also write the report as JSON here.")
-    ] = None,
-    markdown_file: Annotated[
-        Path | None, typer.Option("--markdown", help="Also write the tables as markdown here.")
-    ] = None,
-    seed: Annotated[
-        int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
-    ] = DEFAULT_SEED,
-    pipeline: Annotated[
-        Path | None,
-        typer.Option(
-            "--pipeline", "-p", help="Pipeline definition (TOML); default: the packaged one."
-        ),
-    ] = None,
-    keep: Annotated[
-        Path | None,
-        typer.Option(
-            "--keep",
-            help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
-        ),
-    ] = None,
-    worst: Annotated[
-        int,
-        typer.Option(
-            "--worst",
-            min=0,
-            help="List the N dev documents with the most errors (never untouched).",
-        ),
-    ] = 0,
-    per_layout: Annotated[
-        bool,
-        typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
-    ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    data: _DataOption = None,
+    dataset: _SetOption = SetChoice.ALL,
+    split: _SplitOption = SplitChoice.BOTH,
+    layouts: _LayoutsOption = None,
+    limit: _LimitOption = None,
+    json_file: _JsonOption = None,
+    markdown_file: _MarkdownOption = None,
+    seed: _SeedOption = DEFAULT_SEED,
+    pipeline: _PipelineOption = None,
+    keep: _KeepOption = None,
+    worst: _WorstOption = 0,
+    per_layout: _PerLayoutOption = False,
+    quiet: _QuietOption = False,
 ) -> None:
     """Score the pipeline on real résumés: dotin span annotations per label, JSON Resume files
     rendered in several layouts, markdown coverage; dev and untouched halves side by side.
@@ -161,11 +173,6 @@ def eval_real(
         SETS,
         RealEvalOptions,
         evaluate_real,
-    )
-    from resume_etl.evaluation.real.tables import (  # noqa: PLC0415
-        markdown_tables,
-        rich_tables,
-        worst_table,
     )
 
     console = _console()
@@ -185,10 +192,26 @@ def eval_real(
     except ResumeEtlError as error:
         console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
         raise typer.Exit(EXIT_BAD_SETUP) from error
+    _show_report(console, report, per_layout, worst)
+    _write_report(report, per_layout, json_file, markdown_file)
+
+
+def _show_report(console: Console, report: RealReport, per_layout: bool, worst: int) -> None:
+    """The score tables on the console, then the ``worst`` dev documents if asked for."""
+    from resume_etl.evaluation.real.tables import rich_tables, worst_table  # noqa: PLC0415
+
     for table in rich_tables(report, per_layout):
         console.print(table)
     if worst:
         console.print(worst_table(report, worst))
+
+
+def _write_report(
+    report: RealReport, per_layout: bool, json_file: Path | None, markdown_file: Path | None
+) -> None:
+    """The report as JSON and its tables as markdown, to the files asked for."""
+    from resume_etl.evaluation.real.tables import markdown_tables  # noqa: PLC0415
+
     if json_file is not None:
         json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
     if markdown_file is not None:

@@ -86,86 +86,97 @@ class RunRequest(NamedTuple):
         )
 
 
+_PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATHS...",
+        help="Files or folders to read (folders recursively). Default: raw/",
+    ),
+]
+_OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
+    ),
+]
+_QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+_WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        help="Worker processes, each with its own model. Default: this process alone for "
+        "a few documents, all cores when each gets 100 or more new or changed ones (with "
+        "--engine dask: the LocalCluster's workers, default 2; not with --scheduler, "
+        "whose cluster has its own). The tables are the same for any number.",
+    ),
+]
+_EngineOption = Annotated[
+    EngineName,
+    typer.Option(
+        "--engine",
+        "-e",
+        help="Where the stages run: this machine, or a Dask cluster (needs "
+        "pip install 'resume-etl\\[dask]'). The tables are the same.",
+    ),
+]
+_SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="Dask scheduler to run on (with --engine dask). Default: start a LocalCluster.",
+    ),
+]
+_FullOption = Annotated[
+    bool,
+    typer.Option("--full", help="Reprocess every input, even unchanged ones."),
+]
+_PruneOption = Annotated[
+    bool,
+    typer.Option(
+        "--prune",
+        help="Remove the rows of files that earlier runs loaded but are not inputs now.",
+    ),
+]
+_WaitOption = Annotated[
+    bool,
+    typer.Option("--wait", help="If another run is writing the output folder, wait for it."),
+]
+_StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine, naming them.",
+    ),
+]
+_FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="The summary: a table on stderr, or json / csv (one row) on stdout, "
+        "printed even with --quiet.",
+    ),
+]
+
+
 def run(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            metavar="PATHS...",
-            help="Files or folders to read (folders recursively). Default: raw/",
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            "-o",
-            help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
-        ),
-    ] = None,
+    paths: _PathsArgument = None,
+    out: _OutOption = None,
     pipeline: PipelineOption = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
-    ] = False,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            "-w",
-            min=1,
-            help="Worker processes, each with its own model. Default: this process alone for "
-            "a few documents, all cores when each gets 100 or more new or changed ones (with "
-            "--engine dask: the LocalCluster's workers, default 2; not with --scheduler, "
-            "whose cluster has its own). The tables are the same for any number.",
-        ),
-    ] = None,
-    engine: Annotated[
-        EngineName,
-        typer.Option(
-            "--engine",
-            "-e",
-            help="Where the stages run: this machine, or a Dask cluster (needs "
-            "pip install 'resume-etl\\[dask]'). The tables are the same.",
-        ),
-    ] = EngineName.LOCAL,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            metavar="tcp://HOST:PORT",
-            help="Dask scheduler to run on (with --engine dask). Default: start a LocalCluster.",
-        ),
-    ] = None,
-    full: Annotated[
-        bool,
-        typer.Option("--full", help="Reprocess every input, even unchanged ones."),
-    ] = False,
-    prune: Annotated[
-        bool,
-        typer.Option(
-            "--prune",
-            help="Remove the rows of files that earlier runs loaded but are not inputs now.",
-        ),
-    ] = False,
-    wait: Annotated[
-        bool,
-        typer.Option("--wait", help="If another run is writing the output folder, wait for it."),
-    ] = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help=f"Exit {EXIT_QUARANTINE} if any input left a row in quarantine, naming them.",
-        ),
-    ] = False,
-    output: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="The summary: a table on stderr, or json / csv (one row) on stdout, "
-            "printed even with --quiet.",
-        ),
-    ] = OutputFormat.TABLE,
+    quiet: _QuietOption = False,
+    workers: _WorkersOption = None,
+    engine: _EngineOption = EngineName.LOCAL,
+    scheduler: _SchedulerOption = None,
+    full: _FullOption = False,
+    prune: _PruneOption = False,
+    wait: _WaitOption = False,
+    strict: _StrictOption = False,
+    output: _FormatOption = OutputFormat.TABLE,
 ) -> None:
     """Run the pipeline and write one Parquet table per record type.
 
@@ -176,16 +187,7 @@ def run(
     folder cannot be used; 3 with --strict when any input was quarantined; 74 when the disk
     refused a write (full, read-only); 75 when another run holds the output folder.
     """
-    from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
-
-    if scheduler is not None and engine is not EngineName.DASK:
-        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    if scheduler is not None and workers is not None:
-        raise typer.BadParameter(
-            "--workers cannot be used with --scheduler: the cluster's workers are those "
-            "started with dask worker",
-            param_hint="--workers",
-        )
+    _check_engine_options(engine, scheduler, workers)
     request = RunRequest(
         paths or [DEFAULT_INPUT], pipeline, out, engine, scheduler, workers, full, prune, wait
     )
@@ -197,6 +199,25 @@ def run(
         summary = request.run(quiet)
     except (ResumeEtlError, OSError) as error:
         raise fail(error) from error
+    _report(summary, output, quiet, strict)
+
+
+def _check_engine_options(engine: EngineName, scheduler: str | None, workers: int | None) -> None:
+    """--scheduler names a Dask cluster, whose workers are its own: refuse what contradicts it."""
+    if scheduler is not None and engine is not EngineName.DASK:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter(
+            "--workers cannot be used with --scheduler: the cluster's workers are those "
+            "started with dask worker",
+            param_hint="--workers",
+        )
+
+
+def _report(summary: RunSummary, output: OutputFormat, quiet: bool, strict: bool) -> None:
+    """The run's summary in the format asked for; with --strict, exit 3 naming the quarantined."""
+    from resume_etl import _terminal  # noqa: PLC0415 - rich loads when a command prints
+
     if output is not OutputFormat.TABLE:
         from resume_etl.formatting import print_summary  # noqa: PLC0415
 
