@@ -56,6 +56,18 @@ _MONTH_KEYS = tuple(
     entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
 """Full month names in month order: the keys of dateparser's locale data."""
+
+
+def ongoing_words(*uses: str, category: str = "ongoing") -> tuple[str, ...]:
+    """Words that say a range is still running (``date_words.jsonl``), in the file's order.
+
+    With ``uses``, only the words used so: ``alone`` ("2019 - Present"), ``adverb``
+    ("currently"), ``after_to`` ("to date"). The date settings' ``current_words`` default to all
+    of them; ``category="ongoing_other_language"`` gives the few other languages' words."""
+    words = builtin_values(DATE_WORDS_FILE, category)
+    return tuple(form for form, use in words.items() if not uses or use in uses)
+
+
 MONTH_OR_SEASON = (
     rf"(?:{'|'.join(sorted(ENGLISH_MONTHS, key=len, reverse=True))})[a-z]*\.?"
     rf"|{'|'.join(_SEASON_MONTHS)}"

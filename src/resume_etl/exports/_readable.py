@@ -9,20 +9,20 @@ from the stored rows and spans; the words it needs are data (``data/jsonresume_w
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from resume_etl.dates import ENGLISH_MONTHS
-from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.records import SectionRecord, SkillRecord
 from resume_etl.vocab import SectionKind, SkillSource
+from resume_etl.wordlists import read_rows
 
 DATA_FILE = "jsonresume_words.jsonl"
 SPOKEN = "language"
@@ -56,14 +56,9 @@ class Words:
 @cache
 def words() -> Words:
     """The data file, read once; a bad line stops with E102 naming it."""
-    text = files("resume_etl.exports").joinpath("data", DATA_FILE).read_text("utf-8")
-    entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        try:
-            entries.append(WordEntry.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as error:
-            message = f"{DATA_FILE}:{number}: {error}"
-            raise ConfigError(ErrorCode.E102_BAD_LEXICON, message) from error
+    entries = read_rows(
+        Path(str(files("resume_etl.exports").joinpath("data", DATA_FILE))), WordEntry.model_validate
+    )
     return Words(
         category_labels={
             e.key: e.label

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.stages.segment import Line, LineKind
+from resume_etl.wordlists import builtin_alternation
 
 # --------------------------------------------------------------------------- splitting
 
@@ -160,7 +161,8 @@ _YEAR_IN_PARENTHESES = re.compile(
 _URL = re.compile(r"https?://\S+|\bdoi:\s*\S+", re.I)
 
 _NAME = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
-_PARTICLE = r"(?:(?:van|von|der|den|de|da|del|di|du|la|le|dos|das)\s+)"
+_PARTICLE = rf"(?:(?:{builtin_alternation('profile_words.jsonl', 'name_particle')})\s+)"
+"""The lower-case words inside a surname ("van der Berg"), those the profile reader knows."""
 _SURNAME = rf"{_PARTICLE}*{_NAME}(?:\s+{_PARTICLE}*{_NAME})?"
 _INITIALS = r"(?:[A-Z]\.?(?:\s?-?[A-Z]\.?){0,2})"
 _MARK = r"[*†‡]*"
