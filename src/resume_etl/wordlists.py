@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -135,8 +135,13 @@ def builtin_alternation(file_name: str, category: str) -> str:
 
     For patterns built from the data at start-up: a form added to the file is a form the
     pattern matches, with nothing re-typed in code."""
-    forms = sorted(builtin_forms(file_name, category), key=lambda form: (-len(form), form))
-    return "|".join(re.escape(form) for form in forms)
+    return alternation(builtin_forms(file_name, category))
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of ``forms``, longest first (a longer form wins over its prefix)."""
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return "|".join(re.escape(form) for form in ordered)
 
 
 def dump_lexicon(entries: tuple[LexiconEntry, ...], path: Path) -> None:

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from resume_etl.nlp.change_words import ChangeKind, ChangeWord, change_word
+from resume_etl.nlp.metric_expression import WORD_NUMBERS
 from resume_etl.vocab import MetricDirection, MetricUnit
 from resume_etl.wordlists import builtin_forms
 
@@ -61,6 +62,9 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z0-9]{2,}s")
 """The plural of an acronym: "SKUs", "APIs", "NGOs"."""
 
 _IRREGULAR_PLURALS = _words("irregular_plural")
+COUNTING_WORDS = frozenset(WORD_NUMBERS) - _words("not_a_count")
+"""Spelled-out numbers that count what follows ("three tutorials"); not "one of", "zero
+downtime", "a hundred", "a dozen"."""
 _NOT_COUNTED = _words("not_counted")
 """Plural-shaped abbreviations of units a count is not of: LinkedIn's "2 yrs 5 mos"."""
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
