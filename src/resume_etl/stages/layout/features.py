@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
-from resume_etl.dates import MONTH_OR_SEASON, ongoing_words
+from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 from resume_etl.wordlists import load_lexicon
 
 FEATURES_VERSION = "line-features-2"
@@ -58,7 +58,9 @@ _ONGOING = rf"(?:{'|'.join(map(re.escape, _ONGOING_WORDS))})"
 # The patterns below that read words are matched against the line in lower case (a
 # case-blind pattern is several times slower in Python's engine).
 _DATE = re.compile(rf"\b{_POINT}\b")
-_RANGE = re.compile(rf"\b{_POINT}\s*(?:-|–|—|to|until|till)\s*(?:{_POINT}|{_ONGOING})\b")
+_RANGE = re.compile(
+    rf"\b{_POINT}\s*(?:-|–|—|{'|'.join(range_words('common'))})\s*(?:{_POINT}|{_ONGOING})\b"
+)
 _SINCE = re.compile(rf"\bsince\s+{_POINT}")
 _ONGOING_WORD = re.compile(rf"\b{_ONGOING}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
