@@ -36,14 +36,10 @@ Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 
 @dataclass(frozen=True, slots=True)
 class SpanOf:
-    """Marks a span column as the place of a value column other than the one its name says.
-
-    ``role_span`` is where ``role`` is without saying so; a table's ``span`` is the text its row
-    covers unless marked ``Annotated[CharSpan, SpanOf("value")]``. Extract gives such a value
-    once, with where it was found, and validate writes both columns (``stages/extract/_draft``).
-    ``across_lines``: the value reads its span's words with line breaks as spaces (a wrapped
-    citation title), so the two are compared apart from whitespace.
-    """
+    """Marks a span column as where a value column is: ``role_span`` is where ``role`` is
+    unmarked, a ``span`` is the text its row covers unless marked (``SpanOf("value")``). Extract
+    gives the value once, with where it is; validate writes both (``stages/extract/_draft``).
+    ``across_lines``: the value reads line breaks as spaces (a wrapped citation title)."""
 
     field: str
     across_lines: bool = False

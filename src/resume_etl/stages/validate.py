@@ -143,7 +143,8 @@ def _found_columns(name: str, spec: DraftField, value: DraftValue, text: str) ->
 
 
 def _char_span(extent: object) -> CharSpan:
-    start, end = extent if isinstance(extent, tuple) else (None, None)
+    """``(start, end)`` as a span; anything else fails the span's own check."""
+    start, end = extent if isinstance(extent, tuple) and len(extent) == 2 else (None, None)
     return CharSpan(start=start, end=end)
 
 
