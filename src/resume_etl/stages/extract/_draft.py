@@ -196,24 +196,25 @@ class Draft(Generic[R]):
         return self._values.get(name)
 
     def found(self, name: str) -> Extracted | None:
+        """Where a found value is (a ``Normalized`` value's text), or None if not given."""
         value = self._values.get(name)
         if value is None or isinstance(value, Extracted):
             return value
         return value.found if isinstance(value, Normalized) else _wrong(self, name, value)
 
     def extent(self, name: str = "span") -> Extent:
+        """The ``(start, end)`` a span field was given."""
         value = self._values.get(name)
-        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
-            return (value[0], int(value[1]))
+        if isinstance(value, tuple) and len(value) == 2:
+            start, end = value
+            if isinstance(start, int) and isinstance(end, int):
+                return start, end
         return _wrong(self, name, value)
 
     def get(self, name: str, kind: type[T]) -> T | None:
         """The value of field ``name``, which must be a ``kind`` (or not given)."""
         value = self._values.get(name)
         return value if value is None or isinstance(value, kind) else _wrong(self, name, value)
-
-    def __iter__(self) -> Iterator[tuple[str, DraftValue]]:
-        return iter(self._values.items())
 
     def __eq__(self, other: object) -> bool:
         return (
