@@ -36,11 +36,12 @@ from resume_etl.engines.local import lexicon_categories
 from resume_etl.evaluation.match import text_matches
 from resume_etl.evaluation.real.facts import ResumeFacts, read_facts
 from resume_etl.evaluation.real.render import LAYOUTS
+from resume_etl.ids import doc_id_for
 from resume_etl.nlp.build import build_nlp
 from resume_etl.phones import phone_key
 from resume_etl.records import DocumentRecord
-from resume_etl.stages.extract import ExtractedDocument, analyse, extract
-from resume_etl.stages.ingest import doc_id_for, normalize
+from resume_etl.stages.extract import Extracted, ExtractedDocument, analyse, extract
+from resume_etl.stages.ingest import normalize
 from resume_etl.stages.segment import SectionClassifier, segment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -289,10 +290,12 @@ def _set_counts(gold: frozenset[str], found: list[str]) -> tuple[int, int, int]:
 
 def score_item(item: Item, extracted: ExtractedDocument) -> dict[str, tuple[int, int, int]]:
     profile = extracted.profile
-    name = profile.name.value if profile.name else None
-    place = profile.location.value if profile.location else None
-    emails = [c.normalized for c in extracted.contacts if c.kind == "email"]
-    phones = [phone_key(c.found.value) for c in extracted.contacts if c.kind == "phone"]
+    name = _written(profile.found("name"))
+    place = _written(profile.found("location"))
+    emails = [c.get("normalized", str) or "" for c in extracted.contacts if c.kind == "email"]
+    phones = [
+        phone_key(_written(c.found("value")) or "") for c in extracted.contacts if c.kind == "phone"
+    ]
     phone_counts = _set_counts(frozenset(phone_key(p) for p in item.gold.phones), phones)
     if item.set_name == "dotin":  # the weak gold lists labelled numbers only: recall, no fp
         phone_counts = (phone_counts[0], 0, phone_counts[2])
@@ -314,13 +317,17 @@ def score_item(item: Item, extracted: ExtractedDocument) -> dict[str, tuple[int,
     }
 
 
+def _written(found: Extracted | None) -> str | None:
+    return found.value if found is not None else None
+
+
 def _miss_line(item: Item, extracted: ExtractedDocument, field_name: str) -> str:
     profile = extracted.profile
     found: object = {
-        "name": profile.name.value if profile.name else None,
-        "location": profile.location.value if profile.location else None,
-        "email": [c.found.value for c in extracted.contacts if c.kind == "email"],
-        "phone": [c.found.value for c in extracted.contacts if c.kind == "phone"],
+        "name": _written(profile.found("name")),
+        "location": _written(profile.found("location")),
+        "email": [_written(c.found("value")) for c in extracted.contacts if c.kind == "email"],
+        "phone": [_written(c.found("value")) for c in extracted.contacts if c.kind == "phone"],
     }[field_name]
     gold: object = {
         "name": sorted(item.gold.names),

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from resume_etl.config import ComponentSpec, PipelineConfig, default_pipeline_path, load_config
 from resume_etl.engines.local import lexicon_categories
+from resume_etl.ids import doc_id_for
 from resume_etl.nlp.build import FOCUS_FACTORY, build_nlp
 from resume_etl.records import DocumentRecord
 from resume_etl.runner import RunSummary, discover_inputs, run_files
@@ -19,7 +20,7 @@ from resume_etl.stages.extract import (
     analyse,
     extract,
 )
-from resume_etl.stages.ingest import doc_id_for, normalize
+from resume_etl.stages.ingest import normalize
 from resume_etl.stages.layout import LineRoleModel, line_model_for
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.storage.plan import RunOptions

@@ -8,6 +8,7 @@ field added here appears in its table with no second edit. Field descriptions ar
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -31,6 +32,17 @@ from resume_etl.vocab import (
 )
 
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+@dataclass(frozen=True, slots=True)
+class SpanOf:
+    """Marks a span column as where a value column is: ``role_span`` is where ``role`` is
+    unmarked, a ``span`` is the text its row covers unless marked (``SpanOf("value")``). Extract
+    gives the value once, with where it is; validate writes both (``stages/extract/_draft``).
+    ``across_lines``: the value reads line breaks as spaces (a wrapped citation title)."""
+
+    field: str
+    across_lines: bool = False
 
 
 class CharSpan(BaseModel):
@@ -273,9 +285,13 @@ class PublicationRecord(Record):
     publication_id: str = Field(description="Id of the publication.")
     section_id: str | None = Field(default=None, description="Section it is in.")
     title: str = Field(min_length=1, description="Title.")
-    title_span: CharSpan = Field(description="Where title is.")
+    title_span: Annotated[CharSpan, SpanOf("title", across_lines=True)] = Field(
+        description="Where title is."
+    )
     venue: str | None = Field(default=None, description="Conference, journal or publisher.")
-    venue_span: CharSpan | None = Field(default=None, description="Where venue is.")
+    venue_span: Annotated[CharSpan | None, SpanOf("venue", across_lines=True)] = Field(
+        default=None, description="Where venue is."
+    )
     year: int | None = Field(default=None, ge=1900, le=2200, description="Year of publication.")
     status: str | None = Field(
         default=None, description="published, accepted, to_appear, submitted or under_review."
@@ -316,7 +332,7 @@ class MetricRecord(Record):
         default=None, description="Y of a 'from X to Y' pair, in this row's unit."
     )
     text: str = Field(min_length=1, description="The metric expression as written.")
-    span: CharSpan = Field(description="Where text is.")
+    span: Annotated[CharSpan, SpanOf("text")] = Field(description="Where text is.")
     sentence: str = Field(description="The sentence it is in.")
     sentence_span: CharSpan = Field(description="Where sentence is.")
 
@@ -329,7 +345,7 @@ class LinkRecord(Record):
     platform: LinkPlatform = Field(description="linkedin, github, scholar, …, or website.")
     username: str | None = Field(default=None, description="Handle on the platform, if any.")
     text: str = Field(description="The link as written.")
-    span: CharSpan = Field(description="Where text is.")
+    span: Annotated[CharSpan, SpanOf("text")] = Field(description="Where text is.")
 
 
 class ContactRecord(Record):
@@ -344,7 +360,7 @@ class ContactRecord(Record):
             "[extract.contacts] default_region gives it, else its digits (with its +)."
         )
     )
-    span: CharSpan = Field(description="Where value is.")
+    span: Annotated[CharSpan, SpanOf("value")] = Field(description="Where value is.")
 
 
 class QuarantineRecord(BaseModel):

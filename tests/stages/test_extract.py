@@ -19,7 +19,7 @@ def test_role_and_organization_come_from_lexicons_not_position(extract_text: Ext
     assert job.organization is not None and job.organization.value == "Northwind Bank"
     assert job.role is not None and job.role.value == "Senior Data Analyst"
     assert job.employment_type is not None
-    assert job.employment_type[0] is EmploymentType.FULL_TIME
+    assert job.employment_type.value is EmploymentType.FULL_TIME
     assert job.dates is not None and job.dates.is_current
 
 
@@ -38,8 +38,8 @@ def test_intern_title_implies_an_internship(extract_text: Extract) -> None:
         "Experience\nJun 2021 - Aug 2021\nMarketing Intern\nBrightpath Media\nWrote copy.\n"
     ).experiences
     assert job.employment_type is not None
-    assert job.employment_type[0] is EmploymentType.INTERNSHIP
-    assert job.employment_type[1].confidence < 0.9
+    assert job.employment_type.value is EmploymentType.INTERNSHIP
+    assert job.employment_type.found.confidence < 0.9
 
 
 def test_technology_names_are_not_taken_for_organizations(extract_text: Extract) -> None:
@@ -63,7 +63,7 @@ def test_education_degree_field_and_gpa(extract_text: Extract) -> None:
     assert school.institution is not None and school.institution.value == "Riverside University"
     assert school.degree is not None and school.degree.value == "Bachelor of Science"
     assert school.field_of_study is not None and school.field_of_study.value == "Nursing"
-    assert school.gpa is not None and school.gpa[:2] == (3.7, 4.0)
+    assert school.gpa is not None and (school.gpa.value, school.gpa_scale) == (3.7, 4.0)
     assert school.honors == ("Dean's List",)
 
 
@@ -72,7 +72,7 @@ def test_emails_phones_and_links_are_found(extract_text: Extract) -> None:
         "Jane Roe\njane.roe@example.org | +1 (555) 010-2030 | "
         "[LinkedIn](https://www.linkedin.com/in/jane-roe) | github.com/janeroe\n"
     )
-    assert [c.found.value for c in extracted.contacts] == [
+    assert [c.found("value").value for c in extracted.contacts] == [
         "jane.roe@example.org",
         "+1 (555) 010-2030",
     ]
@@ -203,7 +203,7 @@ def test_a_parenthesized_employment_type_stays_out_of_the_role(extract_text: Ext
     ).experiences
     assert job.role is not None and job.role.value == "Research Associate"
     assert job.employment_type is not None
-    assert job.employment_type[0] is EmploymentType.PART_TIME
+    assert job.employment_type.value is EmploymentType.PART_TIME
 
 
 def test_organization_comma_city_is_split_into_employer_and_place(
@@ -340,7 +340,7 @@ def test_table_columns_say_what_each_cell_holds(extract_text: Extract) -> None:
     assert _value(school.institution) == "University of Texas at Austin"
     assert _value(school.degree) == "M.S."
     assert _value(school.field_of_study) == "Statistics"
-    assert school.gpa is not None and school.gpa[:2] == (3.91, 4.0)
+    assert school.gpa is not None and (school.gpa.value, school.gpa_scale) == (3.91, 4.0)
 
 
 def test_the_field_can_follow_the_degree_as_its_own_field(extract_text: Extract) -> None:
@@ -393,7 +393,7 @@ def test_a_title_that_implies_its_employment_type_is_still_the_role(
     ).experiences
     assert _value(job.role) == "Seasonal Cook"
     assert job.employment_type is not None
-    assert job.employment_type[0] is EmploymentType.SEASONAL
+    assert job.employment_type.value is EmploymentType.SEASONAL
 
 
 def test_a_school_is_an_employer_in_a_job_header(extract_text: Extract) -> None:

@@ -17,7 +17,7 @@ Extract = Callable[[str], ExtractedDocument]
 
 
 def _phones(extracted: ExtractedDocument) -> list[tuple[str, str]]:
-    return [(c.found.value, c.normalized) for c in extracted.contacts if c.kind == "phone"]
+    return [(c.found("value").value, c.normalized) for c in extracted.contacts if c.kind == "phone"]
 
 
 @pytest.mark.parametrize(

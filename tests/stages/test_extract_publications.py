@@ -35,7 +35,7 @@ def test_a_wrapped_title_keeps_its_document_span(extract_text: Extract) -> None:
     text = 'Publications\n1. Roe J. "Counting birds with\n   drones." Ornithology 3 (2021).\n'
     (paper,) = extract_text(text).publications
     assert text[paper.title.start : paper.title.end] == "Counting birds with\n   drones"
-    assert (paper.start, paper.end) == (text.index("1. Roe"), len(text) - 1)
+    assert paper.span == (text.index("1. Roe"), len(text) - 1)
 
 
 def test_unnumbered_apa_references_split_at_the_margin(extract_text: Extract) -> None:

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
+from resume_etl.ids import doc_id_for
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.ingest import (
     decode,
     discover,
-    doc_id_for,
     normalize,
     read_document,
     unread_endings,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from resume_etl.records import DocumentRecord
-from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract import ExtractedDocument, Normalized
 from resume_etl.stages.validate import ValidatedDocument, validate
 from resume_etl.vocab import QualityFlag
 
@@ -45,7 +45,7 @@ def test_a_section_whose_only_entry_was_rejected_is_flagged(extract_text: Extrac
     extracted = extract_text(RESUME)
     school = extracted.education[0]
     assert school.gpa is not None
-    broken = replace(school, gpa=(5.2, 4.0, school.gpa[2]))
+    broken = school.with_values(gpa=Normalized(5.2, school.gpa.found), gpa_scale=4.0)
     validated = validate(replace(extracted, education=(broken,)), TODAY)
     assert "education" not in validated.rows
     assert _flags(validated) == [QualityFlag.SECTION_WITHOUT_ENTRIES]

@@ -19,7 +19,7 @@ from resume_etl.records import (
     ExperienceRecord,
     MetricRecord,
 )
-from resume_etl.stages.extract import Extracted, ExtractedDocument
+from resume_etl.stages.extract import Extracted, ExtractedDocument, Normalized
 from resume_etl.stages.validate import SpanMismatchError, date_fields, span_of, validate
 from resume_etl.vocab import (
     DatePrecision,
@@ -53,7 +53,7 @@ def test_a_record_breaking_a_rule_is_quarantined_and_the_rest_kept(extract_text:
     extracted = extract_text(RESUME)
     school = extracted.education[0]
     assert school.gpa is not None
-    broken = replace(school, gpa=(5.2, 4.0, school.gpa[2]))
+    broken = school.with_values(gpa=Normalized(5.2, school.gpa.found), gpa_scale=4.0)
     validated = validate(replace(extracted, education=(broken,)), TODAY)
     assert "education" not in validated.rows
     assert "experiences" in validated.rows

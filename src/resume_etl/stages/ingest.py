@@ -20,6 +20,7 @@ import ftfy
 
 from resume_etl.config import IngestSettings
 from resume_etl.errors import ErrorCode
+from resume_etl.ids import doc_id_for
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.stages.decoding import choose_legacy, utf8_behind_utf16_bom
 from resume_etl.stages.readers import ReaderError, read_formatted, source_info
@@ -285,14 +286,6 @@ def _strip_line_ends(text: str) -> str:
     run that does not end its line: quadratic, minutes on one line of 200,000 spaces.
     """
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
-
-
-def doc_id_for(text: str) -> str:
-    """Stable id from the normalized text: the same résumé gets the same id in any encoding.
-
-    Sixteen hex digits, the form ``ids.DOC_ID`` checks ids read back from tables against.
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def person_key_for(

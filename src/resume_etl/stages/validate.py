@@ -1,6 +1,11 @@
-"""Validate: build the Pydantic records of every table from the extracted candidates.
+"""Validate: build the Pydantic records of every table from the drafts extract made.
 
-A candidate that breaks a record rule (a span outside the text, a GPA above its scale, a value
+A draft names its record's fields (``stages/extract/_draft.py``); validate expands each field by
+its kind, derived from the model: a found value into the value, its span checked against the
+text and its confidence; ``dates`` into the date columns; ``(start, end)`` pairs into spans. No
+table is copied field by field here, so a field added to a record needs no edit in this module.
+
+A draft that breaks a record rule (a span outside the text, a GPA above its scale, a value
 that does not match the text at its span) becomes a ``quarantine`` row naming the table and the
 rule, and the rest of the document still loads: nothing is dropped silently and nothing crashes.
 """
@@ -11,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,24 +28,19 @@ from resume_etl.dates import (
     merged_months,
 )
 from resume_etl.errors import ErrorCode
-from resume_etl.records import (
-    TABLE_FOR_MODEL,
-    CharSpan,
-    ContactRecord,
-    EducationRecord,
-    ExperienceRecord,
-    LinkRecord,
-    MetricRecord,
-    ProfileRecord,
-    ProjectRecord,
-    PublicationRecord,
-    QuarantineRecord,
-    SectionRecord,
-    SkillRecord,
+from resume_etl.records import TABLE_FOR_MODEL, CharSpan, ProfileRecord, QuarantineRecord, Record
+from resume_etl.stages.extract import (
+    DATES,
+    Draft,
+    DraftField,
+    DraftValue,
+    Extracted,
+    ExtractedDocument,
+    Kind,
+    Normalized,
 )
-from resume_etl.stages.extract import EntryBase, Extracted, ExtractedDocument, MetricCandidate
 from resume_etl.stages.quality import flag_document
-from resume_etl.vocab import ContactKind, DateIssue, Stage
+from resume_etl.vocab import DateIssue, Stage
 
 
 class SpanMismatchError(ValueError):
@@ -58,32 +59,26 @@ class ValidatedDocument:
         self.rows.setdefault(TABLE_FOR_MODEL[type(record)], []).append(record)
 
 
-def span_of(found: Extracted | None, text: str) -> CharSpan | None:
-    """The span of a value, checked against the text it claims to come from."""
+def span_of(found: Extracted | None, text: str, across_lines: bool = False) -> CharSpan | None:
+    """The span of a value, checked against the text it claims to come from.
+
+    ``across_lines``: the value may be read across a hard line wrap (a citation's title), its
+    words stated with each line break and indentation read as one space, so the two are checked
+    for the same characters apart from whitespace.
+    """
     if found is None:
         return None
-    if text[found.start : found.end] != found.value:
+    written = text[found.start : found.end]
+    same = (
+        "".join(written.split()) == "".join(found.value.split())
+        if across_lines
+        else written == found.value
+    )
+    if not same:
         raise SpanMismatchError(
             f"value {found.value!r} does not match the text at [{found.start}, {found.end})"
         )
     return CharSpan(start=found.start, end=found.end)
-
-
-def wrapped_span_of(found: Extracted | None, text: str) -> CharSpan | None:
-    """The span of a value that may be read across a hard line wrap (a citation's title): its
-    value states the words of the span with each line break and indentation read as one
-    space, so the two are checked for the same characters apart from whitespace."""
-    if found is None:
-        return None
-    if "".join(text[found.start : found.end].split()) != "".join(found.value.split()):
-        raise SpanMismatchError(
-            f"value {found.value!r} does not match the text at [{found.start}, {found.end})"
-        )
-    return CharSpan(start=found.start, end=found.end)
-
-
-def value_of(found: Extracted | None) -> str | None:
-    return found.value if found is not None else None
 
 
 def date_fields(dates: DateRangeMatch | None, text: str, today: dt.date) -> dict[str, object]:
@@ -106,22 +101,55 @@ def date_fields(dates: DateRangeMatch | None, text: str, today: dt.date) -> dict
     }
 
 
-def _entry_fields(
-    candidate: EntryBase, doc_id: str, text: str, today: dt.date
+def record_of(
+    draft: Draft[Any], doc_id: str, text: str, today: dt.date, **derived: object
+) -> Record:
+    """The record a draft describes: each field expanded into its columns by its kind, in the
+    model's order, then ``derived`` (what validate sums up from other drafts)."""
+    columns: dict[str, object] = {"doc_id": doc_id}
+    for name, spec in draft.fields.items():
+        if name in draft.values:
+            columns.update(_columns(name, spec, draft.values[name], text, today))
+    return draft.model(**columns, **derived)
+
+
+def _columns(
+    name: str, spec: DraftField, value: DraftValue, text: str, today: dt.date
 ) -> dict[str, object]:
-    return {
-        "doc_id": doc_id,
-        "entry_id": candidate.entry_id,
-        "section_id": candidate.section_id,
-        "position": candidate.position,
-        "description": candidate.description,
-        "span": CharSpan(start=candidate.start, end=candidate.end),
-        **date_fields(candidate.dates, text, today),
+    if spec.kind is Kind.FOUND:
+        return _found_columns(name, spec, value, text)
+    if spec.kind is Kind.DATES:
+        return date_fields(value if isinstance(value, DateRangeMatch) else None, text, today)
+    if spec.kind is Kind.EXTENT and isinstance(value, tuple):
+        return {name: _char_span(value)}
+    if spec.kind is Kind.EXTENTS and isinstance(value, tuple):
+        return {name: [_char_span(extent) for extent in value]}
+    return {name: list(value) if isinstance(value, tuple) else value}
+
+
+def _found_columns(name: str, spec: DraftField, value: DraftValue, text: str) -> dict[str, object]:
+    """A value, its checked span and, where the model has a column for it, its confidence."""
+    found = value.found if isinstance(value, Normalized) else value
+    if not isinstance(found, Extracted):
+        found = None
+    columns: dict[str, object] = {
+        name: value.value if isinstance(value, Normalized | Extracted) else None
     }
+    if spec.span is not None:
+        columns[spec.span] = span_of(found, text, spec.across_lines)
+    if spec.confidence is not None:
+        columns[spec.confidence] = found.confidence if found else None
+    return columns
+
+
+def _char_span(extent: object) -> CharSpan:
+    """``(start, end)`` as a span; anything else fails the span's own check."""
+    start, end = extent if isinstance(extent, tuple) and len(extent) == 2 else (None, None)
+    return CharSpan(start=start, end=end)
 
 
 def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
-    """Stage entry point: every candidate becomes a record or a quarantine row.
+    """Stage entry point: every draft becomes a record or a quarantine row.
 
     ``today`` is the run's reference date (``[extract.dates] reference_date``): ongoing entries
     end there, so a rerun with the same setting gives the same durations.
@@ -142,155 +170,12 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
                 _rejected(document.source_path, document.content_sha256, doc_id, model, error)
             )
 
-    profile = extracted.profile
     with guard(ProfileRecord):
-        result.add(
-            ProfileRecord(
-                doc_id=doc_id,
-                name=value_of(profile.name),
-                name_span=span_of(profile.name, text),
-                name_confidence=profile.name.confidence if profile.name else None,
-                headline=value_of(profile.headline),
-                headline_span=span_of(profile.headline, text),
-                location=value_of(profile.location),
-                location_span=span_of(profile.location, text),
-                summary=value_of(profile.summary),
-                summary_span=span_of(profile.summary, text),
-                total_experience_months=_total_experience(extracted, today),
-            )
-        )
-    for section in extracted.segmented.sections:
-        with guard(SectionRecord):
-            result.add(
-                SectionRecord(
-                    doc_id=doc_id,
-                    section_id=f"{doc_id}:s{section.position}",
-                    position=section.position,
-                    kind=section.kind,
-                    heading=section.heading.content.strip() if section.heading else None,
-                    heading_span=CharSpan(
-                        start=section.heading.content_start, end=section.heading.end
-                    )
-                    if section.heading
-                    else None,
-                    span=CharSpan(start=section.start, end=section.end),
-                    entry_count=len(section.entries),
-                )
-            )
-    for experience in extracted.experiences:
-        with guard(ExperienceRecord):
-            result.add(
-                ExperienceRecord(
-                    **_entry_fields(experience, doc_id, text, today),
-                    organization=value_of(experience.organization),
-                    organization_span=span_of(experience.organization, text),
-                    role=value_of(experience.role),
-                    role_span=span_of(experience.role, text),
-                    employment_type=experience.employment_type[0]
-                    if experience.employment_type
-                    else None,
-                    employment_type_span=span_of(experience.employment_type[1], text)
-                    if experience.employment_type
-                    else None,
-                    location=value_of(experience.location),
-                    location_span=span_of(experience.location, text),
-                    bullets=list(experience.bullets),
-                    confidence=experience.confidence,
-                )
-            )
-    for school in extracted.education:
-        with guard(EducationRecord):
-            result.add(
-                EducationRecord(
-                    **_entry_fields(school, doc_id, text, today),
-                    institution=value_of(school.institution),
-                    institution_span=span_of(school.institution, text),
-                    location=value_of(school.location),
-                    location_span=span_of(school.location, text),
-                    degree=value_of(school.degree),
-                    degree_span=span_of(school.degree, text),
-                    degree_level=school.degree_level,
-                    field_of_study=value_of(school.field_of_study),
-                    field_of_study_span=span_of(school.field_of_study, text),
-                    gpa=school.gpa[0] if school.gpa else None,
-                    gpa_scale=school.gpa[1] if school.gpa else None,
-                    gpa_span=span_of(school.gpa[2], text) if school.gpa else None,
-                    honors=list(school.honors),
-                    confidence=school.confidence,
-                )
-            )
-    for project in extracted.projects:
-        with guard(ProjectRecord):
-            result.add(
-                ProjectRecord(
-                    **_entry_fields(project, doc_id, text, today),
-                    name=value_of(project.name),
-                    name_span=span_of(project.name, text),
-                    bullets=list(project.bullets),
-                    technologies=list(project.technologies),
-                    url=project.url,
-                )
-            )
-    for publication in extracted.publications:
-        with guard(PublicationRecord):
-            result.add(
-                PublicationRecord(
-                    doc_id=doc_id,
-                    publication_id=publication.publication_id,
-                    section_id=publication.section_id,
-                    title=publication.title.value,
-                    title_span=wrapped_span_of(publication.title, text),
-                    venue=value_of(publication.venue),
-                    venue_span=wrapped_span_of(publication.venue, text),
-                    year=publication.year,
-                    status=publication.status,
-                    url=publication.url,
-                    span=CharSpan(start=publication.start, end=publication.end),
-                )
-            )
-    for index, skill in enumerate(extracted.skills):
-        with guard(SkillRecord):
-            result.add(
-                SkillRecord(
-                    doc_id=doc_id,
-                    skill_id=f"{doc_id}:k{index}",
-                    name=skill.name,
-                    category=skill.category,
-                    group=skill.group,
-                    source=skill.source,
-                    in_lexicon=skill.in_lexicon,
-                    mention_count=len(skill.spans),
-                    spans=[CharSpan(start=s, end=e) for s, e in skill.spans],
-                )
-            )
-    for metric in extracted.metrics:
-        with guard(MetricRecord):
-            result.add(_metric_record(doc_id, metric, text))
-    for index, link in enumerate(extracted.links):
-        with guard(LinkRecord):
-            result.add(
-                LinkRecord(
-                    doc_id=doc_id,
-                    link_id=f"{doc_id}:l{index}",
-                    url=link.url,
-                    platform=link.platform,
-                    username=link.username,
-                    text=link.found.value,
-                    span=span_of(link.found, text),
-                )
-            )
-    for index, contact in enumerate(extracted.contacts):
-        with guard(ContactRecord):
-            result.add(
-                ContactRecord(
-                    doc_id=doc_id,
-                    contact_id=f"{doc_id}:c{index}",
-                    kind=ContactKind(contact.kind),
-                    value=contact.found.value,
-                    normalized=contact.normalized,
-                    span=span_of(contact.found, text),
-                )
-            )
+        total = _total_experience(extracted, today)
+        result.add(record_of(extracted.profile, doc_id, text, today, total_experience_months=total))
+    for draft in extracted.drafts():
+        with guard(draft.model):
+            result.add(record_of(draft, doc_id, text, today))
     flag_document(result.rows)  # from the rows that loaded: a rejected entry is no entry
     return result
 
@@ -299,32 +184,10 @@ def _total_experience(extracted: ExtractedDocument, today: dt.date) -> int | Non
     intervals = [
         interval
         for experience in extracted.experiences
-        if experience.dates is not None
-        and (interval := entry_interval(experience.dates, today)) is not None
+        if (dates := experience.get(DATES, DateRangeMatch)) is not None
+        and (interval := entry_interval(dates, today)) is not None
     ]
     return merged_months(intervals) if intervals else None
-
-
-def _metric_record(doc_id: str, candidate: MetricCandidate, text: str) -> MetricRecord:
-    match = candidate.match
-    found = Extracted(match.text, match.start_char, match.end_char)
-    sentence = text[match.sentence_start : match.sentence_end]
-    return MetricRecord(
-        doc_id=doc_id,
-        metric_id=candidate.metric_id,
-        entry_id=candidate.entry_id,
-        value=match.value,
-        unit=match.unit,
-        currency=match.currency,
-        qualifier=match.qualifier,
-        direction=match.direction,
-        subject=match.subject,
-        range_to=match.range_to,
-        text=match.text,
-        span=span_of(found, text),
-        sentence=sentence,
-        sentence_span=CharSpan(start=match.sentence_start, end=match.sentence_end),
-    )
 
 
 def _rejected(

@@ -13,25 +13,34 @@ supports is left empty, with a lower confidence, rather than guessed.
 
 This module holds only the stage's loop over sections and entries. Each table is read in a module
 of its own (``experience``, ``education``, ``projects``, ``publications`` with ``citations``,
-``skills``, ``contacts``, ``profile``, ``metrics``) over shared helpers: ``_spans`` (what the
-components found), ``_header`` (entry headers cut into pieces), ``_pieces`` (each piece
+``skills``, ``contacts``, ``profile``, ``metrics``, ``sections``) over shared helpers: ``_spans``
+(what the components found), ``_header`` (entry headers cut into pieces), ``_pieces`` (each piece
 classified), ``_slots`` (what each header slot holds in a section), ``_entry`` (an entry's dates
-and body) and ``_draft`` (the candidate types). Table modules never import each other;
-``entity_focus`` says which lines the entity recognizer must read, and ``analysis`` runs the
-spaCy components in phases around it.
+and body) and ``_draft`` (the draft of each record, keyed by the record model's own fields).
+Table modules never import each other; ``entity_focus`` says which lines the entity recognizer
+must read, and ``analysis`` runs the spaCy components in phases around it.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
+from resume_etl import ids
 from resume_etl.stages.extract._draft import (
+    DATES,
+    Draft,
+    DraftField,
+    DraftValue,
     EducationCandidate,
-    EntryBase,
     ExperienceCandidate,
     Extracted,
     ExtractedDocument,
+    Kind,
     MetricCandidate,
+    Normalized,
     ProjectCandidate,
     PublicationCandidate,
+    numbered,
 )
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
@@ -55,16 +64,22 @@ from resume_etl.stages.extract.publications import (
     _persons_link,
     section_publications,
 )
+from resume_etl.stages.extract.sections import section_drafts
 from resume_etl.stages.extract.skills import extract_skills
 from resume_etl.stages.segment import SegmentedDocument
 from resume_etl.vocab import SectionKind
 
 __all__ = [
-    "EntryBase",
+    "DATES",
+    "Draft",
+    "DraftField",
+    "DraftValue",
     "Extracted",
     "ExtractedDocument",
+    "Kind",
     "LexiconCategories",
     "MetricCandidate",
+    "Normalized",
     "PublicationCandidate",
     "SpanIndex",
     "analyse",
@@ -79,7 +94,9 @@ def extract(
     """Stage entry point: candidates for every table, from layout plus ``analyse``'s spans."""
     doc_id = segmented.document.doc_id
     links, contacts = extract_contacts(spans)
-    link_starts = [(link.found.start, link.url) for link in links]
+    link_starts = [
+        (at.start, link.get("url", str) or "") for link in links if (at := link.found("text"))
+    ]
     experiences: list[ExperienceCandidate] = []
     education: list[EducationCandidate] = []
     projects: list[ProjectCandidate] = []
@@ -89,11 +106,11 @@ def extract(
     group_org: Extracted | None = None
     group_section: str | None = None
     for section in segmented.sections:
-        section_id = f"{doc_id}:s{section.position}"
+        section_id = ids.section_id(doc_id, section.position)
         if section.kind is SectionKind.PUBLICATIONS:
             publications.extend(
                 section_publications(
-                    section, section_id, spans, categories, f"{doc_id}:p", len(publications)
+                    section, section_id, spans, categories, doc_id, len(publications)
                 )
             )
         listed = (
@@ -103,7 +120,7 @@ def extract(
         )
         if listed is not None:
             for entry, name_end in listed:
-                entry_id = f"{doc_id}:e{position}"
+                entry_id = ids.entry_id(doc_id, position)
                 ctx = EntryContext(entry_id, section_id, position, entry, spans)
                 projects.append(build_project(ctx, link_starts, name_end))
                 entry_ids[(entry.start, entry.end)] = entry_id
@@ -114,7 +131,7 @@ def extract(
             entries = tuple(rejoin_split_headers(entries, spans))
             slots = section_slots(entries, spans)
         for entry in entries:
-            entry_id = f"{doc_id}:e{position}"
+            entry_id = ids.entry_id(doc_id, position)
             ctx = EntryContext(entry_id, section_id, position, entry, spans)
             if section.kind is SectionKind.EXPERIENCE:
                 group = _company_group(entry, spans)
@@ -142,7 +159,8 @@ def extract(
             )
     links = tuple(link for link in links if _persons_link(publications, link))
     # A phone-like number inside a citation is a page range or an arXiv id.
-    contacts = tuple(c for c in contacts if not _cites(publications, c.found))
+    contacts = tuple(c for c in contacts if not _cites(publications, c.found("value")))
+    skills = extract_skills(segmented.sections, spans, categories.skills)
     return ExtractedDocument(
         segmented=segmented,
         profile=extract_profile(segmented.sections, spans),
@@ -150,9 +168,10 @@ def extract(
         education=tuple(education),
         projects=tuple(projects),
         publications=tuple(publications),
-        skills=extract_skills(segmented.sections, spans, categories.skills),
-        metrics=_metrics(spans, entry_ids, doc_id, experiences, projects),
-        links=links,
-        contacts=contacts,
+        skills=numbered(skills, "skill_id", partial(ids.skill_id, doc_id)),
+        metrics=_metrics(spans, doc_id, experiences, projects),
+        links=numbered(links, "link_id", partial(ids.link_id, doc_id)),
+        contacts=numbered(contacts, "contact_id", partial(ids.contact_id, doc_id)),
+        sections=section_drafts(segmented),
         entry_ids=entry_ids,
     )

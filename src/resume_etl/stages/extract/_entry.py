@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from resume_etl.dates import DateRangeMatch, range_words
 from resume_etl.nlp import labels
@@ -86,15 +86,14 @@ _DURATION = re.compile(
 
 
 class EntryFields(TypedDict):
-    """``EntryBase``'s fields but ``dates``, typed so builders can pass ``**ctx.base()``."""
+    """The draft fields every entry shares but ``dates``, so builders pass ``**ctx.base()``."""
 
     entry_id: str
     section_id: str
     position: int
-    start: int
-    end: int
+    span: tuple[int, int]
     description: str | None
-    bullets: tuple[str, ...]
+    bullets: NotRequired[tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +106,17 @@ class EntryContext:
     entry: Entry
     spans: SpanIndex
 
-    def base(self) -> EntryFields:
-        """The fields every entry candidate shares, read from the entry's lines."""
+    def base(self, with_bullets: bool = True) -> EntryFields:
+        """The fields every entry's draft shares, read from the entry's lines; ``with_bullets``
+        False for a table without a bullets column (education: its bullets are not kept)."""
         description, bullets = _body_parts(self.entry)
-        return {
+        fields: EntryFields = {
             "entry_id": self.entry_id,
             "section_id": self.section_id,
             "position": self.position,
-            "start": self.entry.start,
-            "end": self.entry.end,
+            "span": (self.entry.start, self.entry.end),
             "description": description,
-            "bullets": bullets,
         }
+        if with_bullets:
+            fields["bullets"] = bullets
+        return fields

@@ -8,7 +8,7 @@ from resume_etl.nlp import labels
 from resume_etl.nlp.contacts import ContactMatch
 from resume_etl.stages.extract._draft import ContactCandidate, Extracted, LinkCandidate
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.vocab import LinkPlatform
+from resume_etl.vocab import ContactKind, LinkPlatform
 
 _PLATFORMS: tuple[tuple[str, LinkPlatform], ...] = (
     ("linkedin.com", LinkPlatform.LINKEDIN),
@@ -54,9 +54,8 @@ def extract_contacts(
         found = Extracted(match.text, match.start_char, match.end_char, 0.95)
         if match.label == labels.URL:
             url, platform, username = classify_link(match.text)
-            links.append(LinkCandidate(found, url, platform, username))
-        elif match.label == labels.EMAIL:
-            contacts.append(ContactCandidate(found, "email", match.normalized))
+            links.append(LinkCandidate(text=found, url=url, platform=platform, username=username))
         else:
-            contacts.append(ContactCandidate(found, "phone", match.normalized))
+            kind = ContactKind.EMAIL if match.label == labels.EMAIL else ContactKind.PHONE
+            contacts.append(ContactCandidate(value=found, kind=kind, normalized=match.normalized))
     return tuple(links), tuple(contacts)

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Span
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._draft import EducationCandidate, Extracted
+from resume_etl.stages.extract._draft import EducationCandidate, Extracted, Normalized
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
     _GPA,
@@ -51,14 +51,15 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
-        **ctx.base(),
+        **ctx.base(with_bullets=False),
         dates=dates,
         institution=institution.extracted() if institution else None,
         location=_place_after(institution, segments, ctx.spans.text) if institution else None,
         degree=degree,
         degree_level=level,
         field_of_study=field_of_study,
-        gpa=gpa,
+        gpa=Normalized(gpa[0], gpa[2]) if gpa else None,
+        gpa_scale=gpa[1] if gpa else None,
         honors=honors,
         confidence=min(confidences, default=0.3),
     )

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted
+from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
     _COMPLEMENT,
@@ -302,7 +302,9 @@ def build_experience(
         dates=dates,
         organization=org_value,
         role=role.extracted() if role else None,
-        employment_type=_employment_type(segments, role, ctx.spans, employment_categories),
+        employment_type=normalized(
+            _employment_type(segments, role, ctx.spans, employment_categories)
+        ),
         location=location.extracted() if location else None,
         confidence=min(confidences, default=0.3),
     )

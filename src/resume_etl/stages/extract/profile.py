@@ -112,7 +112,7 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
     )
     place = location([*top, *header], _with_top_fields(fields, top, text), spans, name)
     summary = _summary(sections, text)
-    return ProfileCandidate(name, headline, place, summary)
+    return ProfileCandidate(name=name, headline=headline, location=place, summary=summary)
 
 
 def _with_top_fields(fields: list[Piece], top: Sequence[Line], text: str) -> list[Piece]:

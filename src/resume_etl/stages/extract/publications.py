@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from resume_etl import ids
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, LinkCandidate, PublicationCandidate
@@ -74,15 +75,13 @@ def build_publication(
         title_line = others[0]
         title = Extracted(title_line.content.strip(), title_line.content_start, title_line.end, 0.8)
         return PublicationCandidate(
-            publication_id,
-            section_id,
-            title,
-            venue,
-            year,
-            cue_status.get(cue.label_),
-            None,
-            min(line.start for line in lines),
-            max(line.end for line in lines),
+            publication_id=publication_id,
+            section_id=section_id,
+            title=title,
+            venue=venue,
+            year=year,
+            status=cue_status.get(cue.label_),
+            span=(min(line.start for line in lines), max(line.end for line in lines)),
         )
     return _citation(publication_id, section_id, lines[0], text)
 
@@ -127,15 +126,13 @@ def _citation(
     if venue is None:
         venue = _venue_after_title(text, venue_text_start, line.end)
     return PublicationCandidate(
-        publication_id,
-        section_id,
-        title,
-        venue,
-        int(year_match.group()),
-        "published",
-        None,
-        line.start,
-        line.end,
+        publication_id=publication_id,
+        section_id=section_id,
+        title=title,
+        venue=venue,
+        year=int(year_match.group()),
+        status="published",
+        span=(line.start, line.end),
     )
 
 
@@ -144,7 +141,7 @@ def section_publications(
     section_id: str,
     spans: SpanIndex,
     categories: LexiconCategories,
-    id_prefix: str,
+    doc_id: str,
     first_index: int,
 ) -> list[PublicationCandidate]:
     """The publications of a publications section.
@@ -156,7 +153,7 @@ def section_publications(
     """
     if not any(_cue_at_line_start(entry.header[0], spans) for entry in section.entries):
         cited = cited_publications(
-            id_prefix, first_index, section_id, section.lines, spans, categories
+            doc_id, first_index, section_id, section.lines, spans, categories
         )
         if cited:
             return cited
@@ -164,14 +161,14 @@ def section_publications(
     for lines in (section.intro, *((*e.header, *e.body) for e in section.entries)):
         found.extend(
             listed_publications(
-                id_prefix, first_index + len(found), section_id, lines, spans, categories
+                doc_id, first_index + len(found), section_id, lines, spans, categories
             )
         )
     return found
 
 
 def listed_publications(
-    id_prefix: str,
+    doc_id: str,
     first_index: int,
     section_id: str | None,
     lines: Sequence[Line],
@@ -187,12 +184,12 @@ def listed_publications(
     if not lines:
         return []
     if _cue_at_line_start(lines[0], spans) is None:
-        cited = cited_publications(id_prefix, first_index, section_id, lines, spans, categories)
+        cited = cited_publications(doc_id, first_index, section_id, lines, spans, categories)
         if cited:
             return cited
     found: list[PublicationCandidate] = []
     for group in _cue_groups(lines, spans):
-        publication_id = f"{id_prefix}{first_index + len(found)}"
+        publication_id = ids.publication_id(doc_id, first_index + len(found))
         single = build_publication(
             publication_id, section_id, group, spans, categories.publication_cues
         )
@@ -215,7 +212,7 @@ def _cue_groups(lines: Sequence[Line], spans: SpanIndex) -> list[list[Line]]:
 
 
 def cited_publications(
-    id_prefix: str,
+    doc_id: str,
     first_index: int,
     section_id: str | None,
     lines: Sequence[Line],
@@ -229,7 +226,7 @@ def cited_publications(
     # An item of its own: a bullet, or in a list of several without bullets a line by itself.
     unbulleted_list = len(groups) > 1 and all(g[0].kind is not LineKind.BULLET for g in groups)
     for group in groups:
-        publication_id = f"{id_prefix}{first_index + len(found)}"
+        publication_id = ids.publication_id(doc_id, first_index + len(found))
         itemized = group[0].kind is LineKind.BULLET or (unbulleted_list and len(group) == 1)
         cited = _read_citation(publication_id, section_id, group, spans, categories, itemized)
         if cited is not None:
@@ -257,15 +254,14 @@ def _read_citation(
     status = categories.publication_cues.get(cues[0].label_) if cues else "published"
     venue = _past_venue_cue(joined, parsed.venue, cues) if parsed.venue else None
     return PublicationCandidate(
-        publication_id,
-        section_id,
-        _wrapped(joined, parsed.title),
-        _wrapped(joined, venue) if venue else None,
-        parsed.year,
-        status,
-        _citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
-        start,
-        end,
+        publication_id=publication_id,
+        section_id=section_id,
+        title=_wrapped(joined, parsed.title),
+        venue=_wrapped(joined, venue) if venue else None,
+        year=parsed.year,
+        status=status,
+        url=_citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
+        span=(start, end),
     )
 
 
@@ -300,15 +296,17 @@ def _citation_url(written: str) -> str:
     return f"https://doi.org/{value[doi.end() :]}" if doi else value
 
 
-def _cites(publications: Sequence[PublicationCandidate], found: Extracted) -> bool:
+def _cites(publications: Sequence[PublicationCandidate], found: Extracted | None) -> bool:
     """Whether ``found`` lies inside a publication's text."""
-    return any(paper.start <= found.start < paper.end for paper in publications)
+    return found is not None and any(
+        start <= found.start < end for start, end in (paper.extent() for paper in publications)
+    )
 
 
 def _persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
     """A web link inside a citation (its DOI, its page) is the paper's, not the person's; a
     profile (LinkedIn, Scholar, ORCID, ...) stays the person's wherever it is written."""
-    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found)
+    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found("text"))
 
 
 def _cued_publications(
@@ -333,7 +331,7 @@ def _cued_publications(
         if _cue_at_line_start(line, spans) is None:
             continue
         publication = build_publication(
-            f"{doc_id}:p{first_index + len(found)}",
+            ids.publication_id(doc_id, first_index + len(found)),
             section_id,
             (line, previous),
             spans,

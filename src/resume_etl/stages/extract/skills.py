@@ -102,12 +102,13 @@ def extract_skills(
             previous = line
     return tuple(
         SkillCandidate(
-            d.name,
-            d.category,
-            d.group,
-            SkillSource.SKILLS_SECTION if d.in_skills_section else SkillSource.MENTION,
-            d.in_lexicon,
-            tuple(sorted(d.spans)),
+            name=d.name,
+            category=d.category,
+            group=d.group,
+            source=SkillSource.SKILLS_SECTION if d.in_skills_section else SkillSource.MENTION,
+            in_lexicon=d.in_lexicon,
+            mention_count=len(d.spans),
+            spans=tuple(sorted(d.spans)),
         )
         for d in sorted(drafts.values(), key=lambda d: min(d.spans))
     )
