@@ -166,3 +166,26 @@ def test_a_pdf_named_on_the_command_line_is_parsed(
     assert documents["source_format"].tolist() == ["pdf"]
     assert len(pd.read_parquet(out / "experiences.parquet")) >= 2
     assert pd.read_parquet(out / "quarantine.parquet").empty
+
+
+def test_an_html_paragraph_opening_in_lower_case_runs_on_from_the_block_before(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cv.html"
+    path.write_text(
+        "<body><ul><li>Built a reporter now used by 9 labs</li></ul><p>in 4 countries</p>"
+        "<p>Finished a sentence.</p><p>and a new paragraph</p><h2>Skills</h2><p>python</p>"
+        "</body>",
+        encoding="utf-8",
+    )
+    assert read(path).text.splitlines() == [
+        "- Built a reporter now used by 9 labs",
+        "in 4 countries",
+        "",
+        "Finished a sentence.",
+        "",
+        "and a new paragraph",
+        "",
+        "## Skills",
+        "python",
+    ]
