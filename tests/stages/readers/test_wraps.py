@@ -79,3 +79,55 @@ def test_a_word_hyphenated_at_the_break_is_joined_without_a_space() -> None:
     assert joined(wide(first), first, "acquired injuries by 31%.")[0].endswith(
         "hospital-acquired injuries by 31%."
     )
+
+
+def test_a_degree_wrapped_in_a_sidebar_of_wrapped_lines_is_joined_on_its_geometry() -> None:
+    """Nothing in "First Class" / "Honours" says the line was cut; the block says it: its
+    lines run to the edge, as wrapped text does and a list of short items does not."""
+    texts = (
+        "2013 - 2014",
+        "Legal Practice Course (LPC),",
+        "Distinction",
+        "Northbridge Law School in the",
+        "city of Manchester",
+        "2010 - 2013",
+        "LLB (Hons) Law - First Class",
+        "Honours",
+        "University of Bristol",
+    )
+    assert joined(SIDEBAR, *texts) == [
+        "2013 - 2014",
+        "Legal Practice Course (LPC), Distinction",
+        "Northbridge Law School in the city of Manchester",
+        "2010 - 2013",
+        "LLB (Hons) Law - First Class Honours",
+        "University of Bristol",
+    ]
+
+
+def test_a_sidebar_line_ending_on_a_name_head_keeps_the_next_field() -> None:
+    texts = (
+        "Bayview State University",
+        "Bachelor of Arts - BA,",
+        "Communication and Media",
+        "2014 - 2018",
+        "Associate Degree in Media",
+        "Studies and Journalism Now",
+    )
+    assert joined(SIDEBAR, *texts) == [
+        "Bayview State University",
+        "Bachelor of Arts - BA, Communication and Media",
+        "2014 - 2018",
+        "Associate Degree in Media Studies and Journalism Now",
+    ]
+
+
+def test_a_phone_an_address_or_a_title_under_a_name_in_capitals_is_a_field_of_its_own() -> None:
+    """Every line runs to the edge of the sidebar, and no line closes: its words tell."""
+    texts = (
+        "THANDIWE MOKOENA-PILLAY AND",
+        "Pharmacist (UKZN) registered",
+        "+27 31 555 0111 office line",
+        "thandi.mokoena@example.org",
+    )
+    assert joined(SIDEBAR, *texts) == list(texts)
