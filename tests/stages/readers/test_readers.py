@@ -11,6 +11,7 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.shared import Pt
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -68,6 +69,31 @@ def test_docx_headings_lists_and_tables_are_kept_and_header_footer_dropped(
     assert document.source_format is SourceFormat.DOCX
     assert document.reader.startswith("python-docx ")
     assert document.page_count is None
+
+
+def test_space_set_before_a_docx_paragraph_is_a_blank_line(tmp_path: Path) -> None:
+    """Entries told apart by paragraph spacing, not empty paragraphs, stay apart."""
+
+    def build(document: object) -> None:
+        for text in (
+            "Qualification: B.Com",
+            "Year: 2015",
+            "Qualification: Class XII",
+            "Year: 2012",
+        ):
+            paragraph = document.add_paragraph(text)  # type: ignore[attr-defined]
+            if text.startswith("Qualification: Class"):
+                paragraph.paragraph_format.space_before = Pt(8)
+            elif text.startswith("Year"):
+                paragraph.paragraph_format.space_before = Pt(2)  # tight, not a gap
+
+    assert read(docx_file(tmp_path, build)).text.splitlines() == [
+        "Qualification: B.Com",
+        "Year: 2015",
+        "",
+        "Qualification: Class XII",
+        "Year: 2012",
+    ]
 
 
 def test_a_docx_layout_table_is_read_cell_after_cell(tmp_path: Path) -> None:
