@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resume_etl.stages.readers.lines import TextLine, Word
 from resume_etl.stages.readers.wraps import Column, join_wrapped
 
@@ -131,3 +133,22 @@ def test_a_phone_an_address_or_a_title_under_a_name_in_capitals_is_a_field_of_it
         "thandi.mokoena@example.org",
     )
     assert joined(SIDEBAR, *texts) == list(texts)
+
+
+def test_a_dash_wrapped_under_a_bullets_text_continues_the_bullet() -> None:
+    first = "• [pg-failover-drill](https://github.com/example/pg-failover-drill)"
+    bullet, dash_line, next_item = lines(first, "- chaos scripts that rehearse failover", "• Next")
+    indent = 2 * CHAR  # set where the bullet's text starts, not where its glyph is
+    dash_line.words = [replace(w, x0=w.x0 + indent, x1=w.x1 + indent) for w in dash_line.words]
+    kept, count = join_wrapped([bullet, dash_line, next_item], wide(first), usual_gap=3.0)
+    assert [line.text() for line in kept] == [
+        f"{first} - chaos scripts that rehearse failover",
+        "• Next",
+    ]
+    assert count == 1
+
+
+def test_a_dash_under_a_bullets_glyph_is_the_next_item() -> None:
+    first = "• [pg-failover-drill](https://github.com/example/pg-failover-drill)"
+    texts = (first, "- chaos scripts that rehearse failover")
+    assert joined(wide(first), *texts) == list(texts)

@@ -39,6 +39,9 @@ WIDE_COLUMN = 25
 _EDGE_ROOM = 6.0
 """In a narrow column, a line that ends within this many font sizes of the edge (a long word's
 width) ran to it: the next line's first word may not have fitted."""
+_EDGE_SHARE = 0.5
+"""...and within this share of the column's width: in a column of a few short words (its edge
+where the longest ends) every line is near the edge."""
 _MIN_EDGE_LINES = 4
 """Lines of a narrow block that must end near its edge before running to the edge alone says
 a line was wrapped."""
@@ -71,6 +74,7 @@ which a line in capitals is the next field even in a wide column."""
 _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
+_DASHES = frozenset({"-", "–", "—"})
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 DATA_FILE = "wrap_words.jsonl"
 
@@ -159,7 +163,7 @@ def _lines_at_edge(block: list[TextLine], column: Column) -> int:
 
 
 def _at_edge(line: TextLine, column: Column) -> bool:
-    return column.right - line.x1 <= _EDGE_ROOM * line.size
+    return column.right - line.x1 <= min(_EDGE_ROOM * line.size, _EDGE_SHARE * column.width)
 
 
 def _is_wrap(
@@ -226,6 +230,17 @@ def _same_heading(above: TextLine, line: TextLine, usual_gap: float) -> bool:
     )
 
 
+def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> bool:
+    """A dash that starts a line set under a bullet's text, not under its glyph, is the text's
+    own dash wrapped there ("[pg-drill](url)" / "- chaos scripts that..."), not a new item."""
+    size = max(above.size, line.size)
+    return (
+        line.words[0].text in _DASHES
+        and start_of_text > above.x0 + 1
+        and abs(line.x0 - start_of_text) <= size * _START_SLACK
+    )
+
+
 def _fits(
     above: TextLine, line: TextLine, column: Column, start_of_text: float, usual_gap: float
 ) -> bool:
@@ -233,7 +248,9 @@ def _fits(
     room for this line's first word."""
     if above.heading_level or line.heading_level:
         return _same_heading(above, line, usual_gap)
-    if BULLET_START.match(line.words[0].text) or _LABEL.match(line.text()):
+    if _LABEL.match(line.text()):
+        return False
+    if BULLET_START.match(line.words[0].text) and not _dash_under_text(above, line, start_of_text):
         return False
     if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose
