@@ -30,7 +30,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from resume_etl.dates import MONTH_OR_SEASON
+from resume_etl.dates import MONTH_OR_SEASON, ongoing_words
 from resume_etl.stages.readers.lines import TextLine, Word
 from resume_etl.wordlists import load_lexicon
 
@@ -60,13 +60,17 @@ _ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
 """An e-mail or web address: in lower case, yet a field of its own."""
 _OWN_FIELD = re.compile(rf"^(?:\+?\d|(?:{MONTH_OR_SEASON})\s+(?:19|20)\d\d\b)", re.IGNORECASE)
 """A line opening with a number, a phone or a month and year: a field, not the rest of a phrase."""
+_ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
+"""Words that end an open date range ("2019 - Present"), from ``nlp/data/date_words.jsonl``."""
+_ONGOING_OR_TO_DATE = "|".join(map(re.escape, ongoing_words("alone", "after_to")))
 _CLOSED_END = re.compile(
-    r"(?:[!?)\]\"”]|\d[\d.,/%:)]*|\b(?:present|current|now|today|date)\W?)$|@\S+$|://\S+$|\bwww\.\S+$",
+    rf"(?:[!?)\]\"”]|\d[\d.,/%:)]*|\b(?:{_ONGOING_OR_TO_DATE})\W?)$"
+    r"|@\S+$|://\S+$|\bwww\.\S+$",
     re.IGNORECASE,
 )
 """A line ending a sentence, a bracket, a number or year, an open date range or an address."""
 _FIELD_END = re.compile(
-    r"\b(?:(?:19|20)\d\d|present|current|now|today)\W?$|@\S+$|://\S+$|\bwww\.\S+$",
+    rf"\b(?:(?:19|20)\d\d|{_ONGOING})\W?$|@\S+$|://\S+$|\bwww\.\S+$",
     re.IGNORECASE,
 )
 """A line ending on a year, an open date range or an address: a title line or a contact line, after
