@@ -1,7 +1,7 @@
 """The same résumés as text, PDF (one and two columns), DOCX and HTML: quality and speed.
 
     python -m benchmarks.formats              # the format fixtures, fastest of 3 runs per format
-    python -m benchmarks.formats --repeat 5 --copies 4
+    python -m benchmarks.formats --repeat 1 --fixtures /tmp/held-out   # other gold documents
 
 Reads the renderings in ``tests/fixtures/formats`` (made by its ``make_fixtures.py``) and the
 documents they were rendered from, runs the whole pipeline over each format in this process
@@ -100,12 +100,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Quality and speed per input format.")
     parser.add_argument("--repeat", type=int, default=3, help="runs per format; fastest kept")
     parser.add_argument("--pipeline", type=Path, default=default_pipeline_path())
+    parser.add_argument(
+        "--fixtures",
+        type=Path,
+        default=FIXTURES,
+        help="renderings to score (make_fixtures.py --held-out DIR writes the other gold ones)",
+    )
     args = parser.parse_args(argv)
     config = load_config(args.pipeline)
     nlp = build_nlp(config.extract)
     print(f"{'format':<18} {'docs':>4} {'entry acc':>9} {'field F1':>8} {'docs/s':>7} {'read':>6}")
     with tempfile.TemporaryDirectory(prefix="resume-etl-formats-") as scratch:
-        for name, gold in gold_by_format().items():
+        for name, gold in gold_by_format(fixtures=args.fixtures).items():
             runs = [
                 score_format(gold, config, nlp, Path(scratch) / f"{name}-{attempt}")
                 for attempt in range(max(1, args.repeat))

@@ -151,6 +151,24 @@ def test_a_date_column_starts_one_talk_per_year() -> None:
     assert [_read(citation)[2] for citation in _groups(text)] == [2024, 2023]
 
 
+def test_talks_opening_with_their_year_split_without_a_gap_or_indent() -> None:
+    """A date column as HTML shows it: its gap collapsed to a space, no hanging indent."""
+    text = (
+        '2024 "Seeing mitophagy in real time", EMBO Workshop,\n'
+        "Cavtat, Croatia (invited)\n"
+        '2023 "Luciferase reporters", Cell Biology Meeting, Leipzig\n'
+    )
+    assert [_read(citation)[::2] for citation in _groups(text)] == [
+        ("Seeing mitophagy in real time", 2024),
+        ("Luciferase reporters", 2023),
+    ]
+
+
+def test_a_year_opening_a_wrapped_line_continues_a_citation_that_opened_otherwise() -> None:
+    text = "J. Smith. Owls of the delta. In: Annual Meeting of Ornithologists,\n2019 (poster).\n"
+    assert len(_groups(text)) == 1
+
+
 def test_a_wrapped_value_maps_back_to_the_document_span() -> None:
     text = '1. Roe J. "Counting birds with\n   drones." Ornithology 3 (2021).\n'
     (group,) = split_citations(text, split_lines(text))

@@ -223,3 +223,16 @@ def test_the_line_under_a_position_label_is_the_headline(extract_text: Extract) 
     headline = extracted.profile.headline
     assert headline is not None
     assert headline.value == "PMTS Software Engineer bei Northwind"
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["OLIVIA MENSAH-CLARKE RN Curriculum Vitae", "Olivia Mensah-Clarke - Resume"],
+)
+def test_a_name_followed_by_the_documents_title_on_its_line(
+    extract_text: Extract, first_line: str
+) -> None:
+    extracted = extract_text(
+        f"{first_line}\nRegistered Nurse\nLeeds, West Yorkshire\n\nEXPERIENCE\n\nNurse\n"
+    )
+    assert (_name(extracted) or "").lower() == "olivia mensah-clarke"

@@ -327,3 +327,27 @@ def test_a_projects_description_bullets_stay_its_body(segment_text: Segment) -> 
 def test_dates_and_sentences_do_not_name_a_project(line: str) -> None:
     (parsed,) = split_lines(line)
     assert not names_a_project(parsed)
+
+
+def test_a_title_over_its_period_line_goes_with_that_period(segment_text: Segment) -> None:
+    """A narrow column sets each degree's dates on a line under its title, with no blank line
+    between the schools: the second title belongs with the second period, not the first."""
+    text = (
+        "Education\n\nMSc Advanced Clinical Practice\n2023 - present\nUniversity of Bradford\n"
+        "BSc (Hons) Adult Nursing\n2012 - 2015\nUniversity of Leeds\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EDUCATION) == [
+        ["MSc Advanced Clinical Practice", "2023 - present", "University of Bradford"],
+        ["BSc (Hons) Adult Nursing", "2012 - 2015", "University of Leeds"],
+    ]
+
+
+def test_periods_set_above_their_titles_keep_their_entries(segment_text: Segment) -> None:
+    text = (
+        "Education\n\n2013 - 2014\nLegal Practice Course\nNorthbridge Law School\n"
+        "2010 - 2013\nLLB (Hons) Law\nUniversity of Bristol\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EDUCATION) == [
+        ["2013 - 2014", "Legal Practice Course", "Northbridge Law School"],
+        ["2010 - 2013", "LLB (Hons) Law", "University of Bristol"],
+    ]

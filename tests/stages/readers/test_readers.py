@@ -11,6 +11,7 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.shared import Pt
 from spacy.language import Language
 from typer.testing import CliRunner
 
@@ -68,6 +69,31 @@ def test_docx_headings_lists_and_tables_are_kept_and_header_footer_dropped(
     assert document.source_format is SourceFormat.DOCX
     assert document.reader.startswith("python-docx ")
     assert document.page_count is None
+
+
+def test_space_set_before_a_docx_paragraph_is_a_blank_line(tmp_path: Path) -> None:
+    """Entries told apart by paragraph spacing, not empty paragraphs, stay apart."""
+
+    def build(document: object) -> None:
+        for text in (
+            "Qualification: B.Com",
+            "Year: 2015",
+            "Qualification: Class XII",
+            "Year: 2012",
+        ):
+            paragraph = document.add_paragraph(text)  # type: ignore[attr-defined]
+            if text.startswith("Qualification: Class"):
+                paragraph.paragraph_format.space_before = Pt(8)
+            elif text.startswith("Year"):
+                paragraph.paragraph_format.space_before = Pt(2)  # tight, not a gap
+
+    assert read(docx_file(tmp_path, build)).text.splitlines() == [
+        "Qualification: B.Com",
+        "Year: 2015",
+        "",
+        "Qualification: Class XII",
+        "Year: 2012",
+    ]
 
 
 def test_a_docx_layout_table_is_read_cell_after_cell(tmp_path: Path) -> None:
@@ -166,3 +192,26 @@ def test_a_pdf_named_on_the_command_line_is_parsed(
     assert documents["source_format"].tolist() == ["pdf"]
     assert len(pd.read_parquet(out / "experiences.parquet")) >= 2
     assert pd.read_parquet(out / "quarantine.parquet").empty
+
+
+def test_an_html_paragraph_opening_in_lower_case_runs_on_from_the_block_before(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cv.html"
+    path.write_text(
+        "<body><ul><li>Built a reporter now used by 9 labs</li></ul><p>in 4 countries</p>"
+        "<p>Finished a sentence.</p><p>and a new paragraph</p><h2>Skills</h2><p>python</p>"
+        "</body>",
+        encoding="utf-8",
+    )
+    assert read(path).text.splitlines() == [
+        "- Built a reporter now used by 9 labs",
+        "in 4 countries",
+        "",
+        "Finished a sentence.",
+        "",
+        "and a new paragraph",
+        "",
+        "## Skills",
+        "python",
+    ]

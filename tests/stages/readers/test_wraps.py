@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resume_etl.stages.readers.lines import TextLine, Word
 from resume_etl.stages.readers.wraps import Column, join_wrapped
 
@@ -79,3 +81,74 @@ def test_a_word_hyphenated_at_the_break_is_joined_without_a_space() -> None:
     assert joined(wide(first), first, "acquired injuries by 31%.")[0].endswith(
         "hospital-acquired injuries by 31%."
     )
+
+
+def test_a_degree_wrapped_in_a_sidebar_of_wrapped_lines_is_joined_on_its_geometry() -> None:
+    """Nothing in "First Class" / "Honours" says the line was cut; the block says it: its
+    lines run to the edge, as wrapped text does and a list of short items does not."""
+    texts = (
+        "2013 - 2014",
+        "Legal Practice Course (LPC),",
+        "Distinction",
+        "Northbridge Law School in the",
+        "city of Manchester",
+        "2010 - 2013",
+        "LLB (Hons) Law - First Class",
+        "Honours",
+        "University of Bristol",
+    )
+    assert joined(SIDEBAR, *texts) == [
+        "2013 - 2014",
+        "Legal Practice Course (LPC), Distinction",
+        "Northbridge Law School in the city of Manchester",
+        "2010 - 2013",
+        "LLB (Hons) Law - First Class Honours",
+        "University of Bristol",
+    ]
+
+
+def test_a_sidebar_line_ending_on_a_name_head_keeps_the_next_field() -> None:
+    texts = (
+        "Bayview State University",
+        "Bachelor of Arts - BA,",
+        "Communication and Media",
+        "2014 - 2018",
+        "Associate Degree in Media",
+        "Studies and Journalism Now",
+    )
+    assert joined(SIDEBAR, *texts) == [
+        "Bayview State University",
+        "Bachelor of Arts - BA, Communication and Media",
+        "2014 - 2018",
+        "Associate Degree in Media Studies and Journalism Now",
+    ]
+
+
+def test_a_phone_an_address_or_a_title_under_a_name_in_capitals_is_a_field_of_its_own() -> None:
+    """Every line runs to the edge of the sidebar, and no line closes: its words tell."""
+    texts = (
+        "THANDIWE MOKOENA-PILLAY AND",
+        "Pharmacist (UKZN) registered",
+        "+27 31 555 0111 office line",
+        "thandi.mokoena@example.org",
+    )
+    assert joined(SIDEBAR, *texts) == list(texts)
+
+
+def test_a_dash_wrapped_under_a_bullets_text_continues_the_bullet() -> None:
+    first = "• [pg-failover-drill](https://github.com/example/pg-failover-drill)"
+    bullet, dash_line, next_item = lines(first, "- chaos scripts that rehearse failover", "• Next")
+    indent = 2 * CHAR  # set where the bullet's text starts, not where its glyph is
+    dash_line.words = [replace(w, x0=w.x0 + indent, x1=w.x1 + indent) for w in dash_line.words]
+    kept, count = join_wrapped([bullet, dash_line, next_item], wide(first), usual_gap=3.0)
+    assert [line.text() for line in kept] == [
+        f"{first} - chaos scripts that rehearse failover",
+        "• Next",
+    ]
+    assert count == 1
+
+
+def test_a_dash_under_a_bullets_glyph_is_the_next_item() -> None:
+    first = "• [pg-failover-drill](https://github.com/example/pg-failover-drill)"
+    texts = (first, "- chaos scripts that rehearse failover")
+    assert joined(wide(first), *texts) == list(texts)

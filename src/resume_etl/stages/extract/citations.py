@@ -25,6 +25,8 @@ from resume_etl.wordlists import builtin_alternation
 
 _LEADING_YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?(?:\s*[-–—:|]\s*|\s{2,}|\t)")
 """A year set off at the start of a line ("2024   Title", "2022 – Title"): one talk or paper."""
+_OPENING_YEAR = re.compile(r"\(?(?:19|20)\d{2}\)?\s+\S")
+"""A year opening a line, set off by a space alone ("2024 Title"), as HTML writes a date column."""
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
 _SUBHEADING = re.compile(r"[A-Z][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 """A line of at most four words, no digits, no punctuation: a sub-heading inside a list."""
@@ -78,10 +80,11 @@ class _Draft:
 
 def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
     """Whether ``line`` starts a new citation rather than continuing ``draft``: a number or
-    bullet; unless it is indented under the citation, a year set off at its start, a blank line
-    before it, a line back at the margin after a hanging indent, a line after a sub-heading, or,
-    in an unnumbered list without any of these, a finished citation (a year and a sentence end
-    or link) followed by a line that starts like a new one."""
+    bullet; unless it is indented under the citation, a year set off at its start (or opening
+    it as the citation's own first line opened with one), a blank line before it, a line back
+    at the margin after a hanging indent, a line after a sub-heading, or, in an unnumbered list
+    without any of these, a finished citation (a year and a sentence end or link) followed by a
+    line that starts like a new one."""
     if line.kind is LineKind.BULLET:
         return True
     if column > draft.margin:
@@ -89,6 +92,8 @@ def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
     if draft.hung or line.blank_before or _LEADING_YEAR.match(line.content):
         return True
     first = draft.lines[0]
+    if _OPENING_YEAR.match(first.content) and _OPENING_YEAR.match(line.content):
+        return True  # a list whose items open with their year: the next year, the next item
     if (
         len(draft.lines) == 1
         and first.kind is LineKind.TEXT

@@ -185,11 +185,17 @@ def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
         if _COUNTED.search(spans.text, field.start, field.end):
             continue
         shape = _name_shape(candidate_range, spans)
-        position += 1
+        # What precedes a title ("Jane Doe Curriculum Vitae") is as often a job ("Music
+        # Producer Resume Template"): it holds no place and gets no first line's weight, so a
+        # name stated on its own line outranks it.
+        before_title = candidate_range[1] != field.end
+        if shape is None and before_title:
+            continue
+        position += not before_title
         if shape is None:
             continue
         following = fields[index + 1 : index + 2]
-        score = _support(shape, field, position, following, spans)
+        score = _support(shape, field, max(position, 1), following, spans, leads=not before_title)
         score += _HANDLE * _agrees(shape.found.value, handles)
         if stated is not None and _shares_word(shape.found.value, stated.value):
             score += _STATED
@@ -206,9 +212,10 @@ def _support(
     position: int,
     following: Sequence[Piece],
     spans: SpanIndex,
+    leads: bool = True,
 ) -> float:
     found = shape.found
-    score = _ALONE * field.alone + _FIRST * (position == 1)
+    score = _ALONE * field.alone + _FIRST * (leads and position == 1)
     persons = spans.entities(found.start, found.end, {"PERSON"})
     if persons and sum(p.end_char - p.start_char for p in persons) * 2 >= found.end - found.start:
         score += _PERSON
@@ -221,8 +228,10 @@ def _support(
 
 
 def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
-    """The field, or what follows a document title in it ("Resume of Jane Doe"); None when
-    the field is only a title ("Curriculum Vitae", "Editor Resume Template")."""
+    """The field, or what follows a document title in it ("Resume of Jane Doe"), or what
+    precedes one ("JANE DOE RN Curriculum Vitae": a title set beside the name, its gap lost
+    when the page was flattened); None when the field is only a title ("Curriculum Vitae",
+    "Editor Resume Template")."""
     if not _has_title_word(text[field.start : field.end]):
         return field.start, field.end
     lead = _TITLE_LEAD.match(text, field.start, field.end)
@@ -231,7 +240,23 @@ def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
         and _has_title_word(lead.group("title"))
         and not _has_title_word(text[lead.end() : field.end])
     )
-    return (lead.end(), field.end) if lead is not None and title_then_name else None
+    if lead is not None and title_then_name:
+        return lead.end(), field.end
+    return _before_title_tail(field, text)
+
+
+def _before_title_tail(field: Piece, text: str) -> tuple[int, int] | None:
+    """The field up to a run of title words that ends it ("Curriculum Vitae", "- Resume"),
+    when something without a title word comes before the run."""
+    end = field.end
+    words = list(re.finditer(r"\S+", text[field.start : field.end]))
+    while words and (
+        _has_title_word(words[-1].group()) or not any(c.isalnum() for c in words[-1].group())
+    ):
+        end = field.start + words.pop().start()
+    if not words or end == field.end or _has_title_word(text[field.start : end]):
+        return None
+    return field.start, field.start + words[-1].end()
 
 
 def _has_title_word(value: str) -> bool:

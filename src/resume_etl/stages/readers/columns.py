@@ -14,10 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from resume_etl.stages.readers.lines import Word
+from resume_etl.stages.readers.lines import Word, WordRun, split_at_gaps
 
-_CHUNK_GAP = 1.2
-"""Words further apart than this many font sizes are separate chunks of a row."""
 _SEARCH_FROM, _SEARCH_TO = 0.12, 0.88
 """Where on the page (share of its width) a gutter may lie."""
 _MIN_GUTTER = 8.0
@@ -41,29 +39,15 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Chunk:
+class Chunk(WordRun):
     """Words of a row with no wide gap between them."""
 
     words: tuple[Word, ...]
 
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
 
 def chunks(row: Row) -> list[Chunk]:
     """A row split where the gap between two words is wider than a few spaces."""
-    found: list[list[Word]] = [[row.words[0]]]
-    for before, word in zip(row.words, row.words[1:], strict=False):
-        if word.x0 - before.x1 > _CHUNK_GAP * max(word.size, before.size):
-            found.append([word])
-        else:
-            found[-1].append(word)
-    return [Chunk(tuple(words)) for words in found]
+    return [Chunk(tuple(words)) for words in split_at_gaps(row.words)]
 
 
 def find_gutter(rows: Sequence[Row], width: float) -> tuple[float, float] | None:

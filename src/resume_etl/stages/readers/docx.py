@@ -1,11 +1,12 @@
 """DOCX: paragraphs, list items, headings and tables with python-docx, headers and footers left out.
 
 Written as the segmenter reads text: a "Heading N" paragraph becomes ``N`` ``#``s ("Title" one),
-a list paragraph ``- item``, a hyperlink ``[text](url)``, and a table of short cells one
-``| a | b |`` line per row. A table used to lay out a page (a cell holding several paragraphs,
-as two-column templates do) is read cell after cell instead, each cell as a block of its own.
-The zip is checked before it is unpacked (E043), and a password-protected document, which Word
-saves as an OLE file rather than a zip, is named as such (E041).
+a list paragraph ``- item``, space set before a paragraph a blank line, a hyperlink
+``[text](url)``, and a table of short cells one ``| a | b |`` line per row. A table used to lay
+out a page (a cell holding several paragraphs, as two-column templates do) is read cell after
+cell instead, each cell as a block of its own. The zip is checked before it is unpacked (E043),
+and a password-protected document, which Word saves as an OLE file rather than a zip, is named
+as such (E041).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _LIST_STYLE = re.compile(r"^list", re.IGNORECASE)
 _MAX_HEADING_LEVEL = 6
 _MAX_DATA_CELL_PARAGRAPHS = 1
 """A table whose every cell holds at most this many paragraphs is data, read row by row."""
+_GAP_POINTS = 4.0
+"""Space before a paragraph, beyond what its style gives every paragraph of the kind, from
+which on it is set off from the paragraph above: a blank line, as an empty paragraph is."""
 
 
 def read_docx(data: bytes, settings: IngestSettings) -> Reading:
@@ -99,10 +103,21 @@ def _paragraph(paragraph: Paragraph) -> Iterator[str]:
     if level:
         yield ""
         yield f"{'#' * level} {' '.join(text.split())}"
-    elif _is_list_item(paragraph, style):
-        yield f"- {text}"
-    else:
-        yield text
+        return
+    if _set_off(paragraph):
+        yield ""
+    yield f"- {text}" if _is_list_item(paragraph, style) else text
+
+
+def _set_off(paragraph: Paragraph) -> bool:
+    """The paragraph was given more space before it than its style gives: the gap Word users
+    and templates leave between two entries instead of an empty paragraph."""
+    direct = paragraph.paragraph_format.space_before
+    if direct is None:
+        return False
+    style = paragraph.style
+    usual = style.paragraph_format.space_before if style is not None else None
+    return float(direct.pt) - (float(usual.pt) if usual is not None else 0.0) >= _GAP_POINTS
 
 
 def _heading_level(style: str) -> int:

@@ -41,6 +41,8 @@ _BLOCKS = frozenset(
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _CELL_BLOCKS = frozenset({"p", "ul", "ol", "div", "table", "h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACES = re.compile(r"\s+")
+_UNFINISHED = re.compile(r"[^.!?:;]$")
+"""A line not ending a sentence or a label: a block after it may be its sentence going on."""
 
 
 @dataclass(slots=True)
@@ -60,8 +62,24 @@ class _Writer:
         text = _SPACES.sub(" ", "".join(self.current)).strip()
         self.current.clear()
         if text:
-            self.lines.append((self.prefix if prefix is None else prefix) + text)
+            marker = self.prefix if prefix is None else prefix
+            if not marker and self._runs_on(text):
+                self.lines.pop()  # the blank line: the block goes on the sentence before it
+            self.lines.append(marker + text)
             self.prefix = ""
+
+    def _runs_on(self, text: str) -> bool:
+        """A paragraph opening in lower case right after a block whose last line left its
+        sentence open ("...used by 9 labs" then a paragraph "in 4 countries"): one sentence
+        that a conversion cut into two blocks, written on the next line as a wrap, not after
+        a blank line that would make it an entry of its own."""
+        return (
+            text[:1].islower()
+            and len(self.lines) >= 2
+            and not self.lines[-1]
+            and _UNFINISHED.search(self.lines[-2]) is not None
+            and not self.lines[-2].startswith("#")
+        )
 
     def blank(self) -> None:
         self.end_line()

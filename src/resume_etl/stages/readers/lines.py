@@ -7,12 +7,15 @@ any PDF library.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 _WIDE_GAP = 0.8
 """A gap between words wider than this many font sizes is kept as a tab-like run of spaces."""
-_CELL_GAP = 1.2
-"""A gap wider than this many font sizes separates two cells of a table row."""
+CELL_GAP = 1.2
+"""A gap wider than this many font sizes separates two cells of a table row, or two chunks of a
+row that may belong to different columns."""
 BULLET_GLYPH = re.compile(r"^[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]$")
 
 
@@ -29,20 +32,27 @@ class Word:
     bold: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PageWords:
-    width: float
-    height: float
-    words: tuple[Word, ...]
+def split_at_gaps(words: Sequence[Word], gap: float = CELL_GAP) -> list[list[Word]]:
+    """Words left to right, cut where two are further apart than ``gap`` font sizes (of the
+    larger of the two): a table row's cells, or a row's chunks before columns are known."""
+    found: list[list[Word]] = [[words[0]]]
+    for before, word in pairwise(words):
+        if word.x0 - before.x1 > gap * max(word.size, before.size):
+            found.append([word])
+        else:
+            found[-1].append(word)
+    return found
 
 
-@dataclass(slots=True)
-class TextLine:
-    """Words of one row inside one column, left to right."""
+class WordRun:
+    """Words set left to right on one row; where they start and end.
 
-    words: list[Word]
-    heading_level: int = 0
-    table_row: bool = False
+    The one home of the horizontal extent that lines (``TextLine``) and the pieces of a row
+    looked at for columns (``columns.Chunk``) both need.
+    """
+
+    __slots__ = ()
+    words: Sequence[Word]
 
     @property
     def x0(self) -> float:
@@ -51,6 +61,22 @@ class TextLine:
     @property
     def x1(self) -> float:
         return self.words[-1].x1
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    width: float
+    height: float
+    words: tuple[Word, ...]
+
+
+@dataclass(slots=True)
+class TextLine(WordRun):
+    """Words of one row inside one column, left to right."""
+
+    words: list[Word]
+    heading_level: int = 0
+    table_row: bool = False
 
     @property
     def top(self) -> float:
@@ -73,13 +99,7 @@ class TextLine:
 
     def cells(self) -> list[list[Word]]:
         """The line cut at its wide gaps: a table row's cells."""
-        found: list[list[Word]] = [[self.words[0]]]
-        for before, word in zip(self.words, self.words[1:], strict=False):
-            if word.x0 - before.x1 > _CELL_GAP * max(word.size, before.size):
-                found.append([word])
-            else:
-                found[-1].append(word)
-        return found
+        return split_at_gaps(self.words)
 
     def text(self) -> str:
         if self.table_row:

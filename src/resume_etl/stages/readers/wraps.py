@@ -8,11 +8,18 @@ leaves little room anywhere, so there the geometry must be backed by the words:
 
 - the line above leaves something open: it ends on a comma, a dash or a bar, on a word that
   cannot end a phrase ("of", "and", ``data/wrap_words.jsonl``), or inside brackets or quotes;
-  or this line starts in lower case or with "(" or "&" ("Search Engine Optimization" / "(SEO)");
+  or this line starts in lower case (an address aside) or with "(" or "&" ("Search Engine
+  Optimization" / "(SEO)");
 - or the line above is not closed (it does not end a sentence, a bracket, a year, a date range,
   an address) and either it holds a comma-separated list, or it is a labelled field and this
-  line carries no label of its own ("Institute: The Indian" / "Institute of Science"), or it
-  fills the column to within a small share of its width (a list item rarely does).
+  line carries no label of its own ("Institute: The Indian" / "Institute of Science");
+- or, in a block whose text runs to the edge (several lines end within a long word of it, as
+  wrapped text does and a list of short items does not), the line above ran to the edge too
+  and this line is no field of its own: not a number, a phone or a date, not mixed case under
+  a line in capitals (a name over its title), and the line above does not end on the head of
+  a name ("University", "Ltd", ``data/wrap_words.jsonl``), after which a degree or a title
+  comes ("LLB (Hons) Law - First Class" / "Honours" is joined, "Bayview State University" /
+  "Bachelor of Arts" is not).
 """
 
 from __future__ import annotations
@@ -23,17 +30,20 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from resume_etl.dates import ongoing_words
+from resume_etl.dates import MONTH_OR_SEASON, ongoing_words
 from resume_etl.stages.readers.lines import TextLine, Word
 from resume_etl.wordlists import load_lexicon
 
 WIDE_COLUMN = 25
 """A column this many font sizes wide or wider has room enough for the page to tell a wrap."""
-_TIGHT_FILL = 0.15
-"""In a narrow column, a line that ends this close to the edge (share of the column's width)
-filled it, with nothing in its words to say so."""
-_MIN_EDGE_LINES = 3
-"""Lines of a narrow block that must end near its edge before filling the column alone says
+_EDGE_ROOM = 6.0
+"""In a narrow column, a line that ends within this many font sizes of the edge (a long word's
+width) ran to it: the next line's first word may not have fitted."""
+_EDGE_SHARE = 0.5
+"""...and within this share of the column's width: in a column of a few short words (its edge
+where the longest ends) every line is near the edge."""
+_MIN_EDGE_LINES = 4
+"""Lines of a narrow block that must end near its edge before running to the edge alone says
 a line was wrapped."""
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
@@ -44,7 +54,12 @@ BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙○◆►▸➢✓✔\-–
 _LABEL = re.compile(r"^[*_]{0,2}[A-Z][\w.&/' -]{0,30}:(?:[*_]{0,2})(?:\s|$)")
 """A line opening with a label ("Company: ...") is a field of its own, never a wrap."""
 _OPEN_END = re.compile(r"[,;:&/(\[+\-–—|·]$")
-_CONTINUED_START = re.compile(r"^[(&\[/+]")
+_CONTINUED_START = re.compile(r"^(?:[(&\[/]|\+(?!\d))")
+"""A line going on with a bracket or a conjunction sign; "+44 ..." is a phone number, a field."""
+_ADDRESS = re.compile(r"@|://|^www\.", re.IGNORECASE)
+"""An e-mail or web address: in lower case, yet a field of its own."""
+_OWN_FIELD = re.compile(rf"^(?:\+?\d|(?:{MONTH_OR_SEASON})\s+(?:19|20)\d\d\b)", re.IGNORECASE)
+"""A line opening with a number, a phone or a month and year: a field, not the rest of a phrase."""
 _ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
 """Words that end an open date range ("2019 - Present"), from ``nlp/data/date_words.jsonl``."""
 _ONGOING_OR_TO_DATE = "|".join(map(re.escape, ongoing_words("alone", "after_to")))
@@ -63,15 +78,26 @@ which a line in capitals is the next field even in a wide column."""
 _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
+_DASHES = frozenset({"-", "–", "—"})
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 DATA_FILE = "wrap_words.jsonl"
 
 
 @cache
+def _wrap_words(kind: str) -> frozenset[str]:
+    path = Path(str(resources.files("resume_etl.stages.readers").joinpath("data", DATA_FILE)))
+    return frozenset(e.label for e in load_lexicon(path) if e.category == kind)
+
+
 def open_words() -> frozenset[str]:
     """Words a phrase does not end on ("of", "and", "in"): a line ending on one is cut."""
-    path = Path(str(resources.files("resume_etl.stages.readers").joinpath("data", DATA_FILE)))
-    return frozenset(e.label for e in load_lexicon(path) if e.category == "open_end")
+    return _wrap_words("open_end")
+
+
+def name_heads() -> frozenset[str]:
+    """Lower-case head nouns a name ends on ("university", "ltd"): a line ending on one has
+    finished the name, and what follows it (a degree, a title) is the next field."""
+    return _wrap_words("name_end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +162,12 @@ def _append(above: TextLine, line: TextLine) -> None:
 
 def _lines_at_edge(block: list[TextLine], column: Column) -> int:
     """How many lines end near the column's right edge: wrapped text puts several there, a
-    list only its longest item."""
-    return sum(column.right - line.x1 <= _TIGHT_FILL * column.width for line in block)
+    list only its longest items."""
+    return sum(_at_edge(line, column) for line in block)
+
+
+def _at_edge(line: TextLine, column: Column) -> bool:
+    return column.right - line.x1 <= min(_EDGE_ROOM * line.size, _EDGE_SHARE * column.width)
 
 
 def _is_wrap(
@@ -145,7 +175,11 @@ def _is_wrap(
 ) -> bool:
     if above.heading_level or start_of_text > above.x0 + 1:
         return True  # a heading's second line, or a bullet's text under its hanging indent
-    if _left_open(above) or _CONTINUED_START.match(line.words[0].text) or _lower_start(line):
+    if _left_open(above):
+        return True
+    if _ADDRESS.search(line.words[0].text):
+        return False
+    if _CONTINUED_START.match(line.words[0].text) or _lower_start(line):
         return True
     if column.width >= WIDE_COLUMN * line.size:
         return _FIELD_END.search(above.text()) is None
@@ -153,8 +187,21 @@ def _is_wrap(
         return False
     labelled = _LABEL.match(above.text()) is not None
     listed = above.text().count(", ") >= 2 and not line.words[0].text[:1].isdigit()
-    filled = wrapping and column.right - above.x1 <= _TIGHT_FILL * column.width
-    return labelled or listed or (filled and not line.words[0].text[:1].isdigit())
+    if labelled or listed:
+        return True
+    return wrapping and _at_edge(above, column) and not _own_field(above, line)
+
+
+def _own_field(above: TextLine, line: TextLine) -> bool:
+    """``line`` starts a field of its own after ``above`` although nothing closed ``above``: a
+    number, phone or date; mixed case under a line in capitals; anything after a name's head."""
+    text = line.text()
+    if _OWN_FIELD.match(text):
+        return True
+    capitals = above.text()
+    if capitals.upper() == capitals and text.upper() != text:
+        return True
+    return re.sub(r"\W", "", above.words[-1].text).lower() in name_heads()
 
 
 def _lower_start(line: TextLine) -> bool:
@@ -187,6 +234,17 @@ def _same_heading(above: TextLine, line: TextLine, usual_gap: float) -> bool:
     )
 
 
+def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> bool:
+    """A dash that starts a line set under a bullet's text, not under its glyph, is the text's
+    own dash wrapped there ("[pg-drill](url)" / "- chaos scripts that..."), not a new item."""
+    size = max(above.size, line.size)
+    return (
+        line.words[0].text in _DASHES
+        and start_of_text > above.x0 + 1
+        and abs(line.x0 - start_of_text) <= size * _START_SLACK
+    )
+
+
 def _fits(
     above: TextLine, line: TextLine, column: Column, start_of_text: float, usual_gap: float
 ) -> bool:
@@ -194,7 +252,9 @@ def _fits(
     room for this line's first word."""
     if above.heading_level or line.heading_level:
         return _same_heading(above, line, usual_gap)
-    if BULLET_START.match(line.words[0].text) or _LABEL.match(line.text()):
+    if _LABEL.match(line.text()):
+        return False
+    if BULLET_START.match(line.words[0].text) and not _dash_under_text(above, line, start_of_text):
         return False
     if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose

@@ -4,6 +4,7 @@ new entry starts."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
 from resume_etl.stages.segment.lines import Line, LineKind, _is_continuation, is_prose
@@ -155,7 +156,28 @@ def split_entries(
             assert current is not None
             current.header.append(line)
         previous = line
+    _give_back_titles(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
+
+
+def _give_back_titles(drafts: list[_EntryDraft]) -> None:
+    """Where a header states its period on a line of its own after its title ("MSc Nursing" /
+    "2023 - present" / "University of Leeds") and the next entry was opened at its period
+    line, the lines before that period in the header above are the next entry's title: the
+    header above keeps as many title lines before its own period, and gives the rest back.
+    Entries whose period comes first ("2013 - 2014" / "LPC" / "Law School") have none to give;
+    a period after a blank line opens its entry by itself."""
+    for above, entry in pairwise(drafts):
+        opening = entry.header[0]
+        if above.body or opening.blank_before or not is_date_line(opening.content):
+            continue
+        dated = [is_date_line(line.content) for line in above.header]
+        titles = dated.index(True) if True in dated else 0  # title lines before its period
+        rest = dated[titles + 1 :]
+        if titles == 0 or len(rest) <= titles or any(rest[-titles:]):
+            continue
+        entry.header[:0] = above.header[-titles:]
+        del above.header[-titles:]
 
 
 def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
