@@ -188,3 +188,29 @@ def test_a_page_foot_inside_a_job_is_not_its_employer(extract_text: Extract) -> 
     )
     organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
     assert organizations == ["Velmora S.A", "Velmora S.A", "Velmora S.A"]
+
+
+def test_name_before_a_city_and_region_code_is_the_employer(extract_text: Extract) -> None:
+    # The small NER reads a brand as a place and a state code as an organization.
+    text = (
+        "PROFESSIONAL EXPERIENCE\n"
+        " Nestle, Norwalk, CT | Mar 2008 - Present\n"
+        " Digital Marketing Executive\n"
+        "- Devised the plans\n"
+    )
+    assert _jobs(extract_text, text) == [("Nestle", "Digital Marketing Executive", "Norwalk, CT")]
+
+
+def test_city_and_region_after_a_school_stay_its_place(extract_text: Extract) -> None:
+    # The section's other jobs write the employer second; this one leaves out the title.
+    text = (
+        "TEACHING EXPERIENCE\n"
+        " Substitute Teacher, Corbel Community Schools, Muncie, IN; May 2013 - present\n"
+        "  Taught classes as needed\n"
+        " Student Teacher, Oakmere Elementary School, Oakmere, Indiana; January 2013 - May 2013\n"
+        "  Assessed student learning\n"
+        " Larchfield Christian School, Anderson, Indiana; September 2011 - December 2011\n"
+        "  Developed and taught a unit on problem solving for 18 students\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations[-1] == "Larchfield Christian School"

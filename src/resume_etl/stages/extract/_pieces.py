@@ -54,6 +54,8 @@ _CITY_REGION = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
 _MIN_SEGMENT_CHARS = 2
+_SURE_SEGMENT = 0.8
+"""A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -204,13 +206,15 @@ _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 
 
 def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegment]:
-    """A region code after a place belongs to it: "Birmingham" and "AL" are one place."""
+    """A region code after a place belongs to it: "Birmingham" and "AL" are one place. So does
+    a code after a name no rule is sure of, when the two read as a city and its region
+    ("Norwalk, CT": the small NER calls "Norwalk" nothing and "CT" an organization)."""
     joined: list[HeaderSegment] = []
     for part in parts:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.kind is SegmentKind.LOCATION
+            and _may_lead_a_region_code(previous, text[previous.start : part.end])
             and _REGION_CODE.match(part.text)
         ):
             place = text[previous.start : part.end]
@@ -220,19 +224,30 @@ def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegm
     return joined
 
 
+_UNSURE_NAME_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ORGANIZATION})
+
+
+def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
+    if part.kind is SegmentKind.LOCATION:
+        return True
+    unsure = part.kind in _UNSURE_NAME_KINDS and part.confidence < _SURE_SEGMENT
+    return unsure and bool(_CITY_REGION.match(joined))
+
+
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
     """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
     place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
-    if first.kind is not SegmentKind.UNKNOWN or spans.entities(
-        first.start, first.end, {"GPE", "LOC"}
-    ):
+    ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT
+    if not (first.kind is SegmentKind.UNKNOWN or ner_place):
         return False
     tail = spans.text[rest[0].start : rest[-1].end]
     if tail.lower() in _LOCATION_WORDS:
-        return True
+        return not spans.entities(first.start, first.end, {"GPE", "LOC"})
     # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
-    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state.
+    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state. Before
+    # a city and its code, a name the NER alone calls a place is the employer too ("Nestle,
+    # Norwalk, CT"): a job names one place.
     region = tail.rsplit(",", 1)[-1].strip()
     return bool(_CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
 
