@@ -214,3 +214,22 @@ def test_city_and_region_after_a_school_stay_its_place(extract_text: Extract) ->
     )
     organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
     assert organizations[-1] == "Larchfield Christian School"
+
+
+def test_a_job_told_as_a_sentence_names_title_and_employer(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n"
+        " -Working as Sr. Java programmer for Quillon Solutions Ltd., Pune from Jan 2010 to date\n"
+        " -Worked as Java programmer for Brellow Pvt Ltd. from 2006 to 2009\n"
+    )
+    assert [(org, role) for org, role, _ in _jobs(extract_text, text)] == [
+        ("Quillon Solutions Ltd.", "Sr. Java programmer"),
+        ("Brellow Pvt Ltd.", "Java programmer"),
+    ]
+
+
+def test_a_sentence_opened_by_a_verb_is_prose() -> None:
+    assert looks_like_prose("Reviewed and validated existing projects")
+    assert looks_like_prose("Training and overseeing performance of staff")
+    assert not looks_like_prose("Engineering and Architectural Consultancy")
+    assert not looks_like_prose("Training and Development Manager")

@@ -328,6 +328,12 @@ _PROSE_MIN_WORDS = 7
 _PROSE_LOWER_WORDS = 3
 _CLAUSE_START = re.compile(r"(?:and|or|but|to|of|for|with|on|in|by|the|as|from|into)\s")
 """The first word of a wrapped sentence's rest ("and the ..."); no name starts so."""
+_VERB_CLAUSE = re.compile(
+    r"[A-Z][a-z]+(?:ed|ing)\s+(?:and|or|to|in|on|of|the|with|for|by|as|at|from|into|my|our|a|an)\s"
+)
+"""A sentence that opens with a verb and goes on in lower case: a bullet without its mark. A
+name or a title with such a first word goes on in capitals ("Engineering and Architectural
+Consultancy", "Training and Development Manager")."""
 _SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
 
@@ -350,6 +356,8 @@ def looks_like_prose(text: str) -> bool:
     ]
     if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
         return True
+    if _VERB_CLAUSE.match(text) and lower:
+        return True  # "Reviewed and validated existing projects", "Training and overseeing staff"
     # A title in sentence case ("Senior software engineer in test") is short.
     return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS
 
