@@ -233,3 +233,16 @@ def test_a_sentence_opened_by_a_verb_is_prose() -> None:
     assert looks_like_prose("Training and overseeing performance of staff")
     assert not looks_like_prose("Engineering and Architectural Consultancy")
     assert not looks_like_prose("Training and Development Manager")
+
+
+def test_a_dash_glued_to_the_employer_parts_it_from_its_place(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n"
+        " QUILLWAVE- Kansas City, MO\n"
+        " Sales & Marketing Intern\n"
+        " Summer 2014\n"
+        " • Educated customers\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("QUILLWAVE", "Sales & Marketing Intern", "Kansas City, MO")
+    ]

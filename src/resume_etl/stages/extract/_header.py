@@ -54,7 +54,10 @@ __all__ = [
 
 _SEPARATORS = re.compile(
     r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|;\s+"
+    r"|(?<=[^\W\d_)]{2})-\s+(?=[A-Z])"
 )
+"""Where a header line parts: bars, middle dots, spaced dashes, wide gaps, "at", semicolons,
+and a dash glued to the name before it ("CLEARWIRE- Kansas City, MO")."""
 
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label

@@ -61,13 +61,15 @@ _SURE_SEGMENT = 0.8
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
     lead = len(piece) - len(_EDGE_JUNK.sub("", piece, count=1)) if _EDGE_JUNK.match(piece) else 0
-    stripped = piece[lead:]
+    # Spaces first: "Brellow Pvt Ltd. " before a masked date keeps the stop of "Ltd.".
+    spaced = piece[lead:]
+    stripped = spaced.rstrip()
+    trail = len(spaced) - len(stripped)
     trail_match = re.search(r"[\W_]+$", stripped)
-    trail = 0
     if trail_match and not _EDGE_KEEP.search(stripped):
-        trail = len(trail_match.group())
+        trail += len(trail_match.group())
     elif trail_match:
-        trail = len(stripped) - len(stripped.rstrip(" ,;:-"))
+        trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
     new_end = _kept_closing(text, new_start, new_end, end)
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
