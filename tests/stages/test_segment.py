@@ -327,3 +327,20 @@ def test_a_projects_description_bullets_stay_its_body(segment_text: Segment) -> 
 def test_dates_and_sentences_do_not_name_a_project(line: str) -> None:
     (parsed,) = split_lines(line)
     assert not names_a_project(parsed)
+
+
+def test_a_team_named_technologies_inside_a_job_history_is_no_skills_heading(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Professional Experience\n"
+        "Quorvant, Inc., Cary, North Carolina\n"
+        "CDMA Technologies\n"
+        "Senior Engineer - June 2004 to Present\n"
+        "Skills\n"
+        "Python\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.EXPERIENCE, "Professional Experience"),
+        (SectionKind.SKILLS, "Skills"),
+    ]
