@@ -344,3 +344,24 @@ def test_a_team_named_technologies_inside_a_job_history_is_no_skills_heading(
         (SectionKind.EXPERIENCE, "Professional Experience"),
         (SectionKind.SKILLS, "Skills"),
     ]
+
+
+COLLAPSED_WITH_A_GLUED_HEADING = (
+    "Ira Quennell  website: www.example.org    email: ira@example.org    Research Interest  "
+    "Machine learning and retrieval.  Education    Corbel University  Ph.D. in Computer Science"
+    "  2005 - 2010    Work Experience Lanthorn Mellon University  Postdoctoral Scientist  "
+    "Pittsburgh, PA  2010 - Present  Developed new online learning techniques.  Skills  Python"
+)
+
+
+def test_a_heading_glued_to_its_first_entry_in_restored_text_opens_the_section(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(COLLAPSED_WITH_A_GLUED_HEADING)
+    assert (SectionKind.EXPERIENCE, "Work Experience") in _kinds(segmented)
+    assert _headers(segmented, SectionKind.EXPERIENCE)[0][0].strip() == "Lanthorn Mellon University"
+
+
+def test_a_printed_line_is_never_cut_at_a_heading_phrase(segment_text: Segment) -> None:
+    segmented = segment_text("Summary\nText.\n\nWork Experience Lanthorn Mellon University\n2010\n")
+    assert SectionKind.EXPERIENCE not in [kind for kind, _ in _kinds(segmented)]
