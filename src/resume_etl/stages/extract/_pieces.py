@@ -321,7 +321,12 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     if not keywords:
         return None
     in_head = [found for found in keywords if found[0] <= head_end]
-    return max(in_head or keywords)[1]
+    # A head word both lexicons hold is a plural ("Jackson Associates", "Brook Consultants"):
+    # a firm's name, since a job title names one person.
+    return max(in_head or keywords, key=lambda found: (found[0], found[1] is _ORG))[1]
+
+
+_ORG = SegmentKind.ORGANIZATION
 
 
 _FUNCTION_WORD_MAX = 3
