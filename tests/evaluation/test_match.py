@@ -124,3 +124,9 @@ def test_match_sets_can_apply_the_partial_match_rule() -> None:
     gold = ["Search Engine Optimization (SEO)"]
     assert match_sets(gold, spellings, normalize) == (0, 1, 1)
     assert match_sets(gold, spellings, normalize, partial=True) == (1, 0, 0)
+
+
+def test_match_sets_counts_gold_values_equal_by_key_once() -> None:
+    # Annotators tag the same name in other case or punctuation: one value, one prediction.
+    found = match_sets(["Google", "GOOGLE", "Google."], [frozenset({"google"})], normalize)
+    assert found == (1, 0, 0)

@@ -127,3 +127,13 @@ def test_a_wrapped_sentence_is_no_unnamed_degree(extract_text: Extract) -> None:
         "Education\n\nRiverbend School of Design\n2012-present: Associate Professor, with tenure\n"
     ).education
     assert school.degree is None
+
+
+def test_a_word_that_qualifies_the_date_is_no_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "EDUCATION\n Harwell Technical College\n B.Sc. in Computing\n Expected July 2014\n"
+        "\n Oakfield High School\n Expected July 2010\n"
+    ).education
+    institutions = [_value(school.institution) for school in schools]
+    assert "Expected" not in institutions
+    assert "Harwell Technical College" in institutions

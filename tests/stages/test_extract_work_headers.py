@@ -188,3 +188,73 @@ def test_a_page_foot_inside_a_job_is_not_its_employer(extract_text: Extract) -> 
     )
     organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
     assert organizations == ["Velmora S.A", "Velmora S.A", "Velmora S.A"]
+
+
+def test_name_before_a_city_and_region_code_is_the_employer(extract_text: Extract) -> None:
+    # The small NER reads a brand as a place and a state code as an organization.
+    text = (
+        "PROFESSIONAL EXPERIENCE\n"
+        " Nestle, Norwalk, CT | Mar 2008 - Present\n"
+        " Digital Marketing Executive\n"
+        "- Devised the plans\n"
+    )
+    assert _jobs(extract_text, text) == [("Nestle", "Digital Marketing Executive", "Norwalk, CT")]
+
+
+def test_city_and_region_after_a_school_stay_its_place(extract_text: Extract) -> None:
+    # The section's other jobs write the employer second; this one leaves out the title.
+    text = (
+        "TEACHING EXPERIENCE\n"
+        " Substitute Teacher, Corbel Community Schools, Muncie, IN; May 2013 - present\n"
+        "  Taught classes as needed\n"
+        " Student Teacher, Oakmere Elementary School, Oakmere, Indiana; January 2013 - May 2013\n"
+        "  Assessed student learning\n"
+        " Larchfield Christian School, Anderson, Indiana; September 2011 - December 2011\n"
+        "  Developed and taught a unit on problem solving for 18 students\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations[-1] == "Larchfield Christian School"
+
+
+def test_a_job_told_as_a_sentence_names_title_and_employer(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n"
+        " -Working as Sr. Java programmer for Quillon Solutions Ltd., Pune from Jan 2010 to date\n"
+        " -Worked as Java programmer for Brellow Pvt Ltd. from 2006 to 2009\n"
+    )
+    assert [(org, role) for org, role, _ in _jobs(extract_text, text)] == [
+        ("Quillon Solutions Ltd.", "Sr. Java programmer"),
+        ("Brellow Pvt Ltd.", "Java programmer"),
+    ]
+
+
+def test_a_sentence_opened_by_a_verb_is_prose() -> None:
+    assert looks_like_prose("Reviewed and validated existing projects")
+    assert looks_like_prose("Training and overseeing performance of staff")
+    assert not looks_like_prose("Engineering and Architectural Consultancy")
+    assert not looks_like_prose("Training and Development Manager")
+
+
+def test_a_dash_glued_to_the_employer_parts_it_from_its_place(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n"
+        " QUILLWAVE- Kansas City, MO\n"
+        " Sales & Marketing Intern\n"
+        " Summer 2014\n"
+        " • Educated customers\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("QUILLWAVE", "Sales & Marketing Intern", "Kansas City, MO")
+    ]
+
+
+def test_a_name_ending_in_a_plural_head_is_a_firm(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n"
+        " Jackson Associates\n"
+        " Palatine, IL 2006 to 2009\n"
+        " SENIOR DIVISION OPERATIONS EXECUTIVE\n"
+        " Doubled sales.\n"
+    )
+    ((organization, _, _),) = _jobs(extract_text, text)
+    assert organization == "Jackson Associates"

@@ -351,3 +351,41 @@ def test_periods_set_above_their_titles_keep_their_entries(segment_text: Segment
         ["2013 - 2014", "Legal Practice Course", "Northbridge Law School"],
         ["2010 - 2013", "LLB (Hons) Law", "University of Bristol"],
     ]
+
+
+def test_a_team_named_technologies_inside_a_job_history_is_no_skills_heading(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Professional Experience\n"
+        "Quorvant, Inc., Cary, North Carolina\n"
+        "CDMA Technologies\n"
+        "Senior Engineer - June 2004 to Present\n"
+        "Skills\n"
+        "Python\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.EXPERIENCE, "Professional Experience"),
+        (SectionKind.SKILLS, "Skills"),
+    ]
+
+
+COLLAPSED_WITH_A_GLUED_HEADING = (
+    "Ira Quennell  website: www.example.org    email: ira@example.org    Research Interest  "
+    "Machine learning and retrieval.  Education    Corbel University  Ph.D. in Computer Science"
+    "  2005 - 2010    Work Experience Lanthorn Mellon University  Postdoctoral Scientist  "
+    "Pittsburgh, PA  2010 - Present  Developed new online learning techniques.  Skills  Python"
+)
+
+
+def test_a_heading_glued_to_its_first_entry_in_restored_text_opens_the_section(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(COLLAPSED_WITH_A_GLUED_HEADING)
+    assert (SectionKind.EXPERIENCE, "Work Experience") in _kinds(segmented)
+    assert _headers(segmented, SectionKind.EXPERIENCE)[0][0].strip() == "Lanthorn Mellon University"
+
+
+def test_a_printed_line_is_never_cut_at_a_heading_phrase(segment_text: Segment) -> None:
+    segmented = segment_text("Summary\nText.\n\nWork Experience Lanthorn Mellon University\n2010\n")
+    assert SectionKind.EXPERIENCE not in [kind for kind, _ in _kinds(segmented)]

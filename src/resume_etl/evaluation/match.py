@@ -168,10 +168,11 @@ def match_sets(
 ) -> tuple[int, int, int]:
     """(tp, fp, fn) of two lists of values; a prediction may carry several spellings.
 
-    With ``partial`` a spelling matches by the partial-match rule, else by equal keys.
+    With ``partial`` a spelling matches by the partial-match rule, else by equal keys. Gold
+    values are distinct by their key, as predictions are: a value annotated twice in other
+    case or punctuation ("Google" and "GOOGLE") is one value, which one prediction finds.
     """
-    remaining = [key(value) for value in dict.fromkeys(gold)]
-    remaining = [value for value in remaining if value]
+    remaining = [value for value in dict.fromkeys(key(value) for value in gold) if value]
     true_positives = false_positives = 0
     seen: set[frozenset[str]] = set()
 

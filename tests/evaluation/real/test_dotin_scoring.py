@@ -7,7 +7,12 @@ from typing import Any
 from resume_etl.evaluation.gold import GoldDocument
 from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import DotinDocument, DotinSpan
-from resume_etl.evaluation.real.dotin import gold_values, header_locations, score_document
+from resume_etl.evaluation.real.dotin import (
+    gold_values,
+    header_locations,
+    score_document,
+    title_parts,
+)
 from resume_etl.evaluation.real.report import Tally
 from resume_etl.evaluation.real.runner import DocumentRows
 from resume_etl.evaluation.real.split import Half
@@ -108,3 +113,31 @@ def test_a_document_the_pipeline_lost_misses_every_gold_value() -> None:
     assert tally.fields["work.role"].false_negatives == 1
     assert tally.fields["skill"].false_negatives == 1
     assert tally.coverage["documents with a job"] == 0
+
+
+def test_a_list_of_titles_is_scored_title_by_title() -> None:
+    text = "Test Analyst/Test Manager"
+    document = DotinDocument(
+        "d",
+        text,
+        (
+            DotinSpan(0, 12, "Designation", "Test Analyst"),
+            DotinSpan(13, 25, "Designation", "Test Manager"),
+        ),
+    )
+    tally = Tally()
+    score_document(document, _rows({"experiences": [{"role": text}]}), tally)
+    counts = tally.fields["work.role"]
+    assert (counts.true_positives, counts.false_positives, counts.false_negatives) == (2, 0, 0)
+
+
+def test_one_title_with_an_ampersand_stays_whole() -> None:
+    assert title_parts("Sales & Marketing Intern") == ["Sales & Marketing Intern"]
+    assert title_parts("Sales Associate & Social Media Manager") == [
+        "Sales Associate",
+        "Social Media Manager",
+    ]
+    assert title_parts("Senior A/P Clerk") == ["Senior A/P Clerk"]
+    assert title_parts("Director of Finance and Administration") == [
+        "Director of Finance and Administration"
+    ]

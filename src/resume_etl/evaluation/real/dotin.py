@@ -115,7 +115,36 @@ def gold_values(document: DotinDocument, labels: frozenset[str]) -> list[str]:
     values = [as_read(span.text).strip() for span in document.spans if span.label in labels]
     if labels == SET_FIELDS["education.year"]:
         values = [years[-1] for years in (_YEAR.findall(value) for value in values) if years]
+    if labels == SET_FIELDS["work.role"]:
+        values = [title for value in values for title in title_parts(value)]
     return list(dict.fromkeys(value for value in values if value))
+
+
+_TITLE_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
+"""A slash between words, not inside an abbreviation ("A/P", "I/O")."""
+_TITLE_JOIN = re.compile(r"\s+&\s+")
+_MIN_TITLE_CHARS = 2
+_MIN_JOINED_TITLE_WORDS = 2
+
+
+def title_parts(value: str) -> list[str]:
+    """The titles a role names: "Test Analyst/Test Manager" and "Sales Associate & Social
+    Media Manager" name two, and the annotators tag each title of such a line on its own.
+
+    Applied to gold and predicted roles alike, so a role written as one title list is one
+    list on both sides. "&" parts titles only between two of two words or more ("Sales &
+    Marketing Intern" stays whole); "and" never does ("Director of Finance and
+    Administration"); a part shorter than two characters keeps the value whole ("A/P Clerk").
+    """
+    parts = [part.strip() for part in _TITLE_SLASH.split(value)]
+    if any(len(part) < _MIN_TITLE_CHARS for part in parts):
+        return [value]
+    titles = []
+    for part in parts:
+        joined = [piece.strip() for piece in _TITLE_JOIN.split(part)]
+        whole_titles = all(len(piece.split()) >= _MIN_JOINED_TITLE_WORDS for piece in joined)
+        titles.extend(joined if whole_titles else [part])
+    return titles
 
 
 def _text(value: Any) -> str | None:
@@ -155,7 +184,12 @@ def predicted_values(rows: DocumentRows) -> dict[str, list[frozenset[str]]]:
             "contacts", lambda row: str(row["normalized"]) if row["kind"] == "email" else None
         ),
         "work.organization": single("experiences", lambda row: _text(row.get("organization"))),
-        "work.role": single("experiences", lambda row: _text(row.get("role"))),
+        "work.role": [
+            frozenset({title})
+            for role in single("experiences", lambda row: _text(row.get("role")))
+            for value in role
+            for title in title_parts(value)
+        ],
         "education.institution": single("education", lambda row: _text(row.get("institution"))),
         "education.degree": [
             spellings

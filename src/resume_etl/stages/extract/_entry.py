@@ -77,7 +77,22 @@ def _date_masks(
     text = spans.text
     for line in entry.header:
         masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
-    return masks
+    return masks + [qualifier for mask in masks if (qualifier := _qualifier_before(text, mask))]
+
+
+_DATE_QUALIFIER = re.compile(
+    r"(?i)\b(?:expected|anticipated|graduated|graduating|graduation(?:\s+date)?|completed|"
+    r"since|from)\s*[:\-–]?\s*$"
+)
+"""A word that says what a date is ("Expected July 2014"): part of the date, never a name."""
+_QUALIFIER_REACH = 24
+
+
+def _qualifier_before(text: str, mask: tuple[int, int]) -> tuple[int, int] | None:
+    line_start = text.rfind("\n", 0, mask[0]) + 1
+    reach = max(line_start, mask[0] - _QUALIFIER_REACH)
+    found = _DATE_QUALIFIER.search(text, reach, mask[0])
+    return (found.start(), mask[0]) if found else None
 
 
 _DURATION = re.compile(

@@ -55,7 +55,10 @@ __all__ = [
 
 _SEPARATORS = re.compile(
     r"\s+[|·•]\s+|\s*[|·•]\s*$|^\s*[|·•]\s*|\s+-\s+|\s{3,}|\s+@\s+|\s+at\s+(?=[A-Z])|;\s+"
+    r"|(?<=[^\W\d_)]{2})-\s+(?=[A-Z])"
 )
+"""Where a header line parts: bars, middle dots, spaced dashes, wide gaps, "at", semicolons,
+and a dash glued to the name before it ("CLEARWIRE- Kansas City, MO")."""
 
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
@@ -148,8 +151,10 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     written in lower case ("Intern at backstitch")."""
     found: list[HeaderSegment] = []
     for piece_start, piece_end in _split(spans.text, start, end):
-        pieces = _role_at_employer(spans, piece_start, piece_end) or _classify_piece(
-            spans, piece_start, piece_end
+        pieces = (
+            _worked_as(spans, piece_start, piece_end)
+            or _role_at_employer(spans, piece_start, piece_end)
+            or _classify_piece(spans, piece_start, piece_end)
         )
         first = pieces[0] if pieces else None
         if first is not None and _AFTER_AT.search(spans.text, start, piece_start):
@@ -181,6 +186,40 @@ def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegm
         spans.text[slice(*employer)], *employer, SegmentKind.ORGANIZATION, 0.8
     )
     return [role, organization]
+
+
+_WORKED_AS = re.compile(
+    r"(?i:currently\s+)?(?:Work(?:ing|ed)?|Serv(?:ing|ed)|Employed)\s+as\s+(?:an?\s+)?(?=[A-Z])"
+)
+_PERIOD_WORD = re.compile(r"\s+(?:from|since|till|until|during)\b")
+_EMPLOYER_AFTER = re.compile(r"\s+(?:for|at|with|in)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _worked_as(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:
+    """ "Worked as Java Programmer for X Ltd.", "Working as a Lecturer in the Department of
+    Y": a job told as a sentence names the title after "as" and the employer after the
+    first "for", "at", "with" or "in" that opens a name."""
+    text = spans.text
+    lead = _WORKED_AS.match(text, start, end)
+    if lead is None:
+        return None
+    joint = _EMPLOYER_AFTER.search(text, lead.end(), end)
+    role_end = joint.start() if joint else end
+    role = next(_trimmed(text, lead.end(), role_end), None)
+    if role is None:
+        return None
+    found = [HeaderSegment(text[slice(*role)], *role, SegmentKind.ROLE, 0.8)]
+    if joint is not None and (period := _PERIOD_WORD.search(text, joint.end(), end)):
+        end = period.start()  # "... for X Ltd. from" once the dates are masked
+    employer = next(_trimmed(text, joint.end(), end), None) if joint else None
+    if employer is not None:
+        name_end = _name_before_qualifier(text, *employer)
+        found.append(
+            HeaderSegment(
+                text[employer[0] : name_end], employer[0], name_end, SegmentKind.ORGANIZATION, 0.8
+            )
+        )
+    return found
 
 
 def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:

@@ -56,18 +56,22 @@ _CITY_REGION = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
 _MIN_SEGMENT_CHARS = 2
+_SURE_SEGMENT = 0.8
+"""A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
     lead = len(piece) - len(_EDGE_JUNK.sub("", piece, count=1)) if _EDGE_JUNK.match(piece) else 0
-    stripped = piece[lead:]
+    # Spaces first: "Brellow Pvt Ltd. " before a masked date keeps the stop of "Ltd.".
+    spaced = piece[lead:]
+    stripped = spaced.rstrip()
+    trail = len(spaced) - len(stripped)
     trail_match = re.search(r"[\W_]+$", stripped)
-    trail = 0
     if trail_match and not _EDGE_KEEP.search(stripped):
-        trail = len(trail_match.group())
+        trail += len(trail_match.group())
     elif trail_match:
-        trail = len(stripped) - len(stripped.rstrip(" ,;:-"))
+        trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
     new_end = _kept_closing(text, new_start, new_end, end)
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
@@ -206,13 +210,15 @@ _REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
 
 
 def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegment]:
-    """A region code after a place belongs to it: "Birmingham" and "AL" are one place."""
+    """A region code after a place belongs to it: "Birmingham" and "AL" are one place. So does
+    a code after a name no rule is sure of, when the two read as a city and its region
+    ("Norwalk, CT": the small NER calls "Norwalk" nothing and "CT" an organization)."""
     joined: list[HeaderSegment] = []
     for part in parts:
         previous = joined[-1] if joined else None
         if (
             previous is not None
-            and previous.kind is SegmentKind.LOCATION
+            and _may_lead_a_region_code(previous, text[previous.start : part.end])
             and _REGION_CODE.match(part.text)
         ):
             place = text[previous.start : part.end]
@@ -222,19 +228,30 @@ def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegm
     return joined
 
 
+_UNSURE_NAME_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ORGANIZATION})
+
+
+def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
+    if part.kind is SegmentKind.LOCATION:
+        return True
+    unsure = part.kind in _UNSURE_NAME_KINDS and part.confidence < _SURE_SEGMENT
+    return unsure and bool(_CITY_REGION.match(joined))
+
+
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
     """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
     place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
-    if first.kind is not SegmentKind.UNKNOWN or spans.entities(
-        first.start, first.end, {"GPE", "LOC"}
-    ):
+    ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT
+    if not (first.kind is SegmentKind.UNKNOWN or ner_place):
         return False
     tail = spans.text[rest[0].start : rest[-1].end]
     if tail.lower() in _LOCATION_WORDS:
-        return True
+        return not spans.entities(first.start, first.end, {"GPE", "LOC"})
     # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
-    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state.
+    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state. Before
+    # a city and its code, a name the NER alone calls a place is the employer too ("Nestle,
+    # Norwalk, CT"): a job names one place.
     region = tail.rsplit(",", 1)[-1].strip()
     return bool(_CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
 
@@ -306,7 +323,12 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     if not keywords:
         return None
     in_head = [found for found in keywords if found[0] <= head_end]
-    return max(in_head or keywords)[1]
+    # A head word both lexicons hold is a plural ("Jackson Associates", "Brook Consultants"):
+    # a firm's name, since a job title names one person.
+    return max(in_head or keywords, key=lambda found: (found[0], found[1] is _ORG))[1]
+
+
+_ORG = SegmentKind.ORGANIZATION
 
 
 _FUNCTION_WORD_MAX = 3
@@ -315,6 +337,12 @@ _PROSE_MIN_WORDS = 7
 _PROSE_LOWER_WORDS = 3
 _CLAUSE_START = re.compile(r"(?:and|or|but|to|of|for|with|on|in|by|the|as|from|into)\s")
 """The first word of a wrapped sentence's rest ("and the ..."); no name starts so."""
+_VERB_CLAUSE = re.compile(
+    r"[A-Z][a-z]+(?:ed|ing)\s+(?:and|or|to|in|on|of|the|with|for|by|as|at|from|into|my|our|a|an)\s"
+)
+"""A sentence that opens with a verb and goes on in lower case: a bullet without its mark. A
+name or a title with such a first word goes on in capitals ("Engineering and Architectural
+Consultancy", "Training and Development Manager")."""
 _SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
 
@@ -337,6 +365,8 @@ def looks_like_prose(text: str) -> bool:
     ]
     if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
         return True
+    if _VERB_CLAUSE.match(text) and lower:
+        return True  # "Reviewed and validated existing projects", "Training and overseeing staff"
     # A title in sentence case ("Senior software engineer in test") is short.
     return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS
 

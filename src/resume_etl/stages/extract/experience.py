@@ -169,7 +169,9 @@ def _organization_and_role(
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
     organization = _in_its_slot(segments, frame, slots, organization)
     role = _in_its_slot(segments, frame, slots, role)
-    in_slot = by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role])
+    in_slot = _unless_the_place(
+        segments, by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role]), text
+    )
     if organization is None or organization.confidence < SURE:
         organization = in_slot or organization
     elif (
@@ -187,6 +189,28 @@ def _organization_and_role(
     if role is None and organization is not None and _slots_holding(slots):
         role = _second_organization(segments, frame, slots, organization)
     return organization or _weak_place_beside_place(segments), role
+
+
+def _unless_the_place(
+    segments: list[HeaderSegment], in_slot: HeaderSegment | None, text: str
+) -> HeaderSegment | None:
+    """The segment in the employers' slot, unless it was read as a city and its region
+    written right after an organization's name: "Liberty Christian School, Anderson, Indiana"
+    names the employer and then where it is, whatever slot the place falls in. (One word the
+    NER calls a place may still be the employer: "Software Engineering PMTS, Salesforce".)"""
+    if in_slot is None:
+        return None
+    was = next((s for s in segments if _same(s, in_slot)), None)
+    if was is None or was.kind is not SegmentKind.LOCATION or "," not in was.text:
+        return in_slot
+    placed = any(
+        s.kind is SegmentKind.ORGANIZATION and _COMMA_GAP.fullmatch(text, s.end, was.start)
+        for s in segments
+    )
+    return None if placed else in_slot
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
 
 
 def _weak_place_beside_place(segments: list[HeaderSegment]) -> HeaderSegment | None:

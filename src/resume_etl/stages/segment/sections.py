@@ -119,4 +119,13 @@ def _heading_kind(
         and classifier.plain_heading_kind(line, is_first_line=True) is None
     ):
         return None
+    # Inside a job history, "CDMA Technologies" or "Internal Tools Group" name an employer or
+    # a team: a skills heading there is exactly a section phrase, or shouts.
+    if (
+        kind is SectionKind.SKILLS
+        and current_kind is SectionKind.EXPERIENCE
+        and not line.content.isupper()
+        and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
     return kind

@@ -9,6 +9,7 @@ from resume_etl.stages.layout import LineRoleModel, RoleGuess
 from resume_etl.stages.reflow import REPAIR as RESTORED_LINE_BREAKS
 from resume_etl.stages.segment.drafts import Entry
 from resume_etl.stages.segment.entries import split_entries
+from resume_etl.stages.segment.glued import split_glued_headings
 from resume_etl.stages.segment.lines import Line, split_lines
 from resume_etl.stages.segment.sections import SectionClassifier, _group_by_heading
 from resume_etl.stages.segment.shapes import _may_use, _repeated_lines, line_shapes
@@ -43,12 +44,14 @@ def segment(
     With a ``line_model`` the entries are cut where it reads the layout (``split_entries``).
     """
     lines = split_lines(document.text)
-    groups = _group_by_heading(lines, classifier)
-    roles: dict[int, RoleGuess] = {}
     # Line breaks the ingest stage restored (a text pulled as one line) are the rules' own
     # guess at a layout that was never printed: the model, which reads printed layouts,
     # would only echo that guess back, or misread it.
     printed = RESTORED_LINE_BREAKS not in document.repairs
+    if not printed:
+        lines = split_glued_headings(lines, classifier)
+    groups = _group_by_heading(lines, classifier)
+    roles: dict[int, RoleGuess] = {}
     if (
         line_model is not None
         and printed
