@@ -222,6 +222,20 @@ def _arm(client: Any, worker: str, kill_at: str | None) -> None:
     client.run(arm, workers=[worker])
 
 
+def _armed(client: Any, worker: str, kill_at: str | None) -> bool:
+    """Arm (or disarm) ``worker``; False when it is gone before it could be reached.
+
+    A worker the scheduler still lists may be in the middle of dying or of being restarted by its
+    nanny after the last kill; reaching it then fails with "connection refused" (seen under a
+    load of 15-20). That trial is skipped: the test is about the tables, not Dask's bookkeeping.
+    """
+    try:
+        _arm(client, worker, kill_at)
+    except OSError:
+        return False
+    return True
+
+
 def test_a_worker_killed_mid_batch_at_random_points_still_gives_the_unkilled_tables(
     client: Any, config: PipelineConfig, reference: Reference, tmp_path: Path
 ) -> None:
@@ -235,15 +249,15 @@ def test_a_worker_killed_mid_batch_at_random_points_still_gives_the_unkilled_tab
         root = tmp_path / str(trial)
         reference.start_from_first_run(root)
         _corpus(root, second=True)
-        _arm(client, worker, kill_at)
+        if not _armed(client, worker, kill_at):
+            continue
 
         _dask_run(config, root, address, batch_size=2)  # two batches, one for each worker
 
         _assert_converged(root / "out", reference.after)
-        if worker in client.run_on_scheduler(_workers):
-            _arm(client, worker, None)
-        else:
-            kills += 1
+        if worker in client.run_on_scheduler(_workers) and _armed(client, worker, None):
+            continue  # its worker got no batch, or finished before reaching kill_at
+        kills += 1
         if kills == KILLS:
             break
     assert kills == KILLS
