@@ -22,6 +22,7 @@ from resume_etl.dates import (
     merged_months,
 )
 from resume_etl.errors import ErrorCode
+from resume_etl.nlp.metrics import MAX_METRICS
 from resume_etl.records import (
     TABLE_FOR_MODEL,
     CharSpan,
@@ -291,7 +292,8 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
                     span=span_of(contact.found, text),
                 )
             )
-    flag_document(result.rows)  # from the rows that loaded: a rejected entry is no entry
+    # from the rows that loaded: a rejected entry is no entry
+    flag_document(result.rows, metrics_capped=len(extracted.metrics) >= MAX_METRICS)
     return result
 
 
