@@ -43,8 +43,22 @@ def test_a_beat_reads_back_as_written(
     assert Beat.parse(beat.text()) == beat
 
 
-def test_an_old_start_marker_is_no_beat() -> None:
+def test_an_old_start_marker_or_a_torn_record_is_no_beat() -> None:
     assert Beat.parse("tcp://127.0.0.1:4242") is None
+    new, old = Beat("w", "a", 12, 3).text(), Beat("w", "a", 11, 2).text()
+    assert Beat.parse(new[:5] + old[5:]) is None
+
+
+def test_a_torn_read_keeps_the_last_beat_seen(clock: FakeClock, tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+    watch = Watch(marker, Budget(2.0), documents=1)
+    Heartbeat(marker, "worker-1")(0)
+    assert watch.overdue() is None
+    marker.write_text("1\nworker-1\n", encoding="utf-8")  # half a record
+    clock.now += 2.5
+    overdue = watch.overdue()
+    assert overdue is not None
+    assert overdue.position == 0
 
 
 def test_a_batch_not_started_is_never_overdue(clock: FakeClock, tmp_path: Path) -> None:
