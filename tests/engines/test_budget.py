@@ -73,3 +73,22 @@ def test_a_hang_is_found_within_one_budget_not_the_batch_allowance(
         summary = run_files(pipeline, slow_inputs, out, source=pool)
         assert pool.overruns == 1
     assert_only_the_slow_document_quarantined(summary, out)
+
+
+def test_a_stop_that_names_no_document_reruns_each_alone(
+    config: PipelineConfig,
+    nlp: Language,
+    slow_inputs: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A batch stopped in a step over all its documents (the model's batch phases) says no name:
+    # each document then runs alone with one budget, and only the slow one overruns.
+    monkeypatch.setattr("resume_etl.engines.local.build_nlp", lambda _settings: nlp)
+    batch = slow_inputs[1:4]
+    with WorkerPool(budgeted(config), workers=1, start_method="fork") as pool:
+        report = pool.after_overrun(0, batch, tmp_path / "parts", position=None)
+        assert pool.overruns == 1
+    codes = [str(entry.error_code) if entry.error_code else None for entry in report.entries]
+    assert [Path(entry.source_path).name for entry in report.entries] == [p.name for p in batch]
+    assert codes == [None, "E051", None]
