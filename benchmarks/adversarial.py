@@ -9,9 +9,10 @@ through the whole pipeline as a run does it: ``LocalEngine.write_batch`` (ingest
 spaCy pipeline with resume-etl's focus and components, extract, validate, and load, which writes
 the part files), with ``ingest.max_chars`` raised so the large sizes are read instead of
 quarantined. The engine's ``StageClock`` says where the time went; each figure is seconds per MB
-of input. Each shape runs in its own child process (the model loads outside the clock), and a
-size that takes longer than ``--timeout`` is reported as such and ends that shape. Not a test: it
-prints figures and asserts nothing.
+of input: CPU seconds per stage and for the whole batch (on a shared machine CPU is what other
+jobs disturb least), then the batch's wall-clock seconds. Each shape runs in its own child
+process (the model loads outside the clock), and a size that takes longer than ``--timeout`` is
+reported as such and ends that shape. Not a test: it prints figures and asserts nothing.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ WARM_UP = (
     "- Cut costs by 15%\n\n## Skills\n\nPython, SQL\n"
 )
 DEFAULT_SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
+COLUMNS = (*STAGES, "cpu", "wall")
+"""Per stage CPU seconds (a loaded machine disturbs them least), then the batch's CPU and wall."""
 
 
 def _config() -> PipelineConfig:
@@ -82,9 +85,14 @@ def _shape_child(name: str, sizes: Sequence[int], results: Connection) -> None:
             path = Path(folder) / f"{name}-{size}.txt"
             path.write_bytes(text_of(PATTERNS[name], size))
             engine.clock.seconds = dict.fromkeys(STAGES, 0.0)
-            started = time.perf_counter()
+            engine.clock.cpu_seconds = dict.fromkeys(STAGES, 0.0)
+            started, cpu_started = time.perf_counter(), time.process_time()
             report = engine.write_batch([path], {}, Path(folder) / f"parts{index}", index)
-            seconds = dict(engine.clock.seconds, total=time.perf_counter() - started)
+            seconds = dict(
+                engine.clock.cpu_seconds,
+                cpu=time.process_time() - cpu_started,
+                wall=time.perf_counter() - started,
+            )
             codes = [str(entry.error_code) for entry in report.entries if entry.error_code]
             results.send((size, seconds, ",".join(codes)))
     results.close()
@@ -92,8 +100,25 @@ def _shape_child(name: str, sizes: Sequence[int], results: Connection) -> None:
 
 def _row(name: str, size: int, seconds: dict[str, float], quarantined: str) -> str:
     megabytes = size / 1e6
-    figures = "".join(f"{seconds[stage] / megabytes:>9.2f}" for stage in (*STAGES, "total"))
+    figures = "".join(f"{seconds[stage] / megabytes:>9.2f}" for stage in COLUMNS)
     return f"{name:<14}{size:>9}{figures}{'  quarantined ' + quarantined if quarantined else ''}"
+
+
+def growth(per_megabyte: Sequence[float]) -> float:
+    """The most CPU per MB grew from a smaller size to a larger one (1.0: it never grew).
+
+    Linear cost keeps it near 1; a fixed cost per document (writing its part files, the model's
+    windows, which are capped) makes small sizes dearer per MB, which is no growth.
+    """
+    return max(
+        (
+            later / earlier
+            for at, earlier in enumerate(per_megabyte)
+            for later in per_megabyte[at:]
+            if earlier > 0
+        ),
+        default=1.0,
+    )
 
 
 def run_shape(name: str, sizes: Sequence[int], timeout: float) -> None:
@@ -104,6 +129,7 @@ def run_shape(name: str, sizes: Sequence[int], timeout: float) -> None:
     )
     child.start()
     sending.close()
+    per_megabyte: list[float] = []
     try:
         for size in sizes:
             if not receiving.poll(timeout + 120):  # the first size also waits for the model
@@ -111,6 +137,8 @@ def run_shape(name: str, sizes: Sequence[int], timeout: float) -> None:
                 return
             got_size, seconds, quarantined = receiving.recv()
             print(_row(name, got_size, seconds, quarantined), flush=True)
+            per_megabyte.append(seconds["cpu"] / (got_size / 1e6))
+        print(f"{name:<14}{'growth':>9}{growth(per_megabyte):>9.2f}", flush=True)
     except EOFError:
         print(f"{name:<14}  child ended early (exit code {child.exitcode})", flush=True)
     finally:
@@ -129,8 +157,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     unknown = sorted(set(shapes) - set(PATTERNS))
     if unknown:
         parser.error(f"unknown shapes {unknown}; known: {', '.join(PATTERNS)}")
-    header = "".join(f"{stage:>9}" for stage in (*STAGES, "total"))
-    print(f"seconds per MB of input\n{'shape':<14}{'bytes':>9}{header}", flush=True)
+    header = "".join(f"{stage:>9}" for stage in COLUMNS)
+    print(
+        "seconds per MB of input: CPU per stage, CPU of the whole batch, wall of the whole batch"
+        f"\n{'shape':<14}{'bytes':>9}{header}",
+        flush=True,
+    )
     for shape in shapes:
         run_shape(shape, sorted(options.sizes), options.timeout)
 

@@ -266,8 +266,9 @@ class RunSettings(_Settings):
         description=(
             "Time budget per document, in seconds: a document that takes longer is quarantined "
             "(E051) and the worker running it replaced, so one pathological text never hangs a "
-            "run. A batch of n documents may take n budgets together before its documents are "
-            "timed one by one. 0 turns the budget off (one worker then runs in this process)."
+            "run. Each step of a document (read, segment, tokenize, extract) may take one "
+            "budget, found by the worker's heartbeat, and a batch of n documents n budgets in "
+            "all. 0 turns the budget off (one worker then runs in this process)."
         ),
     )
 

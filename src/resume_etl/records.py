@@ -162,8 +162,8 @@ class DocumentRecord(Record):
         default_factory=list,
         description=(
             "Why the document's rows deserve a second look: its line breaks were restored, it "
-            "has no section headings, a section of entries yielded none, or its legacy encoding "
-            "is in doubt (each flag once)."
+            "has no section headings, a section of entries yielded none, its legacy encoding "
+            "is in doubt, or it held more figures than its metrics are read for (each flag once)."
         ),
     )
 

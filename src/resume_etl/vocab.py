@@ -160,3 +160,6 @@ class QualityFlag(StrEnum):
     ENCODING_DOUBTFUL = "encoding_doubtful"
     """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
     says why): a wrong one garbles every non-ASCII letter."""
+    METRICS_CAPPED = "metrics_capped"
+    """The text held more figures than a document's metrics are read for
+    (``nlp.metrics.MAX_METRICS``, a thousand): only the first were (a table or a data dump)."""

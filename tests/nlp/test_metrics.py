@@ -256,3 +256,12 @@ def test_the_binary_search_for_blocked_ranges_agrees_with_checking_each(
     end = start + width
     expected = any(start < other_end and other_start < end for other_start, other_end in ranges)
     assert CharRanges(ranges).overlap(start, end) is expected
+
+
+def test_a_document_of_figures_is_read_up_to_the_cap_in_text_order(
+    nlp: Language, finder: MetricFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 4)
+    text = "Cut costs by 5%, 6%, 7%, 8%, 9% and 10% and grew sales by three new lines."
+    found = metrics(nlp, finder, text)
+    assert [m.text for m in found] == ["5%", "6%", "7%", "8%"]

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
+import pytest
+
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.extract import ExtractedDocument, Normalized
 from resume_etl.stages.validate import ValidatedDocument, validate
@@ -56,3 +58,14 @@ def test_restored_line_breaks_are_flagged_and_the_entries_read(extract_text: Ext
     validated = validate(extract_text(collapsed), TODAY)
     assert _flags(validated) == [QualityFlag.COLLAPSED_LINE_BREAKS]
     assert len(validated.rows["experiences"]) == len(validated.rows["education"]) == 1
+
+
+def test_a_document_whose_metrics_reached_the_cap_is_flagged(
+    extract_text: Extract, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 1)
+    monkeypatch.setattr("resume_etl.stages.validate.MAX_METRICS", 1)
+    text = RESUME.replace("- Cut report time by 30%", "- Cut report time by 30% and cost by 12%")
+    validated = validate(extract_text(text), TODAY)
+    assert len(validated.rows["metrics"]) == 1
+    assert _flags(validated) == [QualityFlag.METRICS_CAPPED]

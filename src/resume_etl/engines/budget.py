@@ -6,16 +6,19 @@ Nothing inside a process can stop a computation stuck in native code (a regular 
 model's kernel) or a loop that never reaches a check, so every engine enforces the budget from
 outside the process doing the work and stops that process by killing it:
 
-- the process pool (``pool.py``) waits for each batch with a deadline and kills its workers when
-  the deadline passes; one worker with a budget is the same pool with one forked child;
-- the Dask engine (``dask.py``) watches when each batch starts on a worker and has the worker's
-  nanny restart it when the deadline passes.
+- the process pool (``pool.py``) watches each batch's heartbeat and kills its workers when
+  the batch is past its budget; one worker with a budget is the same pool with one forked child;
+- the Dask engine (``dask.py``) watches the same heartbeat and has the worker's nanny restart
+  it when the batch is past its budget.
 
-The stages run documents in batches (the model parses a batch at once), so time is measured per
-batch: a batch of n documents may take n budgets together. A batch that takes longer is run
-again one document at a time, each with one budget, and a document that takes longer alone is
-the one quarantined. A document that hangs is therefore found within its batch's allowance,
-then its own: no document is quarantined for the cost of another.
+A worker running a budgeted batch beats at every step of every document (``heartbeat.py``),
+naming the document it is on. A batch is past its budget when one step has taken a whole
+budget, or the batch its allowance (a batch of n documents may take n budgets together). When
+the last beat named a document, that document is the one quarantined and the others are run
+again; so a document that hangs is found one budget after it starts. When the batch was stuck
+in a step over all its documents at once (the model's batch phases), each of its documents is
+run again alone with one budget, and one that takes longer alone is quarantined: no document
+is quarantined for the cost of another.
 """
 
 from __future__ import annotations

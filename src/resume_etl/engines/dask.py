@@ -17,14 +17,15 @@ user gave them, and the part files go to the staging folder's absolute path. Eve
 therefore see the driver's input files and output folder at the same absolute paths (the same
 machine, or a shared file system mounted at the same place).
 
-With a time budget (``run.document_seconds``, ``budget.py``), each batch writes a marker file
-in the staging folder when it starts on a worker (its engine built), naming that worker; the
-driver counts the batch's allowance from the moment it sees the marker, so time a batch spends
-queued or a worker spends loading its model is not counted. A batch past its allowance is
-cancelled, its worker process ended and started anew by its nanny (a worker without a nanny
-cannot be replaced), and
-its documents submitted again one by one, each with one budget; one that overruns alone is
-quarantined (E051).
+With a time budget (``run.document_seconds``, ``budget.py``), each batch keeps a heartbeat
+marker in the staging folder from when it starts on a worker (its engine built), naming that
+worker and the document it is on (``heartbeat.py``); the driver counts the budget from the beats
+it sees, so time a batch spends queued or a worker spends loading its model is not counted. A
+batch stuck on one step for a budget (or past its whole allowance) is cancelled, its worker
+process ended and started anew by its nanny (a worker without a nanny cannot be replaced); the
+document the last beat named is quarantined (E051) and the others submitted again, or, when
+the batch was stuck in a step over all its documents, each document is submitted alone with
+one budget, and one that overruns alone is quarantined.
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from __future__ import annotations
 import itertools
 import os
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -42,6 +42,7 @@ from typing import Any, cast
 from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.budget import Budget, too_costly
+from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import Pending, results_in_order, timed_batch
 from resume_etl.engines.timing import StageClock
@@ -63,14 +64,8 @@ TASK_RETRIES = 2
 _worker_engines: dict[str, LocalEngine] = {}
 """This worker process's engines by pipeline fingerprint: the model loads once per process."""
 
-POLL_SECONDS = 0.25
-"""How often the driver looks for a budgeted batch's start marker while it waits."""
-
 EXIT_OVERRUN = 75
 """Exit status of a worker process ended because its batch overran its time budget."""
-
-STARTED_DIR = "started"
-"""Folder of the part files' folder where budgeted batches leave their start markers."""
 
 _worker_lock = threading.Lock()
 """One batch at a time per process: a worker may run several threads, a spaCy ``nlp`` may not."""
@@ -87,7 +82,8 @@ def _process_batch(
 ) -> BatchReport:
     """Run on a worker: ``paths`` (relative to the driver's ``root``) into ``parts``.
 
-    ``started``, when given, is written with this worker's address as the batch starts.
+    ``started``, when given, is the batch's heartbeat marker (``heartbeat.py``), naming this
+    worker's address.
     """
     from distributed import get_worker  # noqa: PLC0415 - runs on a worker, where Dask is installed
 
@@ -101,9 +97,8 @@ def _process_batch(
         # Same fingerprint, same processing; but ``load.out`` (the anchor of person keys,
         # left out of the fingerprint) is this run's, not the run that built the engine.
         engine.config = config
-        if started is not None:
-            started.write_text(address, encoding="utf-8")
-        report = timed_batch(engine, paths, parts, index)
+        beat = None if started is None else Heartbeat(started, address)
+        report = timed_batch(engine, paths, parts, index, beat)
     report.worker = address
     return report
 
@@ -210,41 +205,36 @@ class DaskEngine:
 
     def submit_timed(self, index: int, batch: list[Path], parts: Path) -> tuple[Any, Path]:
         """Submit a batch that leaves a start marker; the future and the marker's path."""
-        folder = parts.absolute() / STARTED_DIR
+        folder = parts.absolute() / MARKERS_DIR
         folder.mkdir(parents=True, exist_ok=True)
         marker = folder / f"{index:08d}-{next(self._markers)}"
         return self._submit(index, batch, parts, marker), marker
 
-    def within_budget(self, future: Any, marker: Path, documents: int) -> BatchReport | None:
-        """The batch's report, or None once it ran past its allowance (it is then stopped).
+    def within_budget(self, future: Any, marker: Path, documents: int) -> BatchReport | Beat:
+        """The batch's report, or its last beat once it ran past its budget (it is then stopped).
 
-        The allowance counts from when the driver first sees the marker, and again from the
-        start of a retry (a rewritten marker). Before the batch is stopped, the scheduler must
-        confirm it still runs on the worker the marker names: a batch whose worker died, or
-        whose result was lost with its worker, waits to be run again, and that is no overrun.
+        The budget counts from when the driver first sees each beat of the marker, and the
+        allowance from the start of each attempt (a retry beats anew). Before the batch is
+        stopped, the scheduler must confirm it still runs on the worker the marker names: a batch
+        whose worker died, or whose result was lost with its worker, waits to be run again, and
+        that is no overrun.
         """
         if self.budget is None:
             return cast("BatchReport", future.result())
-        allowance = self.budget.allowance(documents)
-        seen: tuple[int, float] | None = None  # the marker's mtime, and when it was first seen
+        watch = Watch(marker, self.budget, documents)
         while True:
             try:
                 return cast("BatchReport", future.result(timeout=POLL_SECONDS))
             except TimeoutError:
                 pass
-            try:
-                written = marker.stat().st_mtime_ns
-            except FileNotFoundError:
-                continue  # not started yet: queued, or its worker is loading the model
-            if seen is None or seen[0] != written:
-                seen = (written, time.monotonic())
-            if time.monotonic() - seen[1] > allowance:
-                worker = marker.read_text(encoding="utf-8")
-                if self._running_on(future) != worker:
-                    seen = (written, time.monotonic())
-                    continue
-                self._stop(future, worker)
-                return None
+            overdue = watch.overdue()
+            if overdue is None:
+                continue
+            if self._running_on(future) != overdue.worker:
+                watch.restart()
+                continue
+            self._stop(future, overdue.worker)
+            return overdue
 
     def _running_on(self, future: Any) -> str | None:
         """The worker the scheduler has ``future``'s task processing on, if any."""
@@ -270,13 +260,32 @@ class DaskEngine:
         future.cancel()  # first, so the scheduler does not hand it to another worker
         self.client.run(_exit_worker, workers=[worker], wait=False)
 
+    def after_overrun(
+        self, index: int, batch: list[Path], parts: Path, position: int | None
+    ) -> BatchReport:
+        """A stopped batch's documents: the one its last beat named is quarantined (E051) and
+        the others submitted again as a batch; without a name, each document alone."""
+        if position is None or not 0 <= position < len(batch):
+            return self.one_by_one(index, batch, parts)
+        culprit = batch[position]
+        record = too_costly(culprit, self.config)
+        stuck = write_parts([(culprit, record)], parts, index, self.config.load.tables)
+        others = [path for at, path in enumerate(batch) if at != position]
+        if not others:
+            return stuck
+        rest = _BudgetedBatch(self, index, others, parts).result()
+        if rest.worker:
+            self.documents_per_worker[rest.worker] += len(rest.entries)
+        entries = [*rest.entries[:position], *stuck.entries, *rest.entries[position:]]
+        return BatchReport(index, entries, [*stuck.parts, *rest.parts], rest.seconds)
+
     def one_by_one(self, index: int, batch: list[Path], parts: Path) -> BatchReport:
         """An overrun batch's documents, each alone with one budget; one that overruns is E051."""
         submitted = [(path, *self.submit_timed(index, [path], parts)) for path in batch]
         entries, written, seconds = [], [], Counter[str]()
         for path, future, marker in submitted:
             report = self.within_budget(future, marker, 1)
-            if report is None:
+            if isinstance(report, Beat):
                 record = too_costly(path, self.config)
                 report = write_parts([(path, record)], parts, index, self.config.load.tables)
             elif report.worker:
@@ -296,8 +305,8 @@ class _BudgetedBatch:
 
     def result(self) -> BatchReport:
         report = self.engine.within_budget(self.future, self.marker, len(self.batch))
-        if report is None:
-            return self.engine.one_by_one(self.index, self.batch, self.parts)
+        if isinstance(report, Beat):
+            return self.engine.after_overrun(self.index, self.batch, self.parts, report.position)
         return report
 
 

@@ -13,6 +13,7 @@ import gc
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 
@@ -38,6 +39,7 @@ __all__ = [
     "Outcome",
     "duplicate_of",
     "lexicon_categories",
+    "no_beat",
 ]
 
 BATCH_SIZE = 32
@@ -128,6 +130,9 @@ class LocalEngine:
         to a process far away)."""
         # Where relative input paths are read from (None: here); rows name them as given.
         self.root: Path | None = None
+        self.heartbeat: Callable[[int | None], None] = no_beat
+        """Called as each step of a document starts, with its index in the batch (None for a
+        step over the whole batch): a budgeted worker's ``heartbeat.Heartbeat``."""
 
     def warm_up(self) -> None:
         """Run one small made-up document through every stage and forget it.
@@ -160,6 +165,7 @@ class LocalEngine:
     ) -> BatchReport:
         """One batch through the stages, its rows into part files numbered ``index``."""
         outcomes = self.process_batch(paths, seen)
+        self.heartbeat(None)
         with self.clock.timing("load", shared_by=dict.fromkeys(map(str, paths), 1.0)):
             report = write_parts(outcomes, parts, index, self.config.load.tables)
         checkpoint("load.part")
@@ -171,21 +177,24 @@ class LocalEngine:
     ) -> list[tuple[Path, Outcome]]:
         """Outcomes of ``paths`` in order; ``seen`` (doc_id -> first path) spans batches."""
         slots: list[tuple[Path, Outcome | SegmentedDocument]] = []
-        for path in paths:
+        for position, path in enumerate(paths):
+            self.heartbeat(position)
             with self.clock.document(str(path)):
                 slots.append((path, self._segmented(path, seen)))
-        items = [item for _, item in slots if isinstance(item, SegmentedDocument)]
+        positions = [at for at, (_, got) in enumerate(slots) if isinstance(got, SegmentedDocument)]
+        items = [cast("SegmentedDocument", slots[at][1]) for at in positions]
         lengths = {
             str(path): float(len(item.document.text))
             for path, item in slots
             if isinstance(item, SegmentedDocument)
         }
         with self.clock.timing("nlp", shared_by=lengths):
-            docs = self._parsed(items)
+            docs = self._parsed(items, positions)
         parsed = iter(zip(items, docs, strict=True))
         results: list[tuple[Path, Outcome]] = []
-        for path, item in slots:
+        for position, (path, item) in enumerate(slots):
             if isinstance(item, SegmentedDocument):
+                self.heartbeat(position)
                 with self.clock.document(str(path)):
                     results.append((path, self._extracted(path, *next(parsed))))
             else:
@@ -194,21 +203,29 @@ class LocalEngine:
                 self.on_document(path)
         return results
 
-    def _parsed(self, items: list[SegmentedDocument]) -> list[SpanIndex | Exception]:
+    def _parsed(
+        self, items: list[SegmentedDocument], positions: list[int]
+    ) -> list[SpanIndex | Exception]:
         """Each document's spans after every spaCy component, or the error it raised alone.
 
         ``analyse`` runs the phases: rule components, the entity windows from data, the model
         components. A batch that fails is parsed again one document at a time, so a text that
         breaks a component (ours or spaCy's) costs that document only, never the run.
+        ``positions`` are the items' places in the batch, for the heartbeat.
         """
-        try:
-            return list(analyse(self.nlp, items, BATCH_SIZE))
-        except Exception:
-            return [self._parsed_alone(item) for item in items]
 
-    def _parsed_alone(self, item: SegmentedDocument) -> SpanIndex | Exception:
+        def beat(at: int | None) -> None:
+            self.heartbeat(None if at is None else positions[at])
+
         try:
-            return analyse(self.nlp, [item])[0]
+            return list(analyse(self.nlp, items, BATCH_SIZE, beat))
+        except Exception:
+            pairs = zip(items, positions, strict=True)
+            return [self._parsed_alone(item, position) for item, position in pairs]
+
+    def _parsed_alone(self, item: SegmentedDocument, position: int) -> SpanIndex | Exception:
+        try:
+            return analyse(self.nlp, [item], beat=lambda _at: self.heartbeat(position))[0]
         except Exception as error:  # returned, and quarantined by _extracted
             return error
 
@@ -246,6 +263,10 @@ class LocalEngine:
                 path, Stage.EXTRACT, ErrorCode.E020_EXTRACT_FAILED, error, item.document
             )
         return validated
+
+
+def no_beat(_position: int | None) -> None:
+    """The heartbeat of an engine no one watches."""
 
 
 def duplicate_of(document: DocumentRecord, path: Path, first_path: str) -> QuarantineRecord:

@@ -13,15 +13,17 @@ reruns each failed batch one document at a time in a separate single-worker exec
 death can only be that document's: it is quarantined (E050), having killed a worker twice, and
 the others are committed. Workers die with the parent (``lifeline.py``).
 
-With a time budget (``run.document_seconds``, ``budget.py``), the parent waits for each batch
-with a deadline. A batch past its deadline has its executor's workers killed and is rerun one
-document at a time, each with one budget: the document that overruns alone is quarantined (E051).
-The other batches that executor held did nothing wrong: they are submitted again, whole, to a
-new executor.
+With a time budget (``run.document_seconds``, ``budget.py``), the parent watches each batch's
+heartbeat (``heartbeat.py``). A batch past its budget has its executor's workers killed; the
+document its last beat named is quarantined (E051) and the others run again as a batch, or, when
+no document was named, each is rerun alone with one budget and the one that overruns alone is
+quarantined. The other batches that executor held did nothing wrong: they are submitted again,
+whole, to a new executor.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import time
@@ -37,8 +39,9 @@ from typing import Protocol, TypeVar
 from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.budget import Budget, kill_workers, too_costly
+from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
-from resume_etl.engines.local import BATCH_SIZE, LocalEngine
+from resume_etl.engines.local import BATCH_SIZE, LocalEngine, no_beat
 from resume_etl.engines.timing import MODEL, StageClock
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
@@ -65,7 +68,10 @@ def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
         _start_error = error
 
 
-def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
+def _process_batch(
+    paths: list[Path], parts: Path, index: int, marker: Path | None = None
+) -> BatchReport:
+    """Run in a worker; with a ``marker`` (a budget), the batch's heartbeat is written there."""
     if _start_error is not None:  # the driver gets the coded error, not "a worker died"
         raise _start_error
     engine = _worker_engine
@@ -73,17 +79,31 @@ def _process_batch(paths: list[Path], parts: Path, index: int) -> BatchReport:
         raise RuntimeError("worker started without its engine")
     exit_if_orphaned(_parent_pid)  # where PR_SET_PDEATHSIG is missing, at least per batch
     lethal_input(paths)
-    return timed_batch(engine, paths, parts, index)
+    beat = None if marker is None else Heartbeat(marker, str(os.getpid()))
+    return timed_batch(engine, paths, parts, index, beat)
 
 
-def timed_batch(engine: LocalEngine, paths: list[Path], parts: Path, index: int) -> BatchReport:
+def timed_batch(
+    engine: LocalEngine,
+    paths: list[Path],
+    parts: Path,
+    index: int,
+    beat: Heartbeat | None = None,
+) -> BatchReport:
     """A worker's batch, reporting the seconds its stages took (the driver's clock sums them).
 
-    A worker's first batch also reports the seconds it took to load the model.
+    A worker's first batch also reports the seconds it took to load the model. ``beat``, when
+    given, is the batch's heartbeat while it runs.
     """
     model_seconds = engine.clock.seconds.get(MODEL, 0.0)
     engine.clock = StageClock()
-    report = engine.write_batch(paths, {}, parts, index)
+    if beat is not None:
+        beat(None)
+        engine.heartbeat = beat
+    try:
+        report = engine.write_batch(paths, {}, parts, index)
+    finally:
+        engine.heartbeat = no_beat
     report.seconds = dict(engine.clock.seconds)
     if model_seconds:
         report.seconds[MODEL] = model_seconds
@@ -120,6 +140,8 @@ class WorkerPool:
         self.batch_size = batch_size
         self.start_method = start_method
         self.budget = Budget.of(config)
+        self.tables = config.load.tables
+        self._markers = itertools.count()
         self.clock = StageClock()
         self.worker_deaths = 0
         """Workers that died under a batch or a document (each cost an executor)."""
@@ -174,17 +196,40 @@ class WorkerPool:
             self.clock.merge(report.seconds)
             yield report
 
-    def submit(self, index: int, paths: list[Path], parts: Path) -> tuple[int, Future[BatchReport]]:
+    def submit(
+        self, index: int, paths: list[Path], parts: Path
+    ) -> tuple[int, Future[BatchReport], Path | None]:
         """Hand a batch to the executor; the executor's generation tells a later break apart.
 
         With a budget, a new executor's workers are started (and their models loaded) first,
-        so a batch's deadline counts its own work, not a worker's start.
+        so a batch's deadline counts its own work, not a worker's start, and the batch beats
+        in a marker file (``heartbeat.py``), whose path comes back with the future.
         """
-        if self.budget is not None and self._warm_generation != self.generation:
-            self.warm()
-            self._warm_generation = self.generation
-        future = self._executor.submit(_process_batch, paths, parts, index)
-        return self.generation, future
+        marker = None
+        if self.budget is not None:
+            if self._warm_generation != self.generation:
+                self.warm()
+                self._warm_generation = self.generation
+            folder = parts / MARKERS_DIR
+            folder.mkdir(parents=True, exist_ok=True)
+            marker = folder / f"{index:08d}-{next(self._markers)}"
+        future = self._executor.submit(_process_batch, paths, parts, index, marker)
+        return self.generation, future, marker
+
+    def wait(
+        self, future: Future[BatchReport], marker: Path | None, documents: int
+    ) -> BatchReport | Beat:
+        """The batch's report, or its last beat once it ran past its budget (not yet stopped)."""
+        if self.budget is None or marker is None:
+            return future.result()
+        watch = Watch(marker, self.budget, documents)
+        while True:
+            try:
+                return future.result(timeout=POLL_SECONDS)
+            except FutureTimeout:
+                overdue = watch.overdue()
+                if overdue is not None:
+                    return overdue
 
     def allowance(self, documents: int) -> float | None:
         """Seconds to wait for a batch of ``documents`` (None: no budget, wait for ever)."""
@@ -214,6 +259,23 @@ class WorkerPool:
         self._executor = self._new_executor(self.workers)
         self.generation += 1
 
+    def after_overrun(
+        self, index: int, paths: list[Path], parts: Path, position: int | None
+    ) -> BatchReport:
+        """A stopped batch's documents: the one its last beat named is quarantined (E051) and
+        the others run again as a batch; without a name, each document alone."""
+        if position is None or not 0 <= position < len(paths):
+            return self.one_by_one(index, paths, parts)
+        culprit = paths[position]
+        record = too_costly(culprit, self.config)
+        stuck = write_parts([(culprit, record)], parts, index, self.tables)
+        others = [path for at, path in enumerate(paths) if at != position]
+        if not others:
+            return stuck
+        rest = _PoolBatch(self, index, others, parts).result()
+        entries = [*rest.entries[:position], *stuck.entries, *rest.entries[position:]]
+        return BatchReport(index, entries, [*stuck.parts, *rest.parts], rest.seconds)
+
     def one_by_one(self, index: int, paths: list[Path], parts: Path) -> BatchReport:
         """A failed batch again, each document alone: one that kills its worker is quarantined."""
         entries, written, seconds = [], [], Counter[str]()
@@ -238,7 +300,7 @@ class WorkerPool:
             record = self._killer(path)
         executor.shutdown(wait=False, cancel_futures=True)
         self._alone = None
-        return write_parts([(path, record)], parts, index, self.config.load.tables)
+        return write_parts([(path, record)], parts, index, self.tables)
 
     def _alone_executor(self) -> ProcessPoolExecutor:
         """The single worker for documents alone, started and checked before it gets one.
@@ -273,39 +335,44 @@ class WorkerPool:
 
 
 class _PoolBatch:
-    """A batch on the pool; if a worker dies under it, or it overruns its time budget, its
-    documents are rerun one by one. One whose executor was killed for another batch's overrun
-    is submitted again, whole.
+    """A batch on the pool; if a worker dies under it, its documents are rerun one by one, and
+    if it overruns its time budget, ``WorkerPool.after_overrun`` settles them. One whose
+    executor was killed for another batch's overrun is submitted again, whole.
 
-    Its deadline counts from when the parent starts waiting for it, the oldest batch: the
-    executor hands batches out in order, so by then it runs (it may have run a while already;
-    a batch is stopped after one to two allowances, never before one).
+    Its budget counts from the beats the parent sees while waiting for it, the oldest batch
+    (a batch behind it that ran a while unwatched gets a full budget from the first look: it is
+    stopped after one to two budgets, never before one).
     """
 
     def __init__(self, pool: WorkerPool, index: int, paths: list[Path], parts: Path) -> None:
         self.pool, self.index, self.paths, self.parts = pool, index, paths, parts
         self.generation = -1
         self.future: Future[BatchReport] | None = None
+        self.marker: Path | None = None
         self._submit()
 
     def _submit(self) -> None:
         self.future = None
         try:
-            self.generation, self.future = self.pool.submit(self.index, self.paths, self.parts)
+            self.generation, self.future, self.marker = self.pool.submit(
+                self.index, self.paths, self.parts
+            )
         except BrokenProcessPool:  # the executor broke before this batch got to it
             self.generation = self.pool.generation
 
     def result(self) -> BatchReport:
         while self.future is not None:
             try:
-                return self.future.result(timeout=self.pool.allowance(len(self.paths)))
-            except FutureTimeout:
-                self.pool.stop_overrun(self.generation)
-                return self.pool.one_by_one(self.index, self.paths, self.parts)
+                outcome = self.pool.wait(self.future, self.marker, len(self.paths))
             except BrokenProcessPool:
                 if not self.pool.broken_by_overrun(self.generation):
                     break
                 self._submit()
+                continue
+            if isinstance(outcome, BatchReport):
+                return outcome
+            self.pool.stop_overrun(self.generation)
+            return self.pool.after_overrun(self.index, self.paths, self.parts, outcome.position)
         self.pool.replace_broken(self.generation)
         return self.pool.one_by_one(self.index, self.paths, self.parts)
 

@@ -22,6 +22,8 @@ class StageClock:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        self.cpu_seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+        """CPU seconds of this process per stage: what a loaded machine disturbs least."""
         self.per_document: dict[str, dict[str, float]] = {}
         """Seconds per stage of each document timed, by source path, until ``take``n."""
         self._document: str | None = None
@@ -29,11 +31,13 @@ class StageClock:
     @contextmanager
     def timing(self, stage: str, shared_by: Mapping[str, float] | None = None) -> Iterator[None]:
         """Time ``stage``: for the current ``document``, or shared out by ``shared_by`` weights."""
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             yield
         finally:
             elapsed = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
+            self.cpu_seconds[stage] = self.cpu_seconds.get(stage, 0.0) + cpu
             if shared_by is None:
                 self.add(stage, elapsed)
             else:

@@ -66,6 +66,15 @@ class MetricMatch:
     range_to: float | None = None
 
 
+MAX_METRICS = 1_000
+"""Metrics read per document, the first in the text's order of numbers: résumés hold tens of
+them, hundreds at most. Each costs tens of microseconds (its sentence, clause and subject are
+read), so a text of numbers only (a table, a data dump: one metric every eight bytes) cost
+twenty CPU seconds per MB, four times a résumé's. Beyond the cap the document is flagged
+(``QualityFlag.METRICS_CAPPED``)."""
+MAX_NUMBERS = 10 * MAX_METRICS
+"""Numbers read per document as candidate metrics (years, phone digits and dates among them)."""
+
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
 
@@ -97,13 +106,20 @@ class MetricFinder:
             doc.has_annotation("DEP"),
         )
         blocked = _blocked_ranges(doc)
-        found = [m for m in self._numeric(view) if not blocked.overlap(m.start_char, m.end_char)]
+        numeric = (m for m in self._numeric(view) if not blocked.overlap(m.start_char, m.end_char))
+        found = list(itertools.islice(numeric, MAX_METRICS))
         taken = CharRanges((m.start_char, m.end_char) for m in found)
-        found.extend(m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char))
+        spelled = (m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char))
+        found.extend(itertools.islice(spelled, MAX_METRICS - len(found)))
         return sorted(found, key=lambda m: m.start_char)
 
     def _numeric(self, view: DocView) -> Iterator[MetricMatch]:
-        expressions = [e for e in map(read_expression, EXPRESSION.finditer(view.text)) if e]
+        """Metrics of numbers, built as they are asked for (the caller stops at its cap)."""
+        expressions = list(
+            itertools.islice(
+                filter(None, map(read_expression, EXPRESSION.finditer(view.text))), MAX_NUMBERS
+            )
+        )
         expressions = _units_shared_from_to(view.text, expressions)
         expressions = [e for e in expressions if _is_metric(view, e)]
         paired: set[int] = set()
@@ -201,15 +217,16 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
 
     Every expression that may become a metric (outside dates and contacts, not a bare year)
     and every spelled-out count; the parse is needed nowhere else, so a pipeline may run the
-    statistical model only on the lines holding these (the focus component does).
+    statistical model only on the lines holding these (the focus component does). Numbers past
+    the ``MAX_NUMBERS``-th are never read, so they need no parse.
     """
     text = doc_text(doc)
     blocked = _blocked_ranges(doc)
+    expressions = filter(None, map(read_expression, EXPRESSION.finditer(text)))
     ranges = [
         (expression.start, expression.end)
-        for expression in map(read_expression, EXPRESSION.finditer(text))
-        if expression is not None
-        and not blocked.overlap(expression.start, expression.end)
+        for expression in itertools.islice(expressions, MAX_NUMBERS)  # as many as are read
+        if not blocked.overlap(expression.start, expression.end)
         and not _is_bare_year(text, expression)
     ]
     ranges.extend(match.span() for match in _SPELLED_NUMBER.finditer(text))

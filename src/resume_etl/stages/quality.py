@@ -22,8 +22,13 @@ ENTRY_TABLES = ("experiences", "education", "projects", "publications")
 """Tables whose rows are the entries of a section (each row names its ``section_id``)."""
 
 
-def quality_flags(document: DocumentRecord, rows: dict[str, list[BaseModel]]) -> list[QualityFlag]:
-    """The flags of one document, from its rows per table, in the vocabulary's order."""
+def quality_flags(
+    document: DocumentRecord, rows: dict[str, list[BaseModel]], metrics_capped: bool = False
+) -> list[QualityFlag]:
+    """The flags of one document, from its rows per table, in the vocabulary's order.
+
+    ``metrics_capped``: the metrics component stopped at its cap (``nlp.metrics.MAX_METRICS``).
+    """
     sections = [row for row in rows.get("sections", []) if isinstance(row, SectionRecord)]
     found: set[QualityFlag] = set()
     if LINE_BREAKS_REPAIR in document.repairs:
@@ -34,15 +39,17 @@ def quality_flags(document: DocumentRecord, rows: dict[str, list[BaseModel]]) ->
         found.add(QualityFlag.NO_SECTIONS)
     if _sections_without_entries(sections, _entry_section_ids(rows)):
         found.add(QualityFlag.SECTION_WITHOUT_ENTRIES)
+    if metrics_capped:
+        found.add(QualityFlag.METRICS_CAPPED)
     return [flag for flag in QualityFlag if flag in found]
 
 
-def flag_document(rows: dict[str, list[BaseModel]]) -> None:
+def flag_document(rows: dict[str, list[BaseModel]], metrics_capped: bool = False) -> None:
     """Replace the document row of ``rows`` by one that carries its quality flags."""
     documents = rows.get("documents", [])
     if len(documents) == 1 and isinstance(documents[0], DocumentRecord):
         document = documents[0]
-        flags = quality_flags(document, rows)
+        flags = quality_flags(document, rows, metrics_capped)
         rows["documents"] = [document.model_copy(update={"quality_flags": flags})]
 
 

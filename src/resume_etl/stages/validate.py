@@ -28,6 +28,7 @@ from resume_etl.dates import (
     merged_months,
 )
 from resume_etl.errors import ErrorCode
+from resume_etl.nlp.metrics import MAX_METRICS
 from resume_etl.records import TABLE_FOR_MODEL, CharSpan, ProfileRecord, QuarantineRecord, Record
 from resume_etl.stages.extract import (
     DATES,
@@ -176,7 +177,8 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
     for draft in extracted.drafts():
         with guard(draft.model):
             result.add(record_of(draft, doc_id, text, today))
-    flag_document(result.rows)  # from the rows that loaded: a rejected entry is no entry
+    # from the rows that loaded: a rejected entry is no entry
+    flag_document(result.rows, metrics_capped=len(extracted.metrics) >= MAX_METRICS)
     return result
 
 

@@ -15,10 +15,11 @@ in one phase, and its entity recognizer (if any) reads the whole text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from resume_etl.nlp import labels
 from resume_etl.nlp.tokens import make_doc
@@ -49,20 +50,44 @@ def pipeline_phases(nlp: Language) -> Phases:
 
 
 def analyse(
-    nlp: Language, documents: Sequence[SegmentedDocument], batch_size: int = 32
+    nlp: Language,
+    documents: Sequence[SegmentedDocument],
+    batch_size: int = 32,
+    beat: Callable[[int | None], None] = lambda _at: None,
 ) -> list[SpanIndex]:
-    """Each document tokenized once and through every pipe; its spans indexed once."""
+    """Each document tokenized once and through every pipe; its spans indexed once.
+
+    ``beat(i)`` is called as work on the i-th document starts, ``beat(None)`` as a document
+    comes out of a phase that runs the batch at once (a time budget's heartbeat).
+    """
     phases = pipeline_phases(nlp)
-    docs = [make_doc(nlp, document.document.text) for document in documents]
+    docs = []
+    for at, document in enumerate(documents):
+        beat(at)
+        docs.append(make_doc(nlp, document.document.text))
     with nlp.select_pipes(enable=list(phases.rules)):
-        docs = list(nlp.pipe(docs, batch_size=batch_size))
+        docs = _piped(nlp, docs, batch_size, beat)
     indexes = [SpanIndex(doc) for doc in docs]
     if not phases.models:
         return indexes
-    for document, index in zip(documents, indexes, strict=True):
+    for at, (document, index) in enumerate(zip(documents, indexes, strict=True)):
+        beat(at)
         index.doc._.set(labels.ENTITY_RANGES_ATTR, entity_ranges(document, index))
     with nlp.select_pipes(enable=list(phases.models)):
-        docs = list(nlp.pipe(docs, batch_size=batch_size))
-    for index in indexes:
+        docs = _piped(nlp, docs, batch_size, beat)
+    for at, index in enumerate(indexes):
+        beat(at)
         index.read_model_spans()
     return indexes
+
+
+def _piped(
+    nlp: Language, docs: list[Doc], batch_size: int, beat: Callable[[int | None], None]
+) -> list[Doc]:
+    """``docs`` through the enabled pipes, a beat as each comes out."""
+    beat(None)
+    piped = []
+    for doc in nlp.pipe(docs, batch_size=batch_size):
+        piped.append(doc)
+        beat(None)
+    return piped

@@ -1,0 +1,55 @@
+"""The surface reading's sentence bounds: the same as a plain scan, at a fraction of its cost."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from resume_etl.nlp import metric_surface
+from resume_etl.nlp.metric_surface import sentence_bounds
+
+_PLAIN_END = re.compile(r"(?<=[a-z0-9%)\]][.!?])\s+(?=[A-Z0-9])")
+"""The sentence end as first written: a look-behind tried at every character."""
+
+
+def plain_bounds(text: str, line_start: int, line_end: int, start: int) -> tuple[int, int]:
+    """The first implementation, kept as the reference the fast one must agree with."""
+    sentence_start, sentence_end = line_start, line_end
+    for match in _PLAIN_END.finditer(text, line_start, line_end):
+        word_start = text.rfind(" ", line_start, match.start()) + 1
+        if text[max(word_start, line_start) : match.start() - 1].lower() in (
+            metric_surface._ABBREVIATIONS
+        ):
+            continue
+        if match.end() <= start:
+            sentence_start = match.end()
+        elif match.start() >= start:
+            sentence_end = match.start()
+            break
+    return sentence_start, sentence_end
+
+
+@given(
+    st.text(alphabet="aeZS5%)].!? \n\tincvt", max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_sentence_bounds_agree_with_the_plain_scan(
+    text: str, low: int, high: int, start: int
+) -> None:
+    line_start, line_end = sorted((min(low, len(text)), min(high, len(text))))
+    start = min(max(start, line_start), line_end)
+    assert sentence_bounds(text, line_start, line_end, start) == plain_bounds(
+        text, line_start, line_end, start
+    )
+
+
+def test_a_sentence_ends_after_a_number_not_after_an_abbreviation() -> None:
+    text = "Cut costs by 5%. Led a team of approx. 12 people. Shipped it"
+    start = text.index("12")
+    assert text[slice(*sentence_bounds(text, 0, len(text), start))] == (
+        "Led a team of approx. 12 people."
+    )
