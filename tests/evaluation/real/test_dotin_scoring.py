@@ -5,12 +5,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from resume_etl.evaluation.gold import GoldDocument
+from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import DotinDocument, DotinSpan
 from resume_etl.evaluation.real.dotin import gold_values, header_locations, score_document
 from resume_etl.evaluation.real.report import Tally
 from resume_etl.evaluation.real.runner import DocumentRows
 from resume_etl.evaluation.real.split import Half
-from resume_etl.evaluation.score import Predicted
 
 TEXT = (
     '"Jo Rivera  Austin, TX  jo@example.org  EXPERIENCE  Acme Robotics  Field Technician  '
