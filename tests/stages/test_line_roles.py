@@ -226,3 +226,34 @@ def test_restored_line_breaks_are_read_by_the_rules_alone(classifier: SectionCla
 class _AlwaysProse(dict[str, tuple[LineRole, float]]):
     def get(self, key: str, default: object = None) -> tuple[LineRole, float]:  # type: ignore[override]
         return (LineRole.PROSE, 1.0)
+
+
+def test_an_entry_led_by_its_period_keeps_its_header_lines(classifier: SectionClassifier) -> None:
+    text = (
+        "Experience\n\nJan 2021 - Mar 2022\n\nAnalyst\n\nNorthwind Bank\n\nBuilt the reports.\n\n"
+        "Apr 2019 - Dec 2020\n\nClerk\n\nSouthwind Bank\n\nFiled.\n"
+    )
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    headers = [[line.content for line in entry.header] for entry in segmented.sections[-1].entries]
+    assert headers == [
+        ["Jan 2021 - Mar 2022", "Analyst", "Northwind Bank"],
+        ["Apr 2019 - Dec 2020", "Clerk", "Southwind Bank"],
+    ]
+
+
+def test_an_unsure_continuation_in_capitals_is_left_to_the_rules(
+    classifier: SectionClassifier,
+) -> None:
+    text = (
+        "Experience\n\nPlatform Engineer at Brindle Systems\n2023-03 - 2024-08\n"
+        "Built the platform for the fleet of trucks\n"
+        "Reduced false alarms in the downstream components\n"
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
+        "2021-12 - 2023-03\nStudied social robots with children and their teachers\n"
+    )
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    firsts = [entry.header[0].content for entry in segmented.sections[-1].entries]
+    assert firsts == [
+        "Platform Engineer at Brindle Systems",
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University",
+    ]
