@@ -177,7 +177,7 @@ class SegmentSettings(_Settings):
     max_heading_words: int = Field(
         default=6, ge=1, description="Plain-text lines longer than this are never headings."
     )
-    line_model: Literal["line_roles_v2", "off"] = Field(
+    line_model: Literal["line_roles_v3", "off"] = Field(
         default="off",
         description=(
             "The shipped line-role model that reads entry layout (headers, date lines, "

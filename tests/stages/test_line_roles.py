@@ -23,6 +23,7 @@ from resume_etl.stages.layout import (
     LineRoleModel,
     LineShape,
     RoleGuess,
+    features,
     line_features,
     line_model_for,
     load_line_model,
@@ -42,6 +43,19 @@ def test_features_read_shapes_not_words() -> None:
     assert first == second
 
 
+def test_a_line_reads_the_same_whether_its_text_was_seen_before() -> None:
+    lines = ["EXPERIENCE", "Harbour Ledger   03/2021 - Present", "  - Cut costs by half"]
+    warm = line_features(_shapes(lines))
+    features._line_text.cache_clear()
+    assert line_features(_shapes(lines)) == warm
+
+
+def test_only_the_nearest_neighbours_lend_features() -> None:
+    rows = line_features(_shapes(["Harbour Ledger", "Analyst", "2019 - 2021", "- Cut costs"]))
+    prefixes = {feature.split(":", 1)[0] for row in rows for feature in row if ":" in feature}
+    assert prefixes == {"p", "n"}
+
+
 def test_no_feature_carries_a_word_of_the_line() -> None:
     features = line_features(_shapes(["Zanzibarian Quokkaworks, Lyonnesse", "quixotic flumph"]))
     words = {"zanzibarian", "quokkaworks", "lyonnesse", "quixotic", "flumph"}
@@ -55,8 +69,8 @@ def test_lexicon_hits_are_flags() -> None:
 
 
 def test_the_shipped_model_loads_and_records_its_provenance() -> None:
-    model = load_line_model("line_roles_v2")
-    card = json.loads(model_path("line_roles_v2").with_suffix(".json").read_text("utf-8"))
+    model = load_line_model("line_roles_v3")
+    card = json.loads(model_path("line_roles_v3").with_suffix(".json").read_text("utf-8"))
     assert card["features_version"] == FEATURES_VERSION
     assert card["data"]["files"]["train"] > 0
     assert set(card["scores"]) == {"train", "untouched"}
@@ -64,7 +78,7 @@ def test_the_shipped_model_loads_and_records_its_provenance() -> None:
 
 
 def test_the_model_survives_pickling_for_worker_processes() -> None:
-    model = load_line_model("line_roles_v2")
+    model = load_line_model("line_roles_v3")
     copy = pickle.loads(pickle.dumps(model))
     shapes = _shapes(["Harbour Ledger", "Senior Engineer", "- Cut costs by half"])
     assert [g.role for g in copy.label(shapes)] == [g.role for g in model.label(shapes)]
@@ -102,7 +116,7 @@ def with_model(
     nlp: Language, classifier: SectionClassifier, categories: LexiconCategories
 ) -> Callable[[str], ExtractedDocument]:
     """Segment and extract with the shipped model, whatever the default pipeline says."""
-    model = load_line_model("line_roles_v2")
+    model = load_line_model("line_roles_v3")
 
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, model)
@@ -212,3 +226,34 @@ def test_restored_line_breaks_are_read_by_the_rules_alone(classifier: SectionCla
 class _AlwaysProse(dict[str, tuple[LineRole, float]]):
     def get(self, key: str, default: object = None) -> tuple[LineRole, float]:  # type: ignore[override]
         return (LineRole.PROSE, 1.0)
+
+
+def test_an_entry_led_by_its_period_keeps_its_header_lines(classifier: SectionClassifier) -> None:
+    text = (
+        "Experience\n\nJan 2021 - Mar 2022\n\nAnalyst\n\nNorthwind Bank\n\nBuilt the reports.\n\n"
+        "Apr 2019 - Dec 2020\n\nClerk\n\nSouthwind Bank\n\nFiled.\n"
+    )
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    headers = [[line.content for line in entry.header] for entry in segmented.sections[-1].entries]
+    assert headers == [
+        ["Jan 2021 - Mar 2022", "Analyst", "Northwind Bank"],
+        ["Apr 2019 - Dec 2020", "Clerk", "Southwind Bank"],
+    ]
+
+
+def test_an_unsure_continuation_in_capitals_is_left_to_the_rules(
+    classifier: SectionClassifier,
+) -> None:
+    text = (
+        "Experience\n\nPlatform Engineer at Brindle Systems\n2023-03 - 2024-08\n"
+        "Built the platform for the fleet of trucks\n"
+        "Reduced false alarms in the downstream components\n"
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
+        "2021-12 - 2023-03\nStudied social robots with children and their teachers\n"
+    )
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    firsts = [entry.header[0].content for entry in segmented.sections[-1].entries]
+    assert firsts == [
+        "Platform Engineer at Brindle Systems",
+        "Research Assistant at Eastfield Robotics Lab, Eastfield University",
+    ]

@@ -18,21 +18,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
 from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
-from resume_etl.wordlists import load_lexicon
+from resume_etl.stages.layout.lexicons import lexicon_hits
 
-FEATURES_VERSION = "line-features-2"
-
-LEXICON_FILES = {
-    "degree": "degrees.jsonl",
-    "title": "title_heads.jsonl",
-    "org": "org_keywords.jsonl",
-    "emp": "employment_types.jsonl",
-}
-"""The project's lexicons whose hits are line features (a hit is a flag, never the word)."""
+FEATURES_VERSION = "line-features-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,44 +99,6 @@ def _char_class(char: str) -> str:
     return _LAST_CLASS.get(char, "punct")
 
 
-@lru_cache(maxsize=1)
-def _lexicon_index() -> dict[str, list[tuple[tuple[str, ...], bool, str]]]:
-    """The lexicons' forms by their first word (case-folded): each form as its words, whether
-    it must match in exact case, and the lexicon it comes from."""
-    index: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
-    for name, file_name in LEXICON_FILES.items():
-        for entry in load_lexicon(resolve_data_path(BUILTIN_PREFIX + file_name, Path())):
-            for form in entry.forms:
-                words = tuple(_WORD.findall(form))
-                if not words or len(words) > _MAX_FORM_WORDS:
-                    continue
-                if not entry.case_sensitive:
-                    words = tuple(word.lower() for word in words)
-                index.setdefault(words[0].lower(), []).append((words, entry.case_sensitive, name))
-    return index
-
-
-_MAX_FORM_WORDS = 5
-
-
-def lexicon_hits(text: str, lowered_text: str | None = None) -> list[str]:
-    """Which lexicons have a form among the line's words (a flag per lexicon)."""
-    lowered = _WORD.findall(text.lower() if lowered_text is None else lowered_text)
-    index = _lexicon_index()
-    if index.keys().isdisjoint(lowered):
-        return []
-    words = _WORD.findall(text)
-    if len(words) != len(lowered):  # a letter whose lower case is two ("İ")
-        lowered = [word.lower() for word in words]
-    found: set[str] = set()
-    for start, first in enumerate(lowered):
-        for form, exact, name in index.get(first, ()):
-            end = start + len(form)
-            if name not in found and tuple((words if exact else lowered)[start:end]) == form:
-                found.add(name)
-    return [f"lex_{name}" for name in LEXICON_FILES if name in found]
-
-
 _DIGIT = re.compile(r"\d")
 _LAST_CLASS = {".": "dot", ",": "comma", ":": "colon", ";": "semi", ")": "paren", "*": "star"}
 
@@ -190,80 +142,96 @@ _ONGOING_PREFILTER = re.compile("|".join(dict.fromkeys(re.escape(w[:3]) for w in
 """The ongoing words' first three letters: a cheap test before the word pattern's."""
 
 
-def _own_features(shape: LineShape, width: int) -> tuple[list[str], list[str]]:
-    """Features of one line on its own, and the main ones its neighbours also get."""
-    raw = shape.raw.rstrip()
+@dataclass(frozen=True, slots=True)
+class _LineText:
+    """What a line's text alone says (its shape and placement in the document aside): computed
+    once per distinct text (``_line_text``), since running heads, headings and stock bullets
+    recur within a document and across a run."""
+
+    main: tuple[str, ...]
+    """The main features, which the neighbours also get (prefixed)."""
+    found: tuple[str, ...]
+    """The line's other features of its own."""
+    as_neighbour: tuple[tuple[str, ...], ...]
+    """``main`` under each neighbour's prefix, in ``_NEIGHBOURS`` order."""
+    length: int
+    """The printed line's length, its indentation included."""
+    stripped_length: int
+    indent: int
+    first_word: int
+    """The length of its first word (how much of it a wrap would have moved)."""
+    gapped: bool
+    """It holds a wide gap (a right-aligned date): no measure of the text's margin."""
+
+
+_CACHE_LINES = 1 << 15
+
+
+@lru_cache(maxsize=_CACHE_LINES)
+def _line_text(raw: str) -> _LineText:
+    """The features of a printed line (right-stripped) that depend on its text alone."""
     text = raw.lstrip()
-    main = [*_size_features(raw, text), *_marker_features(shape, text)]
-    found = [*_spread_features(shape, raw, text, width), *_punctuation_features(text)]
-    # Cheap guards first: each pattern needs an '@', a '.' or ':', or a digit.
+    words = text.split()
+    n_words = len(words)
+    capitals = sum([word[0].isupper() for word in words])
+    first, last = text[:1], text[-1:]
+    main = [
+        _IND(len(raw) - len(text)),
+        _LEN(len(text)),
+        _WORDS(n_words),
+        "first=" + _char_class(first),
+        "last=" + _char_class(last),
+    ]
+    found = [_CAPS(round(10 * capitals / max(n_words, 1)))]
+    if text.isupper():  # some letter, and none of them in lower case
+        main.append("shout")
+    if marker := _BULLET.match(text):
+        main.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
+    if first == "#" and (md := _MD_HEADING.match(text)):
+        main.append(f"md_h={len(md.group(1))}")
+    gapped = "   " in text and _GAP.search(text) is not None
+    if gapped:
+        main.append("gap")
+    if last in _SENTENCE_LAST and _SENTENCE_END.search(text):
+        main.append("sentence_end")
+    found += _mark_features(text, first, last)
     digits = _DIGIT.search(text) is not None
     lowered = text.lower()
-    found += _contact_features(text, lowered, digits)
     if digits and _PAGE.search(lowered):
         main.append("page_no")
+    found += _contact_features(text, lowered, digits)
     for feature in _date_features(lowered, digits):
         (main if feature in _MAIN_DATE_FEATURES else found).append(feature)
     main += lexicon_hits(text, lowered)
-    return found, main
+    space = text.find(" ")
+    return _LineText(
+        main=tuple(main),
+        found=tuple(found),
+        as_neighbour=tuple(tuple([table[f] for f in main]) for table in _PREFIXED),
+        length=len(raw),
+        stripped_length=len(text),
+        indent=len(raw) - len(text),
+        first_word=len(text) if space < 0 else space,
+        gapped=gapped,
+    )
 
 
-def _size_features(raw: str, text: str) -> list[str]:
-    """How far the line is indented, how long it is, and how it begins and ends."""
-    return [
-        _IND(len(raw) - len(text)),
-        _LEN(len(text)),
-        _WORDS(len(text.split())),
-        "first=" + _char_class(text[:1]),
-        "last=" + _char_class(text[-1:]),
-    ]
+_SENTENCE_LAST = frozenset(".!?'\")]")
 
 
-def _spread_features(shape: LineShape, raw: str, text: str, width: int) -> list[str]:
-    """How much of the page's width the line fills, how many of its words are capitalized,
-    and the section it sits in."""
-    words = text.split()
-    capitals = sum(1 for word in words if word[:1].isupper())
-    return [
-        _WIDE(round(10 * len(raw) / max(width, 1))),
-        _CAPS(round(10 * capitals / max(len(words), 1))),
-        "sec=" + shape.section,
-    ]
-
-
-def _marker_features(shape: LineShape, text: str) -> list[str]:
-    """What sets the line apart as a heading, a bullet or a sentence: capitals, a heading
-    rule, a blank line before it, a bullet or heading mark, a gap, a sentence's end."""
-    found = []
-    if text.isupper():  # some letter, and none of them in lower case
-        found.append("shout")
-    if shape.is_heading:
-        found.append("heading_rule")
-    if shape.blank_before:
-        found.append("blank_b")
-    if marker := _BULLET.match(text):
-        found.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
-    if text[:1] == "#" and (md := _MD_HEADING.match(text)):
-        found.append(f"md_h={len(md.group(1))}")
-    if "   " in text and _GAP.search(text):
-        found.append("gap")
-    if _SENTENCE_END.search(text):
-        found.append("sentence_end")
-    return found
-
-
-def _punctuation_features(text: str) -> list[str]:
-    """Bold or table starts, field separators, commas, a closing parenthesis, a label's colon."""
+def _mark_features(text: str, first: str, last: str) -> list[str]:
+    """Marks and separators: bold, a table row, ``|``/``·``/`` at ``/`` - ``, commas, a
+    closing parenthesis, a label's colon."""
     found = []
     if text.startswith(("**", "__")):
         found.append("bold_start")
-    if text[:1] == "|":
+    if first == "|":
         found.append("table")
     for mark, name in _SEPARATORS:
         if mark in text:
             found.append(name)
     found.append(_COMMAS(text.count(",")))
-    if text[-1:] == ")" and "(" in text:
+    if last == ")" and "(" in text:
         found.append("paren_end")
     if ":" in text and (text.rstrip(" *_").endswith(":") or _LABEL.match(text)):
         found.append("colon")
@@ -271,7 +239,8 @@ def _punctuation_features(text: str) -> list[str]:
 
 
 def _contact_features(text: str, lowered: str, digits: bool) -> list[str]:
-    """An e-mail address, a URL or a phone number somewhere in the line."""
+    """An e-mail, a link, a phone number. Cheap guards first: each pattern needs an '@', a
+    '.' or ':', or a digit."""
     found = []
     if "@" in text and _EMAIL.search(text):
         found.append("email")
@@ -294,77 +263,112 @@ _SINCE_HEAD = _Buckets("since_head", (0, 1, 2, 4))
 _RUN = _Buckets("run", (0, 1, 2, 3))
 _SEPARATORS = ((" | ", "sep_pipe"), (" · ", "sep_middot"), (" at ", "sep_at"), (" - ", "sep_dash"))
 _MAIN_DATE_FEATURES = frozenset({"date_only", "date_start", "range"})
-_NEIGHBOURS = ((-1, "p:"), (1, "n:"), (-2, "pp:"), (2, "nn:"))
+_NEIGHBOURS = ((-1, "p:"), (1, "n:"))
 
 
-def _context_features(shapes: Sequence[LineShape], index: int, width: int) -> list[str]:
-    """How the line sits among its neighbours: a wrap, a repeated line, its place in a run."""
-    raw = shapes[index].raw.rstrip()
-    text = raw.lstrip()
-    found = []
-    if index + 1 < len(shapes) and shapes[index + 1].blank_before:
-        found.append("blank_a")
-    if index == 0:
-        return [*found, "doc_start"]
-    previous = shapes[index - 1].raw.rstrip()
-    if not shapes[index].blank_before:
+class _Prefixed(dict[str, str]):
+    """A feature under a neighbour's prefix, each string made once (a lookup, not a join)."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, feature: str) -> str:
+        self[feature] = named = self.prefix + feature
+        return named
+
+
+_PREFIXED = tuple(_Prefixed(prefix) for _o, prefix in _NEIGHBOURS)
+_WRAP_FLAGS = frozenset({"would_fit", "wrapped_here", "ind_more", "ind_less"})
+"""How a line follows the one before (a wrap, a step in or out), lent to its neighbours too: a
+line between two wraps is amid a paragraph, whatever its first word looks like."""
+_FLAGS = ("heading_rule", "blank_b", "seen", *sorted(_WRAP_FLAGS))
+"""Main features that come from a line's place, not its text."""
+_NEIGHBOUR_FLAGS = {flag: tuple(prefix + flag for _o, prefix in _NEIGHBOURS) for flag in _FLAGS}
+_NO_NEIGHBOUR = tuple(prefix + "none" for _o, prefix in _NEIGHBOURS)
+
+
+def _context_features(
+    shape: LineShape, line: _LineText, previous: _LineText | None, blank_after: bool, width: int
+) -> list[str]:
+    """How the line sits among its neighbours: a wrap, its indentation against the line
+    before, its length against it."""
+    found = ["blank_a"] if blank_after else []
+    if previous is None:
+        found.append("doc_start")
+        return found
+    if not shape.blank_before:
         # A wrapped line: the previous one stopped short of the margin only because this
         # line's first word would not have fitted on it.
-        space = text.find(" ")
-        first_word = len(text) if space < 0 else space
-        fits = len(previous) + 1 + first_word <= width
+        fits = previous.length + 1 + line.first_word <= width
         found.append("would_fit" if fits else "wrapped_here")
-        indent = len(raw) - len(text)
-        previous_indent = len(previous) - len(previous.lstrip())
         found.append(
             "ind_same"
-            if indent == previous_indent
-            else ("ind_more" if indent > previous_indent else "ind_less")
+            if line.indent == previous.indent
+            else ("ind_more" if line.indent > previous.indent else "ind_less")
         )
-    ratio = len(text) / max(len(previous.strip()), 1)
-    found.append(_REL_PREV(round(4 * ratio)))
+    found.append(_REL_PREV(round(4 * line.stripped_length / max(previous.stripped_length, 1))))
     return found
-
-
-def _since_heading(shapes: Sequence[LineShape]) -> list[tuple[str, str]]:
-    since, run = 0, 0
-    out: list[tuple[str, str]] = []
-    for shape in shapes:
-        since = 0 if shape.is_heading else since + 1
-        run = 0 if shape.blank_before else run + 1
-        out.append((_SINCE_HEAD(since), _RUN(run)))
-    return out
 
 
 def document_width(shapes: Sequence[LineShape]) -> int:
     """The text's right margin: its longest line that holds no wide gap."""
-    lengths = [len(s.raw.rstrip()) for s in shapes if not _GAP.search(s.raw.strip())]
-    return max(lengths or [80])
+    return _width_of([_line_text(shape.raw.rstrip()) for shape in shapes])
+
+
+def _width_of(texts: Sequence[_LineText]) -> int:
+    return max((t.length for t in texts if not t.gapped), default=80)
 
 
 def line_features(shapes: Sequence[LineShape]) -> list[list[str]]:
-    """Each line's features: its own, its context's, and its neighbours' main ones."""
-    width = document_width(shapes)
-    seen: set[str] = set()
+    """Each line's features: its own, its context's, and its neighbours' main ones (the
+    nearest on each side: the two-away ones, in features version 2, did not pay for their
+    cost). What a text says is computed once per distinct text (``_line_text``)."""
+    texts = [_line_text(shape.raw.rstrip()) for shape in shapes]
+    width = _width_of(texts)
+    flags = _place_flags(shapes)
+    count = len(shapes)
+    contexts = []
+    for index, (shape, line) in enumerate(zip(shapes, texts, strict=True)):
+        blank_after = index + 1 < count and shapes[index + 1].blank_before
+        previous = texts[index - 1] if index else None
+        context = _context_features(shape, line, previous, blank_after, width)
+        flags[index] += [f for f in context if f in _WRAP_FLAGS]
+        contexts.append([f for f in context if f not in _WRAP_FLAGS])
     rows: list[list[str]] = []
-    mains: list[list[str]] = []
-    positions = _since_heading(shapes)
-    for index, shape in enumerate(shapes):
-        found, main = _own_features(shape, width)
-        key = shape.raw.strip()
-        if key in seen and len(key) > 3:
-            main.append("seen")
-        seen.add(key)
-        rows.append(
-            ["bias", *main, *found, *_context_features(shapes, index, width), *positions[index]]
-        )
-        mains.append(main)
-    count = len(rows)
-    for index, row in enumerate(rows):
-        for offset, prefix in _NEIGHBOURS:
+    since, run = 0, 0
+    for index, (shape, line) in enumerate(zip(shapes, texts, strict=True)):
+        since = 0 if shape.is_heading else since + 1
+        run = 0 if shape.blank_before else run + 1
+        row = ["bias", *line.main, *flags[index], *line.found]
+        row += (_WIDE(round(10 * line.length / max(width, 1))), "sec=" + shape.section)
+        row += contexts[index]
+        row += (_SINCE_HEAD(since), _RUN(run))
+        for slot, (offset, _prefix) in enumerate(_NEIGHBOURS):
             other = index + offset
             if 0 <= other < count:
-                row += [prefix + feature for feature in mains[other]]
+                row += texts[other].as_neighbour[slot]
+                row += [_NEIGHBOUR_FLAGS[flag][slot] for flag in flags[other]]
             else:
-                row.append(prefix + "none")
+                row.append(_NO_NEIGHBOUR[slot])
+        rows.append(row)
     return rows
+
+
+def _place_flags(shapes: Sequence[LineShape]) -> list[list[str]]:
+    """The main features a line owes to its place: a heading by the rules, a blank line before
+    it, a text printed earlier in the document (a running head)."""
+    seen: set[str] = set()
+    out = []
+    for shape in shapes:
+        flags = []
+        if shape.is_heading:
+            flags.append("heading_rule")
+        if shape.blank_before:
+            flags.append("blank_b")
+        key = shape.raw.strip()
+        if key in seen and len(key) > 3:
+            flags.append("seen")
+        seen.add(key)
+        out.append(flags)
+    return out

@@ -197,11 +197,12 @@ def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     if closes_with_year and current.has_year_field():
         # "Ph.D., LSE, 2015" then "M.A., USP, 2010": each line is a whole entry.
         return True
+    if line.blank_before and current.dated_after_title():
+        # "Title / Org / Dates", a blank line, then the next title: the date closed the header
+        # (a bare year too: "Diploma / University / 2014", a blank line, "Bachelor of Arts").
+        return True
     if not current.has_date():
         return False
-    if line.blank_before and current.dated_after_title():
-        # "Title / Org / Dates", a blank line, then the next title: the date closed the header.
-        return True
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
     return is_date_line(line.content) or (

@@ -18,6 +18,7 @@ from resume_etl.stages.segment.periods import (
     ONGOING,
     is_date_line,
 )
+from resume_etl.stages.segment.timeline import _is_date_only
 
 RoleAt = Mapping[int, RoleGuess]
 """The line-role model's guess for each line, by the line's start offset."""
@@ -61,6 +62,8 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
         return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
     if role is LineRole.FURNITURE:
         return _Step.DROP
+    if _doubtful_body(guess, line, current):
+        return None
     if role is LineRole.CONTINUATION:
         return _Step.CONTINUE if current is not None else _Step.BODY
     if role in BODY_ROLES:
@@ -71,6 +74,11 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
         return None  # a sentence is no header line, whatever the model says
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return _Step.NEW_ENTRY
+    if _is_date_only(current.header[0]):
+        # An entry led by its period ("May 2024 - Aug 2024", then the project's name, or a
+        # card's "Apr 2019 - Dec 2020", "Clerk", "Southwind Bank"): each entry of such a list
+        # opens with its period, so the lines before the body are this entry's header.
+        return _Step.HEADER
     return _Step.NEW_ENTRY if role is LineRole.ENTRY_START else _Step.HEADER
 
 
@@ -80,6 +88,28 @@ _DATED_BODY_ROLES = frozenset({LineRole.BULLET, LineRole.CONTINUATION})
 reads as one to the model as much as a header does."""
 # "Analyst | Northwind Bank | Current": a period stated by its ongoing word alone.
 _ONGOING_FIELD_AT_END = re.compile(rf"(?i)(?:\s[|·•,-]\s*|,\s*|\s{{2,}})(?:{ONGOING})\s*$")
+
+
+_SURE_CONTINUATION = 0.9
+_MAX_NAME_WORDS = 4
+
+
+def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
+    """A body role the rules should check: a "continuation" in capitals the model is not sure
+    of (a wrap starts in lower case more often than not; "Research Assistant at Lab" after a
+    job's last line opens the next job), or a few words with no sentence in them right under
+    a header ("Southwind Bank" after "Clerk"), which read as a name more than as prose."""
+    if current is None or line.kind is not LineKind.TEXT:
+        return False
+    first = line.content.lstrip()[:1]
+    if guess.role is LineRole.CONTINUATION:
+        return first.isupper() and guess.confidence < _SURE_CONTINUATION
+    return (
+        guess.role is LineRole.PROSE
+        and not current.body
+        and len(line.content.split()) <= _MAX_NAME_WORDS
+        and not is_prose(line)
+    )
 
 
 def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
