@@ -123,9 +123,11 @@ _DATE_AT_START = re.compile(
 _YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
 
 
-# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2" (with whatever
-# running footer text shares its line).
-_PAGE_NUMBER = re.compile(r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2", "Page 1 / 2"
+# (with whatever running footer text shares its line).
+_PAGE_NUMBER = re.compile(
+    r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I
+)
 
 
 def is_page_furniture(stripped: str, first_line: str) -> bool:
@@ -751,10 +753,13 @@ def _heading_kind(
 ) -> SectionKind | None:
     """The kind of section this line opens, or None if it belongs to the current one."""
     if line.kind is LineKind.MD_HEADING:
-        kind = classifier.classify(line.content)
+        nested = current_heading is not None and line.md_level > current_heading.md_level
+        # Under "## Projects", "### pyproj-tools" or "### Client Projects (NDA)" is an entry:
+        # a deeper heading opens a section only when it is exactly a section phrase.
+        strict = nested and current_kind in ENTRY_SECTION_KINDS
+        kind = classifier.classify(line.content, max_extra_words=0 if strict else 2)
         if kind is not None:
             return kind
-        nested = current_heading is not None and line.md_level > current_heading.md_level
         if current_kind is SectionKind.HEADER or (current_kind in ENTRY_SECTION_KINDS and nested):
             return None
         return SectionKind.OTHER

@@ -84,7 +84,8 @@ def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
     A named line starts a project when the line before it finished (a sentence end, a link, a
     line well short of the wrap width) or a blank line sets it off; so does a short bare name
     after a finished line. In a list of bullets only, every bullet is one project (named by its
-    colon, else by its whole text); in other lists a bullet is part of a description."""
+    colon, else by its whole text), however few; in other lists a bullet is part of a
+    description, and the first line must open with a name and its colon."""
     all_bullets = all(line.kind is LineKind.BULLET for line in lines)
     width = max(len(line.content.rstrip()) for line in lines)
     starts: dict[int, int | None] = {}
@@ -100,7 +101,9 @@ def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
         opens = not index or line.blank_before or _finished(lines[index - 1], width)
         if opens and (end is not None or (index and _bare_name(line, width))):
             starts[index] = end
-    if named < _MIN_PROJECTS or (not all_bullets and _colon_name(lines[0]) is None):
+    if all_bullets:
+        return starts
+    if not named or _colon_name(lines[0]) is None:
         return None
     return starts
 
