@@ -17,7 +17,8 @@ def _names(text: str) -> list[str] | None:
     document = DocumentRecord.model_construct(doc_id="d", text=text)
     segmented = segment(document, SectionClassifier(load_config(None).segment))
     section: Section = next(s for s in segmented.sections if s.kind is SectionKind.PROJECTS)
-    listed = project_entries(section, text.split("\n", 1)[0])
+    width = max(len(line) for line in text.split("\n"))
+    listed = project_entries(section, text.split("\n", 1)[0], width)
     if listed is None:
         return None
     names = []
@@ -45,11 +46,28 @@ def _names(text: str) -> list[str] | None:
             "- Ledger Sync: Reconciles two ledgers.\n- Route Planner\n- Solar Tracker: A toy.\n",
             ["Ledger Sync", "Route Planner", "Solar Tracker"],
         ),
+        (  # bullets only, one of them named: still one project per bullet
+            "- Ledger Sync: Reconciles two ledgers.\n- Route Planner\n",
+            ["Ledger Sync", "Route Planner"],
+        ),
+        (  # a single "Name: description" project, hard-wrapped
+            "Ledger Sync: Reconciles two ledgers every night and reports any difference to\n"
+            "the finance team.\n",
+            ["Ledger Sync"],
+        ),
+        (  # one-line projects of about one length: each line had room for the next name
+            "Ledger Sync: Tech stack: Vue, Firebase\nRoute Planner\n"
+            "Solar Tracker: a web app built with React and Node.js\n"
+            "ledger-tools: a web app built with React and Node.js\n"
+            "Thesis work: a long description that was wrapped by the page at its width and\n"
+            "Overflow: runs on here.\n",
+            ["Ledger Sync", "Route Planner", "Solar Tracker", "ledger-tools", "Thesis work"],
+        ),
         (  # blocks after blank lines; a tech line and a URL line are not projects
             "Ledger Sync\nReconciles two ledgers every night.\nTechnology: Python\n"
             "Technology: Kafka\n\nroute-planner\nPlans delivery routes.\n"
-            "https://example.org/route-planner\n\nSolar Tracker!\nA toy.\n",
-            ["Ledger Sync", "route-planner", "Solar Tracker!"],
+            "https://example.org/route-planner\n\nSolar Tracker!\nA toy.\n\ndotfiles\nMy setup\n",
+            ["Ledger Sync", "route-planner", "Solar Tracker!", "dotfiles"],
         ),
     ],
 )

@@ -88,6 +88,7 @@ def extract(
     position = 0
     group_org: Extracted | None = None
     group_section: str | None = None
+    page_width = max(len(line) for line in spans.text.split("\n"))
     for section in segmented.sections:
         section_id = f"{doc_id}:s{section.position}"
         if section.kind is SectionKind.PUBLICATIONS:
@@ -97,7 +98,7 @@ def extract(
                 )
             )
         listed = (
-            project_entries(section, spans.text.split("\n", 1)[0].strip())
+            project_entries(section, spans.text.split("\n", 1)[0].strip(), page_width)
             if section.kind is SectionKind.PROJECTS
             else None
         )

@@ -78,7 +78,17 @@ def _bare_name(line: Line, width: int) -> bool:
     )
 
 
-def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
+def _had_room(previous: Line, line: Line, page_width: int) -> bool:
+    """The line's first word would have fit on the line before: a wrapper would have put it
+    there, so the break was the writer's ("Tool A: does X" over "Tool B: does Y")."""
+    before = previous.content.rstrip()
+    if before.endswith(":"):
+        return False  # "Name:" alone: its description follows
+    first_word = line.content.split(maxsplit=1)[0] if line.content.strip() else ""
+    return len(before) + 1 + len(first_word) <= page_width
+
+
+def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | None] | None:
     """Project starts of a "Name: description" list: index -> where the name ends.
 
     A named line starts a project when the line before it finished (a sentence end, a link, a
@@ -99,6 +109,15 @@ def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
         if line.kind is not LineKind.TEXT:
             continue
         opens = not index or line.blank_before or _finished(lines[index - 1], width)
+        # A name the line before had room for was broken there by the writer, not a wrapper:
+        # "Tool A: does X" over "Tool B: does Y", or a bare name under a one-line project.
+        opens = opens or (
+            _had_room(lines[index - 1], line, page_width)
+            and (
+                end is not None
+                or (index - 1 in starts and _colon_name(lines[index - 1]) is not None)
+            )
+        )
         if opens and (end is not None or (index and _bare_name(line, width))):
             starts[index] = end
     if all_bullets:
@@ -110,9 +129,10 @@ def _named_starts(lines: list[Line]) -> dict[int, int | None] | None:
 
 def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
     """Project starts of a list of blocks after blank lines, each opened by its name's line:
-    a few words that end no sentence (a name like "Jazzahead!" may). A block that opens
-    otherwise (a description running on after a page break, its bullets, an introduction)
-    belongs to the project before it; most blocks must open with a name."""
+    a few words that end no sentence (a name like "Jazzahead!" may), capitalized or one word
+    ("dotfiles"). A block that opens otherwise (a description running on after a page break,
+    its bullets, an introduction) belongs to the project before it; most blocks must open
+    with a name."""
     blocks = [i for i, line in enumerate(lines) if i == 0 or line.blank_before]
     starts = [
         index
@@ -121,6 +141,7 @@ def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
         and len(lines[index].content.split()) <= _MAX_BLOCK_TITLE_WORDS
         and (
             lines[index].content[:1].isupper()
+            or len(lines[index].content.split()) == 1  # a repository's name: "pyproj-tools"
             or index == 0
             or _LINE_END.search(lines[index - 1].content.rstrip()) is not None
             or _LABELLED.match(lines[index - 1].content) is not None
@@ -133,10 +154,13 @@ def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
     return dict.fromkeys(starts)
 
 
-def project_entries(section: Section, first_line: str) -> list[tuple[Entry, int | None]] | None:
+def project_entries(
+    section: Section, first_line: str, page_width: int = 0
+) -> list[tuple[Entry, int | None]] | None:
     """The projects of a section read as a project list, each with where its name ends (None:
     read the name from its header), or None when the section has neither list shape. Page
-    furniture goes first: page numbers, and a line set off and repeated (a running header)."""
+    furniture goes first: page numbers, and a line set off and repeated (a running header).
+    ``page_width``: the document's longest line, the most a wrapper put on one."""
     repeated = Counter(line.content.strip() for line in section.lines if line.blank_before)
     lines = [
         line
@@ -146,7 +170,7 @@ def project_entries(section: Section, first_line: str) -> list[tuple[Entry, int 
     ]
     if not lines or any(line.kind in (LineKind.MD_HEADING, LineKind.TABLE_ROW) for line in lines):
         return None
-    starts = _named_starts(lines) or _block_starts(lines)
+    starts = _named_starts(lines, page_width) or _block_starts(lines)
     if starts is None:
         return None
     order = sorted(starts)
@@ -203,12 +227,27 @@ def _project_name(piece: tuple[int, int], line_start: int, spans: SpanIndex) -> 
     if first is None:
         return None
     start, end = first
+    end = _titled_tail(text, end, piece[1])
     tools = _TOOLS_AFTER_COMMA.search(text, start, end)
     if tools is not None and _covers(
         spans.within(labels.SKILLS, *tools.span(1)), *tools.span(1), 0.8
     ):
         end = next(_trimmed(text, start, tools.start()), (start, end))[1]
     return Extracted(text[start:end], start, end, 0.8)
+
+
+_TITLED_TAIL = re.compile(r"\s+[-–—]\s+((?:[A-Z0-9][\w&.'+-]*\s*){1,4})")
+"""After a dash, a few capitalized words and nothing else: "Sensor Network - Field Trial"."""
+
+
+def _titled_tail(text: str, end: int, piece_end: int) -> int:
+    """Where the name ends when the dash after it is followed by a few capitalized words and
+    nothing else ("ASP Automotive – Website Relaunch"): those words are the name's own, not
+    what the project is ("naira-ledger - ledger library", "X - A key-value store")."""
+    tail = _TITLED_TAIL.match(text, end, piece_end)
+    if tail is None or tail.end() != piece_end:
+        return end
+    return tail.end(1) - (len(tail.group(1)) - len(tail.group(1).rstrip()))
 
 
 def _named(line: Line, end: int, text: str) -> Extracted | None:
