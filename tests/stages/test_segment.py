@@ -133,6 +133,21 @@ def test_a_nested_markdown_heading_with_a_section_word_is_an_entry(
     ]
 
 
+def test_a_line_naming_the_section_kind_right_under_its_heading_is_an_entry(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Jane Roe\n\nProjects\n\nSmall Java Projects\nPlugins for a video game.\n\n"
+        "Education\n\nEducation\nState College\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.PROJECTS, "Projects"),
+        (SectionKind.EDUCATION, "Education"),
+        (SectionKind.EDUCATION, "Education"),
+    ]
+
+
 def test_plain_skills_subheadings_group_inside_one_section(segment_text: Segment) -> None:
     segmented = segment_text("Skills\nLanguages\nPython, Go\nTools\nDocker, Git\n")
     assert _kinds(segmented) == [(SectionKind.SKILLS, "Skills")]

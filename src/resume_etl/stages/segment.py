@@ -685,7 +685,7 @@ def _group_by_heading(
     groups: list[tuple[SectionKind, Line | None, list[Line]]] = [(SectionKind.HEADER, None, [])]
     for index, line in enumerate(lines):
         kind, heading, body = groups[-1]
-        new_kind = _heading_kind(line, classifier, index == 0, kind, heading)
+        new_kind = _heading_kind(line, classifier, index == 0, kind, heading, not body)
         if new_kind is None:
             body.append(line)
         else:
@@ -750,6 +750,7 @@ def _heading_kind(
     is_first_line: bool,
     current_kind: SectionKind,
     current_heading: Line | None,
+    current_body_empty: bool = False,
 ) -> SectionKind | None:
     """The kind of section this line opens, or None if it belongs to the current one."""
     if line.kind is LineKind.MD_HEADING:
@@ -764,6 +765,17 @@ def _heading_kind(
             return None
         return SectionKind.OTHER
     kind = classifier.plain_heading_kind(line, is_first_line)
+    # "Small Java Projects" or "Experience Design Lead" right under the heading of that kind is
+    # its first entry, unless it is exactly a section phrase.
+    if (
+        kind is not None
+        and kind is current_kind
+        and kind in ENTRY_SECTION_KINDS
+        and current_heading is not None
+        and current_body_empty
+        and classifier.classify(line.content.strip(), max_extra_words=0) is None
+    ):
+        return None
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind

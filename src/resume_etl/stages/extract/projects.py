@@ -127,12 +127,12 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
     return starts
 
 
-def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
+def _block_starts(lines: list[Line], may_be_one: bool = False) -> dict[int, int | None] | None:
     """Project starts of a list of blocks after blank lines, each opened by its name's line:
     a few words that end no sentence (a name like "Jazzahead!" may), capitalized or one word
     ("dotfiles"). A block that opens otherwise (a description running on after a page break,
     its bullets, an introduction) belongs to the project before it; most blocks must open
-    with a name."""
+    with a name. ``may_be_one``: a single block may be one project (a name over its text)."""
     blocks = [i for i, line in enumerate(lines) if i == 0 or line.blank_before]
     starts = [
         index
@@ -149,9 +149,28 @@ def _block_starts(lines: list[Line]) -> dict[int, int | None] | None:
         )
         and not lines[index].content.rstrip().endswith((".", ",", ";", ":"))
     ]
-    if len(starts) < _MIN_PROJECTS or len(starts) < _MIN_NAMED_BLOCKS * len(blocks):
+    # One block, a name over its text, where the segmenter sees no list of entries either.
+    one_project = may_be_one and len(blocks) == 1 and starts == [0] and len(lines) > 1
+    if not one_project and (
+        len(starts) < _MIN_PROJECTS or len(starts) < _MIN_NAMED_BLOCKS * len(blocks)
+    ):
         return None
     return dict.fromkeys(starts)
+
+
+_MIN_HEAD_CHARS = 4
+_RUNNING_HEAD_EXTRA_CHARS = 30
+
+
+def _running_head(content: str, first_line: str) -> bool:
+    """A page's running head: the document's first line (the name) with a few words beside it
+    ("Ada Example - Curriculum Vitae"), set off from the text."""
+    text = content.strip()
+    return (
+        len(first_line) >= _MIN_HEAD_CHARS
+        and first_line in text
+        and len(text) <= len(first_line) + _RUNNING_HEAD_EXTRA_CHARS
+    )
 
 
 def project_entries(
@@ -167,10 +186,11 @@ def project_entries(
         for line in section.lines
         if not is_page_furniture(line.content, first_line)
         and not (line.blank_before and repeated[line.content.strip()] > 1)
+        and not (line.blank_before and _running_head(line.content, first_line))
     ]
     if not lines or any(line.kind in (LineKind.MD_HEADING, LineKind.TABLE_ROW) for line in lines):
         return None
-    starts = _named_starts(lines, page_width) or _block_starts(lines)
+    starts = _named_starts(lines, page_width) or _block_starts(lines, len(section.entries) <= 1)
     if starts is None:
         return None
     order = sorted(starts)
@@ -197,7 +217,8 @@ def build_project(
         for piece in _unmasked_pieces(line.content_start, line.end, masks)
         for piece in _trimmed(ctx.spans.text, *piece)
     ]
-    name = _project_name(pieces[0], ctx.entry.header[0].start, ctx.spans) if pieces else None
+    first = ctx.entry.header[0]
+    name = _project_name(pieces[0], first.start, ctx.spans, first.end) if pieces else None
     if name_end is not None:
         name = _named(ctx.entry.header[0], name_end, ctx.spans.text)
     skills = ctx.spans.within(labels.SKILLS, ctx.entry.start, ctx.entry.end)
@@ -215,11 +236,15 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _TOOLS_AFTER_COMMA = re.compile(r",\s*([^,]+)$")
 
 
-def _project_name(piece: tuple[int, int], line_start: int, spans: SpanIndex) -> Extracted | None:
+def _project_name(
+    piece: tuple[int, int], line_start: int, spans: SpanIndex, line_end: int | None = None
+) -> Extracted | None:
     """The project's name: the header's first piece up to a separator ("naira-ledger - ledger
     library"), the text of a markdown link ("[tf-cost-diff](https://...)") rather than the
-    link, without a trailing list of tools after a comma ("Returns Dashboard, Power BI")."""
+    link, without a trailing list of tools after a comma ("Returns Dashboard, Power BI"), with
+    a bare year that closes its line ("Hackathon 2019")."""
     text = spans.text
+    line_end = piece[1] if line_end is None else line_end
     link = _MARKDOWN_LINK.search(text, line_start, piece[1])
     if link is not None and link.start() <= piece[0] < link.end(1):
         piece = (piece[0], link.end(1))
@@ -229,14 +254,37 @@ def _project_name(piece: tuple[int, int], line_start: int, spans: SpanIndex) -> 
     start, end = first
     end = _titled_tail(text, end, piece[1])
     tools = _TOOLS_AFTER_COMMA.search(text, start, end)
-    if tools is not None and _covers(
-        spans.within(labels.SKILLS, *tools.span(1)), *tools.span(1), 0.8
+    if (
+        tools is not None
+        and _skills_only(spans, *tools.span(1))
+        and not _ends_in_skill(spans, start, tools.start())
     ):
         end = next(_trimmed(text, start, tools.start()), (start, end))[1]
+    elif end == piece[1] and (year := _TRAILING_YEAR.match(text, end, line_end)) is not None:
+        end = year.end(1)  # "Forum Kongress 2017": the year the name was masked at is its own
     return Extracted(text[start:end], start, end, 0.8)
 
 
-_TITLED_TAIL = re.compile(r"\s+[-–—]\s+((?:[A-Z0-9][\w&.'+-]*\s*){1,4})")
+_TRAILING_YEAR = re.compile(r" ((?:19|20)\d{2})[ \t]*(?:$|(?=\n))")
+"""A bare year after the name and nothing else on the line: "Forum Film Kino 2018"."""
+
+
+def _skills_only(spans: SpanIndex, start: int, end: int) -> bool:
+    return _covers(spans.within(labels.SKILLS, start, end), start, end, 0.8)
+
+
+def _ends_in_skill(spans: SpanIndex, start: int, end: int) -> bool:
+    """The text before a comma ends with a skill: the comma is inside a list of tools the name
+    holds ("QA environment for .Net, Go, Angular and React"), not the name's end."""
+    before = spans.text[start:end].rstrip()
+    return any(
+        span.end_char == start + len(before) for span in spans.within(labels.SKILLS, start, end)
+    )
+
+
+_TITLED_TAIL = re.compile(
+    r"\s+[-–—]\s+([A-Z0-9][\w.'+-]*(?:\s+(?:[A-Z0-9][\w.'+-]*|&|[^\W\d_A-Z]{1,3})){0,4})\s*"
+)
 """After a dash, a few capitalized words and nothing else: "Sensor Network - Field Trial"."""
 
 
@@ -247,7 +295,7 @@ def _titled_tail(text: str, end: int, piece_end: int) -> int:
     tail = _TITLED_TAIL.match(text, end, piece_end)
     if tail is None or tail.end() != piece_end:
         return end
-    return tail.end(1) - (len(tail.group(1)) - len(tail.group(1).rstrip()))
+    return tail.end(1)
 
 
 def _named(line: Line, end: int, text: str) -> Extracted | None:
