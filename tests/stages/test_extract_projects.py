@@ -55,6 +55,10 @@ def _names(text: str) -> list[str] | None:
             "the finance team.\n",
             ["Ledger Sync"],
         ),
+        (  # a bare name first, then named lines; a one-word bare name
+            "Ledger Sync\nRoute Planner: Plans delivery routes.\nledger-tools\n",
+            ["Ledger Sync", "Route Planner", "ledger-tools"],
+        ),
         (  # one-line projects of about one length: each line had room for the next name
             "Ledger Sync: Tech stack: Vue, Firebase\nRoute Planner\n"
             "Solar Tracker: a web app built with React and Node.js\n"

@@ -148,6 +148,20 @@ def test_a_line_naming_the_section_kind_right_under_its_heading_is_an_entry(
     ]
 
 
+def test_a_quiet_title_naming_a_section_kind_is_an_entry_where_headings_shout(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Jane Roe\n\nPROJECTS\n\nLedger Sync\n  Reconciles ledgers.\n\n"
+        "Video Automation Toolkit\n  Uploads videos.\n\nSKILLS\n\nPython\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.PROJECTS, "PROJECTS"),
+        (SectionKind.SKILLS, "SKILLS"),
+    ]
+
+
 def test_plain_skills_subheadings_group_inside_one_section(segment_text: Segment) -> None:
     segmented = segment_text("Skills\nLanguages\nPython, Go\nTools\nDocker, Git\n")
     assert _kinds(segmented) == [(SectionKind.SKILLS, "Skills")]

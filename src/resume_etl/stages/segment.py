@@ -744,6 +744,21 @@ def _reads_as_heading(line: Line) -> bool:
     )
 
 
+def _entry_title(
+    line: Line, classifier: SectionClassifier, kind: SectionKind, heading: Line | None
+) -> bool:
+    """A line inside an entry section that names a section kind with more words, in a quieter
+    style than the section's heading: an entry's title ("Small Java Projects", "CLI Toolkit",
+    "Experience Design Lead") when right under that heading or when the headings shout."""
+    text = line.content.strip()
+    return (
+        kind in ENTRY_SECTION_KINDS
+        and heading is not None
+        and not text.isupper()
+        and classifier.classify(text, max_extra_words=0) is None
+    )
+
+
 def _heading_kind(
     line: Line,
     classifier: SectionClassifier,
@@ -765,15 +780,9 @@ def _heading_kind(
             return None
         return SectionKind.OTHER
     kind = classifier.plain_heading_kind(line, is_first_line)
-    # "Small Java Projects" or "Experience Design Lead" right under the heading of that kind is
-    # its first entry, unless it is exactly a section phrase.
-    if (
-        kind is not None
-        and kind is current_kind
-        and kind in ENTRY_SECTION_KINDS
-        and current_heading is not None
-        and current_body_empty
-        and classifier.classify(line.content.strip(), max_extra_words=0) is None
+    quiet_title = kind is not None and _entry_title(line, classifier, current_kind, current_heading)
+    if quiet_title and (
+        current_body_empty or (current_heading and current_heading.content.isupper())
     ):
         return None
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.

@@ -72,7 +72,8 @@ def _bare_name(line: Line, width: int) -> bool:
     return (
         len(text) < _SHORT_LINE * width
         and len(text.split()) <= _MAX_NAME_WORDS
-        and text[:1].isupper()
+        and (text[:1].isupper() or len(text.split()) == 1)
+        and ": " not in text  # "Tech stack: Vue" labels a value
         and _LINE_END.search(text) is None
         and not text.endswith(",")
     )
@@ -95,7 +96,8 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
     line well short of the wrap width) or a blank line sets it off; so does a short bare name
     after a finished line. In a list of bullets only, every bullet is one project (named by its
     colon, else by its whole text), however few; in other lists a bullet is part of a
-    description, and the first line must open with a name and its colon."""
+    description, and the first line must open with a name and its colon (or be a bare name
+    over such a line)."""
     all_bullets = all(line.kind is LineKind.BULLET for line in lines)
     width = max(len(line.content.rstrip()) for line in lines)
     starts: dict[int, int | None] = {}
@@ -122,8 +124,12 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
             starts[index] = end
     if all_bullets:
         return starts
-    if not named or _colon_name(lines[0]) is None:
+    opens_named = _colon_name(lines[0]) is not None or (
+        len(lines) > 1 and _bare_name(lines[0], width) and starts.get(1) is not None
+    )
+    if not named or not opens_named:
         return None
+    starts.setdefault(0, None)
     return starts
 
 
