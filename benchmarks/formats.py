@@ -25,7 +25,7 @@ from spacy.language import Language
 from resume_etl.config import PipelineConfig, default_pipeline_path, load_config
 from resume_etl.evaluation import GoldDocument, load_gold, score_documents
 from resume_etl.evaluation.formats import FormatScore, gold_for_rendering, summarize
-from resume_etl.evaluation.score import predictions_from_tables
+from resume_etl.evaluation.predicted import predictions_from_tables
 from resume_etl.nlp.build import build_nlp
 from resume_etl.runner import RunOptions, run_files
 from resume_etl.tables import read_tables

@@ -43,7 +43,7 @@ from resume_etl.api import read_tables
 from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.evaluation import load_gold, score_documents
 from resume_etl.evaluation.match import text_matches
-from resume_etl.evaluation.score import predictions_from_tables
+from resume_etl.evaluation.predicted import predictions_from_tables
 from resume_etl.nlp.build import build_nlp
 from resume_etl.runner import run_files
 from resume_etl.stages import ingest

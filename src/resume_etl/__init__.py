@@ -23,7 +23,8 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from resume_etl.api import run
     from resume_etl.config import PipelineConfig, load_config
     from resume_etl.errors import ErrorCode, ResumeEtlError
-    from resume_etl.exports.jsonresume import JsonResume, export_json_resume, to_json_resume
+    from resume_etl.exports.jsonresume import export_json_resume, to_json_resume
+    from resume_etl.exports.jsonresume_schema import JsonResume
     from resume_etl.exports.local_search import SearchHit, search_profiles
     from resume_etl.exports.profiles import ProfileRecords, read_profiles
     from resume_etl.exports.redact import Redactor
@@ -53,7 +54,7 @@ _HOMES: dict[str, str] = {
     "load_config": "resume_etl.config",
     "ErrorCode": "resume_etl.errors",
     "ResumeEtlError": "resume_etl.errors",
-    "JsonResume": "resume_etl.exports.jsonresume",
+    "JsonResume": "resume_etl.exports.jsonresume_schema",
     "export_json_resume": "resume_etl.exports.jsonresume",
     "to_json_resume": "resume_etl.exports.jsonresume",
     "SearchHit": "resume_etl.exports.local_search",

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from resume_etl.evaluation.counts import FieldScore
 from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
-from resume_etl.evaluation.score import FieldScore, Predicted, score_document, score_documents
+from resume_etl.evaluation.predicted import Predicted
+from resume_etl.evaluation.score import score_document, score_documents
 
 
 def _gold(**fields: object) -> GoldDocument:

@@ -13,10 +13,10 @@ from resume_etl.exports.jsonresume import (
     RESUME_FILE_NAME,
     InvalidExportError,
     export_json_resume,
-    partial_iso_date,
     to_json_resume,
     validation_errors,
 )
+from resume_etl.exports.jsonresume_schema import partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import CharSpan, ExperienceRecord, ProfileRecord, SkillRecord

@@ -11,16 +11,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from resume_etl.evaluation.counts import EvalReport, FieldScore
     from resume_etl.evaluation.gold import GoldDocument, load_gold
-    from resume_etl.evaluation.score import EvalReport, FieldScore, evaluate, score_documents
+    from resume_etl.evaluation.score import evaluate, score_documents
 
 __all__ = ["EvalReport", "FieldScore", "GoldDocument", "evaluate", "load_gold", "score_documents"]
 
 _HOMES = {
     "GoldDocument": "resume_etl.evaluation.gold",
     "load_gold": "resume_etl.evaluation.gold",
-    "EvalReport": "resume_etl.evaluation.score",
-    "FieldScore": "resume_etl.evaluation.score",
+    "EvalReport": "resume_etl.evaluation.counts",
+    "FieldScore": "resume_etl.evaluation.counts",
     "evaluate": "resume_etl.evaluation.score",
     "score_documents": "resume_etl.evaluation.score",
 }

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from resume_etl.evaluation.counts import EvalReport
 from resume_etl.evaluation.gold import GoldDocument
-from resume_etl.evaluation.score import EvalReport
 
 ENTRY_FIELDS = ("work.entry", "education.entry", "project.entry", "publication.entry")
 

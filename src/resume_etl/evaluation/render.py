@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from resume_etl.evaluation.score import EvalReport
+from resume_etl.evaluation.counts import EvalReport
 
 FIELD_COLUMNS = ("field", "precision", "recall", "f1", "tp", "fp", "fn")
 """Columns of the per-field scores for scripts (``eval --format csv``)."""

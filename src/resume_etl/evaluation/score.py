@@ -16,18 +16,16 @@ canonical name or by any text it was found as. Mentions elsewhere are not scored
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pandas as pd
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import BaseModel
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
+from resume_etl.evaluation.counts import Counts, DocumentScore, EvalReport, FieldScore
 from resume_etl.evaluation.gold import (
     GoldDocument,
     GoldEducation,
@@ -46,10 +44,10 @@ from resume_etl.evaluation.match import (
     text_agreement,
     text_matches,
 )
+from resume_etl.evaluation.predicted import Predicted, predictions_from_tables
 from resume_etl.phones import phone_key
 from resume_etl.runner import run_files
 from resume_etl.tables import read_tables
-from resume_etl.vocab import DatePrecision
 
 FIELDS: tuple[str, ...] = (
     "profile.name",
@@ -86,219 +84,6 @@ FIELDS: tuple[str, ...] = (
     "metric",
 )
 """Every scored field, in report order."""
-
-
-@dataclass(slots=True)
-class Counts:
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.true_positives += other.true_positives
-        self.false_positives += other.false_positives
-        self.false_negatives += other.false_negatives
-
-    @property
-    def errors(self) -> int:
-        return self.false_positives + self.false_negatives
-
-
-def _ratio(hits: int, total: int) -> float:
-    return hits / total if total else 1.0
-
-
-class FieldScore(BaseModel):
-    """One field's counts over the corpus; a field nothing predicts or expects scores 1.0."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    field: str
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def precision(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_positives)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def recall(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def f1(self) -> float:
-        errors = self.false_positives + self.false_negatives
-        return _ratio(2 * self.true_positives, 2 * self.true_positives + errors)
-
-
-class DocumentScore(BaseModel):
-    """One document's counts over all fields, and the fields it got most wrong."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    document: str
-    true_positives: int
-    false_positives: int
-    false_negatives: int
-    f1: float
-    weakest_fields: list[str]
-
-
-class EvalReport(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    fields: list[FieldScore]
-    documents: list[DocumentScore]
-
-    def f1_by_field(self) -> dict[str, float]:
-        return {score.field: score.f1 for score in self.fields}
-
-    def worst_documents(self, count: int) -> list[DocumentScore]:
-        return sorted(self.documents, key=lambda doc: (doc.f1, doc.document))[:count]
-
-
-# --------------------------------------------------------------------------- predictions
-
-
-@dataclass(frozen=True, slots=True)
-class Predicted:
-    """What the pipeline wrote for one document, in gold terms."""
-
-    record: GoldDocument
-    skill_spellings: list[frozenset[str]] = field(default_factory=list)
-
-
-def _cell(value: Any) -> Any:
-    """A table cell as a plain Python value, with NaN/NaT/None all None."""
-    if value is None:
-        return None
-    if isinstance(value, float | pd.Timestamp) and pd.isna(value):
-        return None
-    return value
-
-
-def date_text(value: Any, precision: Any) -> str | None:
-    """A stored date at the precision the text stated, as a gold date string."""
-    if _cell(value) is None or _cell(precision) is None:
-        return None
-    day = value.date() if isinstance(value, pd.Timestamp) else value
-    assert isinstance(day, dt.date)
-    if precision == DatePrecision.YEAR:
-        return f"{day.year:04d}"
-    if precision in (DatePrecision.MONTH, DatePrecision.SEASON):
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
-
-
-def _rows(tables: Mapping[str, pd.DataFrame], table: str) -> dict[str, list[dict[str, Any]]]:
-    """Rows of a table grouped by doc_id."""
-    frame = tables.get(table)
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    if frame is None:
-        return grouped
-    for row in frame.to_dict(orient="records"):
-        grouped.setdefault(str(row["doc_id"]), []).append(row)
-    return grouped
-
-
-def _dated(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "start": date_text(row.get("start_date"), row.get("start_precision")),
-        "end": date_text(row.get("end_date"), row.get("end_precision")),
-    }
-
-
-def _work(row: dict[str, Any]) -> GoldWork:
-    return GoldWork(
-        organization=_cell(row.get("organization")),
-        role=_cell(row.get("role")),
-        employment_type=_cell(row.get("employment_type")),
-        location=_cell(row.get("location")),
-        current=bool(row.get("is_current")),
-        **_dated(row),
-    )
-
-
-def _school(row: dict[str, Any]) -> GoldEducation:
-    return GoldEducation(
-        institution=_cell(row.get("institution")),
-        location=_cell(row.get("location")),
-        degree=_cell(row.get("degree")),
-        field=_cell(row.get("field_of_study")),
-        gpa=_cell(row.get("gpa")),
-        gpa_scale=_cell(row.get("gpa_scale")),
-        **_dated(row),
-    )
-
-
-def _skill_spellings(row: dict[str, Any], text: str) -> frozenset[str]:
-    spans = row.get("spans")
-    listed_spans = [] if spans is None else list(spans)
-    surfaces = {text[int(span["start"]) : int(span["end"])] for span in listed_spans}
-    return frozenset({str(row["name"]), *surfaces})
-
-
-def predictions_from_tables(tables: Mapping[str, pd.DataFrame]) -> dict[Path, Predicted]:
-    """The pipeline's rows per document, keyed by the document's resolved source path."""
-    found: dict[Path, Predicted] = {}
-    by_table = {
-        name: _rows(tables, name)
-        for name in (
-            "profiles",
-            "contacts",
-            "links",
-            "experiences",
-            "education",
-            "projects",
-            "publications",
-            "skills",
-            "metrics",
-        )
-    }
-    documents = tables.get("documents")
-    for document in [] if documents is None else documents.to_dict(orient="records"):
-        doc_id, text = str(document["doc_id"]), str(document["text"])
-
-        def rows(table: str, doc_id: str = doc_id) -> list[dict[str, Any]]:
-            return by_table[table].get(doc_id, [])
-
-        profile = next(iter(rows("profiles")), {})
-        contacts = rows("contacts")
-        listed = [row for row in rows("skills") if row.get("source") == "skills_section"]
-        record = GoldDocument(
-            document=str(document["source_path"]),
-            name=_cell(profile.get("name")),
-            headline=_cell(profile.get("headline")),
-            location=_cell(profile.get("location")),
-            emails=[row["normalized"] for row in contacts if row["kind"] == "email"],
-            phones=[row["normalized"] for row in contacts if row["kind"] == "phone"],
-            links=[row["url"] for row in rows("links")],
-            work=[_work(row) for row in rows("experiences")],
-            education=[_school(row) for row in rows("education")],
-            projects=[
-                GoldProject(name=row["name"], **_dated(row))
-                for row in rows("projects")
-                if _cell(row.get("name"))
-            ],
-            publications=[
-                GoldPublication(
-                    title=row["title"], venue=_cell(row.get("venue")), year=_cell(row.get("year"))
-                )
-                for row in rows("publications")
-            ],
-            skills=[str(row["name"]) for row in listed],
-            metrics=[
-                GoldMetric(value=row["value"], unit=row["unit"], text=row["text"])
-                for row in rows("metrics")
-            ],
-        )
-        spellings = [_skill_spellings(row, text) for row in listed]
-        found[Path(str(document["source_path"])).resolve()] = Predicted(record, spellings)
-    return found
 
 
 # --------------------------------------------------------------------------- scoring
@@ -529,7 +314,7 @@ def score_documents(
                 true_positives=overall.true_positives,
                 false_positives=overall.false_positives,
                 false_negatives=overall.false_negatives,
-                f1=_ratio(2 * overall.true_positives, 2 * overall.true_positives + overall.errors),
+                f1=overall.f1,
                 weakest_fields=[name for name, _ in weakest[:3]],
             )
         )

@@ -9,7 +9,6 @@ empty fields, and every file is checked against the official schema shipped with
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from functools import cache
@@ -18,12 +17,25 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jsonschema
-from pydantic import BaseModel, ConfigDict
-from pydantic.alias_generators import to_camel
 
-from resume_etl._version import __version__
 from resume_etl.exports._files import export_root, remove_stale, subfolder, write_atomically
 from resume_etl.exports._readable import certificates, skill_groups, spoken_languages
+from resume_etl.exports.jsonresume_schema import (
+    Award,
+    Basics,
+    Certificate,
+    Education,
+    JsonResume,
+    Language,
+    Location,
+    Meta,
+    Project,
+    Publication,
+    Skill,
+    SocialProfile,
+    Work,
+    partial_iso_date,
+)
 from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import (
@@ -35,10 +47,7 @@ from resume_etl.records import (
     PublicationRecord,
     SkillRecord,
 )
-from resume_etl.vocab import ContactKind, DatePrecision, LinkPlatform
-
-SCHEMA_VERSION = "v1.0.0"
-"""The JSON Resume schema version the shipped schema file describes."""
+from resume_etl.vocab import ContactKind, LinkPlatform
 
 RESUME_FILE_NAME = "resume.json"
 
@@ -56,135 +65,8 @@ NETWORK_NAMES: dict[LinkPlatform, str] = {
 T = TypeVar("T")
 
 
-class _JsonResumePart(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", alias_generator=to_camel, populate_by_name=True
-    )
-
-
-class Location(_JsonResumePart):
-    address: str | None = None
-    city: str | None = None
-    region: str | None = None
-
-
-class SocialProfile(_JsonResumePart):
-    network: str
-    username: str | None = None
-    url: str
-
-
-class Basics(_JsonResumePart):
-    name: str | None = None
-    label: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    url: str | None = None
-    summary: str | None = None
-    location: Location | None = None
-    profiles: list[SocialProfile] | None = None
-
-
-class Work(_JsonResumePart):
-    name: str | None = None
-    position: str | None = None
-    location: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
-    summary: str | None = None
-    highlights: list[str] | None = None
-
-
-class Education(_JsonResumePart):
-    institution: str | None = None
-    area: str | None = None
-    study_type: str | None = None
-    start_date: str | None = None
-    end_date: str | None = None
-    score: str | None = None
-
-
-class Award(_JsonResumePart):
-    title: str
-    awarder: str | None = None
-
-
-class Skill(_JsonResumePart):
-    name: str
-    keywords: list[str] | None = None
-
-
-class Language(_JsonResumePart):
-    language: str
-    fluency: str | None = None
-
-
-class Certificate(_JsonResumePart):
-    name: str
-    date: str | None = None
-    issuer: str | None = None
-
-
-class Project(_JsonResumePart):
-    name: str | None = None
-    description: str | None = None
-    highlights: list[str] | None = None
-    keywords: list[str] | None = None
-    start_date: str | None = None
-    end_date: str | None = None
-    url: str | None = None
-
-
-class Publication(_JsonResumePart):
-    name: str
-    publisher: str | None = None
-    release_date: str | None = None
-    url: str | None = None
-
-
-class Meta(_JsonResumePart):
-    version: str = SCHEMA_VERSION
-    generator: str = f"resume-etl {__version__}"
-    doc_id: str
-    person_key: str
-
-
 class InvalidExportError(ValueError):
     """An exported document breaks its schema: a bug in the mapping, never the user's input."""
-
-
-class JsonResume(_JsonResumePart):
-    """One résumé in the JSON Resume schema."""
-
-    basics: Basics
-    work: list[Work] | None = None
-    education: list[Education] | None = None
-    awards: list[Award] | None = None
-    certificates: list[Certificate] | None = None
-    skills: list[Skill] | None = None
-    languages: list[Language] | None = None
-    projects: list[Project] | None = None
-    publications: list[Publication] | None = None
-    meta: Meta
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """The document as JSON Resume spells it: camelCase keys, empty fields left out."""
-        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
-
-
-def partial_iso_date(date: dt.date | None, precision: DatePrecision | None) -> str | None:
-    """A date at the precision the text stated: '2025-02-14', '2025-02' or '2019'.
-
-    A season ('Summer 2021') has no JSON Resume form; it is written as its year, never as a
-    month the text did not state.
-    """
-    if date is None or precision is None:
-        return None
-    if precision == DatePrecision.DAY:
-        return date.isoformat()
-    if precision == DatePrecision.MONTH:
-        return f"{date.year:04d}-{date.month:02d}"
-    return f"{date.year:04d}"
 
 
 JSON_RESUME_KEPT_KEYS = frozenset({"startDate", "endDate", "releaseDate", "meta"})

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from resume_etl.exports import DEFAULT_INDEX
 from resume_etl.exports._files import export_root, read_lines, write_atomically
-from resume_etl.exports.jsonresume import partial_iso_date
+from resume_etl.exports.jsonresume_schema import partial_iso_date
 from resume_etl.exports.profiles import ProfileRecords, check_person_keys, read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.records import DatedEntry, MetricRecord

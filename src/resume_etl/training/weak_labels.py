@@ -26,14 +26,14 @@ from resume_etl.stages.segment import (
     Line,
     LineKind,
     SectionClassifier,
-    _group_by_heading,
-    _is_continuation,
-    _is_date_only,
     is_prose,
     line_shapes,
     split_entries,
     split_lines,
 )
+from resume_etl.stages.segment.lines import _is_continuation
+from resume_etl.stages.segment.sections import _group_by_heading
+from resume_etl.stages.segment.timeline import _is_date_only
 from resume_etl.vocab import ENTRY_SECTION_KINDS
 
 PAGED_LAYOUTS = frozenset({"pdf", "linkedin", "europass"})

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from resume_etl.evaluation.gold import GoldDocument
+from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import DotinDocument, DotinSpan
 from resume_etl.evaluation.real.dotin import (
     TAGGED_LOCATION,
@@ -18,7 +19,6 @@ from resume_etl.evaluation.real.dotin import (
 from resume_etl.evaluation.real.report import Tally
 from resume_etl.evaluation.real.runner import DocumentRows
 from resume_etl.evaluation.real.split import Half
-from resume_etl.evaluation.score import Predicted
 
 TEXT = (
     '"Jo Rivera  Austin, TX  jo@example.org  EXPERIENCE  Acme Robotics  Field Technician  '

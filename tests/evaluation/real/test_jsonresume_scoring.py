@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
+from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.expected import expected
 from resume_etl.evaluation.real.facts import ResumeFacts
 from resume_etl.evaluation.real.jsonresume import (
@@ -19,7 +20,6 @@ from resume_etl.evaluation.real.render import layout_named
 from resume_etl.evaluation.real.report import Tally
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half
-from resume_etl.evaluation.score import Predicted
 
 JOB = GoldWork(organization="Harbour Ledger", role="Engineer", start="2021-03", end="2022-01")
 

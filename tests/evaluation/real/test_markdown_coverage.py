@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 from resume_etl.evaluation.gold import GoldDocument
+from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.markdown import score_document
 from resume_etl.evaluation.real.report import Tally
 from resume_etl.evaluation.real.runner import DocumentRows
-from resume_etl.evaluation.score import Predicted
 
 
 def test_coverage_counts_what_was_read() -> None:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from resume_etl.evaluation.counts import Counts
 from resume_etl.evaluation.real.report import ALL_LAYOUTS, RealReport, Tally, document_result
 from resume_etl.evaluation.real.split import Half
 from resume_etl.evaluation.real.tables import markdown_tables, rich_tables, worst_rows
-from resume_etl.evaluation.score import Counts
 
 
 def _tally(true_positives: int, jobs_right: int) -> Tally:

@@ -39,12 +39,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from resume_etl.evaluation.counts import Counts
 from resume_etl.evaluation.match import match_sets, normalize, text_matches
 from resume_etl.evaluation.real.data import DotinDocument, read_dotin
 from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of, near_duplicate_groups
-from resume_etl.evaluation.score import Counts
 from resume_etl.stages.ingest import decode_byte_escapes
 
 DATASET = "dotin"

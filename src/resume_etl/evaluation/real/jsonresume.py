@@ -29,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from resume_etl.evaluation.counts import Counts
 from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
 from resume_etl.evaluation.match import align, date_matches, normalize, text_matches
+from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.expected import ExpectedRendering, expected
 from resume_etl.evaluation.real.facts import read_facts
@@ -39,7 +41,7 @@ from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.similarity import TEXT_MATCH_THRESHOLD, text_similarity
 from resume_etl.evaluation.real.split import Half, half_of
-from resume_etl.evaluation.score import Counts, Predicted, score_document, work_agreement
+from resume_etl.evaluation.score import score_document, work_agreement
 
 DATASET = "jsonresume"
 _ROLE_QUALIFIER = re.compile(r"\s*,\s*|\s+[-–—|]\s+")

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from resume_etl.evaluation.counts import Counts, FieldScore
 from resume_etl.evaluation.real.split import Half
-from resume_etl.evaluation.score import Counts, FieldScore
 
 ALL_LAYOUTS = "all"
 """The layout name of a group that pools every layout of the JSON Resume set."""

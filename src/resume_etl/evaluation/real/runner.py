@@ -18,7 +18,7 @@ import pandas as pd
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
-from resume_etl.evaluation.score import Predicted, predictions_from_tables
+from resume_etl.evaluation.predicted import Predicted, predictions_from_tables
 from resume_etl.runner import run_files
 from resume_etl.storage.plan import RunOptions
 from resume_etl.tables import read_tables

@@ -2,7 +2,7 @@
 bullet, a wrapped continuation or page furniture, from a learned line-role model.
 
 ``features`` turns lines into shapes (never words), ``model`` loads the shipped CRF by its
-versioned name and labels lines. The segmenter consults it (``stages/segment.py``).
+versioned name and labels lines. The segmenter consults it (``stages/segment/``).
 """
 
 from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_features

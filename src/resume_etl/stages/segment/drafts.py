@@ -1,0 +1,60 @@
+"""Entries: the frozen entry and the draft the splitter grows line by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resume_etl.stages.segment.lines import Line
+from resume_etl.stages.segment.periods import (
+    _BARE_YEAR,
+    _YEAR_FIELD_AT_END,
+    _YEAR_IN_PARENTHESES_AT_END,
+    is_date_line,
+)
+
+MAX_HEADER_LINES = 5
+"""An entry header longer than this is more likely a list than one entry's header."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One job, degree, project or publication: header lines, then body lines."""
+
+    header: tuple[Line, ...]
+    body: tuple[Line, ...]
+    columns: Line | None = None
+    """For a row of a markdown table, the table's header row (its column names)."""
+
+    @property
+    def start(self) -> int:
+        return self.header[0].start
+
+    @property
+    def end(self) -> int:
+        return (self.body or self.header)[-1].end
+
+
+@dataclass(slots=True)
+class _EntryDraft:
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    columns: Line | None = None
+
+    def has_date(self) -> bool:
+        return any(is_date_line(line.content) for line in self.header)
+
+    def dated_after_title(self) -> bool:
+        """The header opens with a non-date line and states its period further down."""
+        first, rest = self.header[0], self.header[1:]
+        return not is_date_line(first.content) and any(
+            is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
+        )
+
+    def has_parenthesized_year(self) -> bool:
+        return any(_YEAR_IN_PARENTHESES_AT_END.search(line.content) for line in self.header)
+
+    def has_year_field(self) -> bool:
+        return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
+
+    def freeze(self) -> Entry:
+        return Entry(tuple(self.header), tuple(self.body), self.columns)

@@ -1,0 +1,196 @@
+"""Entries: split an entry-bearing section into entries, and the layout rules that say where a
+new entry starts."""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
+from resume_etl.stages.segment.lines import Line, LineKind, _is_continuation, is_prose
+from resume_etl.stages.segment.model_steps import RoleAt, _apply_step, _model_step, _Step
+from resume_etl.stages.segment.periods import (
+    _DATE_AT_START,
+    _OPEN_RANGE_AT_END,
+    _YEAR_FIELD_AT_END,
+    _YEAR_IN_PARENTHESES_AT_END,
+    is_date_line,
+)
+from resume_etl.vocab import SectionKind
+
+
+def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)": in an education list of bullets,
+    a dated bullet is a whole entry (not the body of the one before)."""
+    if kind is not SectionKind.EDUCATION or line.kind is not LineKind.BULLET:
+        return False
+    if current is not None and current.header[0].kind is not LineKind.BULLET:
+        return False
+    content = line.content
+    return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+
+
+_LEADING_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s")
+
+
+def _is_dated_school_line(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """ "PhD in Physics, Faculty of Science, University of X (2020 - 2024)": in an education
+    section a line that closes with its years in parentheses is a whole entry, however long,
+    once the entry before it has its own years."""
+    if kind is not SectionKind.EDUCATION or line.kind is not LineKind.TEXT:
+        return False
+    content = line.content
+    if _YEAR_IN_PARENTHESES_AT_END.search(content) is None or _LEADING_LABEL.match(content):
+        return False
+    return current is None or current.has_date() or current.has_parenthesized_year()
+
+
+# "**QuickShard** - a key-value store", "[**tf-cost-diff**](https://...) - posts plan costs",
+# "⭐ naira-ledger - ledger library", "Depot Slotting Review (2022) - re-slotted 3,400 SKUs":
+# a project named at the start of its line, maybe dated, then a dash and what it is.
+_PROJECT_NAME_LEAD = re.compile(
+    r"^[^\w\[*]{0,4}"
+    r"(?:(?P<marked>\*\*[^*\n]{1,80}\*\*|\[[^\]\n]{1,80}\]\([^)\s]*\))"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*[-:]\s+\S"
+    r"|(?P<plain>\w[^\n]{0,60}?)(?:\s*\([^()\n]{1,40}\))?\s+-\s+\S)"
+)
+_MAX_PROJECT_NAME_WORDS = 6
+
+
+def names_a_project(line: Line) -> bool:
+    """The line opens with a project's name set off from what follows by a dash (or, for a
+    bold or linked name, a colon): one whole project on one line."""
+    found = _PROJECT_NAME_LEAD.match(line.content.strip())
+    if found is None:
+        return False
+    plain = found.group("plain")
+    if plain is None:
+        return True
+    return (
+        len(plain.split()) <= _MAX_PROJECT_NAME_WORDS
+        and any(char.isalpha() for char in plain)
+        and not is_date_line(plain)
+        and _DATE_AT_START.match(plain) is None
+        and _BODY_LABEL.match(plain) is None
+    )
+
+
+def _is_listed_project(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """In a list of one-line projects, each named line is a whole entry even when it reads as a
+    sentence. Only a list whose entries are such lines is split this way (bullets only when its
+    entries are bullets), so a project's own description bullets stay its body."""
+    if kind is not SectionKind.PROJECTS or line.kind not in (LineKind.TEXT, LineKind.BULLET):
+        return False
+    if current is not None:
+        first = current.header[0]
+        if first.kind is not line.kind or not names_a_project(first):
+            return False
+    return names_a_project(line)
+
+
+# Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
+# LinkedIn role, "Responsibilities:" in a labelled CV.
+_BODY_LABEL = re.compile(
+    r"(?i)^\s*(?:skills|key skills|tools|technologies|tech stack|stack|responsibilities|duties"
+    r"|achievements|key achievements|activities(?: and societies)?|thesis|dissertation"
+    r"|highlights|courses|coursework|relevant coursework)\s*:"
+)
+
+
+def split_entries(
+    kind: SectionKind, lines: list[Line], roles: RoleAt | None = None
+) -> tuple[tuple[Entry, ...], tuple[Line, ...]]:
+    """Split an entry-bearing section's body into entries and the intro lines before them.
+
+    Exact layout rules come first (markdown headings, tables, one-line citations and
+    projects); then the line-role model's guess where it has one (``roles``); the other
+    rules decide the rest.
+    """
+    drafts: list[_EntryDraft] = []
+    intro: list[Line] = []
+    previous: Line | None = None
+    table_header: Line | None = None
+    for line in lines:
+        current = drafts[-1] if drafts else None
+        if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
+            # A table in an entry section: its first row names the columns, each next row is
+            # one entry ("| 2021 - now | Senior Data Engineer | Vistula Payments |").
+            if previous is None or previous.kind is not LineKind.TABLE_ROW:
+                table_header = line
+            else:
+                drafts.append(_EntryDraft(header=[line], columns=table_header))
+            previous = line
+            continue
+        if (
+            _starts_own_entry(kind, line)
+            or _is_bulleted_entry(kind, line, current)
+            or _is_listed_project(kind, line, current)
+            or _is_dated_school_line(kind, line, current)
+        ):
+            drafts.append(_EntryDraft(header=[line]))
+        elif roles and current is not None and _BODY_LABEL.match(line.content):
+            current.body.append(line)  # the rules' exact reading of a labelled body line
+        elif (
+            roles
+            and current is not None
+            and not current.body
+            and _ends_range_of(current.header[-1], line)
+        ):
+            current.header.append(line)  # "Jan 2020 -" then "Mar 2021": one range
+        elif (step := _model_step((roles or {}).get(line.start), line, current)) is not None:
+            _apply_step(step, line, current, drafts, intro)
+            if step is _Step.DROP:
+                continue
+        elif current is not None and _is_continuation(line, previous):
+            (current.body or current.header).append(line)
+        elif (
+            line.kind is LineKind.BULLET
+            or is_prose(line)
+            or line.kind is LineKind.TABLE_ROW
+            or (current is not None and _BODY_LABEL.match(line.content))
+        ):
+            (current.body if current else intro).append(line)
+        elif _opens_new_entry(current, line):
+            drafts.append(_EntryDraft(header=[line]))
+        else:
+            assert current is not None
+            current.header.append(line)
+        previous = line
+    return tuple(d.freeze() for d in drafts), tuple(intro)
+
+
+def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
+    if line.kind is LineKind.MD_HEADING:
+        return True
+    # A publication list puts one citation on each bullet or numbered line.
+    return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET
+
+
+def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
+    if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
+        return True
+    if _ends_range_of(current.header[-1], line):
+        # "Jan 2020 -" then "Mar 2021": one range wrapped over two lines, one entry.
+        return False
+    closes_with_year = _YEAR_FIELD_AT_END.search(line.content) is not None
+    if closes_with_year and current.has_year_field():
+        # "Ph.D., LSE, 2015" then "M.A., USP, 2010": each line is a whole entry.
+        return True
+    if not current.has_date():
+        return False
+    if line.blank_before and current.dated_after_title():
+        # "Title / Org / Dates", a blank line, then the next title: the date closed the header.
+        return True
+    # A second period in one header means a second entry; after a blank line a bare year
+    # ("Clerk | Shop | 2018") is enough to say so.
+    return is_date_line(line.content) or (
+        line.blank_before and _YEAR_FIELD_AT_END.search(line.content) is not None
+    )
+
+
+def _ends_range_of(previous: Line, line: Line) -> bool:
+    """``line`` closes a range ``previous`` left open, so it is no second entry's period."""
+    return (
+        not line.blank_before
+        and _OPEN_RANGE_AT_END.search(previous.content) is not None
+        and _DATE_AT_START.match(line.content.lstrip()) is not None
+    )

@@ -1,0 +1,131 @@
+"""Lines: the document cut into non-blank lines with offsets and kinds, page furniture left out,
+and the tests of a single line (prose, hard-wrapped continuation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from resume_etl.stages.segment.periods import is_date_line
+
+_SENTENCE_WORDS = 10
+"""A line ending in a period with this many words is a sentence, whatever its last word."""
+
+
+class LineKind(StrEnum):
+    TEXT = "text"
+    BULLET = "bullet"
+    MD_HEADING = "md_heading"
+    TABLE_ROW = "table_row"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: where it is, and where its content starts after any marker."""
+
+    start: int
+    end: int
+    text: str
+    kind: LineKind
+    content_start: int
+    md_level: int = 0
+    blank_before: bool = False
+    continues: bool = False
+    """A hard-wrapped line that continues the line before it (the line-role model says so)."""
+
+    @property
+    def content(self) -> str:
+        """The line without its bullet or heading marker."""
+        return self.text[self.content_start - self.start :]
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(?=\S)")
+_BULLET = re.compile(r"^(?:- |\d{1,2}[.)] |\[\d{1,3}\] )")
+_TABLE_ROW = re.compile(r"^\s*\|")
+# A markdown table's rule line ("|---|:--:|"): only pipes, colons, dashes and spaces. One
+# character class, so a long run of spaces costs one pass (overlapping ``\s*`` groups backtracked
+# in cubic time on it).
+_TABLE_RULE = re.compile(r"[\s:|-]+")
+
+
+_SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,3}\.|(?:\w\.){2,})$")
+
+
+# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2", "Page 1 / 2"
+# (with whatever running footer text shares its line).
+_PAGE_NUMBER = re.compile(
+    r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I
+)
+
+
+def is_page_furniture(stripped: str, first_line: str) -> bool:
+    """A page number, a "Page N of M" footer, or the first line repeated as a running header."""
+    text = stripped.strip()
+    return bool(_PAGE_NUMBER.search(text)) or (bool(first_line) and text == first_line)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with offsets, kinds and whether a blank line precedes them.
+
+    Page furniture is left out, as if the page break were not there.
+    """
+    lines: list[Line] = []
+    offset = 0
+    blank_before = True
+    first_line = ""
+    for raw in text.split("\n"):
+        start, end = offset, offset + len(raw)
+        offset = end + 1
+        stripped = raw.lstrip()
+        if not stripped or ("-" in raw and _TABLE_RULE.fullmatch(raw)):
+            blank_before = blank_before or not stripped
+            continue
+        if lines and is_page_furniture(stripped, first_line):
+            continue
+        first_line = first_line or stripped.strip()
+        lead = start + len(raw) - len(stripped)
+        lines.append(_classify_line(raw[lead - start :], lead, end, blank_before))
+        blank_before = False
+    return lines
+
+
+def _classify_line(text: str, start: int, end: int, blank_before: bool) -> Line:
+    if heading := _MD_HEADING.match(text):
+        return Line(
+            start,
+            end,
+            text,
+            LineKind.MD_HEADING,
+            start + heading.end(),
+            md_level=len(heading.group(1)),
+            blank_before=blank_before,
+        )
+    if bullet := _BULLET.match(text):
+        return Line(start, end, text, LineKind.BULLET, start + bullet.end(), 0, blank_before)
+    if _TABLE_ROW.match(text):
+        return Line(start, end, text, LineKind.TABLE_ROW, start, 0, blank_before)
+    return Line(start, end, text, LineKind.TEXT, start, 0, blank_before)
+
+
+def is_prose(line: Line) -> bool:
+    """A sentence of description rather than a header line (title, org, dates)."""
+    text = line.content.strip()
+    # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces.
+    words = len(text.split())
+    if words > 16 or text.endswith(":"):
+        return True
+    # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
+    # abbreviations, not sentence ends, unless the line is as long as a sentence ("... its
+    # Series B.").
+    abbreviated = _ABBREVIATION.search(text) is not None and words < _SENTENCE_WORDS
+    return bool(_SENTENCE_END.search(text) and not abbreviated and not is_date_line(text))
+
+
+def _is_continuation(line: Line, previous: Line | None) -> bool:
+    """A hard-wrapped line: starts in lower case right after an unfinished line."""
+    if previous is None or line.kind is not LineKind.TEXT or line.blank_before:
+        return False
+    first = line.content.lstrip()[:1]
+    return first.islower() and not _SENTENCE_END.search(previous.content.strip())

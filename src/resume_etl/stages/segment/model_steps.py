@@ -1,0 +1,117 @@
+"""The line-role model's say in entry splitting: what its guess for a line means, and when the
+rules decide instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from enum import StrEnum
+
+from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
+from resume_etl.stages.layout import RoleGuess
+from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, _EntryDraft
+from resume_etl.stages.segment.lines import Line, LineKind, is_prose
+from resume_etl.stages.segment.periods import _DATE_LINE, _YEAR_FIELD_AT_END, is_date_line
+
+RoleAt = Mapping[int, RoleGuess]
+"""The line-role model's guess for each line, by the line's start offset."""
+MIN_ROLE_CONFIDENCE = 0.6
+"""Below this marginal probability the model's role is not used and the rules decide."""
+_MAX_HEADER_WORDS = 16
+MIN_DATED_BODY_CONFIDENCE = 0.9
+"""A line with a date goes to an entry's body only when the model is this sure it belongs
+there (the rules read a date as an entry's period)."""
+
+
+class _Step(StrEnum):
+    """What the line-role model says to do with a line of an entry section."""
+
+    DROP = "drop"
+    CONTINUE = "continue"
+    BODY = "body"
+    NEW_ENTRY = "new_entry"
+    HEADER = "header"
+
+
+def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None) -> _Step | None:
+    """The model's decision for a line, or None when the rules should decide (no model, a
+    role that says nothing about entries, or too little confidence).
+
+    Dates stay with the rules, which read them exactly: a line that states a period (or closes
+    with a year) is placed by the rules (one entry has one period; a sentence that mentions
+    years is still a sentence). So are bullets that would open an entry (one-line citations,
+    listed projects and schools have exact rules), and lines as long as a sentence.
+    """
+    if guess is None or guess.confidence < MIN_ROLE_CONFIDENCE:
+        return None
+    role = guess.role
+    if (
+        is_date_line(line.content)
+        or _YEAR_FIELD_AT_END.search(line.content) is not None
+        or _ONGOING_FIELD_AT_END.search(line.content) is not None
+    ):
+        if not _dated_body_line(guess, line, current):
+            return None
+        return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
+    if role is LineRole.FURNITURE:
+        return _Step.DROP
+    if role is LineRole.CONTINUATION:
+        return _Step.CONTINUE if current is not None else _Step.BODY
+    if role in BODY_ROLES:
+        return _Step.BODY
+    if role not in HEADER_ROLES or line.kind is LineKind.BULLET or _is_long(line):
+        return None
+    if is_prose(line):
+        return None  # a sentence is no header line, whatever the model says
+    if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
+        return _Step.NEW_ENTRY
+    return _Step.NEW_ENTRY if role is LineRole.ENTRY_START else _Step.HEADER
+
+
+_MIN_WORDS_BESIDE_DATES = 3
+_DATED_BODY_ROLES = frozenset({LineRole.BULLET, LineRole.CONTINUATION})
+"""A paragraph's first line is not among them: "Analyst | Bank | 02/2025 -" after a bullet
+reads as one to the model as much as a header does."""
+# "Analyst | Northwind Bank | Current": a period stated by its ongoing word alone.
+_ONGOING_FIELD_AT_END = re.compile(
+    r"(?i)(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:present|current|now|ongoing|today)\s*$"
+)
+
+
+def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
+    """A line amid an entry's body that mentions a date ("Promoted to Senior Engineer Dec.
+    2019.", a wrapped "(2014-2015), I planned the radar upkeep"): the model reads it as a
+    bullet or a paragraph's line, surely, and it says more than its dates. The rules would
+    take any date for an entry's period. Right under a header the rules decide: there a
+    dated line is the next entry's ("Ph.D., LSE, 2015" then "M.A., Rice, 2010")."""
+    if current is None or not current.body or guess.role not in _DATED_BODY_ROLES:
+        return False
+    if guess.confidence < MIN_DATED_BODY_CONFIDENCE:
+        return False
+    beside = _DATE_LINE.sub(" ", line.content)
+    return sum(1 for word in beside.split() if any(c.isalpha() for c in word)) >= (
+        _MIN_WORDS_BESIDE_DATES
+    )
+
+
+def _is_long(line: Line) -> bool:
+    """More words than a header line holds: a sentence, whatever the model says."""
+    return len(line.content.split()) > _MAX_HEADER_WORDS
+
+
+def _apply_step(
+    step: _Step,
+    line: Line,
+    current: _EntryDraft | None,
+    drafts: list[_EntryDraft],
+    intro: list[Line],
+) -> None:
+    if step is _Step.NEW_ENTRY:
+        drafts.append(_EntryDraft(header=[line]))
+    elif step is _Step.CONTINUE and current is not None:
+        (current.body or current.header).append(replace(line, continues=True))
+    elif step is _Step.HEADER and current is not None:
+        current.header.append(line)
+    elif step is not _Step.DROP:
+        (current.body if current else intro).append(line)

@@ -1,0 +1,145 @@
+"""Sections: which lines are headings, what kind of section each names, and the lines under it."""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.config import SegmentSettings
+from resume_etl.stages.segment.lines import Line, LineKind
+from resume_etl.stages.segment.timeline import _unnamed_timeline
+from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
+
+_HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
+_NON_WORD = re.compile(r"[^\w&+#]+")
+
+
+class SectionClassifier:
+    """Maps heading text to a section kind by the longest configured phrase it contains."""
+
+    def __init__(self, settings: SegmentSettings) -> None:
+        self._max_words = settings.max_heading_words
+        pairs = [
+            (phrase, kind) for kind, phrases in settings.sections.items() for phrase in phrases
+        ]
+        # Longest phrase first so "research experience" beats "research" and "experience".
+        self._phrases = sorted(
+            ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
+        )
+
+    def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
+        """The kind a heading names, or None when no phrase matches closely enough.
+
+        ``max_extra_words`` is how many words beside the phrase a heading may carry ("Selected
+        Research Projects"); 0 demands the heading be exactly a phrase.
+        """
+        words = _normalize_heading(heading_text)
+        if not words or words.count(" ") + 1 > self._max_words:
+            return None
+        padded = f" {words} "
+        for phrase, kind in self._phrases:
+            if f" {phrase} " in padded:
+                leftover = len(self._rest_of(padded, kind).split())
+                return kind if leftover <= max_extra_words else None
+        return None
+
+    def _rest_of(self, padded: str, kind: SectionKind) -> str:
+        """The heading's words that no phrase of ``kind`` covers: "Skills and kitchen toolkit"
+        joins two skills phrases, so only "and kitchen" counts against it."""
+        for phrase, phrase_kind in self._phrases:
+            if phrase_kind is kind:
+                padded = padded.replace(f" {phrase} ", " ")
+        return padded
+
+    def plain_heading_kind(self, line: Line, is_first_line: bool) -> SectionKind | None:
+        """Kind of a plain-text line that is a heading, or None if it is not one."""
+        if line.kind is not LineKind.TEXT:
+            return None
+        text = line.content.strip().strip("*_").strip()
+        if not text or text[-1] in ".,;" or _LABELLED_VALUE.search(text):
+            return None
+        label = _HEADING_DECORATION.sub("", text)
+        if not label or not (label[0].isupper() or label[0].isdigit()):
+            return None
+        # A document's first line is usually a name or title ("Projects Lead"): it opens a
+        # section only when it shouts or is nothing but a section phrase ("Experience").
+        strict = is_first_line and not text.isupper()
+        return self.classify(label, max_extra_words=0 if strict else 2)
+
+
+# "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
+_LABELLED_VALUE = re.compile(r":\s*\S")
+
+
+def _normalize_heading(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def _group_by_heading(
+    lines: list[Line], classifier: SectionClassifier
+) -> list[tuple[SectionKind, Line | None, list[Line]]]:
+    groups: list[tuple[SectionKind, Line | None, list[Line]]] = [(SectionKind.HEADER, None, [])]
+    for index, line in enumerate(lines):
+        kind, heading, body = groups[-1]
+        new_kind = _heading_kind(line, classifier, index == 0, kind, heading, not body)
+        if new_kind is None:
+            body.append(line)
+        else:
+            groups.append((new_kind, line, []))
+    if not groups[0][2] and len(groups) > 1:
+        groups.pop(0)
+    return _unnamed_timeline(groups)
+
+
+def _entry_title(
+    line: Line, classifier: SectionClassifier, kind: SectionKind, heading: Line | None
+) -> bool:
+    """A line inside an entry section that names a section kind with more words, in a quieter
+    style than the section's heading: an entry's title ("Small Java Projects", "CLI Toolkit",
+    "Experience Design Lead") when right under that heading or when the headings shout."""
+    text = line.content.strip()
+    return (
+        kind in ENTRY_SECTION_KINDS
+        and heading is not None
+        and not text.isupper()
+        and classifier.classify(text, max_extra_words=0) is None
+    )
+
+
+def _heading_kind(
+    line: Line,
+    classifier: SectionClassifier,
+    is_first_line: bool,
+    current_kind: SectionKind,
+    current_heading: Line | None,
+    current_body_empty: bool = False,
+) -> SectionKind | None:
+    """The kind of section this line opens, or None if it belongs to the current one."""
+    if line.kind is LineKind.MD_HEADING:
+        nested = current_heading is not None and line.md_level > current_heading.md_level
+        # Under "## Projects", "### pyproj-tools" or "### Client Projects (NDA)" is an entry:
+        # a deeper heading opens a section only when it is exactly a section phrase.
+        strict = nested and current_kind in ENTRY_SECTION_KINDS
+        kind = classifier.classify(line.content, max_extra_words=0 if strict else 2)
+        if kind is not None:
+            return kind
+        if current_kind is SectionKind.HEADER or (current_kind in ENTRY_SECTION_KINDS and nested):
+            return None
+        return SectionKind.OTHER
+    kind = classifier.plain_heading_kind(line, is_first_line)
+    quiet_title = kind is not None and _entry_title(line, classifier, current_kind, current_heading)
+    shouting = current_heading is not None and current_heading.content.isupper()
+    if quiet_title and (current_body_empty or shouting):
+        return None
+    # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
+    if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
+        return None if current_heading is not None else kind
+    # A one-per-line skills list holds items like "Diabetes Education": only a heading that is
+    # exactly a section phrase, or shouts, ends the list.
+    if (
+        kind is not None
+        and current_kind is SectionKind.SKILLS
+        and not line.content.isupper()
+        and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
+    return kind

@@ -1,0 +1,55 @@
+"""A jobs section a website names in its own words, found by the timeline under it."""
+
+from __future__ import annotations
+
+from resume_etl.stages.segment.lines import Line, LineKind
+from resume_etl.stages.segment.periods import is_date_line
+from resume_etl.vocab import SectionKind
+
+_MIN_TIMELINE_DATES = 2
+_MAX_DATE_ONLY_WORDS = 6
+_MAX_UNNAMED_HEADING_WORDS = 3
+
+
+def _is_date_only(line: Line) -> bool:
+    content = line.content.strip()
+    return is_date_line(content) and len(content.split()) <= _MAX_DATE_ONLY_WORDS
+
+
+def _unnamed_timeline(
+    groups: list[tuple[SectionKind, Line | None, list[Line]]],
+) -> list[tuple[SectionKind, Line | None, list[Line]]]:
+    """A website names its jobs section in its own words ("Kitchens", "Where I cooked"): when
+    the text before the first known heading holds a timeline (several lines that are only a
+    period), the last short heading-like line before it opens an experience section."""
+    kind, heading, body = groups[0]
+    if kind is not SectionKind.HEADER:
+        return groups
+    dated = [index for index, line in enumerate(body) if _is_date_only(line)]
+    if len(dated) < _MIN_TIMELINE_DATES:
+        return groups
+    candidates = [
+        index
+        for index in range(1, dated[0])
+        if _reads_as_heading(body[index]) and body[index].blank_before
+    ]
+    if not candidates:
+        return groups
+    split = candidates[-1]
+    return [
+        (kind, heading, body[:split]),
+        (SectionKind.EXPERIENCE, body[split], body[split + 1 :]),
+        *groups[1:],
+    ]
+
+
+def _reads_as_heading(line: Line) -> bool:
+    text = line.content.strip()
+    words = text.split()
+    return (
+        line.kind is LineKind.TEXT
+        and 0 < len(words) <= _MAX_UNNAMED_HEADING_WORDS
+        and text[0].isupper()
+        and text[-1].isalnum()
+        and not is_date_line(text)
+    )
