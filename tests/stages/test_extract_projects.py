@@ -50,14 +50,25 @@ def _names(text: str) -> list[str] | None:
             "- Ledger Sync: Reconciles two ledgers.\n- Route Planner\n",
             ["Ledger Sync", "Route Planner"],
         ),
+        (  # named bullets whose descriptions run on to plain lines
+            "- Ledger Sync: Reconciles two ledgers.\nWritten in Go.\n- Route Planner\n"
+            "- Solar Tracker: A toy.\nRequirements\nA sunny day.\n",
+            ["Ledger Sync", "Route Planner", "Solar Tracker"],
+        ),
         (  # a single "Name: description" project, hard-wrapped
             "Ledger Sync: Reconciles two ledgers every night and reports any difference to\n"
             "the finance team.\n",
             ["Ledger Sync"],
         ),
-        (  # a bare name first, then named lines; a one-word bare name
-            "Ledger Sync\nRoute Planner: Plans delivery routes.\nledger-tools\n",
-            ["Ledger Sync", "Route Planner", "ledger-tools"],
+        (  # a one-word bare name after a named line
+            "Route Planner: Plans delivery routes.\nledger-tools\n",
+            ["Route Planner", "ledger-tools"],
+        ),
+        (  # blocks whose first description opens with a label: still one project per block
+            "Ledger Sync\nHackathon project: reconciles two ledgers every night and reports any\n"
+            "difference to the team.\nWrote the documentation\n\nRoute Planner\nPlans routes.\n"
+            "Led a team of three\n",
+            ["Ledger Sync", "Route Planner"],
         ),
         (  # one-line projects of about one length: each line had room for the next name
             "Ledger Sync: Tech stack: Vue, Firebase\nRoute Planner\n"

@@ -95,18 +95,22 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
     A named line starts a project when the line before it finished (a sentence end, a link, a
     line well short of the wrap width) or a blank line sets it off; so does a short bare name
     after a finished line. In a list of bullets only, every bullet is one project (named by its
-    colon, else by its whole text), however few; in other lists a bullet is part of a
-    description, and the first line must open with a name and its colon (or be a bare name
-    over such a line)."""
+    colon, else by its whole text), however few, and so in a list that opens with a named
+    bullet; in other lists a bullet is part of a description, and the first line must open
+    with a name and its colon."""
     all_bullets = all(line.kind is LineKind.BULLET for line in lines)
+    # A list that opens with a bullet has its items as bullets; its text lines are the lines a
+    # description ran on to ("- Name: first line" over "second line").
+    bullet_items = all_bullets or lines[0].kind is LineKind.BULLET
     width = max(len(line.content.rstrip()) for line in lines)
     starts: dict[int, int | None] = {}
     named = 0
     for index, line in enumerate(lines):
         end = _colon_name(line)
         named += end is not None
-        if all_bullets:
-            starts[index] = end
+        if bullet_items:
+            if line.kind is LineKind.BULLET:
+                starts[index] = end
             continue
         if line.kind is not LineKind.TEXT:
             continue
@@ -122,14 +126,10 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
         )
         if opens and (end is not None or (index and _bare_name(line, width))):
             starts[index] = end
-    if all_bullets:
+    if all_bullets or (bullet_items and named):
         return starts
-    opens_named = _colon_name(lines[0]) is not None or (
-        len(lines) > 1 and _bare_name(lines[0], width) and starts.get(1) is not None
-    )
-    if not named or not opens_named:
-        return None
-    starts.setdefault(0, None)
+    if bullet_items or not named or _colon_name(lines[0]) is None:
+        return None  # a bare name first is a block list's ("Name" over "Label: its text")
     return starts
 
 
