@@ -61,8 +61,13 @@ def _names(text: str) -> list[str] | None:
             ["Ledger Sync"],
         ),
         (  # a one-word bare name after a named line
-            "Route Planner: Plans delivery routes.\nledger-tools\n",
-            ["Route Planner", "ledger-tools"],
+            "Route Planner: Plans delivery routes.\nSolar Tracker: A toy.\nledger-tools\n",
+            ["Route Planner", "Solar Tracker", "ledger-tools"],
+        ),
+        (  # one named block over unmarked highlight lines: blocks, not a named list
+            "Thesis: Robot Gait\nA walking robot built over two years with six legs and a camera.\n"
+            "Wrote the documentation\n\nRoute Planner\nPlans routes.\nLed a team of three\n",
+            ["Thesis: Robot Gait", "Route Planner"],
         ),
         (  # blocks whose first description opens with a label: still one project per block
             "Ledger Sync\nHackathon project: reconciles two ledgers every night and reports any\n"

@@ -130,6 +130,8 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
         return starts
     if bullet_items or not named or _colon_name(lines[0]) is None:
         return None  # a bare name first is a block list's ("Name" over "Label: its text")
+    if named < _MIN_PROJECTS and len(starts) > 1:
+        return None  # one "Thesis: Title" name over short lines is a block, not a list
     return starts
 
 
