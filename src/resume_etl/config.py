@@ -23,6 +23,7 @@ from resume_etl.hints import unreadable_pipeline_error
 from resume_etl.phones import known_region
 from resume_etl.records import TABLE_MODELS
 from resume_etl.vocab import SectionKind
+from resume_etl.wordlists import builtin_values
 
 BUILTIN_PREFIX = "builtin:"
 """Lexicon paths starting with this name a data file shipped in ``resume_etl/nlp/data``."""
@@ -61,7 +62,7 @@ class DateSettings(BaseModel):
         description="'YY below this is 20YY, otherwise 19YY ('19 -> 2019, '87 -> 1987).",
     )
     current_words: tuple[str, ...] = Field(
-        default=("present", "current", "currently", "now", "today", "ongoing", "date"),
+        default=tuple(builtin_values("date_words.jsonl", "ongoing")),
         description="Words that end a range which is still going on ('2019 - Present').",
     )
     reference_date: dt.date | None = Field(

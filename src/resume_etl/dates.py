@@ -56,6 +56,27 @@ _MONTH_KEYS = tuple(
     entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
 """Full month names in month order: the keys of dateparser's locale data."""
+
+
+def ongoing_words(*uses: str, category: str = "ongoing") -> tuple[str, ...]:
+    """Words that say a range is still running (``date_words.jsonl``), in the file's order.
+
+    With ``uses``, only the words used so: ``alone`` ("2019 - Present"), ``adverb``
+    ("currently"), ``after_to`` ("to date"). The date settings' ``current_words`` default to all
+    of them; ``category="ongoing_other_language"`` gives the few other languages' words."""
+    words = builtin_values(DATE_WORDS_FILE, category)
+    return tuple(form for form, use in words.items() if not uses or use in uses)
+
+
+def range_words(*uses: str, category: str = "range_to") -> tuple[str, ...]:
+    """Words that join a range's ends ("2019 to 2021"), in the file's order (``date_words.jsonl``).
+
+    With ``uses``, only those of that use: ``common`` ("to", "until", "till") or ``us``
+    ("through", "thru"); ``category="range_to_other_language"`` gives "bis", "au"."""
+    words = builtin_values(DATE_WORDS_FILE, category)
+    return tuple(form for form, use in words.items() if not uses or use in uses)
+
+
 MONTH_OR_SEASON = (
     rf"(?:{'|'.join(sorted(ENGLISH_MONTHS, key=len, reverse=True))})[a-z]*\.?"
     rf"|{'|'.join(_SEASON_MONTHS)}"
@@ -133,7 +154,7 @@ def _build_scanner(settings: DateSettings) -> re.Pattern[str]:
     )
     part = rf"(?:{point}|{month})"
     gap = r"[ \t]*(?:\n[ \t]*)?"
-    sep = rf"{gap}(?:[-–—~→]|to(?!\w)|until(?!\w)|till(?!\w)|through(?!\w)|thru(?!\w)){gap}"
+    sep = rf"{gap}(?:[-–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(

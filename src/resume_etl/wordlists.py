@@ -11,17 +11,24 @@ plus ``aliases``, ``patterns`` and ``plural``; its category the first of
 ``category``/``level``/``kind``/``status``; an optional ``value`` is what the forms stand for
 (a metric unit, a number, a currency code).
 
-The package's own word lists are read through ``builtin_lexicon`` (once per process) and
-``builtin_values``; ``nlp/data/README.md`` says what each file holds, its source and size.
+The package's own word lists are read through ``builtin_lexicon`` (once per process),
+``builtin_values`` and ``builtin_forms``; ``nlp/data/README.md`` says what each file holds, its
+source and size. A data file whose lines are records of their own shape (the alphabets of the
+decoder, the change words of the metric finder, the export's words) is read by ``read_rows``
+with that record's parser: every JSONL file of the package is read, and its errors reported
+(E102 with file and line), in one place.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.hints import unreadable_lexicon_hint
@@ -29,6 +36,10 @@ from resume_etl.hints import unreadable_lexicon_hint
 _LABEL_KEYS = ("name", "type", "word", "pattern")
 _FORM_KEYS = ("aliases", "patterns")
 _CATEGORY_KEYS = ("category", "level", "kind", "status")
+_BAD_ROW = (ValueError, TypeError, KeyError, LookupError, re.error)
+"""What a row parser raises on a bad line (a pydantic ``ValidationError`` is a ``ValueError``)."""
+
+Row = TypeVar("Row")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +51,12 @@ class LexiconEntry:
     value: str | None = None
 
 
-def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
-    """Read a lexicon file; a bad line raises ``ConfigError`` naming the file and line."""
+def read_rows(path: Path, parse: Callable[[Any], Row]) -> tuple[Row, ...]:
+    """Each non-blank line of a JSONL file, decoded and given to ``parse``.
+
+    A file that cannot be read, or a line that is not JSON or that ``parse`` rejects (with a
+    ``ValueError``, ``TypeError``, ``KeyError``, ``LookupError`` or ``re.error``), raises
+    ``ConfigError`` E102 naming the file and the line's number."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -50,15 +65,20 @@ def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
             f"cannot read {path}: {error.strerror or error}",
             unreadable_lexicon_hint(path),
         ) from error
-    entries = []
+    rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            entries.append(_entry(json.loads(line)))
-        except (ValueError, TypeError, KeyError) as error:
+            rows.append(parse(json.loads(line)))
+        except _BAD_ROW as error:
             raise ConfigError(ErrorCode.E102_BAD_LEXICON, f"{path}:{number}: {error}") from error
-    return tuple(entries)
+    return tuple(rows)
+
+
+def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
+    """Read a lexicon file; a bad line raises ``ConfigError`` naming the file and line."""
+    return read_rows(path, _entry)
 
 
 def _entry(raw: object) -> LexiconEntry:
@@ -103,6 +123,25 @@ def builtin_values(file_name: str, category: str) -> dict[str, str]:
         if entry.category == category
         for form in entry.forms
     }
+
+
+def builtin_forms(file_name: str, category: str) -> frozenset[str]:
+    """Every form of one category's entries (lowercased unless case-sensitive): a word set."""
+    return frozenset(builtin_values(file_name, category))
+
+
+def builtin_alternation(file_name: str, category: str) -> str:
+    """A regex alternation of one category's forms, longest first, each escaped.
+
+    For patterns built from the data at start-up: a form added to the file is a form the
+    pattern matches, with nothing re-typed in code."""
+    return alternation(builtin_forms(file_name, category))
+
+
+def alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of ``forms``, longest first (a longer form wins over its prefix)."""
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return "|".join(re.escape(form) for form in ordered)
 
 
 def dump_lexicon(entries: tuple[LexiconEntry, ...], path: Path) -> None:

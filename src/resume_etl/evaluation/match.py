@@ -4,8 +4,8 @@ The rules (also in ``tests/gold/README.md``):
 
 - Text is compared after :func:`normalize`: accents, case, punctuation and whitespace are
   ignored, "&" reads "and", dots inside abbreviations vanish ("M.S." = "MS"), and for
-  organizations a trailing legal suffix ("Inc.", "LLC", "Ltd", "GmbH", …) and a leading "The"
-  are dropped.
+  organizations a trailing legal form ("Inc.", "LLC", "Pvt. Ltd.", "GmbH", …: the ``legal_form``
+  entries of ``nlp/data/org_keywords.jsonl``) and a leading "The" are dropped.
 - **Partial-match rule**: two normalized texts match when they are equal, or when the Dice
   overlap of their word multisets is at least :data:`PARTIAL_MATCH_THRESHOLD` (0.8). So one
   extra or missing word in a five-word organization still matches; "Senior Associate" against
@@ -19,11 +19,14 @@ The rules (also in ``tests/gold/README.md``):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+from resume_etl.wordlists import builtin_lexicon
 
 PARTIAL_MATCH_THRESHOLD = 0.8
 """Least word-overlap (Dice) at which two different texts still count as the same value."""
@@ -31,36 +34,8 @@ PARTIAL_MATCH_THRESHOLD = 0.8
 MIN_PAIR_SCORE = 0.8
 """Least agreement for a predicted entry to be paired with a gold entry."""
 
-LEGAL_SUFFIXES = frozenset(
-    {
-        "inc",
-        "incorporated",
-        "llc",
-        "llp",
-        "ltd",
-        "limited",
-        "plc",
-        "corp",
-        "corporation",
-        "co",
-        "gmbh",
-        "ag",
-        "kg",
-        "se",
-        "sa",
-        "sas",
-        "srl",
-        "bv",
-        "nv",
-        "pty",
-        "pvt",
-        "pte",
-        "oy",
-        "ab",
-        "as",
-    }
-)
-"""Words at the end of an organization's name that say its legal form, not who it is."""
+ORG_KEYWORDS_FILE = "org_keywords.jsonl"
+LEGAL_FORM = "legal_form"
 
 _INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 _NON_WORD = re.compile(r"[^\w+#]+|_")
@@ -73,11 +48,44 @@ def normalize(value: str, organization: bool = False) -> str:
     text = _INNER_DOT.sub("", text.replace("&", " and "))
     words = _NON_WORD.sub(" ", text).split()
     if organization:
-        while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-            words.pop()
+        _drop_legal_forms(words)
         if len(words) > 1 and words[0] == "the":
             words.pop(0)
     return " ".join(words)
+
+
+@functools.cache
+def legal_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The normalized words of every legal form ("pvt ltd", "gmbh"), longest first, by last word.
+
+    They are the forms the organization lexicon matches, so the score and the extraction agree
+    on what a legal form is."""
+    forms = {
+        tuple(normalize(form).split())
+        for entry in builtin_lexicon(ORG_KEYWORDS_FILE)
+        if entry.category == LEGAL_FORM
+        for form in entry.forms
+    }
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(filter(None, forms), key=lambda words: (-len(words), words)):
+        by_last.setdefault(words[-1], []).append(words)
+    return {last: tuple(found) for last, found in by_last.items()}
+
+
+def _drop_legal_forms(words: list[str]) -> None:
+    """Drop trailing legal forms ("Acme Pvt. Ltd." -> "acme"), never the name's first word."""
+    while words:
+        suffix = next(
+            (
+                form
+                for form in legal_forms().get(words[-1], ())
+                if len(words) > len(form) and tuple(words[-len(form) :]) == form
+            ),
+            None,
+        )
+        if suffix is None:
+            return
+        del words[-len(suffix) :]
 
 
 def word_overlap(left: str, right: str) -> float:

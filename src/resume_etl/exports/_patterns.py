@@ -8,16 +8,15 @@ touching a regular expression they did not write. ``data/README.md`` says how; e
 
 from __future__ import annotations
 
-import json
 import re
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.wordlists import read_rows
 
 DATA_FILE = "personal_patterns.jsonl"
 
@@ -68,20 +67,7 @@ class PatternEntry(BaseModel):
 def load_personal_patterns(path: Path | None = None) -> tuple[PatternEntry, ...]:
     """Entries of ``path`` (default: the shipped file); a bad line is E102 naming its number."""
     source = path or Path(str(files("resume_etl.exports").joinpath("data", DATA_FILE)))
-    try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ConfigError(ErrorCode.E102_BAD_LEXICON, f"cannot read {source}: {error}") from error
-    entries = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(PatternEntry.model_validate(json.loads(line)))
-        except (ValueError, ValidationError, re.error) as error:
-            message = f"{source}:{number}: {error}".splitlines()[0]
-            raise ConfigError(ErrorCode.E102_BAD_LEXICON, message) from error
-    return tuple(entries)
+    return read_rows(source, PatternEntry.model_validate)
 
 
 @cache

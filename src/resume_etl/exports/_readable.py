@@ -9,20 +9,20 @@ from the stored rows and spans; the words it needs are data (``data/jsonresume_w
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from resume_etl.dates import ENGLISH_MONTHS
-from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.records import SectionRecord, SkillRecord
 from resume_etl.vocab import SectionKind, SkillSource
+from resume_etl.wordlists import alternation, read_rows
 
 DATA_FILE = "jsonresume_words.jsonl"
 SPOKEN = "language"
@@ -35,6 +35,8 @@ class WordKind(StrEnum):
     CATEGORY_LABEL = "category_label"
     CERTIFICATE_HEADING = "certificate_heading"
     KEEP_UPPER = "keep_upper"
+    KEEP_LOWER = "keep_lower"
+    CERTIFICATE_DATE_LABEL = "certificate_date_label"
 
 
 class WordEntry(BaseModel):
@@ -51,34 +53,38 @@ class Words:
     category_labels: dict[str, str]
     certificate_headings: frozenset[str]
     keep_upper: frozenset[str]
+    keep_lower: frozenset[str]
+    certificate_date: re.Pattern[str]
+    """A certificate's date line: "Issued Mar 2021", "Credential ID …"."""
 
 
 @cache
 def words() -> Words:
     """The data file, read once; a bad line stops with E102 naming it."""
-    text = files("resume_etl.exports").joinpath("data", DATA_FILE).read_text("utf-8")
-    entries = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        try:
-            entries.append(WordEntry.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as error:
-            message = f"{DATA_FILE}:{number}: {error}"
-            raise ConfigError(ErrorCode.E102_BAD_LEXICON, message) from error
+    entries = read_rows(
+        Path(str(files("resume_etl.exports").joinpath("data", DATA_FILE))), WordEntry.model_validate
+    )
     return Words(
         category_labels={
             e.key: e.label
             for e in entries
             if e.kind is WordKind.CATEGORY_LABEL and e.key and e.label
         },
-        certificate_headings=frozenset(
-            w for e in entries if e.kind is WordKind.CERTIFICATE_HEADING for w in e.words
+        certificate_headings=_of_kind(entries, WordKind.CERTIFICATE_HEADING),
+        keep_upper=_of_kind(entries, WordKind.KEEP_UPPER),
+        keep_lower=_of_kind(entries, WordKind.KEEP_LOWER),
+        certificate_date=re.compile(
+            rf"^(?:{alternation(_of_kind(entries, WordKind.CERTIFICATE_DATE_LABEL))})\b",
+            re.IGNORECASE,
         ),
-        keep_upper=frozenset(w for e in entries if e.kind is WordKind.KEEP_UPPER for w in e.words),
     )
 
 
+def _of_kind(entries: Sequence[WordEntry], kind: WordKind) -> frozenset[str]:
+    return frozenset(word for entry in entries if entry.kind is kind for word in entry.words)
+
+
 _MARKUP = re.compile(r"[*_#`]+")
-_SMALL_WORDS = frozenset({"and", "or", "of", "in", "for", "the", "a", "an", "to", "with", "&"})
 
 
 def readable_heading(heading: str) -> str:
@@ -93,7 +99,7 @@ def _title_word(word: str, index: int) -> str:
     if word.upper() in words().keep_upper:
         return word.upper()
     lower = word.lower()
-    return lower if index and lower in _SMALL_WORDS else lower[:1].upper() + lower[1:]
+    return lower if index and lower in words().keep_lower else lower[:1].upper() + lower[1:]
 
 
 def _group_key(name: str) -> str:
@@ -194,7 +200,6 @@ class Certificate:
 
 _MONTHS = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
 _DATE = re.compile(rf"\b(?:({_MONTHS})\.?\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
-_ISSUED = re.compile(r"^(?:issued|expires|expired|credential id)\b", re.IGNORECASE)
 _BULLET = re.compile(r"^[-*•·]\s+")
 
 
@@ -215,7 +220,7 @@ def _names_certificates(heading: str | None) -> bool:
 
 def _section_certificates(body: str) -> Iterator[Certificate]:
     lines = [_BULLET.sub("", _MARKUP.sub("", line)).strip() for line in body.split("\n")]
-    if any(_ISSUED.match(line) for line in lines):
+    if any(words().certificate_date.match(line) for line in lines):
         yield from _issued_blocks(lines)
         return
     for line in lines:
@@ -241,9 +246,12 @@ def _issued_blocks(lines: Sequence[str]) -> Iterator[Certificate]:
         if line:
             block.append(line)
             continue
-        named = [entry for entry in block if not _ISSUED.match(entry)]
+        named = [entry for entry in block if not words().certificate_date.match(entry)]
         if named:
-            issued = next((_DATE.search(entry) for entry in block if _ISSUED.match(entry)), None)
+            issued = next(
+                (_DATE.search(entry) for entry in block if words().certificate_date.match(entry)),
+                None,
+            )
             yield Certificate(
                 name=named[0],
                 issuer=named[1] if len(named) > 1 else None,

@@ -7,14 +7,13 @@ inflected form is listed in the data file (``data/change_words.jsonl``), irregul
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
+from typing import Any
 
-from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.vocab import MetricDirection
+from resume_etl.wordlists import builtin_path, read_rows
 
 DATA_FILE = "change_words.jsonl"
 
@@ -45,28 +44,22 @@ class ChangeWord:
         return ChangeKind.VERB in self.kinds
 
 
+def _forms(raw: dict[str, Any]) -> tuple[tuple[str, ChangeWord], ...]:
+    """One line of the data file: each of its forms with the change word it belongs to."""
+    word = ChangeWord(
+        raw["word"].lower(),
+        MetricDirection(raw["direction"]),
+        frozenset(ChangeKind(kind) for kind in raw["kinds"]),
+    )
+    return tuple((form.lower(), word) for form in (raw["word"], *raw.get("forms", [])))
+
+
 @cache
 def change_words() -> dict[str, ChangeWord]:
     """Every lowercase form of every change word, read once per process."""
-    text = resources.files("resume_etl.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
-    forms: dict[str, ChangeWord] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            word = ChangeWord(
-                raw["word"].lower(),
-                MetricDirection(raw["direction"]),
-                frozenset(ChangeKind(kind) for kind in raw["kinds"]),
-            )
-            for form in (raw["word"], *raw.get("forms", [])):
-                forms[form.lower()] = word
-        except (ValueError, TypeError, KeyError) as error:
-            raise ConfigError(
-                ErrorCode.E102_BAD_LEXICON, f"{DATA_FILE}:{number}: {error}"
-            ) from error
-    return forms
+    return {
+        form: word for forms in read_rows(builtin_path(DATA_FILE), _forms) for form, word in forms
+    }
 
 
 def change_word(form: str) -> ChangeWord | None:

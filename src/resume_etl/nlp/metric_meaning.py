@@ -295,7 +295,7 @@ def _object_after(span: Span) -> str | None:
     following = [token for token in span.doc[span.end : span.end + 4] if token.text != "*"]
     if following and change_word(following[0].lemma_.lower()) is not None:
         following.pop(0)
-    if not following or following[0].lower_ not in ("in", "of", "for", "on"):
+    if not following or following[0].lower_ not in metric_surface.SUBJECT_PREPS:
         return None
     objects = [child for child in following[0].children if child.dep_ == "pobj"]
     return _phrase(objects[0], set()) if objects else None
@@ -320,7 +320,7 @@ def _subject(root: Token, span: Span) -> str | None:
         return None
     if change_word(head.lemma_.lower()) is not None:
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "for", "on"):
+            if prep.dep_ == "prep" and prep.lower_ in metric_surface.SUBJECT_PREPS:
                 objects = [child for child in prep.children if child.dep_ == "pobj"]
                 if objects:
                     return _phrase(objects[0], inside)

@@ -4,7 +4,8 @@ Running the tagger and parser over every line holding a number cost most of a ru
 terse bullets the small model misreads them anyway ("Reduced" as an adjective, "Shrank" as a
 noun). A bullet states what changed in few shapes, and these are read here from the words
 alone, with the change-word lexicon (``change_words``) and spaCy's lexical attributes
-(``is_stop``, ``is_alpha``, ``like_num``), which need no model:
+(``is_stop``, ``is_alpha``, ``like_num``), which need no model; the words it looks for are data
+(``data/metric_context_words.jsonl``):
 
 - direction: a change noun or comparative right after the metric ("a 9% drop", "3x faster"),
   else the nearest change verb before it in the same clause ("Reduced churn from 12% to 7%"),
@@ -27,49 +28,48 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from resume_etl.nlp.change_words import ChangeKind, ChangeWord, change_word
+from resume_etl.nlp.metric_expression import WORD_NUMBERS
 from resume_etl.vocab import MetricDirection, MetricUnit
+from resume_etl.wordlists import builtin_forms
+
+WORDS_FILE = "metric_context_words.jsonl"
+"""The words around a metric this module reads (``nlp/data/README.md``)."""
+
+
+def _words(category: str) -> frozenset[str]:
+    return builtin_forms(WORDS_FILE, category)
+
 
 CLAUSE_BREAKS = frozenset((",", ";", ":", "(", ")"))
 """Between a change verb and a metric these say the verb governs another clause."""
 
-_NOUN_MARKERS = frozenset(
-    ("a", "an", "the", "its", "their", "our", "my", "his", "her", "your", "each", "every")
-)
+_NOUN_MARKERS = _words("noun_marker")
 """Words only a noun follows: before a change word they make it one ("the drop", "a cut")."""
-_LEADING = _NOUN_MARKERS | {"this", "that", "these", "those", "it", "them", "all", "any", "some"}
+_LEADING = _NOUN_MARKERS | _words("subject_stop")
 """Words a subject does not start with: "Reduced <the> build time" is "build time"."""
 
-_VERB_CUES = frozenset(
-    (
-        "to", "will", "would", "can", "could", "helped", "help", "helping", "that", "which",
-        "who", "and", "i", "we",
-    )
-)  # fmt: skip
+_VERB_CUES = _words("verb_cue")
 """Words after which a change word's base form is a verb: "helped cut", "that cut", "and cut"
 ("cut" is its own past tense)."""
 
-_CONTENT_STOP_WORDS = frozenset(
-    (
-        "amount", "back", "bottom", "call", "due", "empty", "first", "former", "front", "full",
-        "last", "latter", "made", "make", "name", "own", "part", "put", "serious", "show",
-        "side", "third", "top", "used", "various", "whole",
-    )
-)  # fmt: skip
+_CONTENT_STOP_WORDS = _words("content_stop_word")
 """Words of spaCy's stop list that name things in a bullet: "housing part count", "front end"."""
 FUNCTION_WORDS = frozenset(STOP_WORDS) - _CONTENT_STOP_WORDS
 """Words no noun phrase the finder reports is made of."""
 _POSSESSIVE = frozenset(("'s", "’s"))
-_COORDINATORS = frozenset(("and", "or", "&", "/"))
+_COORDINATORS = _words("coordinator")
 _ACRONYM_PLURAL = re.compile(r"[A-Z0-9]{2,}s")
 """The plural of an acronym: "SKUs", "APIs", "NGOs"."""
 
-_IRREGULAR_PLURALS = frozenset(
-    ("people", "children", "men", "women", "staff", "personnel", "data", "media", "criteria")
-)
-_NOT_COUNTED = frozenset(("mos",))
+_IRREGULAR_PLURALS = _words("irregular_plural")
+COUNTING_WORDS = frozenset(WORD_NUMBERS) - _words("not_a_count")
+"""Spelled-out numbers that count what follows ("three tutorials"); not "one of", "zero
+downtime", "a hundred", "a dozen"."""
+_NOT_COUNTED = _words("not_counted")
 """Plural-shaped abbreviations of units a count is not of: LinkedIn's "2 yrs 5 mos"."""
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
-_SUBJECT_PREPS = frozenset(("in", "of", "for", "on"))
+SUBJECT_PREPS = _words("subject_preposition")
+"""What a metric is "in", "of", "for" or "on": the words before what it measures."""
 _MAX_SUBJECT_WORDS = 5
 _MAX_COUNTED_TOKENS = 8
 """Tokens after a spelled-out number searched for what it counts (hyphens are tokens)."""
@@ -280,7 +280,7 @@ def object_after(span: Span) -> str | None:
         if index + skip < len(doc) and change_word(doc[index + skip].lower_) is not None:
             index += skip + 1
             break
-    if index >= len(doc) or doc[index].lower_ not in _SUBJECT_PREPS:
+    if index >= len(doc) or doc[index].lower_ not in SUBJECT_PREPS:
         return None
     words = list(_phrase_words(doc, index + 1))
     while words and words[0].lower_ in _LEADING:
@@ -355,12 +355,7 @@ def _word_count(tokens: list[Token]) -> int:
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9%)\]][.!?])\s+(?=[A-Z0-9])")
 """A sentence ends at ".", "!" or "?" after a lowercase letter or a number ("by 5%. Led"), so
 "U.S. Navy" does not end one."""
-_ABBREVIATIONS = frozenset(
-    (
-        "approx", "e.g", "i.e", "etc", "vs", "no", "nr", "ca", "incl", "st", "rs", "inc", "ltd",
-        "co", "corp", "dr", "mr", "mrs", "ms", "jr", "sr", "dept", "est",
-    )
-)  # fmt: skip
+_ABBREVIATIONS = _words("abbreviation")
 """Words written with a period that a name or number often follows: "approx. 1.2 million",
 "Rs. 850 crore", "Acme Inc. Berlin"."""
 

@@ -79,11 +79,7 @@ class MetricFinder:
             "WORD_COUNT",
             [
                 [
-                    {
-                        "LOWER": {
-                            "IN": sorted(set(WORD_NUMBERS) - {"zero", "one", "hundred", "dozen"})
-                        }
-                    },
+                    {"LOWER": {"IN": sorted(metric_surface.COUNTING_WORDS)}},
                     {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "OP": "*"},
                     {"POS": "NOUN", "TAG": {"IN": ["NNS", "NNPS"]}},
                 ]
@@ -183,7 +179,7 @@ class MetricFinder:
 
 
 _SPELLED_NUMBER = re.compile(
-    rf"\b(?:{alternation(set(WORD_NUMBERS) - {'zero', 'one', 'hundred', 'dozen'})})\b",
+    rf"\b(?:{alternation(metric_surface.COUNTING_WORDS)})\b",
     re.IGNORECASE,
 )
 

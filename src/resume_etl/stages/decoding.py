@@ -24,21 +24,19 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import pairwise
 
 import charset_normalizer
 import numpy as np
 from charset_normalizer.cd import coherence_ratio
 
-from resume_etl.errors import ConfigError, ErrorCode
+from resume_etl.wordlists import builtin_path, read_rows
 
 DATA_FILE = "alphabets.jsonl"
 
@@ -129,19 +127,7 @@ class LegacyChoice:
 @cache
 def alphabets() -> tuple[Alphabet, ...]:
     """Every alphabet of the data file, read once per process."""
-    text = resources.files("resume_etl.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            found.append(_alphabet(raw))
-        except (ValueError, TypeError, KeyError, LookupError) as error:
-            raise ConfigError(
-                ErrorCode.E102_BAD_LEXICON, f"{DATA_FILE}:{number}: {error}"
-            ) from error
-    return tuple(found)
+    return read_rows(builtin_path(DATA_FILE), _alphabet)
 
 
 def _alphabet(raw: dict[str, object]) -> Alphabet:

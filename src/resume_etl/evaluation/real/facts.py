@@ -17,9 +17,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from resume_etl.dates import ENGLISH_MONTHS
+from resume_etl.dates import ENGLISH_MONTHS, ongoing_words
 
-_ONGOING_WORDS = frozenset({"present", "now", "today", "ongoing", "current", "currently"})
+_ONGOING_WORDS = frozenset(ongoing_words("alone", "adverb"))
 _MONTHS = ENGLISH_MONTHS
 """Month names read in gold dates: the one table the pipeline's date parser uses too."""
 _ISO = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.]\d{1,2})?\b")

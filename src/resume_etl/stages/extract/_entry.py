@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TypedDict
 
-from resume_etl.dates import DateRangeMatch
+from resume_etl.dates import DateRangeMatch, range_words
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, LineKind
@@ -29,7 +29,8 @@ def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
     return next(iter(ranges or found), None)
 
 
-_PAIR_JOINER = re.compile(r"(?i)^\W*(?:to|until|till|bis|au)?\W*$")
+_JOINERS = range_words("common") + range_words(category="range_to_other_language")
+_PAIR_JOINER = re.compile(rf"(?i)^\W*(?:{'|'.join(_JOINERS)})?\W*$")
 
 
 def _joined_pair(first: DateRangeMatch, second: DateRangeMatch, text: str) -> DateRangeMatch | None:

@@ -29,6 +29,7 @@ from resume_etl.stages.extract._pieces import (
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line
+from resume_etl.wordlists import builtin_values
 
 # What the table modules read from here, including what ``_pieces`` holds since the split.
 __all__ = [
@@ -59,35 +60,12 @@ _SEPARATORS = re.compile(
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
 # decides, and the value is not cut further. A label not listed here ("From:", "Percentage:")
-# holds nothing a header segment is made of.
+# holds nothing a header segment is made of. The labels are data (``nlp/data/entry_words.jsonl``).
+ENTRY_WORDS_FILE = "entry_words.jsonl"
 _FIELD_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,24}?)\s*:\s*")
 _LABEL_KINDS: dict[str, SegmentKind] = {
-    **dict.fromkeys(
-        (
-            "company",
-            "employer",
-            "organization",
-            "organisation",
-            "firm",
-            "institute",
-            "institution",
-            "school",
-            "university",
-            "college",
-            "company name",
-            "employer name",
-        ),
-        SegmentKind.ORGANIZATION,
-    ),
-    **dict.fromkeys(
-        ("position", "designation", "role", "title", "job title", "post"), SegmentKind.ROLE
-    ),
-    **dict.fromkeys(("location", "city", "place", "based in"), SegmentKind.LOCATION),
-    **dict.fromkeys(
-        ("qualification", "degree", "course", "programme", "program"), SegmentKind.DEGREE
-    ),
-    **dict.fromkeys(("employment type", "type", "job type"), SegmentKind.EMPLOYMENT_TYPE),
-    **dict.fromkeys(("gpa", "cgpa", "grade", "grades"), SegmentKind.GPA),
+    label: SegmentKind(kind)
+    for label, kind in builtin_values(ENTRY_WORDS_FILE, "field_label").items()
 }
 _PARENTHESES = re.compile(r"\([^()]{2,60}\)")
 

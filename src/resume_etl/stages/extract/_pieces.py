@@ -17,6 +17,7 @@ from enum import StrEnum
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.wordlists import builtin_forms
 
 
 class SegmentKind(StrEnum):
@@ -49,7 +50,8 @@ _GPA = re.compile(
     r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
     r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
 )
-_LOCATION_WORDS = frozenset({"remote", "hybrid", "on-site", "onsite", "worldwide"})
+_LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
+"""Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
 _CITY_REGION = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.stages.segment import Line, LineKind
+from resume_etl.wordlists import builtin_alternation
 
 # --------------------------------------------------------------------------- splitting
 
@@ -152,6 +153,7 @@ class ParsedCitation:
     url: tuple[int, int] | None
 
 
+CITATION_WORDS_FILE = "citation_words.jsonl"
 _QUOTED = re.compile(r"[\"“]([^\"”]{8,300})[\"”]")
 _YEAR_IN_PARENTHESES = re.compile(
     r"\((?:19|20)\d{2}[a-z]?(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:[-–]\d{1,2})?)?\)[.,:]?\s*"
@@ -160,7 +162,8 @@ _YEAR_IN_PARENTHESES = re.compile(
 _URL = re.compile(r"https?://\S+|\bdoi:\s*\S+", re.I)
 
 _NAME = r"[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)*"
-_PARTICLE = r"(?:(?:van|von|der|den|de|da|del|di|du|la|le|dos|das)\s+)"
+_PARTICLE = rf"(?:(?:{builtin_alternation('profile_words.jsonl', 'name_particle')})\s+)"
+"""The lower-case words inside a surname ("van der Berg"), those the profile reader knows."""
 _SURNAME = rf"{_PARTICLE}*{_NAME}(?:\s+{_PARTICLE}*{_NAME})?"
 _INITIALS = r"(?:[A-Z]\.?(?:\s?-?[A-Z]\.?){0,2})"
 _MARK = r"[*†‡]*"
@@ -178,9 +181,10 @@ comma, or by the "(2021)" of an author-year citation."""
 _TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|\s\[")
 """A plain title runs to its sentence end (not an initial's period, nor the abbreviation of
 "DNS vs. LES") or a bracketed note."""
+_CONTRIBUTION = builtin_alternation(CITATION_WORDS_FILE, "contribution")
 _VENUE_LEAD = re.compile(
     r"[\s.,;:\"”’]*(?:\[[^\]]*\][.,]?\s*)?"
-    r"(?:(?:Poster|Talk|Invited talk|Keynote|Oral|Paper|Abstract)(?:\s+presentation)?[.,:]\s+)?"
+    rf"(?:(?:{_CONTRIBUTION})(?:\s+presentation)?[.,:]\s+)?"
     r"(?:(?:In|in)\s*:?\s+)?"
 )
 """What stands between a title and its venue: a closing quote, a bracketed note ("[Poster
@@ -191,8 +195,9 @@ _VENUE_END = re.compile(
 )
 """A venue ends where its volume, pages, place, date or link begin."""
 _NOT_A_VENUE = re.compile(
-    r"(?i)^(?:in press|forthcoming|submitted|under review|accepted|working paper|with\s)"
+    rf"(?i)^(?:{builtin_alternation(CITATION_WORDS_FILE, 'not_a_venue')}|with\s)"
 )
+"""A status ("in press", "under review") or a co-author note ("with J. Doe"), not a venue."""
 _MIN_TITLE_WORDS = 2
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 """A venue may open with its edition: "31st IEEE International Conference on ..."."""

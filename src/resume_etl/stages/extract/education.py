@@ -20,10 +20,13 @@ from resume_etl.stages.extract._header import (
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry
 from resume_etl.vocab import DegreeLevel
+from resume_etl.wordlists import builtin_alternation, builtin_forms
 
+_HONOURS_WORDS = builtin_alternation("entry_words.jsonl", "honours")
+""""Hons", "Honours", "Honors": written as a degree's note, "(Hons)", or before its field."""
 _DEGREE_IN_FIELD = re.compile(r"^(.+?)\s+in\s+\S", re.I)
 _DEGREE_FIELD_LEAD = re.compile(
-    r"^[\s,:;(-]*(?:(?:hons|honours|honors)\.?\s+)?(?:(?:in|of)\s+)?", re.I
+    rf"^[\s,:;(-]*(?:(?:{_HONOURS_WORDS})\.?\s+)?(?:(?:in|of)\s+)?", re.I
 )
 
 
@@ -62,10 +65,11 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
 
 
 _QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
-_HONOURS = re.compile(r"\s*\((?:Hons|Honours|Honors)\.?\)")
+_HONOURS = re.compile(rf"\s*\((?:{_HONOURS_WORDS})\.?\)")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
 _OF_SUBJECT = re.compile(r" of (?:[A-Z][\w'-]*)(?: (?:and|&) [A-Z][\w'-]*| [A-Z][\w'-]*)*")
-_BARE_LEVELS = frozenset({"bachelor", "master", "doctor", "diploma", "certificate", "licence"})
+_BARE_LEVELS = builtin_forms("entry_words.jsonl", "bare_degree_level")
+"""Degree words that name a level alone: "Bachelor" needs its "of Economics" to be a degree."""
 
 
 def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -> int:

@@ -29,27 +29,9 @@ from resume_etl.stages.extract._slots import (
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
+from resume_etl.wordlists import builtin_forms
 
-_DEPARTMENT_HEADS = frozenset(
-    {
-        "unit",
-        "department",
-        "dept",
-        "division",
-        "team",
-        "group",
-        "ward",
-        "section",
-        "lab",
-        "laboratory",
-        "office",
-        "desk",
-        "clinic",
-        "practice",
-        "programme",
-        "program",
-    }
-)
+_DEPARTMENT_HEADS = builtin_forms("entry_words.jsonl", "department_head")
 """Head words of a part of an organization ("Intensive Care Unit", "Group of Prof. X")."""
 
 

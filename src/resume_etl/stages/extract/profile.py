@@ -39,6 +39,7 @@ from resume_etl.stages.extract._profile_place import (
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.stages.segment import Line, LineKind, Section
 from resume_etl.vocab import SectionKind
+from resume_etl.wordlists import builtin_alternation
 
 __all__ = [
     "HEADLINE_MAX_WORDS",
@@ -52,20 +53,25 @@ _NAME_LABEL = re.compile(r"(?:full\s+)?name\s*[:：]\s*", re.I)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
 """A name written in Chinese, Japanese or Korean script, without spaces: "张伟", "김민준"."""
+
+
+def _words(category: str) -> str:
+    """A regex alternation of one category of ``nlp/data/profile_words.jsonl``."""
+    return builtin_alternation("profile_words.jsonl", category)
+
+
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
 """Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
-_HONORIFIC = re.compile(r"(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+", re.I)
+_HONORIFIC = re.compile(rf"(?:{_words('honorific')})\.?\s+", re.I)
 _TITLE_LEAD = re.compile(r"(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
 """(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
 _MAX_NAME_WORDS = 5
 HEADLINE_MAX_WORDS = 12
 TOP_LINES = 6
-_HEADLINE_LABEL = re.compile(
-    r"(?i)(?:title|headline|current (?:title|position)|designation)\s*:\s*"
-)
-_HEADLINE_LABEL_LINE = re.compile(
-    r"(?i)(?:headline|position|desired position|job applied for|occupation|current position)"
-)
+_HEADLINE_LABEL = re.compile(rf"(?i)(?:{_words('headline_label')})\s*:\s*")
+"""A label whose value is the headline: "Title: Data Engineer"."""
+_HEADLINE_LABEL_LINE = re.compile(rf"(?i)(?:{_words('headline_heading')})")
+"""A line that is only a label, the headline on the line below: "Desired Position"."""
 _LABEL_COLON = 2
 """A field's edges are trimmed of punctuation: its label's colon is just past its end."""
 _COUNTED = re.compile(r"[\d@/\\]")

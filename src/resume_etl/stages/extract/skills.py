@@ -14,10 +14,12 @@ from resume_etl.stages.extract._header import _EDGE_JUNK
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line, LineKind, Section, is_prose
 from resume_etl.vocab import SectionKind, SkillSource
+from resume_etl.wordlists import builtin_alternation, builtin_values
 
+SKILL_WORDS_FILE = "skill_words.jsonl"
 # No "^" in patterns used with match(text, pos): match() anchors at pos, "^" only at 0.
 _LIST_LABEL = re.compile(r"\**([A-Z][\w&/+ .-]{1,40}):\**\s*")
-_SKILLS_LABEL = re.compile(r"(?i)\b(?:skills|tools|technologies|tech stack)$")
+_SKILLS_LABEL = re.compile(rf"(?i)\b(?:{builtin_alternation(SKILL_WORDS_FILE, 'skills_label')})$")
 """A list label that says its items are skills wherever the line is ("Skills: A · B")."""
 _MIN_LISTED_ITEMS = 3
 """Separated items that make even a long line in a skills section a list, not prose."""
@@ -198,15 +200,15 @@ def _lists_the_skill(
 
 
 # Group names inside a skills section ("Languages", "SPRACHEN / LANGUAGES"): labels, not skills.
-_GROUP_WORDS = (
-    r"languages?|sprachen|tools|technologies|frameworks|platforms|software|databases|skills"
-    r"|competencies|methods|interests|certifications|expertise"
-)
+_GROUP_WORDS = builtin_alternation(SKILL_WORDS_FILE, "group_label")
 _GROUP_LABEL = re.compile(rf"(?i)^\W*(?:{_GROUP_WORDS})(?:\W+(?:{_GROUP_WORDS}))*\W*$")
-_LEVEL = re.compile(
-    r"(?i)^(?:native|fluent|basic|beginner|intermediate|advanced|conversational|professional"
-    r"|business|working|mother tongue|bilingual|[abc][12])(?:\W+(?:native|fluent|[abc][12]))*$"
+_LEVELS = builtin_values(SKILL_WORDS_FILE, "language_level")
+_LEVEL_WORD = "|".join(map(re.escape, sorted(_LEVELS, key=len, reverse=True)))
+_STACKED_LEVEL = "|".join(
+    map(re.escape, sorted(w for w, use in _LEVELS.items() if use == "stackable"))
 )
+_LEVEL = re.compile(rf"(?i)^(?:{_LEVEL_WORD}|[abc][12])(?:\W+(?:{_STACKED_LEVEL}|[abc][12]))*$")
+"""A spoken language's level ("Native", "C1", "fluent / C2"): words in ``skill_words.jsonl``."""
 
 
 _PROFICIENCY = re.compile(r"(?i)\bproficiency$")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from resume_etl.config import BUILTIN_PREFIX, resolve_data_path
-from resume_etl.dates import MONTH_OR_SEASON
+from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 from resume_etl.wordlists import load_lexicon
 
 FEATURES_VERSION = "line-features-2"
@@ -52,11 +52,15 @@ _MONTH = MONTH_OR_SEASON
 _POINT = (
     rf"(?:(?:{_MONTH})\s*,?\s*'?\d{{2,4}}|\d{{1,2}}[/.]\d{{4}}|(?:19|20)\d{{2}}(?:[-/.]\d{{1,2}})?)"
 )
-_ONGOING = r"(?:present|current|now|today|ongoing|heute|actuel|aujourd'hui)"
+_ONGOING_WORDS = ongoing_words("alone") + ongoing_words(category="ongoing_other_language")
+"""Words that end an open range ("Present", "heute"), from ``nlp/data/date_words.jsonl``."""
+_ONGOING = rf"(?:{'|'.join(map(re.escape, _ONGOING_WORDS))})"
 # The patterns below that read words are matched against the line in lower case (a
 # case-blind pattern is several times slower in Python's engine).
 _DATE = re.compile(rf"\b{_POINT}\b")
-_RANGE = re.compile(rf"\b{_POINT}\s*(?:-|–|—|to|until|till)\s*(?:{_POINT}|{_ONGOING})\b")
+_RANGE = re.compile(
+    rf"\b{_POINT}\s*(?:-|–|—|{'|'.join(range_words('common'))})\s*(?:{_POINT}|{_ONGOING})\b"
+)
 _SINCE = re.compile(rf"\bsince\s+{_POINT}")
 _ONGOING_WORD = re.compile(rf"\b{_ONGOING}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -182,7 +186,8 @@ def _period_features(lowered: str) -> list[str]:
     return found
 
 
-_ONGOING_PREFILTER = re.compile(r"pre|cur|now|tod|ong|heu|act|auj")
+_ONGOING_PREFILTER = re.compile("|".join(dict.fromkeys(re.escape(w[:3]) for w in _ONGOING_WORDS)))
+"""The ongoing words' first three letters: a cheap test before the word pattern's."""
 
 
 def _own_features(shape: LineShape, width: int) -> tuple[list[str], list[str]]:

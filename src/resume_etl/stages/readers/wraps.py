@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from resume_etl.dates import ongoing_words
 from resume_etl.stages.readers.lines import TextLine, Word
 from resume_etl.wordlists import load_lexicon
 
@@ -44,13 +45,17 @@ _LABEL = re.compile(r"^[*_]{0,2}[A-Z][\w.&/' -]{0,30}:(?:[*_]{0,2})(?:\s|$)")
 """A line opening with a label ("Company: ...") is a field of its own, never a wrap."""
 _OPEN_END = re.compile(r"[,;:&/(\[+\-–—|·]$")
 _CONTINUED_START = re.compile(r"^[(&\[/+]")
+_ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
+"""Words that end an open date range ("2019 - Present"), from ``nlp/data/date_words.jsonl``."""
+_ONGOING_OR_TO_DATE = "|".join(map(re.escape, ongoing_words("alone", "after_to")))
 _CLOSED_END = re.compile(
-    r"(?:[!?)\]\"”]|\d[\d.,/%:)]*|\b(?:present|current|now|today|date)\W?)$|@\S+$|://\S+$|\bwww\.\S+$",
+    rf"(?:[!?)\]\"”]|\d[\d.,/%:)]*|\b(?:{_ONGOING_OR_TO_DATE})\W?)$"
+    r"|@\S+$|://\S+$|\bwww\.\S+$",
     re.IGNORECASE,
 )
 """A line ending a sentence, a bracket, a number or year, an open date range or an address."""
 _FIELD_END = re.compile(
-    r"\b(?:(?:19|20)\d\d|present|current|now|today)\W?$|@\S+$|://\S+$|\bwww\.\S+$",
+    rf"\b(?:(?:19|20)\d\d|{_ONGOING})\W?$|@\S+$|://\S+$|\bwww\.\S+$",
     re.IGNORECASE,
 )
 """A line ending on a year, an open date range or an address: a title line or a contact line, after

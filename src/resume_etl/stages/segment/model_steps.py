@@ -12,7 +12,12 @@ from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
 from resume_etl.stages.layout import RoleGuess
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, _EntryDraft
 from resume_etl.stages.segment.lines import Line, LineKind, is_prose
-from resume_etl.stages.segment.periods import _DATE_LINE, _YEAR_FIELD_AT_END, is_date_line
+from resume_etl.stages.segment.periods import (
+    _DATE_LINE,
+    _YEAR_FIELD_AT_END,
+    ONGOING,
+    is_date_line,
+)
 
 RoleAt = Mapping[int, RoleGuess]
 """The line-role model's guess for each line, by the line's start offset."""
@@ -74,9 +79,7 @@ _DATED_BODY_ROLES = frozenset({LineRole.BULLET, LineRole.CONTINUATION})
 """A paragraph's first line is not among them: "Analyst | Bank | 02/2025 -" after a bullet
 reads as one to the model as much as a header does."""
 # "Analyst | Northwind Bank | Current": a period stated by its ongoing word alone.
-_ONGOING_FIELD_AT_END = re.compile(
-    r"(?i)(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:present|current|now|ongoing|today)\s*$"
-)
+_ONGOING_FIELD_AT_END = re.compile(rf"(?i)(?:\s[|·•,-]\s*|,\s*|\s{{2,}})(?:{ONGOING})\s*$")
 
 
 def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:

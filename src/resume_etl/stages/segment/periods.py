@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import re
 
-from resume_etl.dates import MONTH_OR_SEASON
+from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 
 _MONTH = MONTH_OR_SEASON
+ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
+"""Words that say a range is still running ("Present", "now"): ``nlp/data/date_words.jsonl``."""
+_RANGE_TO = "|".join(map(re.escape, range_words()))
+"""Words that join a range's ends ("to", "until", "through")."""
 _DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
     r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
-    r"|\b(?:19|20)\d{2}\s*(?:[-–—]|to|until)\s*(?:(?:19|20)\d{2}|present|current|now|\S?$)"
+    rf"|\b(?:19|20)\d{{2}}\s*(?:[-–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
 )
 
 
 # "Jan 2020 -" ending one line and "Mar 2021" opening the next: one range wrapped over two lines.
-_OPEN_RANGE_AT_END = re.compile(r"(?i)(?:[-–—~→]|\b(?:to|until|till|through|thru))\s*$")
+_OPEN_RANGE_AT_END = re.compile(rf"(?i)(?:[-–—~→]|\b(?:{_RANGE_TO}))\s*$")
 _DATE_AT_START = re.compile(
     rf"(?i)(?:{_MONTH})(?![a-z])|\d{{1,2}}[/.]\d{{4}}\b|(?:19|20)\d{{2}}\b"
-    r"|(?:present|current|now|today|ongoing)\b"
+    rf"|(?:{ONGOING})\b"
 )
 
 # A year closing a header is set off as its own field ("Clerk | Shop | 2018", "Clerk, Shop  2018");
