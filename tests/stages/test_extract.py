@@ -457,6 +457,11 @@ def test_a_day_first_date_makes_the_whole_document_day_first(extract_text: Extra
             "- Route Planner, volunteer - rounds for a food bank\n",
             ["Returns Dashboard", "Route Planner, volunteer"],
         ),
+        (  # a dash before a few capitalized words and nothing else: the name goes on
+            "Projects\n\nSensor Network - Field Trial\n  Twelve sensors on a farm.\n\n"
+            "ledger-kit - a ledger library\n  Reconciles.\n",
+            ["Sensor Network - Field Trial", "ledger-kit"],
+        ),
     ],
 )
 def test_project_names_stop_at_the_description_link_and_tools(

@@ -39,6 +39,21 @@ def test_a_job_board_header_gives_the_persons_own_place(extract_text: Extract, h
     assert _place(extracted) == "Pune, Maharashtra"
 
 
+@pytest.mark.parametrize(
+    ("header", "place"),
+    [
+        ("Dana Okoro\nBirch Road\nSan Marcos\nPhone: 55-337-55\n", "San Marcos"),
+        ("Dana Okoro  Kiln Street  Oregon  Phone: 55-337-55  dana@example.org\n", "Oregon"),
+        ("Dana Okoro\nD-30457 Lindenau\nTel. : +49 511 26 222 26\n", None),
+    ],
+)
+def test_an_address_one_part_a_line_gives_the_town_under_the_street(
+    extract_text: Extract, header: str, place: str | None
+) -> None:
+    extracted = extract_text(header + "\nObjective\nA post as an editor.\n")
+    assert _place(extracted) == place
+
+
 def test_the_name_after_a_linkedin_contact_sidebar(extract_text: Extract) -> None:
     extracted = extract_text(
         "Contact\nmarta.kowal@example.org\nwww.linkedin.com/in/marta-kowal-0a1b\n\n"

@@ -17,7 +17,8 @@ def _names(text: str) -> list[str] | None:
     document = DocumentRecord.model_construct(doc_id="d", text=text)
     segmented = segment(document, SectionClassifier(load_config(None).segment))
     section: Section = next(s for s in segmented.sections if s.kind is SectionKind.PROJECTS)
-    listed = project_entries(section, text.split("\n", 1)[0])
+    width = max(len(line) for line in text.split("\n"))
+    listed = project_entries(section, text.split("\n", 1)[0], width)
     if listed is None:
         return None
     names = []
@@ -45,11 +46,48 @@ def _names(text: str) -> list[str] | None:
             "- Ledger Sync: Reconciles two ledgers.\n- Route Planner\n- Solar Tracker: A toy.\n",
             ["Ledger Sync", "Route Planner", "Solar Tracker"],
         ),
+        (  # bullets only, one of them named: still one project per bullet
+            "- Ledger Sync: Reconciles two ledgers.\n- Route Planner\n",
+            ["Ledger Sync", "Route Planner"],
+        ),
+        (  # named bullets whose descriptions run on to plain lines
+            "- Ledger Sync: Reconciles two ledgers.\nWritten in Go.\n- Route Planner\n"
+            "- Solar Tracker: A toy.\nRequirements\nA sunny day.\n",
+            ["Ledger Sync", "Route Planner", "Solar Tracker"],
+        ),
+        (  # a single "Name: description" project, hard-wrapped
+            "Ledger Sync: Reconciles two ledgers every night and reports any difference to\n"
+            "the finance team.\n",
+            ["Ledger Sync"],
+        ),
+        (  # a one-word bare name after a named line
+            "Route Planner: Plans delivery routes.\nSolar Tracker: A toy.\nledger-tools\n",
+            ["Route Planner", "Solar Tracker", "ledger-tools"],
+        ),
+        (  # one named block over unmarked highlight lines: blocks, not a named list
+            "Thesis: Robot Gait\nA walking robot built over two years with six legs and a camera.\n"
+            "Wrote the documentation\n\nRoute Planner\nPlans routes.\nLed a team of three\n",
+            ["Thesis: Robot Gait", "Route Planner"],
+        ),
+        (  # blocks whose first description opens with a label: still one project per block
+            "Ledger Sync\nHackathon project: reconciles two ledgers every night and reports any\n"
+            "difference to the team.\nWrote the documentation\n\nRoute Planner\nPlans routes.\n"
+            "Led a team of three\n",
+            ["Ledger Sync", "Route Planner"],
+        ),
+        (  # one-line projects of about one length: each line had room for the next name
+            "Ledger Sync: Tech stack: Vue, Firebase\nRoute Planner\n"
+            "Solar Tracker: a web app built with React and Node.js\n"
+            "ledger-tools: a web app built with React and Node.js\n"
+            "Thesis work: a long description that was wrapped by the page at its width and\n"
+            "Overflow: runs on here.\n",
+            ["Ledger Sync", "Route Planner", "Solar Tracker", "ledger-tools", "Thesis work"],
+        ),
         (  # blocks after blank lines; a tech line and a URL line are not projects
             "Ledger Sync\nReconciles two ledgers every night.\nTechnology: Python\n"
             "Technology: Kafka\n\nroute-planner\nPlans delivery routes.\n"
-            "https://example.org/route-planner\n\nSolar Tracker!\nA toy.\n",
-            ["Ledger Sync", "route-planner", "Solar Tracker!"],
+            "https://example.org/route-planner\n\nSolar Tracker!\nA toy.\n\ndotfiles\nMy setup\n",
+            ["Ledger Sync", "route-planner", "Solar Tracker!", "dotfiles"],
         ),
     ],
 )

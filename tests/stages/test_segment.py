@@ -112,6 +112,56 @@ def test_hard_wrapped_bullet_continuation_stays_in_the_entry(segment_text: Segme
     )
 
 
+def test_a_nested_markdown_heading_with_a_section_word_is_an_entry(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "# Jane Roe\n\n## Projects\n### Client Projects (NDA)\nConsulting.\n"
+        "### ledger-tools\nA ledger library.\n### Route Planner\nPlans routes.\n\n"
+        "## Experience\n### Acme\n- Built pipelines\n### Skills\nPython\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.PROJECTS, "Projects"),
+        (SectionKind.EXPERIENCE, "Experience"),
+        (SectionKind.SKILLS, "Skills"),
+    ]
+    assert _headers(segmented, SectionKind.PROJECTS) == [
+        ["Client Projects (NDA)"],
+        ["ledger-tools"],
+        ["Route Planner"],
+    ]
+
+
+def test_a_line_naming_the_section_kind_right_under_its_heading_is_an_entry(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Jane Roe\n\nProjects\n\nSmall Java Projects\nPlugins for a video game.\n\n"
+        "Education\n\nEducation\nState College\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.PROJECTS, "Projects"),
+        (SectionKind.EDUCATION, "Education"),
+        (SectionKind.EDUCATION, "Education"),
+    ]
+
+
+def test_a_quiet_title_naming_a_section_kind_is_an_entry_where_headings_shout(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Jane Roe\n\nPROJECTS\n\nLedger Sync\n  Reconciles ledgers.\n\n"
+        "Video Automation Toolkit\n  Uploads videos.\n\nSKILLS\n\nPython\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.HEADER, None),
+        (SectionKind.PROJECTS, "PROJECTS"),
+        (SectionKind.SKILLS, "SKILLS"),
+    ]
+
+
 def test_plain_skills_subheadings_group_inside_one_section(segment_text: Segment) -> None:
     segmented = segment_text("Skills\nLanguages\nPython, Go\nTools\nDocker, Git\n")
     assert _kinds(segmented) == [(SectionKind.SKILLS, "Skills")]

@@ -4,12 +4,16 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import pytest
+
 from resume_etl.evaluation.gold import GoldDocument
 from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import DotinDocument, DotinSpan
 from resume_etl.evaluation.real.dotin import (
+    TAGGED_LOCATION,
     gold_values,
     header_locations,
+    place_matches,
     score_document,
     title_parts,
 )
@@ -88,6 +92,7 @@ def test_a_document_read_right_scores_one_on_every_field() -> None:
     for field in (
         "profile.name",
         "profile.location",
+        TAGGED_LOCATION,
         "contact.email",
         "work.organization",
         "work.role",
@@ -105,6 +110,34 @@ def test_a_job_location_is_not_the_persons_location() -> None:
     score_document(DOCUMENT, _rows({"profiles": [{"location": "Dallas, TX"}]}), tally)
     counts = tally.fields["profile.location"]
     assert (counts.true_positives, counts.false_positives, counts.false_negatives) == (0, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "right"),
+    [
+        ("Gallo Manor, Sandton", "Sandton", True),
+        ("East Vill., New York City", "New York City", True),
+        ("Morris Plains, NJ 07950", "Plains, NJ", True),
+        ("Austin, TX", "Austin, TX", True),
+        ("Sandton, Johannesburg", "Sandton", False),
+        ("Graduate School of Public Health, San Diego", "San Diego", False),
+    ],
+)
+def test_a_place_named_with_its_district_matches_the_tagged_town(
+    predicted: str, gold: str, right: bool
+) -> None:
+    assert place_matches(predicted, gold) is right
+
+
+def test_an_untagged_header_counts_only_in_the_strict_location_row() -> None:
+    untagged = DotinDocument(
+        DOCUMENT.id, TEXT, tuple(s for s in DOCUMENT.spans if s.label != "Location")
+    )
+    tally = Tally()
+    score_document(untagged, _rows({"profiles": [{"location": "Austin, TX"}]}), tally)
+    strict, tagged = tally.fields["profile.location"], tally.fields[TAGGED_LOCATION]
+    assert (strict.true_positives, strict.false_positives) == (0, 1)
+    assert (tagged.true_positives, tagged.false_positives, tagged.false_negatives) == (0, 0, 0)
 
 
 def test_a_document_the_pipeline_lost_misses_every_gold_value() -> None:

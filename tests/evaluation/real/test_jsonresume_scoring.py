@@ -8,6 +8,7 @@ from resume_etl.evaluation.real.expected import expected
 from resume_etl.evaluation.real.facts import ResumeFacts
 from resume_etl.evaluation.real.jsonresume import (
     Rendering,
+    degree_with_field,
     job_is_right,
     job_text,
     school_with_place,
@@ -51,6 +52,19 @@ def test_an_organization_that_is_already_right_keeps_its_place_apart() -> None:
         organization="Vision Lab", role="Fellow", location="Northfield University, UK"
     )
     assert with_place_in_name(predicted, [plain, placed]) == predicted
+
+
+def test_a_field_written_into_the_degree_matches_degree_and_field_joined() -> None:
+    gold = GoldEducation(institution="Northfield University", degree="MSc in Physics", end="2017")
+    predicted = GoldEducation(institution="Northfield University", degree="MSc", field="Physics")
+    joined = degree_with_field(predicted, [gold])
+    assert (joined.degree, joined.field) == ("MSc in Physics", None)
+    with_field = gold.model_copy(update={"field": "Optics"})
+    assert degree_with_field(predicted, [with_field]).field == "Physics"
+    plain = GoldEducation(institution="Northfield University", degree="MSc", field="Physics")
+    assert degree_with_field(predicted, [plain, gold]) == predicted
+    elsewhere = GoldEducation(institution="Southgate College", degree="MSc in Physics", end="2010")
+    assert degree_with_field(predicted, [elsewhere]) == predicted
 
 
 def test_a_place_written_into_the_school_matches_institution_and_location_joined() -> None:

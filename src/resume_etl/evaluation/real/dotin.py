@@ -10,7 +10,10 @@ word overlap >= 0.8), else a false positive; a gold value left unmatched is a mi
 
 - ``profile.name``: Name spans (any of them) against profiles.name (one value);
 - ``profile.location``: the header's Location spans (before the first company, college,
-  degree or graduation-year span) against profiles.location (one value);
+  degree or graduation-year span) against profiles.location (one value); the gold place may
+  also be the predicted one's tail ("Sandton" of "Gallo Manor, Sandton", ``place_matches``).
+  ``profile.location (tagged headers)`` scores the same only on documents whose header has a
+  Location span: most untagged headers state the person's town all the same;
 - ``contact.email``: Email Address against contacts of kind email;
 - ``work.organization`` / ``work.role``: Companies worked at / Designation against
   experiences.organization / role;
@@ -61,7 +64,9 @@ PARTIAL_FIELDS = frozenset(
     {"work.organization", "work.role", "education.institution", "education.degree", "skill"}
 )
 """Fields matched by the partial-match rule too; e-mails and years must be equal."""
-FIELDS = ("profile.name", "profile.location", *SET_FIELDS)
+TAGGED_LOCATION = "profile.location (tagged headers)"
+"""The person's location scored only on documents whose header has a Location span."""
+FIELDS = ("profile.name", "profile.location", TAGGED_LOCATION, *SET_FIELDS)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -213,8 +218,30 @@ KEYS: dict[str, Callable[[str], str]] = {
 }
 
 
-def _one_value(counts: Counts, predicted: str | None, gold: Sequence[str]) -> None:
-    if predicted is not None and any(text_matches(predicted, value) for value in gold):
+_MAX_PLACE_PREFIX_WORDS = 3
+_POSTAL_WORD = re.compile(r"\w*\d\w*")
+
+
+def place_matches(predicted: str, gold: str) -> bool:
+    """The partial-match rule, or the gold place is the tail of the predicted one: the
+    annotators tagged a town at their own grain ("Sandton", "New York City"), the page (and the
+    prediction) names it with its district before it ("Gallo Manor, Sandton", "East Vill.,
+    New York City"); a postal code after it does not count, at most three words before it do."""
+    if text_matches(predicted, gold):
+        return True
+    said = [w for w in normalize(predicted).split() if not _POSTAL_WORD.fullmatch(w)]
+    tagged = normalize(gold).split()
+    extra = len(said) - len(tagged)
+    return bool(tagged) and 0 <= extra <= _MAX_PLACE_PREFIX_WORDS and said[extra:] == tagged
+
+
+def _one_value(
+    counts: Counts,
+    predicted: str | None,
+    gold: Sequence[str],
+    matches: Callable[[str, str], bool] = text_matches,
+) -> None:
+    if predicted is not None and any(matches(predicted, value) for value in gold):
         counts.true_positives += 1
         return
     counts.false_positives += predicted is not None
@@ -227,9 +254,10 @@ def score_document(document: DotinDocument, rows: DocumentRows | None, tally: Ta
     profile = next(iter(rows.table("profiles")), {}) if rows else {}
     names = gold_values(document, frozenset({"Name"}))
     _one_value(counts["profile.name"], _text(profile.get("name")), names)
-    _one_value(
-        counts["profile.location"], _text(profile.get("location")), header_locations(document)
-    )
+    places, place = header_locations(document), _text(profile.get("location"))
+    _one_value(counts["profile.location"], place, places, place_matches)
+    if places:  # an untagged header says nothing either way: most name the person's town
+        _one_value(counts[TAGGED_LOCATION], place, places, place_matches)
     predicted = predicted_values(rows) if rows else {}
     for name, labels in SET_FIELDS.items():
         found = match_sets(

@@ -10,7 +10,9 @@ jobs, schools, projects, publications, skills, with its matching and pairing rul
   bullets joined, against the job's summary and highlights joined, by the same rule;
 - an organization the file writes with its place ("Lab, University, Country") is matched by
   the predicted organization and location joined (``with_place_in_name``), and a school the
-  same way by its institution and location (``school_with_place``);
+  same way by its institution and location (``school_with_place``), and a degree written
+  with its field ("MSc in Physics") by the predicted degree and field joined
+  (``degree_with_field``);
 - a position written with its team or department after a comma or dash ("Tech Lead, SDKs",
   "Engineer - Internal Tools") is also right as the title alone ("Tech Lead"), which is how
   ``tests/gold/README.md`` defines a role (``with_title_head``);
@@ -29,7 +31,7 @@ from typing import Any
 
 from resume_etl.evaluation.counts import Counts
 from resume_etl.evaluation.gold import GoldDocument, GoldEducation, GoldWork
-from resume_etl.evaluation.match import align, date_matches, text_matches
+from resume_etl.evaluation.match import align, date_matches, normalize, text_matches
 from resume_etl.evaluation.predicted import Predicted
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.expected import ExpectedRendering, expected
@@ -184,6 +186,37 @@ def school_with_place(
     return predicted
 
 
+def degree_with_field(
+    predicted: GoldEducation, gold_schools: Sequence[GoldEducation]
+) -> GoldEducation:
+    """``predicted`` with its field joined to its degree when the same gold school (same
+    institution, start or end) writes its degree that way ("MSc in Applied Mathematics" as the
+    degree) and only the joined form matches it: the page shows the same words, split over two
+    fields. The field goes into the degree only when that school gives no field of its own;
+    never when the predicted degree alone already is some gold school's."""
+    degree, field = predicted.degree, predicted.field
+    if not (degree and field) or any(text_matches(degree, gold.degree) for gold in gold_schools):
+        return predicted
+    for gold in gold_schools:
+        same_school = (
+            text_matches(predicted.institution, gold.institution, organization=True)
+            or date_matches(predicted.start, gold.start)
+            or date_matches(predicted.end, gold.end)
+        )
+        joined = next(
+            (
+                form
+                for form in (f"{degree} in {field}", f"{degree} {field}", f"{degree}, {field}")
+                if normalize(form) == normalize(gold.degree or "")
+            ),
+            None,
+        )
+        if same_school and joined is not None:
+            kept_field = field if gold.field else None
+            return predicted.model_copy(update={"degree": joined, "field": kept_field})
+    return predicted
+
+
 def title_head(role: str) -> str:
     """The title before a team or department: "Tech Lead" of "Tech Lead, SDKs"."""
     return _ROLE_QUALIFIER.split(role, maxsplit=1)[0].strip()
@@ -223,7 +256,8 @@ def _adjusted(rows: DocumentRows | None, gold: GoldDocument) -> Predicted | None
         for job in rows.predicted.record.work
     ]
     education = [
-        school_with_place(school, gold.education) for school in rows.predicted.record.education
+        degree_with_field(school_with_place(school, gold.education), gold.education)
+        for school in rows.predicted.record.education
     ]
     record = rows.predicted.record.model_copy(update={"work": work, "education": education})
     return Predicted(record, rows.predicted.skill_spellings)

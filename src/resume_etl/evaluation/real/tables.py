@@ -61,6 +61,12 @@ HEADLINE: tuple[tuple[str, str, str, str], ...] = (
     ("profile.name F1, dotin", "dotin", "profile.name", "F1"),
     ("contact.phone recall, JSON Resume", "jsonresume/all", "contact.phone", "R"),
     ("person's location F1, dotin (header)", "dotin", "profile.location", "F1"),
+    (
+        "person's location F1, dotin (tagged headers only)",
+        "dotin",
+        "profile.location (tagged headers)",
+        "F1",
+    ),
     ("profile.summary F1, JSON Resume", "jsonresume/all", "profile.summary", "F1"),
     ("project.name F1, JSON Resume", "jsonresume/all", "project.name", "F1"),
     ("publication.title F1, JSON Resume", "jsonresume/all", "publication.title", "F1"),

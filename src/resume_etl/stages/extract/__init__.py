@@ -23,6 +23,7 @@ must read, and ``analysis`` runs the spaCy components in phases around it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import partial
 
 from resume_etl import ids
@@ -66,7 +67,7 @@ from resume_etl.stages.extract.publications import (
 )
 from resume_etl.stages.extract.sections import section_drafts
 from resume_etl.stages.extract.skills import extract_skills
-from resume_etl.stages.segment import SegmentedDocument
+from resume_etl.stages.segment import Entry, Section, SegmentedDocument
 from resume_etl.vocab import SectionKind
 
 __all__ = [
@@ -88,6 +89,95 @@ __all__ = [
 ]
 
 
+@dataclass(slots=True)
+class _EntryTables:
+    """The entry tables, filled as the sections are read in order.
+
+    Positions run across sections, so an entry's id names its place in the document; an entry
+    of a section no table reads (skills, summary) still takes its position. A company heading
+    over several roles (``group_org``) carries to the jobs under it within one section.
+    """
+
+    doc_id: str
+    spans: SpanIndex
+    categories: LexiconCategories
+    link_starts: list[tuple[int, str]]
+    experiences: list[ExperienceCandidate] = field(default_factory=list)
+    education: list[EducationCandidate] = field(default_factory=list)
+    projects: list[ProjectCandidate] = field(default_factory=list)
+    publications: list[PublicationCandidate] = field(default_factory=list)
+    entry_ids: dict[tuple[int, int], str] = field(default_factory=dict)
+    position: int = 0
+    group_org: Extracted | None = None
+    group_section: str | None = None
+
+    def read(self, section: Section, page_width: int) -> None:
+        section_id = ids.section_id(self.doc_id, section.position)
+        if section.kind is SectionKind.PUBLICATIONS:  # a citation can run across entries
+            self.publications.extend(
+                section_publications(
+                    section,
+                    section_id,
+                    self.spans,
+                    self.categories,
+                    self.doc_id,
+                    len(self.publications),
+                )
+            )
+        listed = (
+            project_entries(section, self.spans.text.split("\n", 1)[0].strip(), page_width)
+            if section.kind is SectionKind.PROJECTS
+            else None
+        )
+        if listed is not None:
+            for entry, name_end in listed:
+                ctx = self._context(section_id, entry)
+                self.projects.append(build_project(ctx, self.link_starts, name_end))
+        elif section.kind is SectionKind.EXPERIENCE:
+            self._jobs(section_id, section.entries)
+        else:
+            for entry in section.entries:
+                ctx = self._context(section_id, entry)
+                if section.kind is SectionKind.EDUCATION:
+                    self.education.append(build_education(ctx, self.categories.degrees))
+                elif section.kind is SectionKind.PROJECTS:
+                    self.projects.append(build_project(ctx, self.link_starts))
+        if section.kind is not SectionKind.PUBLICATIONS:
+            self.publications.extend(
+                _cued_publications(
+                    section,
+                    section_id,
+                    self.spans,
+                    self.categories,
+                    self.doc_id,
+                    len(self.publications),
+                )
+            )
+
+    def _context(self, section_id: str, entry: Entry) -> EntryContext:
+        """The next entry's context; its id is minted from its position in the document."""
+        entry_id = ids.entry_id(self.doc_id, self.position)
+        self.entry_ids[(entry.start, entry.end)] = entry_id
+        ctx = EntryContext(entry_id, section_id, self.position, entry, self.spans)
+        self.position += 1
+        return ctx
+
+    def _jobs(self, section_id: str, section_entries: tuple[Entry, ...]) -> None:
+        entries = tuple(rejoin_split_headers(section_entries, self.spans))
+        slots: dict[Slot, SegmentKind] = section_slots(entries, self.spans)
+        for entry in entries:
+            ctx = self._context(section_id, entry)
+            group = _company_group(entry, self.spans)
+            if group is not None or section_id != self.group_section:
+                self.group_org, self.group_section = group, section_id
+            job = build_experience(
+                ctx, self.categories.employment_types, self.group_org, group is not None, slots
+            )
+            if job.organization is not self.group_org:  # a company of its own ends the group
+                self.group_org = None
+            self.experiences.append(job)
+
+
 def extract(
     segmented: SegmentedDocument, spans: SpanIndex, categories: LexiconCategories
 ) -> ExtractedDocument:
@@ -97,66 +187,11 @@ def extract(
     link_starts = [
         (at.start, link.get("url", str) or "") for link in links if (at := link.found("text"))
     ]
-    experiences: list[ExperienceCandidate] = []
-    education: list[EducationCandidate] = []
-    projects: list[ProjectCandidate] = []
-    publications: list[PublicationCandidate] = []
-    entry_ids: dict[tuple[int, int], str] = {}
-    position = 0
-    group_org: Extracted | None = None
-    group_section: str | None = None
+    tables = _EntryTables(doc_id, spans, categories, link_starts)
+    page_width = max(len(line) for line in spans.text.split("\n"))
     for section in segmented.sections:
-        section_id = ids.section_id(doc_id, section.position)
-        if section.kind is SectionKind.PUBLICATIONS:
-            publications.extend(
-                section_publications(
-                    section, section_id, spans, categories, doc_id, len(publications)
-                )
-            )
-        listed = (
-            project_entries(section, spans.text.split("\n", 1)[0].strip())
-            if section.kind is SectionKind.PROJECTS
-            else None
-        )
-        if listed is not None:
-            for entry, name_end in listed:
-                entry_id = ids.entry_id(doc_id, position)
-                ctx = EntryContext(entry_id, section_id, position, entry, spans)
-                projects.append(build_project(ctx, link_starts, name_end))
-                entry_ids[(entry.start, entry.end)] = entry_id
-                position += 1
-        entries = () if listed is not None else section.entries
-        slots: dict[Slot, SegmentKind] = {}
-        if section.kind is SectionKind.EXPERIENCE:
-            entries = tuple(rejoin_split_headers(entries, spans))
-            slots = section_slots(entries, spans)
-        for entry in entries:
-            entry_id = ids.entry_id(doc_id, position)
-            ctx = EntryContext(entry_id, section_id, position, entry, spans)
-            if section.kind is SectionKind.EXPERIENCE:
-                group = _company_group(entry, spans)
-                if group is not None or section_id != group_section:
-                    group_org, group_section = group, section_id
-                job = build_experience(
-                    ctx, categories.employment_types, group_org, group is not None, slots
-                )
-                if job.organization is not group_org:  # a company of its own ends the group
-                    group_org = None
-                experiences.append(job)
-            elif section.kind is SectionKind.EDUCATION:
-                education.append(build_education(ctx, categories.degrees))
-            elif section.kind is SectionKind.PROJECTS:
-                projects.append(build_project(ctx, link_starts))
-            elif section.kind is SectionKind.PUBLICATIONS:
-                pass  # read once per section above: a citation can run across entries
-            entry_ids[(entry.start, entry.end)] = entry_id
-            position += 1
-        if section.kind is not SectionKind.PUBLICATIONS:
-            publications.extend(
-                _cued_publications(
-                    section, section_id, spans, categories, doc_id, len(publications)
-                )
-            )
+        tables.read(section, page_width)
+    publications = tables.publications
     links = tuple(link for link in links if _persons_link(publications, link))
     # A phone-like number inside a citation is a page range or an arXiv id.
     contacts = tuple(c for c in contacts if not _cites(publications, c.found("value")))
@@ -164,14 +199,14 @@ def extract(
     return ExtractedDocument(
         segmented=segmented,
         profile=extract_profile(segmented.sections, spans),
-        experiences=tuple(experiences),
-        education=tuple(education),
-        projects=tuple(projects),
+        experiences=tuple(tables.experiences),
+        education=tuple(tables.education),
+        projects=tuple(tables.projects),
         publications=tuple(publications),
         skills=numbered(skills, "skill_id", partial(ids.skill_id, doc_id)),
-        metrics=_metrics(spans, doc_id, experiences, projects),
+        metrics=_metrics(spans, doc_id, tables.experiences, tables.projects),
         links=numbered(links, "link_id", partial(ids.link_id, doc_id)),
         contacts=numbered(contacts, "contact_id", partial(ids.contact_id, doc_id)),
         sections=section_drafts(segmented),
-        entry_ids=entry_ids,
+        entry_ids=tables.entry_ids,
     )

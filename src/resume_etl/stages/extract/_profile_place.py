@@ -9,6 +9,7 @@ place the entity recognizer tags, a region or country code ("NY", "DE"), or a po
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -152,6 +153,12 @@ def _is_street(part: str) -> bool:
     )
 
 
+def _has_street_word(part: str) -> bool:
+    """A street named by its street word ("Francis Road"), not only a number (a postal code)."""
+    streets = profile_words("street_word")
+    return any(word.lower().rstrip(".,") in streets for word in part.split())
+
+
 def _after_street(text: str, start: int, comma: int, end: int) -> list[tuple[int, int]]:
     """ "… Ave. #466 Oklahoma City, OK 73106", "84546 Egglkofen, Germany": the capitalized words
     right after the street (or postal code) in the last comma part, through the field's end."""
@@ -204,10 +211,44 @@ def location(
             found = place_in(field, spans, strict) if strict or is_near else None
             if found is not None:
                 return found
+    found = _town_under_street(short, spans)
+    if found is not None:
+        return found
     for field, is_near in fields:  # a headline sentence: "Data engineer in Kraków, Poland."
         found = _titled_place(field, spans) if is_near else None
         if found is not None:
             return found
+    return None
+
+
+_STREET_MAX_WORDS = 6
+_TOWN_WORD = re.compile(r"[^\W\d_][\w.'-]*")
+
+
+def _town_under_street(
+    fields: Sequence[tuple[tuple[int, int], bool]], spans: SpanIndex
+) -> Extracted | None:
+    """An address written one part a line: the field right after a short street field ("Francis
+    Road" / "San Francisco", "12 Mill Lane" / "GREENVALE") is the town when it is a few
+    capitalized words no lexicon claims, near the name."""
+    text = spans.text
+    by_start = sorted(fields)
+    for ((street_start, street_end), _), ((start, end), is_near) in itertools.pairwise(by_start):
+        street = text[street_start:street_end]
+        value = text[start:end].strip().rstrip(",.")
+        words = value.split()
+        if (
+            is_near
+            and "," not in street
+            and len(street.split()) <= _STREET_MAX_WORDS
+            and _has_street_word(street)
+            and 0 < len(words) <= _CITY_WORDS
+            and all(_TOWN_WORD.fullmatch(word) and word[:1].isupper() for word in words)
+            and not _is_street(value)
+        ):
+            value_start = text.index(value, start)
+            if not _claimed(spans, value_start, value_start + len(value)):
+                return Extracted(value, value_start, value_start + len(value), 0.5)
     return None
 
 

@@ -53,9 +53,11 @@ _SENTENCE_END = re.compile(r"[.!?]['\")\]]?$")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,3}\.|(?:\w\.){2,})$")
 
 
-# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2" (with whatever
-# running footer text shares its line).
-_PAGE_NUMBER = re.compile(r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+# Page furniture a PDF paste leaves between pages: "1", "- 2 -", "Page 1 of 2", "Page 1 / 2"
+# (with whatever running footer text shares its line).
+_PAGE_NUMBER = re.compile(
+    r"^\W{0,3}\d{1,3}\W{0,3}$|\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.I
+)
 
 
 def is_page_furniture(stripped: str, first_line: str) -> bool:

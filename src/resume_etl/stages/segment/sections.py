@@ -80,7 +80,7 @@ def _group_by_heading(
     groups: list[tuple[SectionKind, Line | None, list[Line]]] = [(SectionKind.HEADER, None, [])]
     for index, line in enumerate(lines):
         kind, heading, body = groups[-1]
-        new_kind = _heading_kind(line, classifier, index == 0, kind, heading)
+        new_kind = _heading_kind(line, classifier, index == 0, kind, heading, not body)
         if new_kind is None:
             body.append(line)
         else:
@@ -90,23 +90,46 @@ def _group_by_heading(
     return _unnamed_timeline(groups)
 
 
+def _entry_title(
+    line: Line, classifier: SectionClassifier, kind: SectionKind, heading: Line | None
+) -> bool:
+    """A line inside an entry section that names a section kind with more words, in a quieter
+    style than the section's heading: an entry's title ("Small Java Projects", "CLI Toolkit",
+    "Experience Design Lead") when right under that heading or when the headings shout."""
+    text = line.content.strip()
+    return (
+        kind in ENTRY_SECTION_KINDS
+        and heading is not None
+        and not text.isupper()
+        and classifier.classify(text, max_extra_words=0) is None
+    )
+
+
 def _heading_kind(
     line: Line,
     classifier: SectionClassifier,
     is_first_line: bool,
     current_kind: SectionKind,
     current_heading: Line | None,
+    current_body_empty: bool = False,
 ) -> SectionKind | None:
     """The kind of section this line opens, or None if it belongs to the current one."""
     if line.kind is LineKind.MD_HEADING:
-        kind = classifier.classify(line.content)
+        nested = current_heading is not None and line.md_level > current_heading.md_level
+        # Under "## Projects", "### pyproj-tools" or "### Client Projects (NDA)" is an entry:
+        # a deeper heading opens a section only when it is exactly a section phrase.
+        strict = nested and current_kind in ENTRY_SECTION_KINDS
+        kind = classifier.classify(line.content, max_extra_words=0 if strict else 2)
         if kind is not None:
             return kind
-        nested = current_heading is not None and line.md_level > current_heading.md_level
         if current_kind is SectionKind.HEADER or (current_kind in ENTRY_SECTION_KINDS and nested):
             return None
         return SectionKind.OTHER
     kind = classifier.plain_heading_kind(line, is_first_line)
+    quiet_title = kind is not None and _entry_title(line, classifier, current_kind, current_heading)
+    shouting = current_heading is not None and current_heading.content.isupper()
+    if quiet_title and (current_body_empty or shouting):
+        return None
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind
