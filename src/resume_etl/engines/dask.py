@@ -223,10 +223,9 @@ class DaskEngine:
             return cast("BatchReport", future.result())
         watch = Watch(marker, self.budget, documents)
         while True:
-            try:
-                return cast("BatchReport", future.result(timeout=POLL_SECONDS))
-            except TimeoutError:
-                pass
+            report = _poll(future)
+            if report is not None:
+                return report
             overdue = watch.overdue()
             if overdue is None:
                 continue
@@ -294,6 +293,28 @@ class DaskEngine:
             written.extend(report.parts)
             seconds.update(report.seconds)
         return BatchReport(index, entries, written, dict(seconds))
+
+
+def _poll(future: Any) -> BatchReport | None:
+    """The batch's report if it is ready within one poll, else None.
+
+    ``future.result(timeout=...)`` can raise ``UnboundLocalError`` from distributed's ``sync``
+    (dask/distributed#8514): when the wait ends in a cancellation, which is no ``Exception``, its
+    result is never set. Seen once under a load of 20 while a killed driver's batches were being
+    released. The future's own status then says what happened: done, its result is read without
+    a timeout (no wait to cancel); still pending, the next poll asks again; cancelled by the
+    cluster, the run stops with a clear error (the tables stay as the last commit left them).
+    """
+    try:
+        return cast("BatchReport", future.result(timeout=POLL_SECONDS))
+    except TimeoutError:
+        return None
+    except UnboundLocalError:
+        if future.status in ("finished", "error"):
+            return cast("BatchReport", future.result())
+        if future.status == "cancelled":
+            raise RuntimeError(f"the Dask cluster cancelled batch {future.key}") from None
+        return None
 
 
 class _BudgetedBatch:
