@@ -11,7 +11,6 @@ from dateparser.date import DateDataParser
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl import dates
 from resume_etl.config import DateSettings
 from resume_etl.dates import (
     DateParser,
@@ -22,6 +21,7 @@ from resume_etl.dates import (
     fast_parse,
     merged_months,
 )
+from resume_etl.dates import parser as date_parser
 from resume_etl.vocab import DatePrecision
 
 MONTH = DatePrecision.MONTH
@@ -340,7 +340,7 @@ def test_one_dateparser_object_serves_every_parse(monkeypatch: pytest.MonkeyPatc
             built.append(self)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(dates, "DateDataParser", CountingDateDataParser)
+    monkeypatch.setattr(date_parser, "DateDataParser", CountingDateDataParser)
     parser = DateParser(DateSettings(languages=("de", "en")))
     for text in ("März 2021 - Mai 2022", "12 März 2021", "1. Juni 2020", "Oktober 2019"):
         assert parser.find_ranges(text)

@@ -1,0 +1,68 @@
+"""Dates in résumé text: points ("Sept 2025", "09/2025", "Fall '22") and ranges ("2019 - Present").
+
+One ``DateParser`` per process holds everything that is expensive to build: the scanning regex
+(month names of every configured language, taken from dateparser's locale data), one
+``dateparser.date.DateDataParser`` and a bounded cache of parsed points.
+
+Parsing a point goes through a *fast path* first: English month names, seasons, numeric forms
+and bare years, all parsed with plain regexes. Anything else the scanner found (a month name in
+another configured language, "12 March 2021") goes to dateparser. The fast path never disagrees
+with dateparser on a form both understand; ``tests/test_dates.py`` checks that with generated
+dates. Where the two differ by design, the fast path's choice is the documented one:
+
+* a stored date is the first day of its period: "2019" is 2019-01-01 with precision ``year``
+  (dateparser would use today's month);
+* seasons, which dateparser does not know, start at their first month: spring = March,
+  summer = June, fall/autumn = September, winter = January of the stated year (the winter term
+  that opens the year, as academic calendars use it);
+* "2011-12" and "2011/12" are a month (December 2011) because ISO writes months that way;
+  "2019-21" and "2023/24", whose second half cannot be a month, are year ranges;
+* numeric dates whose order is ambiguous ("04/09/2014") follow ``date_order``; a part over 12
+  decides it regardless ("15/09/2016" is day-first under any setting); under ``YMD``, which
+  says nothing about a year written last, the fast path leaves "01/02/2000" to dateparser;
+* a year-first date whose middle part cannot be a month ("2014/13/02") is kept with the issue
+  ``invalid_month``, where dateparser would quietly swap day and month.
+
+Odd values are kept with an ``issue`` flag rather than dropped or fixed: ``invalid_month``
+("13/2025" keeps its year), ``future`` (a period starting more than ``future_horizon_months``
+after the reference date's month). The reference date is a setting, so a rerun flags the same
+dates and gives the same durations.
+"""
+
+from resume_etl.dates.durations import (
+    MonthInterval,
+    ends_before_start,
+    entry_interval,
+    interval_months,
+    merged_months,
+    month_index,
+)
+from resume_etl.dates.fast import document_date_order, fast_parse
+from resume_etl.dates.parser import DateParser
+from resume_etl.dates.points import DateRangeMatch, PartialDate
+from resume_etl.dates.words import (
+    DATE_WORDS_FILE,
+    ENGLISH_MONTHS,
+    MONTH_OR_SEASON,
+    ongoing_words,
+    range_words,
+)
+
+__all__ = [
+    "DATE_WORDS_FILE",
+    "ENGLISH_MONTHS",
+    "MONTH_OR_SEASON",
+    "DateParser",
+    "DateRangeMatch",
+    "MonthInterval",
+    "PartialDate",
+    "document_date_order",
+    "ends_before_start",
+    "entry_interval",
+    "fast_parse",
+    "interval_months",
+    "merged_months",
+    "month_index",
+    "ongoing_words",
+    "range_words",
+]

@@ -1,0 +1,126 @@
+"""The fast path: English month names, seasons, numeric dates and bare years parsed with plain
+regexes, so most dates never reach dateparser (the package docstring says where the two differ).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from resume_etl.config import DateOrder, DateSettings
+from resume_etl.dates.points import PartialDate
+from resume_etl.dates.words import (
+    _SEASON_MONTHS,
+    ENGLISH_MONTHS,
+)
+from resume_etl.vocab import DateIssue, DatePrecision
+
+_FAST_MONTH_YEAR = re.compile(
+    r"(?P<month>[a-z]+)\.?,? ?(?P<year>(?:19|20)\d{2}|['’‘]\d{2})", re.IGNORECASE
+)
+_FAST_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})")
+_FAST_NUMERIC_MONTH = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,4})")
+_FAST_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,2})[-./](?P<c>\d{1,4})")
+
+
+def fast_parse(text: str, settings: DateSettings) -> PartialDate | None:
+    """English month names, seasons, numeric dates and years; None for anything else."""
+    for parse in (_fast_year, _fast_month_year, _fast_numeric_month, _fast_numeric_day):
+        found = parse(text, settings)
+        if found is not None:
+            return found
+    return None
+
+
+def _year(text: str, settings: DateSettings) -> int:
+    if len(text) == 4:
+        return int(text)
+    short = int(text[-2:])
+    return (2000 if short < settings.two_digit_year_pivot else 1900) + short
+
+
+def _fast_year(text: str, settings: DateSettings) -> PartialDate | None:
+    match = _FAST_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    return PartialDate(dt.date(_year(match["year"], settings), 1, 1), DatePrecision.YEAR)
+
+
+def _fast_month_year(text: str, settings: DateSettings) -> PartialDate | None:
+    match = _FAST_MONTH_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    word = match["month"].lower()
+    year = _year(match["year"], settings)
+    if word in ENGLISH_MONTHS:
+        return PartialDate(dt.date(year, ENGLISH_MONTHS[word], 1), DatePrecision.MONTH)
+    if word in _SEASON_MONTHS:
+        return PartialDate(dt.date(year, _SEASON_MONTHS[word], 1), DatePrecision.SEASON)
+    return None
+
+
+def _fast_numeric_month(text: str, settings: DateSettings) -> PartialDate | None:
+    match = _FAST_NUMERIC_MONTH.fullmatch(text)
+    if match is None:
+        return None
+    first, second = match["a"], match["b"]
+    if len(first) == 4 and len(second) <= 2:
+        year, month = int(first), int(second)
+    elif len(second) == 4 and len(first) <= 2:
+        year, month = int(second), int(first)
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
+    return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
+
+
+def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
+    match = _FAST_NUMERIC_DAY.fullmatch(text)
+    if match is None:
+        return None
+    a, b, c = match["a"], match["b"], match["c"]
+    if len(a) == 4:
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4:
+        if settings.date_order == "YMD" and int(a) <= 12 and int(b) <= 12:
+            return None  # YMD says nothing about "01/02/2000": dateparser's reading stands
+        year = int(c)
+        month, day = _order_day_month(int(a), int(b), settings.date_order)
+    else:
+        return None
+    try:
+        return PartialDate(dt.date(year, month, day), DatePrecision.DAY)
+    except ValueError:
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
+
+
+_NUMERIC_DAY_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")
+
+
+def document_date_order(text: str, settings: DateSettings) -> DateOrder:
+    """The order a document's own numeric dates reveal, else the configured ``date_order``.
+
+    A writer uses one convention throughout, so "25/03/2021" in one entry says how to read
+    "04/05/2020" in the next. Dotted dates are day-first wherever they are written. Evidence
+    both ways (or none) leaves the setting in charge; ``YMD`` documents are never re-read.
+    """
+    if not settings.date_order_from_document or settings.date_order == "YMD":
+        return settings.date_order
+    day_first = month_first = False
+    for match in _NUMERIC_DAY_DATE.finditer(text):
+        first, second = int(match[1]), int(match[3])
+        day_first |= first > 12 >= second or (match[2] == "." and second <= 12)
+        month_first |= second > 12 >= first
+    if day_first != month_first:
+        return "DMY" if day_first else "MDY"
+    return settings.date_order
+
+
+def _order_day_month(first: int, second: int, order: DateOrder) -> tuple[int, int]:
+    """(month, day) of "first/second/year"; a part over 12 can only be the day."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first:
+        return first, second
+    return (second, first) if order == "DMY" else (first, second)

@@ -1,0 +1,227 @@
+"""``DateParser``: the scanning regex, dateparser for what the fast path does not read, and a
+bounded cache of parsed points; one per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from dateparser.languages.loader import default_loader
+
+from resume_etl.config import DateSettings
+from resume_etl.dates.durations import month_index
+from resume_etl.dates.fast import fast_parse
+from resume_etl.dates.points import DateRangeMatch, PartialDate
+from resume_etl.dates.words import (
+    _MONTH_KEYS,
+    _SEASON_MONTHS,
+    ENGLISH_MONTHS,
+    range_words,
+)
+from resume_etl.vocab import DateIssue, DatePrecision
+
+_CACHE_SIZE = 8192
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
+    """Lower-cased month names of the configured languages (plus English) -> month number."""
+    names = dict(ENGLISH_MONTHS)
+    for code in languages:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                names.setdefault(name.lower().rstrip("."), number)
+    return names
+
+
+_YEAR4 = r"(?:19|20)\d{2}"
+_SHORT_YEAR = r"['’‘]\d{2}"
+_NUMERIC = (
+    rf"{_YEAR4}[-./]\d{{1,2}}[-./]\d{{1,2}}"  # 2024-05-02
+    rf"|\d{{1,2}}[-./]\d{{1,2}}[-./]{_YEAR4}"  # 15/09/2016
+    rf"|{_YEAR4}[-./](?:0?[1-9]|1[0-2])(?![\d])"  # 2025-09, 2025.09
+    rf"|\d{{1,2}}[-./]{_YEAR4}"  # 09/2025, 13/2025 (kept, flagged)
+)
+
+
+def _build_scanner(settings: DateSettings) -> re.Pattern[str]:
+    """One regex for every date form, so a text is scanned once, left to right."""
+    months = _alternation(set(_month_names(settings.languages)))
+    seasons = _alternation(set(_SEASON_MONTHS))
+    current = _alternation({word.lower() for word in settings.current_words})
+    month = rf"(?:{months})\.?(?!\w)"
+    year = rf"(?:{_YEAR4}(?![\w%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!\w))"
+    point = (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
+        rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
+        rf"|{month},?[ \t]*{year}"
+        rf"|(?:{seasons})[ \t]+{year}"
+        rf"|(?:{_NUMERIC})(?![\w%])"
+        rf"|{year})"
+    )
+    part = rf"(?:{point}|{month})"
+    gap = r"[ \t]*(?:\n[ \t]*)?"
+    sep = rf"{gap}(?:[-–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
+    dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
+    lone_current = r"(?-i:Current|Ongoing|Present)"
+    return re.compile(
+        rf"(?<![\w$€£¥#@.,:/+'’-])(?<!\d )"
+        # Every date opens with a word character or a short year's quote: other positions (a
+        # run of spaces, emoji, dashes) fail here instead of trying each month name.
+        rf"(?=[\w'’‘])"
+        rf"(?:(?P<since>since)[ \t]+)?"
+        rf"(?P<start>{part})"
+        rf"(?:{sep}(?P<end>{part})"
+        rf"|[ \t]*[-/][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
+        rf"|{sep}(?:till[ \t]+)?(?P<current>{current})(?!\w)"
+        rf"|(?P<dangle>{dangle}))?"
+        rf"|(?:(?<=^)|(?<=[|,(·]))[ \t]*(?P<lone_current>{lone_current})[ \t]*(?=$|[|,)·])",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+class DateParser:
+    """Finds and parses dates; build one per process (it compiles regexes and a dateparser)."""
+
+    def __init__(self, settings: DateSettings | None = None) -> None:
+        self.settings = settings or DateSettings()
+        self._scanner = _build_scanner(self.settings)
+        self._months = _month_names(self.settings.languages)
+        self._dateparser = DateDataParser(
+            languages=list(self.settings.languages),
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["year"],
+                "DATE_ORDER": self.settings.date_order,
+            },
+        )
+        self._today = self.settings.today()
+        self._last_plausible_month = month_index(self._today) + self.settings.future_horizon_months
+        self.parse_point = lru_cache(maxsize=_CACHE_SIZE)(self._parse_point)
+
+    # ------------------------------------------------------------------ points
+
+    def _parse_point(self, text: str) -> PartialDate | None:
+        """One date as written, or None. The fast path first, then dateparser."""
+        cleaned = " ".join(text.split())
+        found = fast_parse(cleaned, self.settings)
+        if found is None:
+            found = self._slow_parse(cleaned)
+        if (
+            found is not None
+            and found.issue is None
+            and month_index(found.value) > self._last_plausible_month
+        ):
+            found = replace(found, issue=DateIssue.FUTURE)
+        return found
+
+    def _slow_parse(self, text: str) -> PartialDate | None:
+        data = self._dateparser.get_date_data(text)
+        if data.date_obj is None:
+            return None
+        return _first_of_period(data.date_obj.date(), data.period or "day")
+
+    def parse_month(self, text: str, year: int) -> PartialDate | None:
+        """A bare month name, dated in ``year`` (for "Mar 2021 - Jun")."""
+        number = self._months.get(text.strip().rstrip(".").lower())
+        if number is None:
+            return None
+        return PartialDate(dt.date(year, number, 1), DatePrecision.MONTH)
+
+    def _month_after(self, text: str, start: PartialDate) -> PartialDate | None:
+        """The bare month ending "Mar 2021 - Jun" (June 2021) or "Nov 2021 - Feb" (Feb 2022)."""
+        end = self.parse_month(text, start.value.year)
+        if end is not None and end.value < start.value:
+            end = replace(end, value=end.value.replace(year=end.value.year + 1))
+        return end
+
+    def _month_before(self, text: str, end: PartialDate) -> PartialDate | None:
+        """The bare month starting "Mar - Jun 2021" (March 2021) or "Nov - Feb 2022" (Nov 2021)."""
+        start = self.parse_month(text, end.value.year)
+        if start is not None and start.value > end.value:
+            start = replace(start, value=start.value.replace(year=start.value.year - 1))
+        return start
+
+    # ------------------------------------------------------------------ ranges
+
+    def find_ranges(self, text: str) -> list[DateRangeMatch]:
+        """Every date and date range in ``text``, left to right, never overlapping."""
+        return list(self._iter_ranges(text))
+
+    def _iter_ranges(self, text: str) -> Iterator[DateRangeMatch]:
+        for match in self._scanner.finditer(text):
+            found = self._interpret(match)
+            if found is not None:
+                yield found
+
+    def _interpret(self, match: re.Match[str]) -> DateRangeMatch | None:
+        groups = match.groupdict()
+        if groups["lone_current"]:
+            start_char, end_char = match.span("lone_current")
+            return DateRangeMatch(None, None, True, start_char, end_char, groups["lone_current"])
+        start_text: str = groups["start"]
+        end_text: str | None = groups["end"]
+        start = self.parse_point(start_text)
+        end = self.parse_point(end_text) if end_text else None
+        if end_text and start is None and end is not None:
+            start = self._month_before(start_text, end)
+        if end_text and end is None and start is not None:
+            end = self._month_after(end_text, start)
+        if groups["short_end"] and start is not None:
+            end = _short_year_end(start, groups["short_end"])
+        if start is None:
+            return None
+        if end_text and end is None:
+            return self._single(match, "start", start)
+        is_current = bool(groups["current"] or groups["dangle"] is not None or groups["since"])
+        if end is not None:
+            is_current = False
+        return self._range(match, start, end, is_current)
+
+    def _single(self, match: re.Match[str], group: str, point: PartialDate) -> DateRangeMatch:
+        start_char, end_char = match.span(group)
+        text = match.string[start_char:end_char]
+        return DateRangeMatch(point, None, False, start_char, end_char, text, point.issue)
+
+    def _range(
+        self,
+        match: re.Match[str],
+        start: PartialDate,
+        end: PartialDate | None,
+        is_current: bool,
+    ) -> DateRangeMatch:
+        start_char, end_char = match.span()
+        text = match.group()
+        if match.group("since") and not is_current:
+            start_char = match.start("start")
+        stripped = text[start_char - match.start() :].rstrip()
+        end_char = start_char + len(stripped)
+        issue = start.issue or (end.issue if end else None)
+        return DateRangeMatch(start, end, is_current, start_char, end_char, stripped, issue)
+
+
+def _first_of_period(value: dt.date, period: str) -> PartialDate:
+    if period == "year":
+        return PartialDate(value.replace(month=1, day=1), DatePrecision.YEAR)
+    if period == "month":
+        return PartialDate(value.replace(day=1), DatePrecision.MONTH)
+    return PartialDate(value, DatePrecision.DAY)
+
+
+def _short_year_end(start: PartialDate, digits: str) -> PartialDate | None:
+    """The end of "2019-21" or "2023/24": a year after the start, in the start's century."""
+    if start.precision is not DatePrecision.YEAR:
+        return None
+    year = start.value.year // 100 * 100 + int(digits)
+    if year <= start.value.year:
+        year += 100
+    return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR)
