@@ -3,8 +3,7 @@
 With no gold there is no precision or recall; what is reported is *coverage*: how many
 documents yield a name, an e-mail, a phone, jobs and schools (rows with content: ``JOB_CONTENT``,
 ``SCHOOL_CONTENT``), how many of the jobs have an organization, a role and a start date, and how
-many sections were left unclassified (``other``). A drop in coverage on the untouched half is
-a regression worth reading.
+many sections were left unclassified (``other``). A drop in coverage on the untouched half is a regression worth reading.
 """
 
 from __future__ import annotations
