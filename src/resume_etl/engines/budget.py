@@ -24,6 +24,7 @@ is quarantined for the cost of another.
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from pathlib import Path
 from resume_etl.config import PipelineConfig
 from resume_etl.errors import ErrorCode
 from resume_etl.records import QuarantineRecord
+from resume_etl.storage.parts import BatchReport, write_parts
 from resume_etl.storage.plan import content_sha256
 from resume_etl.vocab import Stage
 
@@ -90,3 +92,24 @@ def kill_workers(executor: ProcessPoolExecutor) -> None:
         return
     for process in list((executor._processes or {}).values()):
         process.kill()
+
+
+def without_culprit(
+    index: int,
+    batch: list[Path],
+    parts: Path,
+    position: int,
+    config: PipelineConfig,
+    rerun: Callable[[list[Path]], BatchReport],
+) -> BatchReport:
+    """A stopped batch whose last beat named the document at ``position``: that document is
+    quarantined (E051), ``rerun`` runs the others again as one batch, and the report keeps the
+    batch's order (the engines share this; each reruns in its own way)."""
+    culprit = batch[position]
+    stuck = write_parts([(culprit, too_costly(culprit, config))], parts, index, config.load.tables)
+    others = [path for at, path in enumerate(batch) if at != position]
+    if not others:
+        return stuck
+    rest = rerun(others)
+    entries = [*rest.entries[:position], *stuck.entries, *rest.entries[position:]]
+    return BatchReport(index, entries, [*stuck.parts, *rest.parts], rest.seconds)

@@ -41,7 +41,7 @@ from typing import Any, cast
 
 from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.budget import Budget, too_costly
+from resume_etl.engines.budget import Budget, too_costly, without_culprit
 from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
 from resume_etl.engines.pool import Pending, results_in_order, timed_batch
@@ -266,17 +266,14 @@ class DaskEngine:
         the others submitted again as a batch; without a name, each document alone."""
         if position is None or not 0 <= position < len(batch):
             return self.one_by_one(index, batch, parts)
-        culprit = batch[position]
-        record = too_costly(culprit, self.config)
-        stuck = write_parts([(culprit, record)], parts, index, self.config.load.tables)
-        others = [path for at, path in enumerate(batch) if at != position]
-        if not others:
-            return stuck
-        rest = _BudgetedBatch(self, index, others, parts).result()
-        if rest.worker:
-            self.documents_per_worker[rest.worker] += len(rest.entries)
-        entries = [*rest.entries[:position], *stuck.entries, *rest.entries[position:]]
-        return BatchReport(index, entries, [*stuck.parts, *rest.parts], rest.seconds)
+
+        def rerun(others: list[Path]) -> BatchReport:
+            rest = _BudgetedBatch(self, index, others, parts).result()
+            if rest.worker:
+                self.documents_per_worker[rest.worker] += len(rest.entries)
+            return rest
+
+        return without_culprit(index, batch, parts, position, self.config, rerun)
 
     def one_by_one(self, index: int, batch: list[Path], parts: Path) -> BatchReport:
         """An overrun batch's documents, each alone with one budget; one that overruns is E051."""

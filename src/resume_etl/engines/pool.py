@@ -38,7 +38,7 @@ from typing import Protocol, TypeVar
 
 from resume_etl._faults import checkpoint, lethal_input
 from resume_etl.config import PipelineConfig
-from resume_etl.engines.budget import Budget, kill_workers, too_costly
+from resume_etl.engines.budget import Budget, kill_workers, too_costly, without_culprit
 from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
 from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine, no_beat
@@ -266,15 +266,11 @@ class WorkerPool:
         the others run again as a batch; without a name, each document alone."""
         if position is None or not 0 <= position < len(paths):
             return self.one_by_one(index, paths, parts)
-        culprit = paths[position]
-        record = too_costly(culprit, self.config)
-        stuck = write_parts([(culprit, record)], parts, index, self.tables)
-        others = [path for at, path in enumerate(paths) if at != position]
-        if not others:
-            return stuck
-        rest = _PoolBatch(self, index, others, parts).result()
-        entries = [*rest.entries[:position], *stuck.entries, *rest.entries[position:]]
-        return BatchReport(index, entries, [*stuck.parts, *rest.parts], rest.seconds)
+
+        def rerun(others: list[Path]) -> BatchReport:
+            return _PoolBatch(self, index, others, parts).result()
+
+        return without_culprit(index, paths, parts, position, self.config, rerun)
 
     def one_by_one(self, index: int, paths: list[Path], parts: Path) -> BatchReport:
         """A failed batch again, each document alone: one that kills its worker is quarantined."""
