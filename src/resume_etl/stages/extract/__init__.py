@@ -106,7 +106,6 @@ class _EntryTables:
     education: list[EducationCandidate] = field(default_factory=list)
     projects: list[ProjectCandidate] = field(default_factory=list)
     publications: list[PublicationCandidate] = field(default_factory=list)
-    entry_ids: dict[tuple[int, int], str] = field(default_factory=dict)
     position: int = 0
     group_org: Extracted | None = None
     group_section: str | None = None
@@ -157,7 +156,6 @@ class _EntryTables:
     def _context(self, section_id: str, entry: Entry) -> EntryContext:
         """The next entry's context; its id is minted from its position in the document."""
         entry_id = ids.entry_id(self.doc_id, self.position)
-        self.entry_ids[(entry.start, entry.end)] = entry_id
         ctx = EntryContext(entry_id, section_id, self.position, entry, self.spans)
         self.position += 1
         return ctx
@@ -208,5 +206,4 @@ def extract(
         links=numbered(links, "link_id", partial(ids.link_id, doc_id)),
         contacts=numbered(contacts, "contact_id", partial(ids.contact_id, doc_id)),
         sections=section_drafts(segmented),
-        entry_ids=tables.entry_ids,
     )

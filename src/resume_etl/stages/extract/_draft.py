@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, ClassVar, Generic, NoReturn, Self, TypeVar, get_args, get_origin
 
@@ -315,7 +315,6 @@ class ExtractedDocument:
     links: tuple[LinkCandidate, ...]
     contacts: tuple[ContactCandidate, ...]
     sections: tuple[SectionCandidate, ...] = ()
-    entry_ids: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def drafts(self) -> Iterator[Draft[Any]]:
         """Every draft but the profile's (validate adds what the profile sums up)."""

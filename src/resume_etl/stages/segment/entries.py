@@ -97,6 +97,16 @@ _BODY_LABEL = re.compile(
 )
 
 
+def _opens_by_exact_rule(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+    """The line opens an entry by a rule that the line-role model is never asked about."""
+    return (
+        _starts_own_entry(kind, line)
+        or _is_bulleted_entry(kind, line, current)
+        or _is_listed_project(kind, line, current)
+        or _is_dated_school_line(kind, line, current)
+    )
+
+
 def split_entries(
     kind: SectionKind, lines: list[Line], roles: RoleAt | None = None
 ) -> tuple[tuple[Entry, ...], tuple[Line, ...]]:
@@ -121,12 +131,7 @@ def split_entries(
                 drafts.append(_EntryDraft(header=[line], columns=table_header))
             previous = line
             continue
-        if (
-            _starts_own_entry(kind, line)
-            or _is_bulleted_entry(kind, line, current)
-            or _is_listed_project(kind, line, current)
-            or _is_dated_school_line(kind, line, current)
-        ):
+        if _opens_by_exact_rule(kind, line, current):
             drafts.append(_EntryDraft(header=[line]))
         elif roles and current is not None and _BODY_LABEL.match(line.content):
             current.body.append(line)  # the rules' exact reading of a labelled body line
