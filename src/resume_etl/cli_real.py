@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from resume_etl.cli_common import PipelineOption, fail
 from resume_etl.errors import ResumeEtlError
 from resume_etl.evaluation.real.data import DATA_ENV_VAR
 from resume_etl.evaluation.real.layout_names import LAYOUT_NAMES
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
 
     from resume_etl.evaluation.real.evaluate import StageProgress
     from resume_etl.evaluation.real.report import RealReport
-
-EXIT_BAD_SETUP = 2
 
 
 def _console() -> Console:
@@ -86,7 +85,7 @@ def _progress(quiet: bool) -> Iterator[StageProgress]:
         yield stage
 
 
-_DataOption = Annotated[
+RealDataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
@@ -118,10 +117,6 @@ _MarkdownOption = Annotated[
 _SeedOption = Annotated[
     int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
 ]
-_PipelineOption = Annotated[
-    Path | None,
-    typer.Option("--pipeline", "-p", help="Pipeline definition (TOML); default: the packaged one."),
-]
 _KeepOption = Annotated[
     Path | None,
     typer.Option(
@@ -145,7 +140,7 @@ _QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress b
 
 
 def eval_real(
-    data: _DataOption = None,
+    data: RealDataOption = None,
     dataset: _SetOption = SetChoice.ALL,
     split: _SplitOption = SplitChoice.BOTH,
     layouts: _LayoutsOption = None,
@@ -153,7 +148,7 @@ def eval_real(
     json_file: _JsonOption = None,
     markdown_file: _MarkdownOption = None,
     seed: _SeedOption = DEFAULT_SEED,
-    pipeline: _PipelineOption = None,
+    pipeline: PipelineOption = None,
     keep: _KeepOption = None,
     worst: _WorstOption = 0,
     per_layout: _PerLayoutOption = False,
@@ -164,7 +159,6 @@ def eval_real(
 
     The rules are in docs/evaluation.md. A full run takes several minutes.
     """
-    from rich.markup import escape  # noqa: PLC0415
 
     from resume_etl.config import load_config  # noqa: PLC0415
     from resume_etl.evaluation.real.data import require_data_dir  # noqa: PLC0415
@@ -190,8 +184,7 @@ def eval_real(
         with _progress(quiet) as stage:
             report = evaluate_real(folder, config, options, stage=stage)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
+        raise fail(error) from error
     _show_report(console, report, per_layout, worst)
     _write_report(report, per_layout, json_file, markdown_file)
 

@@ -7,26 +7,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from resume_etl.cli_common import fail
+from resume_etl.cli_real import RealDataOption
 from resume_etl.errors import ResumeEtlError
-from resume_etl.evaluation.real.data import DATA_ENV_VAR
 from resume_etl.evaluation.real.split import DEFAULT_SEED
 from resume_etl.training import DEFAULT_NAME, DEFAULT_VARIANTS
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-EXIT_BAD_SETUP = 2
 
 DEFAULT_RULE_DOCS = (Path("raw"), Path("tests") / "fixtures" / "formats")
 """The repository's own documents, from its root: the gold inputs and their renderings."""
 
 
-_DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data", help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data)."
-    ),
-]
 _OutOption = Annotated[
     Path | None,
     typer.Option(
@@ -55,7 +49,7 @@ _LimitOption = Annotated[
 
 
 def train(
-    data: _DataOption = None,
+    data: RealDataOption = None,
     out: _OutOption = None,
     name: _NameOption = DEFAULT_NAME,
     variants: _VariantsOption = DEFAULT_VARIANTS,
@@ -68,7 +62,6 @@ def train(
     with its card (provenance, features version, scores) as package data."""
     # The trainer, crfsuite and rich load only when the command runs: --help stays fast.
     from rich.console import Console  # noqa: PLC0415
-    from rich.markup import escape  # noqa: PLC0415
 
     from resume_etl.evaluation.real.data import require_data_dir  # noqa: PLC0415
     from resume_etl.stages.layout import model_path  # noqa: PLC0415
@@ -83,8 +76,7 @@ def train(
         )
         card = train_line_roles(folder, target, name, seed, variants, limit, folders)
     except ResumeEtlError as error:
-        console.print(f"[bold red]error[/] {escape(str(error))}", highlight=False)
-        raise typer.Exit(EXIT_BAD_SETUP) from error
+        raise fail(error) from error
     console.print(_score_table(name, card))
     console.print(
         f"wrote {target / name}.crfsuite and its card ({card['data']['documents']} renderings)"
