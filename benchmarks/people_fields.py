@@ -41,7 +41,7 @@ from resume_etl.nlp.build import build_nlp
 from resume_etl.phones import phone_key
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.extract import Extracted, ExtractedDocument, analyse, extract
-from resume_etl.stages.ingest import normalize
+from resume_etl.stages.normalize import normalize
 from resume_etl.stages.segment import SectionClassifier, segment
 
 REPO = Path(__file__).resolve().parent.parent

@@ -20,8 +20,8 @@ from resume_etl.stages.extract import (
     analyse,
     extract,
 )
-from resume_etl.stages.ingest import normalize
 from resume_etl.stages.layout import LineRoleModel, line_model_for
+from resume_etl.stages.normalize import normalize
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.storage.plan import RunOptions
 

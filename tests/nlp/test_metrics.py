@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
 from resume_etl.nlp.ranges import CharRanges
-from resume_etl.stages.ingest import normalize
+from resume_etl.stages.normalize import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 from tests.conftest import RAW
 

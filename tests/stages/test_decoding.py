@@ -15,7 +15,8 @@ from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.runner import run_files
 from resume_etl.stages.decoding import alphabets, choose_legacy, utf8_behind_utf16_bom
-from resume_etl.stages.ingest import decode, normalize, read_document
+from resume_etl.stages.ingest import decode, read_document
+from resume_etl.stages.normalize import normalize
 from tests.stages.legacy_resumes import GREEK, LEGACY_CASES, RUSSIAN
 
 SETTINGS = IngestSettings()

@@ -10,7 +10,8 @@ from spacy.language import Language
 from resume_etl.config import IngestSettings
 from resume_etl.records import DocumentRecord
 from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, analyse, extract
-from resume_etl.stages.ingest import normalize, read_document
+from resume_etl.stages.ingest import read_document
+from resume_etl.stages.normalize import normalize
 from resume_etl.stages.segment import SectionClassifier, segment
 from tests.conftest import RAW
 

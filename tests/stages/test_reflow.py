@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from resume_etl.config import IngestSettings
 from resume_etl.evaluation.real.data import find_data_dir
-from resume_etl.stages.ingest import decode, normalize
+from resume_etl.stages.ingest import decode
+from resume_etl.stages.normalize import normalize
 from resume_etl.stages.reflow import MIN_LINE_CHARS, restore_line_breaks
 
 REPO = Path(__file__).resolve().parents[2]

@@ -20,8 +20,8 @@ from resume_etl.evaluation.real.render import Layout
 from resume_etl.evaluation.real.render.dates import DateStyle, PointForm
 from resume_etl.evaluation.real.split import Half, half_of
 from resume_etl.nlp.line_roles import LineRole
-from resume_etl.stages.ingest import normalize
 from resume_etl.stages.layout import LineShape
+from resume_etl.stages.normalize import normalize
 from resume_etl.stages.segment import (
     Line,
     LineKind,

@@ -45,7 +45,7 @@ from resume_etl.evaluation.real.data import DotinDocument, read_dotin
 from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of, near_duplicate_groups
-from resume_etl.stages.ingest import decode_byte_escapes
+from resume_etl.stages.normalize import decode_byte_escapes
 
 DATASET = "dotin"
 HEADER_STOP_LABELS = frozenset({"Companies worked at", "College Name", "Degree", "Graduation Year"})
