@@ -47,6 +47,7 @@ from resume_etl.evaluation.predicted import predictions_from_tables
 from resume_etl.nlp.build import build_nlp
 from resume_etl.runner import run_files
 from resume_etl.stages import ingest
+from resume_etl.stages import normalize as normalization
 
 REPO = Path(__file__).resolve().parent.parent
 DOTIN = REPO.parent.parent / "shared" / "data" / "dotin" / "train.jsonl"
@@ -119,15 +120,15 @@ def _documents(path: Path) -> list[dict[str, Any]]:
 @contextmanager
 def _reflow_switched_off(off: bool) -> Iterator[None]:
     """The run before this work: ingest without the line-break restoration step."""
-    if not off or not hasattr(ingest, "restore_line_breaks"):
+    if not off or not hasattr(normalization, "restore_line_breaks"):
         yield
         return
-    original = ingest.restore_line_breaks
-    ingest.restore_line_breaks = lambda text: text
+    original = normalization.restore_line_breaks
+    normalization.restore_line_breaks = lambda text: text
     try:
         yield
     finally:
-        ingest.restore_line_breaks = original
+        normalization.restore_line_breaks = original
 
 
 def _run(texts: dict[str, bytes], nlp: Language, folder: Path) -> dict[str, dict[str, Any]]:
