@@ -14,7 +14,7 @@ from resume_etl.config import IngestSettings, PipelineConfig
 from resume_etl.errors import ErrorCode
 from resume_etl.records import DocumentRecord, QuarantineRecord
 from resume_etl.runner import run_files
-from resume_etl.stages.decoding import alphabets, choose_legacy, utf8_behind_utf16_bom
+from resume_etl.stages.decoding import choose_legacy, utf8_behind_utf16_bom
 from resume_etl.stages.ingest import decode, read_document
 from resume_etl.stages.normalize import normalize
 from tests.stages.legacy_resumes import GREEK, LEGACY_CASES, RUSSIAN
@@ -104,23 +104,6 @@ def test_a_reading_differing_only_in_punctuation_is_no_rival() -> None:
     choice = choose_legacy(text.encode("cp1252"), PREFERRED)
     assert choice is not None
     assert (choice.reading.text(), choice.doubt) == (text, None)
-
-
-def test_every_alphabet_names_encodings_that_can_write_most_of_its_letters() -> None:
-    """Romanian in cp1250 lacks only the comma-below ș and ț, written there with a cedilla."""
-    for alphabet in alphabets():
-        for encoding in alphabet.encodings:
-            lowercase = "".join(letter for letter in alphabet.letters if letter.lower() == letter)
-            writable = [letter for letter in lowercase if _encodes(letter, encoding)]
-            assert len(writable) > len(lowercase) / 2, (alphabet.language, encoding)
-
-
-def _encodes(letter: str, encoding: str) -> bool:
-    try:
-        letter.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def test_a_run_counts_and_flags_doubtful_decodes(

@@ -11,8 +11,9 @@ candidate encoding (the detector's, the pipeline's preferred ones, and those of 
   ("иВАН", cp1251 read as KOI8-R);
 - a stray symbol touching a letter ("Wi¶niewska", "Wy¿sza"), and control or unassigned characters.
 
-The share of the non-ASCII characters caught this way is a reading's *oddity*; the least odd
-reading wins, ties going to the preferred encodings and then to charset-normalizer's ranking.
+The share of the non-ASCII characters caught this way is a reading's *oddity* (measured in
+``oddity.py``); the least odd reading wins, ties going to the preferred encodings and then to
+charset-normalizer's ranking.
 The choice is *doubtful* when the winner is itself odd or another reading giving a different text
 is nearly as plausible; it is *impossible* when every reading is garbled.
 
@@ -25,20 +26,22 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from itertools import pairwise
 
 import charset_normalizer
-import numpy as np
 from charset_normalizer.cd import coherence_ratio
 
-from resume_etl.wordlists import builtin_path, read_rows
-
-DATA_FILE = "alphabets.jsonl"
+from resume_etl.stages.oddity import (
+    ByteHistograms,
+    alphabets,
+    is_single_byte,
+    judged_scripts,
+    oddity_of,
+    script_of,
+    text_counts,
+)
 
 DOUBTFUL_ODDITY = 0.1
 """A winning reading with more odd characters than this (a share of the non-ASCII ones) is flagged.
@@ -56,28 +59,6 @@ DETECTOR_SPAN = 1 << 20
 """Bytes the detector reads (whole files up to 1 MiB; larger ones in five evenly spread chunks)."""
 
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
-_CJK = "CJK"
-_SCRIPT_GROUPS = {"HIRAGANA": _CJK, "KATAKANA": _CJK, "KATAKANA-HIRAGANA": _CJK, "HANGUL": _CJK}
-_ALLOWED_SYMBOLS = frozenset("®©™°№×•·…§†‡‰؟،؛׳״٪٫٬\u00ad\u200c\u200d\u200e\u200f")
-"""Non-letters that do sit beside letters in real text (marks, quotes and dashes always may)."""
-_OPENERS = frozenset("¿¡")
-"""Symbols that may precede a letter ("¿Qué") but never follow one inside a word ("Wy¿sza")."""
-_SUPERSCRIPTS = frozenset("¹²³")
-"""Symbols that may follow a letter ("m²") but never precede one inside a word ("Wy³¹cznie")."""
-_ODD_PUNCTUATION = frozenset("¶¿¡")
-"""Punctuation that sits beside a letter only as mojibake (or, for the openers, before one)."""
-_ODD_CATEGORIES = frozenset({"So", "Sk", "Sm", "No", "Cc", "Cf", "Cn", "Co", "Cs"})
-_ALWAYS_ODD = frozenset({"Cc", "Cn", "Co", "Cs"})
-
-
-@dataclass(frozen=True, slots=True)
-class Alphabet:
-    """The non-ASCII letters of one language, both cases, and the legacy encodings it used."""
-
-    language: str
-    script: str
-    letters: frozenset[str]
-    encodings: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,23 +105,6 @@ class LegacyChoice:
     """True when even the best reading is not text: the file cannot be decoded."""
 
 
-@cache
-def alphabets() -> tuple[Alphabet, ...]:
-    """Every alphabet of the data file, read once per process."""
-    return read_rows(builtin_path(DATA_FILE), _alphabet)
-
-
-def _alphabet(raw: dict[str, object]) -> Alphabet:
-    letters = str(raw["letters"])
-    cased = set(letters) | {upper for upper in (c.upper() for c in letters) if len(upper) == 1}
-    encodings = raw["encodings"]
-    if not isinstance(encodings, list):
-        raise TypeError("encodings must be a list of encoding names")
-    for name in encodings:
-        codecs.lookup(str(name))  # a misspelt encoding fails here, at load
-    return Alphabet(str(raw["language"]), str(raw["script"]), frozenset(cased), tuple(encodings))
-
-
 def utf8_behind_utf16_bom(data: bytes) -> str | None:
     """The text of UTF-8 bytes behind a UTF-16 byte order mark, or None when that is not it.
 
@@ -163,23 +127,23 @@ def utf8_behind_utf16_bom(data: bytes) -> str | None:
 def choose_legacy(data: bytes, preferred: Sequence[str]) -> LegacyChoice | None:
     """The most plausible reading of ``data``; None when no candidate encoding decodes it."""
     detector = _detector_chaos(data)
-    histograms = _ByteHistograms.of(data)
+    histograms = ByteHistograms.of(data)
     readings = []
     for order, encoding in enumerate(_candidates(preferred, detector)):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _is_single_byte(encoding):
+        if is_single_byte(encoding):
             chars, pairs = histograms.counts(encoding)
             text_key: object = histograms.text_key(encoding)
         else:
-            chars, pairs = _counts(text)
+            chars, pairs = text_counts(text)
             text_key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
         del text
-        oddity, garble = _oddity(chars, pairs)
+        oddity, garble = oddity_of(chars, pairs)
         letters = Counter({c: n for c, n in chars.items() if c >= "\x80" and c.isalpha()})
-        unjudged = any(_script(char) not in _judged_scripts() for char in letters)
+        unjudged = any(script_of(char) not in judged_scripts() for char in letters)
         in_words = any(first.isalpha() and second.isalpha() for first, second in pairs)
         rank = (0 if encoding in preferred else 1, detector.get(encoding, 1.0), order)
         readings.append(
@@ -258,7 +222,7 @@ def _candidates(preferred: Sequence[str], detector: dict[str, float]) -> list[st
     Big5, EUC-KR) are tried, as no alphabet lists them.
     """
     listed = [*preferred, *(name for a in alphabets() for name in a.encodings)]
-    multi_byte = [name for name in detector if not _is_single_byte(name)]
+    multi_byte = [name for name in detector if not is_single_byte(name)]
     return list(dict.fromkeys(codecs.lookup(name).name for name in [*listed, *multi_byte]))
 
 
@@ -272,151 +236,3 @@ def _detector_chaos(data: bytes) -> dict[str, float]:
     chunk_size = max(512, min(len(data), DETECTOR_SPAN) // steps + 1)
     matches = charset_normalizer.from_bytes(data, steps=steps, chunk_size=chunk_size)
     return {codecs.lookup(match.encoding).name: match.chaos for match in matches}
-
-
-@cache
-def _is_single_byte(encoding: str) -> bool:
-    """One byte, one character: every byte decodes alone (charmap codecs)."""
-    try:
-        return len(bytes(range(256)).decode(encoding, errors="replace")) == 256
-    except LookupError:
-        return False
-
-
-@cache
-def _byte_table(encoding: str) -> tuple[str, ...]:
-    return tuple(bytes([byte]).decode(encoding, errors="replace") for byte in range(256))
-
-
-@dataclass(frozen=True, slots=True)
-class _ByteHistograms:
-    """How often each byte, and each adjacent byte pair holding a non-ASCII byte, occurs."""
-
-    bytes_seen: dict[int, int]
-    pairs_seen: dict[tuple[int, int], int]
-
-    @classmethod
-    def of(cls, data: bytes) -> _ByteHistograms:
-        values = np.frombuffer(data, dtype=np.uint8)
-        singles = np.bincount(values, minlength=256)
-        bytes_seen = {int(b): int(singles[b]) for b in np.flatnonzero(singles)}
-        if len(values) < 2:
-            return cls(bytes_seen, {})
-        codes = values[:-1].astype(np.uint32) * 256 + values[1:]
-        pair_counts = np.bincount(codes, minlength=65536)
-        present = np.flatnonzero(pair_counts)
-        present = present[((present >> 8) >= 0x80) | ((present & 0xFF) >= 0x80)]
-        pairs_seen = {(int(c) >> 8, int(c) & 0xFF): int(pair_counts[c]) for c in present}
-        return cls(bytes_seen, pairs_seen)
-
-    def text_key(self, encoding: str) -> tuple[str, ...]:
-        """What this encoding makes of each byte the file holds: equal keys, equal texts."""
-        table = _byte_table(encoding)
-        return tuple(table[byte] for byte in self.bytes_seen)
-
-    def counts(self, encoding: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-        """The character and pair counts of the text this encoding gives."""
-        table = _byte_table(encoding)
-        chars: Counter[str] = Counter()
-        for byte, count in self.bytes_seen.items():
-            chars[table[byte]] += count
-        pairs: Counter[tuple[str, str]] = Counter()
-        for (first, second), count in self.pairs_seen.items():
-            pairs[table[first], table[second]] += count
-        return chars, pairs
-
-
-def _counts(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    """Character and pair counts of a text decoded by a multi-byte encoding."""
-    pairs = Counter(pair for pair in pairwise(text) if max(pair) >= "\x80")
-    return Counter(text), pairs
-
-
-def _oddity(chars: Counter[str], pairs: Counter[tuple[str, str]]) -> tuple[float, float]:
-    """(odd share of the non-ASCII characters, odd share of all letters)."""
-    non_ascii = sum(count for char, count in chars.items() if char >= "\x80")
-    if not non_ascii:
-        return 0.0, 0.0
-    odd = _misfit_letters(chars)
-    odd += sum(count for char, count in chars.items() if _always_odd(char))
-    odd += sum(count for (first, second), count in pairs.items() if _odd_pair(first, second))
-    letters = sum(count for char, count in chars.items() if char.isalpha())
-    return min(1.0, odd / non_ascii), min(1.0, odd / max(1, letters))
-
-
-def _misfit_letters(chars: Counter[str]) -> int:
-    """Non-ASCII letters outside the best-fitting alphabet of their script, summed over scripts."""
-    by_script: dict[str, Counter[str]] = {}
-    for char, count in chars.items():
-        if char >= "\x80" and char.isalpha():
-            by_script.setdefault(_script(char), Counter())[char] += count
-    misfits = 0
-    for script, letters in by_script.items():
-        candidates = _alphabets_by_script().get(script)
-        if not candidates:
-            continue  # a script no alphabet describes (Han, Thai, ...) is not judged here
-        total = sum(letters.values())
-        fitting = max(
-            sum(count for char, count in letters.items() if char in alphabet.letters)
-            for alphabet in candidates
-        )
-        misfits += total - fitting
-    return misfits
-
-
-@cache
-def _alphabets_by_script() -> dict[str, tuple[Alphabet, ...]]:
-    by_script: dict[str, list[Alphabet]] = {}
-    for alphabet in alphabets():
-        by_script.setdefault(alphabet.script, []).append(alphabet)
-    return {script: tuple(found) for script, found in by_script.items()}
-
-
-def _judged_scripts() -> frozenset[str]:
-    return frozenset(_alphabets_by_script())
-
-
-@lru_cache(maxsize=1 << 12)
-def _always_odd(char: str) -> bool:
-    """A control, unassigned, private-use or replacement character: never in a real text."""
-    return char >= "\x80" and (unicodedata.category(char) in _ALWAYS_ODD or char == "\ufffd")
-
-
-@lru_cache(maxsize=1 << 16)  # the pairs of one code page: the same few thousand in every file
-def _odd_pair(first: str, second: str) -> bool:
-    if first.isalpha() and unicodedata.category(second).startswith("M"):
-        # A script's own mark on another script's letter: "Nٌ" is cp1252's "Ñ" read as cp1256.
-        scripts = (_script_group(first), _script_group(second))
-        return None not in scripts and scripts[0] != scripts[1]
-    if first.isalpha() and second.isalpha():
-        scripts = (_script_group(first), _script_group(second))
-        if None in scripts:  # an ordinal indicator (1ºB), a modifier letter: not judged
-            return False
-        return scripts[0] != scripts[1] or (first.islower() and second.isupper())
-    if first.isalpha():
-        return _odd_symbol(second) and second not in _SUPERSCRIPTS
-    if second.isalpha():
-        return _odd_symbol(first) and first not in _OPENERS
-    return False
-
-
-def _odd_symbol(char: str) -> bool:
-    if char < "\x80" or char in _ALLOWED_SYMBOLS:
-        return False
-    return char in _ODD_PUNCTUATION or unicodedata.category(char) in _ODD_CATEGORIES
-
-
-@cache
-def _script(char: str) -> str:
-    """The first word of the character's Unicode name: LATIN, CYRILLIC, GREEK, CJK, ..."""
-    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
-
-
-_KNOWN_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW", "ARABIC", _CJK})
-
-
-def _script_group(char: str) -> str | None:
-    """The script as far as mixing goes (kana and Han mix in Japanese); None: not judged."""
-    script = _script(char)
-    group = _SCRIPT_GROUPS.get(script, script)
-    return group if group in _KNOWN_SCRIPTS else None
