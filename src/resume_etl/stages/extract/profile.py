@@ -1,22 +1,17 @@
 """The profile table: the person's name, headline, location and summary from the header.
 
-The name is the header field that reads most like the author's name: a labelled "Name:" field
-wins; otherwise every name-shaped field of the header (two to five name words, in any case,
-with particles, hyphens and initials; or one word of CJK script) is weighed by what supports
-it: standing on a line of its own, coming first, agreeing with the e-mail or profile handle,
-the entity recognizer's PERSON, a job title or a place right after it, a stated "I am …"
-sharing a word with it. So the name after a LinkedIn export's contact sidebar is found, and a
-``# Name`` heading is not overridden by a later "I'm Jo". A name stated only in a sentence
-("My name is Tomasz") is the fallback.
+The name is scored in ``_profile_name.py`` and the place read in ``_profile_place.py``, over the
+header's lines and fields (``_profile_lines.py``); this module puts them together with the
+headline (a labelled one, the line under the name, or a short top line holding a job title) and
+the summary section. So the name after a LinkedIn export's contact sidebar is found, with the
+headline under it.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProfileCandidate
@@ -26,17 +21,16 @@ from resume_etl.stages.extract._profile_lines import (
     header_lines,
     header_pieces,
     pieces,
-    profile_words,
     top_lines,
     word_count,
 )
+from resume_etl.stages.extract._profile_name import find_name
 from resume_etl.stages.extract._profile_place import (
     LOCATION_MAX_WORDS,
     is_place_or_contact,
     location,
-    place_in,
 )
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line, LineKind, Section
 from resume_etl.vocab import SectionKind
 from resume_etl.wordlists import builtin_alternation
@@ -49,52 +43,20 @@ __all__ = [
     "profile_entity_ranges",
 ]
 
-_NAME_LABEL = re.compile(r"(?:full\s+)?name\s*[:：]\s*", re.I)
-_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
-_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
-"""A name written in Chinese, Japanese or Korean script, without spaces: "张伟", "김민준"."""
-
 
 def _words(category: str) -> str:
     """A regex alternation of one category of ``nlp/data/profile_words.jsonl``."""
     return builtin_alternation("profile_words.jsonl", category)
 
 
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
-"""Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
-_HONORIFIC = re.compile(rf"(?:{_words('honorific')})\.?\s+", re.I)
-_TITLE_LEAD = re.compile(r"(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
-"""(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
-_MAX_NAME_WORDS = 5
 HEADLINE_MAX_WORDS = 12
 TOP_LINES = 6
 _HEADLINE_LABEL = re.compile(rf"(?i)(?:{_words('headline_label')})\s*:\s*")
 """A label whose value is the headline: "Title: Data Engineer"."""
 _HEADLINE_LABEL_LINE = re.compile(rf"(?i)(?:{_words('headline_heading')})")
 """A line that is only a label, the headline on the line below: "Desired Position"."""
-_LABEL_COLON = 2
-"""A field's edges are trimmed of punctuation: its label's colon is just past its end."""
-_COUNTED = re.compile(r"[\d@/\\]")
-"""A header field with a digit, '@' or a slash (a date, street, contact, link or escape) takes
-no place in the order in which a name is expected first."""
-_SURNAME_CONTINUATION = re.compile(r"-[^\W\d_][\w']*")
-_HANDLE_CHARS = re.compile(r"[^a-z]+")
-
-_ALONE, _FIRST, _HANDLE, _PERSON, _NEXT, _STATED = 0.5, 0.5, 1.0, 0.5, 0.3, 1.0
-"""What each kind of support adds to a name-shaped field's score."""
-_POSITION_STEP, _POSITION_CAP, _LOWER_CASE = 0.04, 0.6, 1.0
-_ACCEPT = 0.5
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my)\b")
 """A line in the first person is a sentence about the author, never their headline."""
-"""Least score a field needs to be taken for the name."""
-_TRUSTED = 1.0
-"""A field at least this well supported wins over a name stated in a sentence."""
-
-
-@dataclass(frozen=True, slots=True)
-class _NameShape:
-    found: Extracted
-    lower_case: bool
 
 
 def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCandidate:
@@ -102,11 +64,7 @@ def extract_profile(sections: Sequence[Section], spans: SpanIndex) -> ProfileCan
     top = top_lines(sections)
     header = header_lines(sections)
     fields = header_pieces(header, text)
-    name = (
-        _labelled_name(fields, text)
-        or _heading_name(header, fields, spans)
-        or _scored_name(fields, spans)
-    )
+    name = find_name(header, fields, spans)
     headline = _under_headline_label([*header, *top], text) or _headline(
         [*_under_name(header, name), *top[:TOP_LINES]], spans, name
     )
@@ -137,227 +95,6 @@ def profile_entity_ranges(sections: Sequence[Section], text: str) -> list[tuple[
         for p in _with_top_fields(fields, top_lines(sections), text)
         if word_count(text[p.start : p.end]) <= LOCATION_MAX_WORDS
     ]
-
-
-# --------------------------------------------------------------------------- the name
-
-
-def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
-    """ "Name: Jane Doe" as a header field (or its label alone, the name the next field)."""
-    for index, field in enumerate(fields):
-        label = _NAME_LABEL.match(text, field.start, field.end + _LABEL_COLON)
-        if label is None:
-            continue
-        start, end = label.end(), field.end
-        if start >= end - 1 and index + 1 < len(fields):
-            start, end = fields[index + 1].start, fields[index + 1].end
-        value = text[start:end].strip()
-        if value and word_count(value) <= _MAX_NAME_WORDS + 1:
-            start = text.index(value, start)
-            return Extracted(value, start, start + len(value), 0.9)
-    return None
-
-
-def _heading_name(
-    header: Sequence[Line], fields: Sequence[Piece], spans: SpanIndex
-) -> Extracted | None:
-    """A document that opens with a top-level markdown heading shaped like a name ("# Jane
-    Doe", "# jane doe") names its author there: an "I am X" sentence later, which may name
-    someone else, does not outweigh it."""
-    if not header or header[0].kind is not LineKind.MD_HEADING or header[0].md_level != 1:
-        return None
-    own = [field for field in fields if field.line == 0]
-    if len(own) != 1:
-        return None
-    shape = _name_shape((own[0].start, own[0].end), spans)
-    return None if shape is None else shape.found
-
-
-def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
-    stated = _stated_name(spans)
-    handles = _handles(spans)
-    best: tuple[float, Extracted] | None = None
-    position = 0
-    for index, field in enumerate(fields):
-        candidate_range = _after_document_title(field, spans.text)
-        if candidate_range is None:
-            continue
-        if _COUNTED.search(spans.text, field.start, field.end):
-            continue
-        shape = _name_shape(candidate_range, spans)
-        # What precedes a title ("Jane Doe Curriculum Vitae") is as often a job ("Music
-        # Producer Resume Template"): it holds no place and gets no first line's weight, so a
-        # name stated on its own line outranks it.
-        before_title = candidate_range[1] != field.end
-        if shape is None and before_title:
-            continue
-        position += not before_title
-        if shape is None:
-            continue
-        following = fields[index + 1 : index + 2]
-        score = _support(shape, field, max(position, 1), following, spans, leads=not before_title)
-        score += _HANDLE * _agrees(shape.found.value, handles)
-        if stated is not None and _shares_word(shape.found.value, stated.value):
-            score += _STATED
-        if score >= _ACCEPT and (best is None or score > best[0]):
-            best = (score, shape.found)
-    if best is not None and (stated is None or best[0] >= _TRUSTED):
-        return best[1]
-    return stated
-
-
-def _support(
-    shape: _NameShape,
-    field: Piece,
-    position: int,
-    following: Sequence[Piece],
-    spans: SpanIndex,
-    leads: bool = True,
-) -> float:
-    found = shape.found
-    score = _ALONE * field.alone + _FIRST * (leads and position == 1)
-    persons = spans.entities(found.start, found.end, {"PERSON"})
-    if persons and sum(p.end_char - p.start_char for p in persons) * 2 >= found.end - found.start:
-        score += _PERSON
-    for after in following:
-        titled = spans.within(labels.TITLE_HEADS, after.start, after.end)
-        if titled or place_in((after.start, after.end), spans) is not None:
-            score += _NEXT
-    score -= min(_POSITION_CAP, _POSITION_STEP * (position - 1))
-    return score - _LOWER_CASE * shape.lower_case
-
-
-def _after_document_title(field: Piece, text: str) -> tuple[int, int] | None:
-    """The field, or what follows a document title in it ("Resume of Jane Doe"), or what
-    precedes one ("JANE DOE RN Curriculum Vitae": a title set beside the name, its gap lost
-    when the page was flattened); None when the field is only a title ("Curriculum Vitae",
-    "Editor Resume Template")."""
-    if not _has_title_word(text[field.start : field.end]):
-        return field.start, field.end
-    lead = _TITLE_LEAD.match(text, field.start, field.end)
-    title_then_name = (
-        lead is not None
-        and _has_title_word(lead.group("title"))
-        and not _has_title_word(text[lead.end() : field.end])
-    )
-    if lead is not None and title_then_name:
-        return lead.end(), field.end
-    return _before_title_tail(field, text)
-
-
-def _before_title_tail(field: Piece, text: str) -> tuple[int, int] | None:
-    """The field up to a run of title words that ends it ("Curriculum Vitae", "- Resume"),
-    when something without a title word comes before the run."""
-    end = field.end
-    words = list(re.finditer(r"\S+", text[field.start : field.end]))
-    while words and (
-        _has_title_word(words[-1].group()) or not any(c.isalnum() for c in words[-1].group())
-    ):
-        end = field.start + words.pop().start()
-    if not words or end == field.end or _has_title_word(text[field.start : end]):
-        return None
-    return field.start, field.start + words[-1].end()
-
-
-def _has_title_word(value: str) -> bool:
-    titles = profile_words("document_title")
-    return any(word.strip("#*_:|").lower() in titles for word in value.split())
-
-
-def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
-    """The name a field holds when it is shaped like one and no lexicon claims it: its words
-    before a comma, an honorific and trailing credentials dropped."""
-    text = spans.text
-    start, end = piece
-    comma = text.find(",", start, end)
-    end = comma if comma != -1 else end
-    honorific = _HONORIFIC.match(text, start, end)
-    start = honorific.end() if honorific else start
-    words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
-    tokens = [text[s:e].strip("*_#") for s, e in words]
-    if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
-        return _NameShape(Extracted(tokens[0], *_inner(text, words[0], tokens[0]), 0.6), False)
-    capitals = all(t.isupper() for t in tokens if t.isalpha())
-    while len(words) > 2 and _is_credential(tokens[-1], capitals):
-        words, tokens = words[:-1], tokens[:-1]
-    if not 2 <= len(tokens) <= _MAX_NAME_WORDS or not all(_NAME_TOKEN.match(t) for t in tokens):
-        return None
-    lower_case = all(t.islower() for t in tokens)
-    if not lower_case and not _capitalized(tokens):
-        return None
-    not_names = profile_words("document_title") | profile_words("heading_word")
-    if any(t.lower() in not_names for t in tokens):
-        return None
-    begin = _inner(text, words[0], tokens[0])[0]
-    finish = _inner(text, words[-1], tokens[-1])[1]
-    for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
-        if spans.within(key, begin, finish):
-            return None
-    places = spans.entities(begin, finish, {"GPE", "LOC"})
-    if places and _covers(places, begin, finish, 0.5):
-        return None
-    return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
-
-
-def _is_credential(token: str, capitals: bool) -> bool:
-    """Post-nominal letters: by their shape ("PMP", "Ph.D."), or, in a name written in
-    capitals, where every word has that shape, only the known ones ("RN", "MBA")."""
-    if capitals:
-        return token.lower() in profile_words("credential")
-    return _CREDENTIAL.match(token) is not None
-
-
-def _capitalized(tokens: Sequence[str]) -> bool:
-    """Every word starts with a capital but the particles inside ("van der", "binte")."""
-    particles = profile_words("name_particle")
-    inner_ok = all(t[0].isupper() or t in particles for t in tokens)
-    return inner_ok and tokens[0][0].isupper() and tokens[-1][0].isupper()
-
-
-def _inner(text: str, word: tuple[int, int], token: str) -> tuple[int, int]:
-    start = text.index(token, word[0])
-    return start, start + len(token)
-
-
-def _fold(value: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _handles(spans: SpanIndex) -> list[str]:
-    """The user parts of the document's e-mail addresses and links, folded to letters: a
-    person's handle usually spells their name ("jane.doe@", "linkedin.com/in/jane-doe-1")."""
-    found = []
-    for span in spans.groups[labels.CONTACTS]:
-        match = span._.get(labels.CONTACT_ATTR)
-        if match is None or match.label == labels.PHONE:
-            continue
-        raw = match.text.split("@")[0] if match.label == labels.EMAIL else match.text
-        raw = re.sub(r"^(?:https?://)?(?:www\.)?", "", raw, flags=re.I)
-        found.append(_HANDLE_CHARS.sub("", _fold(raw)))
-    return found
-
-
-def _agrees(name: str, handles: Sequence[str]) -> float:
-    """1 when a word of the name (three letters or more) is in a handle, 1.25 for two."""
-    words = {_HANDLE_CHARS.sub("", _fold(word)) for word in name.split()}
-    hits = sum(1 for word in words if len(word) >= 3 and any(word in h for h in handles))
-    return 0.0 if hits == 0 else (1.0 if hits == 1 else 1.25)
-
-
-def _shares_word(name: str, stated: str) -> bool:
-    return bool({_fold(w) for w in name.split()} & {_fold(w) for w in stated.split()})
-
-
-def _stated_name(spans: SpanIndex) -> Extracted | None:
-    """The first "I am X" name, carried over a hyphenated surname the tokenizer cut."""
-    text = spans.text
-    for span in spans.groups[labels.PERSON_NAMES]:
-        end = span.end_char
-        while continuation := _SURNAME_CONTINUATION.match(text, end):
-            end = continuation.end()
-        return Extracted(text[span.start_char : end], span.start_char, end, 0.8)
-    return None
 
 
 # --------------------------------------------------------------------------- headline, summary

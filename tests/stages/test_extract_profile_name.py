@@ -1,0 +1,89 @@
+"""The person's name (``stages/extract/_profile_name.py``): any case, particles, scripts, titles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _name(extracted: ExtractedDocument) -> str | None:
+    found = extracted.profile.name
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("# Priya Raman\n\nHi! I'm Pri, and I like maps.\n", "Priya Raman"),
+        ("JONAS BERG-HALVORSEN\nWelder\n", "JONAS BERG-HALVORSEN"),
+        ("kim lindqvist\nkim.lindqvist@example.org\n", "kim lindqvist"),
+        ("Ana de la Cruz-Ramos\nNurse\n", "Ana de la Cruz-Ramos"),
+        ("Lebenslauf\n\nJürgen Weißmüller\nSoftwareentwickler\n", "Jürgen Weißmüller"),
+        ("履歴書\n\n山田花子\n", "山田花子"),
+        ("RESUME OF Tomás Ferreira\nLisbon, Portugal\n", "Tomás Ferreira"),
+        ("Dr. Amara Okafor, PhD\nLecturer\n", "Amara Okafor"),
+    ],
+)
+def test_names_in_any_case_with_particles_hyphens_and_scripts(
+    extract_text: Extract, header: str, name: str
+) -> None:
+    assert _name(extract_text(header + "\nExperience\nClerk, Acme, 2019 - 2020\n")) == name
+
+
+def test_a_lower_case_line_without_support_is_no_name(extract_text: Extract) -> None:
+    assert _name(extract_text("some notes here\nmore text\n")) is None
+
+
+def test_a_heading_run_into_a_one_line_text_is_no_name(extract_text: Extract) -> None:
+    extracted = extract_text(
+        '"Career Objective  To join a progressive team.  Personal Information  '
+        'Date of Birth: 1 May 1990"\n'
+    )
+    assert _name(extracted) is None
+
+
+_GIVEN = st.sampled_from(["Amara", "Jonas", "Li", "Sofía", "Kwame", "Ingrid", "Thi"])
+_FAMILY = st.sampled_from(["Okafor", "Berg", "Nguyen-Tran", "O'Neill", "van Dijk", "Ferreira"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(given_name=_GIVEN, family=_FAMILY, case=st.sampled_from(["as is", "upper"]))
+def test_a_first_line_name_is_found_whatever_its_words(
+    extract_text: Extract, given_name: str, family: str, case: str
+) -> None:
+    name = f"{given_name} {family}"
+    written = name.upper() if case == "upper" else name
+    extracted = extract_text(f"{written}\nAccountant\n\nExperience\nClerk, Acme, 2019 - 2020\n")
+    assert _name(extracted) == written
+
+
+@pytest.mark.parametrize("heading", ["# dana okoro", "# DANA OKORO", "# Dana Okoro"])
+def test_a_name_heading_outweighs_a_later_i_am_sentence(
+    extract_text: Extract, heading: str
+) -> None:
+    extracted = extract_text(
+        f"{heading}\n\nI am Priya Raman's colleague and a data engineer.\n\n"
+        "## Experience\n\n### Northwind\n**Engineer** | *2020 – 2022*\n"
+    )
+    assert _name(extracted) == heading[2:]
+    assert extracted.profile.headline is None
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["OLIVIA MENSAH-CLARKE RN Curriculum Vitae", "Olivia Mensah-Clarke - Resume"],
+)
+def test_a_name_followed_by_the_documents_title_on_its_line(
+    extract_text: Extract, first_line: str
+) -> None:
+    extracted = extract_text(
+        f"{first_line}\nRegistered Nurse\nLeeds, West Yorkshire\n\nEXPERIENCE\n\nNurse\n"
+    )
+    assert (_name(extracted) or "").lower() == "olivia mensah-clarke"
