@@ -3,7 +3,7 @@
 Bottom to top (``docs/architecture.md`` draws them):
 
     records, errors, hints, ids, vocab, schema, _version, _faults, phones
-    ← config ← dates, nlp ← stages ← storage, tables, exports ← engines ← runner
+    ← config ← dates, nlp ← stages ← storage, tables, exports ← engines ← runner, run_summary
     ← evaluation ← api ← cli and its command modules ← the package root
 
 Storage sits just below the engines because a worker writes its batch's part files through
@@ -42,7 +42,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("stages",),
     ("storage", "tables", "exports"),
     ("engines",),
-    ("runner",),
+    ("runner", "run_summary"),
     ("evaluation", "training"),
     ("api",),
     (

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
         SectionRecord,
         SkillRecord,
     )
-    from resume_etl.runner import RunSummary
+    from resume_etl.run_summary import RunSummary
     from resume_etl.tables import Tables, read_tables
 
 _HOMES: dict[str, str] = {
@@ -85,7 +85,7 @@ _HOMES: dict[str, str] = {
         ),
         "resume_etl.records",
     ),
-    "RunSummary": "resume_etl.runner",
+    "RunSummary": "resume_etl.run_summary",
     "Tables": "resume_etl.tables",
     "read_tables": "resume_etl.tables",
 }

@@ -32,7 +32,8 @@ from resume_etl.formatting import stdout_console
 
 if TYPE_CHECKING:
     from resume_etl.exports.local_search import SearchHit
-    from resume_etl.runner import RunPhase, RunSummary
+    from resume_etl.run_summary import RunSummary
+    from resume_etl.runner import RunPhase
 
 __all__ = [
     "RunProgress",

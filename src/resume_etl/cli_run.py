@@ -21,7 +21,7 @@ from resume_etl.formatting import OutputFormat
 
 if TYPE_CHECKING:
     from resume_etl._terminal import RunProgress
-    from resume_etl.runner import RunSummary
+    from resume_etl.run_summary import RunSummary
 
 DEFAULT_INPUT = Path("raw")
 """What ``resume-etl run`` reads when no paths are given."""
