@@ -44,8 +44,9 @@ from resume_etl.config import PipelineConfig
 from resume_etl.engines.budget import Budget, too_costly, without_culprit
 from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
 from resume_etl.engines.local import BATCH_SIZE, LocalEngine
-from resume_etl.engines.pool import Pending, results_in_order, timed_batch
+from resume_etl.engines.pool import Pending, results_in_order
 from resume_etl.engines.timing import StageClock
+from resume_etl.engines.worker import timed_batch
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.storage.fingerprint import pipeline_fingerprint
 from resume_etl.storage.parts import BatchReport, write_parts

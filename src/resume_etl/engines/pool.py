@@ -1,8 +1,8 @@
 """The process-pool engine: the local engine's batches, run by worker processes.
 
-Each worker builds its ``nlp`` once (the pool initializer) and turns batches of paths into part
-files (``storage/parts.py``); the parent hands out batches through a bounded window and takes
-the reports back in submission order. Tables come out the same whatever the number of workers:
+Each worker builds its ``nlp`` once (the pool initializer, ``worker.py``) and turns batches of
+paths into part files (``storage/parts.py``); the parent hands out batches through a bounded
+window and takes the reports back in submission order. Tables come out the same whatever the number of workers:
 the merge orders rows by file and settles duplicates over all files, whichever worker finished
 first. Workers read their own files and write their own rows, so only paths go out and only one
 small entry per file comes back.
@@ -26,7 +26,6 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,83 +35,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, TypeVar
 
-from resume_etl._faults import checkpoint, lethal_input
+from resume_etl._faults import checkpoint
 from resume_etl.config import PipelineConfig
 from resume_etl.engines.budget import Budget, kill_workers, too_costly, without_culprit
-from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Heartbeat, Watch
-from resume_etl.engines.lifeline import die_with_parent, exit_if_orphaned
-from resume_etl.engines.local import BATCH_SIZE, LocalEngine, no_beat
-from resume_etl.engines.timing import MODEL, StageClock
+from resume_etl.engines.heartbeat import MARKERS_DIR, POLL_SECONDS, Beat, Watch
+from resume_etl.engines.local import BATCH_SIZE
+from resume_etl.engines.timing import StageClock
+from resume_etl.engines.worker import process_batch, start_worker, worker_pid
 from resume_etl.errors import ErrorCode, ResumeEtlError
 from resume_etl.records import QuarantineRecord
 from resume_etl.storage.parts import BatchReport, write_parts
 from resume_etl.storage.plan import content_sha256
 from resume_etl.vocab import Stage
-
-_worker_engine: LocalEngine | None = None
-"""The engine of this worker process, built once by ``_start_worker``."""
-_parent_pid = 0
-"""The process that started this worker; a worker whose parent changed has been orphaned."""
-_start_error: ResumeEtlError | None = None
-"""Why this worker could not build its engine (a factory, a lexicon): raised with each batch."""
-
-
-def _start_worker(config: PipelineConfig, parent_pid: int) -> None:
-    global _worker_engine, _parent_pid, _start_error  # noqa: PLW0603  (one engine per worker)
-    _parent_pid = parent_pid
-    die_with_parent(parent_pid)
-    try:
-        _worker_engine = LocalEngine(config)
-        _worker_engine.warm_up()
-    except ResumeEtlError as error:  # an initializer's error breaks the pool as a crash would
-        _start_error = error
-
-
-def _process_batch(
-    paths: list[Path], parts: Path, index: int, marker: Path | None = None
-) -> BatchReport:
-    """Run in a worker; with a ``marker`` (a budget), the batch's heartbeat is written there."""
-    if _start_error is not None:  # the driver gets the coded error, not "a worker died"
-        raise _start_error
-    engine = _worker_engine
-    if engine is None:  # pragma: no cover - the initializer always ran
-        raise RuntimeError("worker started without its engine")
-    exit_if_orphaned(_parent_pid)  # where PR_SET_PDEATHSIG is missing, at least per batch
-    lethal_input(paths)
-    beat = None if marker is None else Heartbeat(marker, str(os.getpid()))
-    return timed_batch(engine, paths, parts, index, beat)
-
-
-def timed_batch(
-    engine: LocalEngine,
-    paths: list[Path],
-    parts: Path,
-    index: int,
-    beat: Heartbeat | None = None,
-) -> BatchReport:
-    """A worker's batch, reporting the seconds its stages took (the driver's clock sums them).
-
-    A worker's first batch also reports the seconds it took to load the model. ``beat``, when
-    given, is the batch's heartbeat while it runs.
-    """
-    model_seconds = engine.clock.seconds.get(MODEL, 0.0)
-    engine.clock = StageClock()
-    if beat is not None:
-        beat(None)
-        engine.heartbeat = beat
-    try:
-        report = engine.write_batch(paths, {}, parts, index)
-    finally:
-        engine.heartbeat = no_beat
-    report.seconds = dict(engine.clock.seconds)
-    if model_seconds:
-        report.seconds[MODEL] = model_seconds
-    return report
-
-
-def _worker_pid() -> int:
-    time.sleep(0.05)  # long enough that one worker cannot answer for all
-    return os.getpid()
 
 
 def default_workers() -> int:
@@ -160,7 +94,7 @@ class WorkerPool:
         return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context(self.start_method),
-            initializer=_start_worker,
+            initializer=start_worker,
             initargs=(self.config, os.getpid()),
         )
 
@@ -181,7 +115,7 @@ class WorkerPool:
         """Start every worker and wait until each has built its ``nlp`` (for fair timings)."""
         seen: set[int] = set()
         while len(seen) < self.workers:
-            futures = [self._executor.submit(_worker_pid) for _ in range(self.workers)]
+            futures = [self._executor.submit(worker_pid) for _ in range(self.workers)]
             seen.update(future.result() for future in futures)
 
     def batches(self, files: Sequence[Path], parts: Path) -> Iterator[BatchReport]:
@@ -213,7 +147,7 @@ class WorkerPool:
             folder = parts / MARKERS_DIR
             folder.mkdir(parents=True, exist_ok=True)
             marker = folder / f"{index:08d}-{next(self._markers)}"
-        future = self._executor.submit(_process_batch, paths, parts, index, marker)
+        future = self._executor.submit(process_batch, paths, parts, index, marker)
         return self.generation, future, marker
 
     def wait(
@@ -284,7 +218,7 @@ class WorkerPool:
 
     def _run_alone(self, index: int, path: Path, parts: Path) -> BatchReport:
         executor = self._alone_executor()
-        future = executor.submit(_process_batch, [path], parts, index)
+        future = executor.submit(process_batch, [path], parts, index)
         try:
             return future.result(timeout=self.allowance(1))
         except FutureTimeout:
