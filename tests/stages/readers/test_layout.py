@@ -167,3 +167,14 @@ def test_a_line_set_in_under_a_year_keeps_its_indent() -> None:
         line("2023", 50, 126) + line('"Luciferase reporters", Leipzig', 90, 126),
     ]
     assert text_of(page(*rows)).splitlines()[1] == "        Cavtat, Croatia"
+
+
+def test_one_line_paragraphs_outnumbering_wrapped_lines_keep_their_blank_lines() -> None:
+    # A web page saved as PDF: every line a paragraph of its own, 8 points apart, and one
+    # paragraph wrapped over three lines 3 points apart; the line gap is the one that recurs
+    # smallest, not the lower quartile (here a paragraph gap).
+    rows = [line(f"Paragraph number {i}", 50, 100 + 18 * i) for i in range(8)]
+    rows += [line(f"Wrapped line {i} of the long paragraph", 50, 260 + 13 * i) for i in range(3)]
+    lines = text_of(page(*rows, width=300)).splitlines()
+    assert lines[:3] == ["Paragraph number 0", "", "Paragraph number 1"]
+    assert lines[-4] == ""

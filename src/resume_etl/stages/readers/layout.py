@@ -226,16 +226,31 @@ def _aligned(starts: list[float], first: list[float]) -> bool:
 
 
 def line_gap(blocks: Sequence[list[TextLine]]) -> float:
-    """The usual space between two lines of one paragraph: the lower quartile of the gaps in
-    the document (a short résumé of one-line paragraphs has as many paragraph gaps as line
-    gaps, so the median can be a paragraph gap)."""
-    gaps = sorted(
-        below.top - above.bottom
+    """The usual space between two lines of one paragraph: the smallest gap that recurs (a
+    tenth of the gaps or more lie within a quarter of a font size above it), else the lower
+    quartile. A short résumé of one-line paragraphs (a web page saved as PDF, every line a block
+    of its own) has more paragraph gaps than line gaps, so the median and even the lower
+    quartile can be a paragraph gap, which would leave every blank line out; the few wrapped
+    lines still set the line gap."""
+    pairs = sorted(
+        (below.top - above.bottom, max(above.size, below.size))
         for block in blocks
         for above, below in pairwise(block)
         if below.top > above.bottom
     )
-    return gaps[len(gaps) // 4] if gaps else 0.0
+    recurring = max(_MIN_RECURRING, len(pairs) * _RECURRING_SHARE)
+    for index, (gap, size) in enumerate(pairs):
+        near = [other for other, _ in pairs[index:] if other - gap <= _GAP_SPREAD * size]
+        if len(near) >= recurring:
+            return near[len(near) // 2]
+    return pairs[len(pairs) // 4][0] if pairs else 0.0
+
+
+_MIN_RECURRING = 2
+_RECURRING_SHARE = 0.1
+"""A gap is the line gap when this share of the gaps (and at least two) are about as wide."""
+_GAP_SPREAD = 0.25
+"""Gaps within this many font sizes of each other are one spacing."""
 
 
 def block_text(block: list[TextLine], column: Column, usual_gap: float) -> list[str]:
