@@ -178,3 +178,36 @@ def test_one_line_paragraphs_outnumbering_wrapped_lines_keep_their_blank_lines()
     lines = text_of(page(*rows, width=300)).splitlines()
     assert lines[:3] == ["Paragraph number 0", "", "Paragraph number 1"]
     assert lines[-4] == ""
+
+
+def two_column_page(left: list[str], right: list[str]) -> PageWords:
+    """A page of a sidebar and a main column; a text starting with "#" is a heading."""
+
+    def set_in(texts: list[str], x: float) -> list[list[Word]]:
+        return [
+            line(text.lstrip("# "), x, 100 + 16 * i, size=13 if text[0] == "#" else 10)
+            for i, text in enumerate(texts)
+        ]
+
+    return page(*set_in(left, 50), *set_in(right, 250))
+
+
+def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() -> None:
+    first = two_column_page(
+        ["# Skills", "Python", "SQL", "Go"],
+        ["# Projects", "Tree, 2024", "Built a tree.", "Pager, 2023", "Built a pager."],
+    )
+    second = two_column_page(
+        ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"],
+        [
+            "Queue, 2021",
+            "Built a queue.",
+            "Index, 2020",
+            "Built an index.",
+            "Log, 2019",
+            "Built a log.",
+        ],
+    )
+    body = [text for text in text_of(first, second).splitlines() if text]
+    assert body[body.index("Built a pager.") + 1] == "Queue, 2021"
+    assert body[-4:] == ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"]

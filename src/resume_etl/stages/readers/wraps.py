@@ -48,6 +48,10 @@ a line was wrapped."""
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 _START_SLACK = 0.3
+_FIT_SLACK = 0.25
+"""How near the column's edge (font sizes) a word must end to count as not fitting: the edge is
+where the longest line ends, short of where the page would wrap, and a space is wider in some
+fonts than the 0.3 font sizes allowed for it."""
 """How far (font sizes) a wrapped line may start from where the text above starts."""
 
 BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]|\d{1,2}[.)])(?:\s|$)|^[•●▪■◦‣∙○◆►▸➢✓✔]")
@@ -287,4 +291,4 @@ def _fits(
         return False
     first_word = line.words[0]
     space = size * 0.3
-    return above.x1 + space + (first_word.x1 - first_word.x0) > column.right
+    return above.x1 + space + (first_word.x1 - first_word.x0) > column.right - _FIT_SLACK * size
