@@ -338,7 +338,7 @@ def resume_columns(blocks: list[Block]) -> list[Block]:
             end = index + 2
             while end < len(ordered) and _runs_on(ordered[end - 1], ordered[end]):
                 end += 1
-            ordered[index : end] = [*ordered[index + 1 : end], left]
+            ordered[index:end] = [*ordered[index + 1 : end], left]
             index = end
         index += 1
     return ordered
