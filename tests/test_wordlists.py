@@ -13,6 +13,8 @@ from resume_etl.wordlists import (
     builtin_alternation,
     builtin_forms,
     builtin_path,
+    grammar_alternation,
+    grammar_forms,
     load_lexicon,
     read_rows,
 )
@@ -78,3 +80,17 @@ def test_every_lexicon_shaped_word_list_loads() -> None:
     for path in sorted(DATA.glob("*.jsonl")):
         if path.name not in own_shapes:
             assert load_lexicon(path), path.name
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [("clause_start", "into "), ("after_opening_verb", "an "), ("first_person_singular", "I'm")],
+)
+def test_a_grammar_alternation_matches_a_longer_form_whole(category: str, text: str) -> None:
+    """Forms that begin another ("in", "into") never cut the longer one short."""
+    assert re.fullmatch(rf"(?:{grammar_alternation(category)})\s?", text)
+
+
+def test_grammar_words_keep_their_case_only_where_asked() -> None:
+    assert "I" in grammar_forms("first_person")
+    assert "vs" in grammar_forms("title_abbreviation")

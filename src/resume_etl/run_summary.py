@@ -104,17 +104,19 @@ def _flag_counts(entries: Sequence[FileEntry]) -> dict[str, int]:
 def report_run(
     store: Store,
     summary: RunSummary,
-    inputs: Sequence[FileEntry],
-    processed: set[str],
+    merged: MergedRun,
+    fresh: Sequence[FileEntry],
     document_seconds: dict[str, dict[str, float]],
 ) -> None:
     """Name the run's failures in ``summary`` and write ``run_results.json`` for every input.
 
-    ``processed``: the inputs the stages ran on this time (the others kept stored rows);
-    ``document_seconds``: their seconds per stage, by input.
+    ``fresh``: the entries of the inputs the stages ran on this time (the others kept stored
+    rows); ``document_seconds``: their seconds per stage, by input.
     """
+    inputs = merged.manifest.files[: merged.manifest.counts.inputs]
     notes = quarantine_notes(store.runs / summary.run_id / "quarantine.parquet", inputs)
     summary.failures = notes[:FAILURES_KEPT]
+    processed = {entry.source_path for entry in fresh}
     results = document_results(inputs, processed, notes, document_seconds)
     summary.results_file = write_run_results(
         store.out,

@@ -219,9 +219,7 @@ def run_files(
         summary.stage_seconds = {MODEL: 0.0, **fresh.clock.seconds}  # in the order they ran
         summary.workers = fresh.workers
         summary.wall_seconds = time.perf_counter() - (hooks.started or started)
-        inputs = merged.manifest.files[: merged.manifest.counts.inputs]
-        processed = {entry.source_path for entry in fresh.entries}
-        report_run(store, summary, inputs, processed, fresh.document_seconds)
+        report_run(store, summary, merged, fresh.entries, fresh.document_seconds)
     return summary
 
 

@@ -138,6 +138,24 @@ def builtin_alternation(file_name: str, category: str) -> str:
     return alternation(builtin_forms(file_name, category))
 
 
+GRAMMAR_WORDS_FILE = "grammar_words.jsonl"
+"""The small grammar words rules' patterns are built from: prepositions, clause starts,
+first-person words, abbreviations (``nlp/data/README.md`` says which rule reads each category)."""
+
+
+def grammar_alternation(category: str) -> str:
+    """A regex alternation of one category of ``grammar_words.jsonl`` (longest form first).
+
+    Every pattern built from one follows the words with a boundary (``\\s``, ``\\b``, ``$``),
+    so only one form can match in a place and the order of the forms does not matter."""
+    return builtin_alternation(GRAMMAR_WORDS_FILE, category)
+
+
+def grammar_forms(category: str) -> frozenset[str]:
+    """The forms of one category of ``grammar_words.jsonl``, as a set."""
+    return builtin_forms(GRAMMAR_WORDS_FILE, category)
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of ``forms``, longest first (a longer form wins over its prefix)."""
     ordered = sorted(forms, key=lambda form: (-len(form), form))

@@ -172,6 +172,8 @@ def test_citation_lines_give_title_venue_and_year(extract_text: Extract) -> None
             "AbC-123",
         ),
         ("https://x.com/jdoe", LinkPlatform.TWITTER, "jdoe"),
+        ("https://scholar.google.co.uk/citations?user=AbC-123", LinkPlatform.SCHOLAR, "AbC-123"),
+        ("kaggle.com/jdoe", LinkPlatform.WEBSITE, None),  # found bare, but no platform of its own
         ("https://jdoe.example.org/blog", LinkPlatform.WEBSITE, None),
     ],
 )

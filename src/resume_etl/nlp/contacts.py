@@ -8,6 +8,7 @@ The factory ``resume_etl_contacts_v1`` that builds it lives in ``components.py``
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -21,27 +22,60 @@ from resume_etl.nlp import labels
 from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.phones import normalize_phone
-from resume_etl.wordlists import LexiconEntry, load_lexicon
+from resume_etl.vocab import LinkPlatform
+from resume_etl.wordlists import LexiconEntry, builtin_path, load_lexicon, read_rows
 
 if not Span.has_extension(labels.CONTACT_ATTR):
     Span.set_extension(labels.CONTACT_ATTR, default=None)
 
 PHONE_LABELS_FILE = "phone_labels.jsonl"
 """Words that label a phone number (``nlp/data``), read once per component."""
+PROFILE_SITES_FILE = "profile_sites.jsonl"
+"""The profile sites (``nlp/data``): found bare here, named as platforms by the links table."""
 NOT_PHONE = "not_phone"
 """The category of the labels in that file that say a number is something else."""
 
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}\b"
 )
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileSite:
+    """A site people link their profile on: found without a scheme ("github.com/jdoe"), and
+    named as its link's platform (``links.platform``; ``website`` for a site without one)."""
+
+    domain: str
+    platform: LinkPlatform
+    country_domains: bool = False
+    """The site also lives under country domains ("scholar.google.de", "scholar.google.co.uk"):
+    a link's host is matched by the name before the top-level domain."""
+
+
+@functools.cache
+def profile_sites() -> tuple[ProfileSite, ...]:
+    """The sites of ``nlp/data/profile_sites.jsonl``, in file order, read once per process."""
+    return read_rows(builtin_path(PROFILE_SITES_FILE), _profile_site)
+
+
+def _profile_site(raw: dict[str, object]) -> ProfileSite:
+    domain = str(raw["name"])
+    if domain != domain.lower() or "/" in domain or "." not in domain:
+        raise ValueError(f"{domain!r}: a site is a lower-case domain name, without a path")
+    return ProfileSite(
+        domain, LinkPlatform(str(raw["category"])), raw.get("country_domains") is True
+    )
+
+
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>()\[\]\"'`]{1,2000}"
-    r"|\b(?:[a-z0-9-]{1,63}\.)?(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com"
-    r"|orcid\.org|stackoverflow\.com|scholar\.google\.com|medium\.com|behance\.net|dribbble\.com"
-    r"|instagram\.com|facebook\.com|youtube\.com|kaggle\.com|researchgate\.net)"
-    r"/[^\s<>()\[\]\"'`]{1,500}",
+    r"|\b(?:[a-z0-9-]{1,63}\.)?(?:"
+    + "|".join(re.escape(site.domain) for site in profile_sites())
+    + r")/[^\s<>()\[\]\"'`]{1,500}",
     re.IGNORECASE,
 )
+"""A link: anything after a scheme or "www.", or a profile site's page written bare. The sites'
+order does not matter: no domain is a prefix of another, so at most one can match in a place."""
 _URL_TRAILING = ".,;:!?)]}'\""
 _PHONE_SEPARATOR = r"(?:[ ./]|[-\u2010-\u2014]\s?|\s[-\u2010-\u2014](?!\s))"
 """One separator between digit groups; a dash with spaces on both sides separates a range."""

@@ -29,7 +29,7 @@ from resume_etl.stages.extract._pieces import (
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line
-from resume_etl.wordlists import builtin_values
+from resume_etl.wordlists import builtin_values, grammar_alternation
 
 # What the table modules read from here, including what ``_pieces`` holds since the split.
 __all__ = [
@@ -191,8 +191,10 @@ def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegm
 _WORKED_AS = re.compile(
     r"(?i:currently\s+)?(?:Work(?:ing|ed)?|Serv(?:ing|ed)|Employed)\s+as\s+(?:an?\s+)?(?=[A-Z])"
 )
-_PERIOD_WORD = re.compile(r"\s+(?:from|since|till|until|during)\b")
-_EMPLOYER_AFTER = re.compile(r"\s+(?:for|at|with|in)\s+(?:the\s+)?(?=[A-Z])")
+_PERIOD_WORD = re.compile(rf"\s+(?:{grammar_alternation('period_word')})\b")
+_EMPLOYER_AFTER = re.compile(
+    rf"\s+(?:{grammar_alternation('employer_preposition')})\s+(?:the\s+)?(?=[A-Z])"
+)
 
 
 def _worked_as(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:

@@ -18,7 +18,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._spans import SpanIndex, _covers
-from resume_etl.wordlists import builtin_forms
+from resume_etl.wordlists import builtin_forms, grammar_alternation
 
 
 class SegmentKind(StrEnum):
@@ -299,7 +299,7 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     return segment(SegmentKind.UNKNOWN, 0.5)
 
 
-_COMPLEMENT = re.compile(r"\s(?:of|for|at|in)\s", re.I)
+_COMPLEMENT = re.compile(rf"\s(?:{grammar_alternation('complement_preposition')})\s", re.I)
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z\u00df-\u00ff]{4,}\b")
 """A lower-case content word right after a keyword: "Research focused on ..." is a clause,
 and its first word is not the head of a name."""
@@ -338,10 +338,10 @@ _FUNCTION_WORD_MAX = 3
 _PROSE_MAX_WORDS = 12
 _PROSE_MIN_WORDS = 7
 _PROSE_LOWER_WORDS = 3
-_CLAUSE_START = re.compile(r"(?:and|or|but|to|of|for|with|on|in|by|the|as|from|into)\s")
+_CLAUSE_START = re.compile(rf"(?:{grammar_alternation('clause_start')})\s")
 """The first word of a wrapped sentence's rest ("and the ..."); no name starts so."""
 _VERB_CLAUSE = re.compile(
-    r"[A-Z][a-z]+(?:ed|ing)\s+(?:and|or|to|in|on|of|the|with|for|by|as|at|from|into|my|our|a|an)\s"
+    rf"[A-Z][a-z]+(?:ed|ing)\s+(?:{grammar_alternation('after_opening_verb')})\s"
 )
 """A sentence that opens with a verb and goes on in lower case: a bullet without its mark. A
 name or a title with such a first word goes on in capitals ("Engineering and Architectural

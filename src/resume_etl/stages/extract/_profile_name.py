@@ -22,7 +22,7 @@ from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_
 from resume_etl.stages.extract._profile_place import place_in
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.stages.segment import Line, LineKind
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
 _NAME_LABEL = re.compile(r"(?:full\s+)?name\s*[:：]\s*", re.I)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -33,7 +33,9 @@ _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){
 _HONORIFIC = re.compile(
     rf"(?:{builtin_alternation('profile_words.jsonl', 'honorific')})\.?\s+", re.I
 )
-_TITLE_LEAD = re.compile(r"(?P<title>(?:[\w.'-]+\s+){0,3}?)(?:of|de|von|du)\s+", re.I)
+_TITLE_LEAD = re.compile(
+    rf"(?P<title>(?:[\w.'-]+\s+){{0,3}}?)(?:{grammar_alternation('title_lead')})\s+", re.I
+)
 """(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
 _MAX_NAME_WORDS = 5
 _LABEL_COLON = 2

@@ -18,6 +18,7 @@ from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.stages.segment import Line
+from resume_etl.wordlists import grammar_alternation
 
 LOCATION_MAX_WORDS = 8
 """Longer fields of a top line are prose, never searched for the person's location."""
@@ -36,7 +37,7 @@ names ("Donostia / San Sebastián, Spain")."""
 _PLACE_SUPPORT = re.compile(r"(?:^|, )[A-Z]{2,3}(?:$|,| \d)|\d{4,6}$|[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 """A region or country code ("Austin, TX", "Berlin, DE") or a postal code after the place."""
 _REGION_CODE = re.compile(r"[A-Z]{2,3}")
-_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?=[^\W\d_])")
+_IN_PLACE = re.compile(rf"\s+(?:{grammar_alternation('place_preposition')})\s+(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\s[-–—·|]\s")
 _TRAILING_LABEL = re.compile(r"\s*[\w-]+\s*[:#]\s*$|\s+$")
 """A label right before a contact ("Home:", "Cell #")."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.stages.segment import Line, LineKind
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import builtin_alternation, grammar_forms
 
 # --------------------------------------------------------------------------- splitting
 
@@ -183,7 +183,10 @@ _AUTHORS = re.compile(
 """A list of authors, each a surname with initials on either side, closed by a period or a
 comma, or by the "(2021)" of an author-year citation."""
 
-_TITLE_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)|\s\[")
+_NOT_AFTER_ABBREVIATION = "".join(
+    rf"(?<!\b{re.escape(form)})" for form in sorted(grammar_forms("title_abbreviation"))
+)
+_TITLE_END = re.compile(rf"(?<!\b[A-Z]){_NOT_AFTER_ABBREVIATION}[.!?](?=\s|$)|\s\[")
 """A plain title runs to its sentence end (not an initial's period, nor the abbreviation of
 "DNS vs. LES") or a bracketed note."""
 _CONTRIBUTION = builtin_alternation(CITATION_WORDS_FILE, "contribution")

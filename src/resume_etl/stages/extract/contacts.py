@@ -5,21 +5,11 @@ from __future__ import annotations
 import re
 
 from resume_etl.nlp import labels
-from resume_etl.nlp.contacts import ContactMatch
+from resume_etl.nlp.contacts import ContactMatch, ProfileSite, profile_sites
 from resume_etl.stages.extract._draft import ContactCandidate, Extracted, LinkCandidate
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.vocab import ContactKind, LinkPlatform
 
-_PLATFORMS: tuple[tuple[str, LinkPlatform], ...] = (
-    ("linkedin.com", LinkPlatform.LINKEDIN),
-    ("github.com", LinkPlatform.GITHUB),
-    ("gitlab.com", LinkPlatform.GITLAB),
-    ("scholar.google.", LinkPlatform.SCHOLAR),
-    ("orcid.org", LinkPlatform.ORCID),
-    ("twitter.com", LinkPlatform.TWITTER),
-    ("x.com", LinkPlatform.TWITTER),
-    ("stackoverflow.com", LinkPlatform.STACKOVERFLOW),
-)
 _HOST = re.compile(r"^(?:https?://)?(?:www\.)?([^/?#]+)([^?#]*)(?:\?([^#]*))?", re.I)
 
 
@@ -30,10 +20,17 @@ def classify_link(raw: str) -> tuple[str, LinkPlatform, str | None]:
     host = match.group(1).lower() if match else ""
     path_parts = [part for part in (match.group(2) if match else "").split("/") if part]
     query = match.group(3) or "" if match else ""
-    for domain, platform in _PLATFORMS:
-        if host == domain or host.endswith("." + domain) or host.startswith(domain):
-            return url, platform, _username(platform, path_parts, query)
+    for site in profile_sites():
+        if site.platform is not LinkPlatform.WEBSITE and _hosts(site, host):
+            return url, site.platform, _username(site.platform, path_parts, query)
     return url, LinkPlatform.WEBSITE, None
+
+
+def _hosts(site: ProfileSite, host: str) -> bool:
+    """Whether ``host`` is the site's: its domain, a subdomain, or a host starting with it
+    ("scholar.google." for a site under country domains)."""
+    name = site.domain.rsplit(".", 1)[0] + "." if site.country_domains else site.domain
+    return host == name or host.endswith("." + name) or host.startswith(name)
 
 
 def _username(platform: LinkPlatform, path_parts: list[str], query: str) -> str | None:

@@ -20,13 +20,15 @@ from resume_etl.stages.extract._header import (
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry
 from resume_etl.vocab import DegreeLevel
-from resume_etl.wordlists import builtin_alternation, builtin_forms
+from resume_etl.wordlists import builtin_alternation, builtin_forms, grammar_alternation
 
 _HONOURS_WORDS = builtin_alternation("entry_words.jsonl", "honours")
 """"Hons", "Honours", "Honors": written as a degree's note, "(Hons)", or before its field."""
 _DEGREE_IN_FIELD = re.compile(r"^(.+?)\s+in\s+\S", re.I)
+_FIELD_PREPOSITION = grammar_alternation("field_preposition")
+"""The "in" or "of" between a degree and its field ("BSc in Physics", "Master of Arts")."""
 _DEGREE_FIELD_LEAD = re.compile(
-    rf"^[\s,:;(-]*(?:(?:{_HONOURS_WORDS})\.?\s+)?(?:(?:in|of)\s+)?", re.I
+    rf"^[\s,:;(-]*(?:(?:{_HONOURS_WORDS})\.?\s+)?(?:(?:{_FIELD_PREPOSITION})\s+)?", re.I
 )
 
 
@@ -268,7 +270,7 @@ def _unnamed_degree(
     return None
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|my|we|our)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:{grammar_alternation('first_person')})\b")
 
 
 def _named_like_a_degree(degree: str, field: str) -> bool:

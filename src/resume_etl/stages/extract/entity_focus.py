@@ -28,13 +28,16 @@ from resume_etl.stages.extract.profile import (
 )
 from resume_etl.stages.segment import Entry, Line, SegmentedDocument
 from resume_etl.vocab import SectionKind
+from resume_etl.wordlists import grammar_alternation
 
 MAX_ENTITY_RANGE_CHARS = 1_000
 """The entity recognizer reads at most this many characters of one line: a header line, a top
 line or a field is far shorter, and a megabyte-long line (a run of emoji or numbers) would
 otherwise be one window as long as the line."""
 
-_NAME_CUE_BEFORE_CAPITALS = re.compile(r"(?i:\b(?:am|m|im|is))\s+(?=[A-Z]{2,}\b)")
+_NAME_CUE_BEFORE_CAPITALS = re.compile(
+    rf"(?i:\b(?:{grammar_alternation('name_cue')}))\s+(?=[A-Z]{{2,}}\b)"
+)
 """"I am JANE DOE": a stated name in capitals is told from an acronym by the entity recognizer."""
 
 

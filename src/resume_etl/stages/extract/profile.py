@@ -33,7 +33,7 @@ from resume_etl.stages.extract._profile_place import (
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line, LineKind, Section
 from resume_etl.vocab import SectionKind
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
 __all__ = [
     "HEADLINE_MAX_WORDS",
@@ -55,7 +55,7 @@ _HEADLINE_LABEL = re.compile(rf"(?i)(?:{_words('headline_label')})\s*:\s*")
 """A label whose value is the headline: "Title: Data Engineer"."""
 _HEADLINE_LABEL_LINE = re.compile(rf"(?i)(?:{_words('headline_heading')})")
 """A line that is only a label, the headline on the line below: "Desired Position"."""
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|my)\b")
+_FIRST_PERSON = re.compile(rf"\b(?:{grammar_alternation('first_person_singular')})\b")
 """A line in the first person is a sentence about the author, never their headline."""
 
 

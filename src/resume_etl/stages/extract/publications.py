@@ -25,6 +25,7 @@ from resume_etl.stages.extract.citations import (
 )
 from resume_etl.stages.segment import Line, LineKind, Section, is_page_furniture, is_prose
 from resume_etl.vocab import LinkPlatform
+from resume_etl.wordlists import grammar_alternation
 
 _QUOTED_TITLE = re.compile(r"[\"“]([^\"”]{8,300})[\"”]")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -265,7 +266,7 @@ def _read_citation(
     )
 
 
-_VENUE_INTRODUCING = re.compile(r"(?i)\b(?:at|in|to|by|on|for)$")
+_VENUE_INTRODUCING = re.compile(rf"(?i)\b(?:{grammar_alternation('venue_preposition')})$")
 
 
 def _past_venue_cue(
