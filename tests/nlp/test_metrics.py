@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.nlp.metrics import (
+    MAX_NUMBERS_PER_LINE,
+    MetricFinder,
+    MetricMatch,
+    parse_number,
+    read_numbers,
+)
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.ingest import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -277,3 +283,19 @@ def test_the_finder_says_when_its_cap_left_a_metric_out(
     monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 3)
     found, capped = finder.find(nlp(text))
     assert ([m.text for m in found], capped) == (["5%", "6%", "7%"], True)
+
+
+def test_numbers_are_read_up_to_the_cap_of_each_line_and_the_next_line_still_counts() -> None:
+    dense = " ".join(f"{n}%" for n in range(3 * MAX_NUMBERS_PER_LINE))
+    text = f"{dense}\nCut costs by 5% and 7%\nGrew sales by 9%"
+    numbers, capped = read_numbers(text)
+    assert capped is True
+    assert len(numbers) == MAX_NUMBERS_PER_LINE + 3
+    assert [text[n.start : n.end] for n in numbers[-3:]] == ["5%", "7%", "9%"]
+    assert all(n.end <= len(dense) for n in numbers[:MAX_NUMBERS_PER_LINE])
+
+
+def test_lines_under_the_cap_are_read_whole_and_nothing_is_capped() -> None:
+    text = "\n".join(" ".join(["12%"] * MAX_NUMBERS_PER_LINE) for _ in range(3))
+    numbers, capped = read_numbers(text)
+    assert (len(numbers), capped) == (3 * MAX_NUMBERS_PER_LINE, False)
