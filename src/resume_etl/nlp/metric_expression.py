@@ -94,16 +94,21 @@ class Expression:
     range_to: float | None = None
 
 
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> float | None:
     """A written number: "10,000", "1.5", "1,5" (decimal comma), "three"; None if not one."""
     cleaned = text.strip().lower()
     if cleaned in WORD_NUMBERS:
         return WORD_NUMBERS[cleaned]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
+    if _GROUPED_NUMBER.fullmatch(cleaned):
         return float(cleaned.replace(",", ""))
-    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
+    if _DECIMAL_COMMA.fullmatch(cleaned):
         return float(cleaned.replace(",", "."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+    if _PLAIN_NUMBER.fullmatch(cleaned):
         return float(cleaned)
     return None
 
