@@ -104,17 +104,28 @@ def parse_number(text: str) -> float | None:
     cleaned = text.strip().lower()
     if cleaned in WORD_NUMBERS:
         return WORD_NUMBERS[cleaned]
+    if _PLAIN_NUMBER.fullmatch(cleaned):  # the commonest, and without a comma the others fail
+        return float(cleaned)
     if _GROUPED_NUMBER.fullmatch(cleaned):
         return float(cleaned.replace(",", ""))
     if _DECIMAL_COMMA.fullmatch(cleaned):
         return float(cleaned.replace(",", "."))
-    if _PLAIN_NUMBER.fullmatch(cleaned):
-        return float(cleaned)
     return None
 
 
 def read_expression(match: re.Match[str]) -> Expression | None:
     """The normalized value, unit and currency of one ``EXPRESSION`` match."""
+    if match.span("number") == match.span():  # a bare number: every other group is empty
+        value = parse_number(match["number"])
+        if value is None:
+            return None
+        start, end = match.span()
+        return Expression(value, MetricUnit.COUNT, None, MetricQualifier.EXACT, start, end)
+    return read_full_expression(match)
+
+
+def read_full_expression(match: re.Match[str]) -> Expression | None:
+    """``read_expression`` reading every group (the one path for all but bare numbers)."""
     number = parse_number(match["number"])
     if number is None:
         return None
