@@ -313,3 +313,21 @@ def test_a_name_alone_before_its_bracketed_dates_leaves_the_title_below(
     )
     ((organization, role, _),) = _jobs(extract_text, text)
     assert (organization, role) == ("Harrowgate Builders", "DIRECTOR OF FINANCE")
+
+
+def test_an_institution_at_a_place_is_one_name(extract_text: Extract) -> None:
+    heading = (
+        "## Experience\n\n### Harlow Institute at Northfield\n"
+        "**Visiting Student** | *Sep 2024 - Dec 2024*\n\n- Studied\n"
+    )
+    assert _jobs(extract_text, heading) == [
+        ("Harlow Institute at Northfield", "Visiting Student", None)
+    ]
+    titled = (
+        "Experience\n\nVisiting Student at Harlow Institute at Northfield University\n"
+        "2024-09 — 2024-12\n\nSoftware Engineering TPX at Quorra Software\n2020-01 — 2024-01\n"
+    )
+    assert [(org, role) for org, role, _ in _jobs(extract_text, titled)] == [
+        ("Harlow Institute at Northfield University", "Visiting Student"),
+        ("Quorra Software", "Software Engineering TPX"),
+    ]
