@@ -211,3 +211,28 @@ def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() 
     body = [text for text in text_of(first, second).splitlines() if text]
     assert body[body.index("Built a pager.") + 1] == "Queue, 2021"
     assert body[-4:] == ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"]
+
+
+def test_a_sidebar_of_two_lines_beside_a_heading_is_a_column() -> None:
+    # Two sections open level with each other: the sidebar's two lines are too few to find a
+    # gutter from by counting rows, but a one-column page never sets two headings on one row.
+    header = line("Jane Doe jane@example.org +1 555 0100 Springfield Illinois", 50, 60)
+    sidebar = two_column_page(["# Links", "jane.example.org"], [])
+    main = two_column_page(
+        [], ["# Work", "Engineer, Acme", "Built the billing service.", "Analyst, Beta", "Ran it."]
+    )
+    text = text_of(page(header, list(sidebar.words), list(main.words)))
+    body = [text for text in text.splitlines() if text]
+    assert body[1:3] == ["# Links", "jane.example.org"]
+    assert body[3:5] == ["# Work", "Engineer, Acme"]
+
+
+def test_a_line_running_off_the_page_does_not_move_the_wrapping_edge() -> None:
+    cut = "Cut paging alerts per week from 140 to 25 by rewriting"
+    rows = [
+        line(cut, 50, 100),
+        line("alert rules around SLOs.", 50, 113),
+        line("https://example.org/" + "a" * 120, 50, 139),
+    ]
+    text = text_of(page(*rows, width=50 + len(cut) * CHAR + 50))
+    assert text.splitlines()[0] == cut + " alert rules around SLOs."

@@ -27,6 +27,8 @@ _MIN_OWN_ROWS = 2
 """Rows with text right of the gutter and none left of it, for the right side to be a column."""
 _ALIGNED_SHARE = 0.5
 """Share of right-side rows that must start at one x position (a left-aligned column)."""
+_HEADING_RATIO = 1.15
+"""Letters this much larger than the page's body text are a heading's (as in ``layout``)."""
 
 
 @dataclass(slots=True)
@@ -120,9 +122,33 @@ def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]
             right_rows += 1
             own_right_rows += not left
             right_starts[round(right[0].x0 / 2)] += 1
-    if min(left_rows, right_rows) < _MIN_COLUMN_ROWS or own_right_rows < _MIN_OWN_ROWS:
+    if own_right_rows < _MIN_OWN_ROWS or right_rows < _MIN_COLUMN_ROWS:
+        return False
+    if left_rows < _MIN_COLUMN_ROWS and not (
+        left_rows and _headings_side_by_side(row_chunks, gutter)
+    ):
         return False
     return right_starts.most_common(1)[0][1] >= _ALIGNED_SHARE * right_rows
+
+
+def _headings_side_by_side(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:
+    """Whether a row holds a heading on each side of the gutter (both set larger than most of
+    the page's text): two sections opening level with each other are two columns, however
+    short the left one is (a sidebar of one or two lines); a one-column page never sets two
+    headings on one row."""
+    sizes = Counter(round(w.size * 2) / 2 for found in row_chunks for c in found for w in c.words)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    for found in row_chunks:
+        left = [c for c in found if c.x1 <= gutter[0] + 1]
+        right = [c for c in found if c.x0 >= gutter[1] - 1]
+        beside = bool(left and right) and len(left) + len(right) == len(found)
+        if beside and min(_chunk_size(left[0]), _chunk_size(right[0])) >= body * _HEADING_RATIO:
+            return True
+    return False
+
+
+def _chunk_size(chunk: Chunk) -> float:
+    return min(word.size for word in chunk.words)
 
 
 class Side(StrEnum):
