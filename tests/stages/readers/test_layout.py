@@ -236,3 +236,20 @@ def test_a_line_running_off_the_page_does_not_move_the_wrapping_edge() -> None:
     ]
     text = text_of(page(*rows, width=50 + len(cut) * CHAR + 50))
     assert text.splitlines()[0] == cut + " alert rules around SLOs."
+
+
+def test_a_header_laid_out_in_fields_above_the_columns_is_read_across_the_page() -> None:
+    header = [
+        line("Jane Doe", 50, 60) + line("Pharmacist | Durban", 300, 60),
+        line("B.Pharm, registered", 50, 73) + line("jane@example.org", 290, 73),
+    ]
+    columns = two_column_page(
+        ["Education", "B.Pharm", "UKZN, 2015"],
+        ["Experience", "Pharmacist", "City Pharmacy", "2019 - now", "Ran the dispensary."],
+    )
+    lines = [text for text in text_of(page(*header, list(columns.words))).splitlines() if text]
+    assert lines[:2] == [
+        "Jane Doe    Pharmacist | Durban",
+        "B.Pharm, registered    jane@example.org",
+    ]
+    assert lines[2:5] == ["Education", "B.Pharm", "UKZN, 2015"]

@@ -27,6 +27,8 @@ _MIN_OWN_ROWS = 2
 """Rows with text right of the gutter and none left of it, for the right side to be a column."""
 _ALIGNED_SHARE = 0.5
 """Share of right-side rows that must start at one x position (a left-aligned column)."""
+_START_TOLERANCE = 3.0
+"""Points by which a line may start off its column's left edge and still start there."""
 _HEADING_RATIO = 1.15
 """Letters this much larger than the page's body text are a heading's (as in ``layout``)."""
 
@@ -169,16 +171,17 @@ class ColumnBlock:
 
 
 def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[ColumnBlock]:
-    """Rows regrouped in reading order as blocks of lines: full-width rows stay in place as
-    blocks, and the rows between them are read as the left column's block, then the right's."""
-    left_edge, right_edge = gutter
+    """Rows regrouped in reading order as blocks of lines: full-width rows (and a header laid
+    out in fields above the columns) stay in place as blocks, and the rows between them are
+    read as the left column's block, then the right's."""
     blocks: list[ColumnBlock] = []
     pending = {side: ColumnBlock([], side) for side in Side}
-    for row in rows:
-        found = chunks(row)
-        left_words = [w for c in found if c.x1 <= left_edge + 1 for w in c.words]
-        right_words = [w for c in found if c.x0 >= right_edge - 1 for w in c.words]
-        if len(left_words) + len(right_words) < len(row.words):
+    header = _header_rows(rows, gutter)
+    for index, row in enumerate(rows):
+        left, right = _sides(row, gutter)
+        left_words = [word for chunk in left for word in chunk.words]
+        right_words = [word for chunk in right for word in chunk.words]
+        if index in header or len(left_words) + len(right_words) < len(row.words):
             _flush(blocks, pending, Side.LEFT, Side.RIGHT)
             pending[Side.FULL].lines.append(list(row.words))
             continue
@@ -189,6 +192,33 @@ def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[Col
             pending[Side.RIGHT].lines.append(right_words)
     _flush(blocks, pending, Side.FULL, Side.LEFT, Side.RIGHT)
     return blocks
+
+
+def _header_rows(rows: Sequence[Row], gutter: tuple[float, float]) -> set[int]:
+    """Rows above the right column's first line that hold text on both sides of the gutter,
+    the right side not starting where the column starts: a header laid out in fields ("Name
+    ...... Title | City", "Degree ...... e-mail"), read across the page, not split between
+    the columns."""
+    sides = [_sides(row, gutter) for row in rows]
+    starts = Counter(round(right[0].x0 / 2) for _, right in sides if right)
+    if not starts:
+        return set()
+    column_start = 2 * starts.most_common(1)[0][0]
+    header: set[int] = set()
+    for index, (left, right) in enumerate(sides):
+        if right and abs(right[0].x0 - column_start) <= _START_TOLERANCE:
+            break
+        if left and right:
+            header.add(index)
+    return header
+
+
+def _sides(row: Row, gutter: tuple[float, float]) -> tuple[list[Chunk], list[Chunk]]:
+    found = chunks(row)
+    return (
+        [c for c in found if c.x1 <= gutter[0] + 1],
+        [c for c in found if c.x0 >= gutter[1] - 1],
+    )
 
 
 def _flush(blocks: list[ColumnBlock], pending: dict[Side, ColumnBlock], *sides: Side) -> None:
