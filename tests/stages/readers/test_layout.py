@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.readers.layout import pages_to_text
+from resume_etl.stages.readers.columns import Side, reading_blocks
+from resume_etl.stages.readers.layout import group_rows, pages_to_text
 from resume_etl.stages.readers.lines import PageWords, Word
 
 CHAR = 5.0  # width of one character at size 10, in points
@@ -253,3 +254,20 @@ def test_a_header_laid_out_in_fields_above_the_columns_is_read_across_the_page()
         "B.Pharm, registered    jane@example.org",
     ]
     assert lines[2:5] == ["Education", "B.Pharm", "UKZN, 2015"]
+
+
+def test_a_sidebar_line_reaching_into_the_gutter_stays_in_the_sidebar() -> None:
+    # The gutter found is the part of the strip the fewest rows cross, so the sidebar's one
+    # long line can reach into it; it is still the sidebar's, not a line across the page.
+    rows = group_rows(
+        [
+            *line("Degree: Bachelor of", 50, 100),
+            *line("Objective", 250, 100),
+            *line("School: Lyceum of the Philippines", 50, 113),
+            *line("To lead a team.", 250, 113),
+            *line("University, Manila", 50, 126),
+        ]
+    )
+    blocks = reading_blocks(rows, gutter=(200.0, 250.0))
+    assert [block.side for block in blocks] == [Side.LEFT, Side.RIGHT]
+    assert len(blocks[0].lines) == 3

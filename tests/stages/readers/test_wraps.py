@@ -177,3 +177,9 @@ def test_a_list_wrapped_before_its_separator_is_joined() -> None:
 
 def test_a_bullet_under_a_line_using_its_glyph_once_is_the_next_item() -> None:
     assert joined(SIDEBAR, "• Python · SQL", "• Go") == ["• Python · SQL", "• Go"]
+
+
+def test_a_list_of_one_separator_wrapped_before_the_next_is_joined() -> None:
+    assert joined(SIDEBAR, "Structured literacy · Te reo", "· Outdoor education") == [
+        "Structured literacy · Te reo · Outdoor education"
+    ]

@@ -214,11 +214,12 @@ def _header_rows(rows: Sequence[Row], gutter: tuple[float, float]) -> set[int]:
 
 
 def _sides(row: Row, gutter: tuple[float, float]) -> tuple[list[Chunk], list[Chunk]]:
+    """A row's chunks in the left column and in the right one. The gutter found is the part
+    of the strip the fewest rows cross, so the left column's longest lines may reach into it:
+    a chunk that ends before the right column starts is the left column's."""
     found = chunks(row)
-    return (
-        [c for c in found if c.x1 <= gutter[0] + 1],
-        [c for c in found if c.x0 >= gutter[1] - 1],
-    )
+    right = [c for c in found if c.x0 >= gutter[1] - 1]
+    return [c for c in found if c.x1 < gutter[1] - 1], right
 
 
 def _flush(blocks: list[ColumnBlock], pending: dict[Side, ColumnBlock], *sides: Side) -> None:

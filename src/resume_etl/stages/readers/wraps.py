@@ -83,8 +83,6 @@ _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
 _DASHES = frozenset({"-", "–", "—"})
-_LIST_SEPARATORS = 2
-"""Times a glyph must part the words of a line for it to be that line's list separator."""
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 DATA_FILE = "wrap_words.jsonl"
 
@@ -254,14 +252,14 @@ def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> b
 
 
 def _continues_list(above: TextLine, line: TextLine) -> bool:
-    """``line`` opens with the glyph that parts the items of the list above, used there twice
-    or more and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
+    """``line`` opens with the glyph that parts the items of the list above, used there between
+    words and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
     cooking"): the list wrapped before a separator, which is no bullet there. Dashes are left
     out: prose sets them between clauses."""
     glyph = line.words[0].text
     if glyph in _DASHES or len(line.words) < 2 or above.words[0].text == glyph:
         return False
-    return sum(word.text == glyph for word in above.words[1:]) >= _LIST_SEPARATORS
+    return any(word.text == glyph for word in above.words[1:])
 
 
 def _fits(
