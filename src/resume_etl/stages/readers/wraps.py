@@ -48,6 +48,8 @@ a line was wrapped."""
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 _START_SLACK = 0.3
+_LAST_CELL_SHARE = 0.5
+"""Share of its column a line's last field must fill to be running text, not a field."""
 _FIT_SLACK = 0.25
 """How near the column's edge (font sizes) a word must end to count as not fitting: the edge is
 where the longest line ends, short of where the page would wrap, and a space is wider in some
@@ -262,6 +264,14 @@ def _continues_list(above: TextLine, line: TextLine) -> bool:
     return any(word.text == glyph for word in above.words[1:])
 
 
+def _runs_on_in_last_cell(above: TextLine, column: Column) -> bool:
+    """The last field of a line laid out in fields fills half its column or more: running
+    text after a date ("2015-2016    Postdoctoral Fellow, Institute for Fiscal" / "Studies"),
+    not a short field set off by a gap ("Acme Corp    London, UK"), which ends its line."""
+    last = above.cells()[-1]
+    return last[-1].x1 - last[0].x0 >= _LAST_CELL_SHARE * column.width
+
+
 def _fits(
     above: TextLine, line: TextLine, column: Column, start_of_text: float, usual_gap: float
 ) -> bool:
@@ -279,7 +289,7 @@ def _fits(
         return False
     if above.table_row or line.table_row or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose
-    if len(above.cells()) > 1 and not _left_open(above):
+    if len(above.cells()) > 1 and not (_left_open(above) or _runs_on_in_last_cell(above, column)):
         return False  # ...unless its last field was cut ("2019-2021    Lecturer, University of")
     size = max(above.size, line.size)
     gap = line.top - above.bottom
