@@ -35,7 +35,7 @@ from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.engines.local import lexicon_categories
 from resume_etl.evaluation.match import text_matches
 from resume_etl.evaluation.real.facts import ResumeFacts, read_facts
-from resume_etl.evaluation.real.render import LAYOUTS
+from resume_etl.evaluation.real.render import POOLED_LAYOUTS
 from resume_etl.ids import doc_id_for
 from resume_etl.nlp.build import build_nlp
 from resume_etl.phones import phone_key
@@ -241,7 +241,7 @@ def jsonresume_items(folder: Path) -> Iterator[Item]:
             phones=frozenset([person.phone] if person.phone else []),
             location=person.location,
         )
-        for layout in LAYOUTS:
+        for layout in POOLED_LAYOUTS:  # oneline is the pdf text again
             yield Item(
                 "jsonresume", layout.name, path.stem, layout.render(facts), gold, layout.suffix
             )

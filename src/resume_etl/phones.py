@@ -15,6 +15,7 @@ US number too).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import phonenumbers
 
@@ -26,6 +27,20 @@ _INTERNATIONAL_ZEROS = re.compile(r"^\(?00(?=[1-9])")
 def known_region(region: str) -> bool:
     """Whether ``region`` is a two-letter region code libphonenumber has numbering data for."""
     return region in phonenumbers.SUPPORTED_REGIONS
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every Unicode decimal digit ("٣", "３", a Gondi seven) as its ASCII digit.
+
+    libphonenumber folds only some scripts' digits and drops or misreads others, so one
+    number read twice could lose a digit each time; read as ASCII first, a number is read the
+    same way however its digits were written, and a normalized value normalizes to itself."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(value) if (value := unicodedata.decimal(char, None)) is not None else char
+        for char in text
+    )
 
 
 def _digits(text: str) -> str:
@@ -40,7 +55,8 @@ def _states_country(text: str) -> bool:
 
 
 def _parsed(text: str, default_region: str | None) -> phonenumbers.PhoneNumber | None:
-    """The number libphonenumber reads, or None when it reads none or the length is impossible."""
+    """The number libphonenumber reads, or None when it reads none, the length is impossible,
+    or the reading is unstable (:func:`_reads_back`)."""
     stripped = text.strip()
     if _states_country(stripped):
         stripped = _INTERNATIONAL_ZEROS.sub("+", stripped)
@@ -53,13 +69,31 @@ def _parsed(text: str, default_region: str | None) -> phonenumbers.PhoneNumber |
         number = phonenumbers.parse(stripped, region)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_possible_number(number) else None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return number if _reads_back(number) else None
+
+
+def _reads_back(number: phonenumbers.PhoneNumber) -> bool:
+    """Whether the number's E.164 form reads as the same number. Not so when its national
+    part is leading zeros ("+971 0000000"): libphonenumber takes the first for a trunk prefix
+    and strips it, one more at each reading, so the E.164 value would shrink every time it is
+    normalized again; such a number keeps its digits as written."""
+    if not number.italian_leading_zero:
+        return True
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    try:
+        again = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.format_number(again, phonenumbers.PhoneNumberFormat.E164) == e164
 
 
 def normalize_phone(text: str, default_region: str | None = None) -> str:
     """E.164 (``+442055550123``) when the number states its country or ``default_region``
     supplies it and the length fits that country's plan; otherwise the digits as written (with
     their ``+``), so nothing is invented. Idempotent: a normalized value normalizes to itself."""
+    text = _ascii_digits(text)
     number = _parsed(text, default_region)
     if number is None:
         return _digits(text)
@@ -70,6 +104,7 @@ def phone_key(text: str) -> str:
     """A comparison key that needs no region: the national significant number, so
     ``+44 (0)20 555 0123`` and ``020 555 0123`` compare equal whatever region either was read
     in (for scoring against gold written either way)."""
+    text = _ascii_digits(text)
     number = _parsed(text, None)
     if number is not None:
         return str(phonenumbers.national_significant_number(number))

@@ -161,5 +161,7 @@ class QualityFlag(StrEnum):
     """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
     says why): a wrong one garbles every non-ASCII letter."""
     METRICS_CAPPED = "metrics_capped"
-    """The text held more figures than a document's metrics are read for
-    (``nlp.metrics.MAX_METRICS``, a thousand): only the first were (a table or a data dump)."""
+    """The text held more metrics than a document's are read for (``nlp.metrics.MAX_METRICS``, a
+    thousand) or more numbers than are read as candidates (``MAX_NUMBERS``): only the first were
+    (a table or a data dump). Set only when a metric past the cap was found, or numbers were left
+    unread; a document with exactly a thousand metrics is not flagged."""

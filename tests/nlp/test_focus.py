@@ -7,6 +7,7 @@ from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
 from resume_etl.nlp import labels
+from resume_etl.nlp.focus import MAX_RANGE_TOKENS, capped, merged, token_windows
 
 TEXT = (
     "Jane Doe\n"
@@ -58,3 +59,21 @@ def test_only_lines_with_a_possible_metric_are_parsed(parsing_nlp: Language) -> 
     assert not any(token.tag_ for token in plain_line)
     (latency,) = [m for m in doc.spans[labels.METRICS] if m.text == "40%"]
     assert latency._.get(labels.METRIC_ATTR).direction == "decrease"
+
+
+def test_each_entity_range_is_cut_after_its_first_tokens_before_ranges_are_merged(
+    nlp: Language,
+) -> None:
+    long_line = " ".join(["🚀"] * (3 * MAX_RANGE_TOKENS))
+    text = f"{long_line}\n{long_line}\nJane Doe"
+    doc = nlp.make_doc(text)
+    second = len(long_line) + 1
+    ranges = [(0, len(long_line)), (second, second + len(long_line)), (len(text) - 8, len(text))]
+    cut = capped(doc, ranges)
+    assert [start for start, _ in cut] == [start for start, _ in ranges]
+    for start, end in cut:
+        span = doc.char_span(start, end)
+        assert span is not None and len(span) <= MAX_RANGE_TOKENS
+    assert cut[2] == ranges[2]  # a short range is kept whole
+    windows = token_windows(doc, merged(text, cut))
+    assert sum(end - start for start, end in windows) <= 2 * MAX_RANGE_TOKENS + 2

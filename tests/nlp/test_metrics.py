@@ -265,3 +265,15 @@ def test_a_document_of_figures_is_read_up_to_the_cap_in_text_order(
     text = "Cut costs by 5%, 6%, 7%, 8%, 9% and 10% and grew sales by three new lines."
     found = metrics(nlp, finder, text)
     assert [m.text for m in found] == ["5%", "6%", "7%", "8%"]
+
+
+def test_the_finder_says_when_its_cap_left_a_metric_out(
+    nlp: Language, finder: MetricFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Cut costs by 5%, 6% and 7% and grew sales by three new lines."
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 4)
+    found, capped = finder.find(nlp(text))
+    assert (len(found), capped) == (4, False)  # exactly at the cap: nothing left out
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 3)
+    found, capped = finder.find(nlp(text))
+    assert ([m.text for m in found], capped) == (["5%", "6%", "7%"], True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from resume_etl.config import ContactSettings
@@ -149,7 +149,15 @@ def test_any_two_writings_of_one_number_normalize_alike(
         r"\+[1-9]\d{1,2}[ .-]?[1-9]\d{1,3}[ .-]?\d{3,4}[ .-]?\d{3,4}", fullmatch=True
     )
 )
+@example(number="+9\U00011d5710000000")  # a digit of another script (Gondi seven)
+@example(number="+97 10 000 000")  # +971 and a national part of zeros: read as a trunk 0
 def test_normalizing_twice_changes_nothing(number: str) -> None:
     """(A national number never starts with its trunk 0 once the country code is written.)"""
     once = normalize_phone(number, "US")
     assert normalize_phone(once, "US") == once
+
+
+def test_digits_of_another_script_read_as_their_ascii_digits() -> None:
+    arabic_indic = "+\u0664\u0664 \u0662\u0660 \u0667\u0669\u0664\u0666 \u0660\u0660\u0660\u0660"
+    assert normalize_phone(arabic_indic, "US") == normalize_phone("+44 20 7946 0000", "US")
+    assert phone_key(arabic_indic) == phone_key("+44 20 7946 0000")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._header import looks_like_prose
 
 Extract = Callable[[str], ExtractedDocument]
@@ -258,3 +259,32 @@ def test_a_name_ending_in_a_plural_head_is_a_firm(extract_text: Extract) -> None
     )
     ((organization, _, _),) = _jobs(extract_text, text)
     assert organization == "Jackson Associates"
+
+
+def test_a_lower_case_name_ending_in_a_legal_form_is_a_firm() -> None:
+    assert names_a_firm("quarrytown gmbh & co. kg")
+    assert names_a_firm("velvo s.a.")
+    assert names_a_firm("Brantel pvt ltd")
+    assert not names_a_firm("gmbh")  # a legal form alone names nobody
+    assert not names_a_firm("we sold the business to a corporation")  # spelled out: a word
+    assert not names_a_firm("a new product line for the whole team in ltd markets")
+
+
+def test_a_lower_case_employer_heading_with_a_legal_form(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n### Ferrow Labs\n**Data Engineer** | *Jan 2019 - Present* | Remote\n\n"
+        "### quarrytown gmbh & co. kg\n**Lead Developer** | *Jul 2015 - Aug 2018* | Bremen\n"
+        "- Built the shop\n"
+    )
+    jobs = _jobs(extract_text, text)
+    assert jobs[1] == ("quarrytown gmbh & co. kg", "Lead Developer", "Bremen")
+
+
+def test_a_lower_case_employer_before_its_city(extract_text: Extract) -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n"
+        "velvo s.a., Lisbon                                            07/2015 - 08/2017\n"
+        "Software Developer\n"
+        "  • Built the shop.\n"
+    )
+    assert _jobs(extract_text, text) == [("velvo s.a.", "Software Developer", "Lisbon")]

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts, School
-from resume_etl.evaluation.real.render import LAYOUTS
+from resume_etl.evaluation.real.render import POOLED_LAYOUTS
 from resume_etl.evaluation.real.split import Half, half_of
 from resume_etl.stages.layout import LineRoleModel
 from resume_etl.training.line_roles import default_classifier, role_scores, scores_of, train_model
@@ -48,8 +48,10 @@ def _person(seed: int) -> ResumeFacts:
 
 def test_a_tiny_model_beats_the_commonest_role_baseline(tmp_path: Path) -> None:
     classifier = default_classifier()
-    train = weak_labels([_person(seed) for seed in range(3)], LAYOUTS, classifier, variants=1)
-    held_out = weak_labels([_person(seed) for seed in range(5, 7)], LAYOUTS, classifier)
+    train = weak_labels(
+        [_person(seed) for seed in range(3)], POOLED_LAYOUTS, classifier, variants=1
+    )
+    held_out = weak_labels([_person(seed) for seed in range(5, 7)], POOLED_LAYOUTS, classifier)
     path = tmp_path / "tiny.crfsuite"
     train_model(train, path)
     scores = role_scores(LineRoleModel(path), held_out)
@@ -62,7 +64,7 @@ def test_a_tiny_model_beats_the_commonest_role_baseline(tmp_path: Path) -> None:
 
 def test_training_is_deterministic(tmp_path: Path) -> None:
     classifier = default_classifier()
-    documents = weak_labels([_person(1)], LAYOUTS[:2], classifier)
+    documents = weak_labels([_person(1)], POOLED_LAYOUTS[:2], classifier)
     train_model(documents, tmp_path / "a.crfsuite")
     train_model(documents, tmp_path / "b.crfsuite")
     assert (tmp_path / "a.crfsuite").read_bytes() == (tmp_path / "b.crfsuite").read_bytes()

@@ -128,12 +128,14 @@ class MetricSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for metric in self.finder(doc):
+        found, capped = self.finder.find(doc)
+        for metric in found:
             span = _char_span(doc, metric.start_char, metric.end_char, labels.METRICS)
             if span is not None:
                 span._.set(labels.METRIC_ATTR, metric)
                 spans.append(span)
         doc.spans[labels.METRICS] = spans
+        doc.spans[labels.METRICS].attrs[labels.METRICS_CAPPED] = capped
         return doc
 
 

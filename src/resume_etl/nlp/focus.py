@@ -10,8 +10,9 @@ and ``ner`` over every bullet and paragraph costs most of a run and changes noth
 batched across documents, on windows cut from each ``Doc``; the others run nowhere:
 
 - entity windows: the character ranges in ``Doc._.resume_etl_entity_ranges``, plain data the
-  runner computes between the rule and the model components (``stages/extract/analysis.py``);
-  the whole text when unset, so ``nlp(text)`` still has every entity;
+  runner computes between the rule and the model components (``stages/extract/analysis.py``),
+  each cut after ``MAX_RANGE_TOKENS`` tokens; the whole text when unset, so ``nlp(text)`` still
+  has every entity;
 - parse windows: the lines holding a possible metric (``metrics.parse_ranges``). By default no
   pipe runs there: the metric finder reads direction and subject from the bullet's surface
   (``metric_surface``), as well as the parse did and at a third of the run's cost. Set
@@ -54,6 +55,13 @@ EntityRanges = list[tuple[int, int]] | None
 TokenWindow = tuple[int, int]
 """A ``[start, end)`` range of token indexes in a ``Doc``."""
 
+MAX_RANGE_TOKENS = 64
+"""Tokens of one entity range the model reads, from its start: a header line, a name or a
+"City, Region" field is a few to twenty tokens. A line of emoji or of numbers as long as the
+1,000-character cap (``entity_focus.MAX_ENTITY_RANGE_CHARS``) is up to a thousand tokens, about
+70 ms of the model for one line, and it paid that in every small document. Each range is cut
+before adjacent ranges are merged, so a window of several header lines keeps every line."""
+
 
 def line_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """The whole lines (without their newline) that hold each character range."""
@@ -63,6 +71,19 @@ def line_ranges(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int,
         line_end = text.find("\n", max(start, end - 1))
         lines.append((line_start, len(text) if line_end == -1 else line_end))
     return lines
+
+
+def capped(doc: Doc, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each character range cut after its first ``MAX_RANGE_TOKENS`` tokens."""
+    cut = []
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > MAX_RANGE_TOKENS:
+            last = span[MAX_RANGE_TOKENS - 1]
+            cut.append((start, last.idx + len(last.text)))
+        else:
+            cut.append((start, end))
+    return cut
 
 
 def merged(text: str, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -140,9 +161,9 @@ class FocusedAnalysis:
     def _plan(self, doc: Doc) -> _Plan:
         text = doc_text(doc)
         entity_ranges: EntityRanges = doc._.get(labels.ENTITY_RANGES_ATTR)
-        if entity_ranges is None:
-            entity_ranges = [(0, len(text))]
-        entity_windows = token_windows(doc, merged(text, entity_ranges))
+        # unset: the whole text, uncut, so ``nlp(text)`` has every entity
+        ranges = [(0, len(text))] if entity_ranges is None else capped(doc, entity_ranges)
+        entity_windows = token_windows(doc, merged(text, ranges))
         # One line per window: a bullet is a sentence, and parsed together with its neighbours
         # the small model hangs one bullet's metric on the next bullet's verb.
         if not self._runs_any(self.parse_pipes):

@@ -36,6 +36,10 @@ CATEGORY_ATTR = "resume_etl_category"
 CONTACT_ATTR = "resume_etl_contact"
 """``Span._`` extension attributes holding a span's parsed value."""
 
+METRICS_CAPPED = "resume_etl_capped"
+"""Key in the ``metrics`` group's ``attrs``: True when a cap of the metric finder left a metric
+out (``nlp.metrics.MAX_METRICS``, ``MAX_NUMBERS``)."""
+
 ENTITY_RANGES_ATTR = "resume_etl_entity_ranges"
 """``Doc._`` attribute: the character ranges whose named entities the extract stage reads, set as
 data between the rule components and the focus component, which requires it and runs the entity

@@ -36,6 +36,8 @@ class DocView:
     focus component runs no tagger); word classes then come from the surface."""
     has_parse: bool
     """False when no token was parsed: direction and subject come from the surface."""
+    sentence_ends: metric_surface.SentenceEnds
+    """The text's sentence ends, scanned once for all its metrics."""
 
 
 def sentence_bounds(view: DocView, start: int, end: int) -> tuple[int, int]:
@@ -48,9 +50,7 @@ def sentence_bounds(view: DocView, start: int, end: int) -> tuple[int, int]:
             line_start = max(line_start, sentence.start_char)
             line_end = min(line_end, sentence.end_char)
     else:
-        line_start, line_end = metric_surface.sentence_bounds(
-            view.text, line_start, line_end, start
-        )
+        line_start, line_end = view.sentence_ends.bounds(line_start, line_end, start)
     text = view.text[line_start:line_end]
     stripped_left = len(text) - len(text.lstrip(" \t-•*"))
     return line_start + stripped_left, line_start + len(text.rstrip())
@@ -161,9 +161,7 @@ def opening_index(span: Span, view: DocView) -> int:
     """The token index of the first word of the metric's sentence in its bullet, for the
     surface reading (``span.start`` when no word precedes the metric)."""
     block_start, block_end = _block_bounds(span, view.text)
-    sentence_start = metric_surface.sentence_bounds(
-        view.text, block_start, block_end, span.start_char
-    )[0]
+    sentence_start = view.sentence_ends.bounds(block_start, block_end, span.start_char)[0]
     return _first_word_from(span, sentence_start)
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -75,6 +76,7 @@ twenty CPU seconds per MB, four times a résumé's. Beyond the cap the document 
 MAX_NUMBERS = 10 * MAX_METRICS
 """Numbers read per document as candidate metrics (years, phone digits and dates among them)."""
 
+_T = TypeVar("_T")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
 
@@ -97,29 +99,38 @@ class MetricFinder:
         )
 
     def __call__(self, doc: Doc) -> list[MetricMatch]:
+        return self.find(doc)[0]
+
+    def find(self, doc: Doc) -> tuple[list[MetricMatch], bool]:
+        """The metrics in text order, and whether a cap left one out: a metric past
+        ``MAX_METRICS`` was found, or numbers past ``MAX_NUMBERS`` went unread."""
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
+        text = doc_text(doc)
         view = DocView(
             doc,
-            doc_text(doc),
+            text,
             doc.has_annotation("SENT_START"),
             doc.has_annotation("POS"),
             doc.has_annotation("DEP"),
+            metric_surface.SentenceEnds(text),
         )
         blocked = _blocked_ranges(doc)
-        numeric = (m for m in self._numeric(view) if not blocked.overlap(m.start_char, m.end_char))
-        found = list(itertools.islice(numeric, MAX_METRICS))
-        taken = CharRanges((m.start_char, m.end_char) for m in found)
-        spelled = (m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char))
-        found.extend(itertools.islice(spelled, MAX_METRICS - len(found)))
-        return sorted(found, key=lambda m: m.start_char)
-
-    def _numeric(self, view: DocView) -> Iterator[MetricMatch]:
-        """Metrics of numbers, built as they are asked for (the caller stops at its cap)."""
-        expressions = list(
-            itertools.islice(
-                filter(None, map(read_expression, EXPRESSION.finditer(view.text))), MAX_NUMBERS
-            )
+        expressions, capped = _capped(_expressions(text), MAX_NUMBERS)
+        numeric = self._numeric(view, expressions)
+        found, over = _capped(
+            (m for m in numeric if not blocked.overlap(m.start_char, m.end_char)), MAX_METRICS
         )
+        if not over:  # one metric past the cap is read to know that the cap left one out
+            taken = CharRanges((m.start_char, m.end_char) for m in found)
+            spelled = (
+                m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char)
+            )
+            more, over = _capped(spelled, MAX_METRICS - len(found))
+            found.extend(more)
+        return sorted(found, key=lambda m: m.start_char), capped or over
+
+    def _numeric(self, view: DocView, expressions: list[Expression]) -> Iterator[MetricMatch]:
+        """Metrics of numbers, built as they are asked for (the caller stops at its cap)."""
         expressions = _units_shared_from_to(view.text, expressions)
         expressions = [e for e in expressions if _is_metric(view, e)]
         paired: set[int] = set()
@@ -200,6 +211,17 @@ _SPELLED_NUMBER = re.compile(
 )
 
 
+def _expressions(text: str) -> Iterator[Expression]:
+    """The numbers of ``text`` that read as expressions, in text order."""
+    return filter(None, map(read_expression, EXPRESSION.finditer(text)))
+
+
+def _capped(items: Iterable[_T], cap: int) -> tuple[list[_T], bool]:
+    """The first ``cap`` items, and whether there was one more (read, then left out)."""
+    first = list(itertools.islice(items, cap + 1))
+    return first[:cap], len(first) > cap
+
+
 def _spelled_by_shape(view: DocView) -> Iterator[tuple[int, int, int]]:
     """What the spelled-count ``Matcher`` finds, for an untagged ``Doc``: a spelled-out number
     and the words up to a plural noun ("three new product lines")."""
@@ -222,10 +244,9 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
     """
     text = doc_text(doc)
     blocked = _blocked_ranges(doc)
-    expressions = filter(None, map(read_expression, EXPRESSION.finditer(text)))
     ranges = [
         (expression.start, expression.end)
-        for expression in itertools.islice(expressions, MAX_NUMBERS)  # as many as are read
+        for expression in itertools.islice(_expressions(text), MAX_NUMBERS)  # as many as are read
         if not blocked.overlap(expression.start, expression.end)
         and not _is_bare_year(text, expression)
     ]

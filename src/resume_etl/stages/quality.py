@@ -27,7 +27,7 @@ def quality_flags(
 ) -> list[QualityFlag]:
     """The flags of one document, from its rows per table, in the vocabulary's order.
 
-    ``metrics_capped``: the metrics component stopped at its cap (``nlp.metrics.MAX_METRICS``).
+    ``metrics_capped``: a cap of the metrics component left a metric out (``nlp.metrics``).
     """
     sections = [row for row in rows.get("sections", []) if isinstance(row, SectionRecord)]
     found: set[QualityFlag] = set()

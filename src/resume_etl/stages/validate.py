@@ -28,7 +28,6 @@ from resume_etl.dates import (
     merged_months,
 )
 from resume_etl.errors import ErrorCode
-from resume_etl.nlp.metrics import MAX_METRICS
 from resume_etl.records import TABLE_FOR_MODEL, CharSpan, ProfileRecord, QuarantineRecord, Record
 from resume_etl.stages.extract import (
     DATES,
@@ -178,7 +177,7 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
         with guard(draft.model):
             result.add(record_of(draft, doc_id, text, today))
     # from the rows that loaded: a rejected entry is no entry
-    flag_document(result.rows, metrics_capped=len(extracted.metrics) >= MAX_METRICS)
+    flag_document(result.rows, metrics_capped=extracted.metrics_capped)
     return result
 
 

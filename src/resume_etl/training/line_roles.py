@@ -1,7 +1,8 @@
 """Train the line-role CRF from weak labels and write it, with its card, as package data.
 
 ``resume-etl train`` (``make train``) renders the *trainable* JSON Resume files (dev under both
-splits, see ``weak_labels.trainable``) in the six layouts plus seeded variants, trains a CRF
+splits, see ``weak_labels.trainable``) in the six pooled layouts (never ``oneline``, the pdf
+text collapsed to one line) plus seeded variants, trains a CRF
 (python-crfsuite, L-BFGS: deterministic for the same data), and scores it per role on held-out
 renderings: the evaluation's dev files it did not train on, and the untouched half. The
 repository's own documents (``raw/``, the format fixtures), labelled by the rules, teach it
@@ -25,7 +26,7 @@ import pycrfsuite
 from resume_etl.config import default_pipeline_path, load_config
 from resume_etl.evaluation.real.data import jsonresume_files
 from resume_etl.evaluation.real.facts import ResumeFacts, read_facts
-from resume_etl.evaluation.real.render import LAYOUTS
+from resume_etl.evaluation.real.render import POOLED_LAYOUTS
 from resume_etl.evaluation.real.split import DEFAULT_SEED
 from resume_etl.nlp.line_roles import LineRole
 from resume_etl.records import DocumentRecord
@@ -138,7 +139,7 @@ def train_line_roles(
     """Train, score and write ``<out_dir>/<name>.crfsuite`` and its card; the card is returned."""
     people = read_people(data_dir, seed, limit)
     classifier = default_classifier()
-    rendered = weak_labels(people.train, LAYOUTS, classifier, variants, seed)
+    rendered = weak_labels(people.train, POOLED_LAYOUTS, classifier, variants, seed)
     ruled = rule_documents(rule_folders, classifier)
     train_docs = rendered + ruled
     path = out_dir / f"{name}{MODEL_SUFFIX}"
@@ -156,7 +157,7 @@ def train_line_roles(
                 "scored on them and on the untouched half"
             ),
             "files": {"train": len(people.train), "untouched": len(people.untouched)},
-            "layouts": [layout.name for layout in LAYOUTS],
+            "layouts": [layout.name for layout in POOLED_LAYOUTS],
             "variants_per_layout": variants,
             "documents": len(rendered),
             "rule_labelled_documents": len(ruled),
@@ -174,7 +175,7 @@ def train_line_roles(
     model = LineRoleModel(path)
     card["scores"] = {
         "train": role_scores(model, rendered),
-        "untouched": role_scores(model, weak_labels(people.untouched, LAYOUTS, classifier)),
+        "untouched": role_scores(model, weak_labels(people.untouched, POOLED_LAYOUTS, classifier)),
     }
     path.with_suffix(CARD_SUFFIX).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return card

@@ -42,7 +42,7 @@ def test_a_small_run_writes_json_and_markdown_reports(
     monkeypatch.setattr(evaluate, "build_nlp", session_model)
     report_file, tables_file = tmp_path / "report.json", tmp_path / "tables.md"
     arguments = ["eval-real", "--data", str(data_dir), "--set", "jsonresume", "--split", "dev"]
-    arguments += ["--layouts", "markdown,pdf", "--limit", "1", "--json", str(report_file)]
+    arguments += ["--layouts", "markdown,pdf,oneline", "--limit", "1", "--json", str(report_file)]
     keep = tmp_path / "keep"
     arguments += ["--keep", str(keep), "--worst", "3"]
     result = runner.invoke(app, [*arguments, "--markdown", str(tables_file), "-q"])
@@ -51,13 +51,15 @@ def test_a_small_run_writes_json_and_markdown_reports(
     assert [(g["layout"], g["half"]) for g in groups] == [
         ("markdown", "dev"),
         ("pdf", "dev"),
+        ("oneline", "dev"),
         ("all", "dev"),
     ]
     assert all(g["documents"] for g in groups)
+    assert groups[-1]["documents"] == 2, "oneline re-reads the pdf text: never pooled"
     assert "entry accuracy" in tables_file.read_text(encoding="utf-8")
     assert "entry accuracy" in result.output
     assert "worst 3 dev documents" in result.output
     kept = keep / "jsonresume"
-    assert sorted(path.suffix for path in (kept / "in").iterdir()) == [".md", ".txt"]
-    assert len(list((kept / "gold").glob("*.json"))) == 2
+    assert sorted(path.suffix for path in (kept / "in").iterdir()) == [".md", ".txt", ".txt"]
+    assert len(list((kept / "gold").glob("*.json"))) == 3
     assert (kept / "out" / "experiences.parquet").is_file()

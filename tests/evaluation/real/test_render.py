@@ -6,7 +6,13 @@ from hypothesis import strategies as st
 
 from resume_etl.evaluation.real.expected import expected
 from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts
-from resume_etl.evaluation.real.render import LAYOUT_NAMES, LAYOUTS, Layout, layout_named
+from resume_etl.evaluation.real.render import (
+    LAYOUT_NAMES,
+    LAYOUTS,
+    POOLED_LAYOUTS,
+    Layout,
+    layout_named,
+)
 from resume_etl.evaluation.real.render.dates import DateStyle, duration_text, months_between
 from resume_etl.evaluation.real.render.paged import PDF_WIDTH
 from resume_etl.evaluation.real.render.text import paginate, right_aligned, wrap
@@ -15,8 +21,8 @@ months = st.builds(Month, year=st.integers(1980, 2030), month=st.integers(1, 12)
 
 
 def test_there_are_at_least_five_layouts_with_distinct_date_forms() -> None:
-    assert len(LAYOUTS) >= 5
-    assert len({layout.dates for layout in LAYOUTS}) == len(LAYOUTS)
+    assert len(POOLED_LAYOUTS) >= 5
+    assert len({layout.dates for layout in POOLED_LAYOUTS}) == len(POOLED_LAYOUTS)
     assert "markdown" in LAYOUT_NAMES
     assert layout_named("markdown").suffix == ".md"
 
@@ -132,6 +138,24 @@ def test_pdf_lines_are_hard_wrapped_with_dates_at_the_margin(facts: ResumeFacts)
     assert any(line.strip() == "Page 1 of 1" for line in lines)
     highlight_lines = [line for line in lines if line.startswith("    ")]
     assert highlight_lines, "the long highlight should wrap onto an indented line"
+
+
+def test_oneline_is_the_pdf_text_with_each_break_as_two_spaces(facts: ResumeFacts) -> None:
+    pdf = layout_named("pdf").render(facts)
+    oneline = layout_named("oneline").render(facts)
+    assert oneline.count("\n") == 1 and oneline.endswith("\n")
+    assert oneline.rstrip("\n") == pdf.rstrip("\n").replace("\n", "  ")
+
+
+def test_oneline_is_scored_against_the_pdf_gold(facts: ResumeFacts) -> None:
+    pdf, oneline = layout_named("pdf"), layout_named("oneline")
+    assert expected(facts, oneline, "x") == expected(facts, pdf, "x")
+
+
+def test_oneline_is_neither_pooled_nor_trained_on() -> None:
+    assert "oneline" in LAYOUT_NAMES
+    assert "oneline" not in {layout.name for layout in POOLED_LAYOUTS}
+    assert {layout.name for layout in POOLED_LAYOUTS} == set(LAYOUT_NAMES) - {"oneline"}
 
 
 def test_long_pdf_renderings_have_page_furniture_between_lines() -> None:

@@ -167,3 +167,47 @@ def test_a_line_set_in_under_a_year_keeps_its_indent() -> None:
         line("2023", 50, 126) + line('"Luciferase reporters", Leipzig', 90, 126),
     ]
     assert text_of(page(*rows)).splitlines()[1] == "        Cavtat, Croatia"
+
+
+def test_one_line_paragraphs_outnumbering_wrapped_lines_keep_their_blank_lines() -> None:
+    # A web page saved as PDF: every line a paragraph of its own, 8 points apart, and one
+    # paragraph wrapped over three lines 3 points apart; the line gap is the one that recurs
+    # smallest, not the lower quartile (here a paragraph gap).
+    rows = [line(f"Paragraph number {i}", 50, 100 + 18 * i) for i in range(8)]
+    rows += [line(f"Wrapped line {i} of the long paragraph", 50, 260 + 13 * i) for i in range(3)]
+    lines = text_of(page(*rows, width=300)).splitlines()
+    assert lines[:3] == ["Paragraph number 0", "", "Paragraph number 1"]
+    assert lines[-4] == ""
+
+
+def two_column_page(left: list[str], right: list[str]) -> PageWords:
+    """A page of a sidebar and a main column; a text starting with "#" is a heading."""
+
+    def set_in(texts: list[str], x: float) -> list[list[Word]]:
+        return [
+            line(text.lstrip("# "), x, 100 + 16 * i, size=13 if text[0] == "#" else 10)
+            for i, text in enumerate(texts)
+        ]
+
+    return page(*set_in(left, 50), *set_in(right, 250))
+
+
+def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() -> None:
+    first = two_column_page(
+        ["# Skills", "Python", "SQL", "Go"],
+        ["# Projects", "Tree, 2024", "Built a tree.", "Pager, 2023", "Built a pager."],
+    )
+    second = two_column_page(
+        ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"],
+        [
+            "Queue, 2021",
+            "Built a queue.",
+            "Index, 2020",
+            "Built an index.",
+            "Log, 2019",
+            "Built a log.",
+        ],
+    )
+    body = [text for text in text_of(first, second).splitlines() if text]
+    assert body[body.index("Built a pager.") + 1] == "Queue, 2021"
+    assert body[-4:] == ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"]

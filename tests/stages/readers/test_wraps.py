@@ -152,3 +152,28 @@ def test_a_dash_under_a_bullets_glyph_is_the_next_item() -> None:
     first = "• [pg-failover-drill](https://github.com/example/pg-failover-drill)"
     texts = (first, "- chaos scripts that rehearse failover")
     assert joined(wide(first), *texts) == list(texts)
+
+
+def test_a_line_laid_out_in_fields_whose_last_field_was_cut_is_joined() -> None:
+    dated, wrapped = lines("2020-present Associate Professor, University of", "Minas Gerais")
+    dated.words[1:] = [replace(word, x0=word.x0 + 15, x1=word.x1 + 15) for word in dated.words[1:]]
+    kept, count = join_wrapped([dated, wrapped], wide(dated.text()), usual_gap=3.0)
+    assert count == 1
+    assert kept[0].text() == "2020-present    Associate Professor, University of Minas Gerais"
+
+
+def test_a_line_laid_out_in_fields_and_closed_keeps_the_next_line() -> None:
+    dated, title = lines("2019 - 2021 Engineer, Acme Corporation", "Built the billing service")
+    dated.words[3:] = [replace(word, x0=word.x0 + 15, x1=word.x1 + 15) for word in dated.words[3:]]
+    kept, _ = join_wrapped([dated, title], wide(dated.text()), usual_gap=3.0)
+    assert len(kept) == 2
+
+
+def test_a_list_wrapped_before_its_separator_is_joined() -> None:
+    assert joined(SIDEBAR, "Butchery · Fermentation · Menu", "· Wood-fired cooking") == [
+        "Butchery · Fermentation · Menu · Wood-fired cooking"
+    ]
+
+
+def test_a_bullet_under_a_line_using_its_glyph_once_is_the_next_item() -> None:
+    assert joined(SIDEBAR, "• Python · SQL", "• Go") == ["• Python · SQL", "• Go"]

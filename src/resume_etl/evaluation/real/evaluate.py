@@ -2,7 +2,8 @@
 
 One spaCy model serves the whole evaluation. Each set is run as one batch of texts in a
 scratch folder; the groups come back in report order (set, half, layout; the JSON Resume set
-also gets an ``all`` group per half that pools its layouts).
+also gets an ``all`` group per half that pools its layouts, except ``oneline``, the pdf text
+again with its line breaks collapsed, which stays on its own).
 """
 
 from __future__ import annotations
@@ -85,8 +86,10 @@ def _jsonresume(
     for half in options.halves:
         for layout in layouts:
             groups.append(tallies[half, layout.name].freeze(jsonresume.DATASET, layout.name, half))
-        everything = pooled(tallies[half, layout.name] for layout in layouts)
-        groups.append(everything.freeze(jsonresume.DATASET, ALL_LAYOUTS, half))
+        pooled_layouts = [layout for layout in layouts if layout.pooled]
+        if pooled_layouts:  # oneline re-reads the pdf text: never pooled, never counted twice
+            everything = pooled(tallies[half, layout.name] for layout in pooled_layouts)
+            groups.append(everything.freeze(jsonresume.DATASET, ALL_LAYOUTS, half))
     return groups
 
 

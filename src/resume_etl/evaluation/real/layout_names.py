@@ -5,4 +5,12 @@ list and check ``--layouts`` without loading them; ``tests/evaluation/real/test_
 checks that this tuple names exactly the layouts ``render.LAYOUTS`` defines.
 """
 
-LAYOUT_NAMES: tuple[str, ...] = ("markdown", "pdf", "linkedin", "website", "europass", "plain")
+LAYOUT_NAMES: tuple[str, ...] = (
+    "markdown",
+    "pdf",
+    "linkedin",
+    "website",
+    "europass",
+    "plain",
+    "oneline",
+)

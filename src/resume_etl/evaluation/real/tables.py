@@ -46,6 +46,7 @@ ENTRY_ACCURACY = "entry accuracy"
 HEADLINE: tuple[tuple[str, str, str, str], ...] = (
     ("jobs fully right (entry accuracy), JSON Resume", "jsonresume/all", ENTRY_ACCURACY, "F1"),
     ("jobs fully right, PDF-pasted layout", "jsonresume/pdf", ENTRY_ACCURACY, "F1"),
+    ("jobs fully right, the same PDF text in one line", "jsonresume/oneline", ENTRY_ACCURACY, "F1"),
     ("work.organization F1, JSON Resume", "jsonresume/all", "work.organization", "F1"),
     ("work.organization F1, dotin", "dotin", "work.organization", "F1"),
     ("work.role F1, JSON Resume", "jsonresume/all", "work.role", "F1"),

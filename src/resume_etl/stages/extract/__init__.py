@@ -206,4 +206,5 @@ def extract(
         links=numbered(links, "link_id", partial(ids.link_id, doc_id)),
         contacts=numbered(contacts, "contact_id", partial(ids.contact_id, doc_id)),
         sections=section_drafts(segmented),
+        metrics_capped=spans.metrics_capped,
     )

@@ -315,6 +315,8 @@ class ExtractedDocument:
     links: tuple[LinkCandidate, ...]
     contacts: tuple[ContactCandidate, ...]
     sections: tuple[SectionCandidate, ...] = ()
+    metrics_capped: bool = False
+    """A cap of the metrics component left a metric out (``QualityFlag.METRICS_CAPPED``)."""
 
     def drafts(self) -> Iterator[Draft[Any]]:
         """Every draft but the profile's (validate adds what the profile sums up)."""

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
+from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.wordlists import builtin_forms, grammar_alternation
 
@@ -273,6 +274,8 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
         return HeaderSegment(text, start, end, kind, confidence)
 
+    if names_a_firm(text):  # "planetline gmbh & co. kg": lower case, yet a name
+        return segment(SegmentKind.ORGANIZATION, 0.9)
     if looks_like_prose(text):
         return segment(SegmentKind.PROSE, 0.3)
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)

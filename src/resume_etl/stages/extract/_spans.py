@@ -52,6 +52,13 @@ class SpanIndex:
             if not group and key in self.doc.spans:
                 self.groups[key] = list(self.doc.spans[key])
 
+    @property
+    def metrics_capped(self) -> bool:
+        """Whether the metrics component's caps left a metric out (``labels.METRICS_CAPPED``)."""
+        if labels.METRICS not in self.doc.spans:
+            return False
+        return bool(self.doc.spans[labels.METRICS].attrs.get(labels.METRICS_CAPPED, False))
+
     def within(self, key: str, start: int, end: int) -> list[Span]:
         """Spans of a group lying inside ``[start, end)``."""
         return [s for s in self.groups[key] if s.start_char >= start and s.end_char <= end]

@@ -226,16 +226,31 @@ def _aligned(starts: list[float], first: list[float]) -> bool:
 
 
 def line_gap(blocks: Sequence[list[TextLine]]) -> float:
-    """The usual space between two lines of one paragraph: the lower quartile of the gaps in
-    the document (a short résumé of one-line paragraphs has as many paragraph gaps as line
-    gaps, so the median can be a paragraph gap)."""
-    gaps = sorted(
-        below.top - above.bottom
+    """The usual space between two lines of one paragraph: the smallest gap that recurs (a
+    tenth of the gaps or more lie within a quarter of a font size above it), else the lower
+    quartile. A short résumé of one-line paragraphs (a web page saved as PDF, every line a block
+    of its own) has more paragraph gaps than line gaps, so the median and even the lower
+    quartile can be a paragraph gap, which would leave every blank line out; the few wrapped
+    lines still set the line gap."""
+    pairs = sorted(
+        (below.top - above.bottom, max(above.size, below.size))
         for block in blocks
         for above, below in pairwise(block)
         if below.top > above.bottom
     )
-    return gaps[len(gaps) // 4] if gaps else 0.0
+    recurring = max(_MIN_RECURRING, len(pairs) * _RECURRING_SHARE)
+    for index, (gap, size) in enumerate(pairs):
+        near = [other for other, _ in pairs[index:] if other - gap <= _GAP_SPREAD * size]
+        if len(near) >= recurring:
+            return near[len(near) // 2]
+    return pairs[len(pairs) // 4][0] if pairs else 0.0
+
+
+_MIN_RECURRING = 2
+_RECURRING_SHARE = 0.1
+"""A gap is the line gap when this share of the gaps (and at least two) are about as wide."""
+_GAP_SPREAD = 0.25
+"""Gaps within this many font sizes of each other are one spacing."""
 
 
 def block_text(block: list[TextLine], column: Column, usual_gap: float) -> list[str]:
@@ -289,6 +304,8 @@ def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
     ]
     lines = [block.lines for block in blocks]
     mark_headings(lines, body_size(pages), report)
+    blocks = resume_columns(blocks)
+    lines = [block.lines for block in blocks]
     for block_lines in lines:
         mark_tables(block_lines)
     usual_gap = line_gap(lines)
@@ -303,6 +320,46 @@ def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
         for block, column in zip(blocks, columns, strict=True)
     ]
     return _join_blocks(texts, turned), report
+
+
+def resume_columns(blocks: list[Block]) -> list[Block]:
+    """Blocks in reading order across pages. Where a page opens with its two columns, the
+    left one opening a section of its own (a heading first) and the right one carrying on the
+    section the previous page ended in (no heading first), the left column is read after the
+    right one and the blocks that go on from it page after page (no heading first, no
+    sidebar): a sidebar that opens a section on a later page must not cut the main column's
+    section in two ("Projects" on page 1, its last items on page 2 read after the sidebar's
+    "Contact" would be contact lines)."""
+    ordered = list(blocks)
+    index = 1
+    while index < len(ordered) - 1:
+        before, left = ordered[index - 1], ordered[index]
+        if before.side is not Side.LEFT and _opens_beside_run_on(left, ordered[index + 1]):
+            end = index + 2
+            while end < len(ordered) and _runs_on(ordered[end - 1], ordered[end]):
+                end += 1
+            ordered[index:end] = [*ordered[index + 1 : end], left]
+            index = end
+        index += 1
+    return ordered
+
+
+def _opens_beside_run_on(left: Block, right: Block) -> bool:
+    return (
+        (left.side, right.side) == (Side.LEFT, Side.RIGHT)
+        and left.page == right.page > 0
+        and bool(left.lines[0].heading_level)
+        and not right.lines[0].heading_level
+    )
+
+
+def _runs_on(before: Block, block: Block) -> bool:
+    """``block`` carries on from ``before`` on the next page: no heading first, no sidebar."""
+    return (
+        block.page == before.page + 1
+        and block.side is not Side.LEFT
+        and not block.lines[0].heading_level
+    )
 
 
 def turn_pages(blocks: list[Block], columns: Sequence[Column], usual_gap: float) -> list[bool]:

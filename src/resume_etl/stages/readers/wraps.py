@@ -48,6 +48,10 @@ a line was wrapped."""
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 _START_SLACK = 0.3
+_FIT_SLACK = 0.25
+"""How near the column's edge (font sizes) a word must end to count as not fitting: the edge is
+where the longest line ends, short of where the page would wrap, and a space is wider in some
+fonts than the 0.3 font sizes allowed for it."""
 """How far (font sizes) a wrapped line may start from where the text above starts."""
 
 BULLET_START = re.compile(r"^(?:[•●▪■◦‣∙○◆►▸➢✓✔\-–—*+·]|\d{1,2}[.)])(?:\s|$)|^[•●▪■◦‣∙○◆►▸➢✓✔]")
@@ -79,6 +83,8 @@ _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
 _DASHES = frozenset({"-", "–", "—"})
+_LIST_SEPARATORS = 2
+"""Times a glyph must part the words of a line for it to be that line's list separator."""
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 DATA_FILE = "wrap_words.jsonl"
 
@@ -181,6 +187,8 @@ def _is_wrap(
         return False
     if _CONTINUED_START.match(line.words[0].text) or _lower_start(line):
         return True
+    if _continues_list(above, line):
+        return True
     if column.width >= WIDE_COLUMN * line.size:
         return _FIELD_END.search(above.text()) is None
     if _closed(above):
@@ -245,6 +253,17 @@ def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> b
     )
 
 
+def _continues_list(above: TextLine, line: TextLine) -> bool:
+    """``line`` opens with the glyph that parts the items of the list above, used there twice
+    or more and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
+    cooking"): the list wrapped before a separator, which is no bullet there. Dashes are left
+    out: prose sets them between clauses."""
+    glyph = line.words[0].text
+    if glyph in _DASHES or len(line.words) < 2 or above.words[0].text == glyph:
+        return False
+    return sum(word.text == glyph for word in above.words[1:]) >= _LIST_SEPARATORS
+
+
 def _fits(
     above: TextLine, line: TextLine, column: Column, start_of_text: float, usual_gap: float
 ) -> bool:
@@ -254,10 +273,16 @@ def _fits(
         return _same_heading(above, line, usual_gap)
     if _LABEL.match(line.text()):
         return False
-    if BULLET_START.match(line.words[0].text) and not _dash_under_text(above, line, start_of_text):
+    if (
+        BULLET_START.match(line.words[0].text)
+        and not _dash_under_text(above, line, start_of_text)
+        and not _continues_list(above, line)
+    ):
         return False
-    if above.table_row or line.table_row or len(above.cells()) > 1 or len(line.cells()) > 1:
+    if above.table_row or line.table_row or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose
+    if len(above.cells()) > 1 and not _left_open(above):
+        return False  # ...unless its last field was cut ("2019-2021    Lecturer, University of")
     size = max(above.size, line.size)
     gap = line.top - above.bottom
     if abs(above.size - line.size) > 0.5 or gap > usual_gap + _PARAGRAPH_GAP * size:
@@ -266,4 +291,4 @@ def _fits(
         return False
     first_word = line.words[0]
     space = size * 0.3
-    return above.x1 + space + (first_word.x1 - first_word.x0) > column.right
+    return above.x1 + space + (first_word.x1 - first_word.x0) > column.right - _FIT_SLACK * size
