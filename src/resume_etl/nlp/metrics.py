@@ -44,6 +44,7 @@ from resume_etl.nlp.metric_meaning import (
     subject_of,
 )
 from resume_etl.nlp.ranges import CharRanges
+from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 
 __all__ = ["MetricFinder", "MetricMatch", "parse_number", "parse_ranges"]
@@ -119,7 +120,7 @@ class MetricFinder:
             doc.has_annotation("SENT_START"),
             doc.has_annotation("POS"),
             doc.has_annotation("DEP"),
-            metric_surface.SentenceEnds(text),
+            SentenceEnds(text),
         )
         blocked = _blocked_ranges(doc)
         expressions, capped = read_numbers(text)
