@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.tokens import Span
 
+from resume_etl.nlp import metric_surface
 from resume_etl.nlp.metric_surface import counts_a_noun
 from resume_etl.nlp.metrics import (
     MAX_NUMBERS_PER_LINE,
@@ -329,3 +331,24 @@ def test_numbers_before_figures_or_a_line_end_need_no_tokens() -> None:
     text = "4200 17 98.6 300000\n12 engineers and 3 10s"
     ends = {text[n.start : n.end]: no_word_after(text, n.end) for n in read_numbers(text)[0]}
     assert ends == {"4200": True, "17": True, "98.6": True, "300000": True, "12": False, "3": False}
+
+
+def test_each_metric_looks_for_its_change_word_once(
+    nlp: Language, finder: MetricFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    looked_up = metric_surface.change_before
+
+    def counting(span: Span, opening: int, unit: MetricUnit) -> metric_surface.ChangeBefore:
+        calls.append(span.start)
+        return looked_up(span, opening, unit)
+
+    monkeypatch.setattr(metric_surface, "change_before", counting)
+    doc = nlp("- Cut hosting costs by 15%\n- Grew revenue by $2M")  # its metrics component too
+    calls.clear()
+    found = finder(doc)
+    assert [(m.direction, m.subject) for m in found] == [
+        ("decrease", "hosting costs"),
+        ("increase", "revenue"),
+    ]
+    assert len(calls) == len(found) == len(set(calls))

@@ -141,12 +141,16 @@ def spelled_count_end(doc: Doc, start: int) -> int | None:
 # ------------------------------------------------------------------------------ direction
 
 
-def direction(span: Span, opening: int, unit: MetricUnit) -> MetricDirection:
+ChangeBefore = tuple[int, ChangeWord] | None
+"""``change_before``'s answer (the word's token index and the word), read once per metric for
+both its direction and its subject."""
+
+
+def direction(span: Span, before: ChangeBefore) -> MetricDirection:
     """Up or down, from the change word after the metric, else the one before it."""
     after = change_after(span)
     if after is not None:
         return after.direction
-    before = change_before(span, opening, unit)
     return before[1].direction if before is not None else MetricDirection.NONE
 
 
@@ -163,7 +167,7 @@ def change_after(span: Span) -> ChangeWord | None:
     return None
 
 
-def change_before(span: Span, opening: int, unit: MetricUnit) -> tuple[int, ChangeWord] | None:
+def change_before(span: Span, opening: int, unit: MetricUnit) -> ChangeBefore:
     """The nearest change word before the metric, in its clause, used as its verb ("Reduced
     churn by", "that lifted clearance margin"), as a noun of it ("a reduction of"), or as a
     particle on a rate ("revenue up 40%")."""
@@ -228,18 +232,17 @@ def _is_verb_use(doc: Doc, index: int, token: Token, word: ChangeWord, opening: 
 # ------------------------------------------------------------------------------ subject
 
 
-def subject(span: Span, opening: int, unit: MetricUnit) -> str | None:
+def subject(span: Span, before: ChangeBefore, unit: MetricUnit) -> str | None:
     """What the metric measures: the verb's object, else the counted noun, else its "in"/"of"."""
-    return object_before(span, opening, unit) or counted_noun(span, unit) or object_after(span)
+    return object_before(span, before) or counted_noun(span, unit) or object_after(span)
 
 
-def object_before(span: Span, opening: int, unit: MetricUnit) -> str | None:
+def object_before(span: Span, before: ChangeBefore) -> str | None:
     """The noun phrase between the change verb and the metric: "Reduced <churn> from 12%",
     "Cut <annual hosting costs> by", "CUDA graphs reduced <time-to-first-token> by about 65%".
 
     The phrase ends at its first function word: "Increased <conversion rate> of the checkout".
     """
-    before = change_before(span, opening, unit)
     if before is None or not before[1].is_verb:
         return None
     words = list(span.doc[before[0] + 1 : span.start])

@@ -195,8 +195,9 @@ class MetricFinder:
             subject = subject_of(root, span, view)
         else:
             opening = opening_index(span, view)
-            direction = direction or metric_surface.direction(span, opening, expression.unit)
-            subject = metric_surface.subject(span, opening, expression.unit)
+            before = metric_surface.change_before(span, opening, expression.unit)
+            direction = direction or metric_surface.direction(span, before)
+            subject = metric_surface.subject(span, before, expression.unit)
         return MetricMatch(
             value=expression.value,
             unit=expression.unit,
