@@ -48,6 +48,8 @@ BREAKS = frozenset({Gap.BREAK, Gap.BLANK_LINE})
 
 @dataclass(frozen=True, slots=True)
 class Run:
+    """One run of two or more spaces inside a line: where it is and what it stood for."""
+
     start: int
     end: int
     gap: Gap
@@ -67,7 +69,7 @@ def runs(line: str) -> Iterator[Run]:
     for index, match in enumerate(inner):
         left, right = cells[index], cells[index + 1]
         gap = _gap(left, right, match.start(), match.end(), dates)
-        tab_after_bullet = len(match.group()) >= BLANK_LINE_RUN and _is_bullet(left)
+        tab_after_bullet = len(match.group()) >= BLANK_LINE_RUN and is_bullet(left)
         breaks = gap in BREAKS or tab_after_bullet  # a mid-line bullet is a break before it
         counts = breaks and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
         yield Run(match.start(), match.end(), gap, counts)
@@ -76,9 +78,9 @@ def runs(line: str) -> Iterator[Run]:
 def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> Gap:
     """A run is padding around a mark, part of a date range, or a line break."""
     narrow = end - start < BLANK_LINE_RUN
-    if _is_bullet(left) or (narrow and _is_symbol(left)):
+    if is_bullet(left) or (narrow and _is_symbol(left)):
         return Gap.KEEP  # the space after a bullet (a tab, however wide) or a separator
-    if narrow and _is_symbol(right) and not _is_bullet(right):
+    if narrow and _is_symbol(right) and not is_bullet(right):
         return Gap.KEEP  # the space before a separator: "a  |  b" is one line
     if narrow and dates.lost_dash(left, right, start, end):
         return Gap.DASH
@@ -90,7 +92,7 @@ def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> Gap:
 def _continues_a_block(cell: str) -> bool:
     """A list item or a wrapped line: after a wide run, its spaces were indentation, not a
     blank line ("...dispatch    rose from 91%", "...teachers    - Raised ...")."""
-    return cell[:1].islower() or _is_bullet(cell.split(" ", 1)[0])
+    return cell[:1].islower() or is_bullet(cell.split(" ", 1)[0])
 
 
 def _is_symbol(cell: str) -> bool:
@@ -99,7 +101,8 @@ def _is_symbol(cell: str) -> bool:
     return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
 
 
-def _is_bullet(cell: str) -> bool:
+def is_bullet(cell: str) -> bool:
+    """Whether ``cell`` is a list item's mark alone ("•", a Symbol-font glyph, an escape)."""
     if len(cell) == 1:
         return bool(_BULLET_MARK.fullmatch(cell))
     return cell[:2] == "\\x" and bool(_ESCAPED_BYTES.fullmatch(cell))
@@ -147,11 +150,6 @@ def is_period(cell: str) -> bool:
         found.start_char == 0 and found.end_char >= len(text)
         for found in _date_parser().find_ranges(text)
     )
-
-
-def is_bullet(cell: str) -> bool:
-    """Whether ``cell`` is a list item's mark alone ("•", a Symbol-font glyph, an escape)."""
-    return _is_bullet(cell)
 
 
 def _is_whole_range(found: DateRangeMatch) -> bool:
