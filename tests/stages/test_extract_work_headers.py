@@ -331,3 +331,16 @@ def test_an_institution_at_a_place_is_one_name(extract_text: Extract) -> None:
         ("Harlow Institute at Northfield University", "Visiting Student"),
         ("Quorra Software", "Software Engineering TPX"),
     ]
+
+
+def test_a_name_another_lexicon_claims_in_the_employers_slot_is_the_employer(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "## Experience\n\n### Ferrow Labs\n**Data Engineer** | *Jan 2019 - Present* | Remote\n\n"
+        "### Quarry Systems\n**Analyst** | *2017 - 2018* | Bremen\n\n"
+        "### Freelance\n**Web Developer** | *2015 - 2017* | Remote\n\n"
+        "### GP (Gerber Partner)\n**Cashier** | *2013 - 2015* | Bremen\n"
+    )
+    jobs = [(org, role) for org, role, _ in _jobs(extract_text, text)]
+    assert jobs[2:] == [("Freelance", "Web Developer"), ("GP (Gerber Partner)", "Cashier")]

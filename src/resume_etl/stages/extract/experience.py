@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
+from resume_etl.stages.extract._employer_slot import employer_by_slot
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
     _COMPLEMENT,
@@ -190,7 +191,8 @@ def _organization_and_role(
         role = by_slot(segments, frame, slots, SegmentKind.ROLE, [organization])
     if role is None and organization is not None and _slots_holding(slots):
         role = _second_organization(segments, frame, slots, organization)
-    return organization or _weak_place_beside_place(segments), role
+    organization = organization or _weak_place_beside_place(segments)
+    return employer_by_slot(spans, segments, frame, slots, organization, role), role
 
 
 def _unless_the_place(
