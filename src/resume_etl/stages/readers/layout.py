@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_RATIO = 1.15
+_BOLD_HEADING_RATIO = 1.05
 """A line whose letters are this much larger than the body text is a heading."""
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_LEVEL = 3
@@ -179,13 +180,21 @@ def mark_headings(blocks: list[list[TextLine]], body: float, report: LayoutRepor
         line
         for block in blocks
         for line in block
-        if line.size >= body * _HEADING_RATIO and len(line.words) <= _MAX_HEADING_WORDS
+        if _set_as_heading(line, body) and len(line.words) <= _MAX_HEADING_WORDS
     ]
     ranks = sorted({round(line.size * 2) / 2 for line in candidates}, reverse=True)
     for line in candidates:
         rank = ranks.index(round(line.size * 2) / 2)
         line.heading_level = min(rank + 1, _MAX_HEADING_LEVEL)
     report.headings += len(candidates)
+
+
+def _set_as_heading(line: TextLine, body: float) -> bool:
+    """Larger than the body text by 15%, or bold throughout and larger by 5% (a sub-heading
+    one point up from the body, as a company name over its job often is)."""
+    if line.size >= body * _HEADING_RATIO:
+        return True
+    return line.size >= body * _BOLD_HEADING_RATIO and all(word.bold for word in line.words)
 
 
 def mark_tables(block: list[TextLine]) -> None:
