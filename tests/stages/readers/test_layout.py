@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resume_etl.stages.readers.columns import Side, reading_blocks
 from resume_etl.stages.readers.layout import group_rows, pages_to_text
 from resume_etl.stages.readers.lines import PageWords, Word
@@ -193,10 +195,17 @@ def two_column_page(left: list[str], right: list[str]) -> PageWords:
     return page(*set_in(left, 50), *set_in(right, 250))
 
 
-def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() -> None:
+def test_each_column_is_read_through_the_pages_it_runs_over() -> None:
     first = two_column_page(
         ["# Skills", "Python", "SQL", "Go"],
-        ["# Projects", "Tree, 2024", "Built a tree.", "Pager, 2023", "Built a pager."],
+        [
+            "# Projects",
+            "Tree, 2024",
+            "Built a tree.",
+            "Cache, 2022",
+            "Pager, 2023",
+            "Built a pager.",
+        ],
     )
     second = two_column_page(
         ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"],
@@ -211,7 +220,7 @@ def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() 
     )
     body = [text for text in text_of(first, second).splitlines() if text]
     assert body[body.index("Built a pager.") + 1] == "Queue, 2021"
-    assert body[-4:] == ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"]
+    assert body[body.index("Go") + 1] == "# Contact"  # the sidebar's skills, then its contact
 
 
 def test_a_sidebar_of_two_lines_beside_a_heading_is_a_column() -> None:
@@ -271,3 +280,41 @@ def test_a_sidebar_line_reaching_into_the_gutter_stays_in_the_sidebar() -> None:
     blocks = reading_blocks(rows, gutter=(200.0, 250.0))
     assert [block.side for block in blocks] == [Side.LEFT, Side.RIGHT]
     assert len(blocks[0].lines) == 3
+
+
+def test_a_bold_line_one_point_up_is_a_sub_heading_and_a_plain_one_is_not() -> None:
+    company = [replace(word, bold=True) for word in line("Acme Software GmbH", 50, 100, size=11)]
+    rows = [
+        company,
+        line("Engineer | Jan 2020 - Present", 50, 116),
+        line("Acme Software GmbH", 50, 140, size=11),
+        line("Built the billing service.", 50, 156),
+    ]
+    lines = [text for text in text_of(page(*rows)).splitlines() if text]
+    assert lines[0] == "# Acme Software GmbH"
+    assert lines[2] == "Acme Software GmbH"
+
+
+def test_a_sidebar_as_long_as_the_main_column_is_still_a_column() -> None:
+    # Every row has text on both sides, so no row has text on the right only; the right side
+    # is running text beside a list of words, not dates at a tab stop.
+    skills = [
+        f"• {skill}" for skill in ("Kafka", "Symfony", "Laravel", "Magento", "Docker", "Go", "Rust")
+    ]
+    prose = "Led the rewrite of the checkout flow for the whole platform team"
+    rows = [
+        line(skill, 50, 100 + 13 * i) + line(prose, 250, 100 + 13 * i)
+        for i, skill in enumerate(skills)
+    ]
+    lines = [text for text in text_of(page(*rows, width=650)).splitlines() if text]
+    assert lines[: len(skills)] == skills
+
+
+def test_years_at_a_tab_stop_beside_their_entries_are_no_sidebar() -> None:
+    years = ["2024", "2023", "2021", "2020", "2019", "2018"]
+    talk = "Invited talk on seeing mitophagy at the regional cell biology meeting"
+    rows = [
+        line(year, 50, 100 + 13 * i) + line(talk, 250, 100 + 13 * i) for i, year in enumerate(years)
+    ]
+    lines = [text for text in text_of(page(*rows, width=650)).splitlines() if text]
+    assert lines[0].startswith("2024") and lines[0].endswith("meeting")

@@ -30,6 +30,10 @@ _ALIGNED_SHARE = 0.5
 _START_TOLERANCE = 3.0
 """Points by which a line may start off its column's left edge and still start there."""
 _HEADING_RATIO = 1.15
+_PROSE_LENGTH = 20.0
+"""Font sizes a piece of a row must run for to be running text rather than a field."""
+_DATED_SHARE = 0.25
+"""Share of the left side's pieces that may hold digits for it to be words, not dates."""
 """Letters this much larger than the page's body text are a heading's (as in ``layout``)."""
 
 
@@ -124,13 +128,31 @@ def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]
             right_rows += 1
             own_right_rows += not left
             right_starts[round(right[0].x0 / 2)] += 1
-    if own_right_rows < _MIN_OWN_ROWS or right_rows < _MIN_COLUMN_ROWS:
+    if right_rows < _MIN_COLUMN_ROWS:
+        return False
+    if own_right_rows < _MIN_OWN_ROWS and not _prose_beside_words(row_chunks, gutter):
         return False
     if left_rows < _MIN_COLUMN_ROWS and not (
         left_rows and _headings_side_by_side(row_chunks, gutter)
     ):
         return False
     return right_starts.most_common(1)[0][1] >= _ALIGNED_SHARE * right_rows
+
+
+def _prose_beside_words(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:
+    """Whether the right side is running text (its pieces mostly 20 font sizes long or more)
+    beside a left side of words, not dates: a sidebar as long as the main column leaves no
+    row with text on the right only, yet dates set at a tab stop after a title are short, and
+    a column of years beside what they date holds digits."""
+    left, right = [], []
+    for found in row_chunks:
+        left += [c for c in found if c.x1 <= gutter[0] + 1]
+        right += [c for c in found if c.x0 >= gutter[1] - 1]
+    if not left or not right:
+        return False
+    lengths = sorted((c.x1 - c.x0) / _chunk_size(c) for c in right)
+    dated = sum(any(ch.isdigit() for w in c.words for ch in w.text) for c in left)
+    return lengths[len(lengths) // 2] >= _PROSE_LENGTH and dated <= _DATED_SHARE * len(left)
 
 
 def _headings_side_by_side(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:
@@ -200,10 +222,7 @@ def _header_rows(rows: Sequence[Row], gutter: tuple[float, float]) -> set[int]:
     ...... Title | City", "Degree ...... e-mail"), read across the page, not split between
     the columns."""
     sides = [_sides(row, gutter) for row in rows]
-    starts = Counter(round(right[0].x0 / 2) for _, right in sides if right)
-    if not starts:
-        return set()
-    column_start = 2 * starts.most_common(1)[0][0]
+    column_start = gutter[1]
     header: set[int] = set()
     for index, (left, right) in enumerate(sides):
         if right and abs(right[0].x0 - column_start) <= _START_TOLERANCE:

@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _HEADING_RATIO = 1.15
+_BOLD_HEADING_RATIO = 1.05
 """A line whose letters are this much larger than the body text is a heading."""
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_LEVEL = 3
@@ -179,13 +180,21 @@ def mark_headings(blocks: list[list[TextLine]], body: float, report: LayoutRepor
         line
         for block in blocks
         for line in block
-        if line.size >= body * _HEADING_RATIO and len(line.words) <= _MAX_HEADING_WORDS
+        if _set_as_heading(line, body) and len(line.words) <= _MAX_HEADING_WORDS
     ]
     ranks = sorted({round(line.size * 2) / 2 for line in candidates}, reverse=True)
     for line in candidates:
         rank = ranks.index(round(line.size * 2) / 2)
         line.heading_level = min(rank + 1, _MAX_HEADING_LEVEL)
     report.headings += len(candidates)
+
+
+def _set_as_heading(line: TextLine, body: float) -> bool:
+    """Larger than the body text by 15%, or bold throughout and larger by 5% (a sub-heading
+    one point up from the body, as a company name over its job often is)."""
+    if line.size >= body * _HEADING_RATIO:
+        return True
+    return line.size >= body * _BOLD_HEADING_RATIO and all(word.bold for word in line.words)
 
 
 def mark_tables(block: list[TextLine]) -> None:
@@ -326,43 +335,25 @@ def pages_to_text(pages: Sequence[PageWords]) -> tuple[str, LayoutReport]:
 
 
 def resume_columns(blocks: list[Block]) -> list[Block]:
-    """Blocks in reading order across pages. Where a page opens with its two columns, the
-    left one opening a section of its own (a heading first) and the right one carrying on the
-    section the previous page ended in (no heading first), the left column is read after the
-    right one and the blocks that go on from it page after page (no heading first, no
-    sidebar): a sidebar that opens a section on a later page must not cut the main column's
-    section in two ("Projects" on page 1, its last items on page 2 read after the sidebar's
-    "Contact" would be contact lines)."""
-    ordered = list(blocks)
-    index = 1
-    while index < len(ordered) - 1:
-        before, left = ordered[index - 1], ordered[index]
-        if before.side is not Side.LEFT and _opens_beside_run_on(left, ordered[index + 1]):
-            end = index + 2
-            while end < len(ordered) and _runs_on(ordered[end - 1], ordered[end]):
-                end += 1
-            ordered[index:end] = [*ordered[index + 1 : end], left]
-            index = end
-        index += 1
+    """Blocks in reading order across pages: where two columns run on over several pages
+    with nothing across the page between them, each column is read through all of them, the
+    left one first. A sidebar's section carried over to the next page must not cut the main
+    column's in two ("Projects" on page 1, its last items on page 2 read after the sidebar's
+    "Contact" would be contact lines), nor the main column's cut the sidebar's skill list;
+    each column's page turns meet, so a line a page cut is joined again."""
+    ordered: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.side is not Side.FULL:
+            run.append(block)
+            continue
+        ordered += [b for b in run if b.side is Side.LEFT] + [
+            b for b in run if b.side is Side.RIGHT
+        ]
+        run = []
+        if block is not None:
+            ordered.append(block)
     return ordered
-
-
-def _opens_beside_run_on(left: Block, right: Block) -> bool:
-    return (
-        (left.side, right.side) == (Side.LEFT, Side.RIGHT)
-        and left.page == right.page > 0
-        and bool(left.lines[0].heading_level)
-        and not right.lines[0].heading_level
-    )
-
-
-def _runs_on(before: Block, block: Block) -> bool:
-    """``block`` carries on from ``before`` on the next page: no heading first, no sidebar."""
-    return (
-        block.page == before.page + 1
-        and block.side is not Side.LEFT
-        and not block.lines[0].heading_level
-    )
 
 
 def turn_pages(blocks: list[Block], columns: Sequence[Column], usual_gap: float) -> list[bool]:
