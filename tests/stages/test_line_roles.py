@@ -306,3 +306,13 @@ def test_a_header_does_not_continue_over_a_blank_line(classifier: SectionClassif
     wrong = _FixedModel({"Filed.": (LineRole.CONTINUATION, 0.99)})
     (entry,) = _segment_with(text, wrong, classifier)
     assert [line.content for line in entry.body] == ["Filed."]
+
+
+def test_a_line_with_no_sentence_under_a_lone_period_names_the_entry(
+    classifier: SectionClassifier,
+) -> None:
+    line = ": **Engineer** for [Harbour](https://h.example) • _Leeds_"
+    text = f"Experience\n\n08/2020 - Present\n{line}\n\n    * Cut costs\n"
+    wrong = _FixedModel({line: (LineRole.PROSE, 0.99)})
+    (entry,) = _segment_with(text, wrong, classifier)
+    assert [header.content for header in entry.header] == ["08/2020 - Present", line]

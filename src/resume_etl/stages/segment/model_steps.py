@@ -96,20 +96,21 @@ _MAX_NAME_WORDS = 4
 def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
     """A body role the rules should check: a "continuation" in capitals the model is not sure
     of (a wrap starts in lower case more often than not; "Research Assistant at Lab" after a
-    job's last line opens the next job), or a few words with no sentence in them right under
+    job's last line opens the next job), a few words with no sentence in them right under
     a header ("Southwind Bank" after "Clerk") or atop the section ("Jackson Associates" under
-    "EXPERIENCE"), which read as a name more than as prose."""
+    "EXPERIENCE"), which read as a name more than as prose, and any line with no sentence
+    right under a header that holds only its period (an entry led by its dates names itself
+    next)."""
     if line.kind is not LineKind.TEXT:
         return False
     first = line.content.lstrip()[:1]
     if guess.role is LineRole.CONTINUATION:
         return current is not None and first.isupper() and guess.confidence < _SURE_CONTINUATION
-    return (
-        guess.role is LineRole.PROSE
-        and (current is None or not current.body)
-        and len(line.content.split()) <= _MAX_NAME_WORDS
-        and not is_prose(line)
-    )
+    if guess.role is not LineRole.PROSE or is_prose(line):
+        return False
+    if current is not None and current.header_is_period_alone():
+        return True  # "08/20 -- Present", then ": **Engineer** for Nike • _Oregon_"
+    return (current is None or not current.body) and len(line.content.split()) <= _MAX_NAME_WORDS
 
 
 def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:

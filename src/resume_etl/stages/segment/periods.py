@@ -59,12 +59,14 @@ def has_date_field(text: str) -> bool:
     """The line, or one of its fields ("Analyst | Bank | '19", "Clerk  ·  Fall '22"), is a
     date or a range and nothing else: the line states a period, which the rules place
     exactly (one entry has one period), whatever the line-role model reads."""
-    scanner = _scanner()
-    for part in _FIELD_BREAK.split(text.strip()):
-        field = part.strip(_FIELD_MARKS)
-        found = scanner.fullmatch(field) if field else None
-        if found is not None and (
-            found.group("lone_current") or any(char.isdigit() for char in field)
-        ):
-            return True
-    return False
+    return any(is_period_alone(part) for part in _FIELD_BREAK.split(text.strip()))
+
+
+def is_period_alone(text: str) -> bool:
+    """The text is a date or a range and nothing else ("08/20 -- Present", "_2019 - 2021_"),
+    as the date reader reads it."""
+    field = text.strip(_FIELD_MARKS)
+    found = _scanner().fullmatch(field) if field else None
+    return found is not None and (
+        found.group("lone_current") is not None or any(char.isdigit() for char in field)
+    )
