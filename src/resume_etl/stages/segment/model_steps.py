@@ -131,7 +131,10 @@ def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) 
 
 def _states_period(content: str) -> bool:
     """A period the rules read exactly: a range or a month and year anywhere, a year or an
-    ongoing word closing the line, or a field that is a date and nothing else."""
+    ongoing word closing the line, or a field that is a date and nothing else. Every such
+    form holds a digit or an ongoing word: most lines are let go on that test alone."""
+    if _DIGIT.search(content) is None and _ONGOING_WORD.search(content) is None:
+        return False
     return (
         is_date_line(content)
         or _YEAR_FIELD_AT_END.search(content) is not None
@@ -140,6 +143,8 @@ def _states_period(content: str) -> bool:
     )
 
 
+_DIGIT = re.compile(r"\d")
+_ONGOING_WORD = re.compile(rf"(?i)\b(?:{ONGOING})\b")
 # "GPA: 3.9/4.0", "Tools: Jira, Confluence", "Location: Lisbon": a label and what it says.
 _LABEL_AND_VALUE = re.compile(r"^\W{0,3}[A-Za-z][\w /&'-]{0,30}:\s+\S")
 
