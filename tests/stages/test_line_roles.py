@@ -316,3 +316,15 @@ def test_a_line_with_no_sentence_under_a_lone_period_names_the_entry(
     wrong = _FixedModel({line: (LineRole.PROSE, 0.99)})
     (entry,) = _segment_with(text, wrong, classifier)
     assert [header.content for header in entry.header] == ["08/2020 - Present", line]
+
+
+def test_an_unsure_continuation_after_a_filled_line_continues_it(
+    classifier: SectionClassifier,
+) -> None:
+    filled = "Lead engineer serving as the expert on the program focusing on HCM and"
+    text = f"Experience\nEngineer, Harbour Ledger\n2016 - 2021\n{filled}\nEAM and SAP Portal\n"
+    unsure = _FixedModel(
+        {filled: (LineRole.PROSE, 0.99), "EAM and SAP Portal": (LineRole.CONTINUATION, 0.75)}
+    )
+    (entry,) = _segment_with(text, unsure, classifier)
+    assert [line.content for line in entry.body] == [filled, "EAM and SAP Portal"]

@@ -36,6 +36,9 @@ class RoleGuess:
 
     role: LineRole
     confidence: float
+    after_wrap: bool = False
+    """The line before it (page furniture aside) was filled to the text's margin: this line
+    was wrapped there, whatever its first letter (the segmenter sets it)."""
 
 
 def model_path(name: str) -> Path:

@@ -105,7 +105,12 @@ def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) ->
         return False
     first = line.content.lstrip()[:1]
     if guess.role is LineRole.CONTINUATION:
-        return current is not None and first.isupper() and guess.confidence < _SURE_CONTINUATION
+        return (
+            current is not None
+            and first.isupper()
+            and guess.confidence < _SURE_CONTINUATION
+            and not guess.after_wrap
+        )
     if guess.role is not LineRole.PROSE or is_prose(line):
         return False
     if current is not None and current.header_is_period_alone():
