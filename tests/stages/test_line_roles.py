@@ -62,6 +62,15 @@ def test_no_feature_carries_a_word_of_the_line() -> None:
     assert not any(word in feature.lower() for row in features for feature in row for word in words)
 
 
+def test_indentation_is_read_from_the_section_margin() -> None:
+    lines = ["Harbour Ledger", "Senior Engineer", "2019 - 2021", "Rebuilt the batch."]
+    flush = line_features(_shapes(lines))
+    assert line_features(_shapes([" " + line for line in lines])) == flush
+    stepped = line_features(_shapes([lines[0], "    " + lines[1]]))
+    assert "ind=le0" in stepped[0]
+    assert "ind=le4" in stepped[1]
+
+
 def test_lexicon_hits_are_flags() -> None:
     (row,) = line_features(_shapes(["Bachelor of Science, University of Leeds"]))
     assert "lex_degree" in row
@@ -69,8 +78,8 @@ def test_lexicon_hits_are_flags() -> None:
 
 
 def test_the_shipped_model_loads_and_records_its_provenance() -> None:
-    model = load_line_model("line_roles_v3")
-    card = json.loads(model_path("line_roles_v3").with_suffix(".json").read_text("utf-8"))
+    model = load_line_model("line_roles_v4")
+    card = json.loads(model_path("line_roles_v4").with_suffix(".json").read_text("utf-8"))
     assert card["features_version"] == FEATURES_VERSION
     assert card["data"]["files"]["train"] > 0
     assert set(card["scores"]) == {"train", "untouched"}
@@ -78,7 +87,7 @@ def test_the_shipped_model_loads_and_records_its_provenance() -> None:
 
 
 def test_the_model_survives_pickling_for_worker_processes() -> None:
-    model = load_line_model("line_roles_v3")
+    model = load_line_model("line_roles_v4")
     copy = pickle.loads(pickle.dumps(model))
     shapes = _shapes(["Harbour Ledger", "Senior Engineer", "- Cut costs by half"])
     assert [g.role for g in copy.label(shapes)] == [g.role for g in model.label(shapes)]
@@ -116,7 +125,7 @@ def with_model(
     nlp: Language, classifier: SectionClassifier, categories: LexiconCategories
 ) -> Callable[[str], ExtractedDocument]:
     """Segment and extract with the shipped model, whatever the default pipeline says."""
-    model = load_line_model("line_roles_v3")
+    model = load_line_model("line_roles_v4")
 
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, model)
@@ -217,15 +226,15 @@ def test_restored_line_breaks_are_read_by_the_rules_alone(classifier: SectionCla
         "Education\nState University\nB.Sc. Statistics\n"
     )
     collapsed = printed.replace("\n\n", "    ").replace("\n", "  ")
-    all_prose = _FixedModel({})
-    all_prose.roles = _AlwaysProse()
-    assert len(_segment_with(printed, all_prose, classifier)) == 1  # the school read as prose
-    assert len(_segment_with(collapsed, all_prose, classifier)) == 2
+    all_wraps = _FixedModel({})
+    all_wraps.roles = _AlwaysContinuation()
+    assert len(_segment_with(printed, all_wraps, classifier)) == 1  # the school read as a wrap
+    assert len(_segment_with(collapsed, all_wraps, classifier)) == 2
 
 
-class _AlwaysProse(dict[str, tuple[LineRole, float]]):
+class _AlwaysContinuation(dict[str, tuple[LineRole, float]]):
     def get(self, key: str, default: object = None) -> tuple[LineRole, float]:  # type: ignore[override]
-        return (LineRole.PROSE, 1.0)
+        return (LineRole.CONTINUATION, 1.0)
 
 
 def test_an_entry_led_by_its_period_keeps_its_header_lines(classifier: SectionClassifier) -> None:
@@ -233,7 +242,7 @@ def test_an_entry_led_by_its_period_keeps_its_header_lines(classifier: SectionCl
         "Experience\n\nJan 2021 - Mar 2022\n\nAnalyst\n\nNorthwind Bank\n\nBuilt the reports.\n\n"
         "Apr 2019 - Dec 2020\n\nClerk\n\nSouthwind Bank\n\nFiled.\n"
     )
-    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v4"))
     headers = [[line.content for line in entry.header] for entry in segmented.sections[-1].entries]
     assert headers == [
         ["Jan 2021 - Mar 2022", "Analyst", "Northwind Bank"],
@@ -251,9 +260,71 @@ def test_an_unsure_continuation_in_capitals_is_left_to_the_rules(
         "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
         "2021-12 - 2023-03\nStudied social robots with children and their teachers\n"
     )
-    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v3"))
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v4"))
     firsts = [entry.header[0].content for entry in segmented.sections[-1].entries]
     assert firsts == [
         "Platform Engineer at Brindle Systems",
         "Research Assistant at Eastfield Robotics Lab, Eastfield University",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Analyst | Northwind Bank | '19",
+        "Analyst | Northwind Bank | 02/2025 - \N{ROCKET}",
+        "Analyst | Northwind Bank | Current",
+        "Fall '22",
+    ],
+)
+def test_a_line_with_a_date_field_is_placed_by_the_rules(
+    line: str, classifier: SectionClassifier
+) -> None:
+    text = f"Experience\nClerk | Southwind Bank | 2018\n- Filed\n{line}\n- Shipped\n"
+    wrong = _FixedModel({line: (LineRole.PROSE, 0.99)})
+    assert len(_segment_with(text, wrong, classifier)) == 2
+
+
+@pytest.mark.parametrize("line", ["GPA: 3.9 / 4.0", "--------", "Location: Lisbon"])
+def test_labels_and_lines_without_letters_are_left_to_the_rules(
+    line: str, classifier: SectionClassifier
+) -> None:
+    text = f"Education\nState University\nB.Sc. Statistics\n{line}\n"
+    wrong = _FixedModel({line: (LineRole.ENTRY_START, 0.99)})
+    assert len(_segment_with(text, wrong, classifier)) == 1
+
+
+def test_a_few_words_atop_a_section_are_left_to_the_rules(classifier: SectionClassifier) -> None:
+    text = "Experience\nJackson Associates\nPalatine, IL 2006 to 2009\nExecutive\nSold.\n"
+    wrong = _FixedModel({"Jackson Associates": (LineRole.PROSE, 0.99)})
+    (entry,) = _segment_with(text, wrong, classifier)
+    assert entry.header[0].content == "Jackson Associates"
+
+
+def test_a_header_does_not_continue_over_a_blank_line(classifier: SectionClassifier) -> None:
+    text = "Experience\nClerk\nSouthwind Bank\n\nFiled.\n"
+    wrong = _FixedModel({"Filed.": (LineRole.CONTINUATION, 0.99)})
+    (entry,) = _segment_with(text, wrong, classifier)
+    assert [line.content for line in entry.body] == ["Filed."]
+
+
+def test_a_line_with_no_sentence_under_a_lone_period_names_the_entry(
+    classifier: SectionClassifier,
+) -> None:
+    line = ": **Engineer** for [Harbour](https://h.example) • _Leeds_"
+    text = f"Experience\n\n08/2020 - Present\n{line}\n\n    * Cut costs\n"
+    wrong = _FixedModel({line: (LineRole.PROSE, 0.99)})
+    (entry,) = _segment_with(text, wrong, classifier)
+    assert [header.content for header in entry.header] == ["08/2020 - Present", line]
+
+
+def test_an_unsure_continuation_after_a_filled_line_continues_it(
+    classifier: SectionClassifier,
+) -> None:
+    filled = "Lead engineer serving as the expert on the program focusing on HCM and"
+    text = f"Experience\nEngineer, Harbour Ledger\n2016 - 2021\n{filled}\nEAM and SAP Portal\n"
+    unsure = _FixedModel(
+        {filled: (LineRole.PROSE, 0.99), "EAM and SAP Portal": (LineRole.CONTINUATION, 0.75)}
+    )
+    (entry,) = _segment_with(text, unsure, classifier)
+    assert [line.content for line in entry.body] == [filled, "EAM and SAP Portal"]

@@ -53,8 +53,9 @@ _NUMERIC = (
 )
 
 
-def _build_scanner(settings: DateSettings) -> re.Pattern[str]:
-    """One regex for every date form, so a text is scanned once, left to right."""
+def date_scanner(settings: DateSettings) -> re.Pattern[str]:
+    """One regex for every date form, so a text is scanned once, left to right (the segmenter
+    also asks it whether a line's field is a date and nothing else)."""
     months = _alternation(set(_month_names(settings.languages)))
     seasons = _alternation(set(_SEASON_MONTHS))
     current = _alternation({word.lower() for word in settings.current_words})
@@ -94,7 +95,7 @@ class DateParser:
 
     def __init__(self, settings: DateSettings | None = None) -> None:
         self.settings = settings or DateSettings()
-        self._scanner = _build_scanner(self.settings)
+        self._scanner = date_scanner(self.settings)
         self._months = _month_names(self.settings.languages)
         self._dateparser = DateDataParser(
             languages=list(self.settings.languages),

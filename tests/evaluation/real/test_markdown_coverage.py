@@ -19,8 +19,12 @@ def test_coverage_counts_what_was_read() -> None:
             "experiences": [
                 {"organization": "Acme", "role": "Chemist", "start_date": dt.date(2020, 1, 1)},
                 {"organization": "Acme", "role": None, "start_date": None},
+                {"organization": None, "role": None, "start_date": dt.date(2019, 1, 1)},
             ],
-            "education": [],
+            "education": [
+                {"institution": None, "degree": "BSc"},
+                {"institution": None, "degree": None},
+            ],
             "sections": [{"kind": "experience"}, {"kind": "other"}],
         },
     )
@@ -30,6 +34,8 @@ def test_coverage_counts_what_was_read() -> None:
     assert tally.documents == 2
     assert tally.coverage["with a name"] == 1
     assert tally.coverage["with a phone"] == 0
-    assert tally.coverage["jobs"] == 2
+    assert tally.coverage["jobs with content"] == 2  # the row with neither is not counted
+    assert tally.coverage["schools with content"] == 1
+    assert tally.coverage["schools with institution"] == 0
     assert tally.coverage["jobs with org+role+start"] == 1
     assert tally.coverage["sections left 'other'"] == 1

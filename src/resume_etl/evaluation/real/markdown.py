@@ -4,6 +4,11 @@ With no gold there is no precision or recall; what is reported is *coverage*: ho
 documents yield a name, an e-mail, a phone, jobs and schools, how many of the jobs have an
 organization, a role and a start date, and how many sections were left unclassified
 (``other``). A drop in coverage on the untouched half is a regression worth reading.
+
+Jobs and schools are counted only when they hold content (a job with a role or an
+organization, a school with an institution or a degree): a row with neither is a misread line
+(an HTML comment's ``<!--``, a fragment cut from a job), and counting it would reward reading
+more junk rows, and punish a reading that stops writing them.
 """
 
 from __future__ import annotations
@@ -47,6 +52,17 @@ def _complete_job(row: Mapping[str, Any]) -> bool:
     return _filled(row, "organization", "role", "start_date")
 
 
+def _job_with_content(row: Mapping[str, Any]) -> bool:
+    """A job row that names a role or an organization (not an empty row cut from a misread
+    line)."""
+    return _filled(row, "role") or _filled(row, "organization")
+
+
+def _school_with_content(row: Mapping[str, Any]) -> bool:
+    """A school row that names an institution or a degree."""
+    return _filled(row, "institution") or _filled(row, "degree")
+
+
 def score_document(rows: DocumentRows | None, tally: Tally) -> None:
     """Add one document's coverage counts to ``tally``."""
     tally.documents += 1
@@ -61,9 +77,9 @@ def score_document(rows: DocumentRows | None, tally: Tally) -> None:
     tally.count("with a phone", "phone" in kinds)
     tally.count("with a job", bool(jobs))
     tally.count("with a school", bool(schools))
-    tally.count("jobs", len(jobs))
+    tally.count("jobs with content", sum(_job_with_content(row) for row in jobs))
     tally.count("jobs with org+role+start", sum(_complete_job(row) for row in jobs))
-    tally.count("schools", len(schools))
+    tally.count("schools with content", sum(_school_with_content(row) for row in schools))
     tally.count("schools with institution", sum(_filled(row, "institution") for row in schools))
     sections = rows.table("sections")
     tally.count("sections", len(sections))

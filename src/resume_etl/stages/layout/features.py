@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 from resume_etl.stages.layout.lexicons import lexicon_hits
+from resume_etl.stages.layout.margins import indents_from_margin
 
-FEATURES_VERSION = "line-features-3"
+FEATURES_VERSION = "line-features-4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,8 @@ class _LineText:
     recur within a document and across a run."""
 
     main: tuple[str, ...]
-    """The main features, which the neighbours also get (prefixed)."""
+    """The main features, which the neighbours also get (prefixed); the indentation is not
+    among them, since it is measured against the section's margin (``margins``)."""
     found: tuple[str, ...]
     """The line's other features of its own."""
     as_neighbour: tuple[tuple[str, ...], ...]
@@ -162,6 +164,9 @@ class _LineText:
     """The length of its first word (how much of it a wrap would have moved)."""
     gapped: bool
     """It holds a wide gap (a right-aligned date): no measure of the text's margin."""
+    bulleted: bool
+    """It opens with a bullet mark or a number: no measure of its section's margin (ingest
+    moves a bullet's mark to the line's start)."""
 
 
 _CACHE_LINES = 1 << 15
@@ -176,7 +181,6 @@ def _line_text(raw: str) -> _LineText:
     capitals = sum([word[0].isupper() for word in words])
     first, last = text[:1], text[-1:]
     main = [
-        _IND(len(raw) - len(text)),
         _LEN(len(text)),
         _WORDS(n_words),
         "first=" + _char_class(first),
@@ -213,6 +217,7 @@ def _line_text(raw: str) -> _LineText:
         indent=len(raw) - len(text),
         first_word=len(text) if space < 0 else space,
         gapped=gapped,
+        bulleted=marker is not None,
     )
 
 
@@ -251,7 +256,8 @@ def _contact_features(text: str, lowered: str, digits: bool) -> list[str]:
     return found
 
 
-_IND = _Buckets("ind", (0, 2, 4, 8))
+_IND_EDGES = (0, 2, 4, 8)
+_IND = _Buckets("ind", _IND_EDGES)
 _COMMAS = _Buckets("commas", (0, 1, 3))
 _LEN = _Buckets("len", (3, 10, 20, 30, 45, 60, 75))
 _WORDS = _Buckets("w", (1, 2, 3, 5, 8, 12, 20))
@@ -282,7 +288,13 @@ _PREFIXED = tuple(_Prefixed(prefix) for _o, prefix in _NEIGHBOURS)
 _WRAP_FLAGS = frozenset({"would_fit", "wrapped_here", "ind_more", "ind_less"})
 """How a line follows the one before (a wrap, a step in or out), lent to its neighbours too: a
 line between two wraps is amid a paragraph, whatever its first word looks like."""
-_FLAGS = ("heading_rule", "blank_b", "seen", *sorted(_WRAP_FLAGS))
+_FLAGS = (
+    "heading_rule",
+    "blank_b",
+    "seen",
+    *sorted(_WRAP_FLAGS),
+    *(_IND(value) for value in range(_IND_EDGES[-1] + 2)),
+)
 """Main features that come from a line's place, not its text."""
 _NEIGHBOUR_FLAGS = {flag: tuple(prefix + flag for _o, prefix in _NEIGHBOURS) for flag in _FLAGS}
 _NO_NEIGHBOUR = tuple(prefix + "none" for _o, prefix in _NEIGHBOURS)
@@ -327,6 +339,9 @@ def line_features(shapes: Sequence[LineShape]) -> list[list[str]]:
     texts = [_line_text(shape.raw.rstrip()) for shape in shapes]
     width = _width_of(texts)
     flags = _place_flags(shapes)
+    steps = indents_from_margin(shapes, [(t.indent, t.bulleted) for t in texts])
+    for index, step in enumerate(steps):
+        flags[index].append(_IND(step))
     count = len(shapes)
     contexts = []
     for index, (shape, line) in enumerate(zip(shapes, texts, strict=True)):

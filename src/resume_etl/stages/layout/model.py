@@ -1,6 +1,6 @@
 """The line-role model: a CRF over line shapes, shipped as package data, loaded by name.
 
-A model is registered by a versioned name (``line_roles_v3``): the file
+A model is registered by a versioned name (``line_roles_v4``): the file
 ``nlp/data/<name>.crfsuite`` with ``<name>.json`` beside it, which records how it was trained
 (data provenance, the features version, its scores). Loading needs nothing downloaded; a
 model whose features version is not this code's is refused (E101), since its weights would
@@ -26,7 +26,7 @@ from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_
 
 MODEL_SUFFIX = ".crfsuite"
 CARD_SUFFIX = ".json"
-LINE_MODELS = ("line_roles_v3",)
+LINE_MODELS = ("line_roles_v4",)
 """Registered model names; a changed model gets a new name beside the old one."""
 
 
@@ -36,6 +36,9 @@ class RoleGuess:
 
     role: LineRole
     confidence: float
+    after_wrap: bool = False
+    """The line before it (page furniture aside) was filled to the text's margin: this line
+    was wrapped there, whatever its first letter (the segmenter sets it)."""
 
 
 def model_path(name: str) -> Path:

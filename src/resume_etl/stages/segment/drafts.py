@@ -10,10 +10,12 @@ from resume_etl.stages.segment.periods import (
     _YEAR_FIELD_AT_END,
     _YEAR_IN_PARENTHESES_AT_END,
     is_date_line,
+    is_period_alone,
 )
 
 MAX_HEADER_LINES = 5
 """An entry header longer than this is more likely a list than one entry's header."""
+_MAX_PERIOD_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,16 @@ class _EntryDraft:
         first, rest = self.header[0], self.header[1:]
         return not is_date_line(first.content) and any(
             is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
+        )
+
+    def header_is_period_alone(self) -> bool:
+        """The entry so far is one line that is only its period ("08/20 -- Present"): an
+        entry led by its dates, whose next lines name it."""
+        if self.body or len(self.header) != 1:
+            return False
+        content = self.header[0].content
+        return is_period_alone(content) or (
+            is_date_line(content) and len(content.split()) <= _MAX_PERIOD_WORDS
         )
 
     def has_parenthesized_year(self) -> bool:

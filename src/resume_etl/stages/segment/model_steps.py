@@ -16,6 +16,7 @@ from resume_etl.stages.segment.periods import (
     _DATE_LINE,
     _YEAR_FIELD_AT_END,
     ONGOING,
+    has_date_field,
     is_date_line,
 )
 from resume_etl.stages.segment.timeline import _is_date_only
@@ -52,20 +53,18 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
     if guess is None or guess.confidence < MIN_ROLE_CONFIDENCE:
         return None
     role = guess.role
-    if (
-        is_date_line(line.content)
-        or _YEAR_FIELD_AT_END.search(line.content) is not None
-        or _ONGOING_FIELD_AT_END.search(line.content) is not None
-    ):
+    if _states_period(line.content):
         if not _dated_body_line(guess, line, current):
             return None
         return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
     if role is LineRole.FURNITURE:
         return _Step.DROP
-    if _doubtful_body(guess, line, current):
+    if _left_to_rules(line) or _doubtful_body(guess, line, current):
         return None
     if role is LineRole.CONTINUATION:
-        return _Step.CONTINUE if current is not None else _Step.BODY
+        # A header is not wrapped over a blank line: what follows one is its body's first line.
+        wraps = current is not None and (current.body or not line.blank_before)
+        return _Step.CONTINUE if wraps else _Step.BODY
     if role in BODY_ROLES:
         return _Step.BODY
     if role not in HEADER_ROLES or line.kind is LineKind.BULLET or _is_long(line):
@@ -97,19 +96,26 @@ _MAX_NAME_WORDS = 4
 def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
     """A body role the rules should check: a "continuation" in capitals the model is not sure
     of (a wrap starts in lower case more often than not; "Research Assistant at Lab" after a
-    job's last line opens the next job), or a few words with no sentence in them right under
-    a header ("Southwind Bank" after "Clerk"), which read as a name more than as prose."""
-    if current is None or line.kind is not LineKind.TEXT:
+    job's last line opens the next job), a few words with no sentence in them right under
+    a header ("Southwind Bank" after "Clerk") or atop the section ("Jackson Associates" under
+    "EXPERIENCE"), which read as a name more than as prose, and any line with no sentence
+    right under a header that holds only its period (an entry led by its dates names itself
+    next)."""
+    if line.kind is not LineKind.TEXT:
         return False
     first = line.content.lstrip()[:1]
     if guess.role is LineRole.CONTINUATION:
-        return first.isupper() and guess.confidence < _SURE_CONTINUATION
-    return (
-        guess.role is LineRole.PROSE
-        and not current.body
-        and len(line.content.split()) <= _MAX_NAME_WORDS
-        and not is_prose(line)
-    )
+        return (
+            current is not None
+            and first.isupper()
+            and guess.confidence < _SURE_CONTINUATION
+            and not guess.after_wrap
+        )
+    if guess.role is not LineRole.PROSE or is_prose(line):
+        return False
+    if current is not None and current.header_is_period_alone():
+        return True  # "08/20 -- Present", then ": **Engineer** for Nike • _Oregon_"
+    return (current is None or not current.body) and len(line.content.split()) <= _MAX_NAME_WORDS
 
 
 def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
@@ -125,6 +131,36 @@ def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) 
     beside = _DATE_LINE.sub(" ", line.content)
     return sum(1 for word in beside.split() if any(c.isalpha() for c in word)) >= (
         _MIN_WORDS_BESIDE_DATES
+    )
+
+
+def _states_period(content: str) -> bool:
+    """A period the rules read exactly: a range or a month and year anywhere, a year or an
+    ongoing word closing the line, or a field that is a date and nothing else. Every such
+    form holds a digit or an ongoing word: most lines are let go on that test alone."""
+    if _DIGIT.search(content) is None and _ONGOING_WORD.search(content) is None:
+        return False
+    return (
+        is_date_line(content)
+        or _YEAR_FIELD_AT_END.search(content) is not None
+        or _ONGOING_FIELD_AT_END.search(content) is not None
+        or has_date_field(content)
+    )
+
+
+_DIGIT = re.compile(r"\d")
+_ONGOING_WORD = re.compile(rf"(?i)\b(?:{ONGOING})\b")
+# "GPA: 3.9/4.0", "Tools: Jira, Confluence", "Location: Lisbon": a label and what it says.
+_LABEL_AND_VALUE = re.compile(r"^\W{0,3}[A-Za-z][\w /&'-]{0,30}:\s+\S")
+
+
+def _left_to_rules(line: Line) -> bool:
+    """Lines whose reading the rules already know and the model's shapes do not tell apart: a
+    label and its value ("GPA: 3.9/4.0"), which belongs to the entry it sits in, and a line
+    with no letter at all (a rule, a lone number), which says nothing of a layout."""
+    content = line.content
+    return _LABEL_AND_VALUE.match(content) is not None or not any(
+        char.isalpha() for char in content
     )
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from resume_etl.config import DateSettings
 from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
+from resume_etl.dates.parser import date_scanner
 
 _MONTH = MONTH_OR_SEASON
 ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
@@ -38,3 +41,32 @@ _YEAR_IN_PARENTHESES_AT_END = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d{2}\)\W*$")
 def is_date_line(text: str) -> bool:
     """A line that states a period (a range or a month and year), the usual entry anchor."""
     return _DATE_LINE.search(text) is not None
+
+
+# The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap.
+_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+")
+_FIELD_MARKS = " *_()[]"
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern[str]:
+    """The date reader's own pattern (every form it reads: "Fall '22", "02/2025 - 🚀",
+    "since 2021", a lone "Current"), with the default settings."""
+    return date_scanner(DateSettings())
+
+
+def has_date_field(text: str) -> bool:
+    """The line, or one of its fields ("Analyst | Bank | '19", "Clerk  ·  Fall '22"), is a
+    date or a range and nothing else: the line states a period, which the rules place
+    exactly (one entry has one period), whatever the line-role model reads."""
+    return any(is_period_alone(part) for part in _FIELD_BREAK.split(text.strip()))
+
+
+def is_period_alone(text: str) -> bool:
+    """The text is a date or a range and nothing else ("08/20 -- Present", "_2019 - 2021_"),
+    as the date reader reads it."""
+    field = text.strip(_FIELD_MARKS)
+    found = _scanner().fullmatch(field) if field else None
+    return found is not None and (
+        found.group("lone_current") is not None or any(char.isdigit() for char in field)
+    )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from resume_etl.nlp.line_roles import LineRole
 from resume_etl.stages.layout import LineShape, RoleGuess
+from resume_etl.stages.layout.features import document_width
 from resume_etl.stages.segment.lines import Line
 from resume_etl.vocab import SectionKind
 
@@ -41,6 +44,27 @@ def _may_use(guess: RoleGuess, line: Line, repeated: set[str], first_line: str) 
 _PAGE_MARK = re.compile(
     r"(?i)\bpage\s+\d{1,3}\b|^\W{0,3}\d{1,3}\W{0,3}$|\b\d{1,3}\s*/\s*\d{1,3}\s*$"
 )
+
+
+def with_wraps(
+    shapes: Sequence[LineShape], guesses: Sequence[RoleGuess | None]
+) -> list[RoleGuess | None]:
+    """The guesses, each continuation marked ``after_wrap`` when the line printed before it
+    (lines read as page furniture skipped: a wrap across a page break) was filled to the
+    text's margin, so that this line's first word could not have fitted on it."""
+    width = document_width(shapes)
+    out = list(guesses)
+    previous: str | None = None
+    for index, (shape, guess) in enumerate(zip(shapes, guesses, strict=True)):
+        if guess is not None and guess.role is LineRole.FURNITURE:
+            continue
+        text = shape.raw.strip()
+        if guess is not None and guess.role is LineRole.CONTINUATION and previous is not None:
+            first_word = len(text.split(maxsplit=1)[0]) if text else 0
+            if len(previous) + 1 + first_word > width and "   " not in previous.strip():
+                out[index] = replace(guess, after_wrap=True)
+        previous = shape.raw.rstrip()
+    return out
 
 
 def line_shapes(

@@ -12,7 +12,7 @@ from resume_etl.stages.segment.entries import split_entries
 from resume_etl.stages.segment.glued import split_glued_headings
 from resume_etl.stages.segment.lines import Line, split_lines
 from resume_etl.stages.segment.sections import SectionClassifier, _group_by_heading
-from resume_etl.stages.segment.shapes import _may_use, _repeated_lines, line_shapes
+from resume_etl.stages.segment.shapes import _may_use, _repeated_lines, line_shapes, with_wraps
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 
 
@@ -60,7 +60,7 @@ def segment(
         ordered, shapes = line_shapes(document.text, groups)
         entry_kinds = {kind.value for kind in ENTRY_SECTION_KINDS}
         wanted = [shape.section in entry_kinds and not shape.is_heading for shape in shapes]
-        guesses = line_model.label_where(shapes, wanted)
+        guesses = with_wraps(shapes, line_model.label_where(shapes, wanted))
         repeated = _repeated_lines(ordered)
         first_line = ordered[0].content.strip() if ordered else ""
         roles = {
