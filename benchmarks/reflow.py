@@ -4,7 +4,7 @@
     python -m benchmarks.reflow --no-reflow    # the same with line-break restoration switched off
 
 Two measurements, each printed for the pipeline as it is and (``--no-reflow``) without
-``stages/reflow.py``, so one command gives the before and the after:
+``stages/reflow/``, so one command gives the before and the after:
 
 1. **dotin** (``../shared/data/dotin/train.jsonl``, 208 real résumés, every one a single line):
    jobs and schools found, documents with a quality flag, and the recall of the gold

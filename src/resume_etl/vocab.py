@@ -162,6 +162,7 @@ class QualityFlag(StrEnum):
     says why): a wrong one garbles every non-ASCII letter."""
     METRICS_CAPPED = "metrics_capped"
     """The text held more metrics than a document's are read for (``nlp.metrics.MAX_METRICS``, a
-    thousand) or more numbers than are read as candidates (``MAX_NUMBERS``): only the first were
-    (a table or a data dump). Set only when a metric past the cap was found, or numbers were left
-    unread; a document with exactly a thousand metrics is not flagged."""
+    thousand) or more numbers than are read as candidates (``MAX_NUMBERS`` in all,
+    ``MAX_NUMBERS_PER_LINE`` on a line): only the first were (a table or a data dump). Set
+    only when a metric past the cap was found, or numbers were left unread; a document with
+    exactly a thousand metrics is not flagged."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resume_etl.nlp.metric_expression import (
     DATA_FILE,
@@ -10,6 +12,7 @@ from resume_etl.nlp.metric_expression import (
     QUALIFIERS,
     UNITS,
     read_expression,
+    read_full_expression,
 )
 from resume_etl.vocab import MetricQualifier, MetricUnit
 from resume_etl.wordlists import builtin_values
@@ -51,3 +54,9 @@ def test_currency_words_map_to_their_codes() -> None:
     expression = read_expression(match)
     assert expression is not None
     assert (expression.unit, expression.currency) == (MetricUnit.CURRENCY, "EUR")
+
+
+@given(st.text(alphabet="0123456789.,%$€ -+kKmMxX~<>approx", max_size=30))
+def test_a_bare_number_is_read_as_the_full_reading_reads_it(text: str) -> None:
+    for match in EXPRESSION.finditer(text):
+        assert read_expression(match) == read_full_expression(match)

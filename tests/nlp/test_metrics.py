@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.nlp.metric_surface import counts_a_noun
+from resume_etl.nlp.metrics import (
+    MAX_NUMBERS_PER_LINE,
+    MetricFinder,
+    MetricMatch,
+    no_word_after,
+    parse_number,
+    read_numbers,
+)
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.normalize import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -277,3 +285,47 @@ def test_the_finder_says_when_its_cap_left_a_metric_out(
     monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 3)
     found, capped = finder.find(nlp(text))
     assert ([m.text for m in found], capped) == (["5%", "6%", "7%"], True)
+
+
+def test_numbers_are_read_up_to_the_cap_of_each_line_and_the_next_line_still_counts() -> None:
+    dense = " ".join(f"{n}%" for n in range(3 * MAX_NUMBERS_PER_LINE))
+    text = f"{dense}\nCut costs by 5% and 7%\nGrew sales by 9%"
+    numbers, capped = read_numbers(text)
+    assert capped is True
+    assert len(numbers) == MAX_NUMBERS_PER_LINE + 3
+    assert [text[n.start : n.end] for n in numbers[-3:]] == ["5%", "7%", "9%"]
+    assert all(n.end <= len(dense) for n in numbers[:MAX_NUMBERS_PER_LINE])
+
+
+def test_lines_under_the_cap_are_read_whole_and_nothing_is_capped() -> None:
+    text = "\n".join(" ".join(["12%"] * MAX_NUMBERS_PER_LINE) for _ in range(3))
+    numbers, capped = read_numbers(text)
+    assert (len(numbers), capped) == (3 * MAX_NUMBERS_PER_LINE, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["4200", "17", "98.6", "3", "10s", "APIs", "people", "new", "x2", "-", "("]
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "  ", "\n", " \n"]), min_size=12, max_size=12),
+)
+def test_no_word_after_a_number_agrees_with_the_tokens(
+    nlp: Language, words: list[str], spaces: list[str]
+) -> None:
+    text = "".join(word + space for word, space in zip(words, spaces, strict=False))
+    doc = nlp.make_doc(text)
+    for number in read_numbers(text)[0]:
+        if no_word_after(text, number.end):
+            span = doc.char_span(number.start, number.end, alignment_mode="expand")
+            assert span is None or not counts_a_noun(doc, span.end)
+
+
+def test_numbers_before_figures_or_a_line_end_need_no_tokens() -> None:
+    text = "4200 17 98.6 300000\n12 engineers and 3 10s"
+    ends = {text[n.start : n.end]: no_word_after(text, n.end) for n in read_numbers(text)[0]}
+    assert ends == {"4200": True, "17": True, "98.6": True, "300000": True, "12": False, "3": False}

@@ -288,3 +288,46 @@ def test_a_lower_case_employer_before_its_city(extract_text: Extract) -> None:
         "  • Built the shop.\n"
     )
     assert _jobs(extract_text, text) == [("velvo s.a.", "Software Developer", "Lisbon")]
+
+
+def test_dates_closing_a_title_and_name_line_end_the_header(extract_text: Extract) -> None:
+    text = (
+        "Work experience\n\n"
+        "Backend Developer, Lumora (since 2019)\nStartup - a pension platform\n- Built it\n\n"
+        "Software Entwickler, Qorvex GmbH (seit 2016)\nConsulting\n- Built it\n\n"
+        "Data Analyst, Trelio AG (2012 - 2016)\nBerlin, Germany\n- Built it\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Lumora", "Backend Developer", None),
+        ("Qorvex GmbH", "Software Entwickler", None),
+        ("Trelio AG", "Data Analyst", "Berlin, Germany"),
+    ]
+
+
+def test_a_name_alone_before_its_bracketed_dates_leaves_the_title_below(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Professional Experience\n\n"
+        "Harrowgate Builders; Boston, MA (2011 - Present)\nDIRECTOR OF FINANCE\n- Ran it\n"
+    )
+    ((organization, role, _),) = _jobs(extract_text, text)
+    assert (organization, role) == ("Harrowgate Builders", "DIRECTOR OF FINANCE")
+
+
+def test_an_institution_at_a_place_is_one_name(extract_text: Extract) -> None:
+    heading = (
+        "## Experience\n\n### Harlow Institute at Northfield\n"
+        "**Visiting Student** | *Sep 2024 - Dec 2024*\n\n- Studied\n"
+    )
+    assert _jobs(extract_text, heading) == [
+        ("Harlow Institute at Northfield", "Visiting Student", None)
+    ]
+    titled = (
+        "Experience\n\nVisiting Student at Harlow Institute at Northfield University\n"
+        "2024-09 — 2024-12\n\nSoftware Engineering TPX at Quorra Software\n2020-01 — 2024-01\n"
+    )
+    assert [(org, role) for org, role, _ in _jobs(extract_text, titled)] == [
+        ("Harlow Institute at Northfield University", "Visiting Student"),
+        ("Quorra Software", "Software Engineering TPX"),
+    ]

@@ -3,9 +3,9 @@
 Each worker builds its ``nlp`` once (the pool initializer, ``worker.py``) and turns batches of
 paths into part files (``storage/parts.py``); the parent hands out batches through a bounded
 window and takes the reports back in submission order. Tables come out the same whatever the
-number of workers: the merge orders rows by file and settles duplicates over all files, whichever
-worker finished first. Workers read their own files and write their own rows, so only paths go
-out and only one small entry per file comes back.
+number of workers: the merge orders rows by file and settles duplicates over all files,
+whichever worker finished first. Workers read their own files and write their own rows, so only
+paths go out and only one small entry per file comes back.
 
 A worker that dies (the OOM killer, a segfault in a native library) breaks the whole executor:
 every batch it held fails. The pool then starts a new executor for the batches to come and

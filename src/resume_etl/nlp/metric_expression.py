@@ -94,22 +94,38 @@ class Expression:
     range_to: float | None = None
 
 
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def parse_number(text: str) -> float | None:
     """A written number: "10,000", "1.5", "1,5" (decimal comma), "three"; None if not one."""
     cleaned = text.strip().lower()
     if cleaned in WORD_NUMBERS:
         return WORD_NUMBERS[cleaned]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
-        return float(cleaned.replace(",", ""))
-    if re.fullmatch(r"\d+,\d{1,2}", cleaned):
-        return float(cleaned.replace(",", "."))
-    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+    if _PLAIN_NUMBER.fullmatch(cleaned):  # the commonest, and without a comma the others fail
         return float(cleaned)
+    if _GROUPED_NUMBER.fullmatch(cleaned):
+        return float(cleaned.replace(",", ""))
+    if _DECIMAL_COMMA.fullmatch(cleaned):
+        return float(cleaned.replace(",", "."))
     return None
 
 
 def read_expression(match: re.Match[str]) -> Expression | None:
     """The normalized value, unit and currency of one ``EXPRESSION`` match."""
+    if match.span("number") == match.span():  # a bare number: every other group is empty
+        value = parse_number(match["number"])
+        if value is None:
+            return None
+        start, end = match.span()
+        return Expression(value, MetricUnit.COUNT, None, MetricQualifier.EXACT, start, end)
+    return read_full_expression(match)
+
+
+def read_full_expression(match: re.Match[str]) -> Expression | None:
+    """``read_expression`` reading every group (the one path for all but bare numbers)."""
     number = parse_number(match["number"])
     if number is None:
         return None

@@ -76,6 +76,12 @@ twenty CPU seconds per MB, four times a résumé's. Beyond the cap the document 
 (``QualityFlag.METRICS_CAPPED``)."""
 MAX_NUMBERS = 10 * MAX_METRICS
 """Numbers read per document as candidate metrics (years, phone digits and dates among them)."""
+MAX_NUMBERS_PER_LINE = 100
+"""Numbers read per line; the rest of a line past them is not scanned. The densest line of the
+real résumés holds 35 (a collapsed text once its line breaks are restored), a bullet a few; a
+line of a thousand figures is a table or a dump, and reading each of them (its expression, its
+noun, its sentence) made a 10 KB line of numbers cost eight times a 5 MB one per MB, whose
+numbers the per-document caps had stopped reading."""
 
 _T = TypeVar("_T")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -104,7 +110,8 @@ class MetricFinder:
 
     def find(self, doc: Doc) -> tuple[list[MetricMatch], bool]:
         """The metrics in text order, and whether a cap left one out: a metric past
-        ``MAX_METRICS`` was found, or numbers past ``MAX_NUMBERS`` went unread."""
+        ``MAX_METRICS`` was found, or numbers past ``MAX_NUMBERS`` or past
+        ``MAX_NUMBERS_PER_LINE`` on a line went unread."""
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
         text = doc_text(doc)
         view = DocView(
@@ -116,7 +123,7 @@ class MetricFinder:
             SentenceEnds(text),
         )
         blocked = _blocked_ranges(doc)
-        expressions, capped = _capped(_expressions(text), MAX_NUMBERS)
+        expressions, capped = read_numbers(text)
         numeric = self._numeric(view, expressions)
         found, over = _capped(
             (m for m in numeric if not blocked.overlap(m.start_char, m.end_char)), MAX_METRICS
@@ -212,9 +219,26 @@ _SPELLED_NUMBER = re.compile(
 )
 
 
-def _expressions(text: str) -> Iterator[Expression]:
-    """The numbers of ``text`` that read as expressions, in text order."""
-    return filter(None, map(read_expression, EXPRESSION.finditer(text)))
+def read_numbers(text: str) -> tuple[list[Expression], bool]:
+    """The numbers of ``text`` read as candidate metrics, in text order, and whether a cap left
+    some unread: ``MAX_NUMBERS_PER_LINE`` a line, ``MAX_NUMBERS`` in all."""
+    found: list[Expression] = []
+    capped = False
+    at, line_end, on_line = 0, -1, 0
+    while (match := EXPRESSION.search(text, at)) is not None:
+        if len(found) == MAX_NUMBERS:
+            return found, True
+        if match.start() > line_end:  # the first number of a line
+            newline = text.find("\n", match.start())
+            line_end, on_line = len(text) if newline == -1 else newline, 0
+        if on_line == MAX_NUMBERS_PER_LINE:
+            capped, at = True, line_end + 1  # the rest of the line is skipped, not scanned
+            continue
+        on_line += 1
+        at = max(match.end(), match.start() + 1)
+        if (expression := read_expression(match)) is not None:
+            found.append(expression)
+    return found, capped
 
 
 def _capped(items: Iterable[_T], cap: int) -> tuple[list[_T], bool]:
@@ -241,13 +265,13 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
     Every expression that may become a metric (outside dates and contacts, not a bare year)
     and every spelled-out count; the parse is needed nowhere else, so a pipeline may run the
     statistical model only on the lines holding these (the focus component does). Numbers past
-    the ``MAX_NUMBERS``-th are never read, so they need no parse.
+    the caps (``read_numbers``) are never read, so they need no parse.
     """
     text = doc_text(doc)
     blocked = _blocked_ranges(doc)
     ranges = [
         (expression.start, expression.end)
-        for expression in itertools.islice(_expressions(text), MAX_NUMBERS)  # as many as are read
+        for expression in read_numbers(text)[0]  # as many as are read
         if not blocked.overlap(expression.start, expression.end)
         and not _is_bare_year(text, expression)
     ]
@@ -341,6 +365,23 @@ def _in_unit_of(first: Expression, second: Expression) -> float:
 
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
+_CHUNK = re.compile(r"\S{0,32}(?=\s|\Z)")
+"""The characters up to the next whitespace, when there are at most 32 of them."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def no_word_after(text: str, end: int) -> bool:
+    """Whether the token after a number ending at ``end`` surely holds no letter, so no noun
+    can follow it: the text or the line ends there, or one space comes before a chunk (to the
+    next whitespace) without a letter ("4200 17 98.6"). Then the tokens need not be looked up,
+    which was most of the cost of a line of figures. False when unsure."""
+    if end >= len(text) or text[end] == "\n":
+        return True
+    if text[end] != " ":
+        return False
+    chunk = _CHUNK.match(text, end + 1)
+    return chunk is not None and _LETTER.search(chunk.group()) is None
 
 
 def _is_metric(view: DocView, expression: Expression) -> bool:
@@ -349,10 +390,12 @@ def _is_metric(view: DocView, expression: Expression) -> bool:
     text = view.text[expression.start : expression.end]
     if expression.unit is not MetricUnit.COUNT or expression.qualifier is not MetricQualifier.EXACT:
         return True
-    if "+" in text or re.search(r"[a-zA-Z]", text):
+    if "+" in text or _LATIN_LETTER.search(text):
         return True
     if _YEAR.fullmatch(text.strip()):
         return False
+    if not view.has_tags and no_word_after(view.text, expression.end):
+        return False  # what ``counts_a_noun`` would say, without the tokens
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False

@@ -95,6 +95,13 @@ def test_another_jobs_position_is_never_lent() -> None:
     assert with_title_head(stranger, [other]) == stranger
 
 
+def test_a_position_sharing_most_words_does_not_keep_the_title_from_its_job() -> None:
+    intern = GoldWork(organization="Copperleaf", role="Software Engineer Intern")
+    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    predicted = GoldWork(organization="Harbour Ledger", role="Software Engineer")
+    assert with_title_head(predicted, [intern, dashed]).role == dashed.role
+
+
 def test_the_position_whose_title_is_the_prediction_is_chosen() -> None:
     senior = GoldWork(
         organization="Harbour Ledger", role="Senior Software Engineer, Developer Platform"

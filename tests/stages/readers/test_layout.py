@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.readers.layout import pages_to_text
+from resume_etl.stages.readers.columns import Side, reading_blocks
+from resume_etl.stages.readers.layout import group_rows, pages_to_text
 from resume_etl.stages.readers.lines import PageWords, Word
 
 CHAR = 5.0  # width of one character at size 10, in points
@@ -211,3 +212,62 @@ def test_a_main_column_running_on_to_the_next_page_is_read_before_its_sidebar() 
     body = [text for text in text_of(first, second).splitlines() if text]
     assert body[body.index("Built a pager.") + 1] == "Queue, 2021"
     assert body[-4:] == ["# Contact", "jane@example.org", "+1 555 0100", "Springfield"]
+
+
+def test_a_sidebar_of_two_lines_beside_a_heading_is_a_column() -> None:
+    # Two sections open level with each other: the sidebar's two lines are too few to find a
+    # gutter from by counting rows, but a one-column page never sets two headings on one row.
+    header = line("Jane Doe jane@example.org +1 555 0100 Springfield Illinois", 50, 60)
+    sidebar = two_column_page(["# Links", "jane.example.org"], [])
+    main = two_column_page(
+        [], ["# Work", "Engineer, Acme", "Built the billing service.", "Analyst, Beta", "Ran it."]
+    )
+    text = text_of(page(header, list(sidebar.words), list(main.words)))
+    body = [text for text in text.splitlines() if text]
+    assert body[1:3] == ["# Links", "jane.example.org"]
+    assert body[3:5] == ["# Work", "Engineer, Acme"]
+
+
+def test_a_line_running_off_the_page_does_not_move_the_wrapping_edge() -> None:
+    cut = "Cut paging alerts per week from 140 to 25 by rewriting"
+    rows = [
+        line(cut, 50, 100),
+        line("alert rules around SLOs.", 50, 113),
+        line("https://example.org/" + "a" * 120, 50, 139),
+    ]
+    text = text_of(page(*rows, width=50 + len(cut) * CHAR + 50))
+    assert text.splitlines()[0] == cut + " alert rules around SLOs."
+
+
+def test_a_header_laid_out_in_fields_above_the_columns_is_read_across_the_page() -> None:
+    header = [
+        line("Jane Doe", 50, 60) + line("Pharmacist | Durban", 300, 60),
+        line("B.Pharm, registered", 50, 73) + line("jane@example.org", 290, 73),
+    ]
+    columns = two_column_page(
+        ["Education", "B.Pharm", "UKZN, 2015"],
+        ["Experience", "Pharmacist", "City Pharmacy", "2019 - now", "Ran the dispensary."],
+    )
+    lines = [text for text in text_of(page(*header, list(columns.words))).splitlines() if text]
+    assert lines[:2] == [
+        "Jane Doe    Pharmacist | Durban",
+        "B.Pharm, registered    jane@example.org",
+    ]
+    assert lines[2:5] == ["Education", "B.Pharm", "UKZN, 2015"]
+
+
+def test_a_sidebar_line_reaching_into_the_gutter_stays_in_the_sidebar() -> None:
+    # The gutter found is the part of the strip the fewest rows cross, so the sidebar's one
+    # long line can reach into it; it is still the sidebar's, not a line across the page.
+    rows = group_rows(
+        [
+            *line("Degree: Bachelor of", 50, 100),
+            *line("Objective", 250, 100),
+            *line("School: Lyceum of the Philippines", 50, 113),
+            *line("To lead a team.", 250, 113),
+            *line("University, Manila", 50, 126),
+        ]
+    )
+    blocks = reading_blocks(rows, gutter=(200.0, 250.0))
+    assert [block.side for block in blocks] == [Side.LEFT, Side.RIGHT]
+    assert len(blocks[0].lines) == 3

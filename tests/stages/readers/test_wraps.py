@@ -177,3 +177,25 @@ def test_a_list_wrapped_before_its_separator_is_joined() -> None:
 
 def test_a_bullet_under_a_line_using_its_glyph_once_is_the_next_item() -> None:
     assert joined(SIDEBAR, "• Python · SQL", "• Go") == ["• Python · SQL", "• Go"]
+
+
+def test_a_list_of_one_separator_wrapped_before_the_next_is_joined() -> None:
+    assert joined(SIDEBAR, "Structured literacy · Te reo", "· Outdoor education") == [
+        "Structured literacy · Te reo · Outdoor education"
+    ]
+
+
+def test_running_text_after_a_date_field_wrapped_in_a_wide_column_is_joined() -> None:
+    dated, wrapped = lines(
+        "2015-2016 Postdoctoral Fellow, Institute for Fiscal Policy Research", "Studies, London"
+    )
+    dated.words[1:] = [replace(word, x0=word.x0 + 15, x1=word.x1 + 15) for word in dated.words[1:]]
+    kept, _ = join_wrapped([dated, wrapped], wide(dated.text()), usual_gap=3.0)
+    assert kept[0].text().endswith("Policy Research Studies, London")
+
+
+def test_a_short_field_set_off_at_the_edge_keeps_the_next_line() -> None:
+    company, title = lines("Acme Corporation International Holdings London, UK", "Senior Engineer")
+    company.words[4:] = [replace(w, x0=w.x0 + 60, x1=w.x1 + 60) for w in company.words[4:]]
+    kept, _ = join_wrapped([company, title], wide(company.text()), usual_gap=3.0)
+    assert [line.text() for line in kept][1] == "Senior Engineer"

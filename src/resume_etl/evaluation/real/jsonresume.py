@@ -228,7 +228,9 @@ def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldW
     that is the same job (same organization or same start) lends its position, and never when
     the predicted role already is some gold job's full position."""
     role = predicted.role
-    if not role or any(text_matches(role, gold.role) for gold in gold_jobs):
+    # Only a position the prediction *is* keeps it: one it merely shares most words with
+    # ("Software Engineer" of another job's "Software Engineer Intern") does not.
+    if not role or any(normalize(role) == normalize(gold.role or "") for gold in gold_jobs):
         return predicted
     positions: list[str] = []
     for gold in gold_jobs:

@@ -243,16 +243,19 @@ def numbered(drafts: Iterable[D], id_field: str, mint: Callable[[int], str]) -> 
     return tuple(draft.with_values(**{id_field: mint(index)}) for index, draft in enumerate(drafts))
 
 
+_WANTED: dict[Kind, tuple[type, ...]] = {
+    Kind.FOUND: (Extracted, Normalized),
+    Kind.DATES: (DateRangeMatch,),
+    Kind.EXTENT: (tuple,),
+    Kind.EXTENTS: (tuple,),
+}
+"""What each kind of draft field takes (any other kind takes any value)."""
+
+
 def _check_kind(model: type[Record], name: str, kind: Kind, value: DraftValue) -> None:
     """A found value must say where it was found, and dates must be a match: a plain string
     there would load without its span, so it is refused when the draft is built."""
-    wanted: tuple[type, ...] = {
-        Kind.FOUND: (Extracted, Normalized),
-        Kind.DATES: (DateRangeMatch,),
-        Kind.EXTENT: (tuple,),
-        Kind.EXTENTS: (tuple,),
-    }.get(kind, (object,))
-    if value is not None and not isinstance(value, wanted):
+    if value is not None and not isinstance(value, _WANTED.get(kind, (object,))):
         raise TypeError(f"{model.__name__}.{name} takes {kind.value}, not {value!r}")
 
 

@@ -82,7 +82,7 @@ def _date_masks(
 
 _DATE_QUALIFIER = re.compile(
     r"(?i)\b(?:expected|anticipated|graduated|graduating|graduation(?:\s+date)?|completed|"
-    r"since|from)\s*[:\-–]?\s*$"
+    r"since|from|seit|depuis|desde)\s*[:\-–]?\s*$"
 )
 """A word that says what a date is ("Expected July 2014"): part of the date, never a name."""
 _QUALIFIER_REACH = 24

@@ -29,7 +29,7 @@ from resume_etl.stages.extract._pieces import (
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line
-from resume_etl.wordlists import builtin_values, grammar_alternation
+from resume_etl.wordlists import builtin_forms, builtin_values, grammar_alternation
 
 # What the table modules read from here, including what ``_pieces`` holds since the split.
 __all__ = [
@@ -150,7 +150,7 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     says what it is, and a title before "at" cuts the piece even where the employer is
     written in lower case ("Intern at backstitch")."""
     found: list[HeaderSegment] = []
-    for piece_start, piece_end in _split(spans.text, start, end):
+    for piece_start, piece_end in _names_across_at(spans, _split(spans.text, start, end)):
         pieces = (
             _worked_as(spans, piece_start, piece_end)
             or _role_at_employer(spans, piece_start, piece_end)
@@ -161,6 +161,49 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
             pieces[0] = _as_employer(first)
         found.extend(pieces)
     return found
+
+
+_AT_GAP = re.compile(r"\s+at\s+")
+ORG_KEYWORDS_FILE = "org_keywords.jsonl"
+_INSTITUTION_KINDS = ("academic", "healthcare", "government", "nonprofit")
+"""Categories of organization keywords that name an institution rather than a company."""
+
+
+def _names_across_at(spans: SpanIndex, pieces: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces with the cuts at "at" undone where "at" is inside a name: "at" parts a title from
+    its employer ("Visiting Student at Simons Institute"), but after a name it goes on naming
+    ("Simons Institute at Northfield", "Role at Institute at University"). A piece after "at"
+    joins the one before it when that one is an employer: surely an organization, or itself
+    the piece after an "at"."""
+    text = spans.text
+    joined: list[tuple[int, int]] = []
+    after_at = False
+    for start, end in pieces:
+        at_gap = bool(joined) and bool(_AT_GAP.fullmatch(text, joined[-1][1], start))
+        if at_gap and (after_at or _is_organization(spans, *joined[-1])):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+        after_at = at_gap
+    return joined
+
+
+def _is_organization(spans: SpanIndex, start: int, end: int) -> bool:
+    """Surely an institution's name: read as an organization, its last organization keyword
+    names an institution ("Institute", "Hospital", "Department", "Association"), and no title
+    head is in it. A company word ("Software", "Solutions") may head a title as well
+    ("Software Engineering PMTS at X"); an institution at a place is one name."""
+    if spans.within(labels.TITLE_HEADS, start, end):
+        return False
+    if _classify_range(spans, start, end).kind is not SegmentKind.ORGANIZATION:
+        return False
+    keywords = spans.within(labels.ORG_KEYWORDS, start, end)
+    return bool(keywords) and keywords[-1].text.lower() in _INSTITUTION_WORDS
+
+
+_INSTITUTION_WORDS = frozenset(
+    form.lower() for kind in _INSTITUTION_KINDS for form in builtin_forms(ORG_KEYWORDS_FILE, kind)
+)
 
 
 def _as_employer(segment: HeaderSegment) -> HeaderSegment:

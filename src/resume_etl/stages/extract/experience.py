@@ -18,6 +18,7 @@ from resume_etl.stages.extract._header import (
     _line_of,
     header_segments,
 )
+from resume_etl.stages.extract._header_end import within_header
 from resume_etl.stages.extract._slots import (
     SURE,
     Slot,
@@ -131,7 +132,8 @@ def job_segments(
     """A job entry's period and its header cut into classified segments."""
     dates = _entry_dates(entry, spans)
     masks = _date_masks(dates, entry, spans)
-    return dates, header_segments(entry.header, spans, masks, entry.columns)
+    segments = header_segments(entry.header, spans, masks, entry.columns)
+    return dates, within_header(segments, dates, spans.text)
 
 
 def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, SegmentKind]:

@@ -27,6 +27,10 @@ _MIN_OWN_ROWS = 2
 """Rows with text right of the gutter and none left of it, for the right side to be a column."""
 _ALIGNED_SHARE = 0.5
 """Share of right-side rows that must start at one x position (a left-aligned column)."""
+_START_TOLERANCE = 3.0
+"""Points by which a line may start off its column's left edge and still start there."""
+_HEADING_RATIO = 1.15
+"""Letters this much larger than the page's body text are a heading's (as in ``layout``)."""
 
 
 @dataclass(slots=True)
@@ -120,9 +124,33 @@ def _is_column_gutter(row_chunks: list[list[Chunk]], gutter: tuple[float, float]
             right_rows += 1
             own_right_rows += not left
             right_starts[round(right[0].x0 / 2)] += 1
-    if min(left_rows, right_rows) < _MIN_COLUMN_ROWS or own_right_rows < _MIN_OWN_ROWS:
+    if own_right_rows < _MIN_OWN_ROWS or right_rows < _MIN_COLUMN_ROWS:
+        return False
+    if left_rows < _MIN_COLUMN_ROWS and not (
+        left_rows and _headings_side_by_side(row_chunks, gutter)
+    ):
         return False
     return right_starts.most_common(1)[0][1] >= _ALIGNED_SHARE * right_rows
+
+
+def _headings_side_by_side(row_chunks: list[list[Chunk]], gutter: tuple[float, float]) -> bool:
+    """Whether a row holds a heading on each side of the gutter (both set larger than most of
+    the page's text): two sections opening level with each other are two columns, however
+    short the left one is (a sidebar of one or two lines); a one-column page never sets two
+    headings on one row."""
+    sizes = Counter(round(w.size * 2) / 2 for found in row_chunks for c in found for w in c.words)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    for found in row_chunks:
+        left = [c for c in found if c.x1 <= gutter[0] + 1]
+        right = [c for c in found if c.x0 >= gutter[1] - 1]
+        beside = bool(left and right) and len(left) + len(right) == len(found)
+        if beside and min(_chunk_size(left[0]), _chunk_size(right[0])) >= body * _HEADING_RATIO:
+            return True
+    return False
+
+
+def _chunk_size(chunk: Chunk) -> float:
+    return min(word.size for word in chunk.words)
 
 
 class Side(StrEnum):
@@ -143,16 +171,17 @@ class ColumnBlock:
 
 
 def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[ColumnBlock]:
-    """Rows regrouped in reading order as blocks of lines: full-width rows stay in place as
-    blocks, and the rows between them are read as the left column's block, then the right's."""
-    left_edge, right_edge = gutter
+    """Rows regrouped in reading order as blocks of lines: full-width rows (and a header laid
+    out in fields above the columns) stay in place as blocks, and the rows between them are
+    read as the left column's block, then the right's."""
     blocks: list[ColumnBlock] = []
     pending = {side: ColumnBlock([], side) for side in Side}
-    for row in rows:
-        found = chunks(row)
-        left_words = [w for c in found if c.x1 <= left_edge + 1 for w in c.words]
-        right_words = [w for c in found if c.x0 >= right_edge - 1 for w in c.words]
-        if len(left_words) + len(right_words) < len(row.words):
+    header = _header_rows(rows, gutter)
+    for index, row in enumerate(rows):
+        left, right = _sides(row, gutter)
+        left_words = [word for chunk in left for word in chunk.words]
+        right_words = [word for chunk in right for word in chunk.words]
+        if index in header or len(left_words) + len(right_words) < len(row.words):
             _flush(blocks, pending, Side.LEFT, Side.RIGHT)
             pending[Side.FULL].lines.append(list(row.words))
             continue
@@ -163,6 +192,34 @@ def reading_blocks(rows: Sequence[Row], gutter: tuple[float, float]) -> list[Col
             pending[Side.RIGHT].lines.append(right_words)
     _flush(blocks, pending, Side.FULL, Side.LEFT, Side.RIGHT)
     return blocks
+
+
+def _header_rows(rows: Sequence[Row], gutter: tuple[float, float]) -> set[int]:
+    """Rows above the right column's first line that hold text on both sides of the gutter,
+    the right side not starting where the column starts: a header laid out in fields ("Name
+    ...... Title | City", "Degree ...... e-mail"), read across the page, not split between
+    the columns."""
+    sides = [_sides(row, gutter) for row in rows]
+    starts = Counter(round(right[0].x0 / 2) for _, right in sides if right)
+    if not starts:
+        return set()
+    column_start = 2 * starts.most_common(1)[0][0]
+    header: set[int] = set()
+    for index, (left, right) in enumerate(sides):
+        if right and abs(right[0].x0 - column_start) <= _START_TOLERANCE:
+            break
+        if left and right:
+            header.add(index)
+    return header
+
+
+def _sides(row: Row, gutter: tuple[float, float]) -> tuple[list[Chunk], list[Chunk]]:
+    """A row's chunks in the left column and in the right one. The gutter found is the part
+    of the strip the fewest rows cross, so the left column's longest lines may reach into it:
+    a chunk that ends before the right column starts is the left column's."""
+    found = chunks(row)
+    right = [c for c in found if c.x0 >= gutter[1] - 1]
+    return [c for c in found if c.x1 < gutter[1] - 1], right
 
 
 def _flush(blocks: list[ColumnBlock], pending: dict[Side, ColumnBlock], *sides: Side) -> None:

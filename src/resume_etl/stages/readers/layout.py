@@ -143,10 +143,13 @@ def columns_of(blocks: Sequence[Block], page_width: float) -> list[Column]:
     one-column page end at the right edge of the document's text, and no nearer the left edge
     than the page's left margin is to the page's left side (a page of short lines, a list, has
     its edge at the margin, not at the end of its longest line). Headings are left out: a name
-    set large says nothing of where the body text wraps."""
+    set large says nothing of where the body text wraps, and neither do lines running off the
+    page nor the one longest line (an address too long for any line overflows the margin):
+    the second longest line on the page counts."""
     body = [(block, line) for block in blocks for line in block.lines if not line.heading_level]
     text_left = min((line.x0 for _, line in body), default=0.0)
-    text_right = max([*(line.x1 for _, line in body), page_width - text_left])
+    ends = sorted(line.x1 for _, line in body if line.x1 <= page_width)
+    text_right = max([*ends[-2:-1], page_width - text_left])
     left_right: dict[int, float] = {}
     for block, line in body:
         if block.side is Side.LEFT:

@@ -48,6 +48,8 @@ a line was wrapped."""
 _PARAGRAPH_GAP = 0.4
 """A gap above a line wider than the usual one by this many font sizes is a blank line."""
 _START_SLACK = 0.3
+_LAST_CELL_SHARE = 0.5
+"""Share of its column a line's last field must fill to be running text, not a field."""
 _FIT_SLACK = 0.25
 """How near the column's edge (font sizes) a word must end to count as not fitting: the edge is
 where the longest line ends, short of where the page would wrap, and a space is wider in some
@@ -83,8 +85,6 @@ _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
 _DASHES = frozenset({"-", "–", "—"})
-_LIST_SEPARATORS = 2
-"""Times a glyph must part the words of a line for it to be that line's list separator."""
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
 DATA_FILE = "wrap_words.jsonl"
 
@@ -254,14 +254,22 @@ def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> b
 
 
 def _continues_list(above: TextLine, line: TextLine) -> bool:
-    """``line`` opens with the glyph that parts the items of the list above, used there twice
-    or more and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
+    """``line`` opens with the glyph that parts the items of the list above, used there between
+    words and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
     cooking"): the list wrapped before a separator, which is no bullet there. Dashes are left
     out: prose sets them between clauses."""
     glyph = line.words[0].text
     if glyph in _DASHES or len(line.words) < 2 or above.words[0].text == glyph:
         return False
-    return sum(word.text == glyph for word in above.words[1:]) >= _LIST_SEPARATORS
+    return any(word.text == glyph for word in above.words[1:])
+
+
+def _runs_on_in_last_cell(above: TextLine, column: Column) -> bool:
+    """The last field of a line laid out in fields fills half its column or more: running
+    text after a date ("2015-2016    Postdoctoral Fellow, Institute for Fiscal" / "Studies"),
+    not a short field set off by a gap ("Acme Corp    London, UK"), which ends its line."""
+    last = above.cells()[-1]
+    return last[-1].x1 - last[0].x0 >= _LAST_CELL_SHARE * column.width
 
 
 def _fits(
@@ -281,7 +289,7 @@ def _fits(
         return False
     if above.table_row or line.table_row or len(line.cells()) > 1:
         return False  # a line with a wide gap is laid out in fields, not wrapped prose
-    if len(above.cells()) > 1 and not _left_open(above):
+    if len(above.cells()) > 1 and not (_left_open(above) or _runs_on_in_last_cell(above, column)):
         return False  # ...unless its last field was cut ("2019-2021    Lecturer, University of")
     size = max(above.size, line.size)
     gap = line.top - above.bottom

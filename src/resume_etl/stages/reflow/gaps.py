@@ -1,27 +1,8 @@
-"""Reflow: put back the line breaks of text whose breaks were collapsed into runs of spaces.
+"""Gaps: what one run of spaces inside a collapsed line stood for.
 
-Text pulled from a PDF or a web form often arrives as one long line in which every line break
-became a run of spaces ("... NC 27599  Phone: ...    EDUCATION  2001 ..."). Every later stage
-reads lines (headings, entry headers, bullets), so such a text yields no sections and no entries.
-This module is "text in, line breaks out": it finds the lines that read as collapsed and puts a
-line break back into each run of spaces that stood for one.
-
-Offsets are kept: a break replaces the first space of its run (two for a blank line), so every
-character stays where it was and spans into the raw text stay valid. The remaining spaces of
-the run lead the next line, where the segmenter ignores them.
-
-The thresholds come from data, not from cases. In the dev half of the dotin set (100 real
-résumés, every one a single line), each document holds at least 4 runs of two or more spaces
-that do not follow a sentence end, at least 0.75 per 100 characters; in the multi-line
-documents of ``raw/`` and 20 real markdown résumés no line holds more than 3 such runs once
-runs beside a separator ("a  |  b", "a  •  b") are left out, and those lines are short. Dotin
-spans also say which runs are *not* line breaks: of the runs inside labelled spans, the largest
-group sits between two dates ("2003  Present", "June 2009  February 2010"), where the collapse
-lost the dash of the range; those get the dash back (one character, so offsets still hold) and
-stay on their line (dates are read with the default date settings, English month names).
-Run lengths come in pairs: of the dev half's 12,574 runs, 9,815 have 2 spaces and 2,084 have 4,
-two collapsed breaks, a blank line; so a run of 4 or more gets two breaks, unless a list item
-or a wrapped line follows it, whose spaces were more likely indentation.
+A run is padding around a mark ("a  |  b", "•  item"), the lost dash of a date range
+("2003  Present"), a line break, or two of them (a blank line). The evidence and the thresholds
+are set out in the package docstring (``reflow/__init__.py``).
 """
 
 from __future__ import annotations
@@ -34,18 +15,6 @@ from functools import cache
 
 from resume_etl.config import DateSettings
 from resume_etl.dates import DateParser, DateRangeMatch
-
-__all__ = ["MIN_BREAKING_RUNS", "MIN_LINE_CHARS", "REPAIR", "restore_line_breaks"]
-
-REPAIR = "line_breaks"
-"""The name ingest records in ``documents.repairs`` when this step changed a text."""
-
-MIN_BREAKING_RUNS = 4
-"""A line is collapsed when at least this many of its runs read as line breaks (not counting
-runs after a sentence end, which also occur as sentence spacing in prose)."""
-
-MIN_LINE_CHARS = 100
-"""Shorter lines are left alone: a short line with wide gaps is a row of columns, not a text."""
 
 BLANK_LINE_RUN = 4
 """Runs at least this long stood for a blank line: they get two line breaks (one before a list
@@ -65,7 +34,7 @@ _FIELD_LABEL = re.compile(r"[ \t]+\w+(?:[ \t]+\w+)?[ \t]*:")
 """What follows "Current"/"Present" when it opens a field label ("Current Location: Pune")."""
 
 
-class _Gap(Enum):
+class Gap(Enum):
     """What one run of spaces inside a line stood for."""
 
     KEEP = "keep"
@@ -74,52 +43,20 @@ class _Gap(Enum):
     DASH = "dash"
 
 
-_BREAKS = frozenset({_Gap.BREAK, _Gap.BLANK_LINE})
+BREAKS = frozenset({Gap.BREAK, Gap.BLANK_LINE})
 
 
 @dataclass(frozen=True, slots=True)
-class _Run:
+class Run:
     start: int
     end: int
-    gap: _Gap
+    gap: Gap
     counts: bool
     """Whether it is evidence that the line is collapsed: a break not after a sentence end, or
     a tab-wide gap after a bullet mark (a list item in the middle of a line)."""
 
 
-def restore_line_breaks(text: str) -> str:
-    """``text`` with line breaks put back into the lines that read as collapsed.
-
-    A text with no such line comes back unchanged (the same object), so a document that kept
-    its line breaks is never touched; the result has the same length as ``text``.
-    """
-    if "  " not in text:
-        return text
-    lines = text.split("\n")
-    reflowed = [_reflowed(line) for line in lines]
-    if reflowed == lines:
-        return text
-    return "\n".join(reflowed)
-
-
-def _reflowed(line: str) -> str:
-    if len(line) < MIN_LINE_CHARS or line.count("  ") < MIN_BREAKING_RUNS:
-        return line
-    runs = list(_runs(line))
-    if sum(run.counts for run in runs) < MIN_BREAKING_RUNS:
-        return line
-    chars = list(line)
-    for run in runs:
-        if run.gap is _Gap.BREAK:
-            chars[run.start] = "\n"
-        elif run.gap is _Gap.BLANK_LINE:
-            chars[run.start : run.start + 2] = "\n\n"
-        elif run.gap is _Gap.DASH:
-            chars[run.start + (run.end - run.start - 1) // 2] = "-"
-    return "".join(chars)
-
-
-def _runs(line: str) -> Iterator[_Run]:
+def runs(line: str) -> Iterator[Run]:
     """Each run of two or more spaces between two cells of text, and what it stood for."""
     inner = [
         match for match in _RUN.finditer(line) if match.start() > 0 and match.end() < len(line)
@@ -131,23 +68,23 @@ def _runs(line: str) -> Iterator[_Run]:
         left, right = cells[index], cells[index + 1]
         gap = _gap(left, right, match.start(), match.end(), dates)
         tab_after_bullet = len(match.group()) >= BLANK_LINE_RUN and _is_bullet(left)
-        breaks = gap in _BREAKS or tab_after_bullet  # a mid-line bullet is a break before it
+        breaks = gap in BREAKS or tab_after_bullet  # a mid-line bullet is a break before it
         counts = breaks and left.rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS
-        yield _Run(match.start(), match.end(), gap, counts)
+        yield Run(match.start(), match.end(), gap, counts)
 
 
-def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> _Gap:
+def _gap(left: str, right: str, start: int, end: int, dates: _DatesOf) -> Gap:
     """A run is padding around a mark, part of a date range, or a line break."""
     narrow = end - start < BLANK_LINE_RUN
     if _is_bullet(left) or (narrow and _is_symbol(left)):
-        return _Gap.KEEP  # the space after a bullet (a tab, however wide) or a separator
+        return Gap.KEEP  # the space after a bullet (a tab, however wide) or a separator
     if narrow and _is_symbol(right) and not _is_bullet(right):
-        return _Gap.KEEP  # the space before a separator: "a  |  b" is one line
+        return Gap.KEEP  # the space before a separator: "a  |  b" is one line
     if narrow and dates.lost_dash(left, right, start, end):
-        return _Gap.DASH
+        return Gap.DASH
     if not narrow and not _continues_a_block(right):
-        return _Gap.BLANK_LINE
-    return _Gap.BREAK
+        return Gap.BLANK_LINE
+    return Gap.BREAK
 
 
 def _continues_a_block(cell: str) -> bool:
@@ -201,6 +138,20 @@ def _reads_as_range(head: str, tail: str, width: int) -> bool:
             rest = joined[found.end_char :]
             return _is_whole_range(found) and not _FIELD_LABEL.match(rest)
     return False
+
+
+def is_period(cell: str) -> bool:
+    """Whether ``cell`` is one date or one date range and nothing else ("03/2021 - Present")."""
+    text = cell.strip()
+    return any(
+        found.start_char == 0 and found.end_char >= len(text)
+        for found in _date_parser().find_ranges(text)
+    )
+
+
+def is_bullet(cell: str) -> bool:
+    """Whether ``cell`` is a list item's mark alone ("•", a Symbol-font glyph, an escape)."""
+    return _is_bullet(cell)
 
 
 def _is_whole_range(found: DateRangeMatch) -> bool:
