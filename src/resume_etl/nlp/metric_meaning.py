@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resume_etl.nlp import metric_surface
 from resume_etl.nlp.change_words import change_word, direction_of_form
+from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection
 
 __all__ = ["DocView", "anchor", "direction_of", "opening_index", "sentence_bounds", "subject_of"]
@@ -36,7 +37,7 @@ class DocView:
     focus component runs no tagger); word classes then come from the surface."""
     has_parse: bool
     """False when no token was parsed: direction and subject come from the surface."""
-    sentence_ends: metric_surface.SentenceEnds
+    sentence_ends: SentenceEnds
     """The text's sentence ends, scanned once for all its metrics."""
 
 

@@ -1,4 +1,4 @@
-"""The surface reading's sentence bounds: the same as a plain scan, at a fraction of its cost."""
+"""A metric's sentence bounds: the same as a plain scan, at a fraction of its cost."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resume_etl.nlp import metric_surface
-from resume_etl.nlp.metric_surface import SentenceEnds
+from resume_etl.nlp import sentence_ends
+from resume_etl.nlp.sentence_ends import SentenceEnds
 
 _PLAIN_END = re.compile(r"(?<=[a-z0-9%)\]][.!?])\s+(?=[A-Z0-9])")
 """The sentence end as first written: a look-behind tried at every character."""
@@ -22,7 +22,7 @@ def plain_bounds(text: str, line_start: int, line_end: int, start: int) -> tuple
     for match in _PLAIN_END.finditer(text, line_start, line_end):
         word_start = text.rfind(" ", line_start, match.start()) + 1
         if text[max(word_start, line_start) : match.start() - 1].lower() in (
-            metric_surface._ABBREVIATIONS
+            sentence_ends._ABBREVIATIONS
         ):
             continue
         if match.end() <= start:
@@ -77,14 +77,14 @@ def test_a_line_of_many_metrics_is_scanned_for_sentence_ends_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     scans: list[str] = []
-    pattern = metric_surface._SENTENCE_END
+    pattern = sentence_ends._SENTENCE_END
 
     class Counting:
         def finditer(self, text: str) -> Iterator[re.Match[str]]:
             scans.append(text)
             return pattern.finditer(text)
 
-    monkeypatch.setattr(metric_surface, "_SENTENCE_END", Counting())
+    monkeypatch.setattr(sentence_ends, "_SENTENCE_END", Counting())
     sentence = "Cut costs by 5%. "
     text = sentence * 500
     ends = SentenceEnds(text)
