@@ -9,15 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from resume_etl.nlp import metric_surface
+from resume_etl.nlp.metric_numbers import MAX_NUMBERS_PER_LINE, no_word_after, read_numbers
 from resume_etl.nlp.metric_surface import counts_a_noun
-from resume_etl.nlp.metrics import (
-    MAX_NUMBERS_PER_LINE,
-    MetricFinder,
-    MetricMatch,
-    no_word_after,
-    parse_number,
-    read_numbers,
-)
+from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.normalize import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit

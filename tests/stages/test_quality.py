@@ -83,7 +83,7 @@ def test_a_document_with_as_many_metrics_as_the_cap_is_not_flagged(
 def test_numbers_left_unread_past_their_cap_flag_the_document(
     extract_text: Extract, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_NUMBERS", 1)
+    monkeypatch.setattr("resume_etl.nlp.metric_numbers.MAX_NUMBERS", 1)
     text = RESUME.replace("- Cut report time by 30%", "- Cut report time by 30% and cost by 12%")
     validated = validate(extract_text(text), TODAY)
     assert QualityFlag.METRICS_CAPPED in _flags(validated)

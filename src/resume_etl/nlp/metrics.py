@@ -26,14 +26,12 @@ from spacy.vocab import Vocab
 from resume_etl.nlp import labels, metric_surface
 from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.metric_expression import (
-    EXPRESSION,
     NUMBER,
     UNITS,
     WORD_NUMBERS,
     Expression,
     alternation,
     parse_number,
-    read_expression,
 )
 from resume_etl.nlp.metric_meaning import (
     DocView,
@@ -43,6 +41,7 @@ from resume_etl.nlp.metric_meaning import (
     sentence_bounds,
     subject_of,
 )
+from resume_etl.nlp.metric_numbers import no_word_after, read_numbers
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -74,15 +73,6 @@ them, hundreds at most. Each costs tens of microseconds (its sentence, clause an
 read), so a text of numbers only (a table, a data dump: one metric every eight bytes) cost
 twenty CPU seconds per MB, four times a résumé's. Beyond the cap the document is flagged
 (``QualityFlag.METRICS_CAPPED``)."""
-MAX_NUMBERS = 10 * MAX_METRICS
-"""Numbers read per document as candidate metrics (years, phone digits and dates among them)."""
-MAX_NUMBERS_PER_LINE = 100
-"""Numbers read per line; the rest of a line past them is not scanned. The densest line of the
-real résumés holds 35 (a collapsed text once its line breaks are restored), a bullet a few; a
-line of a thousand figures is a table or a dump, and reading each of them (its expression, its
-noun, its sentence) made a 10 KB line of numbers cost eight times a 5 MB one per MB, whose
-numbers the per-document caps had stopped reading."""
-
 _T = TypeVar("_T")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -220,28 +210,6 @@ _SPELLED_NUMBER = re.compile(
 )
 
 
-def read_numbers(text: str) -> tuple[list[Expression], bool]:
-    """The numbers of ``text`` read as candidate metrics, in text order, and whether a cap left
-    some unread: ``MAX_NUMBERS_PER_LINE`` a line, ``MAX_NUMBERS`` in all."""
-    found: list[Expression] = []
-    capped = False
-    at, line_end, on_line = 0, -1, 0
-    while (match := EXPRESSION.search(text, at)) is not None:
-        if len(found) == MAX_NUMBERS:
-            return found, True
-        if match.start() > line_end:  # the first number of a line
-            newline = text.find("\n", match.start())
-            line_end, on_line = len(text) if newline == -1 else newline, 0
-        if on_line == MAX_NUMBERS_PER_LINE:
-            capped, at = True, line_end + 1  # the rest of the line is skipped, not scanned
-            continue
-        on_line += 1
-        at = max(match.end(), match.start() + 1)
-        if (expression := read_expression(match)) is not None:
-            found.append(expression)
-    return found, capped
-
-
 def _capped(items: Iterable[_T], cap: int) -> tuple[list[_T], bool]:
     """The first ``cap`` items, and whether there was one more (read, then left out)."""
     first = list(itertools.islice(items, cap + 1))
@@ -367,22 +335,6 @@ def _in_unit_of(first: Expression, second: Expression) -> float:
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _LATIN_LETTER = re.compile(r"[a-zA-Z]")
-_CHUNK = re.compile(r"\S{0,32}(?=\s|\Z)")
-"""The characters up to the next whitespace, when there are at most 32 of them."""
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def no_word_after(text: str, end: int) -> bool:
-    """Whether the token after a number ending at ``end`` surely holds no letter, so no noun
-    can follow it: the text or the line ends there, or one space comes before a chunk (to the
-    next whitespace) without a letter ("4200 17 98.6"). Then the tokens need not be looked up,
-    which was most of the cost of a line of figures. False when unsure."""
-    if end >= len(text) or text[end] == "\n":
-        return True
-    if text[end] != " ":
-        return False
-    chunk = _CHUNK.match(text, end + 1)
-    return chunk is not None and _LETTER.search(chunk.group()) is None
 
 
 def _is_metric(view: DocView, expression: Expression) -> bool:

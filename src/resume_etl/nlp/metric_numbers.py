@@ -1,0 +1,63 @@
+"""Which numbers of a text the metric finder reads, and which need no look at their tokens.
+
+A text of figures (a table, a data dump) holds a number every few bytes, and each number read
+costs its expression, its noun and, as a metric, its sentence and its row. The caps here bound
+that per line and per document; ``no_word_after`` answers the commonest question about a bare
+number (does a noun follow it?) from the text alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.nlp.metric_expression import EXPRESSION, Expression, read_expression
+
+MAX_NUMBERS = 10_000
+"""Numbers read per document as candidate metrics (years, phone digits and dates among them),
+ten times the metrics read (``metrics.MAX_METRICS``)."""
+MAX_NUMBERS_PER_LINE = 100
+"""Numbers read per line; the rest of a line past them is not scanned. The densest line of the
+real résumés holds 35 (a collapsed text once its line breaks are restored), a bullet a few; a
+line of a thousand figures is a table or a dump, and reading each of them (its expression, its
+noun, its sentence) made a 10 KB line of numbers cost eight times a 5 MB one per MB, whose
+numbers the per-document caps had stopped reading."""
+
+
+def read_numbers(text: str) -> tuple[list[Expression], bool]:
+    """The numbers of ``text`` read as candidate metrics, in text order, and whether a cap left
+    some unread: ``MAX_NUMBERS_PER_LINE`` a line, ``MAX_NUMBERS`` in all."""
+    found: list[Expression] = []
+    capped = False
+    at, line_end, on_line = 0, -1, 0
+    while (match := EXPRESSION.search(text, at)) is not None:
+        if len(found) == MAX_NUMBERS:
+            return found, True
+        if match.start() > line_end:  # the first number of a line
+            newline = text.find("\n", match.start())
+            line_end, on_line = len(text) if newline == -1 else newline, 0
+        if on_line == MAX_NUMBERS_PER_LINE:
+            capped, at = True, line_end + 1  # the rest of the line is skipped, not scanned
+            continue
+        on_line += 1
+        at = max(match.end(), match.start() + 1)
+        if (expression := read_expression(match)) is not None:
+            found.append(expression)
+    return found, capped
+
+
+_CHUNK = re.compile(r"\S{0,32}(?=\s|\Z)")
+"""The characters up to the next whitespace, when there are at most 32 of them."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def no_word_after(text: str, end: int) -> bool:
+    """Whether the token after a number ending at ``end`` surely holds no letter, so no noun
+    can follow it: the text or the line ends there, or one space comes before a chunk (to the
+    next whitespace) without a letter ("4200 17 98.6"). Then the tokens need not be looked up,
+    which was most of the cost of a line of figures. False when unsure."""
+    if end >= len(text) or text[end] == "\n":
+        return True
+    if text[end] != " ":
+        return False
+    chunk = _CHUNK.match(text, end + 1)
+    return chunk is not None and _LETTER.search(chunk.group()) is None
