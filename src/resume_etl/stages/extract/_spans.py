@@ -6,6 +6,7 @@ between these offsets", never the ``Doc`` itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -43,6 +44,7 @@ class SpanIndex:
         self.text: str = doc_text(doc)
         self.ents: tuple[Span, ...] = ()
         self.groups: dict[str, list[Span]] = {key: [] for key in GROUP_KEYS}
+        self._by_start: dict[str, _StartOrder] = {}
         self.read_model_spans()
 
     def read_model_spans(self) -> None:
@@ -51,6 +53,7 @@ class SpanIndex:
         for key, group in self.groups.items():
             if not group and key in self.doc.spans:
                 self.groups[key] = list(self.doc.spans[key])
+                self._by_start.pop(key, None)
 
     @property
     def metrics_capped(self) -> bool:
@@ -60,8 +63,16 @@ class SpanIndex:
         return bool(self.doc.spans[labels.METRICS].attrs.get(labels.METRICS_CAPPED, False))
 
     def within(self, key: str, start: int, end: int) -> list[Span]:
-        """Spans of a group lying inside ``[start, end)``."""
-        return [s for s in self.groups[key] if s.start_char >= start and s.end_char <= end]
+        """Spans of a group lying inside ``[start, end)``, in the group's own order.
+
+        Every entry, header piece and line asks this, so a scan of the whole group per ask made
+        extraction quadratic in a document's length; the group sorted by start once answers
+        each ask in the logarithm of its size plus what it returns.
+        """
+        order = self._by_start.get(key)
+        if order is None:
+            order = self._by_start[key] = _StartOrder.of(self.groups[key])
+        return order.inside(start, end)
 
     def entities(self, start: int, end: int, entity_labels: set[str]) -> list[Span]:
         return [
@@ -69,6 +80,34 @@ class SpanIndex:
             for ent in self.ents
             if ent.label_ in entity_labels and ent.start_char >= start and ent.end_char <= end
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class _StartOrder:
+    """A span group sorted by start offset, each span with its place in the group."""
+
+    starts: list[int]
+    ends: list[int]
+    places: list[int]
+    spans: list[Span]
+
+    @classmethod
+    def of(cls, group: list[Span]) -> _StartOrder:
+        bounds = sorted((span.start_char, place, span.end_char) for place, span in enumerate(group))
+        return cls(
+            starts=[start for start, _place, _end in bounds],
+            ends=[end for _start, _place, end in bounds],
+            places=[place for _start, place, _end in bounds],
+            spans=group,
+        )
+
+    def inside(self, start: int, end: int) -> list[Span]:
+        first = bisect_left(self.starts, start)
+        last = bisect_right(self.starts, end)
+        places = sorted(
+            self.places[index] for index in range(first, last) if self.ends[index] <= end
+        )
+        return [self.spans[place] for place in places]
 
 
 def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
