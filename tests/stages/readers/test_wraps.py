@@ -199,3 +199,24 @@ def test_a_short_field_set_off_at_the_edge_keeps_the_next_line() -> None:
     company.words[4:] = [replace(w, x0=w.x0 + 60, x1=w.x1 + 60) for w in company.words[4:]]
     kept, _ = join_wrapped([company, title], wide(company.text()), usual_gap=3.0)
     assert [line.text() for line in kept][1] == "Senior Engineer"
+
+
+def test_a_date_range_cut_at_its_dash_is_joined_and_a_dash_item_is_not() -> None:
+    assert joined(SIDEBAR, "Software Engineering · Oct 1994", "- Jul 1999") == [
+        "Software Engineering · Oct 1994 - Jul 1999"
+    ]
+    assert joined(SIDEBAR, "Software Engineering · Oct 1994", "- Led the lab") == [
+        "Software Engineering · Oct 1994",
+        "- Led the lab",
+    ]
+
+
+def test_a_label_cut_after_its_ampersand_is_joined() -> None:
+    item, rest = lines("• Zusammenarbeit &", "Projektmanagement: Jira, Slack")
+    rest.words[:] = [replace(w, x0=w.x0 + 2 * CHAR, x1=w.x1 + 2 * CHAR) for w in rest.words]
+    kept, _ = join_wrapped([item, rest], SIDEBAR, usual_gap=3.0)
+    assert [line.text() for line in kept] == ["• Zusammenarbeit & Projektmanagement: Jira, Slack"]
+    assert joined(SIDEBAR, "Skills: Python, Go,", "Tools: Git") == [
+        "Skills: Python, Go,",
+        "Tools: Git",
+    ]

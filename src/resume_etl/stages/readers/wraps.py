@@ -83,6 +83,11 @@ _FIELD_END = re.compile(
 which a line in capitals is the next field even in a wide column."""
 _SENTENCE_END = re.compile(r"[^\W\d]{4,}\.$|\.\.\.$")
 """A sentence's full stop, not an abbreviation's ("No.", "Dr.", "Ltd.")."""
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\W{0,2}$")
+_RANGE_REST = re.compile(
+    rf"^[-–—]\s*(?:(?:{MONTH_OR_SEASON})\.?\s+)?(?:(?:19|20)\d\d\b|{_ONGOING})", re.IGNORECASE
+)
+"""The rest of a date range: a dash, then a (month and) year or "Present"."""
 _HYPHENATED = re.compile(r"[^\W\d]-$")
 _DASHES = frozenset({"-", "–", "—"})
 _PAIRS = (("(", ")"), ("[", "]"), ("“", "”"))
@@ -181,7 +186,7 @@ def _is_wrap(
 ) -> bool:
     if above.heading_level or start_of_text > above.x0 + 1:
         return True  # a heading's second line, or a bullet's text under its hanging indent
-    if _left_open(above):
+    if _left_open(above) or _range_continues(above, line):
         return True
     if _ADDRESS.search(line.words[0].text):
         return False
@@ -253,6 +258,19 @@ def _dash_under_text(above: TextLine, line: TextLine, start_of_text: float) -> b
     )
 
 
+def _range_continues(above: TextLine, line: TextLine) -> bool:
+    """A date range cut at its dash: the line above ends on a year, and this one opens with the
+    dash and the range's end ("Software Engineering · Oct 1994" / "- Jul 1999"), not an item."""
+    return _YEAR_END.search(above.text()) is not None and _RANGE_REST.match(line.text()) is not None
+
+
+def _label_cut(above: TextLine) -> bool:
+    """The line above ends on "&" or a word like "and": a label cut in two ("- Research &" /
+    "Development: ..."), whose second half looks like a label of its own."""
+    last = above.words[-1].text
+    return last in ("&", "+") or last in open_words()
+
+
 def _continues_list(above: TextLine, line: TextLine) -> bool:
     """``line`` opens with the glyph that parts the items of the list above, used there between
     words and not as its bullet ("Butchery · Fermentation · Menu costing" / "· Wood-fired
@@ -279,12 +297,13 @@ def _fits(
     room for this line's first word."""
     if above.heading_level or line.heading_level:
         return _same_heading(above, line, usual_gap)
-    if _LABEL.match(line.text()):
+    if _LABEL.match(line.text()) and not _label_cut(above):
         return False
     if (
         BULLET_START.match(line.words[0].text)
         and not _dash_under_text(above, line, start_of_text)
         and not _continues_list(above, line)
+        and not _range_continues(above, line)
     ):
         return False
     if above.table_row or line.table_row or len(line.cells()) > 1:
