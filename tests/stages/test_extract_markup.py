@@ -48,3 +48,9 @@ def test_the_view_points_at_the_documents_characters(text: str) -> None:
         assert list(view.offsets) == sorted(set(view.offsets))
     for start, end in _split(text, 0, len(text)):
         assert 0 <= start < end <= len(text)
+
+
+def test_a_comma_after_a_bold_link_parts_the_name_from_the_title() -> None:
+    text = "**[Tallowby](https://tallowby.example)**, Data Analyst"
+    assert _pieces(text) == ["Tallowby", "Data Analyst"]
+    assert not after_joint("[Tallowby](https://tallowby.example) at ", 0, 40)

@@ -80,7 +80,7 @@ def plain_view(text: str, start: int, end: int) -> PlainView | None:
     joints = []
     for mark_start, mark_end in marks:
         joint = _CUT.match(text, mark_end, end)
-        if joint is not None and _closes(text, mark_start, mark_end):
+        if joint is not None and _closes(text[mark_start:mark_end], joint.group()):
             joints.append((_view_index(offsets, mark_end), _view_index(offsets, joint.end())))
     return PlainView("".join(text[offset] for offset in offsets), offsets, tuple(joints))
 
@@ -90,12 +90,13 @@ def _view_index(offsets: tuple[int, ...], offset: int) -> int:
     return bisect.bisect_left(offsets, offset)
 
 
-def _closes(text: str, start: int, end: int) -> bool:
-    """Whether the mark closes emphasis or a tag (a title's end), not a link or an opening."""
-    mark = text[start:end]
-    if mark.startswith("</"):
-        return True
-    return not mark.startswith(("](", "<")) and not mark.endswith("[")
+def _closes(mark: str, joint: str) -> bool:
+    """Whether ``mark`` closes a field before ``joint``: a comma may follow any closing mark
+    (emphasis, a tag, a link: "[Name](url), Role"); a joint word only closed emphasis or a
+    tag, a title's end ("**Role** for ..."), not a link ("[Name](url) at ...")."""
+    if mark.endswith("[") or (mark.startswith("<") and not mark.startswith("</")):
+        return False
+    return joint.strip() == "," or not mark.endswith(")")
 
 
 def after_joint(text: str, start: int, end: int) -> bool:
@@ -103,7 +104,7 @@ def after_joint(text: str, start: int, end: int) -> bool:
     it is the employer ("**Role** for [Name]")."""
     for mark_start, mark_end in markup_marks(text, start, end):
         joint = _JOINT.match(text, mark_end, end)
-        if joint is None or not _closes(text, mark_start, mark_end):
+        if joint is None or not _closes(text[mark_start:mark_end], joint.group()):
             continue
         rest = text[joint.end() : end]
         if not rest.strip("*_[ <>"):
