@@ -344,3 +344,44 @@ def test_a_name_another_lexicon_claims_in_the_employers_slot_is_the_employer(
     )
     jobs = [(org, role) for org, role, _ in _jobs(extract_text, text)]
     assert jobs[2:] == [("Freelance", "Web Developer"), ("GP (Gerber Partner)", "Cashier")]
+
+
+def test_a_bold_title_for_a_linked_employer(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n08/2020 -- Present\n"
+        ": **Senior Platform Engineer** for [Quorvant](https://quorvant.example/)"
+        " • _Lakeport, Oregon_\n"
+        "\n    * Built the login service\n\n07/2018 -- 06/2020\n"
+        ": **Software Engineer** for [Brellix](https://brellix.example/) • _Lakeport, Oregon_\n"
+        "\n    * Led the team\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Quorvant", "Senior Platform Engineer", "Lakeport, Oregon"),
+        ("Brellix", "Software Engineer", "Lakeport, Oregon"),
+    ]
+
+
+def test_a_bold_title_at_a_linked_employer_written_in_lower_case(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "**Data Analyst** at [tallowby](https://tallowby.example) | Jan 2019 - Mar 2021\n"
+        "- Built dashboards\n\n"
+        "**Research Assistant** at [Mirefield Labs](https://mirefield.example) | 2017 - 2018\n"
+        "- Ran studies\n"
+    )
+    assert [job[:2] for job in _jobs(extract_text, text)] == [
+        ("tallowby", "Data Analyst"),
+        ("Mirefield Labs", "Research Assistant"),
+    ]
+
+
+def test_a_linked_employer_before_its_title(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "[Tallowby](https://tallowby.example) — Data Analyst | Jan 2019 - Mar 2021\n"
+        "- Built dashboards\n\n**Data Analyst**, _Mirefield Labs_ | Apr 2017 - Dec 2018\n- Ran it\n"
+    )
+    assert [job[:2] for job in _jobs(extract_text, text)] == [
+        ("Tallowby", "Data Analyst"),
+        ("Mirefield Labs", "Data Analyst"),
+    ]

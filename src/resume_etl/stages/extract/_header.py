@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._markup import after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     _CITY_REGION,
     _COMPLEMENT,
@@ -157,10 +158,16 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
             or _classify_piece(spans, piece_start, piece_end)
         )
         first = pieces[0] if pieces else None
-        if first is not None and _AFTER_AT.search(spans.text, start, piece_start):
+        if first is not None and _after_at(spans.text, start, piece_start):
             pieces[0] = _as_employer(first)
         found.extend(pieces)
     return found
+
+
+def _after_at(text: str, start: int, end: int) -> bool:
+    """Whether the piece ending the stretch ``[start, end)`` follows "at" or "@", or a joint
+    word after closed markup ("**Role** for [Name]")."""
+    return bool(_AFTER_AT.search(text, start, end)) or after_joint(text, start, end)
 
 
 _AT_GAP = re.compile(r"\s+at\s+")
@@ -333,6 +340,18 @@ def _unmasked_pieces(
 
 
 def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between separators; a stretch with markup is cut in
+    its plain view (``_markup``), so markup neither separates nor ends up in a piece."""
+    view = plain_view(text, start, end)
+    if view is not None:
+        cuts = sorted([*(m.span() for m in _SEPARATORS.finditer(view.text)), *view.joints])
+        cursor = 0
+        for cut_start, cut_end in [*cuts, (len(view.text), len(view.text))]:
+            if cut_start >= cursor:
+                for piece in _trimmed(view.text, cursor, cut_start):
+                    yield view.span(*piece)
+            cursor = max(cursor, cut_end)
+        return
     cursor = start
     for match in _SEPARATORS.finditer(text, start, end):
         yield from _trimmed(text, cursor, match.start())
