@@ -60,24 +60,19 @@ def test_restored_line_breaks_are_flagged_and_the_entries_read(extract_text: Ext
     assert len(validated.rows["experiences"]) == len(validated.rows["education"]) == 1
 
 
-def test_a_document_whose_metrics_reached_the_cap_is_flagged(
-    extract_text: Extract, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("cap", "flags"),
+    [(1, [QualityFlag.METRICS_CAPPED]), (2, [])],
+    ids=["a metric past the cap is flagged", "as many metrics as the cap is not flagged"],
+)
+def test_metrics_capped_is_flagged_only_when_the_cap_left_a_metric_out(
+    extract_text: Extract, monkeypatch: pytest.MonkeyPatch, cap: int, flags: list[QualityFlag]
 ) -> None:
-    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 1)
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", cap)
     text = RESUME.replace("- Cut report time by 30%", "- Cut report time by 30% and cost by 12%")
     validated = validate(extract_text(text), TODAY)
-    assert len(validated.rows["metrics"]) == 1
-    assert _flags(validated) == [QualityFlag.METRICS_CAPPED]
-
-
-def test_a_document_with_as_many_metrics_as_the_cap_is_not_flagged(
-    extract_text: Extract, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 2)
-    text = RESUME.replace("- Cut report time by 30%", "- Cut report time by 30% and cost by 12%")
-    validated = validate(extract_text(text), TODAY)
-    assert len(validated.rows["metrics"]) == 2
-    assert _flags(validated) == []
+    assert len(validated.rows["metrics"]) == cap
+    assert _flags(validated) == flags
 
 
 def test_numbers_left_unread_past_their_cap_flag_the_document(
