@@ -20,6 +20,13 @@ dates. Where the two differ by design, the fast path's choice is the documented 
 * numeric dates whose order is ambiguous ("04/09/2014") follow ``date_order``; a part over 12
   decides it regardless ("15/09/2016" is day-first under any setting); under ``YMD``, which
   says nothing about a year written last, the fast path leaves "01/02/2000" to dateparser;
+* a month number and a two-digit year ("08/20", "1/18") is read only as one end of a range
+  whose other end is a date, a "present" word or another such month ("08/20 -- Present",
+  "07/19 - 06/20", "03/2019 – 11/21"); alone it may as well be a day and month or a score
+  ("10/10") and is no date. Its century puts it in the hundred years that end ten years after
+  the reference date's year (``fast.SHORT_YEAR_AHEAD``): "05/98" is 1998, "08/20" 2020;
+* a range's ends may be joined by a double or triple hyphen ("2019 -- Present"), as pandoc
+  and LaTeX write an en or em dash;
 * a year-first date whose middle part cannot be a month ("2014/13/02") is kept with the issue
   ``invalid_month``, where dateparser would quietly swap day and month.
 

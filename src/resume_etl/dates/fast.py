@@ -39,6 +39,30 @@ def _year(text: str, settings: DateSettings) -> int:
     return (2000 if short < settings.two_digit_year_pivot else 1900) + short
 
 
+SHORT_YEAR_AHEAD = 10
+"""How many years past the reference year a month's two-digit year may reach ("08/20")."""
+
+
+def month_short_year(text: str, today: dt.date) -> PartialDate | None:
+    """A month number and a two-digit year ("08/20", "1/18"), read as one end of a range.
+
+    The year is the one in the hundred years that end ``SHORT_YEAR_AHEAD`` years after the
+    reference date's year: with a reference in 2026, "08/20" is August 2020 and "05/98" May
+    1998. Only the range reading calls this: a lone "08/20" may as well be a day and month.
+    """
+    month_text, _, year_text = text.partition("/")
+    if not (month_text.isdigit() and year_text.isdigit() and len(year_text) == 2):
+        return None
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        return None
+    latest = today.year + SHORT_YEAR_AHEAD
+    year = latest // 100 * 100 + int(year_text)
+    if year > latest:
+        year -= 100
+    return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
+
+
 def _fast_year(text: str, settings: DateSettings) -> PartialDate | None:
     match = _FAST_YEAR.fullmatch(text)
     if match is None:

@@ -15,7 +15,7 @@ from dateparser.languages.loader import default_loader
 
 from resume_etl.config import DateSettings
 from resume_etl.dates.durations import month_index
-from resume_etl.dates.fast import fast_parse
+from resume_etl.dates.fast import fast_parse, month_short_year
 from resume_etl.dates.points import DateRangeMatch, PartialDate
 from resume_etl.dates.words import (
     _MONTH_KEYS,
@@ -51,6 +51,9 @@ _NUMERIC = (
     rf"|{_YEAR4}[-./](?:0?[1-9]|1[0-2])(?![\d])"  # 2025-09, 2025.09
     rf"|\d{{1,2}}[-./]{_YEAR4}"  # 09/2025, 13/2025 (kept, flagged)
 )
+_MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w%/]|[.,]\d)"
+"""A month number and a two-digit year ("08/20"): read only as one end of a range (see
+``month_short_year``), never alone, where it is as likely a day and month or a score."""
 
 
 def date_scanner(settings: DateSettings) -> re.Pattern[str]:
@@ -69,9 +72,10 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"|(?:{_NUMERIC})(?![\w%])"
         rf"|{year})"
     )
-    part = rf"(?:{point}|{month})"
+    part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR}))"
+    end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
-    sep = rf"{gap}(?:[-–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
+    sep = rf"{gap}(?:-{{1,3}}|[–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
@@ -81,10 +85,12 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"(?=[\w'’‘])"
         rf"(?:(?P<since>since)[ \t]+)?"
         rf"(?P<start>{part})"
-        rf"(?:{sep}(?P<end>{part})"
+        rf"(?:{sep}(?P<end>{end})"
         rf"|[ \t]*[-/][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
         rf"|{sep}(?:till[ \t]+)?(?P<current>{current})(?!\w)"
         rf"|(?P<dangle>{dangle}))?"
+        # A month and two-digit year opening a range needs the range's other end.
+        rf"(?(short_start)(?(end)|(?(current)|(?!))))"
         rf"|(?:(?<=^)|(?<=[|,(·]))[ \t]*(?P<lone_current>{lone_current})[ \t]*(?=$|[|,)·])",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -122,6 +128,16 @@ class DateParser:
             and found.issue is None
             and month_index(found.value) > self._last_plausible_month
         ):
+            found = replace(found, issue=DateIssue.FUTURE)
+        return found
+
+    def _parse_end(self, text: str, *, short: bool) -> PartialDate | None:
+        """One end of a range: a month and two-digit year ("08/20") where the scanner saw one
+        in a range, else any point."""
+        if not short:
+            return self.parse_point(text)
+        found = month_short_year(text, self._today)
+        if found is not None and month_index(found.value) > self._last_plausible_month:
             found = replace(found, issue=DateIssue.FUTURE)
         return found
 
@@ -171,8 +187,10 @@ class DateParser:
             return DateRangeMatch(None, None, True, start_char, end_char, groups["lone_current"])
         start_text: str = groups["start"]
         end_text: str | None = groups["end"]
-        start = self.parse_point(start_text)
-        end = self.parse_point(end_text) if end_text else None
+        start = self._parse_end(start_text, short=groups["short_start"] is not None)
+        end = None
+        if end_text:
+            end = self._parse_end(end_text, short=groups["short_month_end"] is not None)
         if end_text and start is None and end is not None:
             start = self._month_before(start_text, end)
         if end_text and end is None and start is not None:

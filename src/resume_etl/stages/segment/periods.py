@@ -10,6 +10,7 @@ from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 from resume_etl.dates.parser import date_scanner
 
 _MONTH = MONTH_OR_SEASON
+_MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w/%]|[.,]\d)"
 ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
 """Words that say a range is still running ("Present", "now"): ``nlp/data/date_words.jsonl``."""
 _RANGE_TO = "|".join(map(re.escape, range_words()))
@@ -18,14 +19,17 @@ _DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
     r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
-    rf"|\b(?:19|20)\d{{2}}\s*(?:[-–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
+    rf"|\b(?:19|20)\d{{2}}\s*(?:-{{1,3}}|[–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
+    # 08/20 -- Present, 07/19 - 06/20: a month and two-digit year only as a range's end
+    rf"|(?<![\w/.]){_MONTH_SHORT_YEAR}\s*(?:-{{1,3}}|[–—]|{_RANGE_TO})\s*"
+    rf"(?:{_MONTH_SHORT_YEAR}|\d{{1,2}}/(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}\b|(?:{ONGOING})\b)"
 )
 
 
 # "Jan 2020 -" ending one line and "Mar 2021" opening the next: one range wrapped over two lines.
 _OPEN_RANGE_AT_END = re.compile(rf"(?i)(?:[-–—~→]|\b(?:{_RANGE_TO}))\s*$")
 _DATE_AT_START = re.compile(
-    rf"(?i)(?:{_MONTH})(?![a-z])|\d{{1,2}}[/.]\d{{4}}\b|(?:19|20)\d{{2}}\b"
+    rf"(?i)(?:{_MONTH})(?![a-z])|\d{{1,2}}[/.]\d{{4}}\b|(?:19|20)\d{{2}}\b|{_MONTH_SHORT_YEAR}"
     rf"|(?:{ONGOING})\b"
 )
 
