@@ -8,6 +8,7 @@ holds a JSON string.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import types
 from enum import StrEnum
@@ -67,8 +68,12 @@ def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
     return fields
 
 
+@functools.cache
 def arrow_schema(model: type[BaseModel]) -> pa.Schema:
-    """The Arrow schema of the table whose rows are ``model``, with pandas dtype hints."""
+    """The Arrow schema of the table whose rows are ``model``, with pandas dtype hints.
+
+    Made once per model (a schema is immutable): every batch's part files and the merge ask
+    for each table's schema, and deriving it walks every field's annotation."""
     fields = arrow_fields(model)
     return pa.schema(fields, metadata={b"pandas": _pandas_metadata(fields)})
 

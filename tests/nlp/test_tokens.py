@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.lang.en import English
+from spacy.util import compile_suffix_regex
 
+from resume_etl.nlp import tokens
 from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.tokens import (
     MAX_RUN_CHARS,
@@ -63,3 +68,20 @@ def test_a_run_longer_than_the_cap_is_tokenized_in_pieces_with_the_same_text() -
 @given(st.text(alphabet="ab.🚀 \n", max_size=60))
 def test_without_long_runs_make_doc_is_the_tokenizers_doc(text: str) -> None:
     assert [token.text for token in make_doc(_BOUNDED, text)] == _tokens(_BOUNDED, text)
+
+
+def _suffix_length(found: re.Match[str] | None) -> int:
+    return found.end() - found.start() if found is not None else 0
+
+
+@given(st.lists(_AFFIXES, max_size=30))
+def test_a_remembered_suffix_search_answers_as_a_fresh_one(texts: list[str]) -> None:
+    """Each string asked twice, through a memory small enough to be emptied along the way."""
+    pattern = compile_suffix_regex(English.Defaults.suffixes or ())
+    remembering = WindowedSuffixSearch(pattern)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tokens, "MEMO_SIZE", 4)
+        for text in texts + texts:
+            fresh = WindowedSuffixSearch(pattern)
+            assert _suffix_length(remembering(text)) == _suffix_length(fresh(text))
+            assert len(remembering._memo) <= 4

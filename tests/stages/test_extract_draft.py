@@ -6,12 +6,22 @@ import datetime as dt
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import Field
 
 from resume_etl.dates import DateRangeMatch, PartialDate
 from resume_etl.records import TABLE_MODELS, CharSpan, DatedEntry, ExperienceRecord, Record
 from resume_etl.stages.extract import DATES, Draft, Extracted, Kind
-from resume_etl.stages.extract._draft import ExperienceCandidate, draft_fields
+from resume_etl.stages.extract._draft import (
+    ExperienceCandidate,
+    LinkCandidate,
+    MetricCandidate,
+    PublicationCandidate,
+    SectionCandidate,
+    _check_kind,
+    draft_fields,
+)
 from resume_etl.stages.validate import SpanMismatchError, record_of
 from resume_etl.vocab import DatePrecision
 
@@ -114,3 +124,53 @@ def test_every_column_of_a_table_is_written_from_its_draft(model: type[Record]) 
         if spec.kind is Kind.DATES:
             written |= set(DatedEntry.model_fields)
     assert written == set(model.model_fields)
+
+
+_ANY_VALUE = st.one_of(
+    st.none(),
+    st.text(max_size=5),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.builds(Extracted, st.text(max_size=5), st.integers(0, 9), st.integers(0, 9)),
+    st.just(_dates()),
+    st.tuples(st.integers(0, 9), st.integers(0, 9)),
+    st.tuples(st.text(max_size=3)),
+)
+_DRAFT_TYPES = (
+    ExperienceCandidate,
+    TeamDraft,
+    LinkCandidate,
+    MetricCandidate,
+    PublicationCandidate,
+    SectionCandidate,
+)
+
+
+@given(
+    draft_type=st.sampled_from(_DRAFT_TYPES),
+    data=st.data(),
+    value=_ANY_VALUE,
+)
+def test_a_draft_accepts_a_value_exactly_when_its_fields_kind_takes_it(
+    draft_type: type[Draft[Record]], data: st.DataObject, value: object
+) -> None:
+    """The check by types looked up once per class refuses what ``_check_kind`` refuses, with
+    its message, and takes the rest."""
+    name = data.draw(st.sampled_from(sorted(draft_type.fields)))
+    expected = _refusal(draft_type, name, value)
+    if expected is None:
+        assert draft_type(**{name: value}).values == {name: value}  # type: ignore[arg-type]
+    else:
+        with pytest.raises(TypeError) as refused:
+            draft_type(**{name: value})  # type: ignore[arg-type]
+        assert str(refused.value) == expected
+
+
+def _refusal(draft_type: type[Draft[Record]], name: str, value: object) -> str | None:
+    """What ``_check_kind`` says of the value, or None when it takes it."""
+    try:
+        _check_kind(draft_type.model, name, draft_type.fields[name].kind, value)  # type: ignore[arg-type]
+    except TypeError as error:
+        return str(error)
+    return None

@@ -35,18 +35,44 @@ MAX_RUN_CHARS = 1_000
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 
 
+MEMO_MAX_CHARS = 32
+"""Strings up to this long have their suffix search remembered (words and their punctuation)."""
+MEMO_SIZE = 1 << 14
+"""Strings remembered at most; the memory is emptied when full (a run's words recur early)."""
+_UNSEEN = object()
+
+
 class WindowedSuffixSearch:
     """``pattern.search`` over a string's last characters, the whole string only when needed.
 
     Keeps ``__self__`` pointing at the pattern, as a bound ``search`` does: spaCy serializes a
     tokenizer's suffix rules from ``suffix_search.__self__.pattern``.
+
+    The answer for a short string is remembered: spaCy caches a word's tokens only until the
+    first special case of a document (its ``has_special`` flag is per document), so the same
+    words are split again and again, and the suffix search over ~600 alternatives at every
+    position was most of the tokenizer's time. The answer depends on the string alone, and
+    spaCy only reads a match's length.
     """
 
     def __init__(self, pattern: re.Pattern[str], window: int = SUFFIX_WINDOW) -> None:
         self.__self__ = pattern
         self._window = window
+        self._memo: dict[str, re.Match[str] | None] = {}
 
     def __call__(self, string: str) -> re.Match[str] | None:
+        memo = self._memo
+        found = memo.get(string, _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
+        found = self._search(string)
+        if len(string) <= MEMO_MAX_CHARS:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            memo[string] = found
+        return found
+
+    def _search(self, string: str) -> re.Match[str] | None:
         start = len(string) - self._window
         if start <= 0:
             return self.__self__.search(string)

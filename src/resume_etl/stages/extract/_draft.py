@@ -165,6 +165,9 @@ class Draft(Generic[R]):
     __slots__ = ("_values",)
     model: ClassVar[type[Record]]
     fields: ClassVar[Mapping[str, DraftField]]
+    _wanted: ClassVar[Mapping[str, tuple[type, ...]]]
+    """What each field takes (``_WANTED`` of its kind), looked up once per class: every draft
+    built checks each value it is given, thousands of times a run."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -172,13 +175,18 @@ class Draft(Generic[R]):
             if get_origin(base) is Draft:
                 (cls.model,) = get_args(base)
                 cls.fields = draft_fields(cls.model)
+                cls._wanted = {
+                    name: _WANTED.get(spec.kind, (object,)) for name, spec in cls.fields.items()
+                }
 
     def __init__(self, **values: DraftValue) -> None:
-        unknown = sorted(set(values) - set(self.fields))
-        if unknown:
+        wanted = self._wanted
+        if not wanted.keys() >= values.keys():
+            unknown = sorted(set(values) - set(self.fields))
             raise TypeError(f"{self.model.__name__} has no draft field {', '.join(unknown)}")
         for name, value in values.items():
-            _check_kind(self.model, name, self.fields[name].kind, value)
+            if value is not None and not isinstance(value, wanted[name]):
+                _check_kind(self.model, name, self.fields[name].kind, value)
         self._values: dict[str, DraftValue] = values
 
     @property

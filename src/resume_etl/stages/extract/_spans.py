@@ -104,10 +104,13 @@ class _StartOrder:
     def inside(self, start: int, end: int) -> list[Span]:
         first = bisect_left(self.starts, start)
         last = bisect_right(self.starts, end)
-        places = sorted(
-            self.places[index] for index in range(first, last) if self.ends[index] <= end
-        )
-        return [self.spans[place] for place in places]
+        if first == last:  # most asks: nothing starts in the range
+            return []
+        ends, places = self.ends, self.places
+        if last - first == 1:
+            return [self.spans[places[first]]] if ends[first] <= end else []
+        inside = sorted(places[index] for index in range(first, last) if ends[index] <= end)
+        return [self.spans[place] for place in inside]
 
 
 def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
