@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from resume_etl.stages.extract import ExtractedDocument
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._header import looks_like_prose
@@ -385,3 +387,37 @@ def test_a_linked_employer_before_its_title(extract_text: Extract) -> None:
         ("Tallowby", "Data Analyst"),
         ("Mirefield Labs", "Data Analyst"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "job"),
+    [
+        (
+            "- **Data Analyst**, Tallowby Ltd (Jan 2019 - Mar 2021)",
+            ("Tallowby Ltd", "Data Analyst"),
+        ),
+        ("- 2019-present SOC Engineer at Quorvant Corp", ("Quorvant Corp", "SOC Engineer")),
+        (
+            "* Senior Engineer — Brindlewick GmbH, 2018–2020",
+            ("Brindlewick GmbH", "Senior Engineer"),
+        ),
+        ("1. Analyst, Marrowfield Inc. (2015-2017)", ("Marrowfield Inc", "Analyst")),
+    ],
+)
+def test_a_job_header_written_as_a_list_item_is_a_job(
+    extract_text: Extract, item: str, job: tuple[str, str]
+) -> None:
+    text = f"Experience\n\n{item}\n"
+    assert [(organization, role) for organization, role, _ in _jobs(extract_text, text)] == [job]
+
+
+def test_jobs_as_list_items_keep_their_description_items(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "- **Data Analyst**, Tallowby Ltd (Jan 2019 - Mar 2021)\n"
+        "  - Led 5 engineers, cut costs 30% (2019)\n"
+        "  - Built the reporting service\n"
+        "- **Clerk**, Brookmere Stores (2016 - 2018)\n"
+        "  - Ran the till\n"
+    )
+    assert [role for _, role, _ in _jobs(extract_text, text)] == ["Data Analyst", "Clerk"]

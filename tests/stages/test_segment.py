@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from resume_etl.stages.segment import (
     LineKind,
@@ -13,6 +15,7 @@ from resume_etl.stages.segment import (
     names_a_project,
     split_lines,
 )
+from resume_etl.stages.segment.entries import is_job_item
 from resume_etl.vocab import SectionKind
 
 Segment = Callable[[str], SegmentedDocument]
@@ -439,3 +442,71 @@ def test_a_heading_glued_to_its_first_entry_in_restored_text_opens_the_section(
 def test_a_printed_line_is_never_cut_at_a_heading_phrase(segment_text: Segment) -> None:
     segmented = segment_text("Summary\nText.\n\nWork Experience Lanthorn Mellon University\n2010\n")
     assert SectionKind.EXPERIENCE not in [kind for kind, _ in _kinds(segmented)]
+
+
+def test_a_list_of_job_headers_is_a_list_of_jobs(segment_text: Segment) -> None:
+    text = (
+        "Experience\n\n- 2019-present SOC Engineer at Quorvant Corp\n"
+        "- 2016-2019 Analyst at Tallowby Ltd\n"
+    )
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == [
+        ["2019-present SOC Engineer at Quorvant Corp"],
+        ["2016-2019 Analyst at Tallowby Ltd"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "- Led 5 engineers, cut costs 30% (2019)",
+        "- Migrated billing to Kafka, 2019 - 2020",
+        "- Shipped the 2020 roadmap on time",
+        "- Promoted to lead engineer in March 2020 after the reorganisation of the team.",
+    ],
+)
+def test_dated_bullets_under_a_job_stay_its_description(segment_text: Segment, bullet: str) -> None:
+    text = (
+        "Experience\n\nData Analyst, Tallowby Ltd (Jan 2019 - Mar 2021)\n"
+        f"{bullet}\n- Built the reporting service\n"
+    )
+    section = next(s for s in segment_text(text).sections if s.kind is SectionKind.EXPERIENCE)
+    assert len(section.entries) == 1
+    assert section.entries[0].body[0].text == bullet
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    ["- Led 5 engineers, cut costs 30% (2019)", "- Won the 2021 hackathon with a team of 4"],
+)
+def test_a_dated_bullet_with_numbers_is_no_job_header(segment_text: Segment, bullet: str) -> None:
+    text = f"Experience\n\n{bullet}\n- Built the reporting service\n"
+    assert _headers(segment_text(text), SectionKind.EXPERIENCE) == []
+
+
+@given(
+    words=st.lists(st.sampled_from(["Led", "the", "team", "Analyst", "Tallowby", "Ltd", "cut"])),
+    number=st.integers(min_value=1, max_value=999),
+    period=st.sampled_from(["(2019)", "2018 - 2020", "(Jan 2019 - Mar 2021)", "2019-present"]),
+)
+def test_an_item_with_a_number_beside_its_period_is_no_job_header(
+    words: list[str], number: int, period: str
+) -> None:
+    (line,) = split_lines(f"- {' '.join([*words, str(number), 'engineers,'])} {period}")
+    assert not is_job_item(line)
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["Senior", "Analyst", "Tallowby", "Ltd", "**Clerk**,", "at", "—"]),
+        min_size=1,
+        max_size=6,
+    ).filter(lambda words: any(word.strip("*,").isalpha() for word in words)),
+    period=st.sampled_from(["(2015-2017)", "2018–2020", "(Jan 2019 - Mar 2021)", "2019-present"]),
+    first=st.booleans(),
+)
+def test_a_few_names_and_a_range_are_a_job_header(
+    words: list[str], period: str, first: bool
+) -> None:
+    text = " ".join([period, *words] if first else [*words, period])
+    (line,) = split_lines(f"- {text}")
+    assert is_job_item(line)

@@ -11,9 +11,11 @@ from resume_etl.stages.segment.lines import Line, LineKind, _is_continuation, is
 from resume_etl.stages.segment.model_steps import RoleAt, _apply_step, _model_step, _Step
 from resume_etl.stages.segment.periods import (
     _DATE_AT_START,
+    _DATE_LINE,
     _OPEN_RANGE_AT_END,
     _YEAR_FIELD_AT_END,
     _YEAR_IN_PARENTHESES_AT_END,
+    has_date_field,
     is_date_line,
 )
 from resume_etl.vocab import SectionKind
@@ -88,6 +90,55 @@ def _is_listed_project(kind: SectionKind, line: Line, current: _EntryDraft | Non
     return names_a_project(line)
 
 
+_MAX_JOB_ITEM_WORDS = 10
+"""Words beside its period that a job's header holds ("Senior Engineer - Foo GmbH"); more is
+a sentence of description."""
+
+
+def is_job_item(line: Line) -> bool:
+    """A list item that is a job's header: a period ("2019-present", "(Jan 2019 - Mar 2021)")
+    and a few words that name a title or an employer, with no number beside the period and no
+    sentence. "- Led 5 engineers, cut costs 30% (2019)" is a bullet of description."""
+    if line.kind is not LineKind.BULLET or is_prose(line):
+        return False
+    content = line.content
+    if not (is_date_line(content) or has_date_field(content)):
+        return False
+    beside = _DATE_LINE.sub(" ", content)
+    words = [word for word in beside.split() if any(char.isalpha() for char in word)]
+    return (
+        0 < len(words) <= _MAX_JOB_ITEM_WORDS
+        and _DIGIT_BESIDE_PERIOD.search(_YEAR_OR_RANGE.sub(" ", beside)) is None
+        and _BODY_LABEL.match(content) is None
+    )
+
+
+_DIGIT_BESIDE_PERIOD = re.compile(r"\d")
+# What the period pattern leaves of a range's ends: "2018" of "2018 - 2020", a year in brackets.
+_YEAR_OR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _is_listed_job(
+    kind: SectionKind, line: Line, current: _EntryDraft | None, jobs_listed: bool
+) -> bool:
+    """ "- **Data Analyst**, Tallowby Ltd (Jan 2019 - Mar 2021)": in an experience section a
+    list item that is a job's header opens a job when every item of the section's list is
+    one (``jobs_listed``), or when no job is open yet, or when the open job was itself opened
+    by such an item (jobs as items, each with its own description items below it). Any other
+    item stays the open job's description."""
+    if kind is not SectionKind.EXPERIENCE or not is_job_item(line):
+        return False
+    if jobs_listed or current is None:
+        return True
+    return is_job_item(current.header[0])
+
+
+def _lists_jobs(kind: SectionKind, lines: list[Line]) -> bool:
+    """Every list item of an experience section is a job's header."""
+    items = [line for line in lines if line.kind is LineKind.BULLET]
+    return kind is SectionKind.EXPERIENCE and bool(items) and all(map(is_job_item, items))
+
+
 # Labels that introduce part of an entry's body, never its header: "Skills: A · B" under a
 # LinkedIn role, "Responsibilities:" in a labelled CV.
 _BODY_LABEL = re.compile(
@@ -97,10 +148,13 @@ _BODY_LABEL = re.compile(
 )
 
 
-def _opens_by_exact_rule(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+def _opens_by_exact_rule(
+    kind: SectionKind, line: Line, current: _EntryDraft | None, jobs_listed: bool = False
+) -> bool:
     """The line opens an entry by a rule that the line-role model is never asked about."""
     return (
         _starts_own_entry(kind, line)
+        or _is_listed_job(kind, line, current, jobs_listed)
         or _is_bulleted_entry(kind, line, current)
         or _is_listed_project(kind, line, current)
         or _is_dated_school_line(kind, line, current)
@@ -120,6 +174,7 @@ def split_entries(
     intro: list[Line] = []
     previous: Line | None = None
     table_header: Line | None = None
+    jobs_listed = _lists_jobs(kind, lines)
     for line in lines:
         current = drafts[-1] if drafts else None
         if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
@@ -131,7 +186,7 @@ def split_entries(
                 drafts.append(_EntryDraft(header=[line], columns=table_header))
             previous = line
             continue
-        if _opens_by_exact_rule(kind, line, current):
+        if _opens_by_exact_rule(kind, line, current, jobs_listed):
             drafts.append(_EntryDraft(header=[line]))
         elif roles and current is not None and _BODY_LABEL.match(line.content):
             current.body.append(line)  # the rules' exact reading of a labelled body line
