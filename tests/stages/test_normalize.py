@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from resume_etl.stages.normalize import normalize
+from resume_etl.stages.normalize import _MAX_NORMALIZE_PASSES, _normalize_once, normalize
 
 
 def test_mojibake_is_repaired_and_the_repair_recorded() -> None:
@@ -65,3 +65,51 @@ def test_escaped_utf8_bytes_are_decoded() -> None:
 
 def test_escapes_that_are_no_utf8_text_stay() -> None:
     assert normalize("A \\x01 B \\xff C")[0] == "A \\x01 B \\xff C"
+
+
+def _every_pass(text: str) -> tuple[str, list[str]]:
+    """``normalize`` without its shortcut: passes until one changes nothing."""
+    fixed, repairs = _normalize_once(text)
+    for _ in range(_MAX_NORMALIZE_PASSES - 1):
+        again, more = _normalize_once(fixed)
+        if again == fixed:
+            break
+        fixed = again
+        repairs.extend(repair for repair in more if repair not in repairs)
+    return fixed, repairs
+
+
+_TRICKY = st.sampled_from(
+    [
+        "\n",
+        "\n\n\n",
+        "\r",
+        "\x85",
+        "\u2028",
+        "\x0c",
+        "  ",
+        "    ",
+        "\t",
+        "- ",
+        "• ",
+        "–",
+        "Ã©",
+        "â€™",
+        "Ã",
+        "\xa0",
+        "\u200b",
+        "\\xe2\\x80\\xa2",
+        "é",
+        "A",
+        "b. ",
+        "2019",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_TRICKY, st.text(max_size=4)), max_size=40).map("".join))
+@example("\nplain text\n")
+@example("\nword\x85word\n")
+@example("Ã©t\u00e9\n")
+def test_the_second_pass_is_skipped_only_where_it_would_change_nothing(text: str) -> None:
+    assert normalize(text) == _every_pass(text)

@@ -38,6 +38,7 @@ _LINE_BREAKS_AND_NEL = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029
 
 
 _MAX_NORMALIZE_PASSES = 3
+_NEL = "\x85"
 
 
 def normalize(text: str) -> tuple[str, list[str]]:
@@ -48,6 +49,12 @@ def normalize(text: str) -> tuple[str, list[str]]:
     control character removed late can join the two halves of a mojibake pair ftfy skipped.
     """
     fixed, repairs = _normalize_once(text)
+    if not repairs and _NEL not in text:
+        # Nothing was rewritten, only line breaks at the ends stripped: every step reads line by
+        # line or match by match, so a second pass would find nothing either (about 3% of a
+        # run's CPU). NEL is the one exception: it counts as a break only in a text without
+        # ``\n``, which stripping the ends can make (``_unify_line_breaks``).
+        return fixed, repairs
     for _ in range(_MAX_NORMALIZE_PASSES - 1):
         again, more = _normalize_once(fixed)
         if again == fixed:
