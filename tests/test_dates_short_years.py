@@ -29,9 +29,9 @@ def parser() -> DateParser:
 
 
 def only(parser: DateParser, text: str) -> DateRangeMatch:
-    found = parser.find_ranges(text)
-    assert len(found) == 1, found
-    return found[0]
+    """The one range ``parser`` reads in ``text`` (a second one fails the test)."""
+    (found,) = parser.find_ranges(text)
+    return found
 
 
 def _short(value: dt.date, padded: bool) -> str:

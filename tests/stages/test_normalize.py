@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from resume_etl.stages.normalize import _MAX_NORMALIZE_PASSES, _normalize_once, normalize
+from resume_etl.stages.normalize import _normalize_once, _until_unchanged, normalize
 
 
 def test_mojibake_is_repaired_and_the_repair_recorded() -> None:
@@ -69,14 +69,7 @@ def test_escapes_that_are_no_utf8_text_stay() -> None:
 
 def _every_pass(text: str) -> tuple[str, list[str]]:
     """``normalize`` without its shortcut: passes until one changes nothing."""
-    fixed, repairs = _normalize_once(text)
-    for _ in range(_MAX_NORMALIZE_PASSES - 1):
-        again, more = _normalize_once(fixed)
-        if again == fixed:
-            break
-        fixed = again
-        repairs.extend(repair for repair in more if repair not in repairs)
-    return fixed, repairs
+    return _until_unchanged(*_normalize_once(text))
 
 
 _TRICKY = st.sampled_from(

@@ -55,6 +55,11 @@ def normalize(text: str) -> tuple[str, list[str]]:
         # run's CPU). NEL is the one exception: it counts as a break only in a text without
         # ``\n``, which stripping the ends can make (``_unify_line_breaks``).
         return fixed, repairs
+    return _until_unchanged(fixed, repairs)
+
+
+def _until_unchanged(fixed: str, repairs: list[str]) -> tuple[str, list[str]]:
+    """More passes over a first pass's result, until one changes nothing (at most three in all)."""
     for _ in range(_MAX_NORMALIZE_PASSES - 1):
         again, more = _normalize_once(fixed)
         if again == fixed:
