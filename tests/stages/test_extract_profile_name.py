@@ -87,3 +87,26 @@ def test_a_name_followed_by_the_documents_title_on_its_line(
         f"{first_line}\nRegistered Nurse\nLeeds, West Yorkshire\n\nEXPERIENCE\n\nNurse\n"
     )
     assert (_name(extracted) or "").lower() == "olivia mensah-clarke"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Your Name\n12 First Street, Springfield\n",
+        "FIRST NAME LAST NAME\nSpringfield, IL\n",
+        "Client Name\n(123) 555-0100\n",
+        "NOM Prénom\nIngénieur\n",
+    ],
+)
+def test_a_templates_stand_in_for_the_name_is_no_name(extract_text: Extract, header: str) -> None:
+    assert _name(extract_text(header + "\nExperience\nClerk, Acme, 2019 - 2020\n")) is None
+
+
+def test_labels_set_apart_from_their_values_are_no_name(extract_text: Extract) -> None:
+    extracted = extract_text(
+        '"Personal Details  Name:  Date of Birth:  Address:    Lena Okoro  1 May 1990  '
+        '4 Hill Road"\n'
+    )
+    assert _name(extracted) != "Date of Birth"
+    extracted = extract_text("Curriculum Vitae\nPlace of Birth:\nLagos\n")
+    assert _name(extracted) != "Place of Birth"

@@ -80,6 +80,8 @@ def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
             continue
         start, end = label.end(), field.end
         if start >= end - 1 and index + 1 < len(fields):
+            if _is_label(fields[index + 1], text):
+                return None  # a form of labels with the values after them: "Name:  Date of Birth:"
             start, end = fields[index + 1].start, fields[index + 1].end
         value = text[start:end].strip()
         if value and word_count(value) <= _MAX_NAME_WORDS + 1:
@@ -112,7 +114,7 @@ def _scored_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
         candidate_range = _after_document_title(field, spans.text)
         if candidate_range is None:
             continue
-        if _COUNTED.search(spans.text, field.start, field.end):
+        if _COUNTED.search(spans.text, field.start, field.end) or _is_label(field, spans.text):
             continue
         shape = _name_shape(candidate_range, spans)
         # What precedes a title ("Jane Doe Curriculum Vitae") is as often a job ("Music
@@ -215,7 +217,11 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
     lower_case = all(t.islower() for t in tokens)
     if not lower_case and not _capitalized(tokens):
         return None
-    not_names = profile_words("document_title") | profile_words("heading_word")
+    not_names = (
+        profile_words("document_title")
+        | profile_words("heading_word")
+        | profile_words("placeholder")
+    )
     if any(t.lower() in not_names for t in tokens):
         return None
     begin = _inner(text, words[0], tokens[0])[0]
@@ -227,6 +233,15 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
     if places and _covers(places, begin, finish, 0.5):
         return None
     return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
+
+
+_LABEL_END = re.compile(r"[ \t]*[:：]")
+
+
+def _is_label(field: Piece, text: str) -> bool:
+    """A field right before a colon labels the value after it ("Date of Birth:"): a form
+    whose labels and values were set in two columns reads label, label, value, value."""
+    return _LABEL_END.match(text, field.end) is not None
 
 
 def _is_credential(token: str, capitals: bool) -> bool:
