@@ -421,3 +421,16 @@ def test_jobs_as_list_items_keep_their_description_items(extract_text: Extract) 
         "  - Ran the till\n"
     )
     assert [role for _, role, _ in _jobs(extract_text, text)] == ["Data Analyst", "Clerk"]
+
+
+def test_parts_of_a_sentence_cut_at_its_commas_are_not_the_employer(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Kestrel Build Group, Tamsworth, OH   1997 to 2007\n"
+        "Senior Site Manager (2001-2004) - Promoted to run several sites while supervising all\n"
+        "of subcontractors responsibilities including interviewing, hiring, training, and\n"
+        "scheduling of up to 40 employees.\n"
+        "Site Engineer (1997-2001) - Ran small local projects.\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Kestrel Build Group", None, None]
