@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._employer_shape import can_name_employer
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._header import looks_like_prose
 
@@ -421,3 +422,56 @@ def test_jobs_as_list_items_keep_their_description_items(extract_text: Extract) 
         "  - Ran the till\n"
     )
     assert [role for _, role, _ in _jobs(extract_text, text)] == ["Data Analyst", "Clerk"]
+
+
+def test_parts_of_a_sentence_cut_at_its_commas_are_not_the_employer(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Kestrel Build Group, Tamsworth, OH   1997 to 2007\n"
+        "Senior Site Manager (2001-2004) - Promoted to run several sites while supervising all\n"
+        "of subcontractors responsibilities including interviewing, hiring, training, and\n"
+        "scheduling of up to 40 employees.\n"
+        "Site Engineer (1997-2001) - Ran small local projects.\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Kestrel Build Group", None, None]
+
+
+def test_a_cited_title_or_a_sentence_in_the_employer_slot_is_no_employer(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "EXPERIENCE\n\n"
+        "2003 - 2006: Panel Chair, “New Teaching Tools in Civic Science.” Annual Meeting\n"
+        "2001 - 2002: Program Lead, Section at the annual meeting of the Western Civic Science"
+        " Association\n"
+        "1995 - 1998: Analyst, Harrow Valley Water Board\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == [None, None, "Harrow Valley Water Board"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "backstitch",
+        "abss interactive",
+        "planetline gmbh & co. kg",
+        "Amrita Multi Modal Applications and Human Computer Interaction Lab",
+        "the Institute of Information Technology, Lodz University",
+    ],
+)
+def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(name: str) -> None:
+    assert can_name_employer(name)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Panel on “New Teaching Tools in Civic Science.” Annual",
+        "Section at the annual meeting of the Western Civic Science Association",
+        "Trained journalists in data reporting",
+    ],
+)
+def test_cited_titles_and_clauses_cannot_name_an_employer(clause: str) -> None:
+    assert not can_name_employer(clause)

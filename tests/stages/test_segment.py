@@ -62,6 +62,26 @@ def test_lines_without_a_close_heading_phrase_are_not_headings(
     assert classifier.classify(line) is None
 
 
+@pytest.mark.parametrize(
+    "line", ["TRAINING MANAGER", "Career Center", "Broadcast Education Association"]
+)
+def test_a_section_word_before_a_title_or_employer_head_word_names_no_section(
+    classifier: SectionClassifier, line: str
+) -> None:
+    assert classifier.classify(line) is None
+
+
+def test_a_job_titled_with_a_section_word_stays_in_the_work_history(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\n\nTRAINING MANAGER\nOrbell Foods, 2014 - 2018\n"
+        "Volunteer Adviser\nNorth Quay Law Centre, 2012 - 2014\n"
+    )
+    assert _kinds(segmented) == [(SectionKind.EXPERIENCE, "EXPERIENCE")]
+    assert len(segmented.sections[0].entries) == 2
+
+
 def test_markdown_headings_make_sections_and_nested_headings_make_entries(
     segment_text: Segment,
 ) -> None:

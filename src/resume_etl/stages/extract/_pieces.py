@@ -104,6 +104,8 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         return [whole]
     parts = _comma_parts(spans, start, end)
     classified = _with_region_codes([_classify_range(spans, s, e) for s, e in parts], text)
+    if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
+        return sentence
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION or (
         len(classified) > 1 and _name_before_place(spans, classified)
@@ -119,6 +121,19 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
     if len(set(kinds)) > 1 or _weak_place_before_place(classified):
         return classified
     return [whole]
+
+
+def _sentence_parts(parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
+    """The comma parts of a sentence in which no part is a name a lexicon or pattern is sure
+    of: prose like their sentence ("hiring" and "training" of "... interviewing, hiring,
+    training, and scheduling staff"), which cut short no longer reads as one. With a sure part
+    ("velvo s.a., Lisbon"; "Program Coordinator, Department of Law. Responsible for ...") the
+    parts are read as the parts of a header."""
+    if any(part.confidence >= _SURE_SEGMENT for part in parts):
+        return None
+    return [
+        HeaderSegment(part.text, part.start, part.end, SegmentKind.PROSE, 0.3) for part in parts
+    ]
 
 
 def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:

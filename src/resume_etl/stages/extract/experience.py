@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
+from resume_etl.stages.extract._employer_shape import can_name_employer
 from resume_etl.stages.extract._employer_slot import employer_by_slot
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
@@ -317,6 +318,8 @@ def build_experience(
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
+    if org_value is not None and not can_name_employer(org_value.value):
+        org_value = None
     if opens_group or org_value is None:
         org_value = group_org or org_value
 

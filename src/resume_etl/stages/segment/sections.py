@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from resume_etl.config import SegmentSettings
 from resume_etl.stages.segment.lines import Line, LineKind
 from resume_etl.stages.segment.timeline import _unnamed_timeline
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
+from resume_etl.wordlists import builtin_lexicon
 
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
@@ -39,7 +41,9 @@ class SectionClassifier:
         for phrase, kind in self._phrases:
             if f" {phrase} " in padded:
                 leftover = len(self._rest_of(padded, kind).split())
-                return kind if leftover <= max_extra_words else None
+                if leftover > max_extra_words or _ends_in_name_head(padded, phrase):
+                    return None
+                return kind
         return None
 
     def _rest_of(self, padded: str, kind: SectionKind) -> str:
@@ -64,6 +68,26 @@ class SectionClassifier:
         # section only when it shouts or is nothing but a section phrase ("Experience").
         strict = is_first_line and not text.isupper()
         return self.classify(label, max_extra_words=0 if strict else 2)
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """The head words of a job title ("Manager", "Specialist") or of an organization's name
+    ("Center", "Association"), one word each, from the title and organization lexicons."""
+    return frozenset(
+        word
+        for file_name in ("title_heads.jsonl", "org_keywords.jsonl")
+        for entry in builtin_lexicon(file_name)
+        for form in (entry.label, *entry.forms)
+        if (word := _normalize_heading(form)) and " " not in word
+    )
+
+
+def _ends_in_name_head(padded: str, phrase: str) -> bool:
+    """A section phrase followed by a title's or an organization's head word names a job or an
+    employer, not a section: "Training Manager", "Career Center", "Education Association"."""
+    after = padded[padded.rindex(f" {phrase} ") + len(phrase) + 2 :].split()
+    return bool(after) and after[-1] in _name_heads()
 
 
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.

@@ -1,0 +1,48 @@
+"""Whether a phrase found where an employer should be can name one at all.
+
+The header rules find an employer by where a phrase stands (its slot, "at", a line of its own)
+and what the lexicons and NER say of its words. In text whose lines were guessed (a résumé
+pulled as one line) or whose headings were missed (a publications list read as jobs), that
+place holds pieces of sentences and cited titles just as often. Their shape gives them away,
+whatever stands around them; counted over the dotin dev half's predicted employers (no gold
+employer among them, while 0 of 241 matched ones has this shape):
+
+- a quotation mark: a cited title ("Panel on “New Teaching Technologies”"), never a firm;
+- more than eight words, one of them a lower-case content word: a sentence ("Policy Section at
+  the annual meeting of the ..."); a long name capitalizes its words ("Amrita Multi Modal
+  Applications and Human Computer Interaction Lab");
+- three words or more, half of them lower-case content words ("Trained journalists in data
+  reporting"): a name writes its content words in capitals, lower case only its small words.
+
+Short lower-case names ("backstitch", "abss interactive") and firms named by a legal form
+("planetline gmbh & co. kg") keep their place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.stages.extract._firm_names import names_a_firm
+
+_QUOTE_MARKS = re.compile('["“”‘]')
+_MAX_NAME_WORDS = 8
+_MIN_CLAUSE_WORDS = 3
+_SMALL_WORD_MAX = 3
+"""Lower-case words of this length or shorter are a name's small words ("of", "and", "the")."""
+
+
+def _content_in_lower_case(word: str) -> bool:
+    return word[0].islower() and word.isalpha() and len(word) > _SMALL_WORD_MAX
+
+
+def can_name_employer(text: str) -> bool:
+    """Whether ``text`` has the shape of an organization's name (see the module)."""
+    if names_a_firm(text):
+        return True
+    if _QUOTE_MARKS.search(text):
+        return False
+    words = text.split()
+    lower = sum(_content_in_lower_case(word) for word in words)
+    if len(words) > _MAX_NAME_WORDS and lower:
+        return False
+    return not (len(words) >= _MIN_CLAUSE_WORDS and 2 * lower >= len(words))
