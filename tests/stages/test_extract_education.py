@@ -137,3 +137,23 @@ def test_a_word_that_qualifies_the_date_is_no_school(extract_text: Extract) -> N
     institutions = [_value(school.institution) for school in schools]
     assert "Expected" not in institutions
     assert "Harwell Technical College" in institutions
+
+
+def test_a_piece_without_school_word_degree_or_date_is_no_school(extract_text: Extract) -> None:
+    institutions = [
+        _value(school.institution)
+        for school in extract_text(
+            "Education\n\nBachelor of Arts - History\nLakemont University\n\n"
+            "Core Qualifications\n\nClerical skills\nAdministrative support\n"
+        ).education
+    ]
+    assert "Lakemont University" in institutions
+    assert "Clerical skills" not in institutions
+    assert "Administrative support" not in institutions
+
+
+def test_a_technical_college_acronym_is_a_school_word(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nCertificate IV in Kitchen Management\n\nNorthgate TAFE, Sydney\n"
+    ).education
+    assert _value(school.institution) == "Northgate TAFE"

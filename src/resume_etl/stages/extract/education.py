@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import EducationCandidate, Extracted, Normalized
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
@@ -50,6 +51,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         taken, degree, field_of_study = unnamed
         used.extend(taken)
     institution = _institution(segments, ctx.spans, used)
+    if institution is not None and not _stands_as_school(institution, degree, dates, ctx.spans):
+        institution = None
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
     return EducationCandidate(
@@ -198,6 +201,19 @@ def _place_after(
     if end == school.end:
         return None
     return Extracted(text[start:end], start, end, 0.7)
+
+
+def _stands_as_school(
+    school: HeaderSegment,
+    degree: Extracted | None,
+    dates: DateRangeMatch | None,
+    spans: SpanIndex,
+) -> bool:
+    """Whether a piece read as the school may stand as one: it holds a school word, or the
+    entry names a degree or a period. A piece with none of them is a course, a skill line or a
+    sentence an education section holds ("Clerical skills", "Social Media course"): a school
+    the text does not name is left empty rather than guessed."""
+    return degree is not None or dates is not None or _is_school(school, spans)
 
 
 def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
