@@ -9,7 +9,13 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from resume_etl.nlp import metric_surface
-from resume_etl.nlp.metric_numbers import MAX_NUMBERS_PER_LINE, no_word_after, read_numbers
+from resume_etl.nlp.metric_numbers import (
+    MAX_NUMBERS_PER_LINE,
+    SPELLED_NUMBER,
+    no_word_after,
+    read_numbers,
+    spelled_numbers,
+)
 from resume_etl.nlp.metric_surface import counts_a_noun
 from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
 from resume_etl.nlp.ranges import CharRanges
@@ -346,3 +352,27 @@ def test_each_metric_looks_for_its_change_word_once(
         ("increase", "revenue"),
     ]
     assert len(calls) == len(found) == len(set(calls))
+
+
+_SPELLED_PIECES = st.sampled_from(
+    [
+        "three", "Three", "THREE", "ten", "often", "tenth", "seventeen", "seven", "twenty",
+        "Twelve", "ninety", "nine", "one", "done", "sixty", "six", "ſix", "İ", "ı", "K", "é",
+        "3", "_", "-", " ", "\n", ".", "'s", "x", "t", "en", "sevent", "een",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SPELLED_PIECES, max_size=16).map("".join))
+def test_spelled_numbers_are_the_regex_matches(text: str) -> None:
+    """The ``str.find`` path for ASCII text finds what the regex's scan of every character
+    finds (pieces glued together make words inside words, "seventeen" after "seven", and
+    non-ASCII letters send a text down the regex's own path)."""
+    assert spelled_numbers(text) == [match.span() for match in SPELLED_NUMBER.finditer(text)]
+
+
+def test_spelled_numbers_in_a_bullet() -> None:
+    text = "Trained Twelve new hires, often in three-week sprints; seventeen teams"
+    words = [text[start:end] for start, end in spelled_numbers(text)]
+    assert words == ["Twelve", "three", "seventeen"]

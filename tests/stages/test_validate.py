@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -20,7 +21,14 @@ from resume_etl.records import (
     MetricRecord,
 )
 from resume_etl.stages.extract import Extracted, ExtractedDocument, Normalized
-from resume_etl.stages.validate import SpanMismatchError, date_fields, span_of, validate
+from resume_etl.stages.validate import (
+    SpanMismatchError,
+    date_fields,
+    record_of,
+    records_together,
+    span_of,
+    validate,
+)
 from resume_etl.vocab import (
     DatePrecision,
     MetricDirection,
@@ -62,6 +70,53 @@ def test_a_record_breaking_a_rule_is_quarantined_and_the_rest_kept(extract_text:
     assert rejected.error_code is ErrorCode.E030_INVALID_RECORD
     assert rejected.record_type == "education"
     assert "above its scale" in rejected.reason
+
+
+FULL = (
+    "Jane Roe\njane.roe@example.org | +44 20 7946 0958 | https://github.com/janeroe\n\n"
+    "Summary\nAnalyst who grew revenue by 40%.\n\nExperience\n"
+    "Data Analyst | Northwind Bank | Jan 2020 - Present\n- Cut report time by 30%\n"
+    "- Served 10,000+ users across 12 teams\n"
+    "Intern | Acme | Jun 2018 - Dec 2019\n- Grew sign-ups from 5% to 9%\n\n"
+    "Projects\nLedger Lens | 2021\n- Built in Python and SQL\n\n"
+    "Education\nState University\nB.Sc. Statistics, 2018\nGPA: 3.6 / 4.0\n\n"
+    "Skills\nPython, SQL, Tableau\n"
+)
+
+
+def test_records_built_together_are_the_records_built_one_by_one(extract_text: Extract) -> None:
+    """The list validated in one call holds what ``record_of`` builds for each draft."""
+    extracted = extract_text(FULL)
+    text, doc_id = extracted.segmented.document.text, extracted.segmented.document.doc_id
+    models = set()
+    for model, run in itertools.groupby(extracted.drafts(), key=lambda draft: draft.model):
+        drafts = list(run)
+        models.add(model)
+        alone = [record_of(draft, doc_id, text, TODAY) for draft in drafts]
+        assert records_together(drafts, doc_id, text, TODAY) == alone
+        assert [record.model_dump() for record in alone] == [
+            record.model_dump() for record in records_together(drafts, doc_id, text, TODAY) or []
+        ]
+    assert len(models) >= 6  # sections, experiences, education, skills, metrics, contacts, ...
+
+
+def test_one_broken_draft_makes_its_run_built_one_by_one(extract_text: Extract) -> None:
+    """A metric whose span does not match its text: the list is refused as a whole, and each
+    draft is then built alone, so the broken one is quarantined and the others load."""
+    extracted = extract_text(FULL)
+    metrics = extracted.metrics
+    assert len(metrics) >= 3
+    found = metrics[1].found("text")
+    assert found is not None
+    broken = metrics[1].with_values(text=Extracted("no such text", found.start, found.end))
+    changed = replace(extracted, metrics=(metrics[0], broken, *metrics[2:]))
+    document = extracted.segmented.document
+    assert records_together(changed.metrics, document.doc_id, document.text, TODAY) is None
+    validated = validate(changed, TODAY)
+    assert len(validated.rows["metrics"]) == len(metrics) - 1
+    (rejected,) = validated.quarantine
+    assert rejected.record_type == "metrics"
+    assert "no such text" in rejected.reason
 
 
 def test_a_span_that_does_not_match_its_value_is_rejected() -> None:

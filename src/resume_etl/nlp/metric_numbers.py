@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from resume_etl.nlp.metric_expression import EXPRESSION, Expression, read_expression
+from resume_etl.nlp.metric_expression import EXPRESSION, Expression, alternation, read_expression
+from resume_etl.nlp.metric_surface import COUNTING_WORDS
 
 MAX_NUMBERS = 10_000
 """Numbers read per document as candidate metrics (years, phone digits and dates among them),
@@ -61,3 +62,35 @@ def no_word_after(text: str, end: int) -> bool:
         return False
     chunk = _CHUNK.match(text, end + 1)
     return chunk is not None and _LETTER.search(chunk.group()) is None
+
+
+SPELLED_NUMBER = re.compile(rf"\b(?:{alternation(COUNTING_WORDS)})\b", re.IGNORECASE)
+"""A spelled-out count ("three", "Twelve") as a whole word."""
+
+
+def spelled_numbers(text: str) -> list[tuple[int, int]]:
+    """Where ``SPELLED_NUMBER`` matches in ``text``, as ``finditer`` finds them.
+
+    The regex tries each character of the text (its case-insensitive words give the regex
+    engine no first character to skip to), about 0.2 µs each: 2 ms for 10 KB, paid again by
+    every small document. In ASCII text a match starts only where one of the words occurs in
+    the lower-cased text, which ``str.find`` locates in a fraction of that; the regex is then
+    tried at those places only. Other text (where case folding can change lengths, or match
+    "ſ" for "s") is scanned by the regex as before.
+    """
+    if not text.isascii():
+        return [match.span() for match in SPELLED_NUMBER.finditer(text)]
+    lower = text.lower()
+    starts: set[int] = set()
+    for word in COUNTING_WORDS:
+        at = lower.find(word)
+        while at != -1:
+            starts.add(at)
+            at = lower.find(word, at + 1)
+    found: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if found and start < found[-1][1]:
+            continue  # inside the match before, which ``finditer`` would not try again
+        if (match := SPELLED_NUMBER.match(text, start)) is not None:
+            found.append(match.span())
+    return found

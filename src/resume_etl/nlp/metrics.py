@@ -30,7 +30,6 @@ from resume_etl.nlp.metric_expression import (
     UNITS,
     WORD_NUMBERS,
     Expression,
-    alternation,
     parse_number,
 )
 from resume_etl.nlp.metric_meaning import (
@@ -41,7 +40,7 @@ from resume_etl.nlp.metric_meaning import (
     sentence_bounds,
     subject_of,
 )
-from resume_etl.nlp.metric_numbers import no_word_after, read_numbers
+from resume_etl.nlp.metric_numbers import no_word_after, read_numbers, spelled_numbers
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -204,12 +203,6 @@ class MetricFinder:
         )
 
 
-_SPELLED_NUMBER = re.compile(
-    rf"\b(?:{alternation(metric_surface.COUNTING_WORDS)})\b",
-    re.IGNORECASE,
-)
-
-
 def _capped(items: Iterable[_T], cap: int) -> tuple[list[_T], bool]:
     """The first ``cap`` items, and whether there was one more (read, then left out)."""
     first = list(itertools.islice(items, cap + 1))
@@ -219,8 +212,8 @@ def _capped(items: Iterable[_T], cap: int) -> tuple[list[_T], bool]:
 def _spelled_by_shape(view: DocView) -> Iterator[tuple[int, int, int]]:
     """What the spelled-count ``Matcher`` finds, for an untagged ``Doc``: a spelled-out number
     and the words up to a plural noun ("three new product lines")."""
-    for match in _SPELLED_NUMBER.finditer(view.text):
-        span = view.doc.char_span(match.start(), match.end())
+    for start, stop in spelled_numbers(view.text):
+        span = view.doc.char_span(start, stop)
         if span is None or len(span) != 1:
             continue
         end = metric_surface.spelled_count_end(view.doc, span.start)
@@ -244,7 +237,7 @@ def parse_ranges(doc: Doc) -> list[tuple[int, int]]:
         if not blocked.overlap(expression.start, expression.end)
         and not _is_bare_year(text, expression)
     ]
-    ranges.extend(match.span() for match in _SPELLED_NUMBER.finditer(text))
+    ranges.extend(spelled_numbers(text))
     return sorted(ranges)
 
 

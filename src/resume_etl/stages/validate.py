@@ -13,12 +13,14 @@ rule, and the rest of the document still loads: nothing is dropped silently and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from resume_etl.dates import (
     DateRangeMatch,
@@ -57,6 +59,11 @@ class ValidatedDocument:
 
     def add(self, record: BaseModel) -> None:
         self.rows.setdefault(TABLE_FOR_MODEL[type(record)], []).append(record)
+
+    def extend(self, records: Sequence[BaseModel]) -> None:
+        """Records of one model, in order (as ``add`` of each)."""
+        if records:
+            self.rows.setdefault(TABLE_FOR_MODEL[type(records[0])], []).extend(records)
 
 
 def span_of(found: Extracted | None, text: str, across_lines: bool = False) -> CharSpan | None:
@@ -106,12 +113,49 @@ def record_of(
 ) -> Record:
     """The record a draft describes: each field expanded into its columns by its kind, in the
     model's order, then ``derived`` (what validate sums up from other drafts)."""
+    return draft.model(**columns_of(draft, doc_id, text, today), **derived)
+
+
+def columns_of(draft: Draft[Any], doc_id: str, text: str, today: dt.date) -> dict[str, object]:
+    """The columns of a draft's record, each field expanded by its kind in the model's order.
+
+    A plain value, most of a record's fields, is written here without a call of its own: this
+    runs once per record, and a document of bullets has hundreds of metrics.
+    """
     columns: dict[str, object] = {"doc_id": doc_id}
     values = draft.values  # a property: read once, not twice per field of every record
     for name, spec in draft.fields.items():
-        if name in values:
-            columns.update(_columns(name, spec, values[name], text, today))
-    return draft.model(**columns, **derived)
+        if name not in values:
+            continue
+        value = values[name]
+        if spec.kind is Kind.PLAIN:
+            columns[name] = list(value) if isinstance(value, tuple) else value
+        else:
+            columns.update(_columns(name, spec, value, text, today))
+    return columns
+
+
+def records_together(
+    drafts: Sequence[Draft[Any]], doc_id: str, text: str, today: dt.date
+) -> list[Record] | None:
+    """The records of drafts of one model, validated as one list, or None if one breaks a rule.
+
+    The same records ``record_of`` builds one by one (the same columns, the same model
+    validation), but pydantic checks a list in one call, without a Python call per record.
+    None tells the caller to build each alone, so that the one breaking a rule, and only it,
+    becomes a quarantine row with its own reason.
+    """
+    try:
+        columns = [columns_of(draft, doc_id, text, today) for draft in drafts]
+        return _list_of(drafts[0].model).validate_python(columns)
+    except (ValidationError, SpanMismatchError):
+        return None
+
+
+@functools.cache
+def _list_of(model: type[Record]) -> TypeAdapter[list[Record]]:
+    """The validator of a list of ``model`` records, built once per model."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
 def _columns(
@@ -174,9 +218,15 @@ def validate(extracted: ExtractedDocument, today: dt.date) -> ValidatedDocument:
     with guard(ProfileRecord):
         total = _total_experience(extracted, today)
         result.add(record_of(extracted.profile, doc_id, text, today, total_experience_months=total))
-    for draft in extracted.drafts():
-        with guard(draft.model):
-            result.add(record_of(draft, doc_id, text, today))
+    for _, run in itertools.groupby(extracted.drafts(), key=lambda draft: draft.model):
+        drafts = list(run)
+        together = records_together(drafts, doc_id, text, today)
+        if together is not None:
+            result.extend(together)
+            continue
+        for draft in drafts:
+            with guard(draft.model):
+                result.add(record_of(draft, doc_id, text, today))
     # from the rows that loaded: a rejected entry is no entry
     flag_document(result.rows, metrics_capped=extracted.metrics_capped)
     return result
