@@ -15,8 +15,9 @@ A draft is ``{"file": "<name>.md", "work": [...], "education": [...]}``. Each jo
 "degree": "...", "end": ["2014", "2014"]}``. ``at`` is text where the entry begins (default:
 its organization, institution or role), found after the previous entry's ``at``; each field
 is the first occurrence of its text at or after ``at`` (an end: after the start), or a list of
-pieces when markup cuts it (``["Lab", "and", "Firm"]``, each after the one before). A date is
-its text and its value; a missing field is null or left out.
+pieces when markup cuts it (``["Lab", "and", "Firm"]``, each after the one before), or
+``{"after": "## Education", "text": "..."}`` for a value written once for several entries. A
+date is its text and its value; a missing field is null or left out.
 """
 
 from __future__ import annotations
@@ -42,8 +43,13 @@ def _find(text: str, quoted: str, start: int, where: str) -> tuple[int, int]:
     return found, found + len(quoted)
 
 
-def _pieces(text: str, quoted: str | list[str], start: int, where: str) -> list[list[int]]:
-    """A value's ranges: one quoted text, or pieces each found after the one before."""
+def _pieces(text: str, quoted: Any, start: int, where: str) -> list[list[int]]:
+    """A value's ranges: one quoted text, or pieces each found after the one before, or
+    ``{"after": "...", "text": ...}`` found after the first occurrence of ``after`` in the
+    whole text (a value several entries share: one school named over three degrees)."""
+    if isinstance(quoted, dict):
+        start = _find(text, quoted["after"], 0, where)[1]
+        quoted = quoted["text"]
     found = []
     for piece in [quoted] if isinstance(quoted, str) else quoted:
         at = _find(text, piece, start, where)
@@ -55,6 +61,7 @@ def _pieces(text: str, quoted: str | list[str], start: int, where: str) -> list[
 def _entry(text: str, kind: str, draft: dict[str, Any], cursor: int, where: str) -> dict[str, Any]:
     names = TEXT_FIELDS[kind]
     anchor = draft.get("at") or next(draft[name] for name in names if draft.get(name))
+    anchor = anchor["text"] if isinstance(anchor, dict) else anchor
     anchor = anchor if isinstance(anchor, str) else anchor[0]
     begin = _find(text, anchor, cursor, where)[0]
     entry: dict[str, Any] = {
@@ -116,7 +123,7 @@ def show(gold_path: Path, data: Path) -> None:
         current = " (current)" if job.current else ""
         print(f"job: {job.organization} | {job.role} | {job.start} – {job.end}{current}")
     for school in record.education:
-        print(f"school: {school.institution} | {school.degree} | {school.end}")
+        print(f"school: {school.institution} | {school.degree} | {school.start} – {school.end}")
 
 
 def main(argv: list[str]) -> None:

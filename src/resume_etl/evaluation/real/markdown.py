@@ -3,13 +3,14 @@ gold where there is some, and counted for coverage everywhere.
 
 A CV with gold (``markdown_gold.py``: ranges into the file, read at run time) is scored on the
 fields its gold states: jobs (organization, role, start, end, current) and schools
-(institution, degree, end), by the JSON Resume set's rules (``jsonresume.score_against``: the
-same pairing, matching and entry accuracy), so the two sets' figures mean the same thing.
+(institution, degree, start, end), by the JSON Resume set's rules
+(``jsonresume.score_against``: the same pairing, matching and entry accuracy), so the two
+sets' figures mean the same thing.
 
-Every CV is also counted for *coverage*: how many
-documents yield a name, an e-mail, a phone, jobs and schools, how many of the jobs have an
-organization, a role and a start date, and how many sections were left unclassified
-(``other``). A drop in coverage on the untouched half is a regression worth reading.
+Every CV is also counted for *coverage*: how many documents yield a name, an e-mail, a
+phone, jobs and schools, how many of the jobs have an organization, a role and a start date,
+and how many sections were left unclassified (``other``). A drop in coverage on the untouched
+half is a regression worth reading.
 
 Jobs and schools are counted only when they hold content (a job with a role or an
 organization, a school with an institution or a degree): a row with neither is a misread line
@@ -46,11 +47,12 @@ GOLD_FIELDS = frozenset(
         "education.entry",
         "education.institution",
         "education.degree",
+        "education.start",
         "education.end",
     }
 )
-"""The fields the markdown gold states; the others (contacts, skills, a school's start or
-field, …) are not labelled, so a prediction there could only count against the pipeline."""
+"""The fields the markdown gold states; the others (contacts, skills, a school's field, …)
+are not labelled, so a prediction there could only count against the pipeline."""
 UNSCORED_FIELDS = frozenset(FIELDS) - GOLD_FIELDS
 
 

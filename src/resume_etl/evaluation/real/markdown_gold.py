@@ -58,9 +58,13 @@ class JobAt(_Model):
 
     @model_validator(mode="after")
     def _current_has_no_end_value(self) -> Self:
-        ends_open = self.end is not None and self.end.value is None
-        if self.current != ends_open:
-            raise ValueError("a current job's end is a range with no value, and only its end")
+        end_value = self.end.value if self.end is not None else None
+        ends_open = self.end is not None and end_value is None
+        if (self.current and end_value is not None) or (ends_open and not self.current):
+            raise ValueError(
+                "a current job's end has no value (a range, or none when the text leaves the "
+                "end blank: 'June 2019-'), and only a current job's"
+            )
         if self.start is not None and self.start.value is None:
             raise ValueError("a start needs a value")
         return self
@@ -69,12 +73,13 @@ class JobAt(_Model):
 class SchoolAt(_Model):
     institution: Pieces | None = None
     degree: Pieces | None = None
+    start: DateAt | None = None
     end: DateAt | None = None
 
     @model_validator(mode="after")
-    def _end_has_value(self) -> Self:
-        if self.end is not None and self.end.value is None:
-            raise ValueError("a school's end needs a value")
+    def _dates_have_values(self) -> Self:
+        if any(date is not None and date.value is None for date in (self.start, self.end)):
+            raise ValueError("a school's dates need values (one still ongoing has no end)")
         return self
 
 
@@ -154,6 +159,7 @@ def gold_document(gold: MarkdownGold, text: str, document: str) -> GoldDocument:
         GoldEducation(
             institution=_value(text, school.institution, f"{gold.file} education[{i}].institution"),
             degree=_value(text, school.degree, f"{gold.file} education[{i}].degree"),
+            start=_date(text, school.start, f"{gold.file} education[{i}].start"),
             end=_date(text, school.end, f"{gold.file} education[{i}].end"),
         )
         for i, school in enumerate(gold.education)
