@@ -136,6 +136,14 @@ _PerLayoutOption = Annotated[
     bool,
     typer.Option("--per-layout", help="Also a P/R/F1 table for each JSON Resume layout."),
 ]
+_MarkdownGoldOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--markdown-gold",
+        help="Folder of the markdown set's gold by ranges (default: the source tree's "
+        "tests/evaluation/real/markdown_gold; without one, coverage only).",
+    ),
+]
 _QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
 
 
@@ -152,10 +160,12 @@ def eval_real(
     keep: _KeepOption = None,
     worst: _WorstOption = 0,
     per_layout: _PerLayoutOption = False,
+    markdown_gold: _MarkdownGoldOption = None,
     quiet: _QuietOption = False,
 ) -> None:
     """Score the pipeline on real résumés: dotin span annotations per label, JSON Resume files
-    rendered in several layouts, markdown coverage; dev and untouched halves side by side.
+    rendered in several layouts, markdown CVs against hand-written gold (and coverage); dev and
+    untouched halves side by side.
 
     The rules are in docs/evaluation.md. A full run takes several minutes.
     """
@@ -168,6 +178,7 @@ def eval_real(
         RealEvalOptions,
         evaluate_real,
     )
+    from resume_etl.evaluation.real.markdown_gold import GOLD_DIR  # noqa: PLC0415
 
     console = _console()
     options = RealEvalOptions(
@@ -177,6 +188,7 @@ def eval_real(
         limit=limit,
         seed=seed,
         keep=keep,
+        markdown_gold=markdown_gold or GOLD_DIR,
     )
     try:
         folder = require_data_dir(data)

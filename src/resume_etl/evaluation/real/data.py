@@ -19,7 +19,7 @@ from resume_etl.errors import ErrorCode, ResumeEtlError
 
 DATA_ENV_VAR = "RESUME_ETL_DATA"
 DEFAULT_RELATIVE = Path("..") / "shared" / "data"
-_SOURCE_REPO = Path(__file__).resolve().parents[4]
+SOURCE_REPO = Path(__file__).resolve().parents[4]
 """The repository root when the package runs from its source tree (an editable install)."""
 NOT_RESUMES = frozenset({"manifest.json", "README.md", "SOURCES.md"})
 """Files in the JSON and markdown folders that describe the set rather than a person."""
@@ -46,8 +46,8 @@ def main_checkout(repo: Path) -> Path | None:
 def candidate_dirs() -> list[Path]:
     """Where the data folder is looked for when none is given, in order."""
     found = [Path(os.environ[DATA_ENV_VAR])] if os.environ.get(DATA_ENV_VAR) else []
-    places = [*found, Path.cwd() / DEFAULT_RELATIVE, _SOURCE_REPO / DEFAULT_RELATIVE]
-    main = main_checkout(_SOURCE_REPO)
+    places = [*found, Path.cwd() / DEFAULT_RELATIVE, SOURCE_REPO / DEFAULT_RELATIVE]
+    main = main_checkout(SOURCE_REPO)
     if main is not None:
         places.append(main / DEFAULT_RELATIVE)
     return list(dict.fromkeys(path.resolve() for path in places))

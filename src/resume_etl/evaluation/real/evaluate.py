@@ -15,10 +15,17 @@ from pathlib import Path
 from spacy.language import Language
 
 from resume_etl.config import PipelineConfig
+from resume_etl.evaluation.gold import GoldDocument
 from resume_etl.evaluation.real import dotin, jsonresume, markdown
+from resume_etl.evaluation.real.markdown_gold import (
+    GOLD_DIR,
+    check_pinned,
+    gold_document,
+    load_markdown_gold,
+)
 from resume_etl.evaluation.real.render import LAYOUT_NAMES, layout_named
 from resume_etl.evaluation.real.report import ALL_LAYOUTS, GroupScore, RealReport, Tally, pooled
-from resume_etl.evaluation.real.runner import Progress, run_texts
+from resume_etl.evaluation.real.runner import InputText, Progress, run_texts
 from resume_etl.evaluation.real.split import DEFAULT_SEED, Half
 from resume_etl.nlp.build import build_nlp
 
@@ -40,6 +47,8 @@ class RealEvalOptions:
     seed: int = DEFAULT_SEED
     keep: Path | None = None
     """Keep each set's input texts, tables (and JSON Resume gold) under ``keep/<set>/``."""
+    markdown_gold: Path | None = GOLD_DIR
+    """The markdown set's gold by ranges (``markdown_gold.py``); None or absent: coverage only."""
 
     def keep_dir(self, dataset: str) -> Path | None:
         return self.keep / dataset if self.keep is not None else None
@@ -93,6 +102,21 @@ def _jsonresume(
     return groups
 
 
+def _markdown_golds(
+    chosen: Sequence[tuple[Path, Half]], texts: dict[Path, InputText], folder: Path | None
+) -> dict[Path, GoldDocument]:
+    """The gold record of each chosen CV that has gold, read from its text; E104 when a CV
+    changed since its gold was written."""
+    by_file = load_markdown_gold(folder)
+    golds = {}
+    for path, _ in chosen:
+        gold = by_file.get(path.name)
+        if gold is not None:
+            check_pinned(gold, path)
+            golds[path] = gold_document(gold, texts[path].text, texts[path].name)
+    return golds
+
+
 def _markdown(
     data_dir: Path,
     config: PipelineConfig,
@@ -102,11 +126,17 @@ def _markdown(
 ) -> list[GroupScore]:
     chosen = markdown.selected(data_dir, options.seed, options.halves, options.limit)
     texts = {path: markdown.input_for(path) for path, _ in chosen}
+    golds = _markdown_golds(chosen, texts, options.markdown_gold)
     keep = options.keep_dir(markdown.DATASET)
     rows = run_texts(list(texts.values()), config, nlp, stage("markdown", len(texts)), keep)
+    if keep is not None:
+        (keep / "gold").mkdir(parents=True, exist_ok=True)
+        for path, gold in golds.items():
+            target = keep / "gold" / f"{texts[path].name}.json"
+            target.write_text(gold.model_dump_json(indent=2) + "\n", encoding="utf-8")
     tallies = {half: Tally() for half in options.halves}
     for path, half in chosen:
-        markdown.score_document(rows.get(texts[path].name), tallies[half])
+        markdown.score_document(rows.get(texts[path].name), tallies[half], golds.get(path))
     return [tallies[half].freeze(markdown.DATASET, None, half) for half in options.halves]
 
 

@@ -297,22 +297,44 @@ def _score_summary(counts: Counts, tally: Tally, rows: DocumentRows | None, gold
     _text_counts(counts, similarity, predicted, gold)
 
 
-def score_rendering(rendering: Rendering, rows: DocumentRows | None, tally: Tally) -> None:
-    """Add one rendering's scores to ``tally``; no rows at all means nothing was read."""
-    gold = rendering.expected.gold
+@dataclass(frozen=True, slots=True)
+class GoldScores:
+    """One document scored against its gold: the counts per field, the (gold, predicted) job
+    pairs, and how many gold jobs are right (:func:`job_is_right`)."""
+
+    counts: dict[str, Counts]
+    pairs: list[tuple[int, int]]
+    jobs_right: int
+
+
+def score_against(
+    gold: GoldDocument, rows: DocumentRows | None, unscored: frozenset[str] = UNSCORED_FIELDS
+) -> GoldScores:
+    """The regular eval's counts for ``gold`` after this module's adjustments (a place in a
+    name, a title's head, a degree with its field), less the ``unscored`` fields, and the jobs
+    fully right. The markdown set's gold is scored by this too, so both sets pair and judge
+    jobs by the same rules."""
     predicted = _adjusted(rows, gold)
     counts = {
         name: found
         for name, found in score_document(gold, predicted).items()
-        if name not in UNSCORED_FIELDS
+        if name not in unscored
     }
     predicted_work = predicted.record.work if predicted else []
     pairs = align(gold.work, predicted_work, work_agreement)
     jobs_right = sum(job_is_right(predicted_work[p], gold.work[g]) for g, p in pairs)
+    return GoldScores(counts, pairs, jobs_right)
+
+
+def score_rendering(rendering: Rendering, rows: DocumentRows | None, tally: Tally) -> None:
+    """Add one rendering's scores to ``tally``; no rows at all means nothing was read."""
+    gold = rendering.expected.gold
+    scores = score_against(gold, rows)
+    counts = scores.counts
     experience_rows = list(rows.table("experiences")) if rows else []
     work_text = counts.setdefault("work.text", Counts())
-    _score_work_text(work_text, tally, rendering.expected.job_texts, experience_rows, pairs)
+    _score_work_text(work_text, tally, rendering.expected.job_texts, experience_rows, scores.pairs)
     summary = counts.setdefault("profile.summary", Counts())
     _score_summary(summary, tally, rows, rendering.expected.summary or "")
-    result = document_result(rendering.input.name, counts, len(gold.work), jobs_right)
+    result = document_result(rendering.input.name, counts, len(gold.work), scores.jobs_right)
     tally.add_document(result, counts)

@@ -1,9 +1,16 @@
-"""The markdown set: real résumés as their authors wrote them, without gold.
+"""The markdown set: real résumés as their authors wrote them, scored against hand-written
+gold where there is some, and counted for coverage everywhere.
 
-With no gold there is no precision or recall; what is reported is *coverage*: how many
-documents yield a name, an e-mail, a phone, jobs and schools, how many of the jobs have an
-organization, a role and a start date, and how many sections were left unclassified
-(``other``). A drop in coverage on the untouched half is a regression worth reading.
+A CV with gold (``markdown_gold.py``: ranges into the file, read at run time) is scored on the
+fields its gold states: jobs (organization, role, start, end, current) and schools
+(institution, degree, start, end), by the JSON Resume set's rules
+(``jsonresume.score_against``: the same pairing, matching and entry accuracy), so the two
+sets' figures mean the same thing.
+
+Every CV is also counted for *coverage*: how many documents yield a name, an e-mail, a
+phone, jobs and schools, how many of the jobs have an organization, a role and a start date,
+and how many sections were left unclassified (``other``). A drop in coverage on the untouched
+half is a regression worth reading.
 
 Jobs and schools are counted only when they hold content (a job with a role or an
 organization, a school with an institution or a degree): a row with neither is a misread line
@@ -19,13 +26,34 @@ from typing import Any
 
 import pandas as pd
 
+from resume_etl.evaluation.gold import GoldDocument
 from resume_etl.evaluation.real.data import markdown_files
-from resume_etl.evaluation.real.report import Tally
+from resume_etl.evaluation.real.jsonresume import score_against
+from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of
+from resume_etl.evaluation.score import FIELDS
 from resume_etl.vocab import SectionKind
 
 DATASET = "markdown"
+GOLD_FIELDS = frozenset(
+    {
+        "work.entry",
+        "work.organization",
+        "work.role",
+        "work.start",
+        "work.end",
+        "work.current",
+        "education.entry",
+        "education.institution",
+        "education.degree",
+        "education.start",
+        "education.end",
+    }
+)
+"""The fields the markdown gold states; the others (contacts, skills, a school's field, …)
+are not labelled, so a prediction there could only count against the pipeline."""
+UNSCORED_FIELDS = frozenset(FIELDS) - GOLD_FIELDS
 
 
 def selected(
@@ -63,9 +91,7 @@ def _school_with_content(row: Mapping[str, Any]) -> bool:
     return _filled(row, "institution") or _filled(row, "degree")
 
 
-def score_document(rows: DocumentRows | None, tally: Tally) -> None:
-    """Add one document's coverage counts to ``tally``."""
-    tally.documents += 1
+def _count_coverage(rows: DocumentRows | None, tally: Tally) -> None:
     if rows is None:
         return
     profile = next(iter(rows.table("profiles")), {})
@@ -84,3 +110,18 @@ def score_document(rows: DocumentRows | None, tally: Tally) -> None:
     sections = rows.table("sections")
     tally.count("sections", len(sections))
     tally.count("sections left 'other'", sum(row["kind"] == SectionKind.OTHER for row in sections))
+
+
+def score_document(
+    rows: DocumentRows | None, tally: Tally, gold: GoldDocument | None = None
+) -> None:
+    """Add one document's coverage counts to ``tally``, and with ``gold`` its scores on the
+    gold's fields; no rows at all means nothing was read."""
+    _count_coverage(rows, tally)
+    tally.count("with gold", gold is not None)
+    if gold is None:
+        tally.documents += 1
+        return
+    scores = score_against(gold, rows, UNSCORED_FIELDS)
+    result = document_result(gold.document, scores.counts, len(gold.work), scores.jobs_right)
+    tally.add_document(result, scores.counts)
