@@ -63,7 +63,7 @@ class JobAt(_Model):
         if (self.current and end_value is not None) or (ends_open and not self.current):
             raise ValueError(
                 "a current job's end has no value (a range, or none when the text leaves the "
-                "end blank: 'June 2019-'), and only a current job's"
+                "end blank: 'May 2020-'), and only a current job's"
             )
         if self.start is not None and self.start.value is None:
             raise ValueError("a start needs a value")
