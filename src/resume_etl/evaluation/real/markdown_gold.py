@@ -42,14 +42,16 @@ class _Model(BaseModel):
 
 
 class DateAt(_Model):
-    """A date: where the text states it, and what it states ("YYYY" or "YYYY-MM"); no value
-    is an ongoing end ("Present", "now")."""
+    """A date: where the text states it, and what it states, at the text's precision ("YYYY",
+    "YYYY-MM" or "YYYY-MM-DD"); no value is an ongoing end ("Present", "now")."""
 
     at: Range
     value: GoldDate | None = None
 
 
 class JobAt(_Model):
+    """One job by ranges; a field the CV does not state is None."""
+
     organization: Pieces | None = None
     role: Pieces | None = None
     start: DateAt | None = None
@@ -71,6 +73,8 @@ class JobAt(_Model):
 
 
 class SchoolAt(_Model):
+    """One school by ranges; a school still ongoing has no end."""
+
     institution: Pieces | None = None
     degree: Pieces | None = None
     start: DateAt | None = None
