@@ -42,14 +42,16 @@ class _Model(BaseModel):
 
 
 class DateAt(_Model):
-    """A date: where the text states it, and what it states ("YYYY" or "YYYY-MM"); no value
-    is an ongoing end ("Present", "now")."""
+    """A date: where the text states it, and what it states, at the text's precision ("YYYY",
+    "YYYY-MM" or "YYYY-MM-DD"); no value is an ongoing end ("Present", "now")."""
 
     at: Range
     value: GoldDate | None = None
 
 
 class JobAt(_Model):
+    """One job by ranges; a field the CV does not state is None."""
+
     organization: Pieces | None = None
     role: Pieces | None = None
     start: DateAt | None = None
@@ -63,7 +65,7 @@ class JobAt(_Model):
         if (self.current and end_value is not None) or (ends_open and not self.current):
             raise ValueError(
                 "a current job's end has no value (a range, or none when the text leaves the "
-                "end blank: 'June 2019-'), and only a current job's"
+                "end blank: 'May 2020-'), and only a current job's"
             )
         if self.start is not None and self.start.value is None:
             raise ValueError("a start needs a value")
@@ -71,6 +73,8 @@ class JobAt(_Model):
 
 
 class SchoolAt(_Model):
+    """One school by ranges; a school still ongoing has no end."""
+
     institution: Pieces | None = None
     degree: Pieces | None = None
     start: DateAt | None = None

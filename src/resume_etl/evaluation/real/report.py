@@ -2,8 +2,8 @@
 
 A group holds per-field counts (``FieldScore``: P/R/F1 from true/false positives and misses),
 entry accuracy (gold jobs whose organization, role, start and end are all right), the mean
-text similarity of the prose fields, and coverage counts (for the markdown set, which has no
-gold, coverage is all there is).
+text similarity of the prose fields, and coverage counts (the markdown set's, beside the
+scores of its CVs with hand-written gold).
 """
 
 from __future__ import annotations
