@@ -13,7 +13,6 @@ from resume_etl.stages.extract._employer_shape import can_name_employer
 from resume_etl.stages.extract._employer_slot import employer_by_slot
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
-    _COMPLEMENT,
     HeaderSegment,
     SegmentKind,
     _first,
@@ -30,18 +29,10 @@ from resume_etl.stages.extract._slots import (
     slotted,
 )
 from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.extract._team import employer_past_team, title_teams
+from resume_etl.stages.extract._team import is_department as _is_department
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
-from resume_etl.wordlists import builtin_forms
-
-_DEPARTMENT_HEADS = builtin_forms("entry_words.jsonl", "department_head")
-"""Head words of a part of an organization ("Intensive Care Unit", "Group of Prof. X")."""
-
-
-def _is_department(text: str) -> bool:
-    """A department rather than the employer: its head word (before "of") names a part."""
-    head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
-    return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
 
 
 def _school_as_employer(segments: list[HeaderSegment], spans: SpanIndex) -> HeaderSegment | None:
@@ -144,7 +135,10 @@ def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, Segm
     for entry in entries:
         dates, segments = job_segments(entry, spans)
         if dates is not None:
-            framed.append((segments, _frame(spans.text, dates, entry)))
+            frame = _frame(spans.text, dates, entry)
+            teams = {(team.start, team.end) for team in title_teams(segments, frame)}
+            voting = [s for s in segments if (s.start, s.end) not in teams]
+            framed.append((voting, frame))
     return slot_kinds(framed)
 
 
@@ -193,7 +187,8 @@ def _organization_and_role(
     if role is None and organization is not None and _slots_holding(slots):
         role = _second_organization(segments, frame, slots, organization)
     organization = organization or _weak_place_beside_place(segments)
-    return employer_by_slot(spans, segments, frame, slots, organization, role), role
+    organization = employer_by_slot(spans, segments, frame, slots, organization, role)
+    return employer_past_team(segments, text, organization, role, (frame, slots)), role
 
 
 def _unless_the_place(
@@ -302,14 +297,16 @@ def build_experience(
     # An entry without dates is often the wrapped rest of the job above: the layout's slots
     # say nothing about it, and without a title only a sure organization is its employer.
     dated = dates is not None
+    frame = _frame(ctx.spans.text, dates, ctx.entry)
     organization, role = _organization_and_role(
-        segments,
-        ctx.spans,
-        (slots or {}) if dated else {},
-        _frame(ctx.spans.text, dates, ctx.entry),
+        segments, ctx.spans, (slots or {}) if dated else {}, frame
     )
-    unknown = next(
-        (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
+    unknown = employer_past_team(
+        segments,
+        ctx.spans.text,
+        next((s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None),
+        role,
+        (frame, slots or {}) if dated else None,
     )
     if not dated and role is None:
         unknown = None
