@@ -475,3 +475,8 @@ def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(n
 )
 def test_cited_titles_and_clauses_cannot_name_an_employer(clause: str) -> None:
     assert not can_name_employer(clause)
+
+
+def test_a_first_person_sentence_cannot_name_an_employer() -> None:
+    assert not can_name_employer("I developed Web2Print")
+    assert can_name_employer("Our Lady of Lourdes Hospital")
