@@ -13,10 +13,12 @@ from resume_etl.stages.segment import (
     is_date_line,
     is_prose,
     names_a_project,
+    segment,
     split_lines,
 )
 from resume_etl.stages.segment.entries import is_job_item
 from resume_etl.vocab import SectionKind
+from tests.conftest import make_document
 
 Segment = Callable[[str], SegmentedDocument]
 
@@ -530,3 +532,24 @@ def test_a_few_names_and_a_range_are_a_job_header(
     text = " ".join([period, *words] if first else [*words, period])
     (line,) = split_lines(f"- {text}")
     assert is_job_item(line)
+
+
+def test_a_sentence_wrapped_without_its_full_stop_stays_in_the_job_body(
+    classifier: SectionClassifier,
+) -> None:
+    # No line-role model: the rules alone read a text whose line breaks were restored.
+    segmented = segment(
+        make_document(
+            "EXPERIENCE\n\nQUILLSTONE, Denver, CO\n2010 - 2014\nSenior Content Architect\n"
+            "Designed a schema in RELAX NG for government agency documents.\n"
+            "Designed and documented modular entity schemas that specify the standard\n"
+            "representations of information about judges, legislatures and witnesses.\n"
+            "BRAMBLE MEDIA, Denver, CO\n2008 - 2010\nSoftware Developer\n"
+        ),
+        classifier,
+    )
+    headers = _headers(segmented, SectionKind.EXPERIENCE)
+    assert [header[0] for header in headers] == [
+        "QUILLSTONE, Denver, CO",
+        "BRAMBLE MEDIA, Denver, CO",
+    ]
