@@ -65,6 +65,25 @@ def test_lines_without_a_close_heading_phrase_are_not_headings(
 
 
 @pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Invited Lectures", SectionKind.PUBLICATIONS),
+        ("SEMINARS AND SPEAKING ENGAGEMENTS", SectionKind.PUBLICATIONS),
+        ("Professional Conference Participation", SectionKind.PUBLICATIONS),
+        ("Committees", SectionKind.OTHER),
+        ("Other University Service (Selected)", SectionKind.OTHER),
+        ("PROFESSIONAL ASSOCIATIONS", SectionKind.OTHER),
+        ("Current Research:", SectionKind.OTHER),
+        ("Education & Licensure", SectionKind.EDUCATION),
+    ],
+)
+def test_an_academic_cvs_later_headings_close_its_work_history(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    assert classifier.classify(heading.rstrip(":")) is kind
+
+
+@pytest.mark.parametrize(
     "line", ["TRAINING MANAGER", "Career Center", "Broadcast Education Association"]
 )
 def test_a_section_word_before_a_title_or_employer_head_word_names_no_section(
@@ -552,4 +571,15 @@ def test_a_sentence_wrapped_without_its_full_stop_stays_in_the_job_body(
     assert [header[0] for header in headers] == [
         "QUILLSTONE, Denver, CO",
         "BRAMBLE MEDIA, Denver, CO",
+    ]
+
+
+def test_invited_lectures_after_the_jobs_are_no_jobs(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\n\n2009 - 2011: Lecturer, Harrow College\n\nInvited Lectures\n\n"
+        "“Rivers and Rules.” Orbell Foundation Lecture Series, 2001\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [
+        SectionKind.EXPERIENCE,
+        SectionKind.PUBLICATIONS,
     ]
