@@ -583,3 +583,15 @@ def test_invited_lectures_after_the_jobs_are_no_jobs(segment_text: Segment) -> N
         SectionKind.EXPERIENCE,
         SectionKind.PUBLICATIONS,
     ]
+
+
+def test_a_shouted_heading_may_qualify_its_phrase_at_more_length(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\n\n2009 - 2011: Lecturer, Harrow College\n\n"
+        "HARROW COLLEGE FACULTY COMMITTEES\n\nCurriculum Review Committee, 2010\n\n"
+        "Harrow College Faculty Committees\n\nLibrary Committee, 2011\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.EXPERIENCE, "EXPERIENCE"),
+        (SectionKind.OTHER, "HARROW COLLEGE FACULTY COMMITTEES"),
+    ]
