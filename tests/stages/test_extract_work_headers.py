@@ -471,6 +471,8 @@ def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(n
         "Panel on “New Teaching Tools in Civic Science.” Annual",
         "Section at the annual meeting of the Western Civic Science Association",
         "Trained journalists in data reporting",
+        "School",
+        "Systems",
     ],
 )
 def test_cited_titles_and_clauses_cannot_name_an_employer(clause: str) -> None:
