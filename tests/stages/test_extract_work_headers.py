@@ -471,7 +471,23 @@ def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(n
         "Panel on “New Teaching Tools in Civic Science.” Annual",
         "Section at the annual meeting of the Western Civic Science Association",
         "Trained journalists in data reporting",
+        "School",
+        "Systems",
     ],
 )
 def test_cited_titles_and_clauses_cannot_name_an_employer(clause: str) -> None:
     assert not can_name_employer(clause)
+
+
+def test_a_first_person_sentence_cannot_name_an_employer() -> None:
+    assert not can_name_employer("I developed Web2Print")
+    assert can_name_employer("Our Lady of Lourdes Hospital")
+
+
+def test_years_left_where_an_employer_stands_are_no_employer(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n\nAnalyst, Harrow Valley Water Board, 2015 - 2018\n"
+        "Analyst, 2007 2008, 2011 - 2013\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Harrow Valley Water Board", None]

@@ -13,10 +13,12 @@ from resume_etl.stages.segment import (
     is_date_line,
     is_prose,
     names_a_project,
+    segment,
     split_lines,
 )
 from resume_etl.stages.segment.entries import is_job_item
 from resume_etl.vocab import SectionKind
+from tests.conftest import make_document
 
 Segment = Callable[[str], SegmentedDocument]
 
@@ -60,6 +62,25 @@ def test_lines_without_a_close_heading_phrase_are_not_headings(
     classifier: SectionClassifier, line: str
 ) -> None:
     assert classifier.classify(line) is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Invited Lectures", SectionKind.PUBLICATIONS),
+        ("SEMINARS AND SPEAKING ENGAGEMENTS", SectionKind.PUBLICATIONS),
+        ("Professional Conference Participation", SectionKind.PUBLICATIONS),
+        ("Committees", SectionKind.OTHER),
+        ("Other University Service (Selected)", SectionKind.OTHER),
+        ("PROFESSIONAL ASSOCIATIONS", SectionKind.OTHER),
+        ("Current Research:", SectionKind.OTHER),
+        ("Education & Licensure", SectionKind.EDUCATION),
+    ],
+)
+def test_an_academic_cvs_later_headings_close_its_work_history(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    assert classifier.classify(heading.rstrip(":")) is kind
 
 
 @pytest.mark.parametrize(
@@ -530,3 +551,47 @@ def test_a_few_names_and_a_range_are_a_job_header(
     text = " ".join([period, *words] if first else [*words, period])
     (line,) = split_lines(f"- {text}")
     assert is_job_item(line)
+
+
+def test_a_sentence_wrapped_without_its_full_stop_stays_in_the_job_body(
+    classifier: SectionClassifier,
+) -> None:
+    # No line-role model: the rules alone read a text whose line breaks were restored.
+    segmented = segment(
+        make_document(
+            "EXPERIENCE\n\nQUILLSTONE, Denver, CO\n2010 - 2014\nSenior Content Architect\n"
+            "Designed a schema in RELAX NG for government agency documents.\n"
+            "Designed and documented modular entity schemas that specify the standard\n"
+            "representations of information about judges, legislatures and witnesses.\n"
+            "BRAMBLE MEDIA, Denver, CO\n2008 - 2010\nSoftware Developer\n"
+        ),
+        classifier,
+    )
+    headers = _headers(segmented, SectionKind.EXPERIENCE)
+    assert [header[0] for header in headers] == [
+        "QUILLSTONE, Denver, CO",
+        "BRAMBLE MEDIA, Denver, CO",
+    ]
+
+
+def test_invited_lectures_after_the_jobs_are_no_jobs(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\n\n2009 - 2011: Lecturer, Harrow College\n\nInvited Lectures\n\n"
+        "“Rivers and Rules.” Orbell Foundation Lecture Series, 2001\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [
+        SectionKind.EXPERIENCE,
+        SectionKind.PUBLICATIONS,
+    ]
+
+
+def test_a_shouted_heading_may_qualify_its_phrase_at_more_length(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "EXPERIENCE\n\n2009 - 2011: Lecturer, Harrow College\n\n"
+        "HARROW COLLEGE FACULTY COMMITTEES\n\nCurriculum Review Committee, 2010\n\n"
+        "Harrow College Faculty Committees\n\nLibrary Committee, 2011\n"
+    )
+    assert _kinds(segmented) == [
+        (SectionKind.EXPERIENCE, "EXPERIENCE"),
+        (SectionKind.OTHER, "HARROW COLLEGE FACULTY COMMITTEES"),
+    ]

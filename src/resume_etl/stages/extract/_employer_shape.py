@@ -12,7 +12,11 @@ employer among them, while 0 of 241 matched ones has this shape):
   the annual meeting of the ..."); a long name capitalizes its words ("Amrita Multi Modal
   Applications and Human Computer Interaction Lab");
 - three words or more, half of them lower-case content words ("Trained journalists in data
-  reporting"): a name writes its content words in capitals, lower case only its small words.
+  reporting"): a name writes its content words in capitals, lower case only its small words;
+- one word that is only an organization's kind ("School", "Company", "Systems", "Startup", the
+  organization lexicon's words): what the employer is, not who (its name was cut off);
+- a first-person word then a lower-case word ("I developed Web2Print"): a sentence about the
+  job ("Our Lady of Lourdes Hospital" goes on in capitals).
 
 Short lower-case names ("backstitch", "abss interactive") and firms named by a legal form
 ("planetline gmbh & co. kg") keep their place.
@@ -23,8 +27,17 @@ from __future__ import annotations
 import re
 
 from resume_etl.stages.extract._firm_names import names_a_firm
+from resume_etl.wordlists import builtin_lexicon, grammar_forms
 
 _QUOTE_MARKS = re.compile('["“”‘]')
+_FIRST_PERSON = grammar_forms("first_person")
+"""Words the text uses for its writer ("I", "my", "we", "our"), as written."""
+_KIND_WORDS = frozenset(
+    form.lower().strip(".")
+    for entry in builtin_lexicon("org_keywords.jsonl")
+    for form in (entry.label, *entry.forms)
+)
+"""The organization lexicon's words, each alone the kind of an organization, not its name."""
 _MAX_NAME_WORDS = 8
 _MIN_CLAUSE_WORDS = 3
 _SMALL_WORD_MAX = 3
@@ -42,6 +55,10 @@ def can_name_employer(text: str) -> bool:
     if _QUOTE_MARKS.search(text):
         return False
     words = text.split()
+    if len(words) == 1 and text.lower().strip(".,()") in _KIND_WORDS:
+        return False
+    if len(words) > 1 and words[0] in _FIRST_PERSON and words[1][0].islower():
+        return False
     lower = sum(_content_in_lower_case(word) for word in words)
     if len(words) > _MAX_NAME_WORDS and lower:
         return False

@@ -315,7 +315,9 @@ def build_experience(
     org_value = (
         organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
     )
-    if org_value is not None and not can_name_employer(org_value.value):
+    if org_value is not None and (
+        not can_name_employer(org_value.value) or _only_a_date(ctx.spans, org_value)
+    ):
         org_value = None
     if opens_group or org_value is None:
         org_value = group_org or org_value
@@ -336,6 +338,15 @@ def build_experience(
         location=location.extracted() if location else None,
         confidence=min(confidences, default=0.3),
     )
+
+
+def _only_a_date(spans: SpanIndex, value: Extracted) -> bool:
+    """No name at all: a month, a year or a bare number ("July", "2007 2008", "04") left where
+    an employer stands, a date the range pattern did not take. A town stays: the small NER
+    calls many an employer a place ("Nestle", "Hanover County Schools")."""
+    if not any(char.isalpha() for char in value.value):
+        return True
+    return bool(spans.within(labels.DATES, value.start, value.end))
 
 
 def rejoin_split_headers(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry]:

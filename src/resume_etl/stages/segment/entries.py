@@ -206,6 +206,7 @@ def split_entries(
         elif (
             line.kind is LineKind.BULLET
             or is_prose(line)
+            or _runs_as_sentence(line)
             or line.kind is LineKind.TABLE_ROW
             or (current is not None and _BODY_LABEL.match(line.content))
         ):
@@ -218,6 +219,28 @@ def split_entries(
         previous = line
     _give_back_titles(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
+
+
+_SENTENCE_CASE_WORDS = 7
+_SENTENCE_CASE_LOWER = 3
+_SMALL_WORD_MAX = 3
+
+
+def _runs_as_sentence(line: Line) -> bool:
+    """A piece of a sentence wrapped over lines without its full stop ("Designed and documented
+    modular entity schemas that specify the"): it opens like a sentence, a capital then a word
+    in lower case, and writes its content words in lower case. A header capitalizes its
+    content words and opens with a name or a title ("Vice President of Field Construction -
+    Took this small company ..."), even when a sentence runs on after it; a line holding a
+    period is a header ("image advertising gmbh & co. kg, Bremen   08/2010 - 08/2013")."""
+    content = line.content
+    words = content.split()
+    if len(words) < _SENTENCE_CASE_WORDS or not words[1][:1].islower():
+        return False
+    if is_date_line(content) or has_date_field(content):
+        return False
+    lower = [w for w in words if w.isalpha() and w.islower() and len(w) > _SMALL_WORD_MAX]
+    return len(lower) >= _SENTENCE_CASE_LOWER
 
 
 def _give_back_titles(drafts: list[_EntryDraft]) -> None:

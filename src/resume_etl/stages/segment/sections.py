@@ -67,7 +67,12 @@ class SectionClassifier:
         # A document's first line is usually a name or title ("Projects Lead"): it opens a
         # section only when it shouts or is nothing but a section phrase ("Experience").
         strict = is_first_line and not text.isupper()
-        return self.classify(label, max_extra_words=0 if strict else 2)
+        if strict:
+            return self.classify(label, max_extra_words=0)
+        # A heading in capitals may qualify its phrase at more length ("UNIVERSITY OF LOUISVILLE
+        # COMMITTEES", "VOLUNTEER, COMMUNITY AND PROFESSIONAL INTERESTS:") than a line in title
+        # case, which is as often a name or a title with a section word in it.
+        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if label.isupper() else 2)
 
 
 @cache
@@ -88,6 +93,9 @@ def _ends_in_name_head(padded: str, phrase: str) -> bool:
     employer, not a section: "Training Manager", "Career Center", "Education Association"."""
     after = padded[padded.rindex(f" {phrase} ") + len(phrase) + 2 :].split()
     return bool(after) and after[-1] in _name_heads()
+
+
+_SHOUTED_EXTRA_WORDS = 4
 
 
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
