@@ -157,3 +157,26 @@ def test_a_technical_college_acronym_is_a_school_word(extract_text: Extract) -> 
         "Education\n\nCertificate IV in Kitchen Management\n\nNorthgate TAFE, Sydney\n"
     ).education
     assert _value(school.institution) == "Northgate TAFE"
+
+
+def test_degree_abbreviations_written_without_their_last_dot(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nM.A Education Administration, Lakemont University (1993)\n\n"
+        "B.E in Mechanical Engineering, Eastvale Institute of Technology (2011)\n\n"
+        "B.S.Ed., Physical Education, Northvale University (2008)\n\n"
+        "Ed.S., Westbrook State University (1989)\n\nPhD., Eastmoor University (1999)\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == [
+        "M.A",
+        "B.E",
+        "B.S.Ed.",
+        "Ed.S.",
+        "PhD.",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont University",
+        "Eastvale Institute of Technology",
+        "Northvale University",
+        "Westbrook State University",
+        "Eastmoor University",
+    ]
