@@ -180,3 +180,16 @@ def test_degree_abbreviations_written_without_their_last_dot(extract_text: Extra
         "Westbrook State University",
         "Eastmoor University",
     ]
+
+
+def test_the_name_after_from_is_the_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nBachelor of Engineering in Computer Science from Eastvale Eng. college, "
+        "Salem, India\nYear: 1996-1999\n"
+        "Diploma in Electronics from NVT, Springfield, India\nYear: 1992-1995\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == ["Eastvale Eng. college", "NVT"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "Computer Science",
+        "Electronics",
+    ]

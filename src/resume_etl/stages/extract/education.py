@@ -50,7 +50,10 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
         taken, degree, field_of_study = unnamed
         used.extend(taken)
-    institution = _institution(segments, ctx.spans, used)
+    field_of_study, named = _school_after_from(field_of_study, ctx.spans.text)
+    if named is not None and degree_segment is not None:
+        segments.insert(segments.index(degree_segment) + 1, named)
+    institution = named or _institution(segments, ctx.spans, used)
     if institution is not None and not _stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
@@ -68,6 +71,27 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         honors=honors,
         confidence=min(confidences, default=0.3),
     )
+
+
+_FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
+"""A field that goes on with "from" and a name: "Computer Science from X College"."""
+
+
+def _school_after_from(
+    field: Extracted | None, text: str
+) -> tuple[Extracted | None, HeaderSegment | None]:
+    """ "Bachelor of Engineering in Computer Science from X Eng. college, Salem": the name after
+    "from" is the school, and the field ends before it. A degree told as a sentence names its
+    school so, where no school word need be ("from St. Mark's", "from NIT")."""
+    found = _FROM_SCHOOL.match(field.value) if field is not None else None
+    if field is None or found is None:
+        return field, None
+    start = field.start + found.end()
+    school = HeaderSegment(text[start : field.end], start, field.end, SegmentKind.ORGANIZATION, 0.8)
+    if not found.group(1):
+        return None, school
+    end = field.start + found.end(1)
+    return Extracted(found.group(1), field.start, end, field.confidence), school
 
 
 _QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
