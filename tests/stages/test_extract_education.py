@@ -193,3 +193,20 @@ def test_the_name_after_from_is_the_school(extract_text: Extract) -> None:
         "Computer Science",
         "Electronics",
     ]
+
+
+def test_a_high_school_named_before_its_diploma_is_the_school(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nLakeside National High School, Springfield CA\n"
+        "High School Diploma anticipated in May 2009\n"
+    ).education
+    assert _value(school.institution) == "Lakeside National High School"
+    assert _value(school.degree) == "High School Diploma"
+
+
+def test_a_distinction_is_no_school(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts in Psychology and History, May 2012\nMagna Cum Laude\n"
+    ).education
+    assert school.institution is None
+    assert _value(school.field_of_study) == "Psychology and History"

@@ -37,7 +37,11 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
-    segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+    segments = [
+        _school_named_like_a_degree(segment, ctx.spans)
+        for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+        if _DISTINCTION.fullmatch(segment.text) is None
+    ]
     gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
@@ -71,6 +75,29 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         honors=honors,
         confidence=min(confidences, default=0.3),
     )
+
+
+_DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
+"""A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
+
+
+def _school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
+    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
+    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
+    School Diploma anticipated in May 2009")."""
+    if segment.kind is not SegmentKind.DEGREE:
+        return segment
+    degrees = spans.within(labels.DEGREES, segment.start, segment.end)
+    schools = spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    # "Standard High School Certificate" names a second degree: a certificate, not a school.
+    named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
+    if not any(word[:1].isupper() for word in named.split()) or not any(
+        school._.get(labels.CATEGORY_ATTR) == _ACADEMIC
+        and school.start_char <= degrees[0].start_char < school.end_char
+        for school in schools
+    ):
+        return segment
+    return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8)
 
 
 _FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
