@@ -210,3 +210,12 @@ def test_a_distinction_is_no_school(extract_text: Extract) -> None:
     ).education
     assert school.institution is None
     assert _value(school.field_of_study) == "Psychology and History"
+
+
+def test_a_school_after_a_comma_is_a_piece_of_its_own(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nGraduate in Commerce, Lakemont College of Arts, 2003 - 04\n"
+    ).education
+    assert _value(school.institution) == "Lakemont College of Arts"
+    assert _value(school.degree) == "Graduate"
+    assert _value(school.field_of_study) == "Commerce"
