@@ -219,3 +219,24 @@ def test_a_school_after_a_comma_is_a_piece_of_its_own(extract_text: Extract) -> 
     assert _value(school.institution) == "Lakemont College of Arts"
     assert _value(school.degree) == "Graduate"
     assert _value(school.field_of_study) == "Commerce"
+
+
+def test_education_headings_of_job_board_resumes_open_the_section(extract_text: Extract) -> None:
+    document = extract_text(
+        "Professional Experience:\nSenior Attorney\nDuration: January 2007 to September 2011\n"
+        "Academic History:\nCompleted Masters in Immigration Law from Eastvale University\n"
+        "Educational Qualification :\nGraduate in Commerce, Lakemont College of Arts, 2003 - 04\n"
+    )
+    institutions = [_value(school.institution) for school in document.education]
+    assert institutions == ["Eastvale University", "Lakemont College of Arts"]
+
+
+def test_a_column_label_or_a_grade_is_no_school(extract_text: Extract) -> None:
+    institutions = [
+        _value(school.institution)
+        for school in extract_text(
+            "Education\n\nUniversity/Board\n2003\n76.27\n\nLakemont University\n1997\n"
+        ).education
+    ]
+    assert "University/Board" not in institutions
+    assert "76.27" not in institutions

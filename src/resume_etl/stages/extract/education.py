@@ -254,6 +254,11 @@ def _place_after(
     return Extracted(text[start:end], start, end, 0.7)
 
 
+_COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
+"""Single words joined by slashes: a table's column label ("University/Board")."""
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
 def _stands_as_school(
     school: HeaderSegment,
     degree: Extracted | None,
@@ -263,7 +268,10 @@ def _stands_as_school(
     """Whether a piece read as the school may stand as one: it holds a school word, or the
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Clerical skills", "Social Media course"): a school
-    the text does not name is left empty rather than guessed."""
+    the text does not name is left empty rather than guessed. A table's column label
+    ("College/University") or a number ("76.27", a grade) is never one."""
+    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
+        return False
     return degree is not None or dates is not None or _is_school(school, spans)
 
 
