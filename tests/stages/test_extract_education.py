@@ -157,3 +157,86 @@ def test_a_technical_college_acronym_is_a_school_word(extract_text: Extract) -> 
         "Education\n\nCertificate IV in Kitchen Management\n\nNorthgate TAFE, Sydney\n"
     ).education
     assert _value(school.institution) == "Northgate TAFE"
+
+
+def test_degree_abbreviations_written_without_their_last_dot(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nM.A Education Administration, Lakemont University (1993)\n\n"
+        "B.E in Mechanical Engineering, Eastvale Institute of Technology (2011)\n\n"
+        "B.S.Ed., Physical Education, Northvale University (2008)\n\n"
+        "Ed.S., Westbrook State University (1989)\n\nPhD., Eastmoor University (1999)\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == [
+        "M.A",
+        "B.E",
+        "B.S.Ed.",
+        "Ed.S.",
+        "PhD.",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont University",
+        "Eastvale Institute of Technology",
+        "Northvale University",
+        "Westbrook State University",
+        "Eastmoor University",
+    ]
+
+
+def test_the_name_after_from_is_the_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nBachelor of Engineering in Computer Science from Eastvale Eng. college, "
+        "Salem, India\nYear: 1996-1999\n"
+        "Diploma in Electronics from NVT, Springfield, India\nYear: 1992-1995\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == ["Eastvale Eng. college", "NVT"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "Computer Science",
+        "Electronics",
+    ]
+
+
+def test_a_high_school_named_before_its_diploma_is_the_school(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nLakeside National High School, Springfield CA\n"
+        "High School Diploma anticipated in May 2009\n"
+    ).education
+    assert _value(school.institution) == "Lakeside National High School"
+    assert _value(school.degree) == "High School Diploma"
+
+
+def test_a_distinction_is_no_school(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts in Psychology and History, May 2012\nMagna Cum Laude\n"
+    ).education
+    assert school.institution is None
+    assert _value(school.field_of_study) == "Psychology and History"
+
+
+def test_a_school_after_a_comma_is_a_piece_of_its_own(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nGraduate in Commerce, Lakemont College of Arts, 2003 - 04\n"
+    ).education
+    assert _value(school.institution) == "Lakemont College of Arts"
+    assert _value(school.degree) == "Graduate"
+    assert _value(school.field_of_study) == "Commerce"
+
+
+def test_education_headings_of_job_board_resumes_open_the_section(extract_text: Extract) -> None:
+    document = extract_text(
+        "Professional Experience:\nSenior Attorney\nDuration: January 2007 to September 2011\n"
+        "Academic History:\nCompleted Masters in Immigration Law from Eastvale University\n"
+        "Educational Qualification :\nGraduate in Commerce, Lakemont College of Arts, 2003 - 04\n"
+    )
+    institutions = [_value(school.institution) for school in document.education]
+    assert institutions == ["Eastvale University", "Lakemont College of Arts"]
+
+
+def test_a_column_label_or_a_grade_is_no_school(extract_text: Extract) -> None:
+    institutions = [
+        _value(school.institution)
+        for school in extract_text(
+            "Education\n\nUniversity/Board\n2003\n76.27\n\nLakemont University\n1997\n"
+        ).education
+    ]
+    assert "University/Board" not in institutions
+    assert "76.27" not in institutions

@@ -45,6 +45,7 @@ from resume_etl.stages.extract._draft import (
 )
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
+from resume_etl.stages.extract._school_entries import school_entries
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.analysis import analyse
@@ -135,7 +136,12 @@ class _EntryTables:
         elif section.kind is SectionKind.EXPERIENCE:
             self._jobs(section_id, section.entries)
         else:
-            for entry in section.entries:
+            entries = (
+                school_entries(section.entries, self.spans)
+                if section.kind is SectionKind.EDUCATION
+                else section.entries
+            )
+            for entry in entries:
                 ctx = self._context(section_id, entry)
                 if section.kind is SectionKind.EDUCATION:
                     self.education.append(build_education(ctx, self.categories.degrees))

@@ -113,12 +113,20 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         named = _organization_then_place(spans, classified)
         return named or (classified if _weak_place_before_place(classified) else [whole])
     placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
-    if kinds[0] is SegmentKind.ORGANIZATION and set(kinds[1:]) <= placeable:
+    if (
+        kinds[0] is SegmentKind.ORGANIZATION
+        and set(kinds[1:]) <= placeable
+        and not _school_after(spans, classified)
+    ):
         # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
         # comes first; what follows places or describes it.
         place = _trailing_place(spans, classified[1:])
         return [classified[0], place] if place is not None else classified[:1]
-    if len(set(kinds)) > 1 or _weak_place_before_place(classified):
+    if (
+        len(set(kinds)) > 1
+        or _weak_place_before_place(classified)
+        or _school_after(spans, classified)
+    ):
         return classified
     return [whole]
 
@@ -134,6 +142,19 @@ def _sentence_parts(parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
     return [
         HeaderSegment(part.text, part.start, part.end, SegmentKind.PROSE, 0.3) for part in parts
     ]
+
+
+def _school_after(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
+    """ "Graduate in Commerce, Lakemont College of Arts": a school named after a first part
+    that names none is no description of it, but a piece of its own."""
+    return not _academic(spans, parts[0]) and any(_academic(spans, part) for part in parts[1:])
+
+
+def _academic(spans: SpanIndex, part: HeaderSegment) -> bool:
+    return any(
+        word._.get(labels.CATEGORY_ATTR) == "academic"
+        for word in spans.within(labels.ORG_KEYWORDS, part.start, part.end)
+    )
 
 
 def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:

@@ -37,7 +37,11 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     dates = _entry_dates(ctx.entry, ctx.spans)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
-    segments = header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+    segments = [
+        _school_named_like_a_degree(segment, ctx.spans)
+        for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+        if _DISTINCTION.fullmatch(segment.text) is None
+    ]
     gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     degree_segment = _first(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
@@ -50,7 +54,10 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
         taken, degree, field_of_study = unnamed
         used.extend(taken)
-    institution = _institution(segments, ctx.spans, used)
+    field_of_study, named = _school_after_from(field_of_study, ctx.spans.text)
+    if named is not None and degree_segment is not None:
+        segments.insert(segments.index(degree_segment) + 1, named)
+    institution = named or _institution(segments, ctx.spans, used)
     if institution is not None and not _stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
@@ -68,6 +75,50 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         honors=honors,
         confidence=min(confidences, default=0.3),
     )
+
+
+_DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
+"""A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
+
+
+def _school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
+    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
+    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
+    School Diploma anticipated in May 2009")."""
+    if segment.kind is not SegmentKind.DEGREE:
+        return segment
+    degrees = spans.within(labels.DEGREES, segment.start, segment.end)
+    schools = spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    # "Standard High School Certificate" names a second degree: a certificate, not a school.
+    named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
+    if not any(word[:1].isupper() for word in named.split()) or not any(
+        school._.get(labels.CATEGORY_ATTR) == _ACADEMIC
+        and school.start_char <= degrees[0].start_char < school.end_char
+        for school in schools
+    ):
+        return segment
+    return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8)
+
+
+_FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
+"""A field that goes on with "from" and a name: "Computer Science from X College"."""
+
+
+def _school_after_from(
+    field: Extracted | None, text: str
+) -> tuple[Extracted | None, HeaderSegment | None]:
+    """ "Bachelor of Engineering in Computer Science from X Eng. college, Salem": the name after
+    "from" is the school, and the field ends before it. A degree told as a sentence names its
+    school so, where no school word need be ("from St. Mark's", "from NIT")."""
+    found = _FROM_SCHOOL.match(field.value) if field is not None else None
+    if field is None or found is None:
+        return field, None
+    start = field.start + found.end()
+    school = HeaderSegment(text[start : field.end], start, field.end, SegmentKind.ORGANIZATION, 0.8)
+    if not found.group(1):
+        return None, school
+    end = field.start + found.end(1)
+    return Extracted(found.group(1), field.start, end, field.confidence), school
 
 
 _QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
@@ -203,6 +254,11 @@ def _place_after(
     return Extracted(text[start:end], start, end, 0.7)
 
 
+_COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
+"""Single words joined by slashes: a table's column label ("University/Board")."""
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
 def _stands_as_school(
     school: HeaderSegment,
     degree: Extracted | None,
@@ -212,7 +268,10 @@ def _stands_as_school(
     """Whether a piece read as the school may stand as one: it holds a school word, or the
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Clerical skills", "Social Media course"): a school
-    the text does not name is left empty rather than guessed."""
+    the text does not name is left empty rather than guessed. A table's column label
+    ("College/University") or a number ("76.27", a grade) is never one."""
+    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
+        return False
     return degree is not None or dates is not None or _is_school(school, spans)
 
 

@@ -1,0 +1,153 @@
+"""Education entries that hold several schools: one entry per degree or per school line.
+
+The segmenter parts entries at their dates. An education section written without dates, or
+with its dates in a column of their own that a collapsed text moved elsewhere, reaches the
+extractor as one entry holding every school ("Masters, Business Administration, University of
+X" / "3.7 GPA" / "Bachelors, Computer Science, University of Y"), and only the first was read.
+The entry is cut again where its own first line repeats: a line that opens with a degree when
+the entry opens with one, a line that opens with a school name when the entry opens with one
+("University of X" / "Ph.D. in Physics" / "University of Y" / "B.S. in Physics").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._pieces import looks_like_prose
+from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.segment import Entry, Line, LineKind
+
+_ACADEMIC = "academic"
+_FIRST_PIECE = re.compile(r"[^,;|(]*")
+"""A line's first piece: the name before a comma, a bar or a parenthesis."""
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+class _Lead(Enum):
+    DEGREE = "degree"
+    SCHOOL = "school"
+
+
+def school_entries(entries: Iterable[Entry], spans: SpanIndex) -> list[Entry]:
+    """Every entry of an education section, those holding several schools cut into one each,
+    and a school's name the segmenter left alone joined to the degree above it."""
+    parts: list[Entry] = []
+    for part in (part for entry in entries for part in _split(entry, spans)):
+        if parts and _joins_above(parts[-1], part, spans):
+            parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
+        else:
+            parts.append(part)
+    return parts
+
+
+def _joins_above(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
+    """ "Certificate IV in Kitchen Management" / "Harbourside TAFE, Sydney": an entry that opens
+    with a school's name and holds no degree and no date is the school of the entry above when
+    that one names a degree, no school, and has no body the name would land after."""
+    if above.body or above.columns is not None or entry.columns is not None:
+        return False
+    leads = [_lead(line, spans) for line in (*above.header, *entry.header, *entry.body)]
+    mine = leads[len(above.header) :]
+    return (
+        mine[0] is _Lead.SCHOOL
+        and _Lead.SCHOOL not in leads[: len(above.header)]
+        and _has(labels.DEGREES, above, spans)
+        and not _has(labels.DEGREES, entry, spans)
+        and not _has(labels.DATES, entry, spans)
+        and not any(_school_word(line, spans) for line in above.header)
+    )
+
+
+def _has(group: str, entry: Entry, spans: SpanIndex) -> bool:
+    return bool(spans.within(group, entry.start, entry.end))
+
+
+def _school_word(line: Line, spans: SpanIndex) -> bool:
+    words = spans.within(labels.ORG_KEYWORDS, line.content_start, line.end)
+    return any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+
+
+def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
+    lines = [*entry.header, *entry.body]
+    leads = [_lead(line, spans) for line in lines]
+    first = next((lead for lead in leads if lead is not None), None)
+    if first is None or entry.columns is not None:
+        return [entry]
+    opening = leads.index(first)
+    starts = [0]
+    dated_lead = opening > 0 and all(_date_only(line, spans) for line in lines[:opening])
+    for index in range(opening + 1, len(lines)):
+        if leads[index] is not first:
+            continue
+        # "2011 - 2014" / "Certificate III ..." / "2019" / "Certificate IV ...": an entry led by
+        # its dates is cut before the dates of the next one.
+        cut = index
+        while dated_lead and cut - 1 > starts[-1] and _date_only(lines[cut - 1], spans):
+            cut -= 1
+        if _stands_alone(lines[starts[-1] : cut], spans):
+            starts.append(cut)
+    if len(starts) == 1:
+        return [entry]
+    header = set(map(id, entry.header))
+    bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
+    return [_entry(lines[start:end], header) for start, end in bounds]
+
+
+def _entry(lines: list[Line], header: set[int]) -> Entry:
+    """Lines that headed the whole entry head their part; a part cut inside the body takes its
+    first line as its header."""
+    head = [line for line in lines if id(line) in header] or lines[:1]
+    return Entry(header=tuple(head), body=tuple(line for line in lines if line not in head))
+
+
+def _date_only(line: Line, spans: SpanIndex) -> bool:
+    """A line that is its period and at most one word more ("2019", "Year: 1996-1999")."""
+    dates = spans.within(labels.DATES, line.content_start, line.end)
+    if not dates:
+        return False
+    rest = (
+        spans.text[line.content_start : dates[0].start_char]
+        + spans.text[dates[-1].end_char : line.end]
+    )
+    return len(_WORD.findall(rest)) <= 1
+
+
+def _stands_alone(part: list[Line], spans: SpanIndex) -> bool:
+    """A part is a school of its own unless it is one line naming a degree and nothing else
+    ("UNDERGRADUATE DEGREE" over "BSc - Computer Science"): a heading over the next line."""
+    if len(part) > 1:
+        return True
+    line = part[0]
+    found = spans.within(labels.DEGREES, line.content_start, line.end)
+    return not found or spans.text[found[0].end_char : line.end].strip(" .,:;-") != ""
+
+
+def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
+    """What a line opens with: a degree, a school's name, or neither (a date, a GPA, a note).
+
+    A bullet or a sentence opens no school: "College preparatory magnet school with four years
+    of Electrical Engineering" describes the one above it.
+    """
+    if line.kind is LineKind.BULLET:
+        return None
+    content = spans.text[line.content_start : line.end]
+    start = line.content_start + len(content) - len(content.lstrip())
+    degrees = spans.within(labels.DEGREES, start, line.end)
+    if degrees and degrees[0].start_char == start:
+        return _Lead.DEGREE
+    piece = _FIRST_PIECE.match(spans.text, start, line.end)
+    end = piece.end() if piece else line.end
+    name = spans.text[start:end]
+    if degrees or not name.strip() or looks_like_prose(name):
+        return None
+    words = spans.within(labels.ORG_KEYWORDS, start, end)
+    return (
+        _Lead.SCHOOL
+        if any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+        else None
+    )

@@ -1,0 +1,108 @@
+"""Education entries holding several schools are cut into one per school (issue 14): the
+segmenter parts entries at their dates, so a section written without them, or with its dates
+moved away from the schools, reached the extractor as one entry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from resume_etl.stages.extract import ExtractedDocument, analyse
+from resume_etl.stages.extract._school_entries import school_entries
+from resume_etl.stages.segment import SegmentedDocument
+from resume_etl.vocab import SectionKind
+
+Extract = Callable[[str], ExtractedDocument]
+Segment = Callable[[str], SegmentedDocument]
+
+
+def _values(document: ExtractedDocument, name: str) -> list[str | None]:
+    return [getattr(getattr(school, name), "value", None) for school in document.education]
+
+
+def test_a_degree_led_entry_is_cut_at_each_degree(extract_text: Extract) -> None:
+    document = extract_text(
+        "EDUCATION\n Masters, Business Administration, Lakemont University\n"
+        " 3.7 GPA while working full-time\n Bachelors, Computer Science, Eastvale College\n"
+        " 3.4 GPA while on the swimming team\n"
+    )
+    assert _values(document, "institution") == ["Lakemont University", "Eastvale College"]
+    assert _values(document, "degree") == ["Masters", "Bachelors"]
+
+
+def test_a_school_led_entry_is_cut_at_each_school(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\nNorthvale University\nPh.D. in Physics\nEastmoor Institute of Technology\n"
+        "Bachelor of Science in Physics\n"
+    )
+    assert _values(document, "institution") == [
+        "Northvale University",
+        "Eastmoor Institute of Technology",
+    ]
+    assert _values(document, "degree") == ["Ph.D.", "Bachelor of Science"]
+
+
+def test_dates_before_the_degree_go_with_it_and_a_lone_school_joins_it(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Training\n\n2011 - 2014\n\nCertificate III in Commercial Cookery\n\n"
+        "Derwent Institute of TAFE, Hobart\n\n2019\n\nCertificate IV in Kitchen Management\n\n"
+        "Northgate TAFE, Sydney\n\nProjects\n\nA cookbook\n"
+    )
+    assert _values(document, "institution") == ["Derwent Institute of TAFE", "Northgate TAFE"]
+    assert _values(document, "degree") == ["Certificate III", "Certificate IV"]
+    years = [s.dates.start.value.year for s in document.education if s.dates and s.dates.start]
+    assert years == [2011, 2019]
+
+
+def test_a_sentence_naming_a_school_word_describes_the_school_above(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Education\n\nWestbrook Academy for Science and Engineering\n"
+        "College preparatory magnet school with four years of Electrical Engineering, 2007-2011.\n"
+    )
+    assert _values(document, "institution") == ["Westbrook Academy for Science and Engineering"]
+
+
+def test_a_degree_alone_on_its_line_heads_the_degree_under_it(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\nUNDERGRADUATE DEGREE\nBSc - Computer Science\nUniversity of Lakemont\n"
+        "2000 - 2003\n"
+    )
+    assert _values(document, "institution") == ["University of Lakemont"]
+
+
+_LINES = st.sampled_from(
+    [
+        "Bachelor of Science in Physics",
+        "MBA, Finance, Lakemont University",
+        "Northvale University",
+        "Eastmoor College, Springfield",
+        "2010 - 2014",
+        "2019",
+        "GPA 3.8",
+        "- Thesis on small boats",
+        "Minor: Economics",
+    ]
+)
+
+
+@given(st.lists(_LINES, min_size=1, max_size=8))
+def test_cutting_keeps_every_line_once_in_order(
+    segment_text: Segment, nlp: Language, lines: list[str]
+) -> None:
+    segmented = segment_text("Education\n\n" + "\n".join(lines) + "\n")
+    spans = analyse(nlp, [segmented])[0]
+    for section in segmented.sections:
+        if section.kind is not SectionKind.EDUCATION:
+            continue
+        before = [line for entry in section.entries for line in (*entry.header, *entry.body)]
+        parts = school_entries(section.entries, spans)
+        after = [line for entry in parts for line in (*entry.header, *entry.body)]
+        assert after == before
+        assert all(part.header for part in parts)
