@@ -12,6 +12,7 @@ from resume_etl.nlp.metric_expression import (
     QUALIFIERS,
     UNITS,
     expression_pattern,
+    parse_number,
     read_expression,
     read_full_expression,
 )
@@ -57,10 +58,18 @@ def test_currency_words_map_to_their_codes() -> None:
     assert (expression.unit, expression.currency) == (MetricUnit.CURRENCY, "EUR")
 
 
-@given(st.text(alphabet="0123456789.,%$€ -+kKmMxX~<>approx", max_size=30))
+@given(st.text(alphabet="0123456789.,%$€ -+kKmMxX~<>approx٣٤۵५", max_size=30))
 def test_a_bare_number_is_read_as_the_full_reading_reads_it(text: str) -> None:
     for match in EXPRESSION.finditer(text):
         assert read_expression(match) == read_full_expression(match)
+
+
+@given(st.text(st.characters(categories=["Nd"]), min_size=1, max_size=12))
+def test_digits_alone_are_read_as_parse_number_reads_them(digits: str) -> None:
+    """The bare number's shortcut (``float`` of decimal digits, any script's) is
+    ``parse_number``'s own reading."""
+    assert digits.isdecimal()
+    assert float(digits) == parse_number(digits)
 
 
 _UNGUARDED = expression_pattern(guarded=False)

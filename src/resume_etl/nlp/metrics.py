@@ -304,9 +304,9 @@ def _units_shared_from_to(text: str, expressions: list[Expression]) -> list[Expr
         ):
             continue
         if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
-            shared[index] = replace(first, unit=second.unit, currency=second.currency)
+            shared[index] = first._replace(unit=second.unit, currency=second.currency)
         elif _is_bare(text, second) and first.unit is not MetricUnit.COUNT:
-            shared[index + 1] = replace(second, unit=first.unit, currency=first.currency)
+            shared[index + 1] = second._replace(unit=first.unit, currency=first.currency)
     return shared
 
 
