@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +19,7 @@ from resume_etl.nlp.metric_numbers import (
     spelled_numbers,
 )
 from resume_etl.nlp.metric_surface import counts_a_noun
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, parse_number
+from resume_etl.nlp.metrics import MetricFinder, MetricMatch, from_before, parse_number
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.normalize import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -376,3 +378,23 @@ def test_spelled_numbers_in_a_bullet() -> None:
     text = "Trained Twelve new hires, often in three-week sprints; seventeen teams"
     words = [text[start:end] for start, end in spelled_numbers(text)]
     assert words == ["Twelve", "three", "seventeen"]
+
+
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["from", "From", "FROM", "frOm", "rom", "f", " ", "\n", "\t", "x", "İ", "ſ", "5"]
+        ),
+        max_size=8,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_from_before_is_the_regex_search(text: str, start: int) -> None:
+    """Looking for "from" in the lower-cased characters first gives the regex's answer."""
+    start = min(start, len(text))
+    expected = _FROM.search(text, max(0, start - 12), start) is not None
+    assert from_before(text, start) == expected

@@ -101,6 +101,15 @@ def test_a_found_field_refuses_a_value_without_its_place() -> None:
         ExperienceCandidate(role="Engineer")
 
 
+def test_of_several_wrong_values_the_first_given_is_named() -> None:
+    """Only the fields whose kind takes some types are checked, and a refusal then names the
+    first wrong value in the order given, as a check of every value in that order did."""
+    with pytest.raises(TypeError, match="organization takes found"):
+        ExperienceCandidate(position=0, organization="Acme", role="Engineer")
+    with pytest.raises(TypeError, match="role takes found"):
+        ExperienceCandidate(role="Engineer", position=0, organization="Acme")
+
+
 def test_a_draft_reads_back_and_survives_pickling() -> None:
     draft = _team_draft(Extracted("Platform team", 0, 13))
     assert draft.found("team") == Extracted("Platform team", 0, 13)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from resume_etl.vocab import MetricQualifier, MetricUnit
 from resume_etl.wordlists import builtin_values
@@ -23,6 +23,7 @@ __all__ = [
     "WORD_NUMBERS",
     "Expression",
     "alternation",
+    "expression_pattern",
     "parse_number",
     "read_expression",
 ]
@@ -64,26 +65,60 @@ def _unit_alternation() -> str:
 
 _SYMBOLS = "".join(_CURRENCY_SYMBOLS)
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-EXPRESSION = re.compile(
-    rf"(?<![\w/.,{_SYMBOLS}-])"
-    rf"(?:(?P<qualifier>{alternation(QUALIFIERS)})(?:\s+|(?<=[-~<>≈≥≤])))?"
-    rf"(?:(?P<symbol>[{_SYMBOLS}])|(?P<code>{alternation(_CURRENCY_CODES)})\s?)?"
-    rf"(?P<number>{NUMBER})(?:\s?[-–]\s?(?P<number_to>{NUMBER})(?=\s?[%xX×$€£kKmMbB]|\s?per))?"
-    rf"(?:\s?(?P<scale>{alternation(_SCALES)})(?![a-zA-Z]))?"
-    rf"(?P<plus>\+)?"
-    rf"(?:\s?(?P<bytes>{alternation(_BYTE_SCALES)})\b"
-    rf"|\s?(?P<unit>{_unit_alternation()})"
-    rf"|\s(?P<currency_word>{alternation(_CURRENCY_WORDS)})\b)?"
-    rf"(?P<plus_after>\+)?"
-    rf"(?![\w/]|\.\d|,\d)",
-    re.IGNORECASE,
-)
+
+
+def _starts(words: Iterable[str], guarded: bool) -> str:
+    """A look-ahead for the first characters of ``words``, placed before their alternation.
+
+    Under ``IGNORECASE`` the regex engine tries every alternative of a word list in turn (it
+    skips one by its first character only when matching case), so after each number it tried
+    some hundred scale, unit and currency words: most of the cost of reading a line of figures.
+    A class of the first characters fails at once where no alternative can start, and matches
+    case-insensitively the same characters the words' first letters do, so the expression finds
+    the same matches (``tests/nlp/test_metric_expression.py`` holds it to the unguarded one).
+    A unit's space stands for any run of whitespace, so a word starting with one adds ``\\s``.
+    """
+    firsts = {word[:1] for word in words}
+    if not guarded or "" in firsts:
+        return ""
+    spaced = r"\s" if " " in firsts else ""
+    return "(?=[" + spaced + "".join(sorted(re.escape(first) for first in firsts)) + "])"
+
+
+def expression_pattern(guarded: bool = True) -> re.Pattern[str]:
+    """``EXPRESSION``; ``guarded=False`` builds it without the look-aheads of ``_starts``."""
+    units = [*UNITS, *_UNITS_AFTER_SPACE]
+    return re.compile(
+        rf"(?<![\w/.,{_SYMBOLS}-])"
+        rf"(?:{_starts(QUALIFIERS, guarded)}(?P<qualifier>{alternation(QUALIFIERS)})"
+        rf"(?:\s+|(?<=[-~<>≈≥≤])))?"
+        rf"(?:(?P<symbol>[{_SYMBOLS}])"
+        rf"|{_starts(_CURRENCY_CODES, guarded)}(?P<code>{alternation(_CURRENCY_CODES)})\s?)?"
+        rf"(?P<number>{NUMBER})"
+        rf"(?:\s?[-–]\s?(?P<number_to>{NUMBER})(?=\s?[%xX×$€£kKmMbB]|\s?per))?"
+        rf"(?:\s?{_starts(_SCALES, guarded)}(?P<scale>{alternation(_SCALES)})(?![a-zA-Z]))?"
+        rf"(?P<plus>\+)?"
+        rf"(?:\s?{_starts(_BYTE_SCALES, guarded)}(?P<bytes>{alternation(_BYTE_SCALES)})\b"
+        rf"|\s?{_starts(units, guarded)}(?P<unit>{_unit_alternation()})"
+        rf"|\s{_starts(_CURRENCY_WORDS, guarded)}"
+        rf"(?P<currency_word>{alternation(_CURRENCY_WORDS)})\b)?"
+        rf"(?P<plus_after>\+)?"
+        rf"(?![\w/]|\.\d|,\d)",
+        re.IGNORECASE,
+    )
+
+
+EXPRESSION = expression_pattern()
 """Qualifier, currency, number (or range), scale, "+", and a byte size, unit or currency word."""
 
 
-@dataclass(frozen=True, slots=True)
-class Expression:
-    """One expression's normalized value, unit, currency and qualifier, and where it is."""
+class Expression(NamedTuple):
+    """One expression's normalized value, unit, currency and qualifier, and where it is.
+
+    A named tuple, immutable as a frozen dataclass is but built in a fifth of its time (a
+    frozen dataclass sets each field through ``object.__setattr__``): every number read is one,
+    and a line of figures reads thousands. ``_replace`` gives a copy with other values.
+    """
 
     value: float
     unit: MetricUnit
@@ -115,11 +150,14 @@ def parse_number(text: str) -> float | None:
 
 def read_expression(match: re.Match[str]) -> Expression | None:
     """The normalized value, unit and currency of one ``EXPRESSION`` match."""
-    if match.span("number") == match.span():  # a bare number: every other group is empty
-        value = parse_number(match["number"])
+    start, end = match.span()
+    number: str = match["number"]
+    if len(number) == end - start:  # a bare number: every other group is empty
+        # Digits alone (``\d`` is a decimal digit, as ``isdecimal`` says) are what
+        # ``parse_number`` reads as ``float`` itself, without its other forms' checks.
+        value = float(number) if number.isdecimal() else parse_number(number)
         if value is None:
             return None
-        start, end = match.span()
         return Expression(value, MetricUnit.COUNT, None, MetricQualifier.EXACT, start, end)
     return read_full_expression(match)
 

@@ -157,13 +157,18 @@ def direction(span: Span, before: ChangeBefore) -> MetricDirection:
 def change_after(span: Span) -> ChangeWord | None:
     """A change noun or comparative right after the metric, one word of a compound noun
     allowed between ("a 9% drop", "3x faster", "a $1.5 million cost reduction")."""
-    following = [token for token in span.doc[span.end : span.end + 4] if token.text != "*"]
-    for position, token in enumerate(following[:2]):
+    doc = span.doc
+    position = 0
+    for index in range(span.end, min(span.end + 4, len(doc))):  # read one by one, not sliced
+        token = doc[index]
+        if token.text == "*":
+            continue
         found = change_word(token.lower_)
         if found is not None and found.kinds & {ChangeKind.NOUN, ChangeKind.COMPARATIVE}:
             return found
-        if position == 0 and not (token.is_alpha and _is_content_word(token)):
+        if position == 1 or not (token.is_alpha and _is_content_word(token)):
             return None
+        position += 1
     return None
 
 
@@ -174,7 +179,7 @@ def change_before(span: Span, opening: int, unit: MetricUnit) -> ChangeBefore:
     doc = span.doc
     for index in range(span.start - 1, opening - 1, -1):
         token = doc[index]
-        if token.text in CLAUSE_BREAKS or _is_amount(token):
+        if _ends_clause(doc, index, token.text):
             return None  # another clause, or another metric's verb: "cut X by 5% and Y by 9%"
         found = change_word(token.lower_)
         if found is not None and _is_change_use(doc, index, found, span, opening, unit):
@@ -182,14 +187,21 @@ def change_before(span: Span, opening: int, unit: MetricUnit) -> ChangeBefore:
     return None
 
 
-def _is_amount(token: Token) -> bool:
+def _ends_clause(doc: Doc, index: int, text: str) -> bool:
+    """Whether token ``index`` (its text ``text``) ends the clause before a metric: a clause
+    break, or an amount (``_is_amount``). The text is read once for both."""
+    return text in CLAUSE_BREAKS or _is_amount(doc, index, text)
+
+
+def _is_amount(doc: Doc, index: int, text: str) -> bool:
     """A number written with a unit or currency, the mark of another metric: "18%", "$2.4M";
-    not the digits of a name ("Grade 11", "p99")."""
-    text: str = token.text
+    not the digits of a name ("Grade 11", "p99"). The next token is read only after a digit."""
     if text[:1] in "$€£¥₹₦":
         return True
-    following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
-    return text[:1].isdigit() and (text[-1:] in "%xX+" or following in ("%", "x", "×", "+"))
+    if not text[:1].isdigit():
+        return False
+    following = doc[index + 1].text if index + 1 < len(doc) else ""
+    return text[-1:] in "%xX+" or following in ("%", "x", "×", "+")
 
 
 def _is_change_use(

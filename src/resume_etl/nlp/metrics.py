@@ -275,10 +275,20 @@ def _from_to_pairs(
         )
         if (
             comparable
-            and _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
+            and from_before(text, first.start)
             and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
             yield first, second
+
+
+def from_before(text: str, start: int) -> bool:
+    """Whether "from" (and whitespace) ends the 12 characters before ``start``: the first
+    number of "from X to Y". Each pair of neighbouring numbers asks, so a line of figures asked
+    thousands of times; a regex search tries each of the 12 places, while most have no "from"
+    at all, which one look at the lower-cased characters tells (``F``, ``R``, ``O``, ``M`` are
+    the only other letters the case-insensitive regex reads as them)."""
+    low = max(0, start - 12)
+    return "from" in text[low:start].lower() and _FROM_BEFORE.search(text, low, start) is not None
 
 
 _BARE_NUMBER = re.compile(NUMBER)
@@ -290,14 +300,13 @@ def _units_shared_from_to(text: str, expressions: list[Expression]) -> list[Expr
     shared = list(expressions)
     for index, (first, second) in enumerate(itertools.pairwise(expressions)):
         if not (
-            _FROM_BEFORE.search(text, max(0, first.start - 12), first.start)
-            and _TO_BETWEEN.fullmatch(text, first.end, second.start)
+            from_before(text, first.start) and _TO_BETWEEN.fullmatch(text, first.end, second.start)
         ):
             continue
         if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
-            shared[index] = replace(first, unit=second.unit, currency=second.currency)
+            shared[index] = first._replace(unit=second.unit, currency=second.currency)
         elif _is_bare(text, second) and first.unit is not MetricUnit.COUNT:
-            shared[index + 1] = replace(second, unit=first.unit, currency=first.currency)
+            shared[index + 1] = second._replace(unit=first.unit, currency=first.currency)
     return shared
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +43,9 @@ from resume_etl.stages.extract import (
 )
 from resume_etl.stages.quality import flag_document
 from resume_etl.vocab import DateIssue, Stage
+
+SpanColumn = Callable[..., object]
+"""Makes a span column from ``start=`` and ``end=``: ``CharSpan`` itself, or its fields."""
 
 
 class SpanMismatchError(ValueError):
@@ -73,6 +76,14 @@ def span_of(found: Extracted | None, text: str, across_lines: bool = False) -> C
     words stated with each line break and indentation read as one space, so the two are checked
     for the same characters apart from whitespace.
     """
+    extent = checked_extent(found, text, across_lines)
+    return None if extent is None else CharSpan(start=extent[0], end=extent[1])
+
+
+def checked_extent(
+    found: Extracted | None, text: str, across_lines: bool = False
+) -> tuple[int, int] | None:
+    """``span_of``'s ``(start, end)``, checked the same way, before it becomes a ``CharSpan``."""
     if found is None:
         return None
     written = text[found.start : found.end]
@@ -85,7 +96,7 @@ def span_of(found: Extracted | None, text: str, across_lines: bool = False) -> C
         raise SpanMismatchError(
             f"value {found.value!r} does not match the text at [{found.start}, {found.end})"
         )
-    return CharSpan(start=found.start, end=found.end)
+    return found.start, found.end
 
 
 def date_fields(dates: DateRangeMatch | None, text: str, today: dt.date) -> dict[str, object]:
@@ -116,11 +127,15 @@ def record_of(
     return draft.model(**columns_of(draft, doc_id, text, today), **derived)
 
 
-def columns_of(draft: Draft[Any], doc_id: str, text: str, today: dt.date) -> dict[str, object]:
+def columns_of(
+    draft: Draft[Any], doc_id: str, text: str, today: dt.date, span: SpanColumn = CharSpan
+) -> dict[str, object]:
     """The columns of a draft's record, each field expanded by its kind in the model's order.
 
     A plain value, most of a record's fields, is written here without a call of its own: this
-    runs once per record, and a document of bullets has hundreds of metrics.
+    runs once per record, and a document of bullets has hundreds of metrics. ``span`` makes
+    the span column of a found value from its checked ``start`` and ``end``: a ``CharSpan``,
+    or its fields for a list of records that pydantic validates in one call.
     """
     columns: dict[str, object] = {"doc_id": doc_id}
     values = draft.values  # a property: read once, not twice per field of every record
@@ -130,6 +145,8 @@ def columns_of(draft: Draft[Any], doc_id: str, text: str, today: dt.date) -> dic
         value = values[name]
         if spec.kind is Kind.PLAIN:
             columns[name] = list(value) if isinstance(value, tuple) else value
+        elif spec.kind is Kind.FOUND:
+            _found_columns(columns, name, spec, value, text, span)
         else:
             columns.update(_columns(name, spec, value, text, today))
     return columns
@@ -146,7 +163,7 @@ def records_together(
     becomes a quarantine row with its own reason.
     """
     try:
-        columns = [columns_of(draft, doc_id, text, today) for draft in drafts]
+        columns = [columns_of(draft, doc_id, text, today, _span_fields) for draft in drafts]
         return _list_of(drafts[0].model).validate_python(columns)
     except (ValidationError, SpanMismatchError):
         return None
@@ -161,8 +178,6 @@ def _list_of(model: type[Record]) -> TypeAdapter[list[Record]]:
 def _columns(
     name: str, spec: DraftField, value: DraftValue, text: str, today: dt.date
 ) -> dict[str, object]:
-    if spec.kind is Kind.FOUND:
-        return _found_columns(name, spec, value, text)
     if spec.kind is Kind.DATES:
         return date_fields(value if isinstance(value, DateRangeMatch) else None, text, today)
     if spec.kind is Kind.EXTENT and isinstance(value, tuple):
@@ -172,19 +187,29 @@ def _columns(
     return {name: list(value) if isinstance(value, tuple) else value}
 
 
-def _found_columns(name: str, spec: DraftField, value: DraftValue, text: str) -> dict[str, object]:
+def _found_columns(
+    columns: dict[str, object],
+    name: str,
+    spec: DraftField,
+    value: DraftValue,
+    text: str,
+    span: SpanColumn,
+) -> None:
     """A value, its checked span and, where the model has a column for it, its confidence."""
     found = value.found if isinstance(value, Normalized) else value
     if not isinstance(found, Extracted):
         found = None
-    columns: dict[str, object] = {
-        name: value.value if isinstance(value, Normalized | Extracted) else None
-    }
+    columns[name] = value.value if isinstance(value, Normalized | Extracted) else None
     if spec.span is not None:
-        columns[spec.span] = span_of(found, text, spec.across_lines)
+        extent = checked_extent(found, text, spec.across_lines)
+        columns[spec.span] = None if extent is None else span(start=extent[0], end=extent[1])
     if spec.confidence is not None:
         columns[spec.confidence] = found.confidence if found else None
-    return columns
+
+
+def _span_fields(start: int, end: int) -> dict[str, int]:
+    """A span column as the fields pydantic validates into a ``CharSpan``."""
+    return {"start": start, "end": end}
 
 
 def _char_span(extent: object) -> CharSpan:

@@ -25,11 +25,13 @@ def _metrics(
 ) -> tuple[MetricCandidate, ...]:
     entries: list[Draft[Any]] = [*experiences, *projects]
     owners = [(*entry.extent(), entry.get("entry_id", str)) for entry in entries]
+    text = spans.text
     metrics = []
     for index, span in enumerate(spans.groups[labels.METRICS]):
         match: MetricMatch = span._.get(labels.METRIC_ATTR)
-        owner = next((eid for s, e, eid in owners if s <= match.start_char < e), None)
-        metrics.append(_metric(ids.metric_id(doc_id, index), owner, match, spans.text))
+        at = match.start_char
+        owner = next((eid for s, e, eid in owners if s <= at < e), None) if owners else None
+        metrics.append(_metric(ids.metric_id(doc_id, index), owner, match, text))
     return tuple(metrics)
 
 
