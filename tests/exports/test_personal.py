@@ -66,6 +66,8 @@ def test_values_that_used_to_survive_are_redacted(value: str) -> None:
         "06.12.34.56.78",
         "0612345678",
         "555 123 4567",
+        "979-555-0134",
+        "(978) 555-0134",
     ],
 )
 def test_phone_numbers_in_many_national_forms_are_redacted(phone: str) -> None:

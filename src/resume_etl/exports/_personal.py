@@ -65,6 +65,8 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:(?:19|20)\d\d|\d\d)")
 _DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _RANGE = re.compile(r"(\d{2,6})\s*[-–]\s*(\d{2,6})")
 _ISBN = re.compile(r"97[89][-\s]")
+"""An ISBN-13's prefix; a number grouped 3-3-4 is a North American phone all the same: 978 and
+979 are area codes."""
 _DOTTED_SMALL_GROUPS = re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}")
 """Versions and IP addresses: '10.4.12', '192.168.0.1'."""
 _NANP = re.compile(r"(?:1[ .\-])?\d{3}[ .\-]\d{3}[ .\-]\d{4}")
@@ -199,7 +201,7 @@ def _not_a_phone(candidate: str) -> bool:
     if (
         _YEAR_RANGE.fullmatch(candidate)
         or _DATE.fullmatch(candidate)
-        or _ISBN.match(candidate)
+        or (_ISBN.match(candidate) and not _NANP.fullmatch(candidate))
         or _DOTTED_SMALL_GROUPS.fullmatch(candidate)
     ):
         return True
