@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from resume_etl.stages.extract import ExtractedDocument
-from resume_etl.stages.extract._employer_shape import can_name_employer
+from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._header import looks_like_prose
 
@@ -491,3 +491,17 @@ def test_years_left_where_an_employer_stands_are_no_employer(extract_text: Extra
     )
     organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
     assert organizations == ["Harrow Valley Water Board", None]
+
+
+def test_a_title_cut_from_a_sentence_is_no_title(extract_text: Extract) -> None:
+    text = (
+        "EXPERIENCE\n\nCompany Secretary and later as a, Harrow Water Board, 2001 - 2005\n"
+        "Analyst, Harrow Valley Water Board, 2005 - 2008\n"
+    )
+    assert [role for _, role, _ in _jobs(extract_text, text)] == [None, "Analyst"]
+
+
+@pytest.mark.parametrize("cut", ["University of", "Al Harrow in association with", "later as a"])
+def test_a_phrase_ending_in_a_small_grammar_word_is_unfinished(cut: str) -> None:
+    assert ends_unfinished(cut)
+    assert not can_name_employer(cut)

@@ -595,3 +595,16 @@ def test_a_shouted_heading_may_qualify_its_phrase_at_more_length(segment_text: S
         (SectionKind.EXPERIENCE, "EXPERIENCE"),
         (SectionKind.OTHER, "HARROW COLLEGE FACULTY COMMITTEES"),
     ]
+
+
+def test_a_heading_closed_by_a_colon_may_qualify_its_phrase_at_more_length(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Experience:\n\n2009 - 2011: Lecturer, Harrow College\n\n"
+        "Education and Professional Qualification:\n\nBachelor of Laws, Harrow University, 2008\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+    ]

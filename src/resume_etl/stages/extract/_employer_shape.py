@@ -18,6 +18,10 @@ employer among them, while 0 of 241 matched ones has this shape):
 - a first-person word then a lower-case word ("I developed Web2Print"): a sentence about the
   job ("Our Lady of Lourdes Hospital" goes on in capitals).
 
+A phrase that ends in a small grammar word ("University of", "Company Secretary and later as a")
+was cut from a sentence or a wrapped line: neither an employer nor a title ends so
+(``ends_unfinished``, read for both).
+
 Short lower-case names ("backstitch", "abss interactive") and firms named by a legal form
 ("planetline gmbh & co. kg") keep their place.
 """
@@ -48,11 +52,21 @@ def _content_in_lower_case(word: str) -> bool:
     return word[0].islower() and word.isalpha() and len(word) > _SMALL_WORD_MAX
 
 
+_SMALL_WORDS = grammar_forms("clause_start") | grammar_forms("after_opening_verb")
+"""Words a sentence goes on with ("and", "of", "in", "a", "the"): no name or title ends in one."""
+
+
+def ends_unfinished(text: str) -> bool:
+    """Whether ``text`` of two words or more ends in a small grammar word (see the module)."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower() in _SMALL_WORDS
+
+
 def can_name_employer(text: str) -> bool:
     """Whether ``text`` has the shape of an organization's name (see the module)."""
     if names_a_firm(text):
         return True
-    if _QUOTE_MARKS.search(text):
+    if _QUOTE_MARKS.search(text) or ends_unfinished(text):
         return False
     words = text.split()
     if len(words) == 1 and text.lower().strip(".,()") in _KIND_WORDS:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
-from resume_etl.stages.extract._employer_shape import can_name_employer
+from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._employer_slot import employer_by_slot
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
 from resume_etl.stages.extract._header import (
@@ -322,6 +322,8 @@ def build_experience(
     if opens_group or org_value is None:
         org_value = group_org or org_value
 
+    if role is not None and ends_unfinished(role.text):
+        role = None
     location = next(
         (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
         None,

@@ -69,10 +69,12 @@ class SectionClassifier:
         strict = is_first_line and not text.isupper()
         if strict:
             return self.classify(label, max_extra_words=0)
-        # A heading in capitals may qualify its phrase at more length ("UNIVERSITY OF LOUISVILLE
-        # COMMITTEES", "VOLUNTEER, COMMUNITY AND PROFESSIONAL INTERESTS:") than a line in title
-        # case, which is as often a name or a title with a section word in it.
-        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if label.isupper() else 2)
+        # A heading in capitals or closed by a colon may qualify its phrase at more length
+        # ("UNIVERSITY OF LOUISVILLE COMMITTEES", "Education and Professional Qualification:")
+        # than a bare line in title case, which is as often a name or a title with a section
+        # word in it.
+        set_off = label.isupper() or text.endswith(":")
+        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
 
 
 @cache
