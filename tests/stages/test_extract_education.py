@@ -240,3 +240,20 @@ def test_a_column_label_or_a_grade_is_no_school(extract_text: Extract) -> None:
     ]
     assert "University/Board" not in institutions
     assert "76.27" not in institutions
+
+
+def test_a_school_line_closed_by_a_full_stop_heads_a_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nDiploma in News Reading and Anchoring, Lakemont Media College.\n"
+        "Bachelors in Mass Communication, Eastvale School of Mass Communication.\n"
+        "Graduated with highest honors in both programs.\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == ["Diploma", "Bachelors"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "News Reading and Anchoring",
+        "Mass Communication",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont Media College",
+        "Eastvale School of Mass Communication",
+    ]

@@ -7,7 +7,13 @@ import re
 from itertools import pairwise
 
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
-from resume_etl.stages.segment.lines import Line, LineKind, _is_continuation, is_prose
+from resume_etl.stages.segment.lines import (
+    Line,
+    LineKind,
+    _is_continuation,
+    is_prose,
+    names_only,
+)
 from resume_etl.stages.segment.model_steps import RoleAt, _apply_step, _model_step, _Step
 from resume_etl.stages.segment.periods import (
     _DATE_AT_START,
@@ -205,7 +211,7 @@ def split_entries(
             (current.body or current.header).append(line)
         elif (
             line.kind is LineKind.BULLET
-            or is_prose(line)
+            or (is_prose(line) and not _school_line(kind, line))
             or line.kind is LineKind.TABLE_ROW
             or (current is not None and _BODY_LABEL.match(line.content))
         ):
@@ -218,6 +224,13 @@ def split_entries(
         previous = line
     _give_back_titles(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
+
+
+def _school_line(kind: SectionKind, line: Line) -> bool:
+    """In an education section, a line of names closed by a full stop ("Indiana University,
+    1976.", "MS., Indian Institute of Technology, Bombay, India.") heads a school, where
+    elsewhere a full stop makes a line a sentence."""
+    return kind is SectionKind.EDUCATION and names_only(line)
 
 
 def _give_back_titles(drafts: list[_EntryDraft]) -> None:
