@@ -257,3 +257,15 @@ def test_a_school_line_closed_by_a_full_stop_heads_a_school(extract_text: Extrac
         "Lakemont Media College",
         "Eastvale School of Mass Communication",
     ]
+
+
+def test_a_bullet_closing_with_its_year_is_a_school_of_its_own(extract_text: Extract) -> None:
+    schools = extract_text(
+        "EDUCATION\n- Ed.D., Educational Finance and Policy, Lakemont University, Springfield, "
+        "1988\n- B.S., Elementary Education, Eastvale State University, Towson, 1976\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont University",
+        "Eastvale State University",
+    ]
+    assert [_value(school.degree) for school in schools] == ["Ed.D.", "B.S."]

@@ -28,14 +28,19 @@ from resume_etl.vocab import SectionKind
 
 
 def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
-    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)": in an education list of bullets,
-    a dated bullet is a whole entry (not the body of the one before)."""
+    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)", "- Ed.D., Finance, X University,
+    1988": in an education list of bullets, a dated bullet is a whole entry (not the body of
+    the one before)."""
     if kind is not SectionKind.EDUCATION or line.kind is not LineKind.BULLET:
         return False
     if current is not None and current.header[0].kind is not LineKind.BULLET:
         return False
     content = line.content
-    return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+    return (
+        is_date_line(content)
+        or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+        or _YEAR_FIELD_AT_END.search(content) is not None
+    )
 
 
 _LEADING_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s")
