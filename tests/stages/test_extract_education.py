@@ -269,3 +269,11 @@ def test_a_bullet_closing_with_its_year_is_a_school_of_its_own(extract_text: Ext
         "Eastvale State University",
     ]
     assert [_value(school.degree) for school in schools] == ["Ed.D.", "B.S."]
+
+
+def test_a_degree_before_a_colon_is_no_label(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nLakemont University, May 2016\nBachelor of Science: Elementary Education\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Science"
+    assert _value(school.field_of_study) == "Elementary Education"
