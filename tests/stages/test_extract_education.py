@@ -277,3 +277,14 @@ def test_a_degree_before_a_colon_is_no_label(extract_text: Extract) -> None:
     ).education
     assert _value(school.degree) == "Bachelor of Science"
     assert _value(school.field_of_study) == "Elementary Education"
+
+
+def test_the_name_before_a_bare_level_word_is_part_of_the_degree(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nLakemont College, Springfield\nComputer System Technician Diploma, 2003\n\n"
+        "Paralegal Certificate (1999)\nEastvale College\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == [
+        "Computer System Technician Diploma",
+        "Paralegal Certificate",
+    ]

@@ -110,6 +110,18 @@ def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -
     return end
 
 
+_NAME_BEFORE_LEVEL = re.compile(r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4} ")
+
+
+def _named_level_start(found: Span, start: int, text: str) -> int:
+    """Where a degree starts: a bare level word after the name of what was studied takes the
+    name in ("Computer System Technician Diploma", "Paralegal Certificate")."""
+    if found.text.lower() not in _BARE_LEVELS:
+        return found.start_char
+    named = _NAME_BEFORE_LEVEL.fullmatch(text, start, found.start_char)
+    return start if named else found.start_char
+
+
 def _degree_and_field(
     segment: HeaderSegment | None, spans: SpanIndex, degree_levels: dict[str, str | None]
 ) -> tuple[Extracted | None, DegreeLevel | None, Extracted | None]:
@@ -126,7 +138,8 @@ def _degree_and_field(
     named_field = _DEGREE_IN_FIELD.match(found.text)
     degree_end = found.start_char + (named_field.end(1) if named_field else len(found.text))
     degree_end = _degree_extent(found, degree_end, segment.end, spans)
-    degree = Extracted(spans.text[found.start_char : degree_end], found.start_char, degree_end, 0.9)
+    start = _named_level_start(found, segment.start, spans.text)
+    degree = Extracted(spans.text[start:degree_end], start, degree_end, 0.9)
     rest_start = degree_end
     rest = spans.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
