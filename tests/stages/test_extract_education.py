@@ -240,3 +240,51 @@ def test_a_column_label_or_a_grade_is_no_school(extract_text: Extract) -> None:
     ]
     assert "University/Board" not in institutions
     assert "76.27" not in institutions
+
+
+def test_a_school_line_closed_by_a_full_stop_heads_a_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nDiploma in News Reading and Anchoring, Lakemont Media College.\n"
+        "Bachelors in Mass Communication, Eastvale School of Mass Communication.\n"
+        "Graduated with highest honors in both programs.\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == ["Diploma", "Bachelors"]
+    assert [_value(school.field_of_study) for school in schools] == [
+        "News Reading and Anchoring",
+        "Mass Communication",
+    ]
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont Media College",
+        "Eastvale School of Mass Communication",
+    ]
+
+
+def test_a_bullet_closing_with_its_year_is_a_school_of_its_own(extract_text: Extract) -> None:
+    schools = extract_text(
+        "EDUCATION\n- Ed.D., Educational Finance and Policy, Lakemont University, Springfield, "
+        "1988\n- B.S., Elementary Education, Eastvale State University, Towson, 1976\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == [
+        "Lakemont University",
+        "Eastvale State University",
+    ]
+    assert [_value(school.degree) for school in schools] == ["Ed.D.", "B.S."]
+
+
+def test_a_degree_before_a_colon_is_no_label(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nLakemont University, May 2016\nBachelor of Science: Elementary Education\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Science"
+    assert _value(school.field_of_study) == "Elementary Education"
+
+
+def test_the_name_before_a_bare_level_word_is_part_of_the_degree(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n\nLakemont College, Springfield\nComputer System Technician Diploma, 2003\n\n"
+        "Paralegal Certificate (1999)\nEastvale College\n"
+    ).education
+    assert [_value(school.degree) for school in schools] == [
+        "Computer System Technician Diploma",
+        "Paralegal Certificate",
+    ]

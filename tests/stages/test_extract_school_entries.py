@@ -106,3 +106,21 @@ def test_cutting_keeps_every_line_once_in_order(
         after = [line for entry in parts for line in (*entry.header, *entry.body)]
         assert after == before
         assert all(part.header for part in parts)
+
+
+def test_schools_alternating_with_dated_degrees_are_paired_in_order(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "EDUCATION\n Lakemont University\n Ed. D, Administrative Leadership, August 2004.\n"
+        " Eastvale University\n M.Ed., Remedial Reading , December, 1978\n"
+        " Northvale University\n Certificate for Reading Recovery Teacher Leader, June 1997\n"
+        " Westbrook University\n BA, Early Childhood, August 1975\n"
+    )
+    assert _values(document, "institution") == [
+        "Lakemont University",
+        "Eastvale University",
+        "Northvale University",
+        "Westbrook University",
+    ]
+    assert _values(document, "degree") == ["Ed. D", "M.Ed.", "Certificate", "BA"]

@@ -296,6 +296,8 @@ def _labelled_segment(
     if label is None:
         return None
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
+    if kind is None and spans.within(labels.DEGREES, label.start(1), label.end(1)):
+        return None  # "Bachelor of Science: Elementary Education" is a degree and its field
     if kind is None:
         return []
     pieces = [

@@ -12,7 +12,7 @@ the entry opens with one, a line that opens with a school name when the entry op
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 from resume_etl.nlp import labels
@@ -25,6 +25,8 @@ _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
 
 
+_MIN_ALTERNATING = 4
+"""Two schools with their degrees at least, before a section's layout is read from them."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -36,8 +38,11 @@ class _Lead(Enum):
 def school_entries(entries: Iterable[Entry], spans: SpanIndex) -> list[Entry]:
     """Every entry of an education section, those holding several schools cut into one each,
     and a school's name the segmenter left alone joined to the degree above it."""
+    entries = list(entries)
+    regrouped = _regrouped(entries, spans)
+    cut = regrouped or [part for entry in entries for part in _split(entry, spans)]
     parts: list[Entry] = []
-    for part in (part for entry in entries for part in _split(entry, spans)):
+    for part in cut:
         if parts and _joins_above(parts[-1], part, spans):
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
@@ -73,11 +78,41 @@ def _school_word(line: Line, spans: SpanIndex) -> bool:
 
 
 def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
-    lines = [*entry.header, *entry.body]
+    if entry.columns is not None:
+        return [entry]
+    parts = _cut([*entry.header, *entry.body], set(map(id, entry.header)), spans)
+    return [entry] if len(parts) == 1 else parts
+
+
+def _regrouped(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry] | None:
+    """A section whose schools alternate strictly with their degrees ("Shenandoah University" /
+    "Ed. D, Administrative Leadership, August 2004." / "University of South Carolina" / "M.Ed.,
+    Remedial Reading, December, 1978" / …), cut at its first kind of line however the segmenter
+    cut it: a date that closes a degree line made it close the entry there, and every school
+    after the first landed on the degree above it. None when the section does not alternate."""
+    if len(entries) < 2 or any(entry.columns is not None for entry in entries):
+        return None
+    lines = sorted((line for e in entries for line in (*e.header, *e.body)), key=_start)
+    leads = [lead for lead in (_lead(line, spans) for line in lines) if lead is not None]
+    if (
+        len(leads) < _MIN_ALTERNATING
+        or leads[0] is leads[1]
+        or any(lead is not leads[index % 2] for index, lead in enumerate(leads))
+    ):
+        return None
+    return _cut(lines, {id(line) for entry in entries for line in entry.header}, spans)
+
+
+def _start(line: Line) -> int:
+    return line.start
+
+
+def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
+    """Lines cut where their first kind of line repeats, into entries."""
     leads = [_lead(line, spans) for line in lines]
     first = next((lead for lead in leads if lead is not None), None)
-    if first is None or entry.columns is not None:
-        return [entry]
+    if first is None:
+        return [_entry(lines, header)]
     opening = leads.index(first)
     starts = [0]
     dated_lead = opening > 0 and all(_date_only(line, spans) for line in lines[:opening])
@@ -91,18 +126,16 @@ def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
             cut -= 1
         if _stands_alone(lines[starts[-1] : cut], spans):
             starts.append(cut)
-    if len(starts) == 1:
-        return [entry]
-    header = set(map(id, entry.header))
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [_entry(lines[start:end], header) for start, end in bounds]
 
 
 def _entry(lines: list[Line], header: set[int]) -> Entry:
-    """Lines that headed the whole entry head their part; a part cut inside the body takes its
-    first line as its header."""
-    head = [line for line in lines if id(line) in header] or lines[:1]
-    return Entry(header=tuple(head), body=tuple(line for line in lines if line not in head))
+    """Lines that headed an entry head their part, with any line before the last of them; a
+    part cut inside a body takes its first line as its header."""
+    heads = [index for index, line in enumerate(lines) if id(line) in header]
+    last = heads[-1] if heads else 0
+    return Entry(header=tuple(lines[: last + 1]), body=tuple(lines[last + 1 :]))
 
 
 def _date_only(line: Line, spans: SpanIndex) -> bool:

@@ -7,7 +7,13 @@ import re
 from itertools import pairwise
 
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
-from resume_etl.stages.segment.lines import Line, LineKind, _is_continuation, is_prose
+from resume_etl.stages.segment.lines import (
+    Line,
+    LineKind,
+    _is_continuation,
+    is_prose,
+    names_only,
+)
 from resume_etl.stages.segment.model_steps import RoleAt, _apply_step, _model_step, _Step
 from resume_etl.stages.segment.periods import (
     _DATE_AT_START,
@@ -22,14 +28,19 @@ from resume_etl.vocab import SectionKind
 
 
 def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
-    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)": in an education list of bullets,
-    a dated bullet is a whole entry (not the body of the one before)."""
+    """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)", "- Ed.D., Finance, X University,
+    1988": in an education list of bullets, a dated bullet is a whole entry (not the body of
+    the one before)."""
     if kind is not SectionKind.EDUCATION or line.kind is not LineKind.BULLET:
         return False
     if current is not None and current.header[0].kind is not LineKind.BULLET:
         return False
     content = line.content
-    return is_date_line(content) or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+    return (
+        is_date_line(content)
+        or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+        or _YEAR_FIELD_AT_END.search(content) is not None
+    )
 
 
 _LEADING_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s")
@@ -205,7 +216,7 @@ def split_entries(
             (current.body or current.header).append(line)
         elif (
             line.kind is LineKind.BULLET
-            or is_prose(line)
+            or (is_prose(line) and not _school_line(kind, line))
             or _runs_as_sentence(line)
             or line.kind is LineKind.TABLE_ROW
             or (current is not None and _BODY_LABEL.match(line.content))
@@ -241,6 +252,13 @@ def _runs_as_sentence(line: Line) -> bool:
         return False
     lower = [w for w in words if w.isalpha() and w.islower() and len(w) > _SMALL_WORD_MAX]
     return len(lower) >= _SENTENCE_CASE_LOWER
+
+
+def _school_line(kind: SectionKind, line: Line) -> bool:
+    """In an education section, a line of names closed by a full stop ("Indiana University,
+    1976.", "MS., Indian Institute of Technology, Bombay, India.") heads a school, where
+    elsewhere a full stop makes a line a sentence."""
+    return kind is SectionKind.EDUCATION and names_only(line)
 
 
 def _give_back_titles(drafts: list[_EntryDraft]) -> None:

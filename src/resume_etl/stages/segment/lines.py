@@ -123,6 +123,20 @@ def is_prose(line: Line) -> bool:
     return bool(_SENTENCE_END.search(text) and not abbreviated and not is_date_line(text))
 
 
+_NAME_WORDS = 12
+_SMALL_WORD = 3
+
+
+def names_only(line: Line) -> bool:
+    """A short line of names, closed by a full stop or not ("Indiana University, 1976.",
+    "Diploma in News Reading, Mass Media College."): every word longer than a small one ("of",
+    "in", "and") starts with a capital or a digit, as names do and sentences do not."""
+    words = line.content.replace(",", " ").split()
+    return len(words) <= _NAME_WORDS and all(
+        word[0].isupper() or word[0].isdigit() or len(word) <= _SMALL_WORD for word in words
+    )
+
+
 def _is_continuation(line: Line, previous: Line | None) -> bool:
     """A hard-wrapped line: starts in lower case right after an unfinished line."""
     if previous is None or line.kind is not LineKind.TEXT or line.blank_before:
