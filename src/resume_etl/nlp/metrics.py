@@ -16,8 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -48,9 +47,12 @@ from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
 __all__ = ["MetricFinder", "MetricMatch", "parse_number", "parse_ranges"]
 
 
-@dataclass(frozen=True, slots=True)
-class MetricMatch:
-    """One metric with its normalized value and where it and its sentence are."""
+class MetricMatch(NamedTuple):
+    """One metric with its normalized value and where it and its sentence are.
+
+    A named tuple: immutable, and built without the frozen dataclass's ``object.__setattr__``
+    per field (twelve of them, once per metric). ``_replace`` gives a copy with other values.
+    """
 
     value: float
     unit: MetricUnit
@@ -162,10 +164,8 @@ class MetricFinder:
                 token.idx,
                 last.idx + len(last.text),
             )
-            yield replace(
-                self._build(view, expression, expression.start, expression.end, None, None),
-                subject=None if unit else doc[start + 1 : end].text,
-            )
+            built = self._build(view, expression, expression.start, expression.end, None, None)
+            yield built._replace(subject=None if unit else doc[start + 1 : end].text)
 
     def _build(
         self,
