@@ -49,11 +49,7 @@ def test_place_of_a_job_without_employer_stays_a_place_when_it_is_a_work_mode(
     extract_text: Extract,
 ) -> None:
     text = (
-        "WORK EXPERIENCE\n\n"
-        "01/2013 – 05/2015\n"
-        "Frontend Developer\n"
-        "Hybrid, Germany\n"
-        "▪ Built apps.\n"
+        "WORK EXPERIENCE\n\n01/2013 – 05/2015\nFrontend Developer\nHybrid, Germany\n▪ Built apps.\n"
     )
     ((organization, _, _),) = _jobs(extract_text, text)
     assert organization is None
