@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._pieces import HeaderSegment, SegmentKind
+from resume_etl.stages.extract._team import employer_past_team
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -158,3 +160,23 @@ def test_page_foot_two_lines_above_the_title_is_no_employer(extract_text: Extrac
     )
     organizations = [org for org, _ in _employers_and_titles(extract_text, text)]
     assert organizations[-1] == "Calloway School"
+
+
+def test_name_only_the_ner_calls_a_place_after_the_team_is_the_employer() -> None:
+    text = "Director of Testing, Payments, Daxko (2019 - 2022)\nBirmingham, AL\n"
+
+    def at(part: str, kind: SegmentKind, confidence: float) -> HeaderSegment:
+        start = text.index(part)
+        return HeaderSegment(part, start, start + len(part), kind, confidence)
+
+    role = at("Director of Testing", SegmentKind.ROLE, 0.9)
+    team = at("Payments", SegmentKind.UNKNOWN, 0.5)
+    segments = [
+        role,
+        team,
+        at("Daxko", SegmentKind.LOCATION, 0.6),
+        at("Birmingham, AL", SegmentKind.LOCATION, 0.8),
+    ]
+    employer = employer_past_team(segments, text, team, role)
+    assert employer is not None
+    assert employer.text == "Daxko"

@@ -97,7 +97,7 @@ def _other_name(
     names = [
         s
         for s in segments
-        if s.kind in _NAME_KINDS
+        if (s.kind in _NAME_KINDS or _named_place(s, segments))
         and s.start != team.start
         and s.text[:1].isupper()
         and _written_as_a_name(s.text)
@@ -130,6 +130,16 @@ def _other_name(
     if placed.get((team.start, team.end)) in employer_slots and own_line not in in_slot:
         return None
     return own_line
+
+
+def _named_place(found: HeaderSegment, segments: Sequence[HeaderSegment]) -> bool:
+    """A job has one place: a name only the NER calls a place ("Daxko", "Southern California
+    Edison"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
+    return (
+        found.kind is SegmentKind.LOCATION
+        and found.confidence < SURE
+        and any(s.kind is SegmentKind.LOCATION and s.confidence >= SURE for s in segments)
+    )
 
 
 def _outranks(
