@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._pieces import HeaderSegment, SegmentKind
+from resume_etl.stages.extract._team import employer_past_team
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -121,3 +123,60 @@ def test_employer_after_the_title_stays_when_the_section_writes_it_there(
 def test_only_name_after_the_title_is_the_employer(extract_text: Extract) -> None:
     text = "Experience\n\nSoftware Engineer, Brindle (2019 - 2022)\nRemote\nBuilt the API.\n"
     assert _employers_and_titles(extract_text, text) == [("Brindle", "Software Engineer")]
+
+
+def test_company_word_team_over_a_europass_employer_and_place_line(extract_text: Extract) -> None:
+    text = (
+        "WORK EXPERIENCE\n\n"
+        "08/2024 – present\n"
+        "Software Engineer Leader, Cloud Services\n"
+        "Brindle, Berlin, Germany\n"
+        "▪ Led the platform team\n\n"
+        "03/2021 – 07/2024\n"
+        "Senior Software Engineer, Risk Analytics\n"
+        "Quillmark, Ann Arbor, MI\n"
+        "▪ Built the scoring service\n\n"
+        "01/2018 – 02/2021\n"
+        "Software Engineer\n"
+        "Norvik, Detroit, MI\n"
+        "▪ Built the API\n"
+    )
+    assert [org for org, _ in _employers_and_titles(extract_text, text)] == [
+        "Brindle",
+        "Quillmark",
+        "Norvik",
+    ]
+
+
+def test_page_foot_two_lines_above_the_title_is_no_employer(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Teacher, Eastfield School, Baltimore, MD, 1991 to 1996\n"
+        "- Taught.\n\n"
+        "Resume Written For Sample Purposes Only\n"
+        "Ana Lima ⎯ page three\n"
+        "Principal, Calloway School, Baltimore, MD, 1984 to 1991\n"
+        "- Led the school.\n"
+    )
+    organizations = [org for org, _ in _employers_and_titles(extract_text, text)]
+    assert organizations[-1] == "Calloway School"
+
+
+def test_name_only_the_ner_calls_a_place_after_the_team_is_the_employer() -> None:
+    text = "Director of Testing, Payments, Daxko (2019 - 2022)\nBirmingham, AL\n"
+
+    def at(part: str, kind: SegmentKind, confidence: float) -> HeaderSegment:
+        start = text.index(part)
+        return HeaderSegment(part, start, start + len(part), kind, confidence)
+
+    role = at("Director of Testing", SegmentKind.ROLE, 0.9)
+    team = at("Payments", SegmentKind.UNKNOWN, 0.5)
+    segments = [
+        role,
+        team,
+        at("Daxko", SegmentKind.LOCATION, 0.6),
+        at("Birmingham, AL", SegmentKind.LOCATION, 0.8),
+    ]
+    employer = employer_past_team(segments, text, team, role)
+    assert employer is not None
+    assert employer.text == "Daxko"

@@ -32,6 +32,22 @@ def _headers(segmented: SegmentedDocument, kind: SectionKind) -> list[list[str]]
     return [[line.content for line in entry.header] for entry in section.entries]
 
 
+def test_a_dated_header_line_does_not_count_its_separators_as_words() -> None:
+    (line,) = split_lines(
+        "**Senior Strategic Solution Architect - Digital Commerce** | *Jan 2010 – Jan 2015*"
+        " | Bengaluru, Karnataka, India"
+    )
+    assert not is_prose(line)
+
+
+def test_a_long_undated_line_with_dashes_is_still_a_sentence() -> None:
+    (line,) = split_lines(
+        "Led the team - seven engineers - through a migration of every service we ran to a"
+        " new cluster and back"
+    )
+    assert is_prose(line)
+
+
 @pytest.mark.parametrize(
     ("heading", "kind"),
     [

@@ -80,7 +80,7 @@ def title_teams(segments: Sequence[HeaderSegment], frame: SlotFrame) -> list[Hea
         for found in segments
         if found.kind in _NAME_KINDS
         and follows_the_title(frame.text, found, role)
-        and _other_name(segments, frame.text, found, role, (frame, {})) is not None
+        and _other_name(segments, frame.text, found, role, (frame, {}), ranked=False) is not None
     ]
 
 
@@ -90,47 +90,81 @@ def _other_name(
     team: HeaderSegment,
     role: HeaderSegment,
     where: tuple[SlotFrame, Mapping[Slot, SegmentKind]] | None,
+    ranked: bool = True,
 ) -> HeaderSegment | None:
-    """The employer beside the title's team, if the header names one (see module)."""
+    """The employer beside the title's team, if the header names one (see module); with
+    ``ranked`` False, any other name, however unsure (a team beside one does not vote)."""
     names = [
         s
         for s in segments
-        if s.kind in _NAME_KINDS
+        if (s.kind in _NAME_KINDS or _named_place(s, segments))
         and s.start != team.start
         and s.text[:1].isupper()
         and _written_as_a_name(s.text)
     ]
     title_line = _line_of(text, role.start)
     after = _name_after_team(names, text, team)
-    if after is not None and (_outranks(after, team, title_line, text) or _at(text, team, after)):
+    if after is not None and (
+        not ranked or _outranks(after, team, title_line, text, segments) or _at(text, team, after)
+    ):
         return after
     if where is None:
         return None
     frame, slots = where
-    ranked = [s for s in names if _outranks(s, team, title_line, text)]
-    own_line = _name_on_own_line(ranked, segments, frame, title_line)
-    if own_line is None:
-        return None
-    # A team in the slot where the section's jobs write their employer ("dates / Title,
-    # Employer / City") is the employer, unless the other name is in such a slot too.
+    # Where the section's jobs write their employer ("dates / Title, Employer / City"): a team
+    # there is the employer, unless the other name is in such a slot too; a name there, right
+    # under the title, outranks a team the lexicons are sure of.
     employer_slots = {slot for slot, kind in slots.items() if kind is SegmentKind.ORGANIZATION}
     placed = {(found.start, found.end): slot for slot, found in slotted(segments, frame)}
-    in_slot = placed.get((team.start, team.end)) in employer_slots
-    if in_slot and placed.get((own_line.start, own_line.end)) not in employer_slots:
+    in_slot = [s for s in names if placed.get((s.start, s.end)) in employer_slots]
+    if ranked:
+        names = [
+            s
+            for s in names
+            if _outranks(s, team, title_line, text, segments)
+            or (s in in_slot and _line_of(text, s.start) == title_line + 1)
+        ]
+    own_line = _name_on_own_line(names, segments, frame, title_line)
+    if own_line is None:
+        return None
+    if placed.get((team.start, team.end)) in employer_slots and own_line not in in_slot:
         return None
     return own_line
 
 
-def _outranks(name: HeaderSegment, team: HeaderSegment, title_line: int, text: str) -> bool:
+def _named_place(found: HeaderSegment, segments: Sequence[HeaderSegment]) -> bool:
+    """A job has one place: a name only the NER calls a place ("Daxko", "Southern California
+    Edison"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
+    return (
+        found.kind is SegmentKind.LOCATION
+        and found.confidence < SURE
+        and any(s.kind is SegmentKind.LOCATION and s.confidence >= SURE for s in segments)
+    )
+
+
+def _outranks(
+    name: HeaderSegment,
+    team: HeaderSegment,
+    title_line: int,
+    text: str,
+    segments: Sequence[HeaderSegment],
+) -> bool:
     """Whether ``name`` may be the employer over ``team``. A name the rules are sure of
     ("Eastfield University") is no team beside a name they are not sure of ("College Park",
     maybe its place); but the line right above the title, holding a name alone, heads the
-    entry (a markdown heading, a LinkedIn company line), and its name outranks any team."""
-    return (
-        team.confidence < SURE
-        or name.confidence >= team.confidence
-        or _line_of(text, name.start) == title_line - 1
+    entry (a markdown heading, a LinkedIn company line), and a name right under the title
+    followed by its place is the employer's line (Europass's "Employer, City"): their name
+    outranks any team."""
+    if team.confidence < SURE or name.confidence >= team.confidence:
+        return True
+    line = _line_of(text, name.start)
+    if line == title_line - 1:
+        return True
+    placed = any(
+        s.kind is SegmentKind.LOCATION and s.start > name.end and _line_of(text, s.start) == line
+        for s in segments
     )
+    return line == title_line + 1 and placed
 
 
 def _at(text: str, team: HeaderSegment, name: HeaderSegment) -> bool:
@@ -170,14 +204,15 @@ def _name_on_own_line(
     frame: SlotFrame,
     title_line: int,
 ) -> HeaderSegment | None:
-    """A name alone on a line of its own, but for places, dates and employment types: above
-    the title ("### Employer", a LinkedIn company line, "Employer, City   2019 - 2022"), or
-    under it on a line without the dates (Europass's "Employer, City"). A name under the title
-    beside the dates ("*Lyon · 09/2018 - 08/2021*") is where the job was done."""
+    """A name alone on a line of its own, but for places, dates and employment types, next to
+    the title's line (a page's head or foot is further away): above the title ("### Employer",
+    a LinkedIn company line, "Employer, City   2019 - 2022"), or under it on a line without the
+    dates (Europass's "Employer, City"). A name under the title beside the dates ("*Lyon ·
+    09/2018 - 08/2021*") is where the job was done."""
     text = frame.text
     for found in names:
         line = _line_of(text, found.start)
-        if line == title_line or (line > title_line and line == frame.anchor):
+        if abs(line - title_line) != 1 or (line > title_line and line == frame.anchor):
             continue
         beside = [
             other

@@ -20,6 +20,7 @@ from resume_etl.stages.extract._header import (
     header_segments,
 )
 from resume_etl.stages.extract._header_end import within_header
+from resume_etl.stages.extract._place_line import employer_before_place
 from resume_etl.stages.extract._slots import (
     SURE,
     Slot,
@@ -218,8 +219,9 @@ def _weak_place_beside_place(segments: list[HeaderSegment]) -> HeaderSegment | N
     city and region beside it ("Ann Arbor, MI"), the name is the employer."""
     places = [s for s in segments if s.kind is SegmentKind.LOCATION]
     sure = [s for s in places if s.confidence >= SURE]
-    weak = [s for s in places if s.confidence < SURE]
-    if not sure or not weak:
+    # The name comes before the place: a country after "Sydney, NSW" goes on placing it.
+    weak = [s for s in places if s.confidence < SURE and sure and s.start < sure[0].start]
+    if not weak:
         return None
     name = weak[0]
     return HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
@@ -301,33 +303,22 @@ def build_experience(
     organization, role = _organization_and_role(
         segments, ctx.spans, (slots or {}) if dated else {}, frame
     )
-    unknown = employer_past_team(
+    organization, location = _employer_and_place(
         segments,
-        ctx.spans.text,
-        next((s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None),
-        role,
+        ctx.spans,
+        (organization, role),
         (frame, slots or {}) if dated else None,
+        in_group=group_org is not None,
     )
-    if not dated and role is None:
-        unknown = None
-        if organization is not None and organization.confidence < SURE:
-            organization = None
-    org_value = (
-        organization.extracted() if organization else (unknown.extracted(0.6) if unknown else None)
-    )
+    org_value = organization.extracted() if organization else None
     if org_value is not None and (
         not can_name_employer(org_value.value) or _only_a_date(ctx.spans, org_value)
     ):
         org_value = None
     if opens_group or org_value is None:
         org_value = group_org or org_value
-
     if role is not None and ends_unfinished(role.text):
         role = None
-    location = next(
-        (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
-        None,
-    )
     confidences = [value.confidence for value in (org_value, role) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
@@ -349,6 +340,44 @@ def _only_a_date(spans: SpanIndex, value: Extracted) -> bool:
     if not any(char.isalpha() for char in value.value):
         return True
     return bool(spans.within(labels.DATES, value.start, value.end))
+
+
+def _employer_and_place(
+    segments: list[HeaderSegment],
+    spans: SpanIndex,
+    chosen: tuple[HeaderSegment | None, HeaderSegment | None],
+    where: tuple[SlotFrame, Mapping[Slot, SegmentKind]] | None,
+    in_group: bool,
+) -> tuple[HeaderSegment | None, HeaderSegment | None]:
+    """The employer and the place, given the employer the rules chose. With none, a segment
+    no rule is sure of (not the title's team) is the employer, or the first part of a place
+    written on the employer's line ("Quillmark, Madrid", also when the employers' slot gave
+    the whole place; ``where`` is None for an undated entry: without a title, only a sure
+    organization is its employer). A role of a LinkedIn group (``in_group``) has its company
+    above it, never on its place's line."""
+    organization, role = chosen
+    unknown = next(
+        (s for s in segments if s.kind is SegmentKind.UNKNOWN and not _same(s, role)), None
+    )
+    unknown = employer_past_team(segments, spans.text, unknown, role, where)
+    if where is None and role is None:
+        unknown = None
+        if organization is not None and organization.confidence < SURE:
+            organization = None
+    if organization is None and unknown is not None:
+        organization = HeaderSegment(unknown.text, unknown.start, unknown.end, unknown.kind, 0.6)
+    place = next((s for s in segments if s.kind is SegmentKind.LOCATION), None)
+    # No employer, or the whole place taken for it from the employers' slot.
+    unplaced = organization is None or _same(organization, place)
+    if where is not None and not in_group and unplaced:
+        split = employer_before_place(segments, spans, role)
+        if split is not None:
+            return split
+    location = next(
+        (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
+        None,
+    )
+    return organization, location
 
 
 def rejoin_split_headers(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry]:

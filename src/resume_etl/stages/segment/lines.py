@@ -112,8 +112,12 @@ def _classify_line(text: str, start: int, end: int, blank_before: bool) -> Line:
 def is_prose(line: Line) -> bool:
     """A sentence of description rather than a header line (title, org, dates)."""
     text = line.content.strip()
-    # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces.
-    words = len(text.split())
+    # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces. On a line
+    # that states a period, the separators its fields are parted with are no words either
+    # ("**Title - Team** | *Jan 2010 - Jan 2015* | City, Region, Country").
+    tokens = text.split()
+    dated = is_date_line(text)
+    words = sum(1 for word in tokens if not dated or any(char.isalnum() for char in word))
     if words > 16 or text.endswith(":"):
         return True
     # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are

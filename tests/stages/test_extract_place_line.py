@@ -1,0 +1,73 @@
+"""An employer's line read all as a place (``stages/extract/_place_line.py``), and a country
+after a city and region is no employer; every name here is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (
+            job.organization.value if job.organization else None,
+            job.role.value if job.role else None,
+            job.location.value if job.location else None,
+        )
+        for job in extract_text(text).experiences
+    ]
+
+
+def test_one_word_employer_before_a_city_and_country(extract_text: Extract) -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n"
+        "Tessaly, Lyon, France                                          08/2012 - 02/2016\n"
+        "Software Test Engineer\n"
+        "  • Tested it.\n"
+    )
+    assert _jobs(extract_text, text) == [("Tessaly", "Software Test Engineer", "Lyon, France")]
+
+
+def test_employer_line_under_the_title_with_a_city_region_and_country(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "WORK EXPERIENCE\n\n"
+        "06/2015 – 01/2019\n"
+        "Lead Frontend Developer\n"
+        "norvik interactive, Sydney, NSW, Australia\n"
+        "▪ Built apps.\n"
+    )
+    ((organization, role, _),) = _jobs(extract_text, text)
+    assert (organization, role) == ("norvik interactive", "Lead Frontend Developer")
+
+
+def test_place_of_a_job_without_employer_stays_a_place_when_it_is_a_work_mode(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "WORK EXPERIENCE\n\n01/2013 – 05/2015\nFrontend Developer\nHybrid, Germany\n▪ Built apps.\n"
+    )
+    ((organization, _, _),) = _jobs(extract_text, text)
+    assert organization is None
+
+
+def test_role_of_a_linkedin_group_keeps_the_group_company(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Greenmoor Grocers\n"
+        "Full-time · 6 yrs 2 mos\n\n"
+        "Store Manager\n"
+        "Apr 2021 - Present · 3 yrs 11 mos\n"
+        "Birmingham, England, United Kingdom\n"
+        "- Led the store.\n\n"
+        "Deputy Store Manager\n"
+        "Jan 2018 - Mar 2021 · 3 yrs 3 mos\n"
+        "Solihull, England, United Kingdom\n"
+        "- Ran the store.\n"
+    )
+    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    assert organizations == ["Greenmoor Grocers", "Greenmoor Grocers"]
