@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._markup import after_joint, plain_view
+from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     _CITY_REGION,
     _COMPLEMENT,
@@ -344,7 +344,7 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     its plain view (``_markup``), so markup neither separates nor ends up in a piece."""
     view = plain_view(text, start, end)
     if view is not None:
-        cuts = sorted([*(m.span() for m in _SEPARATORS.finditer(view.text)), *view.joints])
+        cuts = sorted([*_view_separators(view), *view.joints, *view.seams()])
         cursor = 0
         for cut_start, cut_end in [*cuts, (len(view.text), len(view.text))]:
             if cut_start >= cursor:
@@ -357,3 +357,16 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, cursor, match.start())
         cursor = match.end()
     yield from _trimmed(text, cursor, end)
+
+
+def _view_separators(view: PlainView) -> Iterator[tuple[int, int]]:
+    """The separators of a plain view, but a spaced dash inside one stretch of emphasis: the
+    markup holds one field, so "*Application Developer - Payments Team*" is one title."""
+    for match in _SEPARATORS.finditer(view.text):
+        inside = view.enclosing(match.start(), match.end())
+        if inside and match.group().strip() in _INNER_DASHES:
+            continue
+        yield match.span()
+
+
+_INNER_DASHES = frozenset({"-", "–", "—"})

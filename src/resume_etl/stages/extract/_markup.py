@@ -61,10 +61,27 @@ class PlainView:
     offsets: tuple[int, ...]
     joints: tuple[tuple[int, int], ...]
     """Joint words after closed markup, in view offsets: cuts the separators do not make."""
+    emphases: tuple[tuple[int, int], ...] = ()
+    """The document's stretches of emphasis (``**...**``, ``_..._``), delimiters included."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The document's offsets of the view's ``[start, end)`` (``end > start``)."""
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def seams(self) -> list[tuple[int, int]]:
+        """Where markup was left out between two kept characters, as empty cuts: markup opens
+        or closes a field there ("**Role** (Name)", "**Degree** Name"), and a piece across
+        it would hold the markup in the document's text it points at."""
+        return [
+            (index, index)
+            for index in range(1, len(self.offsets))
+            if self.offsets[index] != self.offsets[index - 1] + 1
+        ]
+
+    def enclosing(self, start: int, end: int) -> bool:
+        """Whether the view's ``[start, end)`` lies inside one stretch of emphasis."""
+        first, last = self.offsets[start], self.offsets[end - 1]
+        return any(lead < first and last < tail for lead, tail in self.emphases)
 
 
 def plain_view(text: str, start: int, end: int) -> PlainView | None:
@@ -82,7 +99,13 @@ def plain_view(text: str, start: int, end: int) -> PlainView | None:
         joint = _CUT.match(text, mark_end, end)
         if joint is not None and _closes(text[mark_start:mark_end], joint.group()):
             joints.append((_view_index(offsets, mark_end), _view_index(offsets, joint.end())))
-    return PlainView("".join(text[offset] for offset in offsets), offsets, tuple(joints))
+    emphases = tuple(
+        match.span()
+        for pattern in (_STRONG, _EMPHASIS)
+        for match in pattern.finditer(text, start, end)
+    )
+    view_text = "".join(text[offset] for offset in offsets)
+    return PlainView(view_text, offsets, tuple(joints), emphases)
 
 
 def _view_index(offsets: tuple[int, ...], offset: int) -> int:

@@ -69,7 +69,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     stripped = spaced.rstrip()
     trail = len(spaced) - len(stripped)
     trail_match = re.search(r"[\W_]+$", stripped)
-    if trail_match and not _EDGE_KEEP.search(stripped):
+    if trail_match and not (_EDGE_KEEP.search(stripped) and _balanced_end(stripped)):
         trail += len(trail_match.group())
     elif trail_match:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
@@ -77,6 +77,15 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     new_end = _kept_closing(text, new_start, new_end, end)
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
         yield new_start, new_end
+
+
+def _balanced_end(piece: str) -> bool:
+    """Whether a closing bracket ending ``piece`` closes one it opened: "(Name)" cut after
+    its opening bracket leaves "Name)", whose bracket is no part of the name."""
+    for opening, closing in ("()", "[]"):
+        if piece.endswith(closing) and piece.count(opening) < piece.count(closing):
+            return False
+    return True
 
 
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]$")
@@ -327,7 +336,9 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
     """
-    complement = _COMPLEMENT.search(spans.text, start, end)
+    complement = _COMPLEMENT.search(spans.text, start, end) or _TEAM_DASH.search(
+        spans.text, start, end
+    )
     head_end = complement.start() if complement else end
     keywords = [
         (span.end_char, kind)
@@ -347,6 +358,9 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
 
 
 _ORG = SegmentKind.ORGANIZATION
+_TEAM_DASH = re.compile(r"\s[-–—]\s")
+"""A spaced dash left inside a piece (emphasis holds one field: "*Developer - Finance Team*"):
+what follows it names the team, so the head is before it."""
 
 
 _FUNCTION_WORD_MAX = 3

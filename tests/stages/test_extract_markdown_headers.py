@@ -1,0 +1,67 @@
+"""Author-written markdown job and school headers (pandoc résumés): markup and definition
+lists say where fields are; no value holds markup. One test per shape class of issue 14;
+every name here is invented."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+_MARKUP = re.compile(r"\*|\]\(|\[|</?[a-z]|\b_|_\b")
+
+
+def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            job.organization.value if job.organization else None,
+            job.role.value if job.role else None,
+        )
+        for job in extract_text(text).experiences
+    ]
+
+
+def test_bold_role_then_its_employer_in_brackets(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "**Field Technician** (Brellow Marine)\n: Apr 2018 to Oct 2018\n\n"
+        "Serviced the sonar rigs.\n\n"
+        "**Survey Lead** (Quarrington Hydro)\n: Mar 2013 to Feb 2017\n\n"
+        "Led the surveys.\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Brellow Marine", "Field Technician"),
+        ("Quarrington Hydro", "Survey Lead"),
+    ]
+
+
+def test_a_team_after_a_dash_inside_the_emphasised_title_stays_in_the_title(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Experience\n----------\n\n"
+        "**Norquay Savings Bank**\n"
+        ":    *Platform Engineer - Branch Systems* Feb 2016 - Present\n\n"
+        "    Built the branch kiosks.\n\n"
+        "**Norquay Savings Bank**\n"
+        ":    *Platform Engineer - Lending Technology* July 2014 - Feb 2016\n\n"
+        "    Built the loan services.\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Norquay Savings Bank", "Platform Engineer - Branch Systems"),
+        ("Norquay Savings Bank", "Platform Engineer - Lending Technology"),
+    ]
+
+
+def test_no_value_holds_markup(extract_text: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "**Data Analyst** for [Orrick Labs](https://orrick.example) • _Lakeport_\n"
+        ": 2019 - 2021\n\n"
+        "**Research Assistant**  (Tallowby Institute of Marine Science)\n: 2016 to 2018\n"
+    )
+    for job in extract_text(text).experiences:
+        for found in (job.organization, job.role, job.location):
+            assert found is None or not _MARKUP.search(found.value), found
