@@ -7,9 +7,37 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from resume_etl.stages.extract import ExtractedDocument
+import pytest
+from spacy.language import Language
+
+from resume_etl.stages.extract import ExtractedDocument, LexiconCategories, analyse, extract
+from resume_etl.stages.layout import LineRoleModel
+from resume_etl.stages.segment import SectionClassifier, segment
+from resume_etl.vocab import SourceFormat
+from tests.conftest import make_document
 
 Extract = Callable[[str], ExtractedDocument]
+
+
+@pytest.fixture(scope="module")
+def extract_markdown(
+    nlp: Language,
+    classifier: SectionClassifier,
+    categories: LexiconCategories,
+    line_model: LineRoleModel | None,
+) -> Extract:
+    """Extraction of a text read from a markdown file (its definition lists, its headings)."""
+
+    def run(text: str) -> ExtractedDocument:
+        document = make_document(text, "cv.md").model_copy(
+            update={"source_format": SourceFormat.MARKDOWN}
+        )
+        segmented = segment(document, classifier, line_model)
+        return extract(segmented, analyse(nlp, [segmented])[0], categories)
+
+    return run
+
+
 _MARKUP = re.compile(r"\*|\]\(|\[|</?[a-z]|\b_|_\b")
 
 
@@ -64,4 +92,20 @@ def test_no_value_holds_markup(extract_text: Extract) -> None:
     )
     for job in extract_text(text).experiences:
         for found in (job.organization, job.role, job.location):
-            assert found is None or not _MARKUP.search(found.value), found
+            assert found is None or not _MARKUP.search(str(found.value)), found
+
+
+def test_a_period_term_defined_by_the_position_to_a_linked_employer(
+    extract_markdown: Extract,
+) -> None:
+    text = (
+        "Positions\n---------\n\n"
+        "2016-present\n"
+        ":   Fisheries Modelling Consultant to the [Orrin Tribal Council](https://orrin.example/).\n\n"
+        "2009-2015\n"
+        ":  Survey Scientist (Staff at [Brellow Acoustics](https://brellow.example/)).\n"
+    )
+    assert _jobs(extract_markdown, text) == [
+        ("Orrin Tribal Council", "Fisheries Modelling Consultant"),
+        ("Brellow Acoustics", "Survey Scientist"),
+    ]

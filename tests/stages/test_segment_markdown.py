@@ -57,3 +57,15 @@ def test_an_unnamed_heading_over_a_timeline_heads_jobs(classifier: SectionClassi
         (SectionKind.EXPERIENCE, "Field Work"),
         (SectionKind.OTHER, "Workshops"),
     ]
+
+
+def test_a_periods_first_definition_is_its_header(classifier: SectionClassifier) -> None:
+    text = "## Experience\n\n2016-present\n:   Consultant to the Orrin Council.\n"
+    document = make_document(text, "cv.md").model_copy(
+        update={"source_format": SourceFormat.MARKDOWN}
+    )
+    (entry,) = segment(document, classifier).sections[0].entries
+    assert [line.content for line in entry.header] == [
+        "2016-present",
+        "Consultant to the Orrin Council.",
+    ]

@@ -17,12 +17,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from resume_etl.wordlists import grammar_alternation
+
 _LINK = re.compile(r"(?<!!)\[(?=[^\]\n]{1,160}\]\([^)\s]*\))[^\]\n]{1,160}(\]\([^)\s]*\))")
 _STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])[^\n]{0,160}?(?<=[^\s*_])\1(?![\w*])")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^*_\n]{0,160}?(?<=[^\s*_])\1(?![\w*])")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>")
 _JOINT = re.compile(r"\s+(?:at|for|with)\s+")
 """The words that part a title closed by markup from its employer."""
+_LINK_JOINT = re.compile(
+    rf"\s+(?:{grammar_alternation('link_joint')})(?:\s+the)?(?:\s+\([^()\n]{{1,12}}\))?\s*$", re.I
+)
+"""A joint word before a link opens: "Consultant to the [Name](url)", "Engineer at [Name](url)"
+(a bracketed aside, "to the (U.S.) [Name]", may stand between): the link names the employer."""
 _CUT = re.compile(rf"\s*,\s+|{_JOINT.pattern}")
 """Where closed markup ends a field: a joint word, or a comma ("<b>Role</b>, Name")."""
 
@@ -99,6 +106,10 @@ def plain_view(text: str, start: int, end: int) -> PlainView | None:
         joint = _CUT.match(text, mark_end, end)
         if joint is not None and _closes(text[mark_start:mark_end], joint.group()):
             joints.append((_view_index(offsets, mark_end), _view_index(offsets, joint.end())))
+    for link in _LINK.finditer(text, start, end):
+        if before := _LINK_JOINT.search(text, start, link.start()):
+            opened = _view_index(offsets, link.start())
+            joints.append((_view_index(offsets, before.start()), opened))
     emphases = tuple(
         match.span()
         for pattern in (_STRONG, _EMPHASIS)
@@ -125,6 +136,8 @@ def _closes(mark: str, joint: str) -> bool:
 def after_joint(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in a joint word right after closed markup: what follows
     it is the employer ("**Role** for [Name]")."""
+    if text[end - 1 : end] == "[" and _LINK_JOINT.search(text, start, end - 1):
+        return True
     for mark_start, mark_end in markup_marks(text, start, end):
         joint = _JOINT.match(text, mark_end, end)
         if joint is None or not _closes(text[mark_start:mark_end], joint.group()):

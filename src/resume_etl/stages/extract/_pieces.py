@@ -74,9 +74,18 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     elif trail_match:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
-    new_end = _kept_closing(text, new_start, new_end, end)
+    new_end = _before_unclosed(text, new_start, _kept_closing(text, new_start, new_end, end))
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
         yield new_start, new_end
+
+
+def _before_unclosed(text: str, start: int, end: int) -> int:
+    """The end of a piece before an aside it opens and a cut leaves unclosed: "Survey
+    Scientist (Staff" of "Survey Scientist (Staff at [Name](url))" is the title."""
+    opening = text.rfind("(", start, end)
+    if opening <= start or text.find(")", opening, end) != -1:
+        return end
+    return start + len(text[start:opening].rstrip())
 
 
 def _balanced_end(piece: str) -> bool:

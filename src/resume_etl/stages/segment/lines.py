@@ -154,6 +154,12 @@ def _classify_line(
     return Line(start, end, text, LineKind.TEXT, start, 0, blank_before)
 
 
+def is_definition(line: Line) -> bool:
+    """A definition list's line (": ..." under its term): a text line whose content starts
+    after a marker."""
+    return line.kind is LineKind.TEXT and line.content_start > line.start
+
+
 _DEFINITION = re.compile(r"^:[ \t]+(?=\S)")
 """A pandoc definition list's marker (": 2012 to 2014" under its term "**Role** (Name)"): no
 part of the line's content, as a bullet's mark is none."""
