@@ -109,3 +109,18 @@ def test_a_period_term_defined_by_the_position_to_a_linked_employer(
         ("Orrin Tribal Council", "Fisheries Modelling Consultant"),
         ("Brellow Acoustics", "Survey Scientist"),
     ]
+
+
+def test_the_title_opening_the_description_under_an_employer(extract_markdown: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "**Brellow**\nOct2018-Dec2021\n\n"
+        "Senior developer, working in both backend and frontend.\n\n"
+        "- Built the ledger.\n\n"
+        "**Orrick Labs**\nApril 2016-May 2018\n\n"
+        "Built the billing service in Go.\n"
+    )
+    assert _jobs(extract_markdown, text) == [
+        ("Brellow", "Senior developer"),
+        ("Orrick Labs", None),
+    ]

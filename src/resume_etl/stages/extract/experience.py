@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._body_title import title_opening_body
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
 from resume_etl.stages.extract._employer_shape import can_name_employer
 from resume_etl.stages.extract._employer_slot import employer_by_slot
@@ -327,12 +328,15 @@ def build_experience(
         (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
         None,
     )
-    confidences = [value.confidence for value in (org_value, role) if value is not None]
+    role_value = role.extracted() if role else None
+    if role_value is None and dated and org_value is not None:
+        role_value = title_opening_body(ctx.entry, ctx.spans)
+    confidences = [value.confidence for value in (org_value, role_value) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
         dates=dates,
         organization=org_value,
-        role=role.extracted() if role else None,
+        role=role_value,
         employment_type=normalized(
             _employment_type(segments, role, ctx.spans, employment_categories)
         ),
