@@ -124,3 +124,19 @@ def test_the_title_opening_the_description_under_an_employer(extract_markdown: E
         ("Brellow", "Senior developer"),
         ("Orrick Labs", None),
     ]
+
+
+def test_a_stray_line_with_no_name_and_no_period_is_no_entry(extract_markdown: Extract) -> None:
+    text = (
+        "## Experience\n\n**Brellow**\nOct2018-Dec2021\n\nSenior developer, working on ledgers.\n\n"
+        "----\n\n**Other**\n:   Sentiment study of forum posts - Python\n"
+        ":   A story writing app - Javascript /meteor\n\n"
+        "## Education\n\n2008 - 2012\n:   **Bachelor of Technology** Vellan Institute\n\n"
+        "----\n\n:   Securing local storage - HTML5\n"
+    )
+    document = extract_markdown(text)
+    for job in document.experiences:
+        assert job.organization or job.role or job.dates
+    for school in document.education:
+        assert school.institution or school.degree or school.dates
+    assert _jobs(extract_markdown, text)[0] == ("Brellow", "Senior developer")
