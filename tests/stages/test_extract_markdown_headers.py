@@ -140,3 +140,28 @@ def test_a_stray_line_with_no_name_and_no_period_is_no_entry(extract_markdown: E
     for school in document.education:
         assert school.institution or school.degree or school.dates
     assert _jobs(extract_markdown, text)[0] == ("Brellow", "Senior developer")
+
+
+def _schools(extract: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (
+            school.institution.value if school.institution else None,
+            school.location.value if school.location else None,
+            school.dates.text if school.dates else None,
+        )
+        for school in extract(text).education
+    ]
+
+
+def test_a_bracketed_place_or_acronym_after_the_school_is_no_part_of_its_name(
+    extract_markdown: Extract,
+) -> None:
+    text = (
+        "Education\n---------\n\n"
+        "2015-2021 (expected)\n:   Tallowby Technological University (Orrin Falls, MI)\n\n"
+        "2003-2009\n:   [PhD, Marine Sciences, University of Quarrington (UQ)](https://q.example/t).\n"
+    )
+    assert _schools(extract_markdown, text) == [
+        ("Tallowby Technological University", "Orrin Falls, MI", "2015-2021"),
+        ("University of Quarrington", None, "2003-2009"),
+    ]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._brackets import trailing_aside
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     _CITY_REGION,
@@ -151,7 +152,9 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     says what it is, and a title before "at" cuts the piece even where the employer is
     written in lower case ("Intern at backstitch")."""
     found: list[HeaderSegment] = []
-    for piece_start, piece_end in _names_across_at(spans, _split(spans.text, start, end)):
+    for piece_start, whole_end in _names_across_at(spans, _split(spans.text, start, end)):
+        aside = trailing_aside(spans, piece_start, whole_end)
+        piece_end = aside[0] if aside else whole_end
         pieces = (
             _worked_as(spans, piece_start, piece_end)
             or _role_at_employer(spans, piece_start, piece_end)
@@ -161,6 +164,9 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
         if first is not None and _after_at(spans.text, start, piece_start):
             pieces[0] = _as_employer(first)
         found.extend(pieces)
+        if aside is not None and aside[3]:  # "(Houghton, MI)": where, not who
+            place = spans.text[aside[1] : aside[2]]
+            found.append(HeaderSegment(place, aside[1], aside[2], SegmentKind.LOCATION, 0.8))
     return found
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end, before_unclosed
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._spans import SpanIndex, _covers
@@ -53,9 +54,6 @@ _GPA = re.compile(
 )
 _LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
 """Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
-_CITY_REGION = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
-)
 _MIN_SEGMENT_CHARS = 2
 _SURE_SEGMENT = 0.8
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
@@ -69,32 +67,14 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     stripped = spaced.rstrip()
     trail = len(spaced) - len(stripped)
     trail_match = re.search(r"[\W_]+$", stripped)
-    if trail_match and not (_EDGE_KEEP.search(stripped) and _balanced_end(stripped)):
+    if trail_match and not (_EDGE_KEEP.search(stripped) and balanced_end(stripped)):
         trail += len(trail_match.group())
     elif trail_match:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
-    new_end = _before_unclosed(text, new_start, _kept_closing(text, new_start, new_end, end))
+    new_end = before_unclosed(text, new_start, _kept_closing(text, new_start, new_end, end))
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
         yield new_start, new_end
-
-
-def _before_unclosed(text: str, start: int, end: int) -> int:
-    """The end of a piece before an aside it opens and a cut leaves unclosed: "Survey
-    Scientist (Staff" of "Survey Scientist (Staff at [Name](url))" is the title."""
-    opening = text.rfind("(", start, end)
-    if opening <= start or text.find(")", opening, end) != -1:
-        return end
-    return start + len(text[start:opening].rstrip())
-
-
-def _balanced_end(piece: str) -> bool:
-    """Whether a closing bracket ending ``piece`` closes one it opened: "(Name)" cut after
-    its opening bracket leaves "Name)", whose bracket is no part of the name."""
-    for opening, closing in ("()", "[]"):
-        if piece.endswith(closing) and piece.count(opening) < piece.count(closing):
-            return False
-    return True
 
 
 _ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]$")
@@ -345,9 +325,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
     """
-    complement = _COMPLEMENT.search(spans.text, start, end) or _TEAM_DASH.search(
-        spans.text, start, end
-    )
+    complement = _HEAD_END.search(spans.text, start, end)
     head_end = complement.start() if complement else end
     keywords = [
         (span.end_char, kind)
@@ -367,9 +345,8 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
 
 
 _ORG = SegmentKind.ORGANIZATION
-_TEAM_DASH = re.compile(r"\s[-–—]\s")
-"""A spaced dash left inside a piece (emphasis holds one field: "*Developer - Finance Team*"):
-what follows it names the team, so the head is before it."""
+_HEAD_END = re.compile(rf"{_COMPLEMENT.pattern}|\s[-–—]\s", re.I)
+"""A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
 
 
 _FUNCTION_WORD_MAX = 3
