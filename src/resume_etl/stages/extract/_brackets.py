@@ -58,6 +58,7 @@ def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, in
 def _names_an_organization(spans: SpanIndex, start: int, end: int, acronym: str) -> bool:
     """Whether ``[start, end)`` is an organization's name the acronym is short for: it holds
     an organization word and no degree ("Legal Practice Course (LPC)" keeps its acronym)."""
+    start = max(start, spans.text.rfind(",", start, end) + 1)  # "PhD, Physics, Name (N)"
     return (
         bool(spans.within(labels.ORG_KEYWORDS, start, end))
         and not spans.within(labels.DEGREES, start, end)

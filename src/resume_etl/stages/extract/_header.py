@@ -12,10 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import trailing_aside
+from resume_etl.stages.extract._brackets import _CITY_REGION, trailing_aside
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
-    _CITY_REGION,
     _COMPLEMENT,
     _EDGE_JUNK,
     _GPA,
