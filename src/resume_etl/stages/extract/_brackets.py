@@ -10,8 +10,9 @@ from resume_etl.stages.extract._spans import SpanIndex
 
 
 def before_unclosed(text: str, start: int, end: int) -> int:
-    """The end of a piece before an aside it opens and a cut leaves unclosed: "Survey
-    Scientist (Staff" of "Survey Scientist (Staff at [Name](url))" is the title."""
+    """The end of a piece before an aside it opens and a link's cut leaves unclosed: "Survey
+    Scientist (Staff" of "Survey Scientist (Staff at [Name](url))" is the title. (Only where
+    markup cut: in plain text an aside left open is as often the rest of a name.)"""
     opening = text.rfind("(", start, end)
     if opening <= start or text.find(")", opening, end) != -1:
         return end

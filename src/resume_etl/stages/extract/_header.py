@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import _CITY_REGION, trailing_aside
+from resume_etl.stages.extract._brackets import _CITY_REGION, before_unclosed, trailing_aside
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     _COMPLEMENT,
@@ -353,8 +353,9 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         cursor = 0
         for cut_start, cut_end in [*cuts, (len(view.text), len(view.text))]:
             if cut_start >= cursor:
-                for piece in _trimmed(view.text, cursor, cut_start):
-                    yield view.span(*piece)
+                for piece_start, piece_end in _trimmed(view.text, cursor, cut_start):
+                    # "Scientist (Staff at [Name](url))": the link's cut leaves an aside open.
+                    yield view.span(piece_start, before_unclosed(view.text, piece_start, piece_end))
             cursor = max(cursor, cut_end)
         return
     cursor = start

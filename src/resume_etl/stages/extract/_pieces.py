@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end, before_unclosed
+from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._spans import SpanIndex, _covers
@@ -72,7 +72,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     elif trail_match:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
-    new_end = before_unclosed(text, new_start, _kept_closing(text, new_start, new_end, end))
+    new_end = _kept_closing(text, new_start, new_end, end)
     if new_end - new_start >= _MIN_SEGMENT_CHARS:
         yield new_start, new_end
 
