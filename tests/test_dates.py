@@ -84,6 +84,8 @@ def test_single_dates(parser: DateParser, text: str, value: dt.date, precision: 
         ("Jan 2020 -\nMar 2021", dt.date(2020, 1, 1), dt.date(2021, 3, 1), False),
         ("2023/24", dt.date(2023, 1, 1), dt.date(2024, 1, 1), False),
         ("1999-00", dt.date(1999, 1, 1), dt.date(2000, 1, 1), False),
+        ("Oct2018-Dec2021", dt.date(2018, 10, 1), dt.date(2021, 12, 1), False),
+        ("Sept2007-Present", dt.date(2007, 9, 1), None, True),
     ],
 )
 def test_ranges(
@@ -159,7 +161,16 @@ def test_other_configured_languages_go_through_dateparser() -> None:
 
 
 def test_numbers_that_are_not_dates(parser: DateParser) -> None:
-    for text in ("+1 555 2019 1234", "$2019", "v2019.1.x", "ISO-9001", "3.8/4.0", "2019%"):
+    for text in (
+        "+1 555 2019 1234",
+        "$2019",
+        "v2019.1.x",
+        "ISO-9001",
+        "3.8/4.0",
+        "2019%",
+        "Mar20190",
+        "Version2019",
+    ):
         assert parser.find_ranges(text) == [], text
 
 

@@ -54,3 +54,28 @@ def test_a_comma_after_a_bold_link_parts_the_name_from_the_title() -> None:
     text = "**[Tallowby](https://tallowby.example)**, Data Analyst"
     assert _pieces(text) == ["Tallowby", "Data Analyst"]
     assert not after_joint("[Tallowby](https://tallowby.example) at ", 0, 40)
+
+
+def test_markup_between_fields_cuts_them_and_stays_out_of_both() -> None:
+    assert _pieces("**Field Technician** (Brellow Marine)") == [
+        "Field Technician",
+        "Brellow Marine",
+    ]
+    assert _pieces("**Master of Arts, History** Tallowby College") == [
+        "Master of Arts, History",
+        "Tallowby College",
+    ]
+
+
+def test_a_dash_inside_one_stretch_of_emphasis_is_part_of_the_field() -> None:
+    assert _pieces("*Platform Engineer - Payments Team* Mar 2019") == [
+        "Platform Engineer - Payments Team",
+        "Mar 2019",
+    ]
+
+
+@given(st.text(alphabet="ab *_[]()<>/:-", max_size=40))
+def test_no_piece_holds_markup(text: str) -> None:
+    marks = markup_marks(text, 0, len(text))
+    for start, end in _split(text, 0, len(text)):
+        assert not any(start < mark_end and mark_start < end for mark_start, mark_end in marks)

@@ -68,6 +68,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
         rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
         rf"|{month},?[ \t]*{year}"
+        rf"|(?:{months}){_YEAR4}(?![\w%+])"  # "Oct2018": a month glued to its year
         rf"|(?:{seasons})[ \t]+{year}"
         rf"|(?:{_NUMERIC})(?![\w%])"
         rf"|{year})"

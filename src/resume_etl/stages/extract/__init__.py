@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from resume_etl import ids
+from resume_etl.dates import DateRangeMatch
 from resume_etl.stages.extract._draft import (
     DATES,
     Draft,
@@ -144,7 +145,9 @@ class _EntryTables:
             for entry in entries:
                 ctx = self._context(section_id, entry)
                 if section.kind is SectionKind.EDUCATION:
-                    self.education.append(build_education(ctx, self.categories.degrees))
+                    school = build_education(ctx, self.categories.degrees)
+                    if _names_anything(school, "institution", "degree"):
+                        self.education.append(school)
                 elif section.kind is SectionKind.PROJECTS:
                     self.projects.append(build_project(ctx, self.link_starts))
         if section.kind is not SectionKind.PUBLICATIONS:
@@ -179,7 +182,15 @@ class _EntryTables:
             )
             if job.organization is not self.group_org:  # a company of its own ends the group
                 self.group_org = None
-            self.experiences.append(job)
+            if _names_anything(job, "organization", "role"):
+                self.experiences.append(job)
+
+
+def _names_anything(entry: ExperienceCandidate | EducationCandidate, *fields: str) -> bool:
+    """A job or a school says who or what, or when: one with none of its names and no period
+    is a stray line (a talk, a list item, a comment's rest), not an entry."""
+    dated = entry.get("dates", DateRangeMatch) is not None
+    return dated or any(entry.found(name) is not None for name in fields)
 
 
 def extract(

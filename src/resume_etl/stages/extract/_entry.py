@@ -77,7 +77,9 @@ def _date_masks(
     text = spans.text
     for line in entry.header:
         masks.extend(m.span() for m in _DURATION.finditer(text, line.content_start, line.end))
-    return masks + [qualifier for mask in masks if (qualifier := _qualifier_before(text, mask))]
+    qualifiers = [_qualifier_before(text, mask) for mask in masks]
+    qualifiers += [_qualifier_after(text, mask) for mask in masks]
+    return masks + [qualifier for qualifier in qualifiers if qualifier is not None]
 
 
 _DATE_QUALIFIER = re.compile(
@@ -93,6 +95,17 @@ def _qualifier_before(text: str, mask: tuple[int, int]) -> tuple[int, int] | Non
     reach = max(line_start, mask[0] - _QUALIFIER_REACH)
     found = _DATE_QUALIFIER.search(text, reach, mask[0])
     return (found.start(), mask[0]) if found else None
+
+
+_QUALIFIER_AFTER = re.compile(
+    r"(?i)[ \t]*\((?:expected|anticipated|ongoing|in progress|current|planned)\)"
+)
+"""A bracketed word after a date that says what it is ("2015-2021 (expected)")."""
+
+
+def _qualifier_after(text: str, mask: tuple[int, int]) -> tuple[int, int] | None:
+    found = _QUALIFIER_AFTER.match(text, mask[1])
+    return (mask[1], found.end()) if found else None
 
 
 _DURATION = re.compile(

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._markup import after_joint, plain_view
+from resume_etl.stages.extract._brackets import _CITY_REGION, before_unclosed, trailing_aside
+from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
-    _CITY_REGION,
     _COMPLEMENT,
     _EDGE_JUNK,
     _GPA,
@@ -151,7 +151,9 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     says what it is, and a title before "at" cuts the piece even where the employer is
     written in lower case ("Intern at backstitch")."""
     found: list[HeaderSegment] = []
-    for piece_start, piece_end in _names_across_at(spans, _split(spans.text, start, end)):
+    for piece_start, whole_end in _names_across_at(spans, _split(spans.text, start, end)):
+        aside = trailing_aside(spans, piece_start, whole_end)
+        piece_end = aside[0] if aside else whole_end
         pieces = (
             _worked_as(spans, piece_start, piece_end)
             or _role_at_employer(spans, piece_start, piece_end)
@@ -161,6 +163,9 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
         if first is not None and _after_at(spans.text, start, piece_start):
             pieces[0] = _as_employer(first)
         found.extend(pieces)
+        if aside is not None and aside[3]:  # "(Houghton, MI)": where, not who
+            place = spans.text[aside[1] : aside[2]]
+            found.append(HeaderSegment(place, aside[1], aside[2], SegmentKind.LOCATION, 0.8))
     return found
 
 
@@ -346,12 +351,13 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     its plain view (``_markup``), so markup neither separates nor ends up in a piece."""
     view = plain_view(text, start, end)
     if view is not None:
-        cuts = sorted([*(m.span() for m in _SEPARATORS.finditer(view.text)), *view.joints])
+        cuts = sorted([*_view_separators(view), *view.joints, *view.seams()])
         cursor = 0
         for cut_start, cut_end in [*cuts, (len(view.text), len(view.text))]:
             if cut_start >= cursor:
-                for piece in _trimmed(view.text, cursor, cut_start):
-                    yield view.span(*piece)
+                for piece_start, piece_end in _trimmed(view.text, cursor, cut_start):
+                    # "Scientist (Staff at [Name](url))": the link's cut leaves an aside open.
+                    yield view.span(piece_start, before_unclosed(view.text, piece_start, piece_end))
             cursor = max(cursor, cut_end)
         return
     cursor = start
@@ -359,3 +365,16 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield from _trimmed(text, cursor, match.start())
         cursor = match.end()
     yield from _trimmed(text, cursor, end)
+
+
+def _view_separators(view: PlainView) -> Iterator[tuple[int, int]]:
+    """The separators of a plain view, but a spaced dash inside one stretch of emphasis: the
+    markup holds one field, so "*Application Developer - Payments Team*" is one title."""
+    for match in _SEPARATORS.finditer(view.text):
+        inside = view.enclosing(match.start(), match.end())
+        if inside and match.group().strip() in _INNER_DASHES:
+            continue
+        yield match.span()
+
+
+_INNER_DASHES = frozenset({"-", "–", "—"})

@@ -17,12 +17,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from resume_etl.wordlists import grammar_alternation
+
 _LINK = re.compile(r"(?<!!)\[(?=[^\]\n]{1,160}\]\([^)\s]*\))[^\]\n]{1,160}(\]\([^)\s]*\))")
 _STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])[^\n]{0,160}?(?<=[^\s*_])\1(?![\w*])")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^*_\n]{0,160}?(?<=[^\s*_])\1(?![\w*])")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>")
 _JOINT = re.compile(r"\s+(?:at|for|with)\s+")
 """The words that part a title closed by markup from its employer."""
+_LINK_JOINT = re.compile(
+    rf"\s+(?:{grammar_alternation('link_joint')})(?:\s+the)?(?:\s+\([^()\n]{{1,12}}\))?\s*$", re.I
+)
+"""A joint word before a link opens: "Consultant to the [Name](url)", "Engineer at [Name](url)"
+(a bracketed aside, "to the (U.S.) [Name]", may stand between): the link names the employer."""
 _CUT = re.compile(rf"\s*,\s+|{_JOINT.pattern}")
 """Where closed markup ends a field: a joint word, or a comma ("<b>Role</b>, Name")."""
 
@@ -61,10 +68,27 @@ class PlainView:
     offsets: tuple[int, ...]
     joints: tuple[tuple[int, int], ...]
     """Joint words after closed markup, in view offsets: cuts the separators do not make."""
+    emphases: tuple[tuple[int, int], ...] = ()
+    """The document's stretches of emphasis (``**...**``, ``_..._``), delimiters included."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The document's offsets of the view's ``[start, end)`` (``end > start``)."""
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def seams(self) -> list[tuple[int, int]]:
+        """Where markup was left out between two kept characters, as empty cuts: markup opens
+        or closes a field there ("**Role** (Name)", "**Degree** Name"), and a piece across
+        it would hold the markup in the document's text it points at."""
+        return [
+            (index, index)
+            for index in range(1, len(self.offsets))
+            if self.offsets[index] != self.offsets[index - 1] + 1
+        ]
+
+    def enclosing(self, start: int, end: int) -> bool:
+        """Whether the view's ``[start, end)`` lies inside one stretch of emphasis."""
+        first, last = self.offsets[start], self.offsets[end - 1]
+        return any(lead < first and last < tail for lead, tail in self.emphases)
 
 
 def plain_view(text: str, start: int, end: int) -> PlainView | None:
@@ -82,7 +106,17 @@ def plain_view(text: str, start: int, end: int) -> PlainView | None:
         joint = _CUT.match(text, mark_end, end)
         if joint is not None and _closes(text[mark_start:mark_end], joint.group()):
             joints.append((_view_index(offsets, mark_end), _view_index(offsets, joint.end())))
-    return PlainView("".join(text[offset] for offset in offsets), offsets, tuple(joints))
+    for link in _LINK.finditer(text, start, end):
+        if before := _LINK_JOINT.search(text, start, link.start()):
+            opened = _view_index(offsets, link.start())
+            joints.append((_view_index(offsets, before.start()), opened))
+    emphases = tuple(
+        match.span()
+        for pattern in (_STRONG, _EMPHASIS)
+        for match in pattern.finditer(text, start, end)
+    )
+    view_text = "".join(text[offset] for offset in offsets)
+    return PlainView(view_text, offsets, tuple(joints), emphases)
 
 
 def _view_index(offsets: tuple[int, ...], offset: int) -> int:
@@ -102,6 +136,8 @@ def _closes(mark: str, joint: str) -> bool:
 def after_joint(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in a joint word right after closed markup: what follows
     it is the employer ("**Role** for [Name]")."""
+    if text[end - 1 : end] == "[" and _LINK_JOINT.search(text, start, end - 1):
+        return True
     for mark_start, mark_end in markup_marks(text, start, end):
         joint = _JOINT.match(text, mark_end, end)
         if joint is None or not _closes(text[mark_start:mark_end], joint.group()):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._spans import SpanIndex, _covers
@@ -53,9 +54,6 @@ _GPA = re.compile(
 )
 _LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
 """Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
-_CITY_REGION = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
-)
 _MIN_SEGMENT_CHARS = 2
 _SURE_SEGMENT = 0.8
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
@@ -69,7 +67,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     stripped = spaced.rstrip()
     trail = len(spaced) - len(stripped)
     trail_match = re.search(r"[\W_]+$", stripped)
-    if trail_match and not _EDGE_KEEP.search(stripped):
+    if trail_match and not (_EDGE_KEEP.search(stripped) and balanced_end(stripped)):
         trail += len(trail_match.group())
     elif trail_match:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
@@ -348,7 +346,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
     """
-    complement = _COMPLEMENT.search(spans.text, start, end)
+    complement = _HEAD_END.search(spans.text, start, end)
     head_end = complement.start() if complement else end
     keywords = [
         (span.end_char, kind)
@@ -368,6 +366,8 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
 
 
 _ORG = SegmentKind.ORGANIZATION
+_HEAD_END = re.compile(rf"{_COMPLEMENT.pattern}|\s[-–—]\s", re.I)
+"""A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
 
 
 _FUNCTION_WORD_MAX = 3

@@ -213,12 +213,14 @@ def _field_after_degree(
 def _place_after(
     school: HeaderSegment, segments: list[HeaderSegment], text: str
 ) -> Extracted | None:
-    """The place written after the school on its line ("University of X, Leeds, UK"): the
-    school's location, kept apart from its name as a job's place is from its employer."""
+    """The place written after the school on its line ("University of X, Leeds, UK", "University
+    of X (Leeds)"): the school's location, kept apart from its name as a job's place is from
+    its employer."""
     index = next(i for i, s in enumerate(segments) if s is school)
     start = end = school.end
     for after in segments[index + 1 :]:
-        if after.kind is not SegmentKind.LOCATION or text[end : after.start].strip() != ",":
+        between = text[end : after.start].strip()
+        if after.kind is not SegmentKind.LOCATION or between not in (",", "("):
             break
         if start == school.end:
             start = after.start

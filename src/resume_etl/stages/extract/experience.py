@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._body_title import title_opening_body
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
 from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._employer_slot import employer_by_slot
@@ -319,12 +320,15 @@ def build_experience(
         org_value = group_org or org_value
     if role is not None and ends_unfinished(role.text):
         role = None
-    confidences = [value.confidence for value in (org_value, role) if value is not None]
+    role_value = role.extracted() if role else None
+    if role_value is None and dated and org_value is not None:
+        role_value = title_opening_body(ctx.entry, ctx.spans)
+    confidences = [value.confidence for value in (org_value, role_value) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
         dates=dates,
         organization=org_value,
-        role=role.extracted() if role else None,
+        role=role_value,
         employment_type=normalized(
             _employment_type(segments, role, ctx.spans, employment_categories)
         ),

@@ -11,6 +11,7 @@ from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
     _is_continuation,
+    is_definition,
     is_prose,
     names_only,
 )
@@ -23,6 +24,7 @@ from resume_etl.stages.segment.periods import (
     _YEAR_IN_PARENTHESES_AT_END,
     has_date_field,
     is_date_line,
+    is_period_alone,
 )
 from resume_etl.vocab import SectionKind
 
@@ -229,6 +231,7 @@ def split_entries(
             current.header.append(line)
         previous = line
     _give_back_titles(drafts)
+    _definitions_as_headers(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
 
 
@@ -279,6 +282,17 @@ def _give_back_titles(drafts: list[_EntryDraft]) -> None:
             continue
         entry.header[:0] = above.header[-titles:]
         del above.header[-titles:]
+
+
+def _definitions_as_headers(drafts: list[_EntryDraft]) -> None:
+    """ "2016-present" then ":   Statistical Consultant to the [Tribal Council](url).": a
+    definition list whose term is an entry's period defines the entry by its first
+    definition, which names the position, however much it reads as a sentence."""
+    for draft in drafts:
+        if not draft.body or not is_definition(draft.body[0]) or len(draft.header) != 1:
+            continue
+        if is_period_alone(draft.header[0].content):
+            draft.header.append(draft.body.pop(0))
 
 
 def _starts_own_entry(kind: SectionKind, line: Line) -> bool:

@@ -66,19 +66,26 @@ def is_page_furniture(stripped: str, first_line: str) -> bool:
     return bool(_PAGE_NUMBER.search(text)) or (bool(first_line) and text == first_line)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, markdown: bool = False) -> list[Line]:
     """Non-blank lines with offsets, kinds and whether a blank line precedes them.
 
-    Page furniture is left out, as if the page break were not there.
+    Page furniture is left out, as if the page break were not there. In a ``markdown`` file
+    HTML comments are left out as well, a line underlined with "===" or "---" is a heading
+    and a definition list's ": " is a marker: plain text draws rules under any line, and
+    its colons and angle brackets are its own.
     """
     lines: list[Line] = []
     offset = 0
     blank_before = True
     first_line = ""
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    comments = _comment_spans(text) if markdown else []
+    for index, raw in enumerate(raws):
         start, end = offset, offset + len(raw)
         offset = end + 1
         stripped = raw.lstrip()
+        if _commented(comments, start + len(raw) - len(stripped), end):
+            stripped = ""
         if not stripped or ("-" in raw and _TABLE_RULE.fullmatch(raw)):
             blank_before = blank_before or not stripped
             continue
@@ -86,12 +93,48 @@ def split_lines(text: str) -> list[Line]:
             continue
         first_line = first_line or stripped.strip()
         lead = start + len(raw) - len(stripped)
-        lines.append(_classify_line(raw[lead - start :], lead, end, blank_before))
+        below = raws[index + 1] if index + 1 < len(raws) else ""
+        level = _setext_level(stripped, below) if markdown else 0
+        if level and not _commented(comments, end + 1, end + 2):
+            kind = LineKind.MD_HEADING
+            lines.append(Line(lead, end, raw[lead - start :], kind, lead, level, blank_before))
+        else:
+            line = _classify_line(raw[lead - start :], lead, end, blank_before, markdown)
+            lines.append(line)
         blank_before = False
     return lines
 
 
-def _classify_line(text: str, start: int, end: int, blank_before: bool) -> Line:
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SETEXT_RULE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
+_SETEXT_MAX_WORDS = 6
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    """Where HTML comments stand: what an author left out of the printed résumé (a section
+    put aside, a note to self) is no part of it."""
+    return [match.span() for match in _COMMENT.finditer(text)] if "<!--" in text else []
+
+
+def _commented(comments: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the stretch lies wholly inside one comment."""
+    return any(lead <= start and end <= tail for lead, tail in comments)
+
+
+def _setext_level(stripped: str, below: str) -> int:
+    """A markdown heading underlined on the next line ("Experience" over "----------"): 1 for
+    "=", 2 for "-", 0 when the line is no such heading. A heading is a few words, and a line
+    with a colon or a list's mark is a value or an item over a rule."""
+    if not _SETEXT_RULE.fullmatch(below) or len(stripped.split()) > _SETEXT_MAX_WORDS:
+        return 0
+    if ":" in stripped or _BULLET.match(stripped) or _TABLE_ROW.match(stripped):
+        return 0
+    return 1 if below.strip().startswith("=") else 2
+
+
+def _classify_line(
+    text: str, start: int, end: int, blank_before: bool, markdown: bool = False
+) -> Line:
     if heading := _MD_HEADING.match(text):
         return Line(
             start,
@@ -106,7 +149,20 @@ def _classify_line(text: str, start: int, end: int, blank_before: bool) -> Line:
         return Line(start, end, text, LineKind.BULLET, start + bullet.end(), 0, blank_before)
     if _TABLE_ROW.match(text):
         return Line(start, end, text, LineKind.TABLE_ROW, start, 0, blank_before)
+    if markdown and (definition := _DEFINITION.match(text)):
+        return Line(start, end, text, LineKind.TEXT, start + definition.end(), 0, blank_before)
     return Line(start, end, text, LineKind.TEXT, start, 0, blank_before)
+
+
+def is_definition(line: Line) -> bool:
+    """A definition list's line (": ..." under its term): a text line whose content starts
+    after a marker."""
+    return line.kind is LineKind.TEXT and line.content_start > line.start
+
+
+_DEFINITION = re.compile(r"^:[ \t]+(?=\S)")
+"""A pandoc definition list's marker (": 2012 to 2014" under its term "**Role** (Name)"): no
+part of the line's content, as a bullet's mark is none."""
 
 
 def is_prose(line: Line) -> bool:

@@ -7,7 +7,7 @@ from functools import cache
 
 from resume_etl.config import SegmentSettings
 from resume_etl.stages.segment.lines import Line, LineKind
-from resume_etl.stages.segment.timeline import _unnamed_timeline
+from resume_etl.stages.segment.timeline import _unnamed_timeline, timelines_as_jobs
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 from resume_etl.wordlists import builtin_lexicon
 
@@ -121,7 +121,7 @@ def _group_by_heading(
             groups.append((new_kind, line, []))
     if not groups[0][2] and len(groups) > 1:
         groups.pop(0)
-    return _unnamed_timeline(groups)
+    return timelines_as_jobs(_unnamed_timeline(groups), classifier.classify)
 
 
 def _entry_title(

@@ -13,7 +13,7 @@ from resume_etl.stages.segment.glued import split_glued_headings
 from resume_etl.stages.segment.lines import Line, split_lines
 from resume_etl.stages.segment.sections import SectionClassifier, _group_by_heading
 from resume_etl.stages.segment.shapes import _may_use, _repeated_lines, line_shapes, with_wraps
-from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
+from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind, SourceFormat
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ def segment(
 
     With a ``line_model`` the entries are cut where it reads the layout (``split_entries``).
     """
-    lines = split_lines(document.text)
+    lines = split_lines(document.text, document.source_format is SourceFormat.MARKDOWN)
     # Line breaks the ingest stage restored (a text pulled as one line) are the rules' own
     # guess at a layout that was never printed: the model, which reads printed layouts,
     # would only echo that guess back, or misread it.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from resume_etl.stages.segment.lines import Line, LineKind
-from resume_etl.stages.segment.periods import is_date_line
+from resume_etl.stages.segment.periods import ONGOING, is_date_line, is_period_alone
 from resume_etl.vocab import SectionKind
 
 _MIN_TIMELINE_DATES = 2
@@ -53,3 +56,39 @@ def _reads_as_heading(line: Line) -> bool:
         and text[-1].isalnum()
         and not is_date_line(text)
     )
+
+
+_RANGE = re.compile(rf"(?i)\d\s*(?:-{{1,3}}|[–—]|to|until)\s*(?:\S|$)|\b(?:{ONGOING})\b")
+"""A period with two ends, or one still running: a job's, not an event's single date."""
+
+
+def is_timeline_period(line: Line) -> bool:
+    """A plain line that is a range and nothing else ("Nov 2018 - March 2019", "2014-present"):
+    how a list of positions dates each one (a talk, a grant or a workshop has its one year,
+    or its date inside a list item)."""
+    content = line.content.strip()
+    return (
+        line.kind is LineKind.TEXT
+        and is_period_alone(content)
+        and _RANGE.search(content) is not None
+    )
+
+
+def timelines_as_jobs(
+    groups: list[tuple[SectionKind, Line | None, list[Line]]],
+    names_kind: Callable[[str], SectionKind | None],
+) -> list[tuple[SectionKind, Line | None, list[Line]]]:
+    """A markdown heading no section phrase names ("Research", "History", "Academic & Research
+    Positions") over a timeline (several lines that are only a range) heads a jobs section:
+    a list of periods, each with its position, is what a CV's jobs are."""
+    found = []
+    for kind, heading, body in groups:
+        unnamed = (
+            kind is SectionKind.OTHER
+            and heading is not None
+            and heading.kind is LineKind.MD_HEADING
+            and names_kind(heading.content) is None
+        )
+        jobs = unnamed and sum(map(is_timeline_period, body)) >= _MIN_TIMELINE_DATES
+        found.append((SectionKind.EXPERIENCE if jobs else kind, heading, body))
+    return found

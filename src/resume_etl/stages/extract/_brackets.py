@@ -1,0 +1,73 @@
+"""Brackets in header pieces: where a cut leaves one unbalanced, and an aside that is no part
+of the name before it ("University of X (Houghton, MI)", "University of X (UX)")."""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._spans import SpanIndex
+
+
+def before_unclosed(text: str, start: int, end: int) -> int:
+    """The end of a piece before an aside it opens and a link's cut leaves unclosed: "Survey
+    Scientist (Staff" of "Survey Scientist (Staff at [Name](url))" is the title. (Only where
+    markup cut: in plain text an aside left open is as often the rest of a name.)"""
+    opening = text.rfind("(", start, end)
+    if opening <= start or text.find(")", opening, end) != -1:
+        return end
+    return start + len(text[start:opening].rstrip())
+
+
+def balanced_end(piece: str) -> bool:
+    """Whether a closing bracket ending ``piece`` closes one it opened: "(Name)" cut after
+    its opening bracket leaves "Name)", whose bracket is no part of the name."""
+    for opening, closing in ("()", "[]"):
+        if piece.endswith(closing) and piece.count(opening) < piece.count(closing):
+            return False
+    return True
+
+
+_TRAILING_ASIDE = re.compile(r"\s*\(([^()\n]{2,40})\)$")
+_CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
+)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_PLACE_COVER = 0.8
+
+
+def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, int, bool] | None:
+    """A bracketed aside closing the piece ``[start, end)`` that is no part of the name before
+    it: a place ("(Houghton, MI)", "(Madrid)") or the name's own acronym ("(UW)"). Returns
+    where the aside opens, where its inside starts and ends, and whether it is a place."""
+    text = spans.text
+    found = _TRAILING_ASIDE.search(text, start, end)
+    if found is None or found.start() <= start:
+        return None
+    inside = found.group(1).strip()
+    inner_start = found.start(1) + (len(found.group(1)) - len(found.group(1).lstrip()))
+    inner = (found.start(), inner_start, inner_start + len(inside))
+    if _ACRONYM.match(inside) and _names_an_organization(spans, start, found.start(), inside):
+        return (*inner, False)
+    places = spans.entities(found.start(1), found.end(1), {"GPE", "LOC"})
+    covered = sum(place.end_char - place.start_char for place in places)
+    if _CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
+        return (*inner, True)
+    return None
+
+
+def _names_an_organization(spans: SpanIndex, start: int, end: int, acronym: str) -> bool:
+    """Whether ``[start, end)`` is an organization's name the acronym is short for: it holds
+    an organization word and no degree ("Legal Practice Course (LPC)" keeps its acronym)."""
+    start = max(start, spans.text.rfind(",", start, end) + 1)  # "PhD, Physics, Name (N)"
+    return (
+        bool(spans.within(labels.ORG_KEYWORDS, start, end))
+        and not spans.within(labels.DEGREES, start, end)
+        and _initials_spell(spans.text[start:end], acronym)
+    )
+
+
+def _initials_spell(name: str, acronym: str) -> bool:
+    """Whether the capitals opening the name's words hold the acronym's letters in order."""
+    initials = iter(word[0] for word in name.split() if word[:1].isupper())
+    return all(letter in initials for letter in acronym)
