@@ -8,7 +8,7 @@ degree, an organization keyword ("University", "LLC"), a job-title head word ("E
 segment none of them claims falls back to NER (ORG/GPE) and, last, to its position: the jobs of a
 section are written alike, so the slot (line offset from the dates line, ordinal on the line)
 that holds the employer where a lexicon can tell holds it where none can (``_slots``). A piece
-that reads as a sentence is never a name (``_pieces.looks_like_prose``). A value no rule
+that reads as a sentence is never a name (``_prose.looks_like_prose``). A value no rule
 supports is left empty, with a lower confidence, rather than guessed.
 
 This module holds only the stage's loop over sections and entries. Each table is read in a module
@@ -46,6 +46,7 @@ from resume_etl.stages.extract._draft import (
 )
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
+from resume_etl.stages.extract._rejoin import rejoin_split_headers
 from resume_etl.stages.extract._school_entries import school_entries
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
@@ -55,7 +56,6 @@ from resume_etl.stages.extract.education import build_education
 from resume_etl.stages.extract.experience import (
     _company_group,
     build_experience,
-    rejoin_split_headers,
     section_slots,
 )
 from resume_etl.stages.extract.metrics import _metrics

@@ -26,8 +26,8 @@ from resume_etl.stages.extract._pieces import (
     _first,
     _line_of,
     _trimmed,
-    looks_like_prose,
 )
+from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line
 from resume_etl.wordlists import builtin_forms, builtin_values, grammar_alternation

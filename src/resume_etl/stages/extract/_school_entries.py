@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from enum import Enum
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._pieces import looks_like_prose
+from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
 
