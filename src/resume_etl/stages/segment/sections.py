@@ -70,7 +70,7 @@ class SectionClassifier:
         if strict:
             return self.classify(label, max_extra_words=0)
         # A heading in capitals or closed by a colon may qualify its phrase at more length
-        # ("UNIVERSITY OF LOUISVILLE COMMITTEES", "Education and Professional Qualification:")
+        # ("UNIVERSITY OF EASTFIELD COMMITTEES", "Education and Further Qualification:")
         # than a bare line in title case, which is as often a name or a title with a section
         # word in it.
         set_off = label.isupper() or text.endswith(":")
