@@ -6,7 +6,6 @@ import re
 
 from spacy.tokens import Span
 
-from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import EducationCandidate, Extracted, Normalized
 from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
@@ -17,6 +16,13 @@ from resume_etl.stages.extract._header import (
     _first,
     _line_of,
     header_segments,
+)
+from resume_etl.stages.extract._school_pieces import (
+    DISTINCTION,
+    is_school,
+    school_after_from,
+    school_named_like_a_degree,
+    stands_as_school,
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry
@@ -38,9 +44,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
-        _school_named_like_a_degree(segment, ctx.spans)
+        school_named_like_a_degree(segment, ctx.spans)
         for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
-        if _DISTINCTION.fullmatch(segment.text) is None
+        if DISTINCTION.fullmatch(segment.text) is None
     ]
     gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
     degree_segment = _first(segments, SegmentKind.DEGREE)
@@ -54,11 +60,11 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
         taken, degree, field_of_study = unnamed
         used.extend(taken)
-    field_of_study, named = _school_after_from(field_of_study, ctx.spans.text)
+    field_of_study, named = school_after_from(field_of_study, ctx.spans.text)
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
-    if institution is not None and not _stands_as_school(institution, degree, dates, ctx.spans):
+    if institution is not None and not stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
     confidences = [v.confidence for v in (institution, degree_segment) if v is not None]
@@ -75,50 +81,6 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         honors=honors,
         confidence=min(confidences, default=0.3),
     )
-
-
-_DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
-"""A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
-
-
-def _school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
-    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
-    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
-    School Diploma expected in June 2015")."""
-    if segment.kind is not SegmentKind.DEGREE:
-        return segment
-    degrees = spans.within(labels.DEGREES, segment.start, segment.end)
-    schools = spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
-    # "General High School Certificate" names a second degree: a certificate, not a school.
-    named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
-    if not any(word[:1].isupper() for word in named.split()) or not any(
-        school._.get(labels.CATEGORY_ATTR) == _ACADEMIC
-        and school.start_char <= degrees[0].start_char < school.end_char
-        for school in schools
-    ):
-        return segment
-    return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8)
-
-
-_FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
-"""A field that goes on with "from" and a name: "Computer Science from X College"."""
-
-
-def _school_after_from(
-    field: Extracted | None, text: str
-) -> tuple[Extracted | None, HeaderSegment | None]:
-    """ "Bachelor of Engineering in Computer Science from X Eng. college, Dover": the name after
-    "from" is the school, and the field ends before it. A degree told as a sentence names its
-    school so, where no school word need be ("from St. Agnes'", "from ABIT")."""
-    found = _FROM_SCHOOL.match(field.value) if field is not None else None
-    if field is None or found is None:
-        return field, None
-    start = field.start + found.end()
-    school = HeaderSegment(text[start : field.end], start, field.end, SegmentKind.ORGANIZATION, 0.8)
-    if not found.group(1):
-        return None, school
-    end = field.start + found.end(1)
-    return Extracted(found.group(1), field.start, end, field.confidence), school
 
 
 _QUALIFICATION_GRADE = re.compile(r" (?:[IVX]{1,4}|Level \d{1,2})\b")
@@ -218,9 +180,7 @@ def _field_after_degree(
     candidate = after[0]
     others = [s for s in segments if s is not candidate and s.kind in _INSTITUTION_KINDS]
     # "Abitur, Some Gymnasium": with no other piece to be the school, the piece is the school.
-    if not others or (
-        _is_school(candidate, spans) and not any(_is_school(s, spans) for s in others)
-    ):
+    if not others or (is_school(candidate, spans) and not any(is_school(s, spans) for s in others)):
         return None
     # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere:
     # named as one, or on a line of its own ("KU Leuven" over "PhD, Computer Engineering").
@@ -254,36 +214,6 @@ def _place_after(
     return Extracted(text[start:end], start, end, 0.7)
 
 
-_COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
-"""Single words joined by slashes: a table's column label ("University/Board")."""
-_LETTERS = re.compile(r"[^\W\d_]{2}")
-
-
-def _stands_as_school(
-    school: HeaderSegment,
-    degree: Extracted | None,
-    dates: DateRangeMatch | None,
-    spans: SpanIndex,
-) -> bool:
-    """Whether a piece read as the school may stand as one: it holds a school word, or the
-    entry names a degree or a period. A piece with none of them is a course, a skill line or a
-    sentence an education section holds ("Filing and typing", "Photography course"): a school
-    the text does not name is left empty rather than guessed. A table's column label
-    ("College/University") or a number ("81.40", a grade) is never one."""
-    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
-        return False
-    return degree is not None or dates is not None or _is_school(school, spans)
-
-
-def _is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
-    """Whether an academic word of the organization lexicon ("University", "École",
-    "Hochschule", "Institute of Technology") is in the segment."""
-    return any(
-        span._.get(labels.CATEGORY_ATTR) == _ACADEMIC
-        for span in spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
-    )
-
-
 def _institution(
     segments: list[HeaderSegment], spans: SpanIndex, used: list[HeaderSegment]
 ) -> HeaderSegment | None:
@@ -292,7 +222,7 @@ def _institution(
     entry's first line, away from the degree ("KU Leuven, Belgium" over "PhD, Physics")."""
     text = spans.text
     free = [s for s in segments if s.kind in _INSTITUTION_KINDS and all(s is not u for u in used)]
-    schools = [s for s in free if _is_school(s, spans)]
+    schools = [s for s in free if is_school(s, spans)]
     # Two schools in one header: the one on the degree's line took the degree.
     used_lines = {_line_of(text, u.start) for u in used}
     beside = [s for s in schools if _line_of(text, s.start) in used_lines]
@@ -321,7 +251,7 @@ def _unnamed_degree(
     "Some College" / "Technical Course, Information Systems")."""
     text = spans.text
     for index, segment in enumerate(segments):
-        if segment.kind not in _FIELD_KINDS or _is_school(segment, spans):
+        if segment.kind not in _FIELD_KINDS or is_school(segment, spans):
             continue
         others = [s for s in segments if s is not segment and s.kind in _INSTITUTION_KINDS]
         if not others:
@@ -360,7 +290,7 @@ def _comma_pair(first: HeaderSegment, second: HeaderSegment, spans: SpanIndex) -
     between = spans.text[first.end : second.start].strip()
     # The NER often reads a field ("Computer Programming") as a place.
     kinds = _FIELD_KINDS | {SegmentKind.LOCATION}
-    return between == "," and second.kind in kinds and not _is_school(second, spans)
+    return between == "," and second.kind in kinds and not is_school(second, spans)
 
 
 def _degree_field_match(
@@ -374,7 +304,6 @@ def _degree_field_match(
 _DEGREE_COMMA_FIELD = re.compile(r"^([^,]{2,50}), ([^,]{2,60})$")
 
 
-_ACADEMIC = "academic"
 _INSTITUTION_KINDS = frozenset(
     {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
 )

@@ -1,0 +1,104 @@
+"""Whether a piece of an education entry's header is its school.
+
+The header rules cut a school's header into pieces and call each a degree, an organization or
+a place by its words. Some pieces they misread: a school named with a degree word in it ("High
+School"), a school told in a degree's sentence ("... from X College"), a distinction, a column
+label or a grade where the school stands. Split from ``education.py``, which reads the rest
+of the entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resume_etl.dates import DateRangeMatch
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._draft import Extracted
+from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
+from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.wordlists import builtin_alternation
+
+__all__ = [
+    "DISTINCTION",
+    "is_school",
+    "school_after_from",
+    "school_named_like_a_degree",
+    "stands_as_school",
+]
+
+_ACADEMIC = "academic"
+"""The organization lexicon's category of schools ("University", "École", "TAFE")."""
+
+
+DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
+"""A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
+
+
+def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
+    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
+    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
+    School Diploma expected in June 2015")."""
+    if segment.kind is not SegmentKind.DEGREE:
+        return segment
+    degrees = spans.within(labels.DEGREES, segment.start, segment.end)
+    schools = spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    # "General High School Certificate" names a second degree: a certificate, not a school.
+    named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
+    if not any(word[:1].isupper() for word in named.split()) or not any(
+        school._.get(labels.CATEGORY_ATTR) == _ACADEMIC
+        and school.start_char <= degrees[0].start_char < school.end_char
+        for school in schools
+    ):
+        return segment
+    return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8)
+
+
+_FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
+"""A field that goes on with "from" and a name: "Computer Science from X College"."""
+
+
+def school_after_from(
+    field: Extracted | None, text: str
+) -> tuple[Extracted | None, HeaderSegment | None]:
+    """ "Bachelor of Engineering in Computer Science from X Eng. college, Dover": the name after
+    "from" is the school, and the field ends before it. A degree told as a sentence names its
+    school so, where no school word need be ("from St. Agnes'", "from ABIT")."""
+    found = _FROM_SCHOOL.match(field.value) if field is not None else None
+    if field is None or found is None:
+        return field, None
+    start = field.start + found.end()
+    school = HeaderSegment(text[start : field.end], start, field.end, SegmentKind.ORGANIZATION, 0.8)
+    if not found.group(1):
+        return None, school
+    end = field.start + found.end(1)
+    return Extracted(found.group(1), field.start, end, field.confidence), school
+
+
+_COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
+"""Single words joined by slashes: a table's column label ("University/Board")."""
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def stands_as_school(
+    school: HeaderSegment,
+    degree: Extracted | None,
+    dates: DateRangeMatch | None,
+    spans: SpanIndex,
+) -> bool:
+    """Whether a piece read as the school may stand as one: it holds a school word, or the
+    entry names a degree or a period. A piece with none of them is a course, a skill line or a
+    sentence an education section holds ("Filing and typing", "Photography course"): a school
+    the text does not name is left empty rather than guessed. A table's column label
+    ("College/University") or a number ("81.40", a grade) is never one."""
+    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
+        return False
+    return degree is not None or dates is not None or is_school(school, spans)
+
+
+def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
+    """Whether an academic word of the organization lexicon ("University", "École",
+    "Hochschule", "Institute of Technology") is in the segment."""
+    return any(
+        span._.get(labels.CATEGORY_ATTR) == _ACADEMIC
+        for span in spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    )
