@@ -26,8 +26,8 @@ def _values(document: ExtractedDocument, name: str) -> list[str | None]:
 def test_a_degree_led_entry_is_cut_at_each_degree(extract_text: Extract) -> None:
     document = extract_text(
         "EDUCATION\n Masters, Business Administration, Lakemont University\n"
-        " 3.7 GPA while working full-time\n Bachelors, Computer Science, Eastvale College\n"
-        " 3.4 GPA while on the swimming team\n"
+        " 3.6 GPA while working part-time\n Bachelors, Computer Science, Eastvale College\n"
+        " 3.4 GPA while on the rowing team\n"
     )
     assert _values(document, "institution") == ["Lakemont University", "Eastvale College"]
     assert _values(document, "degree") == ["Masters", "Bachelors"]
@@ -64,7 +64,7 @@ def test_a_sentence_naming_a_school_word_describes_the_school_above(
 ) -> None:
     document = extract_text(
         "Education\n\nWestbrook Academy for Science and Engineering\n"
-        "College preparatory magnet school with four years of Electrical Engineering, 2007-2011.\n"
+        "College entry programme with three years of applied electronics, 2007-2011.\n"
     )
     assert _values(document, "institution") == ["Westbrook Academy for Science and Engineering"]
 

@@ -26,14 +26,14 @@ def test_team_after_the_title_under_a_heading_is_not_the_employer(extract_text: 
     text = (
         "## Experience\n\n"
         "### Brindle\n"
-        "**Software Engineer Leader, Cloud Services** | *Aug 2021 – Present*\n\n"
+        "**Software Engineering Lead, Cloud Services** | *Aug 2021 – Present*\n\n"
         "- Led the team\n\n"
         "### Quillmark\n"
         "**Senior Software Engineer** | *Mar 2018 – Jul 2021*\n\n"
         "- Built it\n"
     )
     assert _employers_and_titles(extract_text, text) == [
-        ("Brindle", "Software Engineer Leader"),
+        ("Brindle", "Software Engineering Lead"),
         ("Quillmark", "Senior Software Engineer"),
     ]
 
@@ -41,11 +41,13 @@ def test_team_after_the_title_under_a_heading_is_not_the_employer(extract_text: 
 def test_team_before_at_is_not_the_employer(extract_text: Extract) -> None:
     text = (
         "Experience\n\n"
-        "Director of Software Test, Risk Analytics at Quillmark\n"
+        "Director of Quality Engineering, Risk Analytics at Quillmark\n"
         "2019-11 — 2022-01 · Ann Arbor, MI\n"
         "Led the test team.\n"
     )
-    assert _employers_and_titles(extract_text, text) == [("Quillmark", "Director of Software Test")]
+    assert _employers_and_titles(extract_text, text) == [
+        ("Quillmark", "Director of Quality Engineering")
+    ]
 
 
 def test_team_between_title_and_employer_on_one_line(extract_text: Extract) -> None:

@@ -429,8 +429,8 @@ def test_parts_of_a_sentence_cut_at_its_commas_are_not_the_employer(extract_text
         "Experience\n\n"
         "Kestrel Build Group, Tamsworth, OH   1997 to 2007\n"
         "Senior Site Manager (2001-2004) - Promoted to run several sites while supervising all\n"
-        "of subcontractors responsibilities including interviewing, hiring, training, and\n"
-        "scheduling of up to 40 employees.\n"
+        "of the crews' duties including recruiting, vetting, coaching, and\n"
+        "rostering of up to 30 workers.\n"
         "Site Engineer (1997-2001) - Ran small local projects.\n"
     )
     organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
@@ -454,11 +454,11 @@ def test_a_cited_title_or_a_sentence_in_the_employer_slot_is_no_employer(
 @pytest.mark.parametrize(
     "name",
     [
-        "backstitch",
-        "abss interactive",
-        "planetline gmbh & co. kg",
-        "Amrita Multi Modal Applications and Human Computer Interaction Lab",
-        "the Institute of Information Technology, Lodz University",
+        "loomwork",
+        "kestrel labs",
+        "brightfeld gmbh & co. kg",
+        "Northvale Centre for Applied Signal Processing and Human Interaction Research",
+        "the Institute of Information Technology, Eastfield University",
     ],
 )
 def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(name: str) -> None:
@@ -470,7 +470,7 @@ def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(n
     [
         "Panel on “New Teaching Tools in Civic Science.” Annual",
         "Section at the annual meeting of the Western Civic Science Association",
-        "Trained journalists in data reporting",
+        "Coached volunteers in grant writing",
         "School",
         "Systems",
     ],
@@ -480,7 +480,7 @@ def test_cited_titles_and_clauses_cannot_name_an_employer(clause: str) -> None:
 
 
 def test_a_first_person_sentence_cannot_name_an_employer() -> None:
-    assert not can_name_employer("I developed Web2Print")
+    assert not can_name_employer("I developed Printwise")
     assert can_name_employer("Our Lady of Lourdes Hospital")
 
 
@@ -495,7 +495,7 @@ def test_years_left_where_an_employer_stands_are_no_employer(extract_text: Extra
 
 def test_a_title_cut_from_a_sentence_is_no_title(extract_text: Extract) -> None:
     text = (
-        "EXPERIENCE\n\nCompany Secretary and later as a, Harrow Water Board, 2001 - 2005\n"
+        "EXPERIENCE\n\nOffice Manager and later as a, Harrow Water Board, 2001 - 2005\n"
         "Analyst, Harrow Valley Water Board, 2005 - 2008\n"
     )
     assert [role for _, role, _ in _jobs(extract_text, text)] == [None, "Analyst"]

@@ -7,23 +7,23 @@ place holds pieces of sentences and cited titles just as often. Their shape give
 whatever stands around them; counted over the dotin dev half's predicted employers (no gold
 employer among them, while 0 of 241 matched ones has this shape):
 
-- a quotation mark: a cited title ("Panel on “New Teaching Technologies”"), never a firm;
-- more than eight words, one of them a lower-case content word: a sentence ("Policy Section at
-  the annual meeting of the ..."); a long name capitalizes its words ("Amrita Multi Modal
-  Applications and Human Computer Interaction Lab");
-- three words or more, half of them lower-case content words ("Trained journalists in data
-  reporting"): a name writes its content words in capitals, lower case only its small words;
+- a quotation mark: a cited title ("Panel on “Teaching with Open Data”"), never a firm;
+- more than eight words, one of them a lower-case content word: a sentence ("Chaired a session at
+  the regional meeting of the ..."); a long name capitalizes its words ("Northvale Centre
+  for Applied Signal Processing and Human Interaction Research");
+- three words or more, half of them lower-case content words ("Coached volunteers in grant
+  writing"): a name writes its content words in capitals, lower case only its small words;
 - one word that is only an organization's kind ("School", "Company", "Systems", "Startup", the
   organization lexicon's words): what the employer is, not who (its name was cut off);
-- a first-person word then a lower-case word ("I developed Web2Print"): a sentence about the
+- a first-person word then a lower-case word ("I developed Printwise"): a sentence about the
   job ("Our Lady of Lourdes Hospital" goes on in capitals).
 
-A phrase that ends in a small grammar word ("University of", "Company Secretary and later as a")
+A phrase that ends in a small grammar word ("University of", "Office Manager and later as a")
 was cut from a sentence or a wrapped line: neither an employer nor a title ends so
 (``ends_unfinished``, read for both).
 
-Short lower-case names ("backstitch", "abss interactive") and firms named by a legal form
-("planetline gmbh & co. kg") keep their place.
+Short lower-case names ("loomwork", "kestrel labs") and firms named by a legal form
+("brightfeld gmbh & co. kg") keep their place.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The segmenter parts entries at their dates. An education section written without dates, or
 with its dates in a column of their own that a collapsed text moved elsewhere, reaches the
 extractor as one entry holding every school ("Masters, Business Administration, University of
-X" / "3.7 GPA" / "Bachelors, Computer Science, University of Y"), and only the first was read.
+X" / "3.6 GPA" / "Bachelors, Computer Science, University of Y"), and only the first was read.
 The entry is cut again where its own first line repeats: a line that opens with a degree when
 the entry opens with one, a line that opens with a school name when the entry opens with one
 ("University of X" / "Ph.D. in Physics" / "University of Y" / "B.S. in Physics").
@@ -139,7 +139,7 @@ def _entry(lines: list[Line], header: set[int]) -> Entry:
 
 
 def _date_only(line: Line, spans: SpanIndex) -> bool:
-    """A line that is its period and at most one word more ("2019", "Year: 1996-1999")."""
+    """A line that is its period and at most one word more ("2019", "Year: 2004-2007")."""
     dates = spans.within(labels.DATES, line.content_start, line.end)
     if not dates:
         return False
@@ -163,8 +163,8 @@ def _stands_alone(part: list[Line], spans: SpanIndex) -> bool:
 def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
     """What a line opens with: a degree, a school's name, or neither (a date, a GPA, a note).
 
-    A bullet or a sentence opens no school: "College preparatory magnet school with four years
-    of Electrical Engineering" describes the one above it.
+    A bullet or a sentence opens no school: "Technical high school with three years
+    of applied electronics" describes the one above it.
     """
     if line.kind is LineKind.BULLET:
         return None

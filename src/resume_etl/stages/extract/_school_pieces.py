@@ -24,12 +24,12 @@ DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'di
 def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
     """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
     School") after a name is the school's name, not a degree; the degree is elsewhere ("High
-    School Diploma anticipated in May 2009")."""
+    School Diploma expected in June 2015")."""
     if segment.kind is not SegmentKind.DEGREE:
         return segment
     degrees = spans.within(labels.DEGREES, segment.start, segment.end)
     schools = spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
-    # "Standard High School Certificate" names a second degree: a certificate, not a school.
+    # "General High School Certificate" names a second degree: a certificate, not a school.
     named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
     if not any(word[:1].isupper() for word in named.split()) or not any(
         school._.get(labels.CATEGORY_ATTR) == ACADEMIC
@@ -47,9 +47,9 @@ _FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
 def school_after_from(
     field: Extracted | None, text: str
 ) -> tuple[Extracted | None, HeaderSegment | None]:
-    """ "Bachelor of Engineering in Computer Science from X Eng. college, Salem": the name after
+    """ "Bachelor of Engineering in Computer Science from X Eng. college, Dover": the name after
     "from" is the school, and the field ends before it. A degree told as a sentence names its
-    school so, where no school word need be ("from St. Mark's", "from NIT")."""
+    school so, where no school word need be ("from St. Agnes'", "from ABIT")."""
     found = _FROM_SCHOOL.match(field.value) if field is not None else None
     if field is None or found is None:
         return field, None
@@ -76,9 +76,9 @@ def stands_as_school(
 ) -> bool:
     """Whether a piece read as the school may stand as one: it holds a school word, or the
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
-    sentence an education section holds ("Clerical skills", "Social Media course"): a school
+    sentence an education section holds ("Filing and typing", "Photography course"): a school
     the text does not name is left empty rather than guessed. A table's column label
-    ("College/University") or a number ("76.27", a grade) is never one."""
+    ("College/University") or a number ("81.40", a grade) is never one."""
     if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
         return False
     return degree is not None or dates is not None or is_school(school, spans)

@@ -150,7 +150,7 @@ def _outranks(
     segments: Sequence[HeaderSegment],
 ) -> bool:
     """Whether ``name`` may be the employer over ``team``. A name the rules are sure of
-    ("Eastfield University") is no team beside a name they are not sure of ("College Park",
+    ("Eastfield University") is no team beside a name they are not sure of ("Lakeside Park",
     maybe its place); but the line right above the title, holding a name alone, heads the
     entry (a markdown heading, a LinkedIn company line), and a name right under the title
     followed by its place is the employer's line (Europass's "Employer, City"): their name
@@ -177,7 +177,7 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}\b")
 
 
 def _written_as_a_name(text: str) -> bool:
-    """Written as a name is: its long words capitalized ("Disability Advocacy Project"), not a
+    """Written as a name is: its long words capitalized ("Community Access Project"), not a
     sentence's fragment ("Reviewed test plans with the business rules")."""
     return _LOWER_WORD.search(text) is None
 

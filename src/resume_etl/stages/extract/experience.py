@@ -340,7 +340,7 @@ def build_experience(
 def _only_a_date(spans: SpanIndex, value: Extracted) -> bool:
     """No name at all: a month, a year or a bare number ("July", "2007 2008", "04") left where
     an employer stands, a date the range pattern did not take. A town stays: the small NER
-    calls many an employer a place ("Nestle", "Hanover County Schools")."""
+    calls many an employer a place ("Orvella", "Lakeside County Schools")."""
     if not any(char.isalpha() for char in value.value):
         return True
     return bool(spans.within(labels.DATES, value.start, value.end))

@@ -241,12 +241,12 @@ _SMALL_WORD_MAX = 3
 
 
 def _runs_as_sentence(line: Line) -> bool:
-    """A piece of a sentence wrapped over lines without its full stop ("Designed and documented
-    modular entity schemas that specify the"): it opens like a sentence, a capital then a word
+    """A piece of a sentence wrapped over lines without its full stop ("Wrote and maintained
+    shared reporting templates that describe the"): it opens like a sentence, a capital then a word
     in lower case, and writes its content words in lower case. A header capitalizes its
-    content words and opens with a name or a title ("Vice President of Field Construction -
-    Took this small company ..."), even when a sentence runs on after it; a line holding a
-    period is a header ("image advertising gmbh & co. kg, Bremen   08/2010 - 08/2013")."""
+    content words and opens with a name or a title ("Senior Manager, Site Operations -
+    Grew this regional firm ..."), even when a sentence runs on after it; a line holding a
+    period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
     content = line.content
     words = content.split()
     if len(words) < _SENTENCE_CASE_WORDS or not words[1][:1].islower():

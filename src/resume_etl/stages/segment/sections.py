@@ -13,6 +13,8 @@ from resume_etl.wordlists import builtin_lexicon
 
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
+_SHOUTED_EXTRA_WORDS = 4
+"""Words a heading in capitals or closed by a colon may add to its phrase (a title-case line: 2)."""
 
 
 class SectionClassifier:
@@ -70,7 +72,7 @@ class SectionClassifier:
         if strict:
             return self.classify(label, max_extra_words=0)
         # A heading in capitals or closed by a colon may qualify its phrase at more length
-        # ("UNIVERSITY OF LOUISVILLE COMMITTEES", "Education and Professional Qualification:")
+        # ("UNIVERSITY OF EASTFIELD COMMITTEES", "Education and Further Qualification:")
         # than a bare line in title case, which is as often a name or a title with a section
         # word in it.
         set_off = label.isupper() or text.endswith(":")
@@ -95,9 +97,6 @@ def _ends_in_name_head(padded: str, phrase: str) -> bool:
     employer, not a section: "Training Manager", "Career Center", "Education Association"."""
     after = padded[padded.rindex(f" {phrase} ") + len(phrase) + 2 :].split()
     return bool(after) and after[-1] in _name_heads()
-
-
-_SHOUTED_EXTRA_WORDS = 4
 
 
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
