@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.dates import DateParser
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._school_pieces import graduation_dates
 from resume_etl.stages.segment import is_date_line
 
 Extract = Callable[[str], ExtractedDocument]
@@ -288,3 +293,74 @@ def test_the_name_before_a_bare_level_word_is_part_of_the_degree(extract_text: E
         "Computer System Technician Diploma",
         "Paralegal Certificate",
     ]
+
+
+def test_a_lone_date_is_the_graduation(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\n\nBSc Physics, Northvale University, 2014\n").education
+    assert school.dates is not None
+    assert school.dates.start is None
+    assert school.dates.end is not None and school.dates.end.value.year == 2014
+    assert not school.dates.is_current
+
+
+def test_a_lone_date_labelled_a_start_stays_the_start(extract_text: Extract) -> None:
+    for label in ("Enrolled", "From:", "Started"):
+        (school,) = extract_text(
+            f"Education\n\nMSc Geology, Northvale University, {label} Sep 2021\n"
+        ).education
+        assert school.dates is not None
+        assert school.dates.start is not None and school.dates.start.value.year == 2021
+        assert school.dates.end is None
+
+
+def test_an_open_or_closed_range_of_a_school_is_kept(extract_text: Extract) -> None:
+    ongoing, closed = extract_text(
+        "Education\n\nMSc Geology, Northvale University, 2021 - Present\n\n"
+        "BSc Physics, Lakemont College, 2014 - 2017\n"
+    ).education
+    assert ongoing.dates is not None and ongoing.dates.is_current
+    assert ongoing.dates.start is not None and ongoing.dates.start.value.year == 2021
+    assert closed.dates is not None and closed.dates.start is not None
+    assert closed.dates.start.value.year == 2014
+    assert closed.dates.end is not None and closed.dates.end.value.year == 2017
+
+
+def test_a_jobs_lone_date_stays_its_start(extract_text: Extract) -> None:
+    (job,) = extract_text("Experience\n\nData Analyst, Trelio AG, 2019\n").experiences
+    assert job.dates is not None and job.dates.end is None
+    assert job.dates.start is not None and job.dates.start.value.year == 2019
+
+
+def test_a_lone_date_followed_by_an_ongoing_word_is_an_open_start(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPhD, Geology (Northvale University)\n: 2018 (current)\n"
+    ).education
+    assert school.dates is not None and school.dates.is_current
+    assert school.dates.start is not None and school.dates.start.value.year == 2018
+    assert school.dates.end is None
+
+
+_PARSER = DateParser()
+_MONTHS = st.sampled_from(["", "May ", "Sep ", "June ", "December "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["BSc Physics, Northvale University, ", "Lakemont College | ", "MBA "]),
+    _MONTHS,
+    st.integers(1960, 2024),
+    st.sampled_from(["", "Enrolled ", "From: ", "since "]),
+    st.sampled_from(["", " - 2026", " – Present"]),
+)
+def test_only_a_lone_unlabelled_school_date_moves_to_the_end(
+    school: str, month: str, year: int, label: str, rest: str
+) -> None:
+    text = f"{school}{label}{month}{year}{rest}"
+    (found,) = _PARSER.find_ranges(text)
+    read = graduation_dates(found, text)
+    assert read is not None
+    if label or rest:  # a start label, an open range or a closed one: as the parser read it
+        assert read == found
+    else:
+        assert read.start is None and not read.is_current
+        assert read.end == found.start and read.end is not None and read.end.value.year == year
