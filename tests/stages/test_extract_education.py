@@ -8,12 +8,18 @@ from collections.abc import Callable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl.dates import DateParser
+from resume_etl.dates import DateParser, DateRangeMatch
 from resume_etl.stages.extract import ExtractedDocument
 from resume_etl.stages.extract._school_pieces import graduation_dates
 from resume_etl.stages.segment import is_date_line
 
 Extract = Callable[[str], ExtractedDocument]
+
+
+def _dates(candidate: object) -> DateRangeMatch | None:
+    found = getattr(candidate, "dates", None)
+    assert found is None or isinstance(found, DateRangeMatch)
+    return found
 
 
 def _value(found: object) -> str | None:
@@ -297,10 +303,11 @@ def test_the_name_before_a_bare_level_word_is_part_of_the_degree(extract_text: E
 
 def test_a_lone_date_is_the_graduation(extract_text: Extract) -> None:
     (school,) = extract_text("Education\n\nBSc Physics, Northvale University, 2014\n").education
-    assert school.dates is not None
-    assert school.dates.start is None
-    assert school.dates.end is not None and school.dates.end.value.year == 2014
-    assert not school.dates.is_current
+    school_dates = _dates(school)
+    assert school_dates is not None
+    assert school_dates.start is None
+    assert school_dates.end is not None and school_dates.end.value.year == 2014
+    assert not school_dates.is_current
 
 
 def test_a_lone_date_labelled_a_start_stays_the_start(extract_text: Extract) -> None:
@@ -308,9 +315,10 @@ def test_a_lone_date_labelled_a_start_stays_the_start(extract_text: Extract) -> 
         (school,) = extract_text(
             f"Education\n\nMSc Geology, Northvale University, {label} Sep 2021\n"
         ).education
-        assert school.dates is not None
-        assert school.dates.start is not None and school.dates.start.value.year == 2021
-        assert school.dates.end is None
+        school_dates = _dates(school)
+        assert school_dates is not None
+        assert school_dates.start is not None and school_dates.start.value.year == 2021
+        assert school_dates.end is None
 
 
 def test_an_open_or_closed_range_of_a_school_is_kept(extract_text: Extract) -> None:
@@ -318,26 +326,30 @@ def test_an_open_or_closed_range_of_a_school_is_kept(extract_text: Extract) -> N
         "Education\n\nMSc Geology, Northvale University, 2021 - Present\n\n"
         "BSc Physics, Lakemont College, 2014 - 2017\n"
     ).education
-    assert ongoing.dates is not None and ongoing.dates.is_current
-    assert ongoing.dates.start is not None and ongoing.dates.start.value.year == 2021
-    assert closed.dates is not None and closed.dates.start is not None
-    assert closed.dates.start.value.year == 2014
-    assert closed.dates.end is not None and closed.dates.end.value.year == 2017
+    ongoing_dates = _dates(ongoing)
+    assert ongoing_dates is not None and ongoing_dates.is_current
+    assert ongoing_dates.start is not None and ongoing_dates.start.value.year == 2021
+    closed_dates = _dates(closed)
+    assert closed_dates is not None and closed_dates.start is not None
+    assert closed_dates.start.value.year == 2014
+    assert closed_dates.end is not None and closed_dates.end.value.year == 2017
 
 
 def test_a_jobs_lone_date_stays_its_start(extract_text: Extract) -> None:
     (job,) = extract_text("Experience\n\nData Analyst, Trelio AG, 2019\n").experiences
-    assert job.dates is not None and job.dates.end is None
-    assert job.dates.start is not None and job.dates.start.value.year == 2019
+    job_dates = _dates(job)
+    assert job_dates is not None and job_dates.end is None
+    assert job_dates.start is not None and job_dates.start.value.year == 2019
 
 
 def test_a_lone_date_followed_by_an_ongoing_word_is_an_open_start(extract_text: Extract) -> None:
     (school,) = extract_text(
         "Education\n\nPhD, Geology (Northvale University)\n: 2018 (current)\n"
     ).education
-    assert school.dates is not None and school.dates.is_current
-    assert school.dates.start is not None and school.dates.start.value.year == 2018
-    assert school.dates.end is None
+    school_dates = _dates(school)
+    assert school_dates is not None and school_dates.is_current
+    assert school_dates.start is not None and school_dates.start.value.year == 2018
+    assert school_dates.end is None
 
 
 _PARSER = DateParser()
