@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.dates import DateParser, DateRangeMatch
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._school_pieces import graduation_dates
 from resume_etl.stages.segment import is_date_line
 
 Extract = Callable[[str], ExtractedDocument]
+
+
+def _dates(candidate: object) -> DateRangeMatch | None:
+    found = getattr(candidate, "dates", None)
+    assert found is None or isinstance(found, DateRangeMatch)
+    return found
 
 
 def _value(found: object) -> str | None:
@@ -288,3 +299,80 @@ def test_the_name_before_a_bare_level_word_is_part_of_the_degree(extract_text: E
         "Computer System Technician Diploma",
         "Paralegal Certificate",
     ]
+
+
+def test_a_lone_date_is_the_graduation(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\n\nBSc Physics, Northvale University, 2014\n").education
+    school_dates = _dates(school)
+    assert school_dates is not None
+    assert school_dates.start is None
+    assert school_dates.end is not None and school_dates.end.value.year == 2014
+    assert not school_dates.is_current
+
+
+def test_a_lone_date_labelled_a_start_stays_the_start(extract_text: Extract) -> None:
+    for label in ("Enrolled", "From:", "Started"):
+        (school,) = extract_text(
+            f"Education\n\nMSc Geology, Northvale University, {label} Sep 2021\n"
+        ).education
+        school_dates = _dates(school)
+        assert school_dates is not None
+        assert school_dates.start is not None and school_dates.start.value.year == 2021
+        assert school_dates.end is None
+
+
+def test_an_open_or_closed_range_of_a_school_is_kept(extract_text: Extract) -> None:
+    ongoing, closed = extract_text(
+        "Education\n\nMSc Geology, Northvale University, 2021 - Present\n\n"
+        "BSc Physics, Lakemont College, 2014 - 2017\n"
+    ).education
+    ongoing_dates = _dates(ongoing)
+    assert ongoing_dates is not None and ongoing_dates.is_current
+    assert ongoing_dates.start is not None and ongoing_dates.start.value.year == 2021
+    closed_dates = _dates(closed)
+    assert closed_dates is not None and closed_dates.start is not None
+    assert closed_dates.start.value.year == 2014
+    assert closed_dates.end is not None and closed_dates.end.value.year == 2017
+
+
+def test_a_jobs_lone_date_stays_its_start(extract_text: Extract) -> None:
+    (job,) = extract_text("Experience\n\nData Analyst, Trelio AG, 2019\n").experiences
+    job_dates = _dates(job)
+    assert job_dates is not None and job_dates.end is None
+    assert job_dates.start is not None and job_dates.start.value.year == 2019
+
+
+def test_a_lone_date_followed_by_an_ongoing_word_is_an_open_start(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPhD, Geology (Northvale University)\n: 2018 (current)\n"
+    ).education
+    school_dates = _dates(school)
+    assert school_dates is not None and school_dates.is_current
+    assert school_dates.start is not None and school_dates.start.value.year == 2018
+    assert school_dates.end is None
+
+
+_PARSER = DateParser()
+_MONTHS = st.sampled_from(["", "May ", "Sep ", "June ", "December "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["BSc Physics, Northvale University, ", "Lakemont College | ", "MBA "]),
+    _MONTHS,
+    st.integers(1960, 2024),
+    st.sampled_from(["", "Enrolled ", "From: ", "since "]),
+    st.sampled_from(["", " - 2026", " – Present"]),
+)
+def test_only_a_lone_unlabelled_school_date_moves_to_the_end(
+    school: str, month: str, year: int, label: str, rest: str
+) -> None:
+    text = f"{school}{label}{month}{year}{rest}"
+    (found,) = _PARSER.find_ranges(text)
+    read = graduation_dates(found, text)
+    assert read is not None
+    if label or rest:  # a start label, an open range or a closed one: as the parser read it
+        assert read == found
+    else:
+        assert read.start is None and not read.is_current
+        assert read.end == found.start and read.end is not None and read.end.value.year == year

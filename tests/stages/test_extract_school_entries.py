@@ -55,7 +55,10 @@ def test_dates_before_the_degree_go_with_it_and_a_lone_school_joins_it(
     )
     assert _values(document, "institution") == ["Derwent Institute of TAFE", "Northgate TAFE"]
     assert _values(document, "degree") == ["Certificate III", "Certificate IV"]
-    years = [s.dates.start.value.year for s in document.education if s.dates and s.dates.start]
+    # A school's lone date is its graduation (its end).
+    years = [
+        p.value.year for s in document.education if s.dates and (p := s.dates.start or s.dates.end)
+    ]
     assert years == [2011, 2019]
 
 

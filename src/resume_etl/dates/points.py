@@ -21,8 +21,9 @@ class PartialDate:
 class DateRangeMatch:
     """A date or date range found in text, with its character offsets.
 
-    ``start`` is None only for a bare "Current"/"Ongoing"; ``end`` is None for a single date,
-    an ongoing range (``is_current``) or a range whose end was lost.
+    ``start`` is None only for a bare "Current"/"Ongoing" and for a school's lone date, which is
+    its graduation (``end``; ``stages/extract/_school_pieces.graduation_dates``); ``end`` is None
+    for a single date, an ongoing range (``is_current``) or a range whose end was lost.
     """
 
     start: PartialDate | None

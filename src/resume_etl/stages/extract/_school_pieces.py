@@ -2,19 +2,21 @@
 
 Kept apart from ``education`` (which reads the whole entry) so each stays small: a school word
 in a name ("Lakeside High School"), a school after "from", a distinction, a column label or a
-grade that is never a school, and a full stop that closes a line rather than a name.
+grade that is never a school, a full stop that closes a line rather than a name, and a lone
+date that is the graduation.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from resume_etl.dates import DateRangeMatch
+from resume_etl.dates import DateRangeMatch, ongoing_words
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import alternation, builtin_alternation
 
 ACADEMIC = "academic"
 DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
@@ -98,3 +100,33 @@ def school_name(school: HeaderSegment) -> Extracted:
     if _FULL_STOP.search(school.text):
         return Extracted(school.text[:-1], school.start, school.end - 1, school.confidence)
     return school.extracted()
+
+
+_START_LABEL = re.compile(
+    rf"(?i)\b(?:{builtin_alternation('date_words.jsonl', 'start_label')})\s*[:\-–]?\s*$"
+)
+"""A word that makes a lone date a start ("Enrolled 2019", "From: Sep 2021", "seit 2020")."""
+_ONGOING = alternation(ongoing_words("alone", "adverb"))
+_ONGOING_AFTER = re.compile(rf"(?i)[ \t]*[(\[]?[ \t]*(?:{_ONGOING})\b")
+"""An ongoing word right after a lone date ("2018 (current)", "2021 ongoing"): a start."""
+_LABEL_REACH = 24
+
+
+def graduation_dates(dates: DateRangeMatch | None, text: str) -> DateRangeMatch | None:
+    """A school's lone date is its graduation: "BSc Physics, Leeds, 2014" ends in 2014.
+
+    A job's lone date is its start, but a school is listed by when it was finished (the
+    JSON Resume renderers, the dotin annotators and ``tests/gold/README.md`` agree), so the
+    date moves to the end, unless a word before it on its line labels it a start
+    ("Enrolled 2019", "from 2019"); "since 2019" and "2019 - present" are open ranges already,
+    and so is "2018 (current)", whose ongoing word the date parser leaves outside the date.
+    """
+    if dates is None or dates.start is None or dates.end is not None or dates.is_current:
+        return dates
+    if _ONGOING_AFTER.match(text, dates.end_char):
+        return replace(dates, is_current=True)
+    line_start = text.rfind("\n", 0, dates.start_char) + 1
+    reach = max(line_start, dates.start_char - _LABEL_REACH)
+    if _START_LABEL.search(text, reach, dates.start_char):
+        return dates
+    return replace(dates, start=None, end=dates.start)

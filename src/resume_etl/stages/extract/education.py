@@ -19,6 +19,7 @@ from resume_etl.stages.extract._header import (
 )
 from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
+    graduation_dates,
     is_school,
     school_after_from,
     school_name,
@@ -41,7 +42,7 @@ _DEGREE_FIELD_LEAD = re.compile(
 
 
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
-    dates = _entry_dates(ctx.entry, ctx.spans)
+    dates = graduation_dates(_entry_dates(ctx.entry, ctx.spans), ctx.spans.text)
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
