@@ -14,10 +14,13 @@ from resume_etl.exports.profiles import read_profiles
 from resume_etl.exports.redact import Redactor
 from resume_etl.exports.search import (
     INDEX_MAPPING,
+    DateRange,
     SearchDocument,
+    date_range,
     export_search_feed,
     last_day_of_period,
 )
+from resume_etl.records import DatedEntry
 from resume_etl.vocab import DatePrecision
 from tests.conftest import REPO
 
@@ -63,6 +66,17 @@ def test_current_job_date_range_is_open_ended(feed_lines: list[str], raw_tables_
     assert isinstance(experience, list)
     assert experience[0]["dates"] == {"gte": "2025-02-01"}
     assert experience[1]["dates"] == {"gte": "2024-07-01", "lte": "2025-01-31"}
+
+
+def test_a_school_with_only_its_graduation_date_covers_that_period() -> None:
+    graduated = DatedEntry(
+        doc_id="d", end_date=dt.date(2015, 6, 1), end_precision=DatePrecision.MONTH
+    )
+    assert date_range(graduated) == DateRange(gte="2015-06-01", lte="2015-06-30")
+
+
+def test_an_entry_with_no_date_has_no_range() -> None:
+    assert date_range(DatedEntry(doc_id="d")) is None
 
 
 @pytest.mark.parametrize(

@@ -173,7 +173,7 @@ def to_search_document(profile: ProfileRecords, redactor: Redactor | None = None
 
 def _search_document(profile: ProfileRecords, redactor: Redactor | None) -> SearchDocument:
     person = profile.profile
-    experience_dates = [_date_range(job) for job in profile.experiences]
+    experience_dates = [date_range(job) for job in profile.experiences]
     starts = [job.start_date for job in profile.experiences if job.start_date is not None]
     return SearchDocument(
         doc_id=profile.doc_id,
@@ -209,7 +209,7 @@ def _search_document(profile: ProfileRecords, redactor: Redactor | None) -> Sear
             for job, dates in zip(profile.experiences, experience_dates, strict=True)
         ],
         experience_dates=[dates for dates in experience_dates if dates is not None],
-        education_dates=_present(_date_range(school) for school in profile.education),
+        education_dates=_present(date_range(school) for school in profile.education),
         career_start=min(starts).isoformat() if starts else None,
         total_experience_months=person.total_experience_months,
         text=profile.document.text,
@@ -236,14 +236,26 @@ def _metric(metric: MetricRecord) -> MetricFact:
     )
 
 
-def _date_range(entry: DatedEntry) -> DateRange | None:
-    """First day of the start period to last day of the end period; open when ongoing."""
+def date_range(entry: DatedEntry) -> DateRange | None:
+    """First day of the start period to last day of the end period; open when ongoing.
+
+    An entry with only an end date (a school's graduation, the date most education lines
+    state alone) covers its end period: the person was there then, and a search for that year
+    finds them. Reaching back to any earlier day would claim years the text does not state.
+    """
     if entry.start_date is None or entry.start_precision is None:
-        return None
+        if entry.end_date is None or entry.end_precision is None:
+            return None
+        return _whole_period(entry.end_date, entry.end_precision)
     end = None
     if entry.end_date is not None and entry.end_precision is not None:
         end = last_day_of_period(entry.end_date, entry.end_precision).isoformat()
     return DateRange(gte=entry.start_date.isoformat(), lte=end)
+
+
+def _whole_period(first_day: dt.date, precision: DatePrecision) -> DateRange:
+    last_day = last_day_of_period(first_day, precision)
+    return DateRange(gte=first_day.isoformat(), lte=last_day.isoformat())
 
 
 def last_day_of_period(first_day: dt.date, precision: DatePrecision) -> dt.date:
