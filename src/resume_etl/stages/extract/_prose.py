@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from resume_etl.nlp.word_shape import is_lower_content_word
 from resume_etl.wordlists import grammar_alternation
 
-_FUNCTION_WORD_MAX = 3
 _PROSE_MAX_WORDS = 12
 _PROSE_MIN_WORDS = 7
 _PROSE_LOWER_WORDS = 3
@@ -39,11 +39,7 @@ def looks_like_prose(text: str) -> bool:
     words = text.split()
     if len(words) > _PROSE_MAX_WORDS or _SENTENCE_END.search(text) or _SENTENCE_BREAK.search(text):
         return True
-    lower = [
-        word
-        for word in words
-        if word[0].islower() and word.isalpha() and len(word) > _FUNCTION_WORD_MAX
-    ]
+    lower = [word for word in words if is_lower_content_word(word)]
     if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
         return True
     if _VERB_CLAUSE.match(text) and lower:

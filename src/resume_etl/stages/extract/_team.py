@@ -173,7 +173,11 @@ def _at(text: str, team: HeaderSegment, name: HeaderSegment) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}\b")
-"""A word of four letters or more in lower case: "rules", "serving" (not "of", "and", "for")."""
+"""A word of four letters or more in lower case: "rules", "serving" (not "of", "and", "for").
+
+Not ``nlp.word_shape.is_lower_content_word`` on purpose: that one judges whole words of letters,
+while a header piece's text keeps the punctuation around its words, and this finds the word inside
+it too ("(rules)", "rules,", the "well" of "well-known"); it reads ASCII letters only."""
 
 
 def _written_as_a_name(text: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from resume_etl.nlp.word_shape import is_lower_content_word
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
 from resume_etl.stages.segment.lines import (
     Line,
@@ -237,23 +238,23 @@ def split_entries(
 
 _SENTENCE_CASE_WORDS = 7
 _SENTENCE_CASE_LOWER = 3
-_SMALL_WORD_MAX = 3
 
 
 def _runs_as_sentence(line: Line) -> bool:
     """A piece of a sentence wrapped over lines without its full stop ("Wrote and maintained
     shared reporting templates that describe the"): it opens like a sentence, a capital then a word
-    in lower case, and writes its content words in lower case. A header capitalizes its
-    content words and opens with a name or a title ("Senior Manager, Site Operations -
-    Grew this regional firm ..."), even when a sentence runs on after it; a line holding a
-    period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
+    in lower case, and writes its content words in lower case (every letter of them, so a
+    name with an inner capital, "eBay", is not one; ``is_lower_content_word``). A header
+    capitalizes its content words and opens with a name or a title ("Senior Manager, Site
+    Operations - Grew this regional firm ..."), even when a sentence runs on after it; a line
+    holding a period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
     content = line.content
     words = content.split()
     if len(words) < _SENTENCE_CASE_WORDS or not words[1][:1].islower():
         return False
     if is_date_line(content) or has_date_field(content):
         return False
-    lower = [w for w in words if w.isalpha() and w.islower() and len(w) > _SMALL_WORD_MAX]
+    lower = [w for w in words if is_lower_content_word(w, every_letter=True)]
     return len(lower) >= _SENTENCE_CASE_LOWER
 
 
