@@ -177,7 +177,7 @@ def _after_at(text: str, start: int, end: int) -> bool:
 
 _AT_GAP = re.compile(r"\s+at\s+")
 ORG_KEYWORDS_FILE = "org_keywords.jsonl"
-_INSTITUTION_KINDS = ("academic", "healthcare", "government", "nonprofit")
+_INSTITUTION_KINDS = (labels.ACADEMIC, "healthcare", "government", "nonprofit")
 """Categories of organization keywords that name an institution rather than a company."""
 
 

@@ -151,7 +151,7 @@ def _school_after(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
 
 def _academic(spans: SpanIndex, part: HeaderSegment) -> bool:
     return any(
-        word._.get(labels.CATEGORY_ATTR) == "academic"
+        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
         for word in spans.within(labels.ORG_KEYWORDS, part.start, part.end)
     )
 

@@ -20,7 +20,6 @@ from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
 
-_ACADEMIC = "academic"
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
 
@@ -74,7 +73,7 @@ def _has(group: str, entry: Entry, spans: SpanIndex) -> bool:
 
 def _school_word(line: Line, spans: SpanIndex) -> bool:
     words = spans.within(labels.ORG_KEYWORDS, line.content_start, line.end)
-    return any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+    return any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
 
 
 def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
@@ -181,6 +180,6 @@ def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
     words = spans.within(labels.ORG_KEYWORDS, start, end)
     return (
         _Lead.SCHOOL
-        if any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+        if any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
         else None
     )
