@@ -29,7 +29,7 @@ def balanced_end(piece: str) -> bool:
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()\n]{2,40})\)$")
-_CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
+CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -51,7 +51,7 @@ def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, in
         return (*inner, False)
     places = spans.entities(found.start(1), found.end(1), {"GPE", "LOC"})
     covered = sum(place.end_char - place.start_char for place in places)
-    if _CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
+    if CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
         return (*inner, True)
     return None
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Line
 from resume_etl.wordlists import grammar_alternation
 
@@ -99,7 +99,7 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
                 continue
             if places or _PLACE_SUPPORT.search(value) or not strict:
                 return Extracted(value, cand_start, cand_end, 0.7)
-        elif places and _covers(places, cand_start, cand_end, 0.8):
+        elif places and covers(places, cand_start, cand_end, 0.8):
             return Extracted(value, cand_start, cand_end, 0.5)
     return None
 

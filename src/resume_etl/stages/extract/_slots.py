@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, line_of
 
 Slot = tuple[int, int]
 """(line offset from the entry's dates line, segment ordinal on that line)."""
@@ -51,7 +51,7 @@ def slotted(
     on_line: Counter[int] = Counter()
     found = []
     for segment in sorted(segments, key=lambda s: s.start):
-        line = _line_of(frame.text, segment.start) - frame.anchor
+        line = line_of(frame.text, segment.start) - frame.anchor
         if abs(line) > HEADER_REACH:
             continue
         found.append(((line, on_line[line]), segment))

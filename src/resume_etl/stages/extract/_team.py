@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from resume_etl.stages.extract._pieces import _COMPLEMENT, HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._pieces import COMPLEMENT, HeaderSegment, SegmentKind, line_of
 from resume_etl.stages.extract._slots import SURE, Slot, SlotFrame, slotted
 from resume_etl.wordlists import builtin_forms
 
@@ -38,7 +38,7 @@ _NAMED_KINDS = frozenset(
 
 def is_department(text: str) -> bool:
     """A department rather than the employer: its head word (before "of") names a part."""
-    head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
+    head = COMPLEMENT.split(text, maxsplit=1)[0].split()
     return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
 
 
@@ -102,7 +102,7 @@ def _other_name(
         and s.text[:1].isupper()
         and _written_as_a_name(s.text)
     ]
-    title_line = _line_of(text, role.start)
+    title_line = line_of(text, role.start)
     after = _name_after_team(names, text, team)
     if after is not None and (
         not ranked or _outranks(after, team, title_line, text, segments) or _at(text, team, after)
@@ -122,7 +122,7 @@ def _other_name(
             s
             for s in names
             if _outranks(s, team, title_line, text, segments)
-            or (s in in_slot and _line_of(text, s.start) == title_line + 1)
+            or (s in in_slot and line_of(text, s.start) == title_line + 1)
         ]
     own_line = _name_on_own_line(names, segments, frame, title_line)
     if own_line is None:
@@ -157,11 +157,11 @@ def _outranks(
     outranks any team."""
     if team.confidence < SURE or name.confidence >= team.confidence:
         return True
-    line = _line_of(text, name.start)
+    line = line_of(text, name.start)
     if line == title_line - 1:
         return True
     placed = any(
-        s.kind is SegmentKind.LOCATION and s.start > name.end and _line_of(text, s.start) == line
+        s.kind is SegmentKind.LOCATION and s.start > name.end and line_of(text, s.start) == line
         for s in segments
     )
     return line == title_line + 1 and placed
@@ -215,7 +215,7 @@ def _name_on_own_line(
     09/2018 - 08/2021*") is where the job was done."""
     text = frame.text
     for found in names:
-        line = _line_of(text, found.start)
+        line = line_of(text, found.start)
         if abs(line - title_line) != 1 or (line > title_line and line == frame.anchor):
             continue
         beside = [
@@ -223,7 +223,7 @@ def _name_on_own_line(
             for other in segments
             if other.kind in _NAMED_KINDS
             and other.start != found.start
-            and _line_of(text, other.start) == line
+            and line_of(text, other.start) == line
         ]
         if not beside:
             return found

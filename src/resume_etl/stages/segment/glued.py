@@ -11,7 +11,7 @@ a printed text a line is a line.
 
 from __future__ import annotations
 
-from resume_etl.stages.segment.lines import Line, LineKind, _classify_line
+from resume_etl.stages.segment.lines import Line, LineKind, classify_line
 from resume_etl.stages.segment.periods import is_date_line
 from resume_etl.stages.segment.sections import SectionClassifier
 from resume_etl.vocab import SectionKind
@@ -69,5 +69,5 @@ def _cut(line: Line, rest_offset: int) -> list[Line]:
         line.content_start,
         blank_before=True,
     )
-    rest = _classify_line(line.text[cut - line.start :], cut, line.end, blank_before=False)
+    rest = classify_line(line.text[cut - line.start :], cut, line.end, blank_before=False)
     return [heading, rest]

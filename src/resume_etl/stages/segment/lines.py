@@ -99,7 +99,7 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
             kind = LineKind.MD_HEADING
             lines.append(Line(lead, end, raw[lead - start :], kind, lead, level, blank_before))
         else:
-            line = _classify_line(raw[lead - start :], lead, end, blank_before, markdown)
+            line = classify_line(raw[lead - start :], lead, end, blank_before, markdown)
             lines.append(line)
         blank_before = False
     return lines
@@ -132,7 +132,7 @@ def _setext_level(stripped: str, below: str) -> int:
     return 1 if below.strip().startswith("=") else 2
 
 
-def _classify_line(
+def classify_line(
     text: str, start: int, end: int, blank_before: bool, markdown: bool = False
 ) -> Line:
     if heading := _MD_HEADING.match(text):
@@ -197,7 +197,7 @@ def names_only(line: Line) -> bool:
     )
 
 
-def _is_continuation(line: Line, previous: Line | None) -> bool:
+def is_continuation(line: Line, previous: Line | None) -> bool:
     """A hard-wrapped line: starts in lower case right after an unfinished line."""
     if previous is None or line.kind is not LineKind.TEXT or line.blank_before:
         return False
