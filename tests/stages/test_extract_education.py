@@ -193,6 +193,23 @@ def test_degree_abbreviations_written_without_their_last_dot(extract_text: Extra
     ]
 
 
+def test_a_degree_written_in_capitals_is_read_whole(extract_text: Extract) -> None:
+    # Only short forms that are ordinary words or ambiguous ("BS", "MD", "SSC", "BCL") match in
+    # their exact case; a degree's full name matches however it is written.
+    schools = extract_text(
+        "Education\n\nMATRICULATION, Northvale High School (2004)\n\n"
+        "BACHELOR OF CIVIL LAW, Lakemont University (2010)\n\n"
+        "DOCTOR OF MEDICINE, Eastmoor University (2016)\n\n"
+        "B.S.E in Civil Engineering, Westbrook State University (2008)\n"
+    ).education
+    assert [(_value(school.degree), school.degree_level) for school in schools] == [
+        ("MATRICULATION", "secondary"),
+        ("BACHELOR OF CIVIL LAW", "bachelor"),
+        ("DOCTOR OF MEDICINE", "doctorate"),
+        ("B.S.E", "bachelor"),
+    ]
+
+
 def test_the_name_after_from_is_the_school(extract_text: Extract) -> None:
     schools = extract_text(
         "Education\n\nBachelor of Engineering in Computer Science from Eastvale Eng. college, "
