@@ -255,13 +255,13 @@ def test_a_dash_glued_to_the_employer_parts_it_from_its_place(extract_text: Extr
 def test_a_name_ending_in_a_plural_head_is_a_firm(extract_text: Extract) -> None:
     text = (
         "EXPERIENCE\n"
-        " Jackson Associates\n"
-        " Palatine, IL 2006 to 2009\n"
+        " Whitcombe Associates\n"
+        " Wheaton, IL 2006 to 2009\n"
         " SENIOR DIVISION OPERATIONS EXECUTIVE\n"
         " Doubled sales.\n"
     )
     ((organization, _, _),) = _jobs(extract_text, text)
-    assert organization == "Jackson Associates"
+    assert organization == "Whitcombe Associates"
 
 
 def test_a_lower_case_name_ending_in_a_legal_form_is_a_firm() -> None:

@@ -295,10 +295,10 @@ def test_labels_and_lines_without_letters_are_left_to_the_rules(
 
 
 def test_a_few_words_atop_a_section_are_left_to_the_rules(classifier: SectionClassifier) -> None:
-    text = "Experience\nJackson Associates\nPalatine, IL 2006 to 2009\nExecutive\nSold.\n"
-    wrong = _FixedModel({"Jackson Associates": (LineRole.PROSE, 0.99)})
+    text = "Experience\nWhitcombe Associates\nWheaton, IL 2006 to 2009\nExecutive\nSold.\n"
+    wrong = _FixedModel({"Whitcombe Associates": (LineRole.PROSE, 0.99)})
     (entry,) = _segment_with(text, wrong, classifier)
-    assert entry.header[0].content == "Jackson Associates"
+    assert entry.header[0].content == "Whitcombe Associates"
 
 
 def test_a_header_does_not_continue_over_a_blank_line(classifier: SectionClassifier) -> None:

@@ -1,5 +1,5 @@
 """Brackets in header pieces: where a cut leaves one unbalanced, and an aside that is no part
-of the name before it ("University of X (Houghton, MI)", "University of X (UX)")."""
+of the name before it ("University of X (Kenwick, MI)", "University of X (UX)")."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ _PLACE_COVER = 0.8
 
 def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, int, bool] | None:
     """A bracketed aside closing the piece ``[start, end)`` that is no part of the name before
-    it: a place ("(Houghton, MI)", "(Madrid)") or the name's own acronym ("(UW)"). Returns
+    it: a place ("(Kenwick, MI)", "(Madrid)") or the name's own acronym ("(UW)"). Returns
     where the aside opens, where its inside starts and ends, and whether it is a place."""
     text = spans.text
     found = _TRAILING_ASIDE.search(text, start, end)

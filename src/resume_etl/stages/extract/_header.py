@@ -59,7 +59,7 @@ _SEPARATORS = re.compile(
     r"|(?<=[^\W\d_)]{2})-\s+(?=[A-Z])"
 )
 """Where a header line parts: bars, middle dots, spaced dashes, wide gaps, "at", semicolons,
-and a dash glued to the name before it ("CLEARWIRE- Kansas City, MO")."""
+and a dash glued to the name before it ("VANTREL- Kansas City, MO")."""
 
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
@@ -149,7 +149,7 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     """The classified pieces of a stretch of a header line. "Role at Organization" names
     its employer by syntax: the piece after "at" or "@" is the organization when no rule
     says what it is, and a title before "at" cuts the piece even where the employer is
-    written in lower case ("Intern at backstitch")."""
+    written in lower case ("Intern at loomwork")."""
     found: list[HeaderSegment] = []
     for piece_start, whole_end in _names_across_at(spans, cut_pieces(spans.text, start, end)):
         aside = trailing_aside(spans, piece_start, whole_end)
@@ -163,7 +163,7 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
         if first is not None and _after_at(spans.text, start, piece_start):
             pieces[0] = _as_employer(first)
         found.extend(pieces)
-        if aside is not None and aside[3]:  # "(Houghton, MI)": where, not who
+        if aside is not None and aside[3]:  # "(Kenwick, MI)": where, not who
             place = spans.text[aside[1] : aside[2]]
             found.append(HeaderSegment(place, aside[1], aside[2], SegmentKind.LOCATION, 0.8))
     return found
@@ -183,8 +183,8 @@ _INSTITUTION_KINDS = (labels.ACADEMIC, "healthcare", "government", "nonprofit")
 
 def _names_across_at(spans: SpanIndex, pieces: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces with the cuts at "at" undone where "at" is inside a name: "at" parts a title from
-    its employer ("Visiting Student at Simons Institute"), but after a name it goes on naming
-    ("Simons Institute at Northfield", "Role at Institute at University"). A piece after "at"
+    its employer ("Visiting Student at Varrow Institute"), but after a name it goes on naming
+    ("Varrow Institute at Northfield", "Role at Institute at University"). A piece after "at"
     joins the one before it when that one is an employer: surely an organization, or itself
     the piece after an "at"."""
     text = spans.text

@@ -157,7 +157,7 @@ def _academic(spans: SpanIndex, part: HeaderSegment) -> bool:
 
 
 def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
-    """ "Daxko, Birmingham, AL": a name only the NER calls a place, before a sure city and
+    """ "Brindle, Birmingham, AL": a name only the NER calls a place, before a sure city and
     region, stays a segment of its own (the header's layout may say it is the employer)."""
     return (
         len(parts) == 2
@@ -275,7 +275,7 @@ def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
 
 
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
-    """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
+    """ "Brindle, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
     place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
     ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT
@@ -285,9 +285,9 @@ def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
     if tail.lower() in LOCATION_WORDS:
         return not spans.entities(first.start, first.end, {"GPE", "LOC"})
     # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
-    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state. Before
-    # a city and its code, a name the NER alone calls a place is the employer too ("Nestle,
-    # Norwalk, CT"): a job names one place.
+    # city, region and country, "Brindle, Birmingham, AL" an employer, city and state. Before
+    # a city and its code, a name the NER alone calls a place is the employer too ("Tarvelle,
+    # Stamford, CT"): a job names one place.
     region = tail.rsplit(",", 1)[-1].strip()
     return bool(CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
 
@@ -361,7 +361,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     if not keywords:
         return None
     in_head = [found for found in keywords if found[0] <= head_end]
-    # A head word both lexicons hold is a plural ("Jackson Associates", "Brook Consultants"):
+    # A head word both lexicons hold is a plural ("Whitcombe Associates", "Brook Consultants"):
     # a firm's name, since a job title names one person.
     return max(in_head or keywords, key=lambda found: (found[0], found[1] is _ORG))[1]
 

@@ -161,7 +161,7 @@ def _has_street_word(part: str) -> bool:
 
 
 def _after_street(text: str, start: int, comma: int, end: int) -> list[tuple[int, int]]:
-    """ "… Ave. #466 Oklahoma City, OK 73106", "84546 Egglkofen, Germany": the capitalized words
+    """ "… Ave. #212 Oklahoma City, OK 73120", "84100 Thalbrunn, Germany": the capitalized words
     right after the street (or postal code) in the last comma part, through the field's end."""
     words = list(re.finditer(r"\S+", text[start:comma]))
     kept: list[re.Match[str]] = []
@@ -329,7 +329,7 @@ def _dash_fields(piece: Piece, text: str) -> list[tuple[int, int]]:
 
 def _before_contact(field: tuple[int, int], spans: SpanIndex) -> tuple[int, int] | None:
     """The field up to the first contact in it, without the label before that contact
-    ("Rosharon, TX 77583 Home: (123) 345-7890"); None when nothing is left."""
+    ("Brenham, TX 77833 Home: (123) 345-7890"); None when nothing is left."""
     start, end = field
     contacts = [s.start_char for s in spans.groups[labels.CONTACTS] if start <= s.start_char < end]
     text = spans.text

@@ -34,7 +34,7 @@ def looks_like_prose(text: str) -> bool:
     Names and titles are short and capitalize their content words ("Research Group of
     Applied Physics"); a sentence runs long, writes its content words in lower case, may
     start lower case (the wrapped rest of a line) and ends with a full stop after a word.
-    Short lower-case names ("backstitch") stay names: one lower-case word is not prose.
+    Short lower-case names ("loomwork") stay names: one lower-case word is not prose.
     """
     words = text.split()
     if len(words) > _PROSE_MAX_WORDS or _SENTENCE_END.search(text) or _SENTENCE_BREAK.search(text):

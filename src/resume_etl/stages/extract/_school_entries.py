@@ -84,9 +84,9 @@ def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
 
 
 def _regrouped(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry] | None:
-    """A section whose schools alternate strictly with their degrees ("Shenandoah University" /
-    "Ed. D, Administrative Leadership, August 2004." / "University of South Carolina" / "M.Ed.,
-    Remedial Reading, December, 1978" / …), cut at its first kind of line however the segmenter
+    """A section whose schools alternate strictly with their degrees ("Eastmoor University" /
+    "Ed. D, Curriculum Leadership, May 2006." / "University of Westbrook" / "M.Ed.,
+    Reading Education, June, 1981" / …), cut at its first kind of line however the segmenter
     cut it: a date that closes a degree line made it close the entry there, and every school
     after the first landed on the degree above it. None when the section does not alternate."""
     if len(entries) < 2 or any(entry.columns is not None for entry in entries):

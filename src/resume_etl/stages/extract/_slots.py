@@ -2,7 +2,7 @@
 
 A résumé writes every job the same way: if the first header line names the employer in the
 jobs where a lexicon can tell ("Complete Communication Services"), it names the employer in the
-jobs where none can ("Daxko"), whatever the NER thinks of the word. A *slot* is a segment's
+jobs where none can ("Brindle"), whatever the NER thinks of the word. A *slot* is a segment's
 place in its entry's header: its line's offset from the line holding the entry's dates, and its
 ordinal on that line. The segments a rule is
 sure of vote for their slot's kind; a segment no rule is sure of takes its slot's kind when

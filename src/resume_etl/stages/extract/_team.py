@@ -133,8 +133,8 @@ def _other_name(
 
 
 def _named_place(found: HeaderSegment, segments: Sequence[HeaderSegment]) -> bool:
-    """A job has one place: a name only the NER calls a place ("Daxko", "Southern California
-    Edison"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
+    """A job has one place: a name only the NER calls a place ("Brindle", "Eastern Valley
+    Power"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
     return (
         found.kind is SegmentKind.LOCATION
         and found.confidence < SURE

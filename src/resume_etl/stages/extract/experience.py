@@ -197,9 +197,9 @@ def _unless_the_place(
     segments: list[HeaderSegment], in_slot: HeaderSegment | None, text: str
 ) -> HeaderSegment | None:
     """The segment in the employers' slot, unless it was read as a city and its region
-    written right after an organization's name: "Liberty Christian School, Anderson, Indiana"
+    written right after an organization's name: "Maple Grove Christian School, Fairview, Indiana"
     names the employer and then where it is, whatever slot the place falls in. (One word the
-    NER calls a place may still be the employer: "Software Engineering PMTS, Salesforce".)"""
+    NER calls a place may still be the employer: "Cloud Engineer, Tarvelle".)"""
     if in_slot is None:
         return None
     was = next((s for s in segments if _same(s, in_slot)), None)
@@ -235,7 +235,7 @@ def _second_organization(
     organization: HeaderSegment,
 ) -> HeaderSegment | None:
     """A job names one employer: with the employer found in its slot, another phrase read as
-    an organization outside the employers' slots ("Competence Lead Software Security", whose
+    an organization outside the employers' slots ("Guild Lead Software Security", whose
     "Software" is a company word) is the title."""
     holding = _slots_holding(slots)
     for slot, found in slotted(segments, frame):

@@ -137,7 +137,7 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
 
 def _block_starts(lines: list[Line], may_be_one: bool = False) -> dict[int, int | None] | None:
     """Project starts of a list of blocks after blank lines, each opened by its name's line:
-    a few words that end no sentence (a name like "Jazzahead!" may), capitalized or one word
+    a few words that end no sentence (a name like "Tunewright!" may), capitalized or one word
     ("dotfiles"). A block that opens otherwise (a description running on after a page break,
     its bullets, an introduction) belongs to the project before it; most blocks must open
     with a name. ``may_be_one``: a single block may be one project (a name over its text)."""

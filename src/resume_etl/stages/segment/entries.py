@@ -286,7 +286,7 @@ def _give_back_titles(drafts: list[EntryDraft]) -> None:
 
 
 def _definitions_as_headers(drafts: list[EntryDraft]) -> None:
-    """ "2016-present" then ":   Statistical Consultant to the [Tribal Council](url).": a
+    """ "2016-present" then ":   Statistical Consultant to the [River Trust](url).": a
     definition list whose term is an entry's period defines the entry by its first
     definition, which names the position, however much it reads as a sentence."""
     for draft in drafts:

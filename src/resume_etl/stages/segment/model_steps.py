@@ -97,7 +97,7 @@ def _doubtful_body(guess: RoleGuess, line: Line, current: EntryDraft | None) -> 
     """A body role the rules should check: a "continuation" in capitals the model is not sure
     of (a wrap starts in lower case more often than not; "Research Assistant at Lab" after a
     job's last line opens the next job), a few words with no sentence in them right under
-    a header ("Southwind Bank" after "Clerk") or atop the section ("Jackson Associates" under
+    a header ("Southwind Bank" after "Clerk") or atop the section ("Whitcombe Associates" under
     "EXPERIENCE"), which read as a name more than as prose, and any line with no sentence
     right under a header that holds only its period (an entry led by its dates names itself
     next)."""
@@ -114,7 +114,7 @@ def _doubtful_body(guess: RoleGuess, line: Line, current: EntryDraft | None) -> 
     if guess.role is not LineRole.PROSE or is_prose(line):
         return False
     if current is not None and current.header_is_period_alone():
-        return True  # "08/20 -- Present", then ": **Engineer** for Nike • _Oregon_"
+        return True  # "08/20 -- Present", then ": **Engineer** for Tarvelle • _Oregon_"
     return (current is None or not current.body) and len(line.content.split()) <= _MAX_NAME_WORDS
 
 
