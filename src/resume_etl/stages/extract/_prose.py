@@ -22,7 +22,7 @@ _VERB_CLAUSE = re.compile(
     rf"[A-Z][a-z]+(?:ed|ing)\s+(?:{grammar_alternation('after_opening_verb')})\s"
 )
 """A sentence that opens with a verb and goes on in lower case: a bullet without its mark. A
-name or a title with such a first word goes on in capitals ("Engineering and Architectural
+name or a title with such a first word goes on in capitals ("Engineering and Structural
 Consultancy", "Training and Development Manager")."""
 _SENTENCE_BREAK = re.compile(r"[a-z\u00df-\u00ff]{3,}\. [A-Z]")
 _SENTENCE_END = re.compile(r"(?:^|\s)[a-z\u00df-\u00ff]{3,}[.!?]$")
@@ -43,6 +43,6 @@ def looks_like_prose(text: str) -> bool:
     if words[0][0].islower() and len(words) >= 3 and (lower or _CLAUSE_START.match(text)):
         return True
     if _VERB_CLAUSE.match(text) and lower:
-        return True  # "Reviewed and validated existing projects", "Training and overseeing staff"
+        return True  # "Reviewed and approved pending designs", "Training and supervising staff"
     # A title in sentence case ("Senior software engineer in test") is short.
     return len(lower) >= _PROSE_LOWER_WORDS and len(words) >= _PROSE_MIN_WORDS
