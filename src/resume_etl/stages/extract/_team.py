@@ -1,7 +1,7 @@
 """A team written after the title is no employer: "Tech Lead, Payments" under "Brindle".
 
 A position often names the team or department the title belongs to, after a comma or a spaced
-dash ("Senior Engineer, Cloud Services", "Engineer - Internal Tools"). Cut from the title, that
+dash ("Senior Engineer, Cloud Services", "Engineer - Release Tooling"). Cut from the title, that
 part looks like a name, and when it reads as an organization ("Services") or sits where the
 section's other jobs write their employer ("Title, Employer (dates)"), it was taken for the
 employer. A job names one employer; when its header names another one as well (a line of its

@@ -175,7 +175,7 @@ def _heading_kind(
         and classifier.plain_heading_kind(line, is_first_line=True) is None
     ):
         return None
-    # Inside a job history, "Radio Technologies" or "Internal Tools Group" name an employer or
+    # Inside a job history, "Radio Technologies" or "Release Tooling Group" name an employer or
     # a team: a skills heading there is exactly a section phrase, or shouts.
     if (
         kind is SectionKind.SKILLS
