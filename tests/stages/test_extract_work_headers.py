@@ -152,7 +152,7 @@ def test_a_title_left_above_the_dates_line_yields_to_the_titles_slot(
     text = "Experience\n\n" + "".join(
         job.format(role=role, org=org, dates=dates, tail=tail)
         for role, org, dates, tail in (
-            ("Platform Engineer", "Brindle", "2019-06 — now", "Promoted to Senior Engineer 2021."),
+            ("Platform Engineer", "Brindle", "2019-06 — now", "Promoted to Staff Engineer 2021."),
             ("Data Analyst", "Quillnote", "2016-09 — 2019-05", "Ran the numbers."),
             ("Support Engineer", "Harbor Labs", "2014-05 — 2016-08", "Answered the calls."),
         )
@@ -443,7 +443,7 @@ def test_a_cited_title_or_a_sentence_in_the_employer_slot_is_no_employer(
     text = (
         "EXPERIENCE\n\n"
         "2003 - 2006: Panel Chair, “New Teaching Tools in Civic Science.” Annual Meeting\n"
-        "2001 - 2002: Program Lead, Section at the annual meeting of the Western Civic Science"
+        "2001 - 2002: Program Lead, Section at the yearly meeting of the Northern Civic Science"
         " Association\n"
         "1995 - 1998: Analyst, Harrow Valley Water Board\n"
     )
@@ -469,7 +469,7 @@ def test_names_in_lower_case_or_of_many_capitalized_words_can_name_an_employer(n
     "clause",
     [
         "Panel on “New Teaching Tools in Civic Science.” Annual",
-        "Section at the annual meeting of the Western Civic Science Association",
+        "Section at the yearly meeting of the Northern Civic Science Association",
         "Coached volunteers in grant writing",
         "School",
         "Systems",

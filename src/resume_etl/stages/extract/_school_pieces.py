@@ -95,7 +95,7 @@ def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
 
 
 def school_name(school: HeaderSegment) -> Extracted:
-    """The school's name without a full stop that closes its line ("Mass Media College.")."""
+    """The school's name without a full stop that closes its line ("Lakemont Media College.")."""
     if _FULL_STOP.search(school.text):
         return Extracted(school.text[:-1], school.start, school.end - 1, school.confidence)
     return school.extracted()

@@ -259,8 +259,8 @@ def _runs_as_sentence(line: Line) -> bool:
 
 
 def _school_line(kind: SectionKind, line: Line) -> bool:
-    """In an education section, a line of names closed by a full stop ("Indiana University,
-    1976.", "MS., Indian Institute of Technology, Bombay, India.") heads a school, where
+    """In an education section, a line of names closed by a full stop ("Eastvale University,
+    1979.", "MS., Northvale Institute of Technology, Pune, India.") heads a school, where
     elsewhere a full stop makes a line a sentence."""
     return kind is SectionKind.EDUCATION and names_only(line)
 
@@ -286,7 +286,7 @@ def _give_back_titles(drafts: list[EntryDraft]) -> None:
 
 
 def _definitions_as_headers(drafts: list[EntryDraft]) -> None:
-    """ "2016-present" then ":   Statistical Consultant to the [River Trust](url).": a
+    """ "2016-present" then ":   Fisheries Modelling Consultant to the [River Trust](url).": a
     definition list whose term is an entry's period defines the entry by its first
     definition, which names the position, however much it reads as a sentence."""
     for draft in drafts:

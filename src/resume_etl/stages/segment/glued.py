@@ -3,7 +3,7 @@
 Text pulled as one line lost its breaks as runs of spaces, and reflow puts a break back into
 each run; but some breaks collapsed into a single space, which reads as a word gap: the
 heading then opens the line of the first entry ("Work Experience Northvale State University",
-"Experience Lakemont Interactive Media Group January 2008- Present"). A line after a blank line
+"Experience Lakemont Game Studio March 2009- Present"). A line after a blank line
 that opens with a jobs or schools heading phrase in capitals, followed by a capitalised text of
 its own and a date within the next lines, is cut in two. Only restored texts are read so: in
 a printed text a line is a line.

@@ -188,9 +188,9 @@ _SMALL_WORD = 3
 
 
 def names_only(line: Line) -> bool:
-    """A short line of names, closed by a full stop or not ("Indiana University, 1976.",
-    "Diploma in News Reading, Mass Media College."): every word longer than a small one ("of",
-    "in", "and") starts with a capital or a digit, as names do and sentences do not."""
+    """A short line of names, closed by a full stop or not ("Eastvale University, 1979.",
+    "Diploma in Radio Presenting, Lakemont Media College."): every word longer than a small
+    one ("of", "in", "and") starts with a capital or a digit, as names do and sentences do not."""
     words = line.content.replace(",", " ").split()
     return len(words) <= _NAME_WORDS and all(
         word[0].isupper() or word[0].isdigit() or len(word) <= _SMALL_WORD for word in words
