@@ -54,7 +54,7 @@ def _write_inputs(folder: Path) -> dict[str, bytes | None]:
         + b">" * 1000
         + b" quoted\n",
         "other_language.txt": (
-            "Lebenslauf\n\nBerufserfahrung\nSoftwareentwicklerin, Siemens AG\n"
+            "Lebenslauf\n\nBerufserfahrung\nSoftwareentwicklerin, Brenntal AG\n"
             "Januar 2019 - heute\n- Entwicklung von Steuerungssoftware\n\n"
             "Ausbildung\nTechnische Universität München, M.Sc. Informatik\n2013 - 2018\n"
             "简历 工作经验 软件工程师\n"

@@ -38,6 +38,7 @@ class ErrorCode(StrEnum):
     E106_BAD_RUN_STATE = "E106"
     E107_CANNOT_CARRY = "E107"
     E108_STORED_TABLE_CHANGED = "E108"
+    E109_GOLD_INPUT_CHANGED = "E109"
     E110_DISK_ERROR = "E110"
     E111_NOT_AN_ID = "E111"
     E120_NO_SALT = "E120"
@@ -105,6 +106,10 @@ HINTS: dict[ErrorCode, str] = {
     ErrorCode.E108_STORED_TABLE_CHANGED: (
         "A stored run's table was written over, so its rows cannot be reused: run again with "
         "--full --prune, giving every input, to rebuild the tables from the files."
+    ),
+    ErrorCode.E109_GOLD_INPUT_CHANGED: (
+        "The file is not the one its gold was written for: restore that file, or read the new "
+        "one and write its gold again."
     ),
     ErrorCode.E110_DISK_ERROR: (
         "Free space (or quota) on that disk, or check that it is writable and healthy, then run "

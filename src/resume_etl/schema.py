@@ -29,7 +29,7 @@ _SCALARS: dict[type, pa.DataType] = {
 _ENUM_TYPE = pa.dictionary(pa.int32(), pa.string())
 
 
-def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+def strip_optional(annotation: Any) -> tuple[Any, bool]:
     """Return (inner type, nullable) for ``X | None``."""
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType):
@@ -45,7 +45,7 @@ def arrow_type(annotation: Any) -> pa.DataType:
     origin = get_origin(annotation)
     if origin is list:
         (item,) = get_args(annotation)
-        item_type, item_nullable = _strip_optional(item)
+        item_type, item_nullable = strip_optional(item)
         return pa.list_(pa.field("item", arrow_type(item_type), nullable=item_nullable))
     if hasattr(annotation, "__metadata__"):  # Annotated[float, Field(...)]
         return arrow_type(get_args(annotation)[0])
@@ -62,7 +62,7 @@ def arrow_fields(model: type[BaseModel]) -> list[pa.Field]:
     """One Arrow field per model field, carrying the field's description as metadata."""
     fields = []
     for name, info in model.model_fields.items():
-        inner, nullable = _strip_optional(info.annotation)
+        inner, nullable = strip_optional(info.annotation)
         metadata = {"description": info.description or ""}
         fields.append(pa.field(name, arrow_type(inner), nullable=nullable, metadata=metadata))
     return fields
@@ -113,7 +113,7 @@ def _pandas_metadata(fields: list[pa.Field]) -> bytes:
 
 
 def _type_label(annotation: Any) -> str:
-    inner, nullable = _strip_optional(annotation)
+    inner, nullable = strip_optional(annotation)
     label = str(arrow_type(inner))
     if _is_vocabulary(inner):
         label = "category: " + ", ".join(member.value for member in inner)

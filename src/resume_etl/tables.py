@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from resume_etl.records import TABLE_MODELS
-from resume_etl.schema import _strip_optional, arrow_schema
+from resume_etl.schema import arrow_schema, strip_optional
 from resume_etl.storage.store import committed_folder
 
 FEW_VALUED_COLUMNS: dict[str, frozenset[str]] = {
@@ -106,7 +106,7 @@ def _categories(model: type[BaseModel], table: str, frame: pd.DataFrame) -> dict
     """Categories per categorical column: the whole vocabulary for enums, else the values seen."""
     categories: dict[str, list[Any]] = {}
     for name, info in model.model_fields.items():
-        inner, _ = _strip_optional(info.annotation)
+        inner, _ = strip_optional(info.annotation)
         if isinstance(inner, type) and issubclass(inner, StrEnum):
             categories[name] = [member.value for member in inner]
         elif name in FEW_VALUED_COLUMNS.get(table, frozenset()):

@@ -13,6 +13,7 @@ from resume_etl.engines.local import lexicon_categories
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.nlp import labels
 from resume_etl.nlp.build import build_nlp
+from resume_etl.wordlists import builtin_lexicon
 
 
 def _lexicon(path: Path, name: str, category: str) -> str:
@@ -47,3 +48,8 @@ def test_lexicons_sharing_a_key_add_to_one_group_and_one_category_table(tmp_path
     doc = nlp("Wrote Python and Rust services")
     assert [span.text for span in doc.spans[labels.SKILLS]] == ["Python", "Rust"]
     assert set(lexicon_categories(nlp).skills) == {"Python", "Rust"}
+
+
+def test_the_school_category_the_extract_stage_asks_for_is_the_organization_lexicons() -> None:
+    categories = {entry.category for entry in builtin_lexicon("org_keywords.jsonl")}
+    assert labels.ACADEMIC in categories

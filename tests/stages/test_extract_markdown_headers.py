@@ -115,7 +115,7 @@ def test_the_title_opening_the_description_under_an_employer(extract_markdown: E
     text = (
         "## Experience\n\n"
         "**Brellow**\nOct2018-Dec2021\n\n"
-        "Senior developer, working in both backend and frontend.\n\n"
+        "Senior developer, working on both the web shop and its apps.\n\n"
         "- Built the ledger.\n\n"
         "**Orrick Labs**\nApril 2016-May 2018\n\n"
         "Built the billing service in Go.\n"

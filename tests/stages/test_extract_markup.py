@@ -6,12 +6,12 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resume_etl.stages.extract._header import _split
+from resume_etl.stages.extract._header import cut_pieces
 from resume_etl.stages.extract._markup import after_joint, markup_marks, plain_view
 
 
 def _pieces(text: str) -> list[str]:
-    return [text[start:end] for start, end in _split(text, 0, len(text))]
+    return [text[start:end] for start, end in cut_pieces(text, 0, len(text))]
 
 
 def test_bold_and_a_link_leave_no_gap_and_no_target() -> None:
@@ -46,7 +46,7 @@ def test_the_view_points_at_the_documents_characters(text: str) -> None:
     if view is not None:
         assert "".join(text[offset] for offset in view.offsets) == view.text
         assert list(view.offsets) == sorted(set(view.offsets))
-    for start, end in _split(text, 0, len(text)):
+    for start, end in cut_pieces(text, 0, len(text)):
         assert 0 <= start < end <= len(text)
 
 
@@ -77,5 +77,5 @@ def test_a_dash_inside_one_stretch_of_emphasis_is_part_of_the_field() -> None:
 @given(st.text(alphabet="ab *_[]()<>/:-", max_size=40))
 def test_no_piece_holds_markup(text: str) -> None:
     marks = markup_marks(text, 0, len(text))
-    for start, end in _split(text, 0, len(text)):
+    for start, end in cut_pieces(text, 0, len(text)):
         assert not any(start < mark_end and mark_start < end for mark_start, mark_end in marks)

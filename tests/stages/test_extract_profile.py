@@ -68,18 +68,18 @@ def test_a_one_line_text_gives_name_and_place_from_its_collapsed_lines(
     extract_text: Extract,
 ) -> None:
     extracted = extract_text(
-        '"Editor Resume Template  Lena Marsh  1101 Kahn Lane  Baltimore, MD 21211  '
+        '"Editor Resume Template  Lena Marsh  1101 Hollis Lane  Baltimore, MD 21230  '
         'Phone: 410-555-0188  lena.m@example.org  Objective  Looking for a senior post."\n'
     )
     assert _name(extracted) == "Lena Marsh"
-    assert _place(extracted) == "Baltimore, MD 21211"
+    assert _place(extracted) == "Baltimore, MD 21230"
 
 
 @pytest.mark.parametrize(
     ("line", "place"),
     [
         ("Address: Apt 5-10, Riverside Residence, Jalan Ampang, KL, Malaysia.", "KL, Malaysia"),
-        ("12 Kingston Avenue, Phoenix, AZ 85006", "Phoenix, AZ 85006"),
+        ("12 Larkspur Avenue, Phoenix, AZ 85004", "Phoenix, AZ 85004"),
         ("11 Any Street. New York, NY 10001 ~ 555-010-2030", "New York, NY 10001"),
         ("Based in Austin, Texas", "Austin, Texas"),
         ("Kingsville, TX 78363 Home: (555) 010-2030", "Kingsville, TX 78363"),
@@ -118,18 +118,18 @@ def test_a_headline_with_a_comma_is_no_place_when_a_real_one_follows(
 
 def test_a_contact_block_under_a_headline_taken_for_a_heading(extract_text: Extract) -> None:
     extracted = extract_text(
-        "Dana Okoro\n\nTRAINING MANAGER\n\n12 River Street\nAberdeen, MO 39730\n"
+        "Dana Okoro\n\nSAFETY MANAGER\n\n12 Mill Street\nJefferson City, MO 65101\n"
         "dana.okoro@example.com\n\nPROFESSIONAL EXPERIENCE\n"
         "Trainer, Northwind Ltd, 2019 to Present\n"
     )
-    assert _place(extracted) == "Aberdeen, MO 39730"
+    assert _place(extracted) == "Jefferson City, MO 65101"
 
 
 @pytest.mark.parametrize(
     ("header", "place"),
     [
         ("Address:\nPhone:\nEmail:\n\n12 Gum Street, Williamstown\n555 0101\n", None),
-        ("Location: Based in Durham, NC\n", "Durham, NC"),
+        ("Location: Based in Raleigh, NC\n", "Raleigh, NC"),
     ],
 )
 def test_a_place_cue_reads_its_value_not_the_next_label(
@@ -143,10 +143,10 @@ def test_a_place_cue_reads_its_value_not_the_next_label(
 
 def test_a_square_bullet_parts_the_header_fields(extract_text: Extract) -> None:
     extracted = extract_text(
-        "Dana Okoro\n12 Elm Street ■ Culver City, CA 91604 ■ dana.okoro@example.com\n"
+        "Dana Okoro\n12 Elm Street ■ Glendale, CA 91204 ■ dana.okoro@example.com\n"
         "\nEXPERIENCE\nTrainer, Northwind Ltd\n"
     )
-    assert _place(extracted) == "Culver City, CA 91604"
+    assert _place(extracted) == "Glendale, CA 91204"
 
 
 def test_a_phrase_with_a_comma_is_no_place(extract_text: Extract) -> None:
@@ -160,21 +160,21 @@ def test_a_phrase_with_a_comma_is_no_place(extract_text: Extract) -> None:
 def test_the_headline_under_the_name_after_a_contact_sidebar(extract_text: Extract) -> None:
     extracted = extract_text(
         "Contact\nhttps://example.dev\n\nTop Skills\nROS\nGazebo\n\nLanguages\nEnglish\nHindi\n\n"
-        "Dana Okoro\nRobotics Engineer & Autonomous Systems Specialist\nIN\n\n"
+        "Dana Okoro\nRobotics Engineer & Motion Planning Specialist\nIN\n\n"
         "Experience\n\nNorthwind\nEngineer\nMarch 2021 - Present (4 years)\n"
     )
     assert _name(extracted) == "Dana Okoro"
     headline = extracted.profile.headline
     assert headline is not None
-    assert headline.value == "Robotics Engineer & Autonomous Systems Specialist"
+    assert headline.value == "Robotics Engineer & Motion Planning Specialist"
 
 
 def test_the_line_under_a_position_label_is_the_headline(extract_text: Extract) -> None:
     extracted = extract_text(
         "Curriculum vitae    Dana Okoro\n\nPERSONAL INFORMATION\nDana Okoro\nIN\n"
-        "https://example.dev\n\nPOSITION\nPMTS Software Engineer bei Northwind\n\n"
+        "https://example.dev\n\nPOSITION\nSenior Software Engineer bei Northwind\n\n"
         "WORK EXPERIENCE\n03/2021 - present\nEngineer\nNorthwind, Leeds\n"
     )
     headline = extracted.profile.headline
     assert headline is not None
-    assert headline.value == "PMTS Software Engineer bei Northwind"
+    assert headline.value == "Senior Software Engineer bei Northwind"

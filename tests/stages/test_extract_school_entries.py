@@ -115,10 +115,10 @@ def test_schools_alternating_with_dated_degrees_are_paired_in_order(
     extract_text: Extract,
 ) -> None:
     document = extract_text(
-        "EDUCATION\n Lakemont University\n Ed. D, Administrative Leadership, August 2004.\n"
-        " Eastvale University\n M.Ed., Remedial Reading , December, 1978\n"
-        " Northvale University\n Certificate for Reading Recovery Teacher Leader, June 1997\n"
-        " Westbrook University\n BA, Early Childhood, August 1975\n"
+        "EDUCATION\n Lakemont University\n Ed. D, Curriculum Leadership, May 2006.\n"
+        " Eastvale University\n M.Ed., Reading Education , June, 1981\n"
+        " Northvale University\n Certificate for Literacy Coach Leader, June 1999\n"
+        " Westbrook University\n BA, Early Childhood, May 1977\n"
     )
     assert _values(document, "institution") == [
         "Lakemont University",

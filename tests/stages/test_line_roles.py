@@ -183,7 +183,7 @@ Experience
 Senior Engineer at Harbour Ledger
 2016-05 - 2021-12
 Served the developers by triaging issues.
-Promoted to Senior Engineer Dec. 2019.
+Promoted to Staff Engineer Mar. 2021.
 
 Software Engineer at Copper Anchor
 2014-05 - 2016-05
@@ -193,13 +193,13 @@ Software Engineer at Copper Anchor
 def test_a_dated_line_amid_a_body_stays_there_when_the_model_is_sure(
     classifier: SectionClassifier,
 ) -> None:
-    sure = _FixedModel({"Promoted to Senior Engineer Dec. 2019.": (LineRole.BULLET, 0.95)})
+    sure = _FixedModel({"Promoted to Staff Engineer Mar. 2021.": (LineRole.BULLET, 0.95)})
     entries = _segment_with(WEBSITE_JOBS, sure, classifier)
     assert [entry.header[0].content for entry in entries] == [
         "Senior Engineer at Harbour Ledger",
         "Software Engineer at Copper Anchor",
     ]
-    assert entries[0].body[-1].content == "Promoted to Senior Engineer Dec. 2019."
+    assert entries[0].body[-1].content == "Promoted to Staff Engineer Mar. 2021."
 
 
 def test_a_dated_line_right_under_a_header_is_left_to_the_rules(
@@ -295,10 +295,10 @@ def test_labels_and_lines_without_letters_are_left_to_the_rules(
 
 
 def test_a_few_words_atop_a_section_are_left_to_the_rules(classifier: SectionClassifier) -> None:
-    text = "Experience\nJackson Associates\nPalatine, IL 2006 to 2009\nExecutive\nSold.\n"
-    wrong = _FixedModel({"Jackson Associates": (LineRole.PROSE, 0.99)})
+    text = "Experience\nWhitcombe Associates\nWheaton, IL 2006 to 2009\nExecutive\nSold.\n"
+    wrong = _FixedModel({"Whitcombe Associates": (LineRole.PROSE, 0.99)})
     (entry,) = _segment_with(text, wrong, classifier)
-    assert entry.header[0].content == "Jackson Associates"
+    assert entry.header[0].content == "Whitcombe Associates"
 
 
 def test_a_header_does_not_continue_over_a_blank_line(classifier: SectionClassifier) -> None:
@@ -321,10 +321,10 @@ def test_a_line_with_no_sentence_under_a_lone_period_names_the_entry(
 def test_an_unsure_continuation_after_a_filled_line_continues_it(
     classifier: SectionClassifier,
 ) -> None:
-    filled = "Lead engineer serving as the expert on the program focusing on HCM and"
-    text = f"Experience\nEngineer, Harbour Ledger\n2016 - 2021\n{filled}\nEAM and SAP Portal\n"
+    filled = "Lead engineer serving as the expert on the project focusing on billing and"
+    text = f"Experience\nEngineer, Harbour Ledger\n2016 - 2021\n{filled}\nERP and HR Portal\n"
     unsure = _FixedModel(
-        {filled: (LineRole.PROSE, 0.99), "EAM and SAP Portal": (LineRole.CONTINUATION, 0.75)}
+        {filled: (LineRole.PROSE, 0.99), "ERP and HR Portal": (LineRole.CONTINUATION, 0.75)}
     )
     (entry,) = _segment_with(text, unsure, classifier)
-    assert [line.content for line in entry.body] == [filled, "EAM and SAP Portal"]
+    assert [line.content for line in entry.body] == [filled, "ERP and HR Portal"]

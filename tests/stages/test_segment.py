@@ -34,7 +34,7 @@ def _headers(segmented: SegmentedDocument, kind: SectionKind) -> list[list[str]]
 
 def test_a_dated_header_line_does_not_count_its_separators_as_words() -> None:
     (line,) = split_lines(
-        "**Senior Strategic Solution Architect - Digital Commerce** | *Jan 2010 – Jan 2015*"
+        "**Senior Integration Architect - Online Retail Systems** | *Jan 2010 – Jan 2015*"
         " | Bengaluru, Karnataka, India"
     )
     assert not is_prose(line)
@@ -468,9 +468,9 @@ def test_a_team_named_technologies_inside_a_job_history_is_no_skills_heading(
 ) -> None:
     segmented = segment_text(
         "Professional Experience\n"
-        "Quorvant, Inc., Cary, North Carolina\n"
-        "CDMA Technologies\n"
-        "Senior Engineer - June 2004 to Present\n"
+        "Quorvant, Inc., Apex, North Carolina\n"
+        "Radio Technologies\n"
+        "Senior Engineer - May 2005 to Present\n"
         "Skills\n"
         "Python\n"
     )
@@ -484,7 +484,7 @@ COLLAPSED_WITH_A_GLUED_HEADING = (
     "Ira Quennell  website: www.example.org    email: ira@example.org    Research Interest  "
     "Machine learning and retrieval.  Education    Corbel University  Ph.D. in Computer Science"
     "  2005 - 2010    Work Experience Lanthorn Mellon University  Postdoctoral Scientist  "
-    "Pittsburgh, PA  2010 - Present  Developed new online learning techniques.  Skills  Python"
+    "Pittsburgh, PA  2010 - Present  Developed new ranking methods.  Skills  Python"
 )
 
 
@@ -576,7 +576,7 @@ def test_a_sentence_wrapped_without_its_full_stop_stays_in_the_job_body(
     segmented = segment(
         make_document(
             "EXPERIENCE\n\nQUILLSTONE, Denver, CO\n2010 - 2014\nSenior Content Architect\n"
-            "Designed a schema in RELAX NG for government agency documents.\n"
+            "Designed a schema in JSON for city council records.\n"
             "Wrote and maintained shared reporting templates that describe the standard\n"
             "layouts of records about clients, suppliers and partners.\n"
             "BRAMBLE MEDIA, Denver, CO\n2008 - 2010\nSoftware Developer\n"

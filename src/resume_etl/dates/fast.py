@@ -10,8 +10,8 @@ import re
 from resume_etl.config import DateOrder, DateSettings
 from resume_etl.dates.points import PartialDate
 from resume_etl.dates.words import (
-    _SEASON_MONTHS,
     ENGLISH_MONTHS,
+    SEASON_MONTHS,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
 
@@ -78,8 +78,8 @@ def _fast_month_year(text: str, settings: DateSettings) -> PartialDate | None:
     year = _year(match["year"], settings)
     if word in ENGLISH_MONTHS:
         return PartialDate(dt.date(year, ENGLISH_MONTHS[word], 1), DatePrecision.MONTH)
-    if word in _SEASON_MONTHS:
-        return PartialDate(dt.date(year, _SEASON_MONTHS[word], 1), DatePrecision.SEASON)
+    if word in SEASON_MONTHS:
+        return PartialDate(dt.date(year, SEASON_MONTHS[word], 1), DatePrecision.SEASON)
     return None
 
 

@@ -18,9 +18,9 @@ from resume_etl.dates.durations import month_index
 from resume_etl.dates.fast import fast_parse, month_short_year
 from resume_etl.dates.points import DateRangeMatch, PartialDate
 from resume_etl.dates.words import (
-    _MONTH_KEYS,
-    _SEASON_MONTHS,
     ENGLISH_MONTHS,
+    MONTH_KEYS,
+    SEASON_MONTHS,
     range_words,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
@@ -37,7 +37,7 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
     names = dict(ENGLISH_MONTHS)
     for code in languages:
         info = default_loader.get_locale(code).info
-        for number, key in enumerate(_MONTH_KEYS, start=1):
+        for number, key in enumerate(MONTH_KEYS, start=1):
             for name in info.get(key, []):
                 names.setdefault(name.lower().rstrip("."), number)
     return names
@@ -60,7 +60,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     """One regex for every date form, so a text is scanned once, left to right (the segmenter
     also asks it whether a line's field is a date and nothing else)."""
     months = _alternation(set(_month_names(settings.languages)))
-    seasons = _alternation(set(_SEASON_MONTHS))
+    seasons = _alternation(set(SEASON_MONTHS))
     current = _alternation({word.lower() for word in settings.current_words})
     month = rf"(?:{months})\.?(?!\w)"
     year = rf"(?:{_YEAR4}(?![\w%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!\w))"

@@ -11,10 +11,10 @@ ENGLISH_MONTHS: dict[str, int] = {
     form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "month").items()
 }
 """Lower-case English month names and abbreviations -> month number (``nlp/data/date_words``)."""
-_SEASON_MONTHS: dict[str, int] = {
+SEASON_MONTHS: dict[str, int] = {
     form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "season").items()
 }
-_MONTH_KEYS = tuple(
+MONTH_KEYS = tuple(
     entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
 """Full month names in month order: the keys of dateparser's locale data."""
@@ -41,7 +41,7 @@ def range_words(*uses: str, category: str = "range_to") -> tuple[str, ...]:
 
 MONTH_OR_SEASON = (
     rf"(?:{'|'.join(sorted(ENGLISH_MONTHS, key=len, reverse=True))})[a-z]*\.?"
-    rf"|{'|'.join(_SEASON_MONTHS)}"
+    rf"|{'|'.join(SEASON_MONTHS)}"
 )
 """A regex fragment: a month name or abbreviation ("Sept.", "September") or a season, for the
 stages that spot a date-like line without parsing it."""

@@ -36,6 +36,11 @@ CATEGORY_ATTR = "resume_etl_category"
 CONTACT_ATTR = "resume_etl_contact"
 """``Span._`` extension attributes holding a span's parsed value."""
 
+ACADEMIC = "academic"
+"""The category (``CATEGORY_ATTR``) of the organization lexicon's school words ("University",
+"College", "Institute" in ``org_keywords.jsonl``): the one category the extract stage asks for by
+name, to tell a school from an employer."""
+
 METRICS_CAPPED = "resume_etl_capped"
 """Key in the ``metrics`` group's ``attrs``: True when a cap of the metric finder left a metric
 out (``nlp.metrics.MAX_METRICS``, ``MAX_NUMBERS``)."""

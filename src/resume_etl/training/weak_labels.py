@@ -31,9 +31,9 @@ from resume_etl.stages.segment import (
     split_entries,
     split_lines,
 )
-from resume_etl.stages.segment.lines import _is_continuation
-from resume_etl.stages.segment.sections import _group_by_heading
-from resume_etl.stages.segment.timeline import _is_date_only
+from resume_etl.stages.segment.lines import is_continuation
+from resume_etl.stages.segment.sections import group_by_heading
+from resume_etl.stages.segment.timeline import is_date_only
 from resume_etl.vocab import ENTRY_SECTION_KINDS
 
 PAGED_LAYOUTS = frozenset({"pdf", "linkedin", "europass"})
@@ -83,7 +83,7 @@ def label_rendering(
     """
     tagged = layout.tagged(facts)
     text, _repairs = normalize("\n".join(line for line, _role in tagged))
-    lines, shapes = line_shapes(text, _group_by_heading(split_lines(text), classifier))
+    lines, shapes = line_shapes(text, group_by_heading(split_lines(text), classifier))
     starts = [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
     roles = [tagged[bisect_right(starts, line.start) - 1][1] for line in lines]
     return LabeledDocument(layout.name, tuple(shapes), tuple(roles))
@@ -115,7 +115,7 @@ def rule_labels(text: str, classifier: SectionClassifier) -> LabeledDocument:
     the rules' reading is right almost everywhere; it teaches the model the shapes the
     renderers never print (labelled fields, one-line entries, citations, a date column).
     """
-    groups = _group_by_heading(split_lines(text), classifier)
+    groups = group_by_heading(split_lines(text), classifier)
     role_at: dict[int, LineRole] = {}
     for kind, heading, body in groups:
         if heading is not None:
@@ -142,13 +142,13 @@ def rule_labels(text: str, classifier: SectionClassifier) -> LabeledDocument:
 def _header_role(index: int, line: Line) -> LineRole:
     if index == 0:
         return LineRole.ENTRY_START
-    return LineRole.DATE_LINE if _is_date_only(line) else LineRole.ENTRY_HEADER
+    return LineRole.DATE_LINE if is_date_only(line) else LineRole.ENTRY_HEADER
 
 
 def _body_role(line: Line, previous: Line | None) -> LineRole:
     if line.kind is LineKind.BULLET:
         return LineRole.BULLET
-    if _is_continuation(line, previous):
+    if is_continuation(line, previous):
         return LineRole.CONTINUATION
     return LineRole.PROSE
 

@@ -115,12 +115,12 @@ def test_a_job_location_is_not_the_persons_location() -> None:
 @pytest.mark.parametrize(
     ("predicted", "gold", "right"),
     [
-        ("Gallo Manor, Sandton", "Sandton", True),
-        ("East Vill., New York City", "New York City", True),
-        ("Morris Plains, NJ 07950", "Plains, NJ", True),
+        ("Elm Manor, Sandton", "Sandton", True),
+        ("Upper Vill., New York City", "New York City", True),
+        ("Cedar Lake, NJ 07400", "Lake, NJ", True),
         ("Austin, TX", "Austin, TX", True),
         ("Sandton, Johannesburg", "Sandton", False),
-        ("Graduate School of Public Health, San Diego", "San Diego", False),
+        ("Graduate School of Nursing, San Diego", "San Diego", False),
     ],
 )
 def test_a_place_named_with_its_district_matches_the_tagged_town(

@@ -86,7 +86,7 @@ def test_the_markdown_set_is_scored_against_its_gold(
     assert "contact.email" not in {field["field"] for field in group["fields"]}
 
 
-def test_a_markdown_cv_changed_since_its_gold_stops_the_run_with_e104(
+def test_a_markdown_cv_changed_since_its_gold_stops_the_run_with_e109(
     data_dir: Path, nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _session_model(nlp, monkeypatch)
@@ -97,5 +97,6 @@ def test_a_markdown_cv_changed_since_its_gold_stops_the_run_with_e104(
     arguments += ["--limit", "1", "--markdown-gold", str(tmp_path), "-q"]
     result = runner.invoke(app, arguments, terminal_width=300)
     assert result.exit_code == 2
-    assert "E104" in result.output
+    assert "[E109]" in result.output
+    assert "E104" not in result.output
     assert "changed since its markdown gold was written" in result.output

@@ -81,14 +81,14 @@ def test_a_title_without_its_team_is_the_role() -> None:
     gold = GoldWork(organization="Harbour Ledger", role="Tech Lead, Payments Platform")
     predicted = GoldWork(organization="Harbour Ledger", role="Tech Lead")
     assert with_title_head(predicted, [gold]).role == "Tech Lead, Payments Platform"
-    dashed = GoldWork(start="2019", role="Software Engineer - Internal Tools")
+    dashed = GoldWork(start="2019", role="Software Engineer - Release Tooling")
     predicted = GoldWork(start="2019-04", role="Software Engineer")
     assert with_title_head(predicted, [dashed]).role == dashed.role
 
 
 def test_another_jobs_position_is_never_lent() -> None:
     exact = GoldWork(organization="Copperleaf", role="Software Engineer")
-    other = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    other = GoldWork(organization="Harbour Ledger", role="Software Engineer - Release Tooling")
     predicted = GoldWork(organization="Copperleaf", role="Software Engineer")
     assert with_title_head(predicted, [exact, other]) == predicted
     stranger = GoldWork(organization="Elsewhere", role="Software Engineer")
@@ -97,16 +97,16 @@ def test_another_jobs_position_is_never_lent() -> None:
 
 def test_a_position_sharing_most_words_does_not_keep_the_title_from_its_job() -> None:
     intern = GoldWork(organization="Copperleaf", role="Software Engineer Intern")
-    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Release Tooling")
     predicted = GoldWork(organization="Harbour Ledger", role="Software Engineer")
     assert with_title_head(predicted, [intern, dashed]).role == dashed.role
 
 
 def test_the_position_whose_title_is_the_prediction_is_chosen() -> None:
     senior = GoldWork(
-        organization="Harbour Ledger", role="Senior Software Engineer, Developer Platform"
+        organization="Harbour Ledger", role="Senior Software Engineer, Build Platform"
     )
-    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Internal Tools")
+    dashed = GoldWork(organization="Harbour Ledger", role="Software Engineer - Release Tooling")
     predicted = GoldWork(organization="Harbour Ledger", role="Software Engineer")
     assert with_title_head(predicted, [senior, dashed]).role == dashed.role
 

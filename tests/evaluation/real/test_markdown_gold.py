@@ -115,7 +115,7 @@ def test_a_changed_file_is_refused_with_both_digests(tmp_path: Path) -> None:
     path.write_text(TEXT.replace("Fenwick", "Fenwick & Co"), encoding="utf-8")
     with pytest.raises(ResumeEtlError) as raised:
         check_pinned(_gold(sha256=pinned), path)
-    assert raised.value.code == ErrorCode.E104_NO_INPUT
+    assert raised.value.code == ErrorCode.E109_GOLD_INPUT_CHANGED
     assert str(path) in raised.value.message
     assert pinned in raised.value.message
     assert hashlib.sha256(path.read_bytes()).hexdigest() in raised.value.message

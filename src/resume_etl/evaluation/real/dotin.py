@@ -11,7 +11,7 @@ word overlap >= 0.8), else a false positive; a gold value left unmatched is a mi
 - ``profile.name``: Name spans (any of them) against profiles.name (one value);
 - ``profile.location``: the header's Location spans (before the first company, college,
   degree or graduation-year span) against profiles.location (one value); the gold place may
-  also be the predicted one's tail ("Sandton" of "Gallo Manor, Sandton", ``place_matches``).
+  also be the predicted one's tail ("Sandton" of "Elm Manor, Sandton", ``place_matches``).
   ``profile.location (tagged headers)`` scores the same only on documents whose header has a
   Location span: most untagged headers state the person's town all the same;
 - ``contact.email``: Email Address against contacts of kind email;
@@ -225,7 +225,7 @@ _POSTAL_WORD = re.compile(r"\w*\d\w*")
 def place_matches(predicted: str, gold: str) -> bool:
     """The partial-match rule, or the gold place is the tail of the predicted one: the
     annotators tagged a town at their own grain ("Sandton", "New York City"), the page (and the
-    prediction) names it with its district before it ("Gallo Manor, Sandton", "East Vill.,
+    prediction) names it with its district before it ("Elm Manor, Sandton", "Upper Vill.,
     New York City"); a postal code after it does not count, at most three words before it do."""
     if text_matches(predicted, gold):
         return True

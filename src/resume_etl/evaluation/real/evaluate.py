@@ -105,7 +105,7 @@ def _jsonresume(
 def _markdown_golds(
     chosen: Sequence[tuple[Path, Half]], texts: dict[Path, InputText], folder: Path | None
 ) -> dict[Path, GoldDocument]:
-    """The gold record of each chosen CV that has gold, read from its text; E104 when a CV
+    """The gold record of each chosen CV that has gold, read from its text; E109 when a CV
     changed since its gold was written."""
     by_file = load_markdown_gold(folder)
     golds = {}

@@ -14,7 +14,7 @@ jobs, schools, projects, publications, skills, with its matching and pairing rul
   with its field ("MSc in Physics") by the predicted degree and field joined
   (``degree_with_field``);
 - a position written with its team or department after a comma or dash ("Tech Lead, SDKs",
-  "Engineer - Internal Tools") is also right as the title alone ("Tech Lead"), which is how
+  "Engineer - Release Tooling") is also right as the title alone ("Tech Lead"), which is how
   ``tests/gold/README.md`` defines a role (``with_title_head``);
 - entry accuracy: a gold job is right when a predicted job is paired with it and its
   organization, role, start and end all match (a field empty in both counts as matching).
@@ -243,7 +243,7 @@ def with_title_head(predicted: GoldWork, gold_jobs: Sequence[GoldWork]) -> GoldW
         if head != gold.role and text_matches(role, head):
             positions.append(gold.role)
     # A position whose title equals the prediction first: "Software Engineer" is the title of
-    # "Software Engineer - Internal Tools", not of "Senior Software Engineer, Platform".
+    # "Software Engineer - Release Tooling", not of "Senior Software Engineer, Platform".
     positions.sort(key=lambda position: title_head(position).casefold() != role.casefold())
     if positions:
         return predicted.model_copy(update={"role": positions[0]})

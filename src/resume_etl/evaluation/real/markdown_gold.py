@@ -115,7 +115,7 @@ def check_pinned(gold: MarkdownGold, path: Path) -> None:
     actual = hashlib.sha256(path.read_bytes()).hexdigest()
     if actual != gold.sha256:
         raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT,
+            ErrorCode.E109_GOLD_INPUT_CHANGED,
             f"{path} changed since its markdown gold was written: its sha256 is {actual}, the "
             f"gold pins {gold.sha256}; the gold's ranges would read other words",
             "Restore the file the gold was written for, or read the new file and write its gold "

@@ -54,17 +54,17 @@ from resume_etl.stages.extract.analysis import analyse
 from resume_etl.stages.extract.contacts import classify_link, extract_contacts
 from resume_etl.stages.extract.education import build_education
 from resume_etl.stages.extract.experience import (
-    _company_group,
     build_experience,
+    company_group,
     section_slots,
 )
-from resume_etl.stages.extract.metrics import _metrics
+from resume_etl.stages.extract.metrics import extract_metrics
 from resume_etl.stages.extract.profile import extract_profile
 from resume_etl.stages.extract.projects import build_project, project_entries
 from resume_etl.stages.extract.publications import (
-    _cites,
-    _cued_publications,
-    _persons_link,
+    cites,
+    cued_publications,
+    persons_link,
     section_publications,
 )
 from resume_etl.stages.extract.sections import section_drafts
@@ -152,7 +152,7 @@ class _EntryTables:
                     self.projects.append(build_project(ctx, self.link_starts))
         if section.kind is not SectionKind.PUBLICATIONS:
             self.publications.extend(
-                _cued_publications(
+                cued_publications(
                     section,
                     section_id,
                     self.spans,
@@ -174,7 +174,7 @@ class _EntryTables:
         slots: dict[Slot, SegmentKind] = section_slots(entries, self.spans)
         for entry in entries:
             ctx = self._context(section_id, entry)
-            group = _company_group(entry, self.spans)
+            group = company_group(entry, self.spans)
             if group is not None or section_id != self.group_section:
                 self.group_org, self.group_section = group, section_id
             job = build_experience(
@@ -207,9 +207,9 @@ def extract(
     for section in segmented.sections:
         tables.read(section, page_width)
     publications = tables.publications
-    links = tuple(link for link in links if _persons_link(publications, link))
+    links = tuple(link for link in links if persons_link(publications, link))
     # A phone-like number inside a citation is a page range or an arXiv id.
-    contacts = tuple(c for c in contacts if not _cites(publications, c.found("value")))
+    contacts = tuple(c for c in contacts if not cites(publications, c.found("value")))
     skills = extract_skills(segmented.sections, spans, categories.skills)
     return ExtractedDocument(
         segmented=segmented,
@@ -219,7 +219,7 @@ def extract(
         projects=tuple(tables.projects),
         publications=tuple(publications),
         skills=numbered(skills, "skill_id", partial(ids.skill_id, doc_id)),
-        metrics=_metrics(spans, doc_id, tables.experiences, tables.projects),
+        metrics=extract_metrics(spans, doc_id, tables.experiences, tables.projects),
         links=numbered(links, "link_id", partial(ids.link_id, doc_id)),
         contacts=numbered(contacts, "contact_id", partial(ids.contact_id, doc_id)),
         sections=section_drafts(segmented),

@@ -1,5 +1,5 @@
 """A job's title told as the first words of its description: "**Org**", its period, then
-"Senior developer, working in both backend and frontend."
+"Senior developer, working on both the web shop and its apps."
 
 Some authors name only the employer in a job's header and open the description with the
 title, as the subject of its first sentence. The words before the sentence goes on (a comma,

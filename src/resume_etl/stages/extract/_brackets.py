@@ -1,5 +1,5 @@
 """Brackets in header pieces: where a cut leaves one unbalanced, and an aside that is no part
-of the name before it ("University of X (Houghton, MI)", "University of X (UX)")."""
+of the name before it ("University of X (Kenwick, MI)", "University of X (UX)")."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def balanced_end(piece: str) -> bool:
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\(([^()\n]{2,40})\)$")
-_CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
+CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
@@ -38,7 +38,7 @@ _PLACE_COVER = 0.8
 
 def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, int, bool] | None:
     """A bracketed aside closing the piece ``[start, end)`` that is no part of the name before
-    it: a place ("(Houghton, MI)", "(Madrid)") or the name's own acronym ("(UW)"). Returns
+    it: a place ("(Kenwick, MI)", "(Madrid)") or the name's own acronym ("(UW)"). Returns
     where the aside opens, where its inside starts and ends, and whether it is a place."""
     text = spans.text
     found = _TRAILING_ASIDE.search(text, start, end)
@@ -51,7 +51,7 @@ def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, in
         return (*inner, False)
     places = spans.entities(found.start(1), found.end(1), {"GPE", "LOC"})
     covered = sum(place.end_char - place.start_char for place in places)
-    if _CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
+    if CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
         return (*inner, True)
     return None
 

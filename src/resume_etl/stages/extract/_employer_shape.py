@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from resume_etl.nlp.word_shape import is_lower_content_word
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.wordlists import builtin_lexicon, grammar_forms
 
@@ -44,13 +45,6 @@ _KIND_WORDS = frozenset(
 """The organization lexicon's words, each alone the kind of an organization, not its name."""
 _MAX_NAME_WORDS = 8
 _MIN_CLAUSE_WORDS = 3
-_SMALL_WORD_MAX = 3
-"""Lower-case words of this length or shorter are a name's small words ("of", "and", "the")."""
-
-
-def _content_in_lower_case(word: str) -> bool:
-    return word[0].islower() and word.isalpha() and len(word) > _SMALL_WORD_MAX
-
 
 _SMALL_WORDS = grammar_forms("clause_start") | grammar_forms("after_opening_verb")
 """Words a sentence goes on with ("and", "of", "in", "a", "the"): no name or title ends in one."""
@@ -73,7 +67,7 @@ def can_name_employer(text: str) -> bool:
         return False
     if len(words) > 1 and words[0] in _FIRST_PERSON and words[1][0].islower():
         return False
-    lower = sum(_content_in_lower_case(word) for word in words)
+    lower = sum(is_lower_content_word(word) for word in words)
     if len(words) > _MAX_NAME_WORDS and lower:
         return False
     return not (len(words) >= _MIN_CLAUSE_WORDS and 2 * lower >= len(words))

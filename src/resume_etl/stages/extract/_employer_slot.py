@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, line_of
 from resume_etl.stages.extract._slots import Slot, SlotFrame, slotted
 from resume_etl.stages.extract._spans import SpanIndex
 
@@ -71,15 +71,15 @@ def _claimed_name(
     Position)") says what the job was, never who."""
     if found.kind not in _CLAIMED_KINDS or found.text.startswith("("):
         return False
-    line = _line_of(frame.text, found.start)
-    if line == _line_of(frame.text, role.start):
+    line = line_of(frame.text, found.start)
+    if line == line_of(frame.text, role.start):
         return False
     beside = [
         other
         for other in segments
         if other.kind in _NAMED_KINDS - {SegmentKind.LOCATION}
         and not _same(other, found)
-        and _line_of(frame.text, other.start) == line
+        and line_of(frame.text, other.start) == line
     ]
     return not beside
 

@@ -12,7 +12,7 @@ from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, LineKind
 
 
-def _entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
+def entry_dates(entry: Entry, spans: SpanIndex) -> DateRangeMatch | None:
     """The entry's period: the first range in its header, else its first lone date.
 
     The whole header is searched, not line by line, so a range wrapped over two header lines
@@ -64,7 +64,7 @@ def _body_parts(entry: Entry) -> tuple[str | None, tuple[str, ...]]:
     return (" ".join(prose) or None), bullets
 
 
-def _date_masks(
+def date_masks(
     dates: DateRangeMatch | None, entry: Entry, spans: SpanIndex
 ) -> list[tuple[int, int]]:
     masks = [

@@ -12,20 +12,20 @@ import re
 from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import _CITY_REGION, before_unclosed, trailing_aside
+from resume_etl.stages.extract._brackets import CITY_REGION, before_unclosed, trailing_aside
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
-    _COMPLEMENT,
-    _EDGE_JUNK,
-    _GPA,
-    _MIN_SEGMENT_CHARS,
+    COMPLEMENT,
+    EDGE_JUNK,
+    GPA_STATED,
+    MIN_SEGMENT_CHARS,
     HeaderSegment,
     SegmentKind,
-    _classify_piece,
-    _classify_range,
-    _first,
-    _line_of,
-    _trimmed,
+    classify_piece,
+    classify_range,
+    first_of_kind,
+    line_of,
+    trimmed_pieces,
 )
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
@@ -34,24 +34,24 @@ from resume_etl.wordlists import builtin_forms, builtin_values, grammar_alternat
 
 # What the table modules read from here, including what ``_pieces`` holds since the split.
 __all__ = [
-    "_CITY_REGION",
-    "_COMPLEMENT",
-    "_EDGE_JUNK",
-    "_FIELD_LABEL",
-    "_GPA",
-    "_MIN_SEGMENT_CHARS",
+    "CITY_REGION",
+    "COMPLEMENT",
+    "EDGE_JUNK",
+    "FIELD_LABEL",
+    "GPA_STATED",
+    "MIN_SEGMENT_CHARS",
     "HeaderSegment",
     "SegmentKind",
-    "_classify_range",
-    "_first",
-    "_line_of",
-    "_split",
-    "_trimmed",
-    "_unmasked_pieces",
+    "classify_range",
     "column_segments",
+    "cut_pieces",
+    "first_of_kind",
     "header_segments",
+    "line_of",
     "looks_like_prose",
     "table_cells",
+    "trimmed_pieces",
+    "unmasked_pieces",
 ]
 
 _SEPARATORS = re.compile(
@@ -59,14 +59,14 @@ _SEPARATORS = re.compile(
     r"|(?<=[^\W\d_)]{2})-\s+(?=[A-Z])"
 )
 """Where a header line parts: bars, middle dots, spaced dashes, wide gaps, "at", semicolons,
-and a dash glued to the name before it ("CLEARWIRE- Kansas City, MO")."""
+and a dash glued to the name before it ("VANTREL- Kansas City, MO")."""
 
 
 # A labelled CV says what each header line holds ("Company: X", "Designation: Y"): the label
 # decides, and the value is not cut further. A label not listed here ("From:", "Percentage:")
 # holds nothing a header segment is made of. The labels are data (``nlp/data/entry_words.jsonl``).
 ENTRY_WORDS_FILE = "entry_words.jsonl"
-_FIELD_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,24}?)\s*:\s*")
+FIELD_LABEL = re.compile(r"([A-Za-z][A-Za-z ]{1,24}?)\s*:\s*")
 _LABEL_KINDS: dict[str, SegmentKind] = {
     label: SegmentKind(kind)
     for label, kind in builtin_values(ENTRY_WORDS_FILE, "field_label").items()
@@ -97,16 +97,16 @@ def column_segments(row: Line, columns: Line, spans: SpanIndex) -> list[HeaderSe
     segments: list[HeaderSegment] = []
     for index, (start, end) in enumerate(table_cells(row, text)):
         kind = _LABEL_KINDS.get(names[index]) if index < len(names) else None
-        if end - start < _MIN_SEGMENT_CHARS or spans.within(labels.DATES, start, end):
+        if end - start < MIN_SEGMENT_CHARS or spans.within(labels.DATES, start, end):
             continue
         if kind is None:
-            segments.extend(_classify_piece(spans, start, end))
+            segments.extend(classify_piece(spans, start, end))
         elif kind is SegmentKind.ROLE:
             stated = _parenthesized_employment(row, spans)
             segments.extend(stated)
             masks = [(segment.start, segment.end) for segment in stated]
-            for piece in _unmasked_pieces(start, end, masks):
-                for trimmed in _trimmed(text, *piece):
+            for piece in unmasked_pieces(start, end, masks):
+                for trimmed in trimmed_pieces(text, *piece):
                     segments.append(HeaderSegment(text[slice(*trimmed)], *trimmed, kind, 0.9))
                     break
         else:
@@ -136,7 +136,7 @@ def header_segments(
         if labelled is not None:
             segments.extend(labelled)
             continue
-        for start, end in _unmasked_pieces(line.content_start, line.end, line_masks):
+        for start, end in unmasked_pieces(line.content_start, line.end, line_masks):
             segments.extend(_line_pieces(spans, start, end))
     return segments
 
@@ -149,21 +149,21 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     """The classified pieces of a stretch of a header line. "Role at Organization" names
     its employer by syntax: the piece after "at" or "@" is the organization when no rule
     says what it is, and a title before "at" cuts the piece even where the employer is
-    written in lower case ("Intern at backstitch")."""
+    written in lower case ("Intern at loomwork")."""
     found: list[HeaderSegment] = []
-    for piece_start, whole_end in _names_across_at(spans, _split(spans.text, start, end)):
+    for piece_start, whole_end in _names_across_at(spans, cut_pieces(spans.text, start, end)):
         aside = trailing_aside(spans, piece_start, whole_end)
         piece_end = aside[0] if aside else whole_end
         pieces = (
             _worked_as(spans, piece_start, piece_end)
             or _role_at_employer(spans, piece_start, piece_end)
-            or _classify_piece(spans, piece_start, piece_end)
+            or classify_piece(spans, piece_start, piece_end)
         )
         first = pieces[0] if pieces else None
         if first is not None and _after_at(spans.text, start, piece_start):
             pieces[0] = _as_employer(first)
         found.extend(pieces)
-        if aside is not None and aside[3]:  # "(Houghton, MI)": where, not who
+        if aside is not None and aside[3]:  # "(Kenwick, MI)": where, not who
             place = spans.text[aside[1] : aside[2]]
             found.append(HeaderSegment(place, aside[1], aside[2], SegmentKind.LOCATION, 0.8))
     return found
@@ -177,14 +177,14 @@ def _after_at(text: str, start: int, end: int) -> bool:
 
 _AT_GAP = re.compile(r"\s+at\s+")
 ORG_KEYWORDS_FILE = "org_keywords.jsonl"
-_INSTITUTION_KINDS = ("academic", "healthcare", "government", "nonprofit")
+_INSTITUTION_KINDS = (labels.ACADEMIC, "healthcare", "government", "nonprofit")
 """Categories of organization keywords that name an institution rather than a company."""
 
 
 def _names_across_at(spans: SpanIndex, pieces: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces with the cuts at "at" undone where "at" is inside a name: "at" parts a title from
-    its employer ("Visiting Student at Simons Institute"), but after a name it goes on naming
-    ("Simons Institute at Northfield", "Role at Institute at University"). A piece after "at"
+    its employer ("Visiting Student at Varrow Institute"), but after a name it goes on naming
+    ("Varrow Institute at Northfield", "Role at Institute at University"). A piece after "at"
     joins the one before it when that one is an employer: surely an organization, or itself
     the piece after an "at"."""
     text = spans.text
@@ -207,7 +207,7 @@ def _is_organization(spans: SpanIndex, start: int, end: int) -> bool:
     ("Software Engineering PMTS at X"); an institution at a place is one name."""
     if spans.within(labels.TITLE_HEADS, start, end):
         return False
-    if _classify_range(spans, start, end).kind is not SegmentKind.ORGANIZATION:
+    if classify_range(spans, start, end).kind is not SegmentKind.ORGANIZATION:
         return False
     keywords = spans.within(labels.ORG_KEYWORDS, start, end)
     return bool(keywords) and keywords[-1].text.lower() in _INSTITUTION_WORDS
@@ -233,8 +233,8 @@ def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegm
     at = _AT_LOWER.search(spans.text, start, end)
     if at is None:
         return None
-    role = _classify_range(spans, start, at.start())
-    employer = next(_trimmed(spans.text, at.end(), end), None)
+    role = classify_range(spans, start, at.start())
+    employer = next(trimmed_pieces(spans.text, at.end(), end), None)
     if role.kind is not SegmentKind.ROLE or employer is None:
         return None
     organization = HeaderSegment(
@@ -262,13 +262,13 @@ def _worked_as(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | 
         return None
     joint = _EMPLOYER_AFTER.search(text, lead.end(), end)
     role_end = joint.start() if joint else end
-    role = next(_trimmed(text, lead.end(), role_end), None)
+    role = next(trimmed_pieces(text, lead.end(), role_end), None)
     if role is None:
         return None
     found = [HeaderSegment(text[slice(*role)], *role, SegmentKind.ROLE, 0.8)]
     if joint is not None and (period := _PERIOD_WORD.search(text, joint.end(), end)):
         end = period.start()  # "... for X Ltd. from" once the dates are masked
-    employer = next(_trimmed(text, joint.end(), end), None) if joint else None
+    employer = next(trimmed_pieces(text, joint.end(), end), None) if joint else None
     if employer is not None:
         name_end = _name_before_qualifier(text, *employer)
         found.append(
@@ -297,7 +297,7 @@ def _labelled_segment(
     """The segment of a "Label: value" line, [] for a label that holds no header field, or
     None when the line has no label."""
     text = spans.text
-    label = _FIELD_LABEL.match(text, line.content_start, line.end)
+    label = FIELD_LABEL.match(text, line.content_start, line.end)
     if label is None:
         return None
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
@@ -307,8 +307,8 @@ def _labelled_segment(
         return []
     pieces = [
         trimmed
-        for piece in _unmasked_pieces(label.end(), line.end, masks)
-        for trimmed in _trimmed(text, *piece)
+        for piece in unmasked_pieces(label.end(), line.end, masks)
+        for trimmed in trimmed_pieces(text, *piece)
     ]
     if not pieces:
         return []
@@ -332,7 +332,7 @@ def _name_before_qualifier(text: str, start: int, end: int) -> int:
     return found.start() if text[found.start()] == ";" or short_tail else end
 
 
-def _unmasked_pieces(
+def unmasked_pieces(
     start: int, end: int, masks: Sequence[tuple[int, int]]
 ) -> Iterator[tuple[int, int]]:
     cursor = start
@@ -346,7 +346,7 @@ def _unmasked_pieces(
         yield cursor, end
 
 
-def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def cut_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The pieces of ``text[start:end]`` between separators; a stretch with markup is cut in
     its plain view (``_markup``), so markup neither separates nor ends up in a piece."""
     view = plain_view(text, start, end)
@@ -355,16 +355,16 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         cursor = 0
         for cut_start, cut_end in [*cuts, (len(view.text), len(view.text))]:
             if cut_start >= cursor:
-                for piece_start, piece_end in _trimmed(view.text, cursor, cut_start):
+                for piece_start, piece_end in trimmed_pieces(view.text, cursor, cut_start):
                     # "Scientist (Staff at [Name](url))": the link's cut leaves an aside open.
                     yield view.span(piece_start, before_unclosed(view.text, piece_start, piece_end))
             cursor = max(cursor, cut_end)
         return
     cursor = start
     for match in _SEPARATORS.finditer(text, start, end):
-        yield from _trimmed(text, cursor, match.start())
+        yield from trimmed_pieces(text, cursor, match.start())
         cursor = match.end()
-    yield from _trimmed(text, cursor, end)
+    yield from trimmed_pieces(text, cursor, end)
 
 
 def _view_separators(view: PlainView) -> Iterator[tuple[int, int]]:

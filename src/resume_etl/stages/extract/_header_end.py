@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from resume_etl.dates import DateRangeMatch
-from resume_etl.stages.extract._pieces import HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._pieces import HeaderSegment, SegmentKind, line_of
 
 _OPENS = re.compile(r"\S\s*\(\s*(?:[^\W\d_]+\s+)?$")
 """Something, then the bracket the dates open in, with at most one word before them
@@ -43,13 +43,13 @@ def within_header(
     them otherwise."""
     if dates is None or not closes_its_line(text, dates):
         return list(segments)
-    last = _line_of(text, dates.start_char)
-    on_line = [s.kind for s in segments if _line_of(text, s.start) == last]
+    last = line_of(text, dates.start_char)
+    on_line = [s.kind for s in segments if line_of(text, s.start) == last]
     named = [kind for kind in on_line if kind in _NAME_KINDS]
     if SegmentKind.ROLE not in on_line or len(named) < _TITLE_AND_NAME:
         return list(segments)
     return [
         segment
         for segment in segments
-        if _line_of(text, segment.start) <= last or segment.kind is SegmentKind.LOCATION
+        if line_of(text, segment.start) <= last or segment.kind is SegmentKind.LOCATION
     ]

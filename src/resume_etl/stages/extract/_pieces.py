@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end
+from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._prose import looks_like_prose
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.wordlists import builtin_forms, grammar_alternation
 
 
@@ -47,22 +47,22 @@ class HeaderSegment:
         return Extracted(self.text, self.start, self.end, confidence or self.confidence)
 
 
-_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _EDGE_KEEP = re.compile(r"[)\].+#]$")
-_GPA = re.compile(
+GPA_STATED = re.compile(
     r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
     r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
 )
-_LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
+LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
 """Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
-_MIN_SEGMENT_CHARS = 2
+MIN_SEGMENT_CHARS = 2
 _SURE_SEGMENT = 0.8
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
 
-def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trimmed_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
-    lead = len(piece) - len(_EDGE_JUNK.sub("", piece, count=1)) if _EDGE_JUNK.match(piece) else 0
+    lead = len(piece) - len(EDGE_JUNK.sub("", piece, count=1)) if EDGE_JUNK.match(piece) else 0
     # Spaces first: "Brellow Pvt Ltd. " before a masked date keeps the stop of "Ltd.".
     spaced = piece[lead:]
     stripped = spaced.rstrip()
@@ -74,7 +74,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         trail += len(stripped) - len(stripped.rstrip(" ,;:-"))
     new_start, new_end = start + lead, end - trail
     new_end = _kept_closing(text, new_start, new_end, end)
-    if new_end - new_start >= _MIN_SEGMENT_CHARS:
+    if new_end - new_start >= MIN_SEGMENT_CHARS:
         yield new_start, new_end
 
 
@@ -95,14 +95,14 @@ def _kept_closing(text: str, start: int, end: int, limit: int) -> int:
     return end
 
 
-def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
+def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
     """Classify a piece; split it on commas when its parts are of different kinds."""
     text = spans.text
-    whole = _classify_range(spans, start, end)
+    whole = classify_range(spans, start, end)
     if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
         return [whole]
     parts = _comma_parts(spans, start, end)
-    classified = _with_region_codes([_classify_range(spans, s, e) for s, e in parts], text)
+    classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
     kinds = [segment.kind for segment in classified]
@@ -151,13 +151,13 @@ def _school_after(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
 
 def _academic(spans: SpanIndex, part: HeaderSegment) -> bool:
     return any(
-        word._.get(labels.CATEGORY_ATTR) == "academic"
+        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
         for word in spans.within(labels.ORG_KEYWORDS, part.start, part.end)
     )
 
 
 def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
-    """ "Daxko, Birmingham, AL": a name only the NER calls a place, before a sure city and
+    """ "Brindle, Birmingham, AL": a name only the NER calls a place, before a sure city and
     region, stays a segment of its own (the header's layout may say it is the employer)."""
     return (
         len(parts) == 2
@@ -183,7 +183,7 @@ def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]
     parts: list[tuple[int, int]] = []
     cursor = start
     for cut in [*cuts, end]:
-        parts.extend(_trimmed(text, cursor, cut))
+        parts.extend(trimmed_pieces(text, cursor, cut))
         cursor = cut + 1
     joined: list[tuple[int, int]] = []
     for part in parts:
@@ -203,7 +203,7 @@ def _is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
     if not _LEGAL_FORM_CHARS.match(text):
         return False
     keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
-    return bool(keywords) and _covers(keywords, start, end, 0.6)
+    return bool(keywords) and covers(keywords, start, end, 0.6)
 
 
 def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
@@ -271,25 +271,25 @@ def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
     if part.kind is SegmentKind.LOCATION:
         return True
     unsure = part.kind in _UNSURE_NAME_KINDS and part.confidence < _SURE_SEGMENT
-    return unsure and bool(_CITY_REGION.match(joined))
+    return unsure and bool(CITY_REGION.match(joined))
 
 
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
-    """ "Daxko, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
+    """ "Brindle, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
     place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
     ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT
     if not (first.kind is SegmentKind.UNKNOWN or ner_place):
         return False
     tail = spans.text[rest[0].start : rest[-1].end]
-    if tail.lower() in _LOCATION_WORDS:
+    if tail.lower() in LOCATION_WORDS:
         return not spans.entities(first.start, first.end, {"GPE", "LOC"})
     # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
-    # city, region and country, "Daxko, Birmingham, AL" an employer, city and state. Before
-    # a city and its code, a name the NER alone calls a place is the employer too ("Nestle,
-    # Norwalk, CT"): a job names one place.
+    # city, region and country, "Brindle, Birmingham, AL" an employer, city and state. Before
+    # a city and its code, a name the NER alone calls a place is the employer too ("Tarvelle,
+    # Stamford, CT"): a job names one place.
     region = tail.rsplit(",", 1)[-1].strip()
-    return bool(_CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
+    return bool(CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
 
 
 def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
@@ -303,7 +303,7 @@ def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderS
     return len(first.text.split()) >= 2 and not places
 
 
-def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
+def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     text = spans.text[start:end]
 
     def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
@@ -316,25 +316,25 @@ def _classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
     titled = bool(spans.within(labels.TITLE_HEADS, start, end))
     # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
-    if employment and _covers(employment, start, end, 0.6) and not titled:
+    if employment and covers(employment, start, end, 0.6) and not titled:
         return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
-    if _GPA.search(text):
+    if GPA_STATED.search(text):
         return segment(SegmentKind.GPA, 0.95)
     if spans.within(labels.DEGREES, start, end):
         return segment(SegmentKind.DEGREE, 0.9)
     if (head_kind := _phrase_head_kind(spans, start, end)) is not None:
         return segment(head_kind, 0.9)
-    if text.lower() in _LOCATION_WORDS or _CITY_REGION.match(text):
+    if text.lower() in LOCATION_WORDS or CITY_REGION.match(text):
         return segment(SegmentKind.LOCATION, 0.8)
     places = spans.entities(start, end, {"GPE", "LOC"})
-    if places and _covers(places, start, end, 0.8):
+    if places and covers(places, start, end, 0.8):
         return segment(SegmentKind.LOCATION, 0.6)
     if spans.entities(start, end, {"ORG"}):
         return segment(SegmentKind.ORGANIZATION, 0.7)
     return segment(SegmentKind.UNKNOWN, 0.5)
 
 
-_COMPLEMENT = re.compile(rf"\s(?:{grammar_alternation('complement_preposition')})\s", re.I)
+COMPLEMENT = re.compile(rf"\s(?:{grammar_alternation('complement_preposition')})\s", re.I)
 _LOWER_WORD_NEXT = re.compile(r"\s+[a-z\u00df-\u00ff]{4,}\b")
 """A lower-case content word right after a keyword: "Research focused on ..." is a clause,
 and its first word is not the head of a name."""
@@ -361,19 +361,19 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     if not keywords:
         return None
     in_head = [found for found in keywords if found[0] <= head_end]
-    # A head word both lexicons hold is a plural ("Jackson Associates", "Brook Consultants"):
+    # A head word both lexicons hold is a plural ("Whitcombe Associates", "Brook Consultants"):
     # a firm's name, since a job title names one person.
     return max(in_head or keywords, key=lambda found: (found[0], found[1] is _ORG))[1]
 
 
 _ORG = SegmentKind.ORGANIZATION
-_HEAD_END = re.compile(rf"{_COMPLEMENT.pattern}|\s[-–—]\s", re.I)
+_HEAD_END = re.compile(rf"{COMPLEMENT.pattern}|\s[-–—]\s", re.I)
 """A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
 
 
-def _first(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
+def first_of_kind(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:
     return next((segment for segment in segments if segment.kind is kind), None)
 
 
-def _line_of(text: str, offset: int) -> int:
+def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)

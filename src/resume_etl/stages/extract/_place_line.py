@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 
 from resume_etl.stages.extract._pieces import (
-    _LOCATION_WORDS,
+    LOCATION_WORDS,
     HeaderSegment,
     SegmentKind,
-    _line_of,
+    line_of,
 )
 from resume_etl.stages.extract._spans import SpanIndex
 
@@ -38,9 +38,9 @@ def employer_before_place(
     if role is None or found is None:
         return None
     text = spans.text
-    line = _line_of(text, found.start)
-    if line == _line_of(text, role.start) or any(
-        s.kind in _NAMED_KINDS and _line_of(text, s.start) == line for s in segments
+    line = line_of(text, found.start)
+    if line == line_of(text, role.start) or any(
+        s.kind in _NAMED_KINDS and line_of(text, s.start) == line for s in segments
     ):
         return None
     return _name_then_place(found, spans)
@@ -60,7 +60,7 @@ def _name_then_place(
     # ("Troy, MI") is the place itself; three parts are a name, a town and its region (the
     # small NER calls many a name a place).
     if (
-        name.lower() in _LOCATION_WORDS
+        name.lower() in LOCATION_WORDS
         or _REGION_CODE.fullmatch(name)
         or _REGION_CODE.fullmatch(rest)
         or ("," not in rest and spans.entities(name_start, name_start + len(name), {"GPE", "LOC"}))

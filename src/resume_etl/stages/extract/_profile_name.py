@@ -20,7 +20,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
 from resume_etl.stages.extract._profile_place import place_in
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Line, LineKind
 from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
@@ -230,7 +230,7 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
         if spans.within(key, begin, finish):
             return None
     places = spans.entities(begin, finish, {"GPE", "LOC"})
-    if places and _covers(places, begin, finish, 0.5):
+    if places and covers(places, begin, finish, 0.5):
         return None
     return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Line
 from resume_etl.wordlists import grammar_alternation
 
@@ -99,7 +99,7 @@ def place_in(piece: tuple[int, int], spans: SpanIndex, strict: bool = False) -> 
                 continue
             if places or _PLACE_SUPPORT.search(value) or not strict:
                 return Extracted(value, cand_start, cand_end, 0.7)
-        elif places and _covers(places, cand_start, cand_end, 0.8):
+        elif places and covers(places, cand_start, cand_end, 0.8):
             return Extracted(value, cand_start, cand_end, 0.5)
     return None
 
@@ -161,7 +161,7 @@ def _has_street_word(part: str) -> bool:
 
 
 def _after_street(text: str, start: int, comma: int, end: int) -> list[tuple[int, int]]:
-    """ "… Ave. #466 Oklahoma City, OK 73106", "84546 Egglkofen, Germany": the capitalized words
+    """ "… Ave. #212 Oklahoma City, OK 73120", "84100 Thalbrunn, Germany": the capitalized words
     right after the street (or postal code) in the last comma part, through the field's end."""
     words = list(re.finditer(r"\S+", text[start:comma]))
     kept: list[re.Match[str]] = []
@@ -329,7 +329,7 @@ def _dash_fields(piece: Piece, text: str) -> list[tuple[int, int]]:
 
 def _before_contact(field: tuple[int, int], spans: SpanIndex) -> tuple[int, int] | None:
     """The field up to the first contact in it, without the label before that contact
-    ("Rosharon, TX 77583 Home: (123) 345-7890"); None when nothing is left."""
+    ("Brenham, TX 77833 Home: (123) 345-7890"); None when nothing is left."""
     start, end = field
     contacts = [s.start_char for s in spans.groups[labels.CONTACTS] if start <= s.start_char < end]
     text = spans.text

@@ -20,7 +20,6 @@ from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
 
-_ACADEMIC = "academic"
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
 
@@ -74,7 +73,7 @@ def _has(group: str, entry: Entry, spans: SpanIndex) -> bool:
 
 def _school_word(line: Line, spans: SpanIndex) -> bool:
     words = spans.within(labels.ORG_KEYWORDS, line.content_start, line.end)
-    return any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+    return any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
 
 
 def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
@@ -85,9 +84,9 @@ def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
 
 
 def _regrouped(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry] | None:
-    """A section whose schools alternate strictly with their degrees ("Shenandoah University" /
-    "Ed. D, Administrative Leadership, August 2004." / "University of South Carolina" / "M.Ed.,
-    Remedial Reading, December, 1978" / …), cut at its first kind of line however the segmenter
+    """A section whose schools alternate strictly with their degrees ("Eastmoor University" /
+    "Ed. D, Curriculum Leadership, May 2006." / "University of Westbrook" / "M.Ed.,
+    Reading Education, June, 1981" / …), cut at its first kind of line however the segmenter
     cut it: a date that closes a degree line made it close the entry there, and every school
     after the first landed on the degree above it. None when the section does not alternate."""
     if len(entries) < 2 or any(entry.columns is not None for entry in entries):
@@ -181,6 +180,6 @@ def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
     words = spans.within(labels.ORG_KEYWORDS, start, end)
     return (
         _Lead.SCHOOL
-        if any(word._.get(labels.CATEGORY_ATTR) == _ACADEMIC for word in words)
+        if any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
         else None
     )

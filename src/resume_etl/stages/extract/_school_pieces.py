@@ -18,7 +18,6 @@ from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.wordlists import alternation, builtin_alternation
 
-ACADEMIC = "academic"
 DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
 """A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
 
@@ -34,7 +33,7 @@ def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> Head
     # "General High School Certificate" names a second degree: a certificate, not a school.
     named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
     if not any(word[:1].isupper() for word in named.split()) or not any(
-        school._.get(labels.CATEGORY_ATTR) == ACADEMIC
+        school._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
         and school.start_char <= degrees[0].start_char < school.end_char
         for school in schools
     ):
@@ -90,13 +89,13 @@ def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
     """Whether an academic word of the organization lexicon ("University", "École",
     "Hochschule", "Institute of Technology") is in the segment."""
     return any(
-        span._.get(labels.CATEGORY_ATTR) == ACADEMIC
+        span._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
         for span in spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
     )
 
 
 def school_name(school: HeaderSegment) -> Extracted:
-    """The school's name without a full stop that closes its line ("Mass Media College.")."""
+    """The school's name without a full stop that closes its line ("Lakemont Media College.")."""
     if _FULL_STOP.search(school.text):
         return Extracted(school.text[:-1], school.start, school.end - 1, school.confidence)
     return school.extracted()

@@ -2,7 +2,7 @@
 
 A résumé writes every job the same way: if the first header line names the employer in the
 jobs where a lexicon can tell ("Complete Communication Services"), it names the employer in the
-jobs where none can ("Daxko"), whatever the NER thinks of the word. A *slot* is a segment's
+jobs where none can ("Brindle"), whatever the NER thinks of the word. A *slot* is a segment's
 place in its entry's header: its line's offset from the line holding the entry's dates, and its
 ordinal on that line. The segments a rule is
 sure of vote for their slot's kind; a segment no rule is sure of takes its slot's kind when
@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, line_of
 
 Slot = tuple[int, int]
 """(line offset from the entry's dates line, segment ordinal on that line)."""
@@ -51,7 +51,7 @@ def slotted(
     on_line: Counter[int] = Counter()
     found = []
     for segment in sorted(segments, key=lambda s: s.start):
-        line = _line_of(frame.text, segment.start) - frame.anchor
+        line = line_of(frame.text, segment.start) - frame.anchor
         if abs(line) > HEADER_REACH:
             continue
         found.append(((line, on_line[line]), segment))

@@ -113,7 +113,7 @@ class _StartOrder:
         return [self.spans[place] for place in inside]
 
 
-def _covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
+def covers(span_list: list[Span], start: int, end: int, share: float) -> bool:
     covered = sum(span.end_char - span.start_char for span in span_list)
     return covered >= share * (end - start)
 

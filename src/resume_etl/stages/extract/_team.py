@@ -1,7 +1,7 @@
 """A team written after the title is no employer: "Tech Lead, Payments" under "Brindle".
 
 A position often names the team or department the title belongs to, after a comma or a spaced
-dash ("Senior Engineer, Cloud Services", "Engineer - Internal Tools"). Cut from the title, that
+dash ("Senior Engineer, Cloud Services", "Engineer - Release Tooling"). Cut from the title, that
 part looks like a name, and when it reads as an organization ("Services") or sits where the
 section's other jobs write their employer ("Title, Employer (dates)"), it was taken for the
 employer. A job names one employer; when its header names another one as well (a line of its
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from resume_etl.stages.extract._pieces import _COMPLEMENT, HeaderSegment, SegmentKind, _line_of
+from resume_etl.stages.extract._pieces import COMPLEMENT, HeaderSegment, SegmentKind, line_of
 from resume_etl.stages.extract._slots import SURE, Slot, SlotFrame, slotted
 from resume_etl.wordlists import builtin_forms
 
@@ -38,7 +38,7 @@ _NAMED_KINDS = frozenset(
 
 def is_department(text: str) -> bool:
     """A department rather than the employer: its head word (before "of") names a part."""
-    head = _COMPLEMENT.split(text, maxsplit=1)[0].split()
+    head = COMPLEMENT.split(text, maxsplit=1)[0].split()
     return bool(head) and head[-1].lower().strip(".,") in _DEPARTMENT_HEADS
 
 
@@ -102,7 +102,7 @@ def _other_name(
         and s.text[:1].isupper()
         and _written_as_a_name(s.text)
     ]
-    title_line = _line_of(text, role.start)
+    title_line = line_of(text, role.start)
     after = _name_after_team(names, text, team)
     if after is not None and (
         not ranked or _outranks(after, team, title_line, text, segments) or _at(text, team, after)
@@ -122,7 +122,7 @@ def _other_name(
             s
             for s in names
             if _outranks(s, team, title_line, text, segments)
-            or (s in in_slot and _line_of(text, s.start) == title_line + 1)
+            or (s in in_slot and line_of(text, s.start) == title_line + 1)
         ]
     own_line = _name_on_own_line(names, segments, frame, title_line)
     if own_line is None:
@@ -133,8 +133,8 @@ def _other_name(
 
 
 def _named_place(found: HeaderSegment, segments: Sequence[HeaderSegment]) -> bool:
-    """A job has one place: a name only the NER calls a place ("Daxko", "Southern California
-    Edison"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
+    """A job has one place: a name only the NER calls a place ("Brindle", "Eastern Valley
+    Power"), in a header that holds a sure place as well ("Birmingham, AL"), is a name."""
     return (
         found.kind is SegmentKind.LOCATION
         and found.confidence < SURE
@@ -157,11 +157,11 @@ def _outranks(
     outranks any team."""
     if team.confidence < SURE or name.confidence >= team.confidence:
         return True
-    line = _line_of(text, name.start)
+    line = line_of(text, name.start)
     if line == title_line - 1:
         return True
     placed = any(
-        s.kind is SegmentKind.LOCATION and s.start > name.end and _line_of(text, s.start) == line
+        s.kind is SegmentKind.LOCATION and s.start > name.end and line_of(text, s.start) == line
         for s in segments
     )
     return line == title_line + 1 and placed
@@ -173,7 +173,11 @@ def _at(text: str, team: HeaderSegment, name: HeaderSegment) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}\b")
-"""A word of four letters or more in lower case: "rules", "serving" (not "of", "and", "for")."""
+"""A word of four letters or more in lower case: "rules", "serving" (not "of", "and", "for").
+
+Not ``nlp.word_shape.is_lower_content_word`` on purpose: that one judges whole words of letters,
+while a header piece's text keeps the punctuation around its words, and this finds the word inside
+it too ("(rules)", "rules,", the "well" of "well-known"); it reads ASCII letters only."""
 
 
 def _written_as_a_name(text: str) -> bool:
@@ -211,7 +215,7 @@ def _name_on_own_line(
     09/2018 - 08/2021*") is where the job was done."""
     text = frame.text
     for found in names:
-        line = _line_of(text, found.start)
+        line = line_of(text, found.start)
         if abs(line - title_line) != 1 or (line > title_line and line == frame.anchor):
             continue
         beside = [
@@ -219,7 +223,7 @@ def _name_on_own_line(
             for other in segments
             if other.kind in _NAMED_KINDS
             and other.start != found.start
-            and _line_of(text, other.start) == line
+            and line_of(text, other.start) == line
         ]
         if not beside:
             return found

@@ -8,14 +8,14 @@ from spacy.tokens import Span
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import EducationCandidate, Extracted, Normalized
-from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
+from resume_etl.stages.extract._entry import EntryContext, date_masks, entry_dates
 from resume_etl.stages.extract._header import (
-    _GPA,
+    GPA_STATED,
     HeaderSegment,
     SegmentKind,
-    _first,
-    _line_of,
+    first_of_kind,
     header_segments,
+    line_of,
 )
 from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
@@ -42,16 +42,16 @@ _DEGREE_FIELD_LEAD = re.compile(
 
 
 def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> EducationCandidate:
-    dates = graduation_dates(_entry_dates(ctx.entry, ctx.spans), ctx.spans.text)
-    masks = _date_masks(dates, ctx.entry, ctx.spans)
+    dates = graduation_dates(entry_dates(ctx.entry, ctx.spans), ctx.spans.text)
+    masks = date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
         school_named_like_a_degree(segment, ctx.spans)
         for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
         if DISTINCTION.fullmatch(segment.text) is None
     ]
-    gpa = gpa or _gpa_cell(_first(segments, SegmentKind.GPA) if ctx.entry.columns else None)
-    degree_segment = _first(segments, SegmentKind.DEGREE)
+    gpa = gpa or _gpa_cell(first_of_kind(segments, SegmentKind.GPA) if ctx.entry.columns else None)
+    degree_segment = first_of_kind(segments, SegmentKind.DEGREE)
     degree, level, field_of_study = _degree_and_field(degree_segment, ctx.spans, degree_levels)
     used: list[HeaderSegment] = [] if degree_segment is None else [degree_segment]
     if field_of_study is None and degree_segment is not None:
@@ -186,8 +186,8 @@ def _field_after_degree(
     segment right after the last degree segment on its line is the field, unless a school word
     ("University", "Hochschule") says it is the school."""
     text = spans.text
-    line = _line_of(text, degree.start)
-    after = [s for s in segments if s.start >= degree.end and _line_of(text, s.start) == line]
+    line = line_of(text, degree.start)
+    after = [s for s in segments if s.start >= degree.end and line_of(text, s.start) == line]
     while after and after[0].kind is SegmentKind.DEGREE:
         after.pop(0)
     if not after or after[0].kind not in _FIELD_KINDS:
@@ -204,7 +204,7 @@ def _field_after_degree(
         for s in segments
         if s is not candidate
         and s.kind in _INSTITUTION_KINDS
-        and (s.kind is SegmentKind.ORGANIZATION or _line_of(text, s.start) != line)
+        and (s.kind is SegmentKind.ORGANIZATION or line_of(text, s.start) != line)
     ]
     if candidate.kind is SegmentKind.ORGANIZATION and not elsewhere:
         return None
@@ -241,17 +241,17 @@ def _institution(
     free = [s for s in segments if s.kind in _INSTITUTION_KINDS and all(s is not u for u in used)]
     schools = [s for s in free if is_school(s, spans)]
     # Two schools in one header: the one on the degree's line took the degree.
-    used_lines = {_line_of(text, u.start) for u in used}
-    beside = [s for s in schools if _line_of(text, s.start) in used_lines]
+    used_lines = {line_of(text, u.start) for u in used}
+    beside = [s for s in schools if line_of(text, s.start) in used_lines]
     found = (
         next(iter(beside + schools), None)
-        or _first(free, SegmentKind.ORGANIZATION)
-        or _first(free, SegmentKind.UNKNOWN)
+        or first_of_kind(free, SegmentKind.ORGANIZATION)
+        or first_of_kind(free, SegmentKind.UNKNOWN)
     )
     if found is not None or not free:
         return found
-    first_line = _line_of(text, segments[0].start)
-    on_first = [s for s in segments if _line_of(text, s.start) == first_line]
+    first_line = line_of(text, segments[0].start)
+    on_first = [s for s in segments if line_of(text, s.start) == first_line]
     alone = len(on_first) == 1 and on_first[0] is free[0]
     return free[0] if alone and first_line not in used_lines and len(segments) > 1 else None
 
@@ -276,8 +276,8 @@ def _unnamed_degree(
         match = _NAMED_IN_FIELD.match(segment.text)
         if match and _named_like_a_degree(match.group(1), match.group(2).capitalize()):
             return [segment], *_degree_field_match(segment, match)
-        line = _line_of(text, segment.start)
-        if not any(_line_of(text, s.start) < line for s in others):
+        line = line_of(text, segment.start)
+        if not any(line_of(text, s.start) < line for s in others):
             continue
         match = _DEGREE_COMMA_FIELD.match(segment.text)
         if match and _named_like_a_degree(*match.groups()):
@@ -329,7 +329,7 @@ _FIELD_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ROLE, SegmentKind.ORG
 
 def _find_gpa(entry: Entry, text: str) -> tuple[float, float | None, Extracted] | None:
     for line in (*entry.header, *entry.body):
-        match = _GPA.search(text, line.content_start, line.end)
+        match = GPA_STATED.search(text, line.content_start, line.end)
         if match:
             scale = float(match.group(2)) if match.group(2) else None
             found = Extracted(match.group(), match.start(), match.end(), 0.95)

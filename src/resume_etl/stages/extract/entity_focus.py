@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from resume_etl.stages.extract._entry import _date_masks, _entry_dates
+from resume_etl.stages.extract._entry import date_masks, entry_dates
 from resume_etl.stages.extract._header import (
-    _CITY_REGION,
+    CITY_REGION,
     SegmentKind,
-    _classify_range,
-    _split,
-    _trimmed,
-    _unmasked_pieces,
+    classify_range,
+    cut_pieces,
+    trimmed_pieces,
+    unmasked_pieces,
 )
 from resume_etl.stages.extract._profile_lines import pieces, top_lines, word_count
 from resume_etl.stages.extract._spans import SpanIndex
@@ -46,7 +46,7 @@ def entity_ranges(segmented: SegmentedDocument, spans: SpanIndex) -> list[tuple[
 
     ``spans`` holds the lexicon, contact and date spans but no entities yet. Entities break ties
     only: an entry header line matters when one of its segments is claimed by no lexicon or pattern
-    (``_classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
+    (``classify_range`` then asks for ORG/GPE/LOC); of the profile's top lines, the first (a
     name's PERSON) and those before a "City, Region" line (GPE); and lines that state a name in
     capitals ("I am JANE DOE"). Keep in step with the readers of ``SpanIndex.entities``.
     """
@@ -58,7 +58,7 @@ def entity_ranges(segmented: SegmentedDocument, spans: SpanIndex) -> list[tuple[
     top = top_lines(segmented.sections)[:TOP_LINES]
     lines.extend(top[:1])
     for line in top:
-        if _CITY_REGION.match(line.content.strip()):
+        if CITY_REGION.match(line.content.strip()):
             break
         if _top_line_reads_entities(line, spans.text):
             lines.append(line)
@@ -95,21 +95,21 @@ def _top_line_reads_entities(line: Line, text: str) -> bool:
 
 def _unclaimed_header_lines(entry: Entry, spans: SpanIndex) -> Iterator[Line]:
     """Header lines with a segment that only the entity recognizer can classify."""
-    masks = _date_masks(_entry_dates(entry, spans), entry, spans)
+    masks = date_masks(entry_dates(entry, spans), entry, spans)
     for line in entry.header:
         pieces = (
             piece
-            for start, end in _unmasked_pieces(line.content_start, line.end, masks)
-            for piece in _split(spans.text, start, end)
+            for start, end in unmasked_pieces(line.content_start, line.end, masks)
+            for piece in cut_pieces(spans.text, start, end)
         )
         if any(_needs_entities(spans, start, end) for start, end in pieces):
             yield line
 
 
 def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
-    """Whether classifying this piece (or, as ``_classify_piece`` may, its comma parts) reads
+    """Whether classifying this piece (or, as ``classify_piece`` may, its comma parts) reads
     entities: without any, such a segment comes out UNKNOWN."""
-    whole = _classify_range(spans, start, end)
+    whole = classify_range(spans, start, end)
     if whole.kind is SegmentKind.UNKNOWN:
         return True
     if "," not in spans.text[start:end] or whole.kind in (SegmentKind.LOCATION, SegmentKind.GPA):
@@ -117,7 +117,7 @@ def _needs_entities(spans: SpanIndex, start: int, end: int) -> bool:
     parts: list[tuple[int, int]] = []
     cursor = start
     for match in re.finditer(",", spans.text[start:end]):
-        parts.extend(_trimmed(spans.text, cursor, start + match.start()))
+        parts.extend(trimmed_pieces(spans.text, cursor, start + match.start()))
         cursor = start + match.end()
-    parts.extend(_trimmed(spans.text, cursor, end))
-    return any(_classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)
+    parts.extend(trimmed_pieces(spans.text, cursor, end))
+    return any(classify_range(spans, s, e).kind is SegmentKind.UNKNOWN for s, e in parts)

@@ -12,13 +12,13 @@ from resume_etl.stages.extract._body_title import title_opening_body
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
 from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._employer_slot import employer_by_slot
-from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
+from resume_etl.stages.extract._entry import EntryContext, date_masks, entry_dates
 from resume_etl.stages.extract._header import (
     HeaderSegment,
     SegmentKind,
-    _first,
-    _line_of,
+    first_of_kind,
     header_segments,
+    line_of,
 )
 from resume_etl.stages.extract._header_end import within_header
 from resume_etl.stages.extract._place_line import employer_before_place
@@ -60,9 +60,9 @@ def _employer(
     employers = [s for s in every_organization if not _is_department(s.text)]
     organizations = employers or every_organization
     if role is not None and len(organizations) > 1:
-        role_line = _line_of(text, role.start)
-        beside = [s for s in organizations if _line_of(text, s.start) == role_line]
-        elsewhere = [s for s in organizations if _line_of(text, s.start) != role_line]
+        role_line = line_of(text, role.start)
+        beside = [s for s in organizations if line_of(text, s.start) == role_line]
+        elsewhere = [s for s in organizations if line_of(text, s.start) != role_line]
         # "Research Assistant at X University" over a line the NER alone calls an
         # organization: the employer named by a keyword beside the role stays.
         surest_beside = max((s.confidence for s in beside), default=0.0)
@@ -89,7 +89,7 @@ def _employment_type(
     spans: SpanIndex,
     categories: dict[str, str | None],
 ) -> tuple[EmploymentType, Extracted] | None:
-    stated = _first(segments, SegmentKind.EMPLOYMENT_TYPE)
+    stated = first_of_kind(segments, SegmentKind.EMPLOYMENT_TYPE)
     candidates = [stated] if stated else []
     if role is not None:  # "Software Engineer Intern" implies an internship
         candidates.append(role)
@@ -110,7 +110,7 @@ _GROUP_DURATION_LINE = re.compile(
 """LinkedIn's line under a company that holds several roles: "Full-time · 5 yrs 4 mos"."""
 
 
-def _company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
+def company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
     """The company a LinkedIn role group opens with: the line above "Full-time · 5 yrs"."""
     text = spans.text
     for above, line in itertools.pairwise(entry.header):
@@ -125,8 +125,8 @@ def job_segments(
     entry: Entry, spans: SpanIndex
 ) -> tuple[DateRangeMatch | None, list[HeaderSegment]]:
     """A job entry's period and its header cut into classified segments."""
-    dates = _entry_dates(entry, spans)
-    masks = _date_masks(dates, entry, spans)
+    dates = entry_dates(entry, spans)
+    masks = date_masks(dates, entry, spans)
     segments = header_segments(entry.header, spans, masks, entry.columns)
     return dates, within_header(segments, dates, spans.text)
 
@@ -146,7 +146,7 @@ def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, Segm
 
 def _frame(text: str, dates: DateRangeMatch | None, entry: Entry) -> SlotFrame:
     """Slots counted from the dates line, or from the first line of an undated entry."""
-    return SlotFrame(text, _line_of(text, dates.start_char if dates else entry.start))
+    return SlotFrame(text, line_of(text, dates.start_char if dates else entry.start))
 
 
 def _same(segment: HeaderSegment, other: HeaderSegment | None) -> bool:
@@ -165,7 +165,7 @@ def _organization_and_role(
     decides, and what was taken for the employer is the title ("Salesforce" over
     "Software Engineering PMTS" when every other job names its employer first)."""
     text = spans.text
-    role = _first(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
+    role = first_of_kind(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
     organization = _in_its_slot(segments, frame, slots, organization)
     role = _in_its_slot(segments, frame, slots, role)
@@ -197,9 +197,9 @@ def _unless_the_place(
     segments: list[HeaderSegment], in_slot: HeaderSegment | None, text: str
 ) -> HeaderSegment | None:
     """The segment in the employers' slot, unless it was read as a city and its region
-    written right after an organization's name: "Liberty Christian School, Anderson, Indiana"
+    written right after an organization's name: "Maple Grove Christian School, Fairview, Indiana"
     names the employer and then where it is, whatever slot the place falls in. (One word the
-    NER calls a place may still be the employer: "Software Engineering PMTS, Salesforce".)"""
+    NER calls a place may still be the employer: "Cloud Engineer, Tarvelle".)"""
     if in_slot is None:
         return None
     was = next((s for s in segments if _same(s, in_slot)), None)
@@ -235,7 +235,7 @@ def _second_organization(
     organization: HeaderSegment,
 ) -> HeaderSegment | None:
     """A job names one employer: with the employer found in its slot, another phrase read as
-    an organization outside the employers' slots ("Competence Lead Software Security", whose
+    an organization outside the employers' slots ("Guild Lead Software Security", whose
     "Software" is a company word) is the title."""
     holding = _slots_holding(slots)
     for slot, found in slotted(segments, frame):

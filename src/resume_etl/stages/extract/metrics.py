@@ -17,7 +17,7 @@ from resume_etl.stages.extract._draft import (
 from resume_etl.stages.extract._spans import SpanIndex
 
 
-def _metrics(
+def extract_metrics(
     spans: SpanIndex,
     doc_id: str,
     experiences: list[ExperienceCandidate],

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProfileCandidate
-from resume_etl.stages.extract._header import _FIELD_LABEL
+from resume_etl.stages.extract._header import FIELD_LABEL
 from resume_etl.stages.extract._profile_lines import (
     Piece,
     header_lines,
@@ -134,7 +134,7 @@ def _headline(lines: list[Line], spans: SpanIndex, name: Extracted | None) -> Ex
             for piece in pieces(line, text)
             if name is None or piece[0] >= name.end or piece[1] <= name.start
         ]
-        label = _FIELD_LABEL.match(text, line.content_start, line.end)
+        label = FIELD_LABEL.match(text, line.content_start, line.end)
         if label and not _HEADLINE_LABEL.match(text, line.content_start, line.end):
             continue
         while fields and is_place_or_contact(fields[-1], spans):

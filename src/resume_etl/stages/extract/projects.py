@@ -14,9 +14,9 @@ from collections import Counter
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProjectCandidate
-from resume_etl.stages.extract._entry import EntryContext, _date_masks, _entry_dates
-from resume_etl.stages.extract._header import _split, _trimmed, _unmasked_pieces
-from resume_etl.stages.extract._spans import SpanIndex, _covers
+from resume_etl.stages.extract._entry import EntryContext, date_masks, entry_dates
+from resume_etl.stages.extract._header import cut_pieces, trimmed_pieces, unmasked_pieces
+from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Entry, Line, LineKind, Section, is_page_furniture
 
 _NAMED = re.compile(r"(?P<name>[^\s:][^:]{0,100}?):(?:\s+\S|\s*$)")
@@ -137,7 +137,7 @@ def _named_starts(lines: list[Line], page_width: int = 0) -> dict[int, int | Non
 
 def _block_starts(lines: list[Line], may_be_one: bool = False) -> dict[int, int | None] | None:
     """Project starts of a list of blocks after blank lines, each opened by its name's line:
-    a few words that end no sentence (a name like "Jazzahead!" may), capitalized or one word
+    a few words that end no sentence (a name like "Tunewright!" may), capitalized or one word
     ("dotfiles"). A block that opens otherwise (a description running on after a page break,
     its bullets, an introduction) belongs to the project before it; most blocks must open
     with a name. ``may_be_one``: a single block may be one project (a name over its text)."""
@@ -217,13 +217,13 @@ def build_project(
     ctx: EntryContext, link_starts: list[tuple[int, str]], name_end: int | None = None
 ) -> ProjectCandidate:
     """A project from its entry; ``name_end``: where a "Name: description" line's name ends."""
-    dates = _entry_dates(ctx.entry, ctx.spans)
-    masks = _date_masks(dates, ctx.entry, ctx.spans)
+    dates = entry_dates(ctx.entry, ctx.spans)
+    masks = date_masks(dates, ctx.entry, ctx.spans)
     pieces = [
         piece
         for line in ctx.entry.header
-        for piece in _unmasked_pieces(line.content_start, line.end, masks)
-        for piece in _trimmed(ctx.spans.text, *piece)
+        for piece in unmasked_pieces(line.content_start, line.end, masks)
+        for piece in trimmed_pieces(ctx.spans.text, *piece)
     ]
     first = ctx.entry.header[0]
     name = _project_name(pieces[0], first.start, ctx.spans, first.end) if pieces else None
@@ -256,7 +256,7 @@ def _project_name(
     link = _MARKDOWN_LINK.search(text, line_start, piece[1])
     if link is not None and link.start() <= piece[0] < link.end(1):
         piece = (piece[0], link.end(1))
-    first = next(_split(text, *piece), None)
+    first = next(cut_pieces(text, *piece), None)
     if first is None:
         return None
     start, end = first
@@ -267,7 +267,7 @@ def _project_name(
         and _skills_only(spans, *tools.span(1))
         and not _ends_in_skill(spans, start, tools.start())
     ):
-        end = next(_trimmed(text, start, tools.start()), (start, end))[1]
+        end = next(trimmed_pieces(text, start, tools.start()), (start, end))[1]
     elif end == piece[1] and (year := _TRAILING_YEAR.match(text, end, line_end)) is not None:
         end = year.end(1)  # "Forum Kongress 2017": the year the name was masked at is its own
     return Extracted(text[start:end], start, end, 0.8)
@@ -278,7 +278,7 @@ _TRAILING_YEAR = re.compile(r" ((?:19|20)\d{2})[ \t]*(?:$|(?=\n))")
 
 
 def _skills_only(spans: SpanIndex, start: int, end: int) -> bool:
-    return _covers(spans.within(labels.SKILLS, start, end), start, end, 0.8)
+    return covers(spans.within(labels.SKILLS, start, end), start, end, 0.8)
 
 
 def _ends_in_skill(spans: SpanIndex, start: int, end: int) -> bool:

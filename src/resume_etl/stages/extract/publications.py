@@ -15,7 +15,7 @@ from resume_etl import ids
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, LinkCandidate, PublicationCandidate
-from resume_etl.stages.extract._header import _MIN_SEGMENT_CHARS, _trimmed
+from resume_etl.stages.extract._header import MIN_SEGMENT_CHARS, trimmed_pieces
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.citations import (
     CitationText,
@@ -50,7 +50,7 @@ def _venue_after_cue(
         if match.start is not None:
             year = match.start.value.year
         venue_end = dates[0].start_char
-    for start, end in _trimmed(text, cue.end_char, venue_end):
+    for start, end in trimmed_pieces(text, cue.end_char, venue_end):
         return Extracted(text[start:end], start, end, 0.85), year
     return None, year
 
@@ -98,7 +98,7 @@ def _venue_after_title(text: str, start: int, end: int) -> Extracted | None:
     stop = _VENUE_END.search(text, venue_start, end)
     venue_end = stop.start() if stop else end
     value = text[venue_start:venue_end].rstrip(" .;:")
-    if len(value) < _MIN_SEGMENT_CHARS or not value[0].isupper():
+    if len(value) < MIN_SEGMENT_CHARS or not value[0].isupper():
         return None
     return Extracted(value, venue_start, venue_start + len(value), 0.6)
 
@@ -121,7 +121,7 @@ def _citation(
     venue_text_start = line.content_start + quoted.end()
     venue_text_end = line.content_start + year_match.start()
     venue = None
-    for start, end in _trimmed(text, venue_text_start, max(venue_text_start, venue_text_end)):
+    for start, end in trimmed_pieces(text, venue_text_start, max(venue_text_start, venue_text_end)):
         venue_value = re.sub(r"^(?:In|in)\s+", "", text[start:end])
         venue = Extracted(venue_value, end - len(venue_value), end, 0.7)
     if venue is None:
@@ -297,20 +297,20 @@ def _citation_url(written: str) -> str:
     return f"https://doi.org/{value[doi.end() :]}" if doi else value
 
 
-def _cites(publications: Sequence[PublicationCandidate], found: Extracted | None) -> bool:
+def cites(publications: Sequence[PublicationCandidate], found: Extracted | None) -> bool:
     """Whether ``found`` lies inside a publication's text."""
     return found is not None and any(
         start <= found.start < end for start, end in (paper.extent() for paper in publications)
     )
 
 
-def _persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
+def persons_link(publications: Sequence[PublicationCandidate], link: LinkCandidate) -> bool:
     """A web link inside a citation (its DOI, its page) is the paper's, not the person's; a
     profile (LinkedIn, Scholar, ORCID, ...) stays the person's wherever it is written."""
-    return link.platform is not LinkPlatform.WEBSITE or not _cites(publications, link.found("text"))
+    return link.platform is not LinkPlatform.WEBSITE or not cites(publications, link.found("text"))
 
 
-def _cued_publications(
+def cued_publications(
     section: Section,
     section_id: str,
     spans: SpanIndex,

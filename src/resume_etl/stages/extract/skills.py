@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import SkillCandidate
-from resume_etl.stages.extract._header import _EDGE_JUNK
+from resume_etl.stages.extract._header import EDGE_JUNK
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Line, LineKind, Section, is_prose
 from resume_etl.vocab import SectionKind, SkillSource
@@ -117,7 +117,7 @@ def extract_skills(
 def _heading_label(section: Section) -> str | None:
     if section.heading is None:
         return None
-    return _EDGE_JUNK.sub("", section.heading.content.strip()) or None
+    return EDGE_JUNK.sub("", section.heading.content.strip()) or None
 
 
 def _add_table_row(

@@ -2,9 +2,9 @@
 
 A wide run before a capital reads as a blank line (``gaps.py``), and that ends the entry it is
 in. But a hard-wrapped block's next line is indented to the block's text, so after the
-collapse its run is one break plus that indent, whatever letter follows: "•  Design of support
-platforms for solar panels, with      SolidWorks." ("  • " items wrap at four spaces, so the
-run is six), "  Konzeption einer Lösung zur    Erweiterung der ..." (an indented paragraph).
+collapse its run is one break plus that indent, whatever letter follows: "•  Design of mounting
+frames for wind sensors, with      SolidWorks." ("  • " items wrap at four spaces, so the
+run is six), "  Entwurf eines Werkzeugs zur    Pflege der ..." (an indented paragraph).
 
 Two things together tell such a run from a blank line: its width is the block's (one break and
 the indent of the item's text, or the same run that opened the paragraph), and the line before
@@ -12,7 +12,7 @@ it was full: its next word would not have fitted (``wrap_column``). A blank line
 of any length; a wrap follows a full one. The same test reads the other way for a wide run
 before a lower-case word, which ``gaps.py`` takes for a wrapped line: after a line that was not
 full it is a blank line before a name written in lower case ("...a Management System
-    planetmutlu gmbh, Bremen  07/2015 - 08/2017").
+    brightfeld gmbh, Bremen  07/2015 - 08/2017").
 """
 
 from __future__ import annotations

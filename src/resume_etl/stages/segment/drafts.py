@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from resume_etl.stages.segment.lines import Line
 from resume_etl.stages.segment.periods import (
-    _BARE_YEAR,
-    _YEAR_FIELD_AT_END,
-    _YEAR_IN_PARENTHESES_AT_END,
+    BARE_YEAR,
+    YEAR_FIELD_AT_END,
+    YEAR_IN_PARENTHESES_AT_END,
     is_date_line,
     is_period_alone,
 )
@@ -37,7 +37,7 @@ class Entry:
 
 
 @dataclass(slots=True)
-class _EntryDraft:
+class EntryDraft:
     header: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
     columns: Line | None = None
@@ -49,7 +49,7 @@ class _EntryDraft:
         """The header opens with a non-date line and states its period further down."""
         first, rest = self.header[0], self.header[1:]
         return not is_date_line(first.content) and any(
-            is_date_line(ln.content) or _BARE_YEAR.match(ln.content) for ln in rest
+            is_date_line(ln.content) or BARE_YEAR.match(ln.content) for ln in rest
         )
 
     def header_is_period_alone(self) -> bool:
@@ -63,10 +63,10 @@ class _EntryDraft:
         )
 
     def has_parenthesized_year(self) -> bool:
-        return any(_YEAR_IN_PARENTHESES_AT_END.search(line.content) for line in self.header)
+        return any(YEAR_IN_PARENTHESES_AT_END.search(line.content) for line in self.header)
 
     def has_year_field(self) -> bool:
-        return any(_YEAR_FIELD_AT_END.search(line.content) for line in self.header)
+        return any(YEAR_FIELD_AT_END.search(line.content) for line in self.header)
 
     def freeze(self) -> Entry:
         return Entry(tuple(self.header), tuple(self.body), self.columns)

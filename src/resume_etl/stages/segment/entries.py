@@ -6,22 +6,23 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
+from resume_etl.nlp.word_shape import is_lower_content_word
+from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, EntryDraft
 from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
-    _is_continuation,
+    is_continuation,
     is_definition,
     is_prose,
     names_only,
 )
-from resume_etl.stages.segment.model_steps import RoleAt, _apply_step, _model_step, _Step
+from resume_etl.stages.segment.model_steps import RoleAt, Step, apply_step, model_step
 from resume_etl.stages.segment.periods import (
-    _DATE_AT_START,
-    _DATE_LINE,
-    _OPEN_RANGE_AT_END,
-    _YEAR_FIELD_AT_END,
-    _YEAR_IN_PARENTHESES_AT_END,
+    DATE_AT_START,
+    DATE_LINE,
+    OPEN_RANGE_AT_END,
+    YEAR_FIELD_AT_END,
+    YEAR_IN_PARENTHESES_AT_END,
     has_date_field,
     is_date_line,
     is_period_alone,
@@ -29,7 +30,7 @@ from resume_etl.stages.segment.periods import (
 from resume_etl.vocab import SectionKind
 
 
-def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+def _is_bulleted_entry(kind: SectionKind, line: Line, current: EntryDraft | None) -> bool:
     """ "- Diploma in Law, Temasek Polytechnic (2013 - 2016)", "- Ed.D., Finance, X University,
     1988": in an education list of bullets, a dated bullet is a whole entry (not the body of
     the one before)."""
@@ -40,22 +41,22 @@ def _is_bulleted_entry(kind: SectionKind, line: Line, current: _EntryDraft | Non
     content = line.content
     return (
         is_date_line(content)
-        or _YEAR_IN_PARENTHESES_AT_END.search(content) is not None
-        or _YEAR_FIELD_AT_END.search(content) is not None
+        or YEAR_IN_PARENTHESES_AT_END.search(content) is not None
+        or YEAR_FIELD_AT_END.search(content) is not None
     )
 
 
 _LEADING_LABEL = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,30}:\s")
 
 
-def _is_dated_school_line(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+def _is_dated_school_line(kind: SectionKind, line: Line, current: EntryDraft | None) -> bool:
     """ "PhD in Physics, Faculty of Science, University of X (2020 - 2024)": in an education
     section a line that closes with its years in parentheses is a whole entry, however long,
     once the entry before it has its own years."""
     if kind is not SectionKind.EDUCATION or line.kind is not LineKind.TEXT:
         return False
     content = line.content
-    if _YEAR_IN_PARENTHESES_AT_END.search(content) is None or _LEADING_LABEL.match(content):
+    if YEAR_IN_PARENTHESES_AT_END.search(content) is None or _LEADING_LABEL.match(content):
         return False
     return current is None or current.has_date() or current.has_parenthesized_year()
 
@@ -85,12 +86,12 @@ def names_a_project(line: Line) -> bool:
         len(plain.split()) <= _MAX_PROJECT_NAME_WORDS
         and any(char.isalpha() for char in plain)
         and not is_date_line(plain)
-        and _DATE_AT_START.match(plain) is None
+        and DATE_AT_START.match(plain) is None
         and _BODY_LABEL.match(plain) is None
     )
 
 
-def _is_listed_project(kind: SectionKind, line: Line, current: _EntryDraft | None) -> bool:
+def _is_listed_project(kind: SectionKind, line: Line, current: EntryDraft | None) -> bool:
     """In a list of one-line projects, each named line is a whole entry even when it reads as a
     sentence. Only a list whose entries are such lines is split this way (bullets only when its
     entries are bullets), so a project's own description bullets stay its body."""
@@ -117,7 +118,7 @@ def is_job_item(line: Line) -> bool:
     content = line.content
     if not (is_date_line(content) or has_date_field(content)):
         return False
-    beside = _DATE_LINE.sub(" ", content)
+    beside = DATE_LINE.sub(" ", content)
     words = [word for word in beside.split() if any(char.isalpha() for char in word)]
     return (
         0 < len(words) <= _MAX_JOB_ITEM_WORDS
@@ -132,7 +133,7 @@ _YEAR_OR_RANGE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _is_listed_job(
-    kind: SectionKind, line: Line, current: _EntryDraft | None, jobs_listed: bool
+    kind: SectionKind, line: Line, current: EntryDraft | None, jobs_listed: bool
 ) -> bool:
     """ "- **Data Analyst**, Tallowby Ltd (Jan 2019 - Mar 2021)": in an experience section a
     list item that is a job's header opens a job when every item of the section's list is
@@ -162,7 +163,7 @@ _BODY_LABEL = re.compile(
 
 
 def _opens_by_exact_rule(
-    kind: SectionKind, line: Line, current: _EntryDraft | None, jobs_listed: bool = False
+    kind: SectionKind, line: Line, current: EntryDraft | None, jobs_listed: bool = False
 ) -> bool:
     """The line opens an entry by a rule that the line-role model is never asked about."""
     return (
@@ -183,7 +184,7 @@ def split_entries(
     projects); then the line-role model's guess where it has one (``roles``); the other
     rules decide the rest.
     """
-    drafts: list[_EntryDraft] = []
+    drafts: list[EntryDraft] = []
     intro: list[Line] = []
     previous: Line | None = None
     table_header: Line | None = None
@@ -196,11 +197,11 @@ def split_entries(
             if previous is None or previous.kind is not LineKind.TABLE_ROW:
                 table_header = line
             else:
-                drafts.append(_EntryDraft(header=[line], columns=table_header))
+                drafts.append(EntryDraft(header=[line], columns=table_header))
             previous = line
             continue
         if _opens_by_exact_rule(kind, line, current, jobs_listed):
-            drafts.append(_EntryDraft(header=[line]))
+            drafts.append(EntryDraft(header=[line]))
         elif roles and current is not None and _BODY_LABEL.match(line.content):
             current.body.append(line)  # the rules' exact reading of a labelled body line
         elif (
@@ -210,11 +211,11 @@ def split_entries(
             and _ends_range_of(current.header[-1], line)
         ):
             current.header.append(line)  # "Jan 2020 -" then "Mar 2021": one range
-        elif (step := _model_step((roles or {}).get(line.start), line, current)) is not None:
-            _apply_step(step, line, current, drafts, intro)
-            if step is _Step.DROP:
+        elif (step := model_step((roles or {}).get(line.start), line, current)) is not None:
+            apply_step(step, line, current, drafts, intro)
+            if step is Step.DROP:
                 continue
-        elif current is not None and _is_continuation(line, previous):
+        elif current is not None and is_continuation(line, previous):
             (current.body or current.header).append(line)
         elif (
             line.kind is LineKind.BULLET
@@ -225,7 +226,7 @@ def split_entries(
         ):
             (current.body if current else intro).append(line)
         elif _opens_new_entry(current, line):
-            drafts.append(_EntryDraft(header=[line]))
+            drafts.append(EntryDraft(header=[line]))
         else:
             assert current is not None
             current.header.append(line)
@@ -237,34 +238,34 @@ def split_entries(
 
 _SENTENCE_CASE_WORDS = 7
 _SENTENCE_CASE_LOWER = 3
-_SMALL_WORD_MAX = 3
 
 
 def _runs_as_sentence(line: Line) -> bool:
     """A piece of a sentence wrapped over lines without its full stop ("Wrote and maintained
     shared reporting templates that describe the"): it opens like a sentence, a capital then a word
-    in lower case, and writes its content words in lower case. A header capitalizes its
-    content words and opens with a name or a title ("Senior Manager, Site Operations -
-    Grew this regional firm ..."), even when a sentence runs on after it; a line holding a
-    period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
+    in lower case, and writes its content words in lower case (every letter of them, so a
+    name with an inner capital, "eBay", is not one; ``is_lower_content_word``). A header
+    capitalizes its content words and opens with a name or a title ("Senior Manager, Site
+    Operations - Grew this regional firm ..."), even when a sentence runs on after it; a line
+    holding a period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
     content = line.content
     words = content.split()
     if len(words) < _SENTENCE_CASE_WORDS or not words[1][:1].islower():
         return False
     if is_date_line(content) or has_date_field(content):
         return False
-    lower = [w for w in words if w.isalpha() and w.islower() and len(w) > _SMALL_WORD_MAX]
+    lower = [w for w in words if is_lower_content_word(w, every_letter=True)]
     return len(lower) >= _SENTENCE_CASE_LOWER
 
 
 def _school_line(kind: SectionKind, line: Line) -> bool:
-    """In an education section, a line of names closed by a full stop ("Indiana University,
-    1976.", "MS., Indian Institute of Technology, Bombay, India.") heads a school, where
+    """In an education section, a line of names closed by a full stop ("Eastvale University,
+    1979.", "MS., Northvale Institute of Technology, Pune, India.") heads a school, where
     elsewhere a full stop makes a line a sentence."""
     return kind is SectionKind.EDUCATION and names_only(line)
 
 
-def _give_back_titles(drafts: list[_EntryDraft]) -> None:
+def _give_back_titles(drafts: list[EntryDraft]) -> None:
     """Where a header states its period on a line of its own after its title ("MSc Nursing" /
     "2023 - present" / "University of Leeds") and the next entry was opened at its period
     line, the lines before that period in the header above are the next entry's title: the
@@ -284,8 +285,8 @@ def _give_back_titles(drafts: list[_EntryDraft]) -> None:
         del above.header[-titles:]
 
 
-def _definitions_as_headers(drafts: list[_EntryDraft]) -> None:
-    """ "2016-present" then ":   Statistical Consultant to the [Tribal Council](url).": a
+def _definitions_as_headers(drafts: list[EntryDraft]) -> None:
+    """ "2016-present" then ":   Fisheries Modelling Consultant to the [River Trust](url).": a
     definition list whose term is an entry's period defines the entry by its first
     definition, which names the position, however much it reads as a sentence."""
     for draft in drafts:
@@ -302,13 +303,13 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
     return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET
 
 
-def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
+def _opens_new_entry(current: EntryDraft | None, line: Line) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return True
     if _ends_range_of(current.header[-1], line):
         # "Jan 2020 -" then "Mar 2021": one range wrapped over two lines, one entry.
         return False
-    closes_with_year = _YEAR_FIELD_AT_END.search(line.content) is not None
+    closes_with_year = YEAR_FIELD_AT_END.search(line.content) is not None
     if closes_with_year and current.has_year_field():
         # "Ph.D., LSE, 2015" then "M.A., USP, 2010": each line is a whole entry.
         return True
@@ -321,7 +322,7 @@ def _opens_new_entry(current: _EntryDraft | None, line: Line) -> bool:
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
     return is_date_line(line.content) or (
-        line.blank_before and _YEAR_FIELD_AT_END.search(line.content) is not None
+        line.blank_before and YEAR_FIELD_AT_END.search(line.content) is not None
     )
 
 
@@ -329,6 +330,6 @@ def _ends_range_of(previous: Line, line: Line) -> bool:
     """``line`` closes a range ``previous`` left open, so it is no second entry's period."""
     return (
         not line.blank_before
-        and _OPEN_RANGE_AT_END.search(previous.content) is not None
-        and _DATE_AT_START.match(line.content.lstrip()) is not None
+        and OPEN_RANGE_AT_END.search(previous.content) is not None
+        and DATE_AT_START.match(line.content.lstrip()) is not None
     )

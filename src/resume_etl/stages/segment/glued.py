@@ -2,8 +2,8 @@
 
 Text pulled as one line lost its breaks as runs of spaces, and reflow puts a break back into
 each run; but some breaks collapsed into a single space, which reads as a word gap: the
-heading then opens the line of the first entry ("Work Experience Carnegie Mellon University",
-"Experience Disney Interactive Media Group January 2008- Present"). A line after a blank line
+heading then opens the line of the first entry ("Work Experience Northvale State University",
+"Experience Lakemont Game Studio March 2009- Present"). A line after a blank line
 that opens with a jobs or schools heading phrase in capitals, followed by a capitalised text of
 its own and a date within the next lines, is cut in two. Only restored texts are read so: in
 a printed text a line is a line.
@@ -11,7 +11,7 @@ a printed text a line is a line.
 
 from __future__ import annotations
 
-from resume_etl.stages.segment.lines import Line, LineKind, _classify_line
+from resume_etl.stages.segment.lines import Line, LineKind, classify_line
 from resume_etl.stages.segment.periods import is_date_line
 from resume_etl.stages.segment.sections import SectionClassifier
 from resume_etl.vocab import SectionKind
@@ -69,5 +69,5 @@ def _cut(line: Line, rest_offset: int) -> list[Line]:
         line.content_start,
         blank_before=True,
     )
-    rest = _classify_line(line.text[cut - line.start :], cut, line.end, blank_before=False)
+    rest = classify_line(line.text[cut - line.start :], cut, line.end, blank_before=False)
     return [heading, rest]

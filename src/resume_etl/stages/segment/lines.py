@@ -99,7 +99,7 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
             kind = LineKind.MD_HEADING
             lines.append(Line(lead, end, raw[lead - start :], kind, lead, level, blank_before))
         else:
-            line = _classify_line(raw[lead - start :], lead, end, blank_before, markdown)
+            line = classify_line(raw[lead - start :], lead, end, blank_before, markdown)
             lines.append(line)
         blank_before = False
     return lines
@@ -132,7 +132,7 @@ def _setext_level(stripped: str, below: str) -> int:
     return 1 if below.strip().startswith("=") else 2
 
 
-def _classify_line(
+def classify_line(
     text: str, start: int, end: int, blank_before: bool, markdown: bool = False
 ) -> Line:
     if heading := _MD_HEADING.match(text):
@@ -188,16 +188,16 @@ _SMALL_WORD = 3
 
 
 def names_only(line: Line) -> bool:
-    """A short line of names, closed by a full stop or not ("Indiana University, 1976.",
-    "Diploma in News Reading, Mass Media College."): every word longer than a small one ("of",
-    "in", "and") starts with a capital or a digit, as names do and sentences do not."""
+    """A short line of names, closed by a full stop or not ("Eastvale University, 1979.",
+    "Diploma in Radio Presenting, Lakemont Media College."): every word longer than a small
+    one ("of", "in", "and") starts with a capital or a digit, as names do and sentences do not."""
     words = line.content.replace(",", " ").split()
     return len(words) <= _NAME_WORDS and all(
         word[0].isupper() or word[0].isdigit() or len(word) <= _SMALL_WORD for word in words
     )
 
 
-def _is_continuation(line: Line, previous: Line | None) -> bool:
+def is_continuation(line: Line, previous: Line | None) -> bool:
     """A hard-wrapped line: starts in lower case right after an unfinished line."""
     if previous is None or line.kind is not LineKind.TEXT or line.blank_before:
         return False

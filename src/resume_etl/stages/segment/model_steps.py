@@ -10,16 +10,16 @@ from enum import StrEnum
 
 from resume_etl.nlp.line_roles import BODY_ROLES, HEADER_ROLES, LineRole
 from resume_etl.stages.layout import RoleGuess
-from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, _EntryDraft
+from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, EntryDraft
 from resume_etl.stages.segment.lines import Line, LineKind, is_prose
 from resume_etl.stages.segment.periods import (
-    _DATE_LINE,
-    _YEAR_FIELD_AT_END,
+    DATE_LINE,
     ONGOING,
+    YEAR_FIELD_AT_END,
     has_date_field,
     is_date_line,
 )
-from resume_etl.stages.segment.timeline import _is_date_only
+from resume_etl.stages.segment.timeline import is_date_only
 
 RoleAt = Mapping[int, RoleGuess]
 """The line-role model's guess for each line, by the line's start offset."""
@@ -31,7 +31,7 @@ MIN_DATED_BODY_CONFIDENCE = 0.9
 there (the rules read a date as an entry's period)."""
 
 
-class _Step(StrEnum):
+class Step(StrEnum):
     """What the line-role model says to do with a line of an entry section."""
 
     DROP = "drop"
@@ -41,7 +41,7 @@ class _Step(StrEnum):
     HEADER = "header"
 
 
-def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None) -> _Step | None:
+def model_step(guess: RoleGuess | None, line: Line, current: EntryDraft | None) -> Step | None:
     """The model's decision for a line, or None when the rules should decide (no model, a
     role that says nothing about entries, or too little confidence).
 
@@ -56,29 +56,29 @@ def _model_step(guess: RoleGuess | None, line: Line, current: _EntryDraft | None
     if _states_period(line.content):
         if not _dated_body_line(guess, line, current):
             return None
-        return _Step.CONTINUE if role is LineRole.CONTINUATION else _Step.BODY
+        return Step.CONTINUE if role is LineRole.CONTINUATION else Step.BODY
     if role is LineRole.FURNITURE:
-        return _Step.DROP
+        return Step.DROP
     if _left_to_rules(line) or _doubtful_body(guess, line, current):
         return None
     if role is LineRole.CONTINUATION:
         # A header is not wrapped over a blank line: what follows one is its body's first line.
         wraps = current is not None and (current.body or not line.blank_before)
-        return _Step.CONTINUE if wraps else _Step.BODY
+        return Step.CONTINUE if wraps else Step.BODY
     if role in BODY_ROLES:
-        return _Step.BODY
+        return Step.BODY
     if role not in HEADER_ROLES or line.kind is LineKind.BULLET or _is_long(line):
         return None
     if is_prose(line):
         return None  # a sentence is no header line, whatever the model says
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
-        return _Step.NEW_ENTRY
-    if _is_date_only(current.header[0]):
+        return Step.NEW_ENTRY
+    if is_date_only(current.header[0]):
         # An entry led by its period ("May 2024 - Aug 2024", then the project's name, or a
         # card's "Apr 2019 - Dec 2020", "Clerk", "Southwind Bank"): each entry of such a list
         # opens with its period, so the lines before the body are this entry's header.
-        return _Step.HEADER
-    return _Step.NEW_ENTRY if role is LineRole.ENTRY_START else _Step.HEADER
+        return Step.HEADER
+    return Step.NEW_ENTRY if role is LineRole.ENTRY_START else Step.HEADER
 
 
 _MIN_WORDS_BESIDE_DATES = 3
@@ -93,11 +93,11 @@ _SURE_CONTINUATION = 0.9
 _MAX_NAME_WORDS = 4
 
 
-def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
+def _doubtful_body(guess: RoleGuess, line: Line, current: EntryDraft | None) -> bool:
     """A body role the rules should check: a "continuation" in capitals the model is not sure
     of (a wrap starts in lower case more often than not; "Research Assistant at Lab" after a
     job's last line opens the next job), a few words with no sentence in them right under
-    a header ("Southwind Bank" after "Clerk") or atop the section ("Jackson Associates" under
+    a header ("Southwind Bank" after "Clerk") or atop the section ("Whitcombe Associates" under
     "EXPERIENCE"), which read as a name more than as prose, and any line with no sentence
     right under a header that holds only its period (an entry led by its dates names itself
     next)."""
@@ -114,11 +114,11 @@ def _doubtful_body(guess: RoleGuess, line: Line, current: _EntryDraft | None) ->
     if guess.role is not LineRole.PROSE or is_prose(line):
         return False
     if current is not None and current.header_is_period_alone():
-        return True  # "08/20 -- Present", then ": **Engineer** for Nike • _Oregon_"
+        return True  # "08/20 -- Present", then ": **Engineer** for Tarvelle • _Oregon_"
     return (current is None or not current.body) and len(line.content.split()) <= _MAX_NAME_WORDS
 
 
-def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) -> bool:
+def _dated_body_line(guess: RoleGuess, line: Line, current: EntryDraft | None) -> bool:
     """A line amid an entry's body that mentions a date ("Promoted to Senior Engineer Dec.
     2019.", a wrapped "(2014-2015), I planned the radar upkeep"): the model reads it as a
     bullet or a paragraph's line, surely, and it says more than its dates. The rules would
@@ -128,7 +128,7 @@ def _dated_body_line(guess: RoleGuess, line: Line, current: _EntryDraft | None) 
         return False
     if guess.confidence < MIN_DATED_BODY_CONFIDENCE:
         return False
-    beside = _DATE_LINE.sub(" ", line.content)
+    beside = DATE_LINE.sub(" ", line.content)
     return sum(1 for word in beside.split() if any(c.isalpha() for c in word)) >= (
         _MIN_WORDS_BESIDE_DATES
     )
@@ -142,7 +142,7 @@ def _states_period(content: str) -> bool:
         return False
     return (
         is_date_line(content)
-        or _YEAR_FIELD_AT_END.search(content) is not None
+        or YEAR_FIELD_AT_END.search(content) is not None
         or _ONGOING_FIELD_AT_END.search(content) is not None
         or has_date_field(content)
     )
@@ -169,18 +169,18 @@ def _is_long(line: Line) -> bool:
     return len(line.content.split()) > _MAX_HEADER_WORDS
 
 
-def _apply_step(
-    step: _Step,
+def apply_step(
+    step: Step,
     line: Line,
-    current: _EntryDraft | None,
-    drafts: list[_EntryDraft],
+    current: EntryDraft | None,
+    drafts: list[EntryDraft],
     intro: list[Line],
 ) -> None:
-    if step is _Step.NEW_ENTRY:
-        drafts.append(_EntryDraft(header=[line]))
-    elif step is _Step.CONTINUE and current is not None:
+    if step is Step.NEW_ENTRY:
+        drafts.append(EntryDraft(header=[line]))
+    elif step is Step.CONTINUE and current is not None:
         (current.body or current.header).append(replace(line, continues=True))
-    elif step is _Step.HEADER and current is not None:
+    elif step is Step.HEADER and current is not None:
         current.header.append(line)
-    elif step is not _Step.DROP:
+    elif step is not Step.DROP:
         (current.body if current else intro).append(line)

@@ -15,7 +15,7 @@ ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
 """Words that say a range is still running ("Present", "now"): ``nlp/data/date_words.jsonl``."""
 _RANGE_TO = "|".join(map(re.escape, range_words()))
 """Words that join a range's ends ("to", "until", "through")."""
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
     r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
     r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
@@ -27,24 +27,24 @@ _DATE_LINE = re.compile(
 
 
 # "Jan 2020 -" ending one line and "Mar 2021" opening the next: one range wrapped over two lines.
-_OPEN_RANGE_AT_END = re.compile(rf"(?i)(?:[-–—~→]|\b(?:{_RANGE_TO}))\s*$")
-_DATE_AT_START = re.compile(
+OPEN_RANGE_AT_END = re.compile(rf"(?i)(?:[-–—~→]|\b(?:{_RANGE_TO}))\s*$")
+DATE_AT_START = re.compile(
     rf"(?i)(?:{_MONTH})(?![a-z])|\d{{1,2}}[/.]\d{{4}}\b|(?:19|20)\d{{2}}\b|{_MONTH_SHORT_YEAR}"
     rf"|(?:{ONGOING})\b"
 )
 
 # A year closing a header is set off as its own field ("Clerk | Shop | 2018", "Clerk, Shop  2018");
 # "Dean's List 2022" is an award with its year.
-_YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
+YEAR_FIELD_AT_END = re.compile(r"(?:\s[|·•,-]\s*|,\s*|\s{2,})(?:19|20)\d{2}\s*$")
 
 
-_BARE_YEAR = re.compile(r"^\W*(?:19|20)\d{2}\W*$")
-_YEAR_IN_PARENTHESES_AT_END = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d{2}\)\W*$")
+BARE_YEAR = re.compile(r"^\W*(?:19|20)\d{2}\W*$")
+YEAR_IN_PARENTHESES_AT_END = re.compile(r"\((?:[^()]*\D)?(?:19|20)\d{2}\)\W*$")
 
 
 def is_date_line(text: str) -> bool:
     """A line that states a period (a range or a month and year), the usual entry anchor."""
-    return _DATE_LINE.search(text) is not None
+    return DATE_LINE.search(text) is not None
 
 
 # The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap.

@@ -7,7 +7,7 @@ from functools import cache
 
 from resume_etl.config import SegmentSettings
 from resume_etl.stages.segment.lines import Line, LineKind
-from resume_etl.stages.segment.timeline import _unnamed_timeline, timelines_as_jobs
+from resume_etl.stages.segment.timeline import timelines_as_jobs, unnamed_timeline
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 from resume_etl.wordlists import builtin_lexicon
 
@@ -107,7 +107,7 @@ def _normalize_heading(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 
-def _group_by_heading(
+def group_by_heading(
     lines: list[Line], classifier: SectionClassifier
 ) -> list[tuple[SectionKind, Line | None, list[Line]]]:
     groups: list[tuple[SectionKind, Line | None, list[Line]]] = [(SectionKind.HEADER, None, [])]
@@ -120,7 +120,7 @@ def _group_by_heading(
             groups.append((new_kind, line, []))
     if not groups[0][2] and len(groups) > 1:
         groups.pop(0)
-    return timelines_as_jobs(_unnamed_timeline(groups), classifier.classify)
+    return timelines_as_jobs(unnamed_timeline(groups), classifier.classify)
 
 
 def _entry_title(
@@ -175,7 +175,7 @@ def _heading_kind(
         and classifier.plain_heading_kind(line, is_first_line=True) is None
     ):
         return None
-    # Inside a job history, "CDMA Technologies" or "Internal Tools Group" name an employer or
+    # Inside a job history, "Radio Technologies" or "Release Tooling Group" name an employer or
     # a team: a skills heading there is exactly a section phrase, or shouts.
     if (
         kind is SectionKind.SKILLS

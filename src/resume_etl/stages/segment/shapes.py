@@ -15,7 +15,7 @@ from resume_etl.vocab import SectionKind
 _MIN_REPEATED_CHARS = 4
 
 
-def _repeated_lines(lines: list[Line]) -> set[str]:
+def repeated_lines(lines: list[Line]) -> set[str]:
     """The texts of lines printed more than once in the document (running heads, footers)."""
     seen: set[str] = set()
     repeated: set[str] = set()
@@ -26,7 +26,7 @@ def _repeated_lines(lines: list[Line]) -> set[str]:
     return repeated
 
 
-def _may_use(guess: RoleGuess, line: Line, repeated: set[str], first_line: str) -> bool:
+def may_use(guess: RoleGuess, line: Line, repeated: set[str], first_line: str) -> bool:
     """Whether the segmenter may act on the model's guess for ``line``. Page furniture is
     dropped, so the model's word alone is not enough: the line must repeat in the document
     (a running head or foot), carry a page number, or repeat the first line (a running head

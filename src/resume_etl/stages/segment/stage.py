@@ -11,8 +11,8 @@ from resume_etl.stages.segment.drafts import Entry
 from resume_etl.stages.segment.entries import split_entries
 from resume_etl.stages.segment.glued import split_glued_headings
 from resume_etl.stages.segment.lines import Line, split_lines
-from resume_etl.stages.segment.sections import SectionClassifier, _group_by_heading
-from resume_etl.stages.segment.shapes import _may_use, _repeated_lines, line_shapes, with_wraps
+from resume_etl.stages.segment.sections import SectionClassifier, group_by_heading
+from resume_etl.stages.segment.shapes import line_shapes, may_use, repeated_lines, with_wraps
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind, SourceFormat
 
 
@@ -50,7 +50,7 @@ def segment(
     printed = RESTORED_LINE_BREAKS not in document.repairs
     if not printed:
         lines = split_glued_headings(lines, classifier)
-    groups = _group_by_heading(lines, classifier)
+    groups = group_by_heading(lines, classifier)
     roles: dict[int, RoleGuess] = {}
     if (
         line_model is not None
@@ -61,12 +61,12 @@ def segment(
         entry_kinds = {kind.value for kind in ENTRY_SECTION_KINDS}
         wanted = [shape.section in entry_kinds and not shape.is_heading for shape in shapes]
         guesses = with_wraps(shapes, line_model.label_where(shapes, wanted))
-        repeated = _repeated_lines(ordered)
+        repeated = repeated_lines(ordered)
         first_line = ordered[0].content.strip() if ordered else ""
         roles = {
             line.start: guess
             for line, guess in zip(ordered, guesses, strict=True)
-            if guess is not None and _may_use(guess, line, repeated, first_line)
+            if guess is not None and may_use(guess, line, repeated, first_line)
         }
     sections = []
     for position, (kind, heading, body) in enumerate(groups):

@@ -14,12 +14,12 @@ _MAX_DATE_ONLY_WORDS = 6
 _MAX_UNNAMED_HEADING_WORDS = 3
 
 
-def _is_date_only(line: Line) -> bool:
+def is_date_only(line: Line) -> bool:
     content = line.content.strip()
     return is_date_line(content) and len(content.split()) <= _MAX_DATE_ONLY_WORDS
 
 
-def _unnamed_timeline(
+def unnamed_timeline(
     groups: list[tuple[SectionKind, Line | None, list[Line]]],
 ) -> list[tuple[SectionKind, Line | None, list[Line]]]:
     """A website names its jobs section in its own words ("Kitchens", "Where I cooked"): when
@@ -28,7 +28,7 @@ def _unnamed_timeline(
     kind, heading, body = groups[0]
     if kind is not SectionKind.HEADER:
         return groups
-    dated = [index for index, line in enumerate(body) if _is_date_only(line)]
+    dated = [index for index, line in enumerate(body) if is_date_only(line)]
     if len(dated) < _MIN_TIMELINE_DATES:
         return groups
     candidates = [
