@@ -60,6 +60,9 @@ _SURE_SEGMENT = 0.8
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
 
+_TRAILING_MARKS = re.compile(r"[\W_]+$")
+
+
 def trimmed_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     piece = text[start:end]
     lead = len(piece) - len(EDGE_JUNK.sub("", piece, count=1)) if EDGE_JUNK.match(piece) else 0
@@ -67,7 +70,7 @@ def trimmed_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]
     spaced = piece[lead:]
     stripped = spaced.rstrip()
     trail = len(spaced) - len(stripped)
-    trail_match = re.search(r"[\W_]+$", stripped)
+    trail_match = _TRAILING_MARKS.search(stripped)
     if trail_match and not (_EDGE_KEEP.search(stripped) and balanced_end(stripped)):
         trail += len(trail_match.group())
     elif trail_match:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from resume_etl.stages.extract._header import header_segments
+from resume_etl.stages.extract._job_header import job_segments
 from resume_etl.stages.extract._pieces import SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.stages.extract.experience import job_segments
 from resume_etl.stages.segment import Entry
 
 

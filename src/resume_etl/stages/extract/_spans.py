@@ -102,10 +102,11 @@ class _StartOrder:
         )
 
     def inside(self, start: int, end: int) -> list[Span]:
-        first = bisect_left(self.starts, start)
-        last = bisect_right(self.starts, end)
-        if first == last:  # most asks: nothing starts in the range
+        starts = self.starts
+        first = bisect_left(starts, start)
+        if first == len(starts) or starts[first] > end:  # most asks: nothing starts in the range
             return []
+        last = bisect_right(starts, end, first)
         ends, places = self.ends, self.places
         if last - first == 1:
             return [self.spans[places[first]]] if ends[first] <= end else []

@@ -12,15 +12,14 @@ from resume_etl.stages.extract._body_title import title_opening_body
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
 from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._employer_slot import employer_by_slot
-from resume_etl.stages.extract._entry import EntryContext, date_masks, entry_dates
+from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import (
     HeaderSegment,
     SegmentKind,
     first_of_kind,
-    header_segments,
     line_of,
 )
-from resume_etl.stages.extract._header_end import within_header
+from resume_etl.stages.extract._job_header import job_segments
 from resume_etl.stages.extract._place_line import employer_before_place
 from resume_etl.stages.extract._slots import (
     SURE,
@@ -119,16 +118,6 @@ def company_group(entry: Entry, spans: SpanIndex) -> Extracted | None:
             start = text.index(name, above.content_start)
             return Extracted(name, start, start + len(name), 0.7)
     return None
-
-
-def job_segments(
-    entry: Entry, spans: SpanIndex
-) -> tuple[DateRangeMatch | None, list[HeaderSegment]]:
-    """A job entry's period and its header cut into classified segments."""
-    dates = entry_dates(entry, spans)
-    masks = date_masks(dates, entry, spans)
-    segments = header_segments(entry.header, spans, masks, entry.columns)
-    return dates, within_header(segments, dates, spans.text)
 
 
 def section_slots(entries: Sequence[Entry], spans: SpanIndex) -> dict[Slot, SegmentKind]:

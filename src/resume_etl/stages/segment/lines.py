@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from resume_etl.stages.segment.periods import is_date_line
 
@@ -167,20 +168,27 @@ part of the line's content, as a bullet's mark is none."""
 
 def is_prose(line: Line) -> bool:
     """A sentence of description rather than a header line (title, org, dates)."""
-    text = line.content.strip()
+    return _is_prose_text(line.content.strip())
+
+
+@lru_cache(maxsize=4096)
+def _is_prose_text(text: str) -> bool:
+    """``is_prose`` of a line's stripped content: asked of the same lines by several rules."""
     # Count words, not spaces: PDF pastes pad a right-hand date with runs of spaces. On a line
     # that states a period, the separators its fields are parted with are no words either
     # ("**Title - Team** | *Jan 2010 - Jan 2015* | City, Region, Country").
     tokens = text.split()
     dated = is_date_line(text)
-    words = sum(1 for word in tokens if not dated or any(char.isalnum() for char in word))
+    words = (
+        sum(1 for word in tokens if any(char.isalnum() for char in word)) if dated else len(tokens)
+    )
     if words > 16 or text.endswith(":"):
         return True
     # Header lines (titles, organizations, dates) do not end a sentence; "Inc." and "B.Sc." are
     # abbreviations, not sentence ends, unless the line is as long as a sentence ("... its
     # Series B.").
     abbreviated = _ABBREVIATION.search(text) is not None and words < _SENTENCE_WORDS
-    return bool(_SENTENCE_END.search(text) and not abbreviated and not is_date_line(text))
+    return bool(_SENTENCE_END.search(text) and not abbreviated and not dated)
 
 
 _NAME_WORDS = 12
