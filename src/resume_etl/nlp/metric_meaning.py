@@ -173,9 +173,12 @@ def _first_word_from(span: Span, bound: int) -> int:
     if bound >= span.start_char:
         return span.start
     before = span.doc.char_span(bound, span.start_char, alignment_mode="contract")
-    for token in before if before is not None else ():
-        if token.is_alpha:
-            return int(token.i)
+    if before is None:
+        return span.start
+    doc = span.doc
+    for index in range(before.start, before.end):  # by index: a Span's iterator costs more
+        if doc[index].is_alpha:
+            return index
     return span.start
 
 

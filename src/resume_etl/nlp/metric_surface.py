@@ -22,12 +22,13 @@ bare number ("180 benchmarks") or a spelled-out one ("three tutorials") counts s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from resume_etl.nlp.change_words import ChangeKind, ChangeWord, change_word
+from resume_etl.nlp.doc_text import doc_text
 from resume_etl.nlp.metric_expression import WORD_NUMBERS
 from resume_etl.vocab import MetricDirection, MetricUnit
 from resume_etl.wordlists import builtin_forms
@@ -86,7 +87,10 @@ def is_plural_noun(token: Token) -> bool:
     "status", "analysis", "serious") are not.
     """
     lower: str = token.lower_
-    if lower in _IRREGULAR_PLURALS or _ACRONYM_PLURAL.fullmatch(token.text):
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    text: str = token.text
+    if text.endswith("s") and _ACRONYM_PLURAL.fullmatch(text):  # the regex ends in "s" too
         return True
     return (
         lower not in _NOT_COUNTED
@@ -98,14 +102,21 @@ def is_plural_noun(token: Token) -> bool:
     )
 
 
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+"""A character ``str.isalnum`` accepts: ``\\w`` is exactly those and the underscore."""
+
+
 def _is_content_word(token: Token) -> bool:
-    """A word a noun phrase is made of: no function word, number, punctuation or space."""
+    """A word a noun phrase is made of: no function word, number, punctuation or space.
+
+    The letter or digit is looked for by a regex, not by a generator over the characters (a
+    frame per token, and each metric reads a dozen tokens this way)."""
     return (
         token.lower_ not in FUNCTION_WORDS
         and not token.like_num
         and not token.is_punct
         and not token.is_space
-        and any(ch.isalnum() for ch in token.text)
+        and _ALPHANUMERIC.search(token.text) is not None
     )
 
 
@@ -132,7 +143,7 @@ def spelled_count_end(doc: Doc, start: int) -> int | None:
     """The end of the noun phrase a spelled-out number counts ("three <new product lines>",
     "three <multi-cloud workflow scripts>"): its last plural word; None when none is plural."""
     end = None
-    for token in _phrase_run(list(doc[start + 1 : start + 1 + _MAX_COUNTED_TOKENS])):
+    for token in _phrase_run(_tokens(doc, start + 1, start + 1 + _MAX_COUNTED_TOKENS)):
         if is_plural_noun(token):
             end = token.i + 1
     return end
@@ -257,7 +268,7 @@ def object_before(span: Span, before: ChangeBefore) -> str | None:
     """
     if before is None or not before[1].is_verb:
         return None
-    words = list(span.doc[before[0] + 1 : span.start])
+    words = _tokens(span.doc, before[0] + 1, span.start)
     breaks = [i for i, token in enumerate(words) if "\n" in token.text]
     if breaks:  # a hard-wrapped bullet: the phrase on the metric's line
         words = words[breaks[-1] + 1 :]
@@ -273,7 +284,7 @@ def counted_noun(span: Span, unit: MetricUnit) -> str | None:
 
     A verb form after the first word ends it ("<arbitration> concerning", "<areas> covering").
     """
-    run = _phrase_run(list(_phrase_words(span.doc, span.end)))
+    run = _phrase_run(_phrase_words(span.doc, span.end))
     if any(change_word(token.lower_) is not None for token in run):
         return None
     ends = [i for i, token in enumerate(run) if i and token.lower_.endswith("ing")]
@@ -306,29 +317,44 @@ def object_after(span: Span) -> str | None:
     return _noun_phrase(run)
 
 
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """``list(doc[start:end])`` for ``0 <= start``, without the ``Span`` a slice makes (and
+    the slice's bounds normalized in Python): each metric reads two or three such runs."""
+    return [doc[index] for index in range(start, min(end, len(doc)))]
+
+
 def _phrase_words(doc: Doc, start: int) -> Iterator[Token]:
     """Tokens from ``start`` to the end of the line or clause (bold marks skipped)."""
-    for token in doc[start : start + 12]:
-        if "\n" in token.text or token.text in CLAUSE_BREAKS or token.text in (".", "!", "?"):
+    for index in range(start, min(start + 12, len(doc))):
+        token = doc[index]
+        text = token.text
+        if "\n" in text or text in CLAUSE_BREAKS or text in (".", "!", "?"):
             return
-        if token.text != "*":
+        if text != "*":
             yield token
 
 
-def _phrase_run(words: list[Token]) -> list[Token]:
+def _phrase_run(words: Iterable[Token]) -> list[Token]:
     """The leading content words of ``words``: hyphenated words kept whole ("on-time",
     "time-to-first-token"), a possessive kept ("the clinic's average"), numbers only after the
-    first word ("Grade 11 chemistry pass rate")."""
+    first word ("Grade 11 chemistry pass rate").
+
+    ``words`` is read one token past the run and no further: a lazy ``_phrase_words`` then
+    makes no ``Token`` for the rest of its twelve."""
     run: list[Token] = []
-    for index, token in enumerate(words):
+    following = iter(words)
+    token = next(following, None)
+    while token is not None:
+        after = next(following, None)
         if not (
             _is_content_word(token)
             or (run and token.like_num)
             or _is_joined(run[-1] if run else None, token)
-            or _is_joined(token, words[index + 1] if index + 1 < len(words) else None)
+            or _is_joined(token, after)
         ):
             break
         run.append(token)
+        token = after
     return run
 
 
@@ -357,8 +383,9 @@ def _noun_phrase(words: list[Token]) -> str | None:
         return None
     if change_word(run[0].lower_) is not None and len(run) == 1:
         return None
-    doc = run[0].doc
-    return doc[run[0].i : run[-1].i + 1].text or None
+    # ``doc[first:last + 1].text``, cut from the document's text (no ``Span`` joined anew)
+    last = run[-1]
+    return doc_text(run[0].doc)[run[0].idx : last.idx + len(last)] or None
 
 
 def _word_count(tokens: list[Token]) -> int:
