@@ -7,12 +7,12 @@ from hypothesis import strategies as st
 
 from resume_etl.dates import ongoing_words, range_words
 from resume_etl.dates.words import ENGLISH_MONTHS
-from resume_etl.stages.segment.periods import _DATE_LINE, is_date_line
+from resume_etl.stages.segment.periods import DATE_LINE, is_date_line
 
 
 def _raw(text: str) -> bool:
     """The pattern alone, as ``is_date_line`` read lines before its shortcuts."""
-    return _DATE_LINE.search(text) is not None
+    return DATE_LINE.search(text) is not None
 
 
 _WORDS = st.sampled_from(
