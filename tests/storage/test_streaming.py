@@ -21,6 +21,7 @@ from resume_etl.storage.streaming import (
     Ranker,
     TableWriter,
     merge_runs,
+    read_parquet,
     run_in_memory,
     runs_of,
 )
@@ -188,3 +189,22 @@ def test_a_table_without_rows_still_opens_with_its_columns(tmp_path: Path) -> No
         pass
     assert writer.rows == 0
     assert list(pd.read_parquet(path).columns) == ["key", "kind"]
+
+
+def test_read_parquet_gives_what_read_table_gives(tmp_path: Path) -> None:
+    """The part reader skips pyarrow's datasets layer and loses nothing: values, types (an
+    enum's dictionary), nulls and the schema's metadata, whole or by columns."""
+    rows = pa.table(
+        {
+            "doc_id": ["b", "a", None],
+            "kind": pa.array(["x", "y", "x"]).dictionary_encode(),
+            "value": [1.5, None, 3.0],
+        }
+    ).replace_schema_metadata({"origin": "test"})
+    path = tmp_path / "part.parquet"
+    pq.write_table(rows, path)
+    for columns in (None, ["doc_id"], ["kind", "value"]):
+        expected = pq.read_table(path, columns=columns)
+        found = read_parquet(path, columns)
+        assert found.equals(expected)
+        assert found.schema.equals(expected.schema, check_metadata=True)

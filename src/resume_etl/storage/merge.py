@@ -44,6 +44,7 @@ from resume_etl.storage.streaming import (
     Ranker,
     TableWriter,
     merge_runs,
+    read_parquet,
     run_in_memory,
     runs_of,
 )
@@ -181,7 +182,7 @@ def _parts_reader(folder: Path, parts: Sequence[PartFile]) -> ChunkSource:
         for part in parts:
             path = folder / part.table / part.name
             try:
-                rows = pq.read_table(path, columns=list(columns) if columns else None)
+                rows = read_parquet(path, columns)
             except FileNotFoundError as error:
                 raise _missing_part(path, folder, "is missing") from error
             if rows.num_rows != part.rows:

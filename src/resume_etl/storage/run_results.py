@@ -22,10 +22,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from resume_etl._version import __version__
 from resume_etl.storage.store import STATE_DIR, FileEntry, Outcome
+from resume_etl.storage.streaming import read_parquet
 
 __all__ = [
     "RESULTS_FILE",
@@ -59,7 +58,7 @@ def quarantine_notes(table: Path, inputs: Sequence[FileEntry]) -> list[Quarantin
     if not table.is_file():
         return []
     wanted = {entry.source_path for entry in inputs}
-    columns = pq.read_table(table, columns=list(NOTE_COLUMNS)).to_pydict()
+    columns = read_parquet(table, NOTE_COLUMNS).to_pydict()
     return [
         QuarantineNote(*(columns[name][row] for name in NOTE_COLUMNS))
         for row, path in enumerate(columns["source_path"])
