@@ -68,19 +68,32 @@ SPELLED_NUMBER = re.compile(rf"\b(?:{alternation(COUNTING_WORDS)})\b", re.IGNORE
 """A spelled-out count ("three", "Twelve") as a whole word."""
 
 
+def folded(text: str) -> str:
+    """``text`` with each character ``IGNORECASE`` matches with an ASCII letter written as that
+    letter in lower case, one character for one (positions stay positions in ``text``).
+
+    Those are the ASCII letters and four others, which Python's ``re`` documentation names:
+    "İ" and "ı" (i), "ſ" (s) and the Kelvin sign (k). ``str.lower`` writes the Kelvin sign as
+    "k" and keeps every character one character long except "İ", replaced first; "ı" and "ſ"
+    are lower case already and are replaced after it (``tests/nlp/test_metrics.py`` checks all
+    of this for every code point)."""
+    if text.isascii():
+        return text.lower()
+    lower = text.replace("\u0130", "i").lower()
+    return lower.replace("\u0131", "i").replace("\u017f", "s")
+
+
 def spelled_numbers(text: str) -> list[tuple[int, int]]:
     """Where ``SPELLED_NUMBER`` matches in ``text``, as ``finditer`` finds them.
 
     The regex tries each character of the text (its case-insensitive words give the regex
     engine no first character to skip to), about 0.2 µs each: 2 ms for 10 KB, paid again by
-    every small document. In ASCII text a match starts only where one of the words occurs in
-    the lower-cased text, which ``str.find`` locates in a fraction of that; the regex is then
-    tried at those places only. Other text (where case folding can change lengths, or match
-    "ſ" for "s") is scanned by the regex as before.
+    every small document. A match starts only where one of its (ASCII) words occurs in the text
+    folded as ``IGNORECASE`` folds it (``folded``), which ``str.find`` locates in a fraction of
+    that; the regex is then tried at those places only. Before, only ASCII text took this path
+    and any other (a bullet "•", an "é") was scanned whole by the regex.
     """
-    if not text.isascii():
-        return [match.span() for match in SPELLED_NUMBER.finditer(text)]
-    lower = text.lower()
+    lower = folded(text)
     starts: set[int] = set()
     for word in COUNTING_WORDS:
         at = lower.find(word)
