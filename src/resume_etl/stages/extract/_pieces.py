@@ -17,7 +17,7 @@ from enum import StrEnum
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import _CITY_REGION, balanced_end
 from resume_etl.stages.extract._draft import Extracted
-from resume_etl.stages.extract._firm_names import names_a_firm
+from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex, _covers
 from resume_etl.wordlists import builtin_forms, grammar_alternation
@@ -357,6 +357,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
         )
         for span in spans.within(key, start, end)
         if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
+        and not (kind is _ORG and trade_word_modifies(spans, span, head_end))
     ]
     if not keywords:
         return None
