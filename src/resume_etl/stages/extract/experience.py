@@ -28,7 +28,9 @@ from resume_etl.stages.extract._slots import (
     SlotFrame,
     by_slot,
     slot_kinds,
+    slot_of,
     slotted,
+    unsure_in_slot_of,
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract._team import employer_past_team, title_teams
@@ -170,6 +172,12 @@ def _organization_and_role(
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
     organization = _in_its_slot(segments, frame, slots, organization)
     role = _in_its_slot(segments, frame, slots, role)
+    # An employer only the NER read, in the slot where the section writes its titles, in a job
+    # with no title, is the title: the layout decides for a segment no rule is sure of.
+    if role is None and unsure_in_slot_of(segments, frame, slots, organization, SegmentKind.ROLE):
+        assert organization is not None
+        role = _as_kind(organization, SegmentKind.ROLE)
+        organization = None
     in_slot = _unless_the_place(
         segments, by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role]), text
     )
@@ -179,7 +187,7 @@ def _organization_and_role(
         in_slot is not None
         and role is None
         and not _same(in_slot, organization)
-        and _slot_of(segments, frame, organization) not in _slots_holding(slots)
+        and slot_of(segments, frame, organization) not in _slots_holding(slots)
     ):
         role = HeaderSegment(
             organization.text, organization.start, organization.end, SegmentKind.ROLE, 0.6
@@ -192,6 +200,10 @@ def _organization_and_role(
     organization = organization or _weak_place_beside_place(segments)
     organization = employer_by_slot(spans, segments, frame, slots, organization, role)
     return employer_past_team(segments, text, organization, role, (frame, slots)), role
+
+
+def _as_kind(segment: HeaderSegment, kind: SegmentKind) -> HeaderSegment:
+    return HeaderSegment(segment.text, segment.start, segment.end, kind, 0.7)
 
 
 def _unless_the_place(
@@ -262,7 +274,7 @@ def _in_its_slot(
     if chosen is None:
         return None
     holding = {slot for slot, kind in slots.items() if kind is chosen.kind}
-    where = _slot_of(segments, frame, chosen)
+    where = slot_of(segments, frame, chosen)
     if where in holding:
         return chosen
     for slot, found in slotted(segments, frame):
@@ -274,12 +286,6 @@ def _in_its_slot(
             if found.kind is chosen.kind and near not in slots and not _is_department(found.text):
                 return found
     return chosen
-
-
-def _slot_of(
-    segments: list[HeaderSegment], frame: SlotFrame, segment: HeaderSegment
-) -> Slot | None:
-    return next((slot for slot, found in slotted(segments, frame) if _same(found, segment)), None)
 
 
 def _slots_holding(slots: Mapping[Slot, SegmentKind]) -> set[Slot]:

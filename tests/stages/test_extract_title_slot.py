@@ -1,0 +1,36 @@
+"""The slot where a section writes its titles decides for a segment no rule is sure of: a
+title only the NER reads as an organization is the job's title, and the employer is then read
+from its own line ("Employer, City"). Every name here is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [
+        (
+            job.organization.value if job.organization else None,
+            job.role.value if job.role else None,
+            job.location.value if job.location else None,
+        )
+        for job in extract_text(text).experiences
+    ]
+
+
+def test_a_title_the_ner_calls_an_organization_in_the_title_slot(extract_text: Extract) -> None:
+    text = (
+        "WORK EXPERIENCE\n\n"
+        "11/2021 – present\nPlatform Engineering PMTS\nBrindle, Lisbon\nRan the platform.\n\n"
+        "01/2020 – 10/2021\nSecurity Lead\nQuillmark GmbH, Brask\nWrote the rules.\n\n"
+        "04/2015 – 12/2019\nDeveloper\nKettle Systems GmbH, Brask\nBuilt the services.\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Brindle", "Platform Engineering PMTS", "Lisbon"),
+        ("Quillmark GmbH", "Security Lead", "Brask"),
+        ("Kettle Systems GmbH", "Developer", "Brask"),
+    ]
