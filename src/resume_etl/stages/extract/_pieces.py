@@ -116,6 +116,7 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         kinds[0] is SegmentKind.ORGANIZATION
         and set(kinds[1:]) <= placeable
         and not _school_after(spans, classified)
+        and not _surer_name_after(classified)
     ):
         # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
         # comes first; what follows places or describes it.
@@ -125,9 +126,20 @@ def _classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegmen
         len(set(kinds)) > 1
         or _weak_place_before_place(classified)
         or _school_after(spans, classified)
+        or _surer_name_after(classified)
     ):
         return classified
     return [whole]
+
+
+def _surer_name_after(parts: list[HeaderSegment]) -> bool:
+    """ "Cloud/SRE, Quillmark S.A": a first part only the NER calls an organization, before a
+    part a lexicon is sure names one, is no name that the rest describes, but a piece of its
+    own (a title the NER misread)."""
+    return parts[0].confidence < _SURE_SEGMENT and any(
+        part.kind is SegmentKind.ORGANIZATION and part.confidence >= _SURE_SEGMENT
+        for part in parts[1:]
+    )
 
 
 def _sentence_parts(parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
