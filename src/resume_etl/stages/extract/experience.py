@@ -21,6 +21,7 @@ from resume_etl.stages.extract._header import (
     header_segments,
 )
 from resume_etl.stages.extract._header_end import within_header
+from resume_etl.stages.extract._own_account import own_account_employer
 from resume_etl.stages.extract._place_line import employer_before_place
 from resume_etl.stages.extract._slots import (
     SURE,
@@ -331,15 +332,16 @@ def build_experience(
     role_value = role.extracted() if role else None
     if role_value is None and dated and org_value is not None:
         role_value = title_opening_body(ctx.entry, ctx.spans)
+    employment = _employment_type(segments, role, ctx.spans, employment_categories)
+    if org_value is None and role_value is not None:
+        org_value = own_account_employer(segments, ctx.spans.text, employment)
     confidences = [value.confidence for value in (org_value, role_value) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
         dates=dates,
         organization=org_value,
         role=role_value,
-        employment_type=normalized(
-            _employment_type(segments, role, ctx.spans, employment_categories)
-        ),
+        employment_type=normalized(employment),
         location=location.extracted() if location else None,
         confidence=min(confidences, default=0.3),
     )
