@@ -7,12 +7,20 @@ co. kg" or "pvt ltd". Only abbreviated legal forms count ("gmbh", "ltd", "s.a.",
 spelled-out ones are ordinary words ("corporation", "limited") a clause may end with. The
 forms are the organization lexicon's ``legal_form`` entries (``nlp/data/org_keywords.jsonl``),
 the same the scorer drops from a name.
+
+A trade word of that lexicon ("Software", "Consulting") heads a firm's name only where it
+closes the name ("Brook Software"); with a word after it, it qualifies that word, as in a
+title ("Software Testing").
 """
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.wordlists import alternation, builtin_lexicon
 
 ORG_KEYWORDS_FILE = "org_keywords.jsonl"
@@ -46,3 +54,25 @@ def names_a_firm(text: str) -> bool:
     in any case ("planetline gmbh & co. kg", "Norte Datos S.L.")."""
     words = text.split()
     return 2 <= len(words) <= _MAX_NAME_WORDS and bool(_LEGAL_FORM_END.search(text.lower()))
+
+
+_INDUSTRY = "company"
+"""The category of org keywords that name a trade ("Software", "Consulting"): a firm's head
+word when it closes the name, a modifier when a word follows ("Software Testing")."""
+_NAME_WORD = re.compile(r"[^\W\d_][\w&.'-]*")
+
+
+def trade_word_modifies(spans: SpanIndex, span: Span, head_end: int) -> bool:
+    """A trade word with another word after it in the phrase's head, one no org keyword
+    covers: "Software" of "Quality Lead Software Testing" or "Software Delivery Manager"
+    qualifies what follows and is no firm's head ("Brook Software GmbH" ends in a legal
+    form, which is a keyword)."""
+    if span._.get(labels.CATEGORY_ATTR) != _INDUSTRY:
+        return False
+    after = [
+        found.start_char
+        for found in spans.within(labels.ORG_KEYWORDS, span.end_char, head_end)
+        if found.start_char >= span.end_char
+    ]
+    stop = min(after, default=head_end)
+    return _NAME_WORD.search(spans.text, span.end_char, stop) is not None

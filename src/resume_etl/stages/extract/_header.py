@@ -185,19 +185,26 @@ def _names_across_at(spans: SpanIndex, pieces: Iterator[tuple[int, int]]) -> lis
     """Pieces with the cuts at "at" undone where "at" is inside a name: "at" parts a title from
     its employer ("Visiting Student at Varrow Institute"), but after a name it goes on naming
     ("Varrow Institute at Northfield", "Role at Institute at University"). A piece after "at"
-    joins the one before it when that one is an employer: surely an organization, or itself
-    the piece after an "at"."""
+    joins the one before it when that one (or its last comma part: "Role, Institute at
+    University") is an employer: surely an organization, or itself the piece after an "at"."""
     text = spans.text
     joined: list[tuple[int, int]] = []
     after_at = False
     for start, end in pieces:
         at_gap = bool(joined) and bool(_AT_GAP.fullmatch(text, joined[-1][1], start))
-        if at_gap and (after_at or _is_organization(spans, *joined[-1])):
+        if at_gap and (after_at or _is_organization(spans, *_last_part(text, *joined[-1]))):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
         after_at = at_gap
     return joined
+
+
+def _last_part(text: str, start: int, end: int) -> tuple[int, int]:
+    """The piece's last comma part: the name in "Visiting Student, Marlow Institute" that an
+    "at" after it goes on naming."""
+    comma = text.rfind(", ", start, end)
+    return (comma + 2, end) if comma >= 0 else (start, end)
 
 
 def _is_organization(spans: SpanIndex, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
 from resume_etl.stages.extract._draft import Extracted
-from resume_etl.stages.extract._firm_names import names_a_firm
+from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.wordlists import builtin_forms, grammar_alternation
@@ -119,6 +119,7 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
         kinds[0] is SegmentKind.ORGANIZATION
         and set(kinds[1:]) <= placeable
         and not _school_after(spans, classified)
+        and not _surer_name_after(classified)
     ):
         # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
         # comes first; what follows places or describes it.
@@ -128,9 +129,20 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
         len(set(kinds)) > 1
         or _weak_place_before_place(classified)
         or _school_after(spans, classified)
+        or _surer_name_after(classified)
     ):
         return classified
     return [whole]
+
+
+def _surer_name_after(parts: list[HeaderSegment]) -> bool:
+    """ "Cloud/SRE, Quillmark S.A": a first part only the NER calls an organization, before a
+    part a lexicon is sure names one, is no name that the rest describes, but a piece of its
+    own (a title the NER misread)."""
+    return parts[0].confidence < _SURE_SEGMENT and any(
+        part.kind is SegmentKind.ORGANIZATION and part.confidence >= _SURE_SEGMENT
+        for part in parts[1:]
+    )
 
 
 def _sentence_parts(parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
@@ -360,6 +372,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
         )
         for span in spans.within(key, start, end)
         if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
+        and not (kind is _ORG and trade_word_modifies(spans, span, head_end))
     ]
     if not keywords:
         return None

@@ -95,3 +95,32 @@ def by_slot(
             continue
         return HeaderSegment(segment.text, segment.start, segment.end, wanted, 0.7)
     return None
+
+
+def slot_of(
+    segments: Sequence[HeaderSegment], frame: SlotFrame, segment: HeaderSegment
+) -> Slot | None:
+    """The slot ``segment`` sits in, if it is near the dates line."""
+    return next(
+        (
+            slot
+            for slot, found in slotted(segments, frame)
+            if (found.start, found.end) == (segment.start, segment.end)
+        ),
+        None,
+    )
+
+
+def unsure_in_slot_of(
+    segments: Sequence[HeaderSegment],
+    frame: SlotFrame,
+    kinds: Mapping[Slot, SegmentKind],
+    segment: HeaderSegment | None,
+    wanted: SegmentKind,
+) -> bool:
+    """Whether ``segment`` is one no rule is sure of ("Delivery Desk PMO", an organization to
+    the NER alone) sitting in a slot that holds ``wanted`` in its section."""
+    if segment is None or segment.confidence >= SURE:
+        return False
+    where = slot_of(segments, frame, segment)
+    return where is not None and kinds.get(where) is wanted

@@ -20,6 +20,7 @@ from resume_etl.stages.extract._header import (
     line_of,
 )
 from resume_etl.stages.extract._job_header import job_segments
+from resume_etl.stages.extract._own_account import own_account_employer
 from resume_etl.stages.extract._place_line import employer_before_place
 from resume_etl.stages.extract._slots import (
     SURE,
@@ -27,11 +28,14 @@ from resume_etl.stages.extract._slots import (
     SlotFrame,
     by_slot,
     slot_kinds,
+    slot_of,
     slotted,
+    unsure_in_slot_of,
 )
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract._team import employer_past_team, title_teams
 from resume_etl.stages.extract._team import is_department as _is_department
+from resume_etl.stages.extract._units import with_its_unit
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
 
@@ -158,6 +162,12 @@ def _organization_and_role(
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)
     organization = _in_its_slot(segments, frame, slots, organization)
     role = _in_its_slot(segments, frame, slots, role)
+    # An employer only the NER read, in the slot where the section writes its titles, in a job
+    # with no title, is the title: the layout decides for a segment no rule is sure of.
+    if role is None and unsure_in_slot_of(segments, frame, slots, organization, SegmentKind.ROLE):
+        assert organization is not None
+        role = _as_kind(organization, SegmentKind.ROLE)
+        organization = None
     in_slot = _unless_the_place(
         segments, by_slot(segments, frame, slots, SegmentKind.ORGANIZATION, [role]), text
     )
@@ -167,7 +177,7 @@ def _organization_and_role(
         in_slot is not None
         and role is None
         and not _same(in_slot, organization)
-        and _slot_of(segments, frame, organization) not in _slots_holding(slots)
+        and slot_of(segments, frame, organization) not in _slots_holding(slots)
     ):
         role = HeaderSegment(
             organization.text, organization.start, organization.end, SegmentKind.ROLE, 0.6
@@ -180,6 +190,10 @@ def _organization_and_role(
     organization = organization or _weak_place_beside_place(segments)
     organization = employer_by_slot(spans, segments, frame, slots, organization, role)
     return employer_past_team(segments, text, organization, role, (frame, slots)), role
+
+
+def _as_kind(segment: HeaderSegment, kind: SegmentKind) -> HeaderSegment:
+    return HeaderSegment(segment.text, segment.start, segment.end, kind, 0.7)
 
 
 def _unless_the_place(
@@ -250,7 +264,7 @@ def _in_its_slot(
     if chosen is None:
         return None
     holding = {slot for slot, kind in slots.items() if kind is chosen.kind}
-    where = _slot_of(segments, frame, chosen)
+    where = slot_of(segments, frame, chosen)
     if where in holding:
         return chosen
     for slot, found in slotted(segments, frame):
@@ -262,12 +276,6 @@ def _in_its_slot(
             if found.kind is chosen.kind and near not in slots and not _is_department(found.text):
                 return found
     return chosen
-
-
-def _slot_of(
-    segments: list[HeaderSegment], frame: SlotFrame, segment: HeaderSegment
-) -> Slot | None:
-    return next((slot for slot, found in slotted(segments, frame) if _same(found, segment)), None)
 
 
 def _slots_holding(slots: Mapping[Slot, SegmentKind]) -> set[Slot]:
@@ -300,6 +308,7 @@ def build_experience(
         (frame, slots or {}) if dated else None,
         in_group=group_org is not None,
     )
+    organization = with_its_unit(segments, ctx.spans.text, organization, role)
     org_value = organization.extracted() if organization else None
     if org_value is not None and (
         not can_name_employer(org_value.value) or _only_a_date(ctx.spans, org_value)
@@ -312,15 +321,16 @@ def build_experience(
     role_value = role.extracted() if role else None
     if role_value is None and dated and org_value is not None:
         role_value = title_opening_body(ctx.entry, ctx.spans)
+    employment = _employment_type(segments, role, ctx.spans, employment_categories)
+    if org_value is None and role_value is not None:
+        org_value = own_account_employer(segments, ctx.spans.text, employment)
     confidences = [value.confidence for value in (org_value, role_value) if value is not None]
     return ExperienceCandidate(
         **ctx.base(),
         dates=dates,
         organization=org_value,
         role=role_value,
-        employment_type=normalized(
-            _employment_type(segments, role, ctx.spans, employment_categories)
-        ),
+        employment_type=normalized(employment),
         location=location.extracted() if location else None,
         confidence=min(confidences, default=0.3),
     )

@@ -9,6 +9,7 @@ from resume_etl.stages.segment.periods import (
     BARE_YEAR,
     YEAR_FIELD_AT_END,
     YEAR_IN_PARENTHESES_AT_END,
+    has_closing_period,
     is_date_line,
     is_period_alone,
 )
@@ -43,7 +44,9 @@ class EntryDraft:
     columns: Line | None = None
 
     def has_date(self) -> bool:
-        return any(is_date_line(line.content) for line in self.header)
+        return any(
+            is_date_line(line.content) or has_closing_period(line.content) for line in self.header
+        )
 
     def dated_after_title(self) -> bool:
         """The header opens with a non-date line and states its period further down."""

@@ -23,6 +23,7 @@ from resume_etl.stages.segment.periods import (
     OPEN_RANGE_AT_END,
     YEAR_FIELD_AT_END,
     YEAR_IN_PARENTHESES_AT_END,
+    has_closing_period,
     has_date_field,
     is_date_line,
     is_period_alone,
@@ -321,8 +322,10 @@ def _opens_new_entry(current: EntryDraft | None, line: Line) -> bool:
         return False
     # A second period in one header means a second entry; after a blank line a bare year
     # ("Clerk | Shop | 2018") is enough to say so.
-    return is_date_line(line.content) or (
-        line.blank_before and YEAR_FIELD_AT_END.search(line.content) is not None
+    return (
+        is_date_line(line.content)
+        or (line.blank_before and has_closing_period(line.content))
+        or (line.blank_before and YEAR_FIELD_AT_END.search(line.content) is not None)
     )
 
 

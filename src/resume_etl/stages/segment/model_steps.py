@@ -16,6 +16,7 @@ from resume_etl.stages.segment.periods import (
     DATE_LINE,
     ONGOING,
     YEAR_FIELD_AT_END,
+    has_closing_period,
     has_date_field,
     is_date_line,
 )
@@ -136,7 +137,8 @@ def _dated_body_line(guess: RoleGuess, line: Line, current: EntryDraft | None) -
 
 def _states_period(content: str) -> bool:
     """A period the rules read exactly: a range or a month and year anywhere, a year or an
-    ongoing word closing the line, or a field that is a date and nothing else. Every such
+    ongoing word closing the line, a field that is a date and nothing else, or a period in
+    brackets closing the line ("(since 2021)"). Every such
     form holds a digit or an ongoing word: most lines are let go on that test alone."""
     if _DIGIT.search(content) is None and _ONGOING_WORD.search(content) is None:
         return False
@@ -145,6 +147,7 @@ def _states_period(content: str) -> bool:
         or YEAR_FIELD_AT_END.search(content) is not None
         or _ONGOING_FIELD_AT_END.search(content) is not None
         or has_date_field(content)
+        or has_closing_period(content)
     )
 
 

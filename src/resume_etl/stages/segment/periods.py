@@ -76,6 +76,20 @@ def has_date_field(text: str) -> bool:
     return any(is_period_alone(part) for part in _FIELD_BREAK.split(text.strip()))
 
 
+_CLOSING_BRACKETS = re.compile(r"\(([^()]{1,40})\)\W*$")
+
+
+def has_closing_period(text: str) -> bool:
+    """The line closes with a period in brackets that the date reader reads whole, in forms
+    the range pattern leaves out: "Engineer, Quillmark (since 2021)". A bare year in brackets
+    ("Certificate (1999)") is not one: it dates a school or an award as often as a job."""
+    found = _CLOSING_BRACKETS.search(text)
+    if found is None:
+        return False
+    inside = found.group(1)
+    return is_period_alone(inside) and BARE_YEAR.match(inside) is None
+
+
 def is_period_alone(text: str) -> bool:
     """The text is a date or a range and nothing else ("08/20 -- Present", "_2019 - 2021_"),
     as the date reader reads it."""

@@ -1,0 +1,54 @@
+"""A trade word heads a firm's name only where it closes it (``_firm_names``): "Software" of
+a title ("Quality Lead Software Testing") is no employer's head. Every name here is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (
+            job.organization.value if job.organization else None,
+            job.role.value if job.role else None,
+        )
+        for job in extract_text(text).experiences
+    ]
+
+
+def test_titles_holding_a_trade_word_are_titles(extract_text: Extract) -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\n"
+        "Quillmark GmbH, Brask                                   01/2020 - 10/2021\n"
+        "Quality Lead Software Testing\n"
+        "Wrote the test plans.\n\n"
+        "Quillmark GmbH, Brask                                   04/2015 - 12/2019\n"
+        "Software Delivery PMO\n"
+        "Ran the releases.\n\n"
+        "Kettle Systems GmbH, Brask                              04/2012 - 03/2015\n"
+        "Developer\n"
+        "Built the services.\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Quillmark GmbH", "Quality Lead Software Testing"),
+        ("Quillmark GmbH", "Software Delivery PMO"),
+        ("Kettle Systems GmbH", "Developer"),
+    ]
+
+
+def test_a_trade_word_closing_a_name_still_heads_a_firm(extract_text: Extract) -> None:
+    text = (
+        "Experience\n\n"
+        "Senior Developer at Harwick Software\n"
+        "2019-01 — 2022-01 · Brask\n\n"
+        "Developer at Tallowby Consulting Ltd\n"
+        "2016-01 — 2018-12 · Brask\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Harwick Software", "Senior Developer"),
+        ("Tallowby Consulting Ltd", "Developer"),
+    ]
