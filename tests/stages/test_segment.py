@@ -108,6 +108,41 @@ def test_a_section_word_before_a_title_or_employer_head_word_names_no_section(
     assert classifier.classify(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("W ORK E XPERIENCE", SectionKind.EXPERIENCE),
+        ("E MPLOY MENT H IST ORY", SectionKind.EXPERIENCE),
+        ("E DUCATION", SectionKind.EDUCATION),
+    ],
+)
+def test_a_heading_in_small_capitals_split_by_a_pdf_is_read_by_its_letters(
+    classifier: SectionClassifier, line: str, kind: SectionKind
+) -> None:
+    (parsed,) = split_lines(line)
+    assert classifier.plain_heading_kind(parsed, is_first_line=False) is kind
+
+
+@pytest.mark.parametrize("line", ["S ENIOR B UYER", "M ASTER OF A RTS", "C ONSTRUCTION E XECUTIVE"])
+def test_small_capitals_that_spell_no_section_phrase_exactly_are_no_heading(
+    classifier: SectionClassifier, line: str
+) -> None:
+    (parsed,) = split_lines(line)
+    assert classifier.plain_heading_kind(parsed, is_first_line=False) is None
+
+
+def test_a_small_capitals_work_heading_opens_the_work_history(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\nS KILLS\nBudgeting\nRota planning\n\nW ORK E XPERIENCE\n"
+        "Shift Supervisor, Corrin Bakeries, 2015 - 2019\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [
+        SectionKind.HEADER,
+        SectionKind.SKILLS,
+        SectionKind.EXPERIENCE,
+    ]
+
+
 def test_a_job_titled_with_a_section_word_stays_in_the_work_history(
     segment_text: Segment,
 ) -> None:

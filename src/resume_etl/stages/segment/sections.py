@@ -13,6 +13,8 @@ from resume_etl.wordlists import builtin_lexicon
 
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
+_LETTER_SPACED = re.compile(r"^(?=.*\b[A-Z] [A-Z])[A-Z&]+(?: +[A-Z&]+)+$")
+"""A line in capitals with a lone capital before a word: small capitals split by a PDF."""
 _SHOUTED_EXTRA_WORDS = 4
 """Words a heading in capitals or closed by a colon may add to its phrase (a title-case line: 2)."""
 
@@ -29,6 +31,7 @@ class SectionClassifier:
         self._phrases = sorted(
             ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
         )
+        self._unspaced = {phrase.replace(" ", ""): kind for phrase, kind in self._phrases}
 
     def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
         """The kind a heading names, or None when no phrase matches closely enough.
@@ -76,7 +79,20 @@ class SectionClassifier:
         # than a bare line in title case, which is as often a name or a title with a section
         # word in it.
         set_off = label.isupper() or text.endswith(":")
-        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
+        kind = self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
+        return kind if kind is not None else self._letter_spaced_kind(label)
+
+    def _letter_spaced_kind(self, label: str) -> SectionKind | None:
+        """The kind a heading set in small capitals names once its letters are joined.
+
+        Text pulled from a PDF splits small capitals where the font changes: "P ROFESSIONAL
+        E XPERIENCE", or "P ROFE SSI ONAL E XPER IENCE" when the letters are spread. Such a
+        line is a heading only when its letters, spaces left out, spell a section phrase
+        exactly: no other words are allowed, since the word breaks are lost.
+        """
+        if not _LETTER_SPACED.match(label):
+            return None
+        return self._unspaced.get(_normalize_heading(label).replace(" ", ""))
 
 
 @cache
