@@ -16,7 +16,7 @@ from resume_etl.stages.segment import (
     segment,
     split_lines,
 )
-from resume_etl.stages.segment.entries import is_job_item
+from resume_etl.stages.segment.entries import is_job_item, split_entries
 from resume_etl.vocab import SectionKind
 from tests.conftest import make_document
 
@@ -659,3 +659,39 @@ def test_a_heading_closed_by_a_colon_may_qualify_its_phrase_at_more_length(
         SectionKind.EXPERIENCE,
         SectionKind.EDUCATION,
     ]
+
+
+def _rule_headers(text: str) -> list[list[str]]:
+    """The entry headers the layout rules alone cut (as in a text whose line breaks were
+    restored, where no line-role model is asked)."""
+    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(text))
+    return [[line.content for line in entry.header] for entry in entries]
+
+
+def test_a_title_closing_its_header_with_its_period_ends_the_job() -> None:
+    headers = _rule_headers(
+        "Hollin & Drew, PA\nTampa, Florida\nParalegal (2013 - present)\n"
+        "Marrow Legal Group\nOrlando, Florida\nLegal Secretary (2006 - 2013)\n"
+    )
+    assert headers == [
+        ["Hollin & Drew, PA", "Tampa, Florida", "Paralegal (2013 - present)"],
+        ["Marrow Legal Group", "Orlando, Florida", "Legal Secretary (2006 - 2013)"],
+    ]
+
+
+def test_a_place_beside_the_period_leaves_the_header_open_for_its_title() -> None:
+    headers = _rule_headers(
+        "Brackwater Academy\nMilltown, SD | January 2015 - Present\n"
+        "Special Education Teacher\n- Planned lessons for mixed-ability classes\n"
+    )
+    assert headers == [
+        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Special Education Teacher"]
+    ]
+
+
+def test_only_a_history_whose_first_header_closes_at_its_period_is_cut_there() -> None:
+    headers = _rule_headers(
+        "Senior Engineer (2019 - present)\nTarnfield Systems\nCary, NC\n"
+        "- Wrote firmware for radio boards\n"
+    )
+    assert headers == [["Senior Engineer (2019 - present)", "Tarnfield Systems", "Cary, NC"]]
