@@ -695,3 +695,27 @@ def test_only_a_history_whose_first_header_closes_at_its_period_is_cut_there() -
         "- Wrote firmware for radio boards\n"
     )
     assert headers == [["Senior Engineer (2019 - present)", "Tarnfield Systems", "Cary, NC"]]
+
+
+def test_a_quieter_label_inside_a_shouted_work_history_stays_in_the_job(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "PROFESSIONAL EXPERIENCE\nHarbor Lane Systems, Leeds\nMay 2015 to March 2018\n"
+        "Senior Analyst\nAchievements:\n- Cut the month-end close from ten days to four\n"
+        "Brightmoor Ltd, York\nJune 2012 to April 2015\nAnalyst\n- Kept the ledgers\n"
+    )
+    assert _kinds(segmented) == [(SectionKind.EXPERIENCE, "PROFESSIONAL EXPERIENCE")]
+
+
+@pytest.mark.parametrize(
+    ("history", "label"), [("Experience:", "Skills:"), ("WORK HISTORY", "SKILLS:")]
+)
+def test_a_label_in_the_history_headings_own_style_opens_its_section(
+    segment_text: Segment, history: str, label: str
+) -> None:
+    segmented = segment_text(
+        f"{history}\nHarbor Lane Systems, Leeds\nMay 2015 to March 2018\nSenior Analyst\n"
+        f"{label}\nBudgeting\nForecasting\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.EXPERIENCE, SectionKind.SKILLS]

@@ -161,6 +161,12 @@ _BODY_LABEL = re.compile(
 )
 
 
+def is_body_label(text: str) -> bool:
+    """The line opens with a label of a part of an entry's body ("Responsibilities:",
+    "Technologies: Java, SQL")."""
+    return _BODY_LABEL.match(text) is not None
+
+
 def _opens_by_exact_rule(
     kind: SectionKind, line: Line, current: _EntryDraft | None, jobs_listed: bool = False
 ) -> bool:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from resume_etl.config import SegmentSettings
+from resume_etl.stages.segment.entries import is_body_label
 from resume_etl.stages.segment.lines import Line, LineKind
 from resume_etl.stages.segment.timeline import _unnamed_timeline, timelines_as_jobs
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
@@ -15,6 +16,8 @@ _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
 _LETTER_SPACED = re.compile(r"^(?=.*\b[A-Z] [A-Z])[A-Z&]+(?: +[A-Z&]+)+$")
 """A line in capitals with a lone capital before a word: small capitals split by a PDF."""
+_LABEL_KINDS = frozenset({SectionKind.SKILLS, SectionKind.OTHER})
+"""Kinds a label inside a job may name: "Technologies:", "Tools:", "Achievements:"."""
 _SHOUTED_EXTRA_WORDS = 4
 """Words a heading in capitals or closed by a colon may add to its phrase (a title-case line: 2)."""
 
@@ -189,6 +192,16 @@ def _heading_kind(
         and current_kind is SectionKind.SKILLS
         and not line.content.isupper()
         and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
+    # Under a shouted history heading, "Technologies:" or "Achievements:" in a quieter style
+    # label part of a job, as the jobs on either side of it show; a peer heading shouts too.
+    if (
+        kind in _LABEL_KINDS
+        and current_kind is SectionKind.EXPERIENCE
+        and shouting
+        and not line.content.isupper()
+        and is_body_label(line.content)
     ):
         return None
     # Inside a job history, "CDMA Technologies" or "Internal Tools Group" name an employer or
