@@ -719,3 +719,23 @@ def test_a_label_in_the_history_headings_own_style_opens_its_section(
         f"{label}\nBudgeting\nForecasting\n"
     )
     assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.EXPERIENCE, SectionKind.SKILLS]
+
+
+def test_a_skills_heading_over_a_timeline_of_jobs_heads_a_work_history(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\n\nCORE COMPETENCIES\nBudgeting\nForecasting\n\nHIGHLIGHTS\n"
+        "Harrow Vale Bank, Leeds\n2010 to 2015\nFinancial Controller\n- Closed the books\n"
+        "Ashcombe Mills\n2007 to 2010\nSenior Accountant\n- Ran payroll\n"
+        "Penwith Freight\n2004 to 2007\nAccountant\n- Kept the ledgers\n"
+    )
+    assert SectionKind.EXPERIENCE in [kind for kind, _ in _kinds(segmented)]
+
+
+def test_a_skills_list_with_one_dated_course_stays_a_skills_list(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\n\nCORE COMPETENCIES\nBudgeting\nForecasting\n"
+        "Payroll course\n2019 - 2020\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.HEADER, SectionKind.SKILLS]
