@@ -505,3 +505,30 @@ def test_a_title_cut_from_a_sentence_is_no_title(extract_text: Extract) -> None:
 def test_a_phrase_ending_in_a_small_grammar_word_is_unfinished(cut: str) -> None:
     assert ends_unfinished(cut)
     assert not can_name_employer(cut)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Research Scholar",
+        "Yearbook Committee Member",
+        "Events Organiser",
+        "Pet Sitter",
+        "Shop Clerk",
+    ],
+)
+def test_a_title_headed_by_a_common_job_word_is_the_role(extract_text: Extract, title: str) -> None:
+    text = f"WORK EXPERIENCE\n\n{title}\nMarlow Ridge Academy\n2014 - 2016\n- Kept the records.\n"
+    assert _jobs(extract_text, text) == [("Marlow Ridge Academy", title, None)]
+
+
+def test_titles_joined_by_a_slash_are_a_role_by_the_first_titles_head(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "WORK EXPERIENCE\n\nHarlow Fixtures, Inc., Dayton, OH\n2015 to 2019\n"
+        "Plant Division Manager/VP Field Services\n- Ran the plant.\n"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Harlow Fixtures, Inc.", "Plant Division Manager/VP Field Services", "Dayton, OH")
+    ]

@@ -16,7 +16,7 @@ from resume_etl.stages.segment import (
     segment,
     split_lines,
 )
-from resume_etl.stages.segment.entries import is_job_item
+from resume_etl.stages.segment.entries import is_job_item, split_entries
 from resume_etl.vocab import SectionKind
 from tests.conftest import make_document
 
@@ -106,6 +106,41 @@ def test_a_section_word_before_a_title_or_employer_head_word_names_no_section(
     classifier: SectionClassifier, line: str
 ) -> None:
     assert classifier.classify(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("W ORK E XPERIENCE", SectionKind.EXPERIENCE),
+        ("E MPLOY MENT H IST ORY", SectionKind.EXPERIENCE),
+        ("E DUCATION", SectionKind.EDUCATION),
+    ],
+)
+def test_a_heading_in_small_capitals_split_by_a_pdf_is_read_by_its_letters(
+    classifier: SectionClassifier, line: str, kind: SectionKind
+) -> None:
+    (parsed,) = split_lines(line)
+    assert classifier.plain_heading_kind(parsed, is_first_line=False) is kind
+
+
+@pytest.mark.parametrize("line", ["S ENIOR B UYER", "M ASTER OF A RTS", "C ONSTRUCTION E XECUTIVE"])
+def test_small_capitals_that_spell_no_section_phrase_exactly_are_no_heading(
+    classifier: SectionClassifier, line: str
+) -> None:
+    (parsed,) = split_lines(line)
+    assert classifier.plain_heading_kind(parsed, is_first_line=False) is None
+
+
+def test_a_small_capitals_work_heading_opens_the_work_history(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\nS KILLS\nBudgeting\nRota planning\n\nW ORK E XPERIENCE\n"
+        "Shift Supervisor, Corrin Bakeries, 2015 - 2019\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [
+        SectionKind.HEADER,
+        SectionKind.SKILLS,
+        SectionKind.EXPERIENCE,
+    ]
 
 
 def test_a_job_titled_with_a_section_word_stays_in_the_work_history(
@@ -624,3 +659,83 @@ def test_a_heading_closed_by_a_colon_may_qualify_its_phrase_at_more_length(
         SectionKind.EXPERIENCE,
         SectionKind.EDUCATION,
     ]
+
+
+def _rule_headers(text: str) -> list[list[str]]:
+    """The entry headers the layout rules alone cut (as in a text whose line breaks were
+    restored, where no line-role model is asked)."""
+    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(text))
+    return [[line.content for line in entry.header] for entry in entries]
+
+
+def test_a_title_closing_its_header_with_its_period_ends_the_job() -> None:
+    headers = _rule_headers(
+        "Hollin & Drew, PA\nTampa, Florida\nParalegal (2013 - present)\n"
+        "Marrow Legal Group\nOrlando, Florida\nLegal Secretary (2006 - 2013)\n"
+    )
+    assert headers == [
+        ["Hollin & Drew, PA", "Tampa, Florida", "Paralegal (2013 - present)"],
+        ["Marrow Legal Group", "Orlando, Florida", "Legal Secretary (2006 - 2013)"],
+    ]
+
+
+def test_a_place_beside_the_period_leaves_the_header_open_for_its_title() -> None:
+    headers = _rule_headers(
+        "Brackwater Academy\nMilltown, SD | January 2015 - Present\n"
+        "Special Education Teacher\n- Planned lessons for mixed-ability classes\n"
+    )
+    assert headers == [
+        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Special Education Teacher"]
+    ]
+
+
+def test_only_a_history_whose_first_header_closes_at_its_period_is_cut_there() -> None:
+    headers = _rule_headers(
+        "Senior Engineer (2019 - present)\nTarnfield Systems\nCary, NC\n"
+        "- Wrote firmware for radio boards\n"
+    )
+    assert headers == [["Senior Engineer (2019 - present)", "Tarnfield Systems", "Cary, NC"]]
+
+
+def test_a_quieter_label_inside_a_shouted_work_history_stays_in_the_job(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "PROFESSIONAL EXPERIENCE\nHarbor Lane Systems, Leeds\nMay 2015 to March 2018\n"
+        "Senior Analyst\nAchievements:\n- Cut the month-end close from ten days to four\n"
+        "Brightmoor Ltd, York\nJune 2012 to April 2015\nAnalyst\n- Kept the ledgers\n"
+    )
+    assert _kinds(segmented) == [(SectionKind.EXPERIENCE, "PROFESSIONAL EXPERIENCE")]
+
+
+@pytest.mark.parametrize(
+    ("history", "label"), [("Experience:", "Skills:"), ("WORK HISTORY", "SKILLS:")]
+)
+def test_a_label_in_the_history_headings_own_style_opens_its_section(
+    segment_text: Segment, history: str, label: str
+) -> None:
+    segmented = segment_text(
+        f"{history}\nHarbor Lane Systems, Leeds\nMay 2015 to March 2018\nSenior Analyst\n"
+        f"{label}\nBudgeting\nForecasting\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.EXPERIENCE, SectionKind.SKILLS]
+
+
+def test_a_skills_heading_over_a_timeline_of_jobs_heads_a_work_history(
+    segment_text: Segment,
+) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\n\nCORE COMPETENCIES\nBudgeting\nForecasting\n\nHIGHLIGHTS\n"
+        "Harrow Vale Bank, Leeds\n2010 to 2015\nFinancial Controller\n- Closed the books\n"
+        "Ashcombe Mills\n2007 to 2010\nSenior Accountant\n- Ran payroll\n"
+        "Penwith Freight\n2004 to 2007\nAccountant\n- Kept the ledgers\n"
+    )
+    assert SectionKind.EXPERIENCE in [kind for kind, _ in _kinds(segmented)]
+
+
+def test_a_skills_list_with_one_dated_course_stays_a_skills_list(segment_text: Segment) -> None:
+    segmented = segment_text(
+        "Tamsin Oakhurst\n\nCORE COMPETENCIES\nBudgeting\nForecasting\n"
+        "Payroll course\n2019 - 2020\n"
+    )
+    assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.HEADER, SectionKind.SKILLS]

@@ -361,7 +361,12 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     An English noun phrase ends in its head, before any "of/for" complement: "Marketing
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
+    Titles joined by a slash name one person's posts: "Division Manager/VP Field Services"
+    is a role by its first title's head, whatever the last title ends in.
     """
+    slash = _TITLES_SLASH.search(spans.text, start, end)
+    if slash is not None and _phrase_head_kind(spans, start, slash.start()) is SegmentKind.ROLE:
+        return SegmentKind.ROLE
     complement = _HEAD_END.search(spans.text, start, end)
     head_end = complement.start() if complement else end
     keywords = [
@@ -383,6 +388,8 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
 
 
 _ORG = SegmentKind.ORGANIZATION
+_TITLES_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
+"""A slash between two words ("Manager/VP"), not inside an abbreviation ("A/P", "I/O")."""
 _HEAD_END = re.compile(rf"{COMPLEMENT.pattern}|\s[-–—]\s", re.I)
 """A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
 

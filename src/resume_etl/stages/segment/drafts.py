@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from resume_etl.stages.layout.lexicons import lexicon_hits
 from resume_etl.stages.segment.lines import Line
 from resume_etl.stages.segment.periods import (
     BARE_YEAR,
@@ -14,6 +15,9 @@ from resume_etl.stages.segment.periods import (
     is_period_alone,
 )
 
+_NAMING_HITS = frozenset({"lex_title", "lex_degree"})
+"""The flags of a line that names a position: a job title's head word ("Engineer",
+"Paralegal") or a degree ("Bachelor of Arts")."""
 MAX_HEADER_LINES = 5
 """An entry header longer than this is more likely a list than one entry's header."""
 _MAX_PERIOD_WORDS = 6
@@ -53,6 +57,21 @@ class EntryDraft:
         first, rest = self.header[0], self.header[1:]
         return not is_date_line(first.content) and any(
             is_date_line(ln.content) or BARE_YEAR.match(ln.content) for ln in rest
+        )
+
+    def closed_by_titled_period(self) -> bool:
+        """The header's last line names the position (a title or a degree) and closes it with
+        its period, under lines naming the employer or school ("Qualcomm, Inc., Cary, NC" /
+        "Senior Engineer - June 2004 to Present"): the period ended this header, so the next
+        line names the next one. A place beside the period ("Rapid City, SD | 2015 - Present")
+        names no position: the title may still follow it."""
+        if len(self.header) < 2 or self.body or is_date_line(self.header[0].content):
+            return False
+        last = self.header[-1].content
+        return (
+            is_date_line(last)
+            and not _NAMING_HITS.isdisjoint(lexicon_hits(last))
+            and not any(is_date_line(line.content) for line in self.header[:-1])
         )
 
     def header_is_period_alone(self) -> bool:

@@ -163,6 +163,12 @@ _BODY_LABEL = re.compile(
 )
 
 
+def is_body_label(text: str) -> bool:
+    """The line opens with a label of a part of an entry's body ("Responsibilities:",
+    "Technologies: Java, SQL")."""
+    return _BODY_LABEL.match(text) is not None
+
+
 def _opens_by_exact_rule(
     kind: SectionKind, line: Line, current: EntryDraft | None, jobs_listed: bool = False
 ) -> bool:
@@ -226,7 +232,7 @@ def split_entries(
             or (current is not None and _BODY_LABEL.match(line.content))
         ):
             (current.body if current else intro).append(line)
-        elif _opens_new_entry(current, line):
+        elif _opens_new_entry(current, line, drafts[0] if drafts else None):
             drafts.append(EntryDraft(header=[line]))
         else:
             assert current is not None
@@ -304,7 +310,9 @@ def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
     return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET
 
 
-def _opens_new_entry(current: EntryDraft | None, line: Line) -> bool:
+def _opens_new_entry(
+    current: EntryDraft | None, line: Line, first: EntryDraft | None = None
+) -> bool:
     if current is None or current.body or len(current.header) >= MAX_HEADER_LINES:
         return True
     if _ends_range_of(current.header[-1], line):
@@ -317,6 +325,10 @@ def _opens_new_entry(current: EntryDraft | None, line: Line) -> bool:
     if line.blank_before and current.dated_after_title():
         # "Title / Org / Dates", a blank line, then the next title: the date closed the header
         # (a bare year too: "Diploma / University / 2014", a blank line, "Bachelor of Arts").
+        return True
+    if current.closed_by_titled_period() and first is not None and first.closed_by_titled_period():
+        # "Org, Place" / "Title (2013 - present)" / "Org, Place" / ...: where the section's
+        # first job closes its header with a period, every header closes so.
         return True
     if not current.has_date():
         return False

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from resume_etl.config import SegmentSettings
+from resume_etl.stages.segment.entries import is_body_label
 from resume_etl.stages.segment.lines import Line, LineKind
 from resume_etl.stages.segment.timeline import timelines_as_jobs, unnamed_timeline
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
@@ -13,6 +14,10 @@ from resume_etl.wordlists import builtin_lexicon
 
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
+_LETTER_SPACED = re.compile(r"^(?=.*\b[A-Z] [A-Z])[A-Z&]+(?: +[A-Z&]+)+$")
+"""A line in capitals with a lone capital before a word: small capitals split by a PDF."""
+_LABEL_KINDS = frozenset({SectionKind.SKILLS, SectionKind.OTHER})
+"""Kinds a label inside a job may name: "Technologies:", "Tools:", "Achievements:"."""
 _SHOUTED_EXTRA_WORDS = 4
 """Words a heading in capitals or closed by a colon may add to its phrase (a title-case line: 2)."""
 
@@ -29,6 +34,7 @@ class SectionClassifier:
         self._phrases = sorted(
             ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
         )
+        self._unspaced = {phrase.replace(" ", ""): kind for phrase, kind in self._phrases}
 
     def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
         """The kind a heading names, or None when no phrase matches closely enough.
@@ -76,7 +82,20 @@ class SectionClassifier:
         # than a bare line in title case, which is as often a name or a title with a section
         # word in it.
         set_off = label.isupper() or text.endswith(":")
-        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
+        kind = self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
+        return kind if kind is not None else self._letter_spaced_kind(label)
+
+    def _letter_spaced_kind(self, label: str) -> SectionKind | None:
+        """The kind a heading set in small capitals names once its letters are joined.
+
+        Text pulled from a PDF splits small capitals where the font changes: "P ROFESSIONAL
+        E XPERIENCE", or "P ROFE SSI ONAL E XPER IENCE" when the letters are spread. Such a
+        line is a heading only when its letters, spaces left out, spell a section phrase
+        exactly: no other words are allowed, since the word breaks are lost.
+        """
+        if not _LETTER_SPACED.match(label):
+            return None
+        return self._unspaced.get(_normalize_heading(label).replace(" ", ""))
 
 
 @cache
@@ -173,6 +192,16 @@ def _heading_kind(
         and current_kind is SectionKind.SKILLS
         and not line.content.isupper()
         and classifier.plain_heading_kind(line, is_first_line=True) is None
+    ):
+        return None
+    # Under a shouted history heading, "Technologies:" or "Achievements:" in a quieter style
+    # label part of a job, as the jobs on either side of it show; a peer heading shouts too.
+    if (
+        kind in _LABEL_KINDS
+        and current_kind is SectionKind.EXPERIENCE
+        and shouting
+        and not line.content.isupper()
+        and is_body_label(line.content)
     ):
         return None
     # Inside a job history, "Radio Technologies" or "Release Tooling Group" name an employer or

@@ -80,7 +80,8 @@ def timelines_as_jobs(
 ) -> list[tuple[SectionKind, Line | None, list[Line]]]:
     """A markdown heading no section phrase names ("Research", "History", "Academic & Research
     Positions") over a timeline (several lines that are only a range) heads a jobs section:
-    a list of periods, each with its position, is what a CV's jobs are."""
+    a list of periods, each with its position, is what a CV's jobs are. So does a skills
+    heading over a longer one, its jobs' own heading missed."""
     found = []
     for kind, heading, body in groups:
         unnamed = (
@@ -89,6 +90,15 @@ def timelines_as_jobs(
             and heading.kind is LineKind.MD_HEADING
             and names_kind(heading.content) is None
         )
-        jobs = unnamed and sum(map(is_timeline_period, body)) >= _MIN_TIMELINE_DATES
+        periods = sum(map(is_timeline_period, body))
+        jobs = (unnamed and periods >= _MIN_TIMELINE_DATES) or (
+            kind is SectionKind.SKILLS and periods >= _MIN_SKILLS_TIMELINE_DATES
+        )
         found.append((SectionKind.EXPERIENCE if jobs else kind, heading, body))
     return found
+
+
+_MIN_SKILLS_TIMELINE_DATES = 3
+"""Periods that make a skills section a work history: a skills list dates nothing, so lines
+that are only a range ("2005 to 2012") under "PROFESSIONAL COMPETENCIES" are jobs whose own
+heading ("ACCOMPLISHMENTS") no phrase names."""
