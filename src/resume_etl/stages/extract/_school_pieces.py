@@ -68,6 +68,8 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 """Single words joined by slashes: a table's column label ("University/Board")."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
+"""A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
 
 def stands_as_school(
@@ -80,10 +82,15 @@ def stands_as_school(
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Filing and typing", "Photography course"): a school
     the text does not name is left empty rather than guessed. A table's column label
-    ("College/University") or a number ("81.40", a grade) is never one."""
+    ("College/University"), a number ("81.40", a grade) or a course taken ("Safety Training",
+    "CPR Certification") is never one."""
     if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
         return False
-    return degree is not None or dates is not None or is_school(school, spans)
+    if is_school(school, spans):
+        return True
+    # A training or certifications list read as education: "First Aid Training, 2019" is a
+    # course taken, dated as a school would be; the course is no school.
+    return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
 
 
 def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
