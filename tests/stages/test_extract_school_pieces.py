@@ -31,3 +31,32 @@ def test_a_training_school_with_a_school_word_is_still_the_school(extract_text: 
         "Education\n\nEastvale Teacher Training College\nDiploma in Education, 2012\n"
     )
     assert _institutions(document) == ["Eastvale Teacher Training College"]
+
+
+def _fields(document: ExtractedDocument) -> list[str | None]:
+    return [getattr(school.field_of_study, "value", None) for school in document.education]
+
+
+def test_a_degree_alone_on_its_line_takes_the_field_under_it(extract_text: Extract) -> None:
+    document = extract_text(
+        "Jane Roe\n\nEDUCATION\n\nBS\nMechanical Engineering, 1995: Lakemont University, "
+        "Eastvale, NJ\n\nSUMMARY\n\nEngineer with ten years of practice.\n"
+    )
+    assert _institutions(document) == ["Lakemont University"]
+    assert _fields(document) == ["Mechanical Engineering"]
+
+
+def test_a_school_under_a_degree_alone_on_its_line_stays_the_school(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Education\n\nB.A.\n\nLakemont University, 1976.\nMajor History\n"
+        "Eastvale State University, 1980.\nMajor Special Education\n"
+    )
+    assert "Lakemont University" in _institutions(document)
+    assert "Lakemont University" not in _fields(document)
+
+
+def test_a_name_under_a_degree_with_no_school_elsewhere_is_no_field(extract_text: Extract) -> None:
+    document = extract_text("Education\n\nBachelor of Arts\nLakemont Tech\nEastvale, NC\n")
+    assert _fields(document) == [None]

@@ -184,16 +184,27 @@ def _field_after_degree(
 ) -> HeaderSegment | None:
     """ "Master of Science - MS, Marketing Analytics", "PhD, Computer Engineering": the unclaimed
     segment right after the last degree segment on its line is the field, unless a school word
-    ("University", "Hochschule") says it is the school."""
+    ("University", "Hochschule") says it is the school. A degree alone on its line ("BS" over
+    "Physics, 1995: X University") takes the first piece of the next line, when a school is
+    named elsewhere."""
     text = spans.text
     line = _line_of(text, degree.start)
     after = [s for s in segments if s.start >= degree.end and _line_of(text, s.start) == line]
     while after and after[0].kind is SegmentKind.DEGREE:
         after.pop(0)
+    below = not after and _alone_on_its_line(degree, text)
+    if below:
+        after = [s for s in segments if s.start >= degree.end][:1]
     if not after or after[0].kind not in _FIELD_KINDS:
         return None
     candidate = after[0]
     others = [s for s in segments if s is not candidate and s.kind in _INSTITUTION_KINDS]
+    # Under the degree, a school's name is the school, and a field needs a school elsewhere.
+    if below and (
+        is_school(candidate, spans)
+        or not any(s.kind is SegmentKind.ORGANIZATION or is_school(s, spans) for s in others)
+    ):
+        return None
     # "Abitur, Some Gymnasium": with no other piece to be the school, the piece is the school.
     if not others or (is_school(candidate, spans) and not any(is_school(s, spans) for s in others)):
         return None
@@ -209,6 +220,14 @@ def _field_after_degree(
     if candidate.kind is SegmentKind.ORGANIZATION and not elsewhere:
         return None
     return candidate
+
+
+def _alone_on_its_line(degree: HeaderSegment, text: str) -> bool:
+    """Whether nothing but the degree (and punctuation) is written on its line."""
+    start = text.rfind("\n", 0, degree.start) + 1
+    end = text.find("\n", degree.end)
+    rest = text[start : degree.start] + text[degree.end : len(text) if end == -1 else end]
+    return not any(character.isalnum() for character in rest)
 
 
 def _place_after(
