@@ -60,3 +60,13 @@ def test_a_school_under_a_degree_alone_on_its_line_stays_the_school(
 def test_a_name_under_a_degree_with_no_school_elsewhere_is_no_field(extract_text: Extract) -> None:
     document = extract_text("Education\n\nBachelor of Arts\nLakemont Tech\nEastvale, NC\n")
     assert _fields(document) == [None]
+
+
+def test_a_degree_before_a_gpa_after_a_comma_is_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nEastvale Naval Academy, Springfield, Ohio, 1993\n"
+        "Bachelor of Science in General Engineering, GPA: 3.87\nMinor: Economics\n"
+    ).education
+    assert getattr(school.degree, "value", None) == "Bachelor of Science"
+    assert getattr(school.field_of_study, "value", None) == "General Engineering"
+    assert getattr(school.gpa, "value", None) == 3.87
