@@ -29,6 +29,12 @@ class SectionClassifier:
         self._phrases = sorted(
             ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
         )
+        # A heading in spaced capitals, cut apart where a PDF's letter spacing or small
+        # capitals put gaps ("E D U C AT IO N", "P ROFE SSI ONAL E XPER IENCE"), is a phrase
+        # when its letters run together are the phrase's letters.
+        self._spaced: dict[str, SectionKind] = {}
+        for phrase, kind in reversed(self._phrases):
+            self._spaced[phrase.replace(" ", "")] = kind
 
     def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
         """The kind a heading names, or None when no phrase matches closely enough.
@@ -37,6 +43,8 @@ class SectionClassifier:
         Research Projects"); 0 demands the heading be exactly a phrase.
         """
         words = _normalize_heading(heading_text)
+        if heading_text.isupper() and (spaced := self._spaced.get(words.replace(" ", ""))):
+            return spaced
         if not words or words.count(" ") + 1 > self._max_words:
             return None
         padded = f" {words} "
