@@ -3,9 +3,12 @@ taken in a training list is none (issue 14)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
+from resume_etl.records import EducationRecord
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.validate import validate
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -70,3 +73,32 @@ def test_a_degree_before_a_gpa_after_a_comma_is_the_degree(extract_text: Extract
     assert getattr(school.degree, "value", None) == "Bachelor of Science"
     assert getattr(school.field_of_study, "value", None) == "General Engineering"
     assert getattr(school.gpa, "value", None) == 3.87
+
+
+def test_a_school_name_cut_by_a_line_break_is_joined(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\n1996 - 2000: Bachelor of Science in Mechanical Engineering, "
+        "Eastvale Technological\nUniversity\n\nBachelor of Arts, Westbrook College of\n"
+        "Fine Arts, 2003\n"
+    )
+    assert _institutions(document) == [
+        "Eastvale Technological University",
+        "Westbrook College of Fine Arts",
+    ]
+    # The name's span runs across the break, and validation accepts it.
+    validated = validate(document, dt.date(2026, 1, 1))
+    assert not validated.quarantine
+    text = document.segmented.document.text
+    rows = [row for row in validated.rows["education"] if isinstance(row, EducationRecord)]
+    spans = [row.institution_span for row in rows if row.institution_span]
+    assert [text[span.start : span.end] for span in spans] == [
+        "Eastvale Technological\nUniversity",
+        "Westbrook College of\nFine Arts",
+    ]
+
+
+def test_a_field_over_a_school_line_is_not_joined_to_it(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\nBachelor of Science, Physics\nUniversity of Lakemont\n2001 - 2005\n"
+    )
+    assert _institutions(document) == ["University of Lakemont"]

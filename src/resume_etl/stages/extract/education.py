@@ -21,6 +21,7 @@ from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
     is_school,
+    school_across_lines,
     school_after_from,
     school_name,
     school_named_like_a_degree,
@@ -66,6 +67,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
+    if institution is not None and named is None:
+        institution = school_across_lines(institution, segments, ctx.spans)
     if institution is not None and not stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
