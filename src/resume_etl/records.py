@@ -237,7 +237,10 @@ class EducationRecord(DatedEntry):
     section_id: str = Field(description="Section the entry is in.")
     position: int = Field(ge=0, description="Order of the entry in the document.")
     institution: str | None = Field(default=None, description="School or university.")
-    institution_span: CharSpan | None = Field(default=None, description="Where institution is.")
+    # A school's name may be read across a line break ("Lakemont Institute of" / "Technology").
+    institution_span: Annotated[CharSpan | None, SpanOf("institution", across_lines=True)] = Field(
+        default=None, description="Where institution is."
+    )
     location: str | None = Field(
         default=None, description="The school's place, as written after it ('Leeds, UK')."
     )

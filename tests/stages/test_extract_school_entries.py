@@ -127,3 +127,17 @@ def test_schools_alternating_with_dated_degrees_are_paired_in_order(
         "Westbrook University",
     ]
     assert _values(document, "degree") == ["Ed. D", "M.Ed.", "Certificate", "BA"]
+
+
+def test_a_school_left_over_a_degree_without_one_is_its_school(extract_text: Extract) -> None:
+    # The date closing each degree line ends the segmenter's entry there, so the second
+    # school's name ends the first entry; the degree under it names no school of its own.
+    document = extract_text(
+        "Jane Roe\n\nEDUCATION\n\nEastvale College - Springfield, Canada\n"
+        "Network Technician Diploma, 2003\nNorthmoor State University, Lakeside, MD\n"
+        "Bachelor of Commerce, Accounting Systems, 2000\nMagna Cum Laude\n\n"
+        "EXPERIENCE\n\nHelp Desk Technician, Acme Widgets, 2004 - 2006\n"
+    )
+    assert _values(document, "institution") == ["Eastvale College", "Northmoor State University"]
+    assert _values(document, "degree") == ["Network Technician Diploma", "Bachelor of Commerce"]
+    assert _values(document, "field_of_study") == [None, "Accounting Systems"]

@@ -102,7 +102,9 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     """Classify a piece; split it on commas when its parts are of different kinds."""
     text = spans.text
     whole = classify_range(spans, start, end)
-    if "," not in text[start:end] or whole.kind is SegmentKind.GPA:
+    if "," not in text[start:end] or (
+        whole.kind is SegmentKind.GPA and not _gpa_after(text, start, end)
+    ):
         return [whole]
     parts = _comma_parts(spans, start, end)
     classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
@@ -316,6 +318,13 @@ def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderS
         return False
     places = spans.entities(first.start, first.end, {"GPE", "LOC"})
     return len(first.text.split()) >= 2 and not places
+
+
+def _gpa_after(text: str, start: int, end: int) -> bool:
+    """Whether a GPA follows a comma in the piece ("BSc in Physics, GPA: 3.8"): the degree
+    before it is a piece of its own."""
+    found = GPA_STATED.search(text, start, end)
+    return found is not None and "," in text[start : found.start()]
 
 
 def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:

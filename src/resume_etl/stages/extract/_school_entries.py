@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
 
+from spacy.tokens import Span
+
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
@@ -36,13 +38,14 @@ class _Lead(Enum):
 
 def school_entries(entries: Iterable[Entry], spans: SpanIndex) -> list[Entry]:
     """Every entry of an education section, those holding several schools cut into one each,
-    and a school's name the segmenter left alone joined to the degree above it."""
+    and a school's name the segmenter left alone joined to the degree above it, or to the
+    degree below it when that one names no school."""
     entries = list(entries)
     regrouped = _regrouped(entries, spans)
     cut = regrouped or [part for entry in entries for part in _split(entry, spans)]
     parts: list[Entry] = []
     for part in cut:
-        if parts and _joins_above(parts[-1], part, spans):
+        if parts and (_joins_above(parts[-1], part, spans) or _joins_below(parts[-1], part, spans)):
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
@@ -67,8 +70,38 @@ def _joins_above(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
     )
 
 
+def _joins_below(school: Entry, entry: Entry, spans: SpanIndex) -> bool:
+    """ "University of X, Leeds" / "BSc, Physics, 2014" cut apart: an entry that is a school's
+    name alone (no degree, no date, no body) is the school of the entry below when that one
+    opens with a degree and names no school. A date closing the degree line above made the
+    segmenter end the entry there, with the next school's name still in it."""
+    if school.body or school.columns is not None or entry.columns is not None:
+        return False
+    mine = [_lead(line, spans) for line in school.header]
+    return (
+        mine[0] is _Lead.SCHOOL
+        and _Lead.DEGREE not in mine
+        and _lead(entry.header[0], spans) is _Lead.DEGREE
+        and all(_region_code(found, spans.text) for found in _found(labels.DEGREES, school, spans))
+        and not _has(labels.DATES, school, spans)
+        and not any(_school_word(line, spans) for line in (*entry.header, *entry.body))
+    )
+
+
 def _has(group: str, entry: Entry, spans: SpanIndex) -> bool:
-    return bool(spans.within(group, entry.start, entry.end))
+    return bool(_found(group, entry, spans))
+
+
+def _found(group: str, entry: Entry, spans: SpanIndex) -> list[Span]:
+    return spans.within(group, entry.start, entry.end)
+
+
+_REGION_CODE = re.compile(r", [A-Z]{2}")
+
+
+def _region_code(found: Span, text: str) -> bool:
+    """A degree abbreviation after a place's comma is a region's code: "Baltimore, MD"."""
+    return _REGION_CODE.fullmatch(text, found.start_char - 2, found.end_char) is not None
 
 
 def _school_word(line: Line, spans: SpanIndex) -> bool:
@@ -175,7 +208,9 @@ def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
     piece = _FIRST_PIECE.match(spans.text, start, line.end)
     end = piece.end() if piece else line.end
     name = spans.text[start:end]
-    if degrees or not name.strip() or looks_like_prose(name):
+    # Only a degree in the name itself stops it: the "MD" of "State University, Baltimore, MD"
+    # is the state the school is in.
+    if spans.within(labels.DEGREES, start, end) or not name.strip() or looks_like_prose(name):
         return None
     words = spans.within(labels.ORG_KEYWORDS, start, end)
     return (

@@ -16,7 +16,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.wordlists import alternation, builtin_alternation
+from resume_etl.wordlists import alternation, builtin_alternation, grammar_alternation
 
 DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
 """A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
@@ -67,6 +67,8 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 """Single words joined by slashes: a table's column label ("University/Board")."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
+"""A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
 
 def stands_as_school(
@@ -79,10 +81,15 @@ def stands_as_school(
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Filing and typing", "Photography course"): a school
     the text does not name is left empty rather than guessed. A table's column label
-    ("College/University") or a number ("81.40", a grade) is never one."""
+    ("College/University"), a number ("81.40", a grade) or a course taken ("Safety Training",
+    "CPR Certification") is never one."""
     if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
         return False
-    return degree is not None or dates is not None or is_school(school, spans)
+    if is_school(school, spans):
+        return True
+    # A training or certifications list read as education: "First Aid Training, 2019" is a
+    # course taken, dated as a school would be; the course is no school.
+    return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
 
 
 def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
@@ -91,6 +98,61 @@ def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:
     return any(
         span._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
         for span in spans.within(labels.ORG_KEYWORDS, segment.start, segment.end)
+    )
+
+
+_NAME_JOINT = re.compile(rf"(?i)\s(?:{grammar_alternation('name_joint')})$")
+"""A school's name ending in a joint word ("Institute of") goes on after it."""
+_WRAP_KINDS = frozenset({SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION})
+
+
+def school_across_lines(
+    school: HeaderSegment, segments: list[HeaderSegment], spans: SpanIndex
+) -> HeaderSegment:
+    """A school's name a line break cut in two, joined (``segments`` updated in place).
+
+    Text pulled from a PDF or a web form breaks its lines where the page did, inside a name:
+    "Lakemont Institute of" / "Technology", "Eastvale Technological" / "University". A name
+    ending in a joint word goes on with the first piece of the next line; a school word alone
+    on its line ("University") takes in the name that ends the line above.
+    """
+    text = spans.text
+    index = next(i for i, s in enumerate(segments) if s is school)
+    after = segments[index + 1] if index + 1 < len(segments) else None
+    before = segments[index - 1] if index > 0 else None
+    if after is not None and _NAME_JOINT.search(school.text) and _broken(text, school, after):
+        merged = _joined(school, after, text)
+        segments[index : index + 2] = [merged]
+        return merged
+    if before is not None and _lone_school_word(school, spans) and _broken(text, before, school):
+        merged = _joined(before, school, text)
+        segments[index - 1 : index + 1] = [merged]
+        return merged
+    return school
+
+
+def _broken(text: str, first: HeaderSegment, second: HeaderSegment) -> bool:
+    """Whether only a line break parts two name-like pieces."""
+    return (
+        first.kind in _WRAP_KINDS
+        and second.kind in _WRAP_KINDS
+        and text[first.end : second.start].strip(" \t") == "\n"
+        and second.text[:1].isupper()
+    )
+
+
+def _joined(first: HeaderSegment, second: HeaderSegment, text: str) -> HeaderSegment:
+    name = " ".join(text[first.start : second.end].split())
+    return HeaderSegment(name, first.start, second.end, SegmentKind.ORGANIZATION, 0.7)
+
+
+def _lone_school_word(school: HeaderSegment, spans: SpanIndex) -> bool:
+    """Whether the piece is one academic word and nothing else ("University", "College")."""
+    words = spans.within(labels.ORG_KEYWORDS, school.start, school.end)
+    return (
+        len(words) == 1
+        and words[0]._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+        and words[0].text == school.text
     )
 
 

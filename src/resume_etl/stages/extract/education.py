@@ -21,6 +21,7 @@ from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
     is_school,
+    school_across_lines,
     school_after_from,
     school_name,
     school_named_like_a_degree,
@@ -66,6 +67,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
+    if institution is not None and named is None:
+        institution = school_across_lines(institution, segments, ctx.spans)
     if institution is not None and not stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
@@ -184,16 +187,27 @@ def _field_after_degree(
 ) -> HeaderSegment | None:
     """ "Master of Science - MS, Marketing Analytics", "PhD, Computer Engineering": the unclaimed
     segment right after the last degree segment on its line is the field, unless a school word
-    ("University", "Hochschule") says it is the school."""
+    ("University", "Hochschule") says it is the school. A degree alone on its line ("BS" over
+    "Physics, 1995: X University") takes the first piece of the next line, when a school is
+    named elsewhere."""
     text = spans.text
     line = line_of(text, degree.start)
     after = [s for s in segments if s.start >= degree.end and line_of(text, s.start) == line]
     while after and after[0].kind is SegmentKind.DEGREE:
         after.pop(0)
+    below = not after and _alone_on_its_line(degree, text)
+    if below:
+        after = [s for s in segments if s.start >= degree.end][:1]
     if not after or after[0].kind not in _FIELD_KINDS:
         return None
     candidate = after[0]
     others = [s for s in segments if s is not candidate and s.kind in _INSTITUTION_KINDS]
+    # Under the degree, a school's name is the school, and a field needs a school elsewhere.
+    if below and (
+        is_school(candidate, spans)
+        or not any(s.kind is SegmentKind.ORGANIZATION or is_school(s, spans) for s in others)
+    ):
+        return None
     # "Abitur, Some Gymnasium": with no other piece to be the school, the piece is the school.
     if not others or (is_school(candidate, spans) and not any(is_school(s, spans) for s in others)):
         return None
@@ -209,6 +223,14 @@ def _field_after_degree(
     if candidate.kind is SegmentKind.ORGANIZATION and not elsewhere:
         return None
     return candidate
+
+
+def _alone_on_its_line(degree: HeaderSegment, text: str) -> bool:
+    """Whether nothing but the degree (and punctuation) is written on its line."""
+    start = text.rfind("\n", 0, degree.start) + 1
+    end = text.find("\n", degree.end)
+    rest = text[start : degree.start] + text[degree.end : len(text) if end == -1 else end]
+    return not any(character.isalnum() for character in rest)
 
 
 def _place_after(

@@ -14,8 +14,6 @@ from resume_etl.wordlists import builtin_lexicon
 
 _HEADING_DECORATION = re.compile(r"^[\W_]+|[\W_]+$")
 _NON_WORD = re.compile(r"[^\w&+#]+")
-_LETTER_SPACED = re.compile(r"^(?=.*\b[A-Z] [A-Z])[A-Z&]+(?: +[A-Z&]+)+$")
-"""A line in capitals with a lone capital before a word: small capitals split by a PDF."""
 _LABEL_KINDS = frozenset({SectionKind.SKILLS, SectionKind.OTHER})
 """Kinds a label inside a job may name: "Technologies:", "Tools:", "Achievements:"."""
 _SHOUTED_EXTRA_WORDS = 4
@@ -34,7 +32,12 @@ class SectionClassifier:
         self._phrases = sorted(
             ((_normalize_heading(p), k) for p, k in pairs), key=lambda pk: -len(pk[0])
         )
-        self._unspaced = {phrase.replace(" ", ""): kind for phrase, kind in self._phrases}
+        # A heading in spaced capitals, cut apart where a PDF's letter spacing or small
+        # capitals put gaps ("E D U C AT IO N", "P ROFE SSI ONAL E XPER IENCE"), is a phrase
+        # when its letters run together are the phrase's letters.
+        self._spaced: dict[str, SectionKind] = {}
+        for phrase, kind in reversed(self._phrases):
+            self._spaced[phrase.replace(" ", "")] = kind
 
     def classify(self, heading_text: str, max_extra_words: int = 2) -> SectionKind | None:
         """The kind a heading names, or None when no phrase matches closely enough.
@@ -43,6 +46,8 @@ class SectionClassifier:
         Research Projects"); 0 demands the heading be exactly a phrase.
         """
         words = _normalize_heading(heading_text)
+        if heading_text.isupper() and (spaced := self._spaced.get(words.replace(" ", ""))):
+            return spaced
         if not words or words.count(" ") + 1 > self._max_words:
             return None
         padded = f" {words} "
@@ -82,20 +87,7 @@ class SectionClassifier:
         # than a bare line in title case, which is as often a name or a title with a section
         # word in it.
         set_off = label.isupper() or text.endswith(":")
-        kind = self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
-        return kind if kind is not None else self._letter_spaced_kind(label)
-
-    def _letter_spaced_kind(self, label: str) -> SectionKind | None:
-        """The kind a heading set in small capitals names once its letters are joined.
-
-        Text pulled from a PDF splits small capitals where the font changes: "P ROFESSIONAL
-        E XPERIENCE", or "P ROFE SSI ONAL E XPER IENCE" when the letters are spread. Such a
-        line is a heading only when its letters, spaces left out, spell a section phrase
-        exactly: no other words are allowed, since the word breaks are lost.
-        """
-        if not _LETTER_SPACED.match(label):
-            return None
-        return self._unspaced.get(_normalize_heading(label).replace(" ", ""))
+        return self.classify(label, max_extra_words=_SHOUTED_EXTRA_WORDS if set_off else 2)
 
 
 @cache
