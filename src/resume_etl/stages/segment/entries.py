@@ -296,7 +296,9 @@ def _definitions_as_headers(drafts: list[_EntryDraft]) -> None:
 
 
 def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
-    if line.kind is LineKind.MD_HEADING:
+    # A definition list's term names its item ("2010" over ":   **BSc**; School"), however
+    # the lines above it read: it never continues the item before.
+    if line.kind is LineKind.MD_HEADING or line.term:
         return True
     # A publication list puts one citation on each bullet or numbered line.
     return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET
