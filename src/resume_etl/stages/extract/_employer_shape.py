@@ -33,7 +33,12 @@ from __future__ import annotations
 import re
 
 from resume_etl.stages.extract._firm_names import names_a_firm
-from resume_etl.wordlists import builtin_forms, builtin_lexicon, grammar_forms
+from resume_etl.wordlists import (
+    builtin_forms,
+    builtin_lexicon,
+    grammar_alternation,
+    grammar_forms,
+)
 
 _QUOTE_MARKS = re.compile('["“”‘]')
 _FIRST_PERSON = grammar_forms("first_person")
@@ -81,3 +86,14 @@ def can_name_employer(text: str) -> bool:
     if len(words) > _MAX_NAME_WORDS and lower:
         return False
     return not (len(words) >= _MIN_CLAUSE_WORDS and 2 * lower >= len(words))
+
+
+_AGENCY_LEAD = re.compile(rf"(?i)\b(?:{grammar_alternation('agency_preposition')})\W*$")
+
+
+def placed_through(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "via" or "through" on its line: "**Engineer** for
+    [Client](url) (Contract via [Agency](url))". The agency that placed a contractor is not the
+    employer the job was done for."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _AGENCY_LEAD.search(text, line_start, start) is not None
