@@ -103,4 +103,4 @@ def test_splitting_link_junctions_twice_adds_the_rule_once() -> None:
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     split_link_junctions(nlp)
     assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
-    assert _tokens(nlp, "word-word x](y") == _tokens(English(), "word-word x") + ["]", "(", "y"]
+    assert _tokens(nlp, "word-word x](y") == [*_tokens(English(), "word-word x"), "]", "(", "y"]

@@ -7,6 +7,7 @@ import re
 from itertools import pairwise
 
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, _EntryDraft
+from resume_etl.stages.segment.emphasis import bold_led_step, leads_in_bold
 from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
@@ -188,6 +189,7 @@ def split_entries(
     previous: Line | None = None
     table_header: Line | None = None
     jobs_listed = _lists_jobs(kind, lines)
+    bold_led = leads_in_bold(lines)
     for line in lines:
         current = drafts[-1] if drafts else None
         if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
@@ -201,6 +203,8 @@ def split_entries(
             continue
         if _opens_by_exact_rule(kind, line, current, jobs_listed):
             drafts.append(_EntryDraft(header=[line]))
+        elif bold_led and bold_led_step(line, current, drafts):
+            pass  # a section whose entries open with bold names (``emphasis``)
         elif roles and current is not None and _BODY_LABEL.match(line.content):
             current.body.append(line)  # the rules' exact reading of a labelled body line
         elif (
