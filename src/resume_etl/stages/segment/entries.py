@@ -203,6 +203,8 @@ def split_entries(
             continue
         if _opens_by_exact_rule(kind, line, current, jobs_listed):
             drafts.append(_EntryDraft(header=[line]))
+        elif line.label and current is not None:
+            current.body.append(line)  # "_Current Projects_": a label over part of the body
         elif bold_led and bold_led_step(line, current, drafts):
             pass  # a section whose entries open with bold names (``emphasis``)
         elif roles and current is not None and _BODY_LABEL.match(line.content):

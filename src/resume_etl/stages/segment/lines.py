@@ -36,6 +36,9 @@ class Line:
     term: bool = False
     """A markdown definition list's term: the line a ": definition" line follows ("2016-2019"
     over ":   **Engineer**; Firm"), which names one item of the list."""
+    label: bool = False
+    """A line set in emphasis under a markdown heading that names a kind of section with more
+    words ("_Current Projects_" in an experience section): it labels part of a description."""
 
     @property
     def content(self) -> str:
