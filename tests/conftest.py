@@ -24,6 +24,7 @@ from resume_etl.stages.layout import LineRoleModel, line_model_for
 from resume_etl.stages.normalize import normalize
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument, segment
 from resume_etl.storage.plan import RunOptions
+from resume_etl.vocab import SourceFormat
 
 # Hypothesis' per-example deadline (200 ms) is a timing assertion: on a loaded 2-core CI machine
 # a cheap example can take longer and the test fails for no fault of the code. Speed is measured
@@ -120,6 +121,25 @@ def extract_text(  # type: ignore[no-untyped-def]
 ):
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, line_model)
+        return extract(segmented, analyse(nlp, [segmented])[0], categories)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def extract_markdown(  # type: ignore[no-untyped-def]
+    nlp: Language,
+    classifier: SectionClassifier,
+    categories: LexiconCategories,
+    line_model: LineRoleModel | None,
+):
+    """Extraction of a text read from a markdown file (its definition lists, its headings)."""
+
+    def run(text: str) -> ExtractedDocument:
+        document = make_document(text, "cv.md").model_copy(
+            update={"source_format": SourceFormat.MARKDOWN}
+        )
+        segmented = segment(document, classifier, line_model)
         return extract(segmented, analyse(nlp, [segmented])[0], categories)
 
     return run

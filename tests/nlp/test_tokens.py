@@ -18,6 +18,7 @@ from resume_etl.nlp.tokens import (
     WindowedSuffixSearch,
     bound_tokenizer,
     make_doc,
+    split_link_junctions,
 )
 
 _PLAIN = English()
@@ -85,3 +86,21 @@ def test_a_remembered_suffix_search_answers_as_a_fresh_one(texts: list[str]) -> 
             fresh = WindowedSuffixSearch(pattern)
             assert _suffix_length(remembering(text)) == _suffix_length(fresh(text))
             assert len(remembering._memo) <= 4
+
+
+def test_a_linked_names_last_word_is_a_token_of_its_own() -> None:
+    nlp = English()
+    split_link_junctions(nlp)
+    text = "Analyst at [**Harbor Bank**](https://harbor.example) and [Quillon, Inc.](http://q.example/)"
+    found = _tokens(nlp, text)
+    assert {"Bank", "Inc.", "https://harbor.example", "http://q.example/"} <= set(found)
+    assert _tokens(English(), text) != found  # the plain tokenizer glues "Inc.](http://..."
+
+
+def test_splitting_link_junctions_twice_adds_the_rule_once() -> None:
+    nlp = English()
+    split_link_junctions(nlp)
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    split_link_junctions(nlp)
+    assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
+    assert _tokens(nlp, "word-word x](y") == [*_tokens(English(), "word-word x"), "]", "(", "y"]

@@ -3,9 +3,14 @@ jobs section named in the author's own words (issue 14; every name here is inven
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
 from resume_etl.stages.segment import LineKind, SectionClassifier, segment, split_lines
 from resume_etl.vocab import SectionKind, SourceFormat
 from tests.conftest import make_document
+
+Extract = Callable[[str], ExtractedDocument]
 
 
 def _markdown(text: str, classifier: SectionClassifier) -> list[tuple[SectionKind, str | None]]:
@@ -68,4 +73,28 @@ def test_a_periods_first_definition_is_its_header(classifier: SectionClassifier)
     assert [line.content for line in entry.header] == [
         "2016-present",
         "Consultant to the Orrin Council.",
+    ]
+
+
+def test_an_emphasized_label_under_a_markdown_heading_keeps_its_section(
+    classifier: SectionClassifier,
+) -> None:
+    text = (
+        "Experience\n----------\n\n**Research Assistant : 2013 - Present**\n\n"
+        "_Current Projects_\n\n- Tide model\n\n_Completed projects_\n\n- Wave atlas\n\n"
+        "**Survey Engineer : 2010 - 2013**\n\n- Sonar rig\n"
+    )
+    assert _markdown(text, classifier) == [(SectionKind.EXPERIENCE, "Experience")]
+
+
+def test_a_label_is_part_of_a_description_not_an_employer(extract_markdown: Extract) -> None:
+    text = (
+        "Experience\n----------\n\n**Research Assistant : 2013 - Present**\n\n"
+        "_Current Projects_\n\n- Tide model\n\n_Completed projects_\n\n- Wave atlas\n\n"
+        "**Survey Engineer : 2010 - 2013**\n\n- Sonar rig\n"
+    )
+    jobs = extract_markdown(text).experiences
+    assert [(job.organization, job.role.value if job.role else None) for job in jobs] == [
+        (None, "Research Assistant"),
+        (None, "Survey Engineer"),
     ]

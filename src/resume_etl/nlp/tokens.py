@@ -13,6 +13,8 @@ emoji, brackets or currency signs each character is an affix, and 4,000 of them 
 - a whitespace-free run longer than ``MAX_RUN_CHARS`` is tokenized ``MAX_RUN_CHARS`` characters
   at a time, so the copies stay bounded too. Only such runs (a pasted data URI, a line of
   emoji) can come out with a token cut at a piece's end; the text and its offsets are the same.
+
+A markdown link is also cut where its text meets its address (``split_link_junctions``).
 """
 
 from __future__ import annotations
@@ -93,6 +95,27 @@ def bound_tokenizer(nlp: Language) -> None:
     if isinstance(search, WindowedSuffixSearch) or not isinstance(pattern, re.Pattern):
         return
     tokenizer.suffix_search = WindowedSuffixSearch(pattern)
+
+
+_LINK_JUNCTION = r"(?<=\w)[*_]+(?=\]\()|\](?=\()|(?<=\])\("
+"""Where a markdown link's text meets its address: "Bank](https://x" holds no space, and the
+tokenizer's rules cut none of it, so the last word of every linked name ("[Harbor
+Bank](https://x)", "[**Firm, Inc.**](url)") was one token with the address, and no lexicon or
+NER saw "Bank" or "Inc.". Cut before "](" (and before the emphasis marks closing the text)
+and after it."""
+
+
+def split_link_junctions(nlp: Language) -> None:
+    """Make the tokenizer cut a markdown link where its text meets its address (idempotent;
+    a custom tokenizer, or one with no infix rules, is left as it is)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    pattern = getattr(tokenizer.infix_finditer, "__self__", None)
+    if not isinstance(pattern, re.Pattern) or pattern.pattern.startswith(_LINK_JUNCTION):
+        return
+    joined = re.compile(f"{_LINK_JUNCTION}|{pattern.pattern}", pattern.flags)
+    tokenizer.infix_finditer = joined.finditer
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

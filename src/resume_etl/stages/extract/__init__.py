@@ -48,6 +48,7 @@ from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
 from resume_etl.stages.extract._rejoin import rejoin_split_headers
 from resume_etl.stages.extract._school_entries import school_entries
+from resume_etl.stages.extract._shared_school import schools_named_once
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.analysis import analyse
@@ -142,14 +143,16 @@ class _EntryTables:
                 if section.kind is SectionKind.EDUCATION
                 else section.entries
             )
+            schools: list[EducationCandidate] = []
             for entry in entries:
                 ctx = self._context(section_id, entry)
                 if section.kind is SectionKind.EDUCATION:
                     school = build_education(ctx, self.categories.degrees)
                     if _names_anything(school, "institution", "degree"):
-                        self.education.append(school)
+                        schools.append(school)
                 elif section.kind is SectionKind.PROJECTS:
                     self.projects.append(build_project(ctx, self.link_starts))
+            self.education.extend(schools_named_once(schools))
         if section.kind is not SectionKind.PUBLICATIONS:
             self.publications.extend(
                 cued_publications(

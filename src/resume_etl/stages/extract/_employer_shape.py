@@ -16,7 +16,9 @@ employer among them, while 0 of 241 matched ones has this shape):
 - one word that is only an organization's kind ("School", "Company", "Systems", "Startup", the
   organization lexicon's words): what the employer is, not who (its name was cut off);
 - a first-person word then a lower-case word ("I developed Printwise"): a sentence about the
-  job ("Our Lady of Lourdes Hospital" goes on in capitals).
+  job ("Our Lady of Lourdes Hospital" goes on in capitals);
+- one word that stands for several names, none said ("Other", "Various": a term over a few
+  odd jobs), the ``placeholder_name``s of ``entry_words.jsonl``.
 
 A phrase that ends in a small grammar word ("University of", "Office Manager and later as a")
 was cut from a sentence or a wrapped line: neither an employer nor a title ends so
@@ -32,7 +34,12 @@ import re
 
 from resume_etl.nlp.word_shape import is_lower_content_word
 from resume_etl.stages.extract._firm_names import names_a_firm
-from resume_etl.wordlists import builtin_lexicon, grammar_forms
+from resume_etl.wordlists import (
+    builtin_forms,
+    builtin_lexicon,
+    grammar_alternation,
+    grammar_forms,
+)
 
 _QUOTE_MARKS = re.compile('["“”‘]')
 _FIRST_PERSON = grammar_forms("first_person")
@@ -43,6 +50,8 @@ _KIND_WORDS = frozenset(
     for form in (entry.label, *entry.forms)
 )
 """The organization lexicon's words, each alone the kind of an organization, not its name."""
+_NO_NAME_WORDS = _KIND_WORDS | builtin_forms("entry_words.jsonl", "placeholder_name")
+"""One word alone that names no one: an organization's kind, or a placeholder ("Other")."""
 _MAX_NAME_WORDS = 8
 _MIN_CLAUSE_WORDS = 3
 
@@ -63,7 +72,7 @@ def can_name_employer(text: str) -> bool:
     if _QUOTE_MARKS.search(text) or ends_unfinished(text):
         return False
     words = text.split()
-    if len(words) == 1 and text.lower().strip(".,()") in _KIND_WORDS:
+    if len(words) == 1 and text.lower().strip(".,()") in _NO_NAME_WORDS:
         return False
     if len(words) > 1 and words[0] in _FIRST_PERSON and words[1][0].islower():
         return False
@@ -71,3 +80,14 @@ def can_name_employer(text: str) -> bool:
     if len(words) > _MAX_NAME_WORDS and lower:
         return False
     return not (len(words) >= _MIN_CLAUSE_WORDS and 2 * lower >= len(words))
+
+
+_AGENCY_LEAD = re.compile(rf"(?i)\b(?:{grammar_alternation('agency_preposition')})\W*$")
+
+
+def placed_through(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows "via" or "through" on its line: "**Engineer** for
+    [Client](url) (Contract via [Agency](url))". The agency that placed a contractor is not the
+    employer the job was done for."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _AGENCY_LEAD.search(text, line_start, start) is not None

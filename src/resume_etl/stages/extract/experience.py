@@ -10,7 +10,11 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._body_title import title_opening_body
 from resume_etl.stages.extract._draft import ExperienceCandidate, Extracted, normalized
-from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
+from resume_etl.stages.extract._employer_shape import (
+    can_name_employer,
+    ends_unfinished,
+    placed_through,
+)
 from resume_etl.stages.extract._employer_slot import employer_by_slot
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import (
@@ -61,7 +65,8 @@ def _employer(
     """
     every_organization = [s for s in segments if s.kind is SegmentKind.ORGANIZATION]
     employers = [s for s in every_organization if not _is_department(s.text)]
-    organizations = employers or every_organization
+    hiring = [s for s in employers if not placed_through(text, s.start)]
+    organizations = hiring or employers or every_organization
     if role is not None and len(organizations) > 1:
         role_line = line_of(text, role.start)
         beside = [s for s in organizations if line_of(text, s.start) == role_line]

@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from resume_etl.nlp.word_shape import is_lower_content_word
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, EntryDraft
+from resume_etl.stages.segment.emphasis import bold_led_step, leads_in_bold
 from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
@@ -196,6 +197,7 @@ def split_entries(
     previous: Line | None = None
     table_header: Line | None = None
     jobs_listed = _lists_jobs(kind, lines)
+    bold_led = leads_in_bold(lines)
     for line in lines:
         current = drafts[-1] if drafts else None
         if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
@@ -209,6 +211,10 @@ def split_entries(
             continue
         if _opens_by_exact_rule(kind, line, current, jobs_listed):
             drafts.append(EntryDraft(header=[line]))
+        elif line.label and current is not None:
+            current.body.append(line)  # "_Current Projects_": a label over part of the body
+        elif bold_led and bold_led_step(line, current, drafts):
+            pass  # a section whose entries open with bold names (``emphasis``)
         elif roles and current is not None and _BODY_LABEL.match(line.content):
             current.body.append(line)  # the rules' exact reading of a labelled body line
         elif (
@@ -304,7 +310,9 @@ def _definitions_as_headers(drafts: list[EntryDraft]) -> None:
 
 
 def _starts_own_entry(kind: SectionKind, line: Line) -> bool:
-    if line.kind is LineKind.MD_HEADING:
+    # A definition list's term names its item ("2010" over ":   **BSc**; School"), however
+    # the lines above it read: it never continues the item before.
+    if line.kind is LineKind.MD_HEADING or line.term:
         return True
     # A publication list puts one citation on each bullet or numbered line.
     return kind is SectionKind.PUBLICATIONS and line.kind is LineKind.BULLET

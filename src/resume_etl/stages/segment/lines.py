@@ -4,7 +4,7 @@ and the tests of a single line (prose, hard-wrapped continuation)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
@@ -34,6 +34,12 @@ class Line:
     blank_before: bool = False
     continues: bool = False
     """A hard-wrapped line that continues the line before it (the line-role model says so)."""
+    term: bool = False
+    """A markdown definition list's term: the line a ": definition" line follows ("2016-2019"
+    over ":   **Engineer**; Firm"), which names one item of the list."""
+    label: bool = False
+    """A line set in emphasis under a markdown heading that names a kind of section with more
+    words ("_Current Projects_" in an experience section): it labels part of a description."""
 
     @property
     def content(self) -> str:
@@ -101,9 +107,31 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
             lines.append(Line(lead, end, raw[lead - start :], kind, lead, level, blank_before))
         else:
             line = classify_line(raw[lead - start :], lead, end, blank_before, markdown)
+            if markdown and _is_term(line, raws, index):
+                line = replace(line, term=True)
             lines.append(line)
         blank_before = False
     return lines
+
+
+_DEFINITION_MARK = re.compile(r" {0,3}:[ \t]+\S")
+_TERM_MAX_INDENT = 3
+
+
+def _is_term(line: Line, raws: list[str], index: int) -> bool:
+    """A definition list's term: a text line after a blank line, not indented as a block of
+    the definition above it and not itself a definition, that the next line, or the one after
+    a single blank line, opens with a definition's ": " (pandoc's own rule)."""
+    raw = raws[index]
+    indent = len(raw) - len(raw.lstrip())
+    if line.kind is not LineKind.TEXT or is_definition(line) or not line.blank_before:
+        return False
+    if indent > _TERM_MAX_INDENT:
+        return False
+    below = raws[index + 1 : index + 3]
+    if below and not below[0].strip():
+        below = below[1:]
+    return bool(below) and _DEFINITION_MARK.match(below[0]) is not None
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from resume_etl.config import SegmentSettings
@@ -125,7 +126,9 @@ def group_by_heading(
     for index, line in enumerate(lines):
         kind, heading, body = groups[-1]
         new_kind = _heading_kind(line, classifier, index == 0, kind, heading, not body)
-        if new_kind is None:
+        if new_kind is None and body and sub_label(line, heading):
+            body.append(replace(line, label=_is_section_label(line, classifier, kind, heading)))
+        elif new_kind is None:
             body.append(line)
         else:
             groups.append((new_kind, line, []))
@@ -147,6 +150,29 @@ def _entry_title(
         and not text.isupper()
         and classifier.classify(text, max_extra_words=0) is None
     )
+
+
+_EMPHASIZED = re.compile(r"(\*{1,2}|_{1,2})(?=\S)[^*_\n]{1,60}(?<=\S)\1")
+
+
+def sub_label(line: Line, heading: Line | None) -> bool:
+    """A line set wholly in emphasis ("_Current Projects_") under a markdown heading: the
+    author marks sections with headings, so such a line labels a part of the section."""
+    return (
+        heading is not None
+        and heading.kind is LineKind.MD_HEADING
+        and line.kind is LineKind.TEXT
+        and _EMPHASIZED.fullmatch(line.content.strip()) is not None
+    )
+
+
+def _is_section_label(
+    line: Line, classifier: SectionClassifier, kind: SectionKind, heading: Line | None
+) -> bool:
+    """A sub-label that names a kind of section with more words ("_Completed projects_")
+    inside an entry section: a label over part of an entry's description, never its name."""
+    named = classifier.plain_heading_kind(line, is_first_line=False)
+    return named is not None and _entry_title(line, classifier, kind, heading)
 
 
 def _heading_kind(
@@ -172,7 +198,7 @@ def _heading_kind(
     kind = classifier.plain_heading_kind(line, is_first_line)
     quiet_title = kind is not None and _entry_title(line, classifier, current_kind, current_heading)
     shouting = current_heading is not None and current_heading.content.isupper()
-    if quiet_title and (current_body_empty or shouting):
+    if quiet_title and (current_body_empty or shouting or sub_label(line, current_heading)):
         return None
     # Inside a plain-text skills section, "Languages" or "Tools" label a group, not a section.
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
