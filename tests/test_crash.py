@@ -58,7 +58,7 @@ BEFORE = {
 AFTER = {
     "b.txt": BEFORE["b.txt"] + "\n## Projects\n### Menu costing tool\n2021 - 2022\n",
     "d.txt": _resume("Dan Wu", "Backend Engineer", "Acme Corp", 2019),
-    "e.txt": _resume("Eve Adams", "Accountant", "KPMG", 2016),
+    "e.txt": _resume("Eve Adams", "Accountant", "Brellow & Co", 2016),
 }
 """What the second run changes: b edited, d and e new, c gone (and pruned)."""
 

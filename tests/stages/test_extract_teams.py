@@ -165,7 +165,7 @@ def test_page_foot_two_lines_above_the_title_is_no_employer(extract_text: Extrac
 
 
 def test_name_only_the_ner_calls_a_place_after_the_team_is_the_employer() -> None:
-    text = "Director of Testing, Payments, Daxko (2019 - 2022)\nBirmingham, AL\n"
+    text = "Director of Testing, Payments, Brindle (2019 - 2022)\nBirmingham, AL\n"
 
     def at(part: str, kind: SegmentKind, confidence: float) -> HeaderSegment:
         start = text.index(part)
@@ -176,9 +176,9 @@ def test_name_only_the_ner_calls_a_place_after_the_team_is_the_employer() -> Non
     segments = [
         role,
         team,
-        at("Daxko", SegmentKind.LOCATION, 0.6),
+        at("Brindle", SegmentKind.LOCATION, 0.6),
         at("Birmingham, AL", SegmentKind.LOCATION, 0.8),
     ]
     employer = employer_past_team(segments, text, team, role)
     assert employer is not None
-    assert employer.text == "Daxko"
+    assert employer.text == "Brindle"

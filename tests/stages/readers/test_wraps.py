@@ -212,10 +212,10 @@ def test_a_date_range_cut_at_its_dash_is_joined_and_a_dash_item_is_not() -> None
 
 
 def test_a_label_cut_after_its_ampersand_is_joined() -> None:
-    item, rest = lines("• Zusammenarbeit &", "Projektmanagement: Jira, Slack")
+    item, rest = lines("• Projektplanung &", "Qualitätsmanagement: Jira, Slack")
     rest.words[:] = [replace(w, x0=w.x0 + 2 * CHAR, x1=w.x1 + 2 * CHAR) for w in rest.words]
     kept, _ = join_wrapped([item, rest], SIDEBAR, usual_gap=3.0)
-    assert [line.text() for line in kept] == ["• Zusammenarbeit & Projektmanagement: Jira, Slack"]
+    assert [line.text() for line in kept] == ["• Projektplanung & Qualitätsmanagement: Jira, Slack"]
     assert joined(SIDEBAR, "Skills: Python, Go,", "Tools: Git") == [
         "Skills: Python, Go,",
         "Tools: Git",

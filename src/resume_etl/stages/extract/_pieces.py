@@ -292,7 +292,7 @@ def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
 
 
 def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
-    """ "Brindle, Birmingham, AL", "Stripe, Remote": a one-word name the NER does not call a
+    """ "Brindle, Birmingham, AL", "Quillnote, Remote": a one-word name the NER does not call a
     place, followed by a city and region code or a work-mode word, is who, not where."""
     first, rest = parts[0], parts[1:]
     ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT

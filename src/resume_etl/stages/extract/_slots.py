@@ -1,7 +1,7 @@
 """What each header slot holds across one section: the layout's own evidence for a field.
 
 A résumé writes every job the same way: if the first header line names the employer in the
-jobs where a lexicon can tell ("Complete Communication Services"), it names the employer in the
+jobs where a lexicon can tell ("Harbor Communication Services"), it names the employer in the
 jobs where none can ("Brindle"), whatever the NER thinks of the word. A *slot* is a segment's
 place in its entry's header: its line's offset from the line holding the entry's dates, and its
 ordinal on that line. The segments a rule is

@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]?$")
 _SUBHEADING = re.compile(r"[A-Z][^\W\d]*(?:[ \t]+[^\W\d]+){0,3}")
 """A line of at most four words, no digits, no punctuation: a sub-heading inside a list."""
 _VENUE_LINE = re.compile(r"[^,]{1,80},\s*\(?(?:19|20)\d{2}\)?\.?")
-"""A website's line under a short title: "STAC2015, 2015" (the title is no sub-heading)."""
+"""A website's line under a short title: "QSEM2015, 2015" (the title is no sub-heading)."""
 _URL_AT_END = re.compile(r"(?:https?://|doi:\s*)\S+$", re.I)
 _YEAR = re.compile(r"(?<![\d.:/])(?:19[5-9]\d|20\d\d)(?![\d]|\.\d)")
 

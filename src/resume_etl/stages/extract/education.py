@@ -212,7 +212,7 @@ def _field_after_degree(
     if not others or (is_school(candidate, spans) and not any(is_school(s, spans) for s in others)):
         return None
     # "Marketing Analytics" reads like a company; it is the field when the school is elsewhere:
-    # named as one, or on a line of its own ("KU Leuven" over "PhD, Computer Engineering").
+    # named as one, or on a line of its own ("TU Northvale" over "PhD, Computer Engineering").
     elsewhere = [
         s
         for s in segments
@@ -258,7 +258,7 @@ def _institution(
 ) -> HeaderSegment | None:
     """The school: a segment holding a school word first, then an organization, then an
     unclassified piece; last, a piece the NER reads as a place when it stands alone on the
-    entry's first line, away from the degree ("KU Leuven, Belgium" over "PhD, Physics")."""
+    entry's first line, away from the degree ("TU Northvale, Belgium" over "PhD, Physics")."""
     text = spans.text
     free = [s for s in segments if s.kind in _INSTITUTION_KINDS and all(s is not u for u in used)]
     schools = [s for s in free if is_school(s, spans)]

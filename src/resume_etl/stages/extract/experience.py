@@ -160,8 +160,8 @@ def _organization_and_role(
     """Employer and title: by lexicon and NER first; a field they leave empty or unsure is
     read from the slot that holds it in the section's other jobs. An employer found outside
     the employers' slot, while that slot holds a segment no rule is sure of, swaps: the slot
-    decides, and what was taken for the employer is the title ("Salesforce" over
-    "Software Engineering PMTS" when every other job names its employer first)."""
+    decides, and what was taken for the employer is the title ("Tarvelle" over
+    "Software Engineering Lead" when every other job names its employer first)."""
     text = spans.text
     role = first_of_kind(segments, SegmentKind.ROLE) or _degree_as_role(segments, spans)
     organization = _employer(segments, role, text) or _school_as_employer(segments, spans)

@@ -20,7 +20,7 @@ from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Entry, Line, LineKind, Section, is_page_furniture
 
 _NAMED = re.compile(r"(?P<name>[^\s:][^:]{0,100}?):(?:\s+\S|\s*$)")
-"""A line that opens with a project's name and a colon: "Deta-PHP: PHP SDK for ..."."""
+"""A line that opens with a project's name and a colon: "Quill-PHP: PHP SDK for ..."."""
 _NOT_A_NAME = re.compile(
     r"(?i)^(?:tech(?:nolog(?:y|ies))?|tech stack|stack|tools|built with|languages|url|link"
     r"|links|website|repo(?:sitory)?|github|demo|source|role|features|highlights|status)$"
@@ -274,7 +274,7 @@ def _project_name(
 
 
 _TRAILING_YEAR = re.compile(r" ((?:19|20)\d{2})[ \t]*(?:$|(?=\n))")
-"""A bare year after the name and nothing else on the line: "Forum Film Kino 2018"."""
+"""A bare year after the name and nothing else on the line: "Harbour Film Night 2018"."""
 
 
 def _skills_only(spans: SpanIndex, start: int, end: int) -> bool:
