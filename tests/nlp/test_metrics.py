@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from resume_etl.nlp import metric_surface
+from resume_etl.nlp.metric_expression import Expression
 from resume_etl.nlp.metric_numbers import (
     MAX_NUMBERS_PER_LINE,
     SPELLED_NUMBER,
@@ -20,7 +21,14 @@ from resume_etl.nlp.metric_numbers import (
     spelled_numbers,
 )
 from resume_etl.nlp.metric_surface import counts_a_noun
-from resume_etl.nlp.metrics import MetricFinder, MetricMatch, from_before, parse_number
+from resume_etl.nlp.metrics import (
+    _TO_BETWEEN,
+    MetricFinder,
+    MetricMatch,
+    _written_from_to,
+    from_before,
+    parse_number,
+)
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.stages.normalize import normalize
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -417,3 +425,23 @@ def test_from_before_is_the_regex_search(text: str, start: int) -> None:
     start = min(start, len(text))
     expected = _FROM.search(text, max(0, start - 12), start) is not None
     assert from_before(text, start) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["from", "From", " ", "  ", "to", "TO", "\t", "\n", "x", "5", "-"]),
+        max_size=8,
+    ).map("".join),
+    st.lists(st.sampled_from([" ", "to", "To", "\n", "x", ","]), max_size=5).map("".join),
+)
+def test_the_gap_check_before_from_to_is_the_two_regexes(before: str, gap: str) -> None:
+    """Measuring the gap first answers what ``from_before`` and ``_TO_BETWEEN`` answer."""
+    text = f"{before}12{gap}15%"
+    first = Expression(
+        12.0, MetricUnit.COUNT, None, MetricQualifier.EXACT, len(before), len(before) + 2
+    )
+    start = first.end + len(gap)
+    second = Expression(15.0, MetricUnit.PERCENT, None, MetricQualifier.EXACT, start, start + 3)
+    expected = from_before(text, first.start) and _TO_BETWEEN.fullmatch(text, first.end, start)
+    assert _written_from_to(text, first, second) == bool(expected)

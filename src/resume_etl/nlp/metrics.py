@@ -275,12 +275,24 @@ def _from_to_pairs(
         comparable = first.unit is second.unit or (
             first.unit in _SECONDS_PER and second.unit in _SECONDS_PER
         )
-        if (
-            comparable
-            and from_before(text, first.start)
-            and _TO_BETWEEN.fullmatch(text, first.end, second.start)
-        ):
+        if comparable and _written_from_to(text, first, second):
             yield first, second
+
+
+_SHORTEST_TO = 4
+"""Characters of the shortest gap ``_TO_BETWEEN`` matches: a space, "to", a space."""
+
+
+def _written_from_to(text: str, first: Expression, second: Expression) -> bool:
+    """Whether "from" comes before ``first`` and "to" alone between it and ``second``.
+
+    The gap is measured first: in a line of figures neighbours are a space or a comma apart,
+    too close for " to ", and neither regex runs (each pair of numbers asked twice)."""
+    return (
+        second.start - first.end >= _SHORTEST_TO
+        and from_before(text, first.start)
+        and _TO_BETWEEN.fullmatch(text, first.end, second.start) is not None
+    )
 
 
 def from_before(text: str, start: int) -> bool:
@@ -301,9 +313,7 @@ def _units_shared_from_to(text: str, expressions: list[Expression]) -> list[Expr
     written once, on the other number."""
     shared = list(expressions)
     for index, (first, second) in enumerate(itertools.pairwise(expressions)):
-        if not (
-            from_before(text, first.start) and _TO_BETWEEN.fullmatch(text, first.end, second.start)
-        ):
+        if not _written_from_to(text, first, second):
             continue
         if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
             shared[index] = first._replace(unit=second.unit, currency=second.currency)
