@@ -11,41 +11,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from enum import StrEnum
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
-from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
+from resume_etl.stages.extract._place_tail import name_then_place
 from resume_etl.stages.extract._prose import looks_like_prose
+from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.wordlists import builtin_forms, grammar_alternation
 
-
-class SegmentKind(StrEnum):
-    EMPLOYMENT_TYPE = "employment_type"
-    GPA = "gpa"
-    DEGREE = "degree"
-    ORGANIZATION = "organization"
-    ROLE = "role"
-    LOCATION = "location"
-    UNKNOWN = "unknown"
-    PROSE = "prose"
-    """A sentence or a wrapped fragment of one, never a name or a title."""
-
-
-@dataclass(frozen=True, slots=True)
-class HeaderSegment:
-    text: str
-    start: int
-    end: int
-    kind: SegmentKind
-    confidence: float
-
-    def extracted(self, confidence: float | None = None) -> Extracted:
-        return Extracted(self.text, self.start, self.end, confidence or self.confidence)
-
+# What other modules read from here, including the segment types that live in ``_segments``.
+__all__ = [
+    "COMPLEMENT",
+    "EDGE_JUNK",
+    "GPA_STATED",
+    "LOCATION_WORDS",
+    "MIN_SEGMENT_CHARS",
+    "HeaderSegment",
+    "SegmentKind",
+    "classify_piece",
+    "classify_range",
+    "first_of_kind",
+    "line_of",
+    "trimmed_pieces",
+]
 
 EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _EDGE_KEEP = re.compile(r"[)\].+#]$")
@@ -110,6 +100,8 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
+    if (placed := name_then_place(spans, classified)) is not None:
+        return placed  # "Kettle Systems, Tarrow, Upper Norland" (``_place_tail``)
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION or (
         len(classified) > 1 and _name_before_place(spans, classified)

@@ -24,6 +24,7 @@ from resume_etl.stages.extract._header import (
     line_of,
 )
 from resume_etl.stages.extract._job_header import job_segments
+from resume_etl.stages.extract._named_place import employer_read_as_place
 from resume_etl.stages.extract._own_account import own_account_employer
 from resume_etl.stages.extract._place_line import employer_before_place
 from resume_etl.stages.extract._slots import (
@@ -381,6 +382,10 @@ def _employer_and_place(
         split = employer_before_place(segments, spans, role)
         if split is not None:
             return split
+    if where is not None and not in_group and organization is None:
+        named = employer_read_as_place(segments, spans.text, role)
+        if named is not None:
+            return named
     location = next(
         (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
         None,
