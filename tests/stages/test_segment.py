@@ -739,3 +739,26 @@ def test_a_skills_list_with_one_dated_course_stays_a_skills_list(segment_text: S
         "Payroll course\n2019 - 2020\n"
     )
     assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.HEADER, SectionKind.SKILLS]
+
+
+_WRAPPED_HISTORY = (
+    "Harbor Lane Systems, Leeds\nMay 2015 to March 2018\nSenior Analyst\n"
+    "Led the monthly close for the group and its four subsidiaries, reporting to the\n"
+    "Finance Director on cash, debt and covenant headroom for each quarter\n"
+    "Brightmoor Ltd, York\nJune 2012 to April 2015\nAnalyst\n"
+    "Kept the ledgers for three sites and closed each month within five days.\n"
+)
+
+
+def test_a_full_width_line_of_prose_wraps_onto_the_next_line() -> None:
+    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(_WRAPPED_HISTORY))
+    bodies = [[line.content for line in entry.body] for entry in entries]
+    assert [
+        "Led the monthly close for the group and its four subsidiaries, reporting to the",
+        "Finance Director on cash, debt and covenant headroom for each quarter",
+    ] in bodies
+
+
+def test_a_line_of_names_after_a_full_width_line_still_opens_the_next_job() -> None:
+    headers = _rule_headers(_WRAPPED_HISTORY)
+    assert ["Brightmoor Ltd, York", "June 2012 to April 2015", "Analyst"] in headers
