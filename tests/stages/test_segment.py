@@ -762,3 +762,15 @@ def test_a_full_width_line_of_prose_wraps_onto_the_next_line() -> None:
 def test_a_line_of_names_after_a_full_width_line_still_opens_the_next_job() -> None:
     headers = _rule_headers(_WRAPPED_HISTORY)
     assert ["Brightmoor Ltd, York", "June 2012 to April 2015", "Analyst"] in headers
+
+
+def test_a_full_width_item_wraps_onto_the_next_line() -> None:
+    entries, _intro = split_entries(
+        SectionKind.EXPERIENCE,
+        split_lines(_WRAPPED_HISTORY.replace("Led the monthly", "- Led the monthly")),
+    )
+    bodies = [[line.content for line in entry.body] for entry in entries]
+    assert any(
+        "Finance Director on cash, debt and covenant headroom for each quarter" in body
+        for body in bodies
+    )
