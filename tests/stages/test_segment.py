@@ -670,22 +670,22 @@ def _rule_headers(text: str) -> list[list[str]]:
 
 def test_a_title_closing_its_header_with_its_period_ends_the_job() -> None:
     headers = _rule_headers(
-        "Hollin & Drew, PA\nTampa, Florida\nParalegal (2013 - present)\n"
-        "Marrow Legal Group\nOrlando, Florida\nLegal Secretary (2006 - 2013)\n"
+        "Hollin & Drew, PA\nExeter, Devon\nConveyancing Clerk (2013 - present)\n"
+        "Marrow Legal Group\nTruro, Cornwall\nLegal Secretary (2006 - 2013)\n"
     )
     assert headers == [
-        ["Hollin & Drew, PA", "Tampa, Florida", "Paralegal (2013 - present)"],
-        ["Marrow Legal Group", "Orlando, Florida", "Legal Secretary (2006 - 2013)"],
+        ["Hollin & Drew, PA", "Exeter, Devon", "Conveyancing Clerk (2013 - present)"],
+        ["Marrow Legal Group", "Truro, Cornwall", "Legal Secretary (2006 - 2013)"],
     ]
 
 
 def test_a_place_beside_the_period_leaves_the_header_open_for_its_title() -> None:
     headers = _rule_headers(
         "Brackwater Academy\nMilltown, SD | January 2015 - Present\n"
-        "Special Education Teacher\n- Planned lessons for mixed-ability classes\n"
+        "Learning Support Teacher\n- Planned lessons for mixed-ability classes\n"
     )
     assert headers == [
-        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Special Education Teacher"]
+        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Learning Support Teacher"]
     ]
 
 

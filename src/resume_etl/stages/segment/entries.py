@@ -272,14 +272,14 @@ def _wrapped_into(
 
 def _wraps_on(previous: Line, line: Line, width: int | None) -> bool:
     """``line`` goes on with the paragraph or item ``previous`` ends: ``previous`` runs the
-    full width without closing its sentence, so the page wrapped it there ("...teaching
-    Literacy as well" / "Strategy in KS3, ..."). A paragraph's last line stops short of the
+    full width without closing its sentence, so the page wrapped it there ("...reporting to
+    the" / "Finance Director on cash, ..."). A paragraph's last line stops short of the
     width, and a line of names is a job's header even after a full one."""
     if width is None or line.blank_before or previous.kind not in (LineKind.TEXT, LineKind.BULLET):
         return False
     if line.kind is not LineKind.TEXT or is_date_line(line.content) or has_date_field(line.content):
         return False
-    if names_only(line):  # "Fourth Street School, Baltimore, MD": a header, not a sentence
+    if names_only(line):  # "Marlow Ridge School, Dayton, OH": a header, not a sentence
         return False
     text = previous.content.strip()
     return len(text) >= _FULL_SHARE * width and text[-1:].isalnum()
