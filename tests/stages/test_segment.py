@@ -670,22 +670,22 @@ def _rule_headers(text: str) -> list[list[str]]:
 
 def test_a_title_closing_its_header_with_its_period_ends_the_job() -> None:
     headers = _rule_headers(
-        "Hollin & Drew, PA\nTampa, Florida\nParalegal (2013 - present)\n"
-        "Marrow Legal Group\nOrlando, Florida\nLegal Secretary (2006 - 2013)\n"
+        "Hollin & Drew, PA\nExeter, Devon\nConveyancing Clerk (2013 - present)\n"
+        "Marrow Legal Group\nTruro, Cornwall\nLegal Secretary (2006 - 2013)\n"
     )
     assert headers == [
-        ["Hollin & Drew, PA", "Tampa, Florida", "Paralegal (2013 - present)"],
-        ["Marrow Legal Group", "Orlando, Florida", "Legal Secretary (2006 - 2013)"],
+        ["Hollin & Drew, PA", "Exeter, Devon", "Conveyancing Clerk (2013 - present)"],
+        ["Marrow Legal Group", "Truro, Cornwall", "Legal Secretary (2006 - 2013)"],
     ]
 
 
 def test_a_place_beside_the_period_leaves_the_header_open_for_its_title() -> None:
     headers = _rule_headers(
         "Brackwater Academy\nMilltown, SD | January 2015 - Present\n"
-        "Special Education Teacher\n- Planned lessons for mixed-ability classes\n"
+        "Learning Support Teacher\n- Planned lessons for mixed-ability classes\n"
     )
     assert headers == [
-        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Special Education Teacher"]
+        ["Brackwater Academy", "Milltown, SD | January 2015 - Present", "Learning Support Teacher"]
     ]
 
 
@@ -739,3 +739,38 @@ def test_a_skills_list_with_one_dated_course_stays_a_skills_list(segment_text: S
         "Payroll course\n2019 - 2020\n"
     )
     assert [kind for kind, _ in _kinds(segmented)] == [SectionKind.HEADER, SectionKind.SKILLS]
+
+
+_WRAPPED_HISTORY = (
+    "Harbor Lane Systems, Leeds\nMay 2015 to March 2018\nSenior Analyst\n"
+    "Led the monthly close for the group and its four subsidiaries, reporting to the\n"
+    "Finance Director on cash, debt and covenant headroom for each quarter\n"
+    "Brightmoor Ltd, York\nJune 2012 to April 2015\nAnalyst\n"
+    "Kept the ledgers for three sites and closed each month within five days.\n"
+)
+
+
+def test_a_full_width_line_of_prose_wraps_onto_the_next_line() -> None:
+    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(_WRAPPED_HISTORY))
+    bodies = [[line.content for line in entry.body] for entry in entries]
+    assert [
+        "Led the monthly close for the group and its four subsidiaries, reporting to the",
+        "Finance Director on cash, debt and covenant headroom for each quarter",
+    ] in bodies
+
+
+def test_a_line_of_names_after_a_full_width_line_still_opens_the_next_job() -> None:
+    headers = _rule_headers(_WRAPPED_HISTORY)
+    assert ["Brightmoor Ltd, York", "June 2012 to April 2015", "Analyst"] in headers
+
+
+def test_a_full_width_item_wraps_onto_the_next_line() -> None:
+    entries, _intro = split_entries(
+        SectionKind.EXPERIENCE,
+        split_lines(_WRAPPED_HISTORY.replace("Led the monthly", "- Led the monthly")),
+    )
+    bodies = [[line.content for line in entry.body] for entry in entries]
+    assert any(
+        "Finance Director on cash, debt and covenant headroom for each quarter" in body
+        for body in bodies
+    )

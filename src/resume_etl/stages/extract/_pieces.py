@@ -362,7 +362,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
     An English noun phrase ends in its head, before any "of/for" complement: "Marketing
     Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
     "University of Leeds" an organization, although each holds words of both lexicons.
-    Titles joined by a slash name one person's posts: "Division Manager/VP Field Services"
+    Titles joined by a slash name one person's posts: "Plant Manager/VP Field Operations"
     is a role by its first title's head, whatever the last title ends in.
     """
     slash = _TITLES_SLASH.search(spans.text, start, end)

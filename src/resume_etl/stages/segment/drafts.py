@@ -61,9 +61,9 @@ class EntryDraft:
 
     def closed_by_titled_period(self) -> bool:
         """The header's last line names the position (a title or a degree) and closes it with
-        its period, under lines naming the employer or school ("Qualcomm, Inc., Cary, NC" /
-        "Senior Engineer - June 2004 to Present"): the period ended this header, so the next
-        line names the next one. A place beside the period ("Rapid City, SD | 2015 - Present")
+        its period, under lines naming the employer or school ("Tarnfield Radio, Inc., Cary, NC" /
+        "Senior Engineer - June 2016 to Present"): the period ended this header, so the next
+        line names the next one. A place beside the period ("Milltown, SD | 2015 - Present")
         names no position: the title may still follow it."""
         if len(self.header) < 2 or self.body or is_date_line(self.header[0].content):
             return False
