@@ -102,3 +102,19 @@ def test_a_field_over_a_school_line_is_not_joined_to_it(extract_text: Extract) -
         "Education\n\nBachelor of Science, Physics\nUniversity of Lakemont\n2001 - 2005\n"
     )
     assert _institutions(document) == ["University of Lakemont"]
+
+
+def test_a_state_code_after_a_town_is_no_degree(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\nLakemont University, Lakeside, MD\nBachelor of Arts in History, 2010\n"
+        "Eligible for Teaching Certification by the state board\n12 Third Street\n"
+        "Eastvale, MD 21222\n\nSkills\n\nExcel\n"
+    )
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert degrees == ["Bachelor of Arts"]
+
+
+def test_a_degree_after_a_name_and_comma_on_its_own_stays_a_degree(extract_text: Extract) -> None:
+    document = extract_text("Education\n\nLakemont University\nMBA, 2012\n")
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert degrees == ["MBA"]

@@ -21,6 +21,7 @@ from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
     is_school,
+    region_code_as_place,
     school_across_lines,
     school_after_from,
     school_name,
@@ -47,7 +48,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     masks = _date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
-        school_named_like_a_degree(segment, ctx.spans)
+        school_named_like_a_degree(region_code_as_place(segment, ctx.spans), ctx.spans)
         for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
         if DISTINCTION.fullmatch(segment.text) is None
     ]
