@@ -163,3 +163,15 @@ def test_an_undated_list_of_degree_bullets_is_read(extract_text: Extract) -> Non
     )
     assert _values(document, "institution") == ["Lakemont University", "Eastvale University"]
     assert _values(document, "degree") == ["Bachelor of Arts", "Master of Arts"]
+
+
+def test_lines_opening_with_a_verb_and_a_degree_are_one_school_each(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Academic History:\nCompleted Masters in Maritime Law from Lakemont University\n"
+        "Completed Bachelors in Social Law from Eastvale University\n"
+        "Declaration: I hereby declare that the information above is true.\n"
+    )
+    assert _values(document, "institution") == ["Lakemont University", "Eastvale University"]
+    assert _values(document, "field_of_study") == ["Maritime Law", "Social Law"]

@@ -21,12 +21,17 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
+from resume_etl.wordlists import builtin_alternation
 
 _ACADEMIC = "academic"
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
 
 
+_DEGREE_VERB = re.compile(
+    rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'degree_verb')})\s+(?=[A-Z])"
+)
+"""A verb before a degree that opens its line: "Completed Masters in Law from X"."""
 _MIN_ALTERNATING = 4
 """Two schools with their degrees at least, before a section's layout is read from them."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -225,6 +230,8 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
         return None
     content = spans.text[line.content_start : line.end]
     start = line.content_start + len(content) - len(content.lstrip())
+    if verb := _DEGREE_VERB.match(spans.text, start, line.end):
+        start = verb.end()
     degrees = spans.within(labels.DEGREES, start, line.end)
     if degrees and degrees[0].start_char == start:
         return _Lead.DEGREE
