@@ -141,3 +141,37 @@ def test_a_school_left_over_a_degree_without_one_is_its_school(extract_text: Ext
     assert _values(document, "institution") == ["Eastvale College", "Northmoor State University"]
     assert _values(document, "degree") == ["Network Technician Diploma", "Bachelor of Commerce"]
     assert _values(document, "field_of_study") == [None, "Accounting Systems"]
+
+
+def test_a_degree_in_a_bullet_under_the_heading_opens_the_first_school(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Jane Roe\n\nExperience\n\nSales Clerk, Acme Widgets, 2010 - 2012\n"
+        "- Reported to the sales director\nEducation:\n- Bachelor's Degree in Electronics\n"
+        "Lakemont University, New York, NY\n2012\nReference\nOn request.\n"
+    )
+    assert _values(document, "institution") == ["Lakemont University"]
+    assert _values(document, "degree") == ["Bachelor's Degree"]
+    assert _values(document, "field_of_study") == ["Electronics"]
+
+
+def test_an_undated_list_of_degree_bullets_is_read(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\n- Bachelor of Arts in History, Lakemont University\n"
+        "- Master of Arts in History, Eastvale University\n\nSkills\n\nExcel\n"
+    )
+    assert _values(document, "institution") == ["Lakemont University", "Eastvale University"]
+    assert _values(document, "degree") == ["Bachelor of Arts", "Master of Arts"]
+
+
+def test_lines_opening_with_a_verb_and_a_degree_are_one_school_each(
+    extract_text: Extract,
+) -> None:
+    document = extract_text(
+        "Academic History:\nCompleted Masters in Maritime Law from Lakemont University\n"
+        "Completed Bachelors in Social Law from Eastvale University\n"
+        "Declaration: I hereby declare that the information above is true.\n"
+    )
+    assert _values(document, "institution") == ["Lakemont University", "Eastvale University"]
+    assert _values(document, "field_of_study") == ["Maritime Law", "Social Law"]

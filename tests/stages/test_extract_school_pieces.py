@@ -102,3 +102,35 @@ def test_a_field_over_a_school_line_is_not_joined_to_it(extract_text: Extract) -
         "Education\n\nBachelor of Science, Physics\nUniversity of Lakemont\n2001 - 2005\n"
     )
     assert _institutions(document) == ["University of Lakemont"]
+
+
+def test_a_state_code_after_a_town_is_no_degree(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\nLakemont University, Lakeside, MD\nBachelor of Arts in History, 2010\n"
+        "Eligible for Teaching Certification by the state board\n12 Third Street\n"
+        "Eastvale, MD 21222\n\nSkills\n\nExcel\n"
+    )
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert degrees == ["Bachelor of Arts"]
+
+
+def test_a_degree_after_a_name_and_comma_on_its_own_stays_a_degree(extract_text: Extract) -> None:
+    document = extract_text("Education\n\nLakemont University\nMBA, 2012\n")
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert degrees == ["MBA"]
+
+
+def test_a_level_and_its_subject_written_as_a_name_are_a_degree(extract_text: Extract) -> None:
+    document = extract_text(
+        "Education\n\n2004 - 2005\nLakemont University\nMaster of Software Engineering\n\n"
+        "Eastvale University\nDoctorate of Musical Arts (2005-2007)\n"
+    )
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert degrees == ["Master of Software Engineering", "Doctorate of Musical Arts"]
+    assert _institutions(document) == ["Lakemont University", "Eastvale University"]
+
+
+def test_a_title_ending_in_a_level_word_is_no_degree(extract_text: Extract) -> None:
+    document = extract_text("Education\n\nLakemont University\nCertified Scrum Master, 2015\n")
+    degrees = [getattr(school.degree, "value", None) for school in document.education]
+    assert "Certified Scrum Master" not in degrees

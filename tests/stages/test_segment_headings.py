@@ -58,3 +58,13 @@ def test_the_schools_under_a_spaced_heading_are_read(segment_text: Segment) -> N
     )
     kinds = [section.kind for section in document.sections]
     assert SectionKind.EDUCATION in kinds
+
+
+def test_a_sentence_closed_inside_its_quotes_is_no_heading(segment_text: Segment) -> None:
+    document = segment_text(
+        "Jane Roe\n\nEducation\n\nEastvale University (Eastvale, MO)\nPh.D. Systems Engineering\n"
+        "Dissertation: “A novel method for early stage\nSystems Engineering Methods.”\n"
+        "May 2015\n\nLakemont University\nB.S. Computer Engineering\nMay 2011\n"
+    )
+    kinds = [section.kind for section in document.sections]
+    assert SectionKind.SKILLS not in kinds

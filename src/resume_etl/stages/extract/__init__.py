@@ -139,7 +139,7 @@ class _EntryTables:
             self._jobs(section_id, section.entries)
         else:
             entries = (
-                school_entries(section.entries, self.spans)
+                school_entries(section.entries, self.spans, section.intro)
                 if section.kind is SectionKind.EDUCATION
                 else section.entries
             )

@@ -21,11 +21,16 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
+from resume_etl.wordlists import builtin_alternation
 
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
 
 
+_DEGREE_VERB = re.compile(
+    rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'degree_verb')})\s+(?=[A-Z])"
+)
+"""A verb before a degree that opens its line: "Completed Masters in Law from X"."""
 _MIN_ALTERNATING = 4
 """Two schools with their degrees at least, before a section's layout is read from them."""
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -36,11 +41,14 @@ class _Lead(Enum):
     SCHOOL = "school"
 
 
-def school_entries(entries: Iterable[Entry], spans: SpanIndex) -> list[Entry]:
+def school_entries(
+    entries: Iterable[Entry], spans: SpanIndex, intro: Sequence[Line] = ()
+) -> list[Entry]:
     """Every entry of an education section, those holding several schools cut into one each,
     and a school's name the segmenter left alone joined to the degree above it, or to the
-    degree below it when that one names no school."""
-    entries = list(entries)
+    degree below it when that one names no school. A degree or school the segmenter kept
+    before the first entry (a bullet under the heading) opens that entry."""
+    entries = _with_intro(list(entries), intro, spans)
     regrouped = _regrouped(entries, spans)
     cut = regrouped or [part for entry in entries for part in _split(entry, spans)]
     parts: list[Entry] = []
@@ -50,6 +58,25 @@ def school_entries(entries: Iterable[Entry], spans: SpanIndex) -> list[Entry]:
         else:
             parts.append(part)
     return parts
+
+
+def _with_intro(entries: list[Entry], intro: Sequence[Line], spans: SpanIndex) -> list[Entry]:
+    """ "Education:" / "- Bachelor's Degree in Physics" / "Lakemont University" / "2012": a
+    bullet under the heading is no entry's body for the segmenter, so it was its section's
+    intro and never read. Each intro line that opens with a degree or a school's name opens
+    an entry with the lines after it; the last of them heads the first entry."""
+    groups: list[list[Line]] = []
+    for line in intro:
+        if _lead(line, spans, bullets=True) is not None:
+            groups.append([line])
+        elif groups:
+            groups[-1].append(line)
+    if not groups or (entries and entries[0].columns is not None):
+        return entries
+    if entries:
+        groups[-1].extend(entries[0].header)
+        entries = [Entry(header=tuple(groups.pop()), body=entries[0].body), *entries[1:]]
+    return [Entry(header=tuple(group), body=()) for group in groups] + entries
 
 
 def _joins_above(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
@@ -192,16 +219,18 @@ def _stands_alone(part: list[Line], spans: SpanIndex) -> bool:
     return not found or spans.text[found[0].end_char : line.end].strip(" .,:;-") != ""
 
 
-def _lead(line: Line, spans: SpanIndex) -> _Lead | None:
+def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     """What a line opens with: a degree, a school's name, or neither (a date, a GPA, a note).
 
-    A bullet or a sentence opens no school: "Technical high school with three years
-    of applied electronics" describes the one above it.
+    A bullet (unless ``bullets``) or a sentence opens no school: "Technical high school with
+    three years of applied electronics" describes the one above it.
     """
-    if line.kind is LineKind.BULLET:
+    if line.kind is LineKind.BULLET and not bullets:
         return None
     content = spans.text[line.content_start : line.end]
     start = line.content_start + len(content) - len(content.lstrip())
+    if verb := _DEGREE_VERB.match(spans.text, start, line.end):
+        start = verb.end()
     degrees = spans.within(labels.DEGREES, start, line.end)
     if degrees and degrees[0].start_char == start:
         return _Lead.DEGREE

@@ -41,6 +41,22 @@ def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> Head
     return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.ORGANIZATION, 0.8)
 
 
+_REGION_CODE = re.compile(r"[A-Z]{2}(?:\s+\d{5}(?:-\d{4})?)?")
+_AFTER_TOWN = re.compile(r"[A-Z][\w.'-]*,\s*$")
+
+
+def region_code_as_place(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
+    """ "Lakeside, MD 21222", "Eastvale, MA": a two-letter degree abbreviation after a town's
+    comma (and before a postal code, if any) is the state's code, not a degree."""
+    if segment.kind is not SegmentKind.DEGREE or not _REGION_CODE.fullmatch(segment.text):
+        return segment
+    line_start = spans.text.rfind("\n", 0, max(segment.start - 1, 0))
+    before = spans.text[max(line_start, segment.start - 40, 0) : segment.start]
+    if not _AFTER_TOWN.search(before):
+        return segment
+    return HeaderSegment(segment.text, segment.start, segment.end, SegmentKind.LOCATION, 0.6)
+
+
 _FROM_SCHOOL = re.compile(r"^(?:(.*?)\s+)?from\s+(?:the\s+)?(?=[A-Z])")
 """A field that goes on with "from" and a name: "Computer Science from X College"."""
 

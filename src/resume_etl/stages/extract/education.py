@@ -21,6 +21,7 @@ from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
     is_school,
+    region_code_as_place,
     school_across_lines,
     school_after_from,
     school_name,
@@ -47,7 +48,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     masks = date_masks(dates, ctx.entry, ctx.spans)
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
-        school_named_like_a_degree(segment, ctx.spans)
+        school_named_like_a_degree(region_code_as_place(segment, ctx.spans), ctx.spans)
         for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
         if DISTINCTION.fullmatch(segment.text) is None
     ]
@@ -63,6 +64,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (unnamed := _unnamed_degree(segments, ctx.spans)) is not None:
         taken, degree, field_of_study = unnamed
         used.extend(taken)
+    if degree is None and (level_of := _level_of_subject(segments)) is not None:
+        degree = level_of.extracted(0.6)
+        used.append(level_of)
     field_of_study, named = school_after_from(field_of_study, ctx.spans.text)
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
@@ -276,6 +280,22 @@ def _institution(
     on_first = [s for s in segments if line_of(text, s.start) == first_line]
     alone = len(on_first) == 1 and on_first[0] is free[0]
     return free[0] if alone and first_line not in used_lines and len(segments) > 1 else None
+
+
+_LEVEL_OF_SUBJECT = re.compile(
+    rf"(?:{'|'.join(level.capitalize() for level in _BARE_LEVELS)})(?:'?s)? of [A-Z][\w'-]*"
+    r"(?: (?:and |& )?[A-Z][\w'-]*){0,4}"
+)
+
+
+def _level_of_subject(segments: list[HeaderSegment]) -> HeaderSegment | None:
+    """ "Master of Liberal Studies", "Doctor of Musical Arts": a level word and its subject
+    written as a name are a degree when no lexicon entry names it (its "Master" alone is
+    too often a title's word, "Scrum Master", to be a lexicon form)."""
+    return next(
+        (s for s in segments if s.kind in _FIELD_KINDS and _LEVEL_OF_SUBJECT.fullmatch(s.text)),
+        None,
+    )
 
 
 _NAMED_IN_FIELD = re.compile(r"^(\S.{1,60}?) in (\S.{1,80})$")

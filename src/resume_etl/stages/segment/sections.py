@@ -73,7 +73,9 @@ class SectionClassifier:
         if line.kind is not LineKind.TEXT:
             return None
         text = line.content.strip().strip("*_").strip()
-        if not text or text[-1] in ".,;" or _LABELLED_VALUE.search(text):
+        # A sentence closed inside its quotes ("... Methods.”") ends as a sentence does.
+        closed = text.rstrip(_CLOSING_QUOTES)
+        if not closed or closed[-1] in ".,;" or _LABELLED_VALUE.search(text):
             return None
         label = _HEADING_DECORATION.sub("", text)
         if not label or not (label[0].isupper() or label[0].isdigit()):
@@ -111,6 +113,7 @@ def _ends_in_name_head(padded: str, phrase: str) -> bool:
     return bool(after) and after[-1] in _name_heads()
 
 
+_CLOSING_QUOTES = "\"'”’»"
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
 _LABELLED_VALUE = re.compile(r":\s*\S")
 
