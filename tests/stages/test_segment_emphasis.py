@@ -77,3 +77,25 @@ def test_lines_of_a_description_under_a_bold_name_stay_its_description(
     assert "Reports: Tide, Swell" in str(jobs[0].description)
     assert jobs[0].bullets == ("Working with Windows, Visual Studio, Team City",)
     assert str(jobs[1].description).endswith("SIR (inventory)")
+
+
+def test_periods_in_code_spans_open_entries_and_a_lone_title_item_is_the_role(
+    extract_markdown: Extract,
+) -> None:
+    text = (
+        "## Occupation\n\n"
+        "`Current`\n__Orrick Systems__, Eastbury\n\n- Data Engineer\n\n"
+        "`2014-2016`\n__Brindle Analytics__, Eastbury\n\n- Data Scientist\n- Built tide models\n\n"
+        "`Jun. - Sep. 2013`\n__Harbor & Finch__\n- Research Assistant\n\n"
+        "`2012`\n__Quillon Labs__\n- Worked as office assistant\n"
+    )
+    jobs = extract_markdown(text).experiences
+    assert [
+        (job.organization.value if job.organization else None, job.role.value if job.role else None)
+        for job in jobs
+    ] == [
+        ("Orrick Systems", None),  # no period it could be read with: its title stays unread
+        ("Brindle Analytics", "Data Scientist"),
+        ("Harbor & Finch", "Research Assistant"),
+        ("Quillon Labs", None),
+    ]

@@ -98,3 +98,25 @@ def test_a_label_is_part_of_a_description_not_an_employer(extract_markdown: Extr
         (None, "Research Assistant"),
         (None, "Survey Engineer"),
     ]
+
+
+def test_an_icons_html_is_no_word_of_a_heading(classifier: SectionClassifier) -> None:
+    text = (
+        '## <span class="fa fa-briefcase fa-fw"></span> Experience\n\n2019 - 2021\n\n'
+        '## <i class="fa fa-university"></i> Education\n\n2014\n'
+    )
+    assert [kind for kind, _ in _markdown(text, classifier)] == [
+        SectionKind.EXPERIENCE,
+        SectionKind.EDUCATION,
+    ]
+
+
+def test_headings_in_other_words_and_languages(classifier: SectionClassifier) -> None:
+    for heading, kind in [
+        ("Occupation", SectionKind.EXPERIENCE),
+        ("Expérience professionnelle", SectionKind.EXPERIENCE),
+        ("工作经历", SectionKind.EXPERIENCE),
+        ("教育经历", SectionKind.EDUCATION),
+        ("Ausbildung", SectionKind.EDUCATION),
+    ]:
+        assert classifier.classify(heading) is kind, heading

@@ -25,17 +25,31 @@ _TITLE_END = re.compile(
 _CONFIDENCE = 0.6
 
 
+_SMALL_WORD_MAX = 3
+
+
+def _title_cased(words: str) -> bool:
+    """Every word but the small ones ("of", "and") in capitals, as a title stands alone ("Data
+    Scientist"); a duty written as an item is a sentence ("Worked as office assistant")."""
+    return all(word[:1].isupper() or len(word) <= _SMALL_WORD_MAX for word in words.split())
+
+
 def title_opening_body(entry: Entry, spans: SpanIndex) -> Extracted | None:
-    """The title a job's first description line opens with, or None."""
-    if not entry.body or entry.body[0].kind is not LineKind.TEXT:
+    """The title a job's first description line opens with, or None. A first list item is
+    the title only when it is nothing else ("- Data Scientist" under "__Firm__, City", the
+    markdown-cv template's shape): an item that goes on is a duty."""
+    if not entry.body or entry.body[0].kind not in (LineKind.TEXT, LineKind.BULLET):
         return None
     line = entry.body[0]
+    whole_item = line.kind is LineKind.BULLET
     text = spans.text
     start = line.content_start
     if not text[start : start + 1].isupper():
         return None
     stop = _TITLE_END.search(text, start, line.end)
     end = stop.start() if stop is not None else line.end
+    if whole_item and (text[end : line.end].strip(" \t.;,") or not _title_cased(text[start:end])):
+        return None
     words = text[start:end].split()
     if not words or len(words) > _MAX_TITLE_WORDS:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -130,6 +131,16 @@ def _named_level_start(found: Span, start: int, text: str) -> int:
     return start if named else found.start_char
 
 
+def _named_by_level(found: Sequence[Span], text: str) -> Span:
+    """The first degree found, or the one a bare level word right before it qualifies:
+    "Master Diploma" is a diploma (its name taken in by ``_named_level_start``)."""
+    first = found[0]
+    qualified = len(found) > 1 and first.text.lower() in _BARE_LEVELS
+    if qualified and not text[first.end_char : found[1].start_char].strip():
+        return found[1]
+    return first
+
+
 def _degree_and_field(
     segment: HeaderSegment | None, spans: SpanIndex, degree_levels: dict[str, str | None]
 ) -> tuple[Extracted | None, DegreeLevel | None, Extracted | None]:
@@ -138,7 +149,7 @@ def _degree_and_field(
     lexicon_degrees = spans.within(labels.DEGREES, segment.start, segment.end)
     if not lexicon_degrees:  # labelled "Qualification: ..." that no lexicon entry names
         return segment.extracted(0.7), None, None
-    found = lexicon_degrees[0]
+    found = _named_by_level(lexicon_degrees, spans.text)
     level_name = degree_levels.get(found.label_)
     level = DegreeLevel(level_name) if level_name in set(DegreeLevel) else None
     # A lexicon may name a degree with its field ("Bachelor of Science in Nursing"): the

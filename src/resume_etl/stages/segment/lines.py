@@ -79,7 +79,8 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
     Page furniture is left out, as if the page break were not there. In a ``markdown`` file
     HTML comments are left out as well, a line underlined with "===" or "---" is a heading
     and a definition list's ": " is a marker: plain text draws rules under any line, and
-    its colons and angle brackets are its own.
+    its colons and angle brackets are its own. A markdown line of LaTeX commands only
+    ("\\pagebreak") reads as a blank line.
     """
     lines: list[Line] = []
     offset = 0
@@ -93,6 +94,8 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
         stripped = raw.lstrip()
         if _commented(comments, start + len(raw) - len(stripped), end):
             stripped = ""
+        if markdown and _LATEX_ONLY.fullmatch(stripped.rstrip()):
+            stripped = ""  # "\pagebreak", "\vspace{2mm}": a page's layout, like a blank line
         if not stripped or ("-" in raw and _TABLE_RULE.fullmatch(raw)):
             blank_before = blank_before or not stripped
             continue
@@ -135,6 +138,9 @@ def _is_term(line: Line, raws: list[str], index: int) -> bool:
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_LATEX_ONLY = re.compile(r"(?:\\[A-Za-z]+\*?(?:\{-?[\d.]+\s*[a-z]{0,2}\})?[ \t]*)+")
+"""A line of LaTeX layout commands only, which pandoc passes to the PDF ("\\pagebreak",
+"\\newpage", "\\vspace{2mm}"): no text of the CV ("\\textbf{Name}" holds some, and stays)."""
 _SETEXT_RULE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
 _SETEXT_MAX_WORDS = 6
 

@@ -57,8 +57,9 @@ def is_date_line(text: str) -> bool:
     return _DIGIT.search(text) is not None and DATE_LINE.search(text) is not None
 
 
-# The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap.
-_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+")
+# The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap,
+# or a colon after a date ("2016: Intern, Firm", a timeline's item).
+_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|(?<=\d):\s+")
 _FIELD_MARKS = " *_()[]"
 
 

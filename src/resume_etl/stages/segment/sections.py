@@ -118,7 +118,14 @@ _CLOSING_QUOTES = "\"'”’»"
 _LABELLED_VALUE = re.compile(r":\s*\S")
 
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+"""A tag of HTML in a markdown heading ("## <span class=\"fa fa-briefcase\"></span> Work"): an
+icon or a style, no word of the heading."""
+
+
 def _normalize_heading(text: str) -> str:
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
     return " ".join(_NON_WORD.sub(" ", text.lower()).split())
 
 

@@ -1,0 +1,52 @@
+"""Smaller markdown CV habits (issue 14; every name here is invented): a timeline item
+"- 2016: Title, Firm", a named master's degree, LaTeX layout commands between entries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.segment import split_lines
+from resume_etl.stages.segment.periods import has_date_field
+
+Extract = Callable[[str], ExtractedDocument]
+
+
+def test_a_year_before_a_colon_is_a_date_field() -> None:
+    assert has_date_field("2016: Summer of Code intern, _Quillon Labs_")
+    assert not has_date_field("Tools: Python, SQL")
+    assert not has_date_field("Ratio 3:1 of reads")
+
+
+def test_a_timeline_item_with_one_year_is_a_job(extract_markdown: Extract) -> None:
+    text = (
+        "### Work experience\n\n- 2016-now: Backend Developer, _Brindle Networks_\n\n"
+        "    > Building a network.\n\n- 2015: Summer of Code intern, _Quillon Labs_\n\n"
+        "    > Wrote an init system.\n"
+    )
+    jobs = extract_markdown(text).experiences
+    assert [job.organization.value if job.organization else None for job in jobs] == [
+        "Brindle Networks",
+        "Quillon Labs",
+    ]
+
+
+def test_a_master_named_by_its_subject_and_a_master_diploma(extract_markdown: Extract) -> None:
+    text = (
+        "Education\n---------\n\n"
+        "**Master of Electrical Engineering** (Northfield University)\n: 2012 to 2014\n\n"
+        "2008 - 2010\n: **Master Diploma**; Tallowby Centre\n"
+    )
+    schools = extract_markdown(text).education
+    assert [school.degree.value if school.degree else None for school in schools] == [
+        "Master of Electrical Engineering",
+        "Master Diploma",
+    ]
+
+
+def test_latex_layout_commands_are_no_lines_of_a_markdown_cv() -> None:
+    text = "**A**\n\n- x\n\n\\pagebreak\n\n**B**\n\\vspace{2mm}\n\\textbf{Kept} here\n"
+    lines = split_lines(text, markdown=True)
+    assert [line.content for line in lines] == ["**A**", "x", "**B**", "\\textbf{Kept} here"]
+    assert lines[2].blank_before
+    assert "\\pagebreak" in [line.content for line in split_lines(text)]
