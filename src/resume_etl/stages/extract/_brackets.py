@@ -53,7 +53,34 @@ def trailing_aside(spans: SpanIndex, start: int, end: int) -> tuple[int, int, in
     covered = sum(place.end_char - place.start_char for place in places)
     if _CITY_REGION.match(inside) or covered >= _PLACE_COVER * len(inside):
         return (*inner, True)
+    if _town_after_name(spans, start, found.start(), inner[1:]):
+        return (*inner, True)
     return None
+
+
+_TOWN = re.compile(r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2}$")
+
+
+def _town_after_name(
+    spans: SpanIndex, start: int, aside_start: int, inside: tuple[int, int]
+) -> bool:
+    """ "Awesome University (MyTown)", "Quillon Labs (Lakeside)": a short capitalized name in
+    brackets after an organization's name (one with an organization word) is its town, as
+    pandoc résumés write it, even where the NER knows no such place. Not when the brackets
+    hold an organization word, a degree, a title or an employment type of their own, or a
+    word of the name before them, or follow a degree (its field)."""
+    text = spans.text[inside[0] : inside[1]]
+    if not _TOWN.match(text) or text.isupper():  # "(CIESOL)": an acronym, not a town
+        return False
+    # "Bachelor of Technology (Computer Science)": after a degree, the brackets hold its field.
+    named = spans.within(labels.ORG_KEYWORDS, start, aside_start)
+    if not named or spans.within(labels.DEGREES, start, aside_start):
+        return False
+    # "Humburg Media Group (Druckhaus Humburg)": a word of the name again is another name.
+    if set(text.split()) & set(spans.text[start:aside_start].split()):
+        return False
+    kinds = (labels.ORG_KEYWORDS, labels.DEGREES, labels.TITLE_HEADS, labels.EMPLOYMENT_TYPES)
+    return not any(spans.within(kind, *inside) for kind in kinds)
 
 
 def _names_an_organization(spans: SpanIndex, start: int, end: int, acronym: str) -> bool:
