@@ -74,3 +74,19 @@ def test_a_town_in_brackets_after_a_name_is_its_place(extract_markdown: Extract)
         "Humburg Media Group (Druckhaus Humburg)",
         "Solar Research Center (CIESOL)",  # an acronym, not a town
     ]
+
+
+def test_a_schools_acronym_closing_its_sentence_is_no_part_of_its_name(
+    extract_markdown: Extract,
+) -> None:
+    text = (
+        "Education\n---------\n\n"
+        "2003-2009\n:   PhD, School of Marine Sciences, Northfield University (NU).\n\n"
+        "1994-1998\n:   BSc, Ecology, University of Westmere, Santa Fe (UWSF).\n"
+    )
+    assert [
+        s.institution.value if s.institution else None for s in extract_markdown(text).education
+    ] == [
+        "Northfield University",
+        "University of Westmere",
+    ]

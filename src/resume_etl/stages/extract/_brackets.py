@@ -28,7 +28,7 @@ def balanced_end(piece: str) -> bool:
     return True
 
 
-_TRAILING_ASIDE = re.compile(r"\s*\(([^()\n]{2,40})\)$")
+_TRAILING_ASIDE = re.compile(r"\s*\(([^()\n]{2,40})\)\.?$")
 _CITY_REGION = re.compile(  # "Leeds, UK", "Ann Arbor, MI": a city and its region
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}, (?:[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)$"
 )
@@ -84,13 +84,29 @@ def _town_after_name(
 
 
 def _names_an_organization(spans: SpanIndex, start: int, end: int, acronym: str) -> bool:
-    """Whether ``[start, end)`` is an organization's name the acronym is short for: it holds
-    an organization word and no degree ("Legal Practice Course (LPC)" keeps its acronym)."""
-    start = max(start, spans.text.rfind(",", start, end) + 1)  # "PhD, Physics, Name (N)"
-    return (
-        bool(spans.within(labels.ORG_KEYWORDS, start, end))
-        and not spans.within(labels.DEGREES, start, end)
-        and _initials_spell(spans.text[start:end], acronym)
+    """Whether ``[start, end)`` ends in an organization's name the acronym is short for: it
+    holds an organization word and no degree ("Legal Practice Course (LPC)" keeps its
+    acronym)."""
+    text = spans.text
+    last = max(start, text.rfind(",", start, end) + 1)  # "PhD, Physics, Name (N)"
+    if _named_by(spans, last, end) and _initials_spell(text[last:end], acronym):
+        return True
+    # "University of California, San Diego (UCSD)": a name with a comma in it, whose every
+    # word's capital the acronym spells, from an earlier comma part on.
+    part = last - 1
+    while part > start:
+        part = max(start, text.rfind(",", start, part) + 1)
+        initials = "".join(word[0] for word in text[part:end].split() if word[:1].isupper())
+        if initials == acronym and _named_by(spans, part, end):
+            return True
+        part -= 1
+    return False
+
+
+def _named_by(spans: SpanIndex, start: int, end: int) -> bool:
+    """An organization word, and no degree, in ``[start, end)``."""
+    return bool(spans.within(labels.ORG_KEYWORDS, start, end)) and not spans.within(
+        labels.DEGREES, start, end
     )
 
 
