@@ -50,3 +50,43 @@ def test_latex_layout_commands_are_no_lines_of_a_markdown_cv() -> None:
     assert [line.content for line in lines] == ["**A**", "x", "**B**", "\\textbf{Kept} here"]
     assert lines[2].blank_before
     assert "\\pagebreak" in [line.content for line in split_lines(text)]
+
+
+def test_a_town_in_brackets_after_a_name_is_its_place(extract_markdown: Extract) -> None:
+    text = (
+        "Education\n---------\n\n"
+        "2014\n:   **PhD, Geology**; Northfield University (Eastbury)\n\n"
+        "2010\n:   Bachelor of Technology (Computer Science), Westmere Institute of Technology\n\n"
+        "Experience\n----------\n\n"
+        "2016-2019\n:   **Analyst**; Quillon Labs (Lakeside)\n\n"
+        "2012-2016\n:   **Editor**; Humburg Media Group (Druckhaus Humburg)\n\n"
+        "2010-2012\n:   **Intern**; Solar Research Center (CIESOL)\n"
+    )
+    found = extract_markdown(text)
+    assert [(s.institution.value if s.institution else None) for s in found.education] == [
+        "Northfield University",
+        "Westmere Institute of Technology",
+    ]
+    assert found.education[0].location is not None
+    assert found.education[0].location.value == "Eastbury"
+    assert [j.organization.value if j.organization else None for j in found.experiences] == [
+        "Quillon Labs",
+        "Humburg Media Group (Druckhaus Humburg)",
+        "Solar Research Center (CIESOL)",  # an acronym, not a town
+    ]
+
+
+def test_a_schools_acronym_closing_its_sentence_is_no_part_of_its_name(
+    extract_markdown: Extract,
+) -> None:
+    text = (
+        "Education\n---------\n\n"
+        "2003-2009\n:   PhD, School of Marine Sciences, Northfield University (NU).\n\n"
+        "1994-1998\n:   BSc, Ecology, University of Westmere, Santa Fe (UWSF).\n"
+    )
+    assert [
+        s.institution.value if s.institution else None for s in extract_markdown(text).education
+    ] == [
+        "Northfield University",
+        "University of Westmere",
+    ]
