@@ -1,8 +1,8 @@
 """The employer slot decides for a name another lexicon claims.
 
 ``_slots`` learns from a section's jobs which header slot holds the employer. A name that
-another lexicon claims sits in that slot as a title or an employment type: "GP (Getränke
-Partner)" (its "GP" is a title head, but the name goes on after it) or "Freelance" (an
+another lexicon claims sits in that slot as a title or an employment type: "GP (Gartenbau
+Planung)" (its "GP" is a title head, but the name goes on after it) or "Freelance" (an
 employment type), alone on its line but for a place, while the job's title stands on another
 line. With no employer found otherwise, that name is the employer: a job has one title, and
 the layout says where its employer is.
