@@ -3,22 +3,7 @@ after a city and region is no employer; every name here is invented."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from resume_etl.stages.extract import ExtractedDocument
-
-Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-            job.location.value if job.location else None,
-        )
-        for job in extract_text(text).experiences
-    ]
+from tests.stages.job_rows import Extract, job_rows
 
 
 def test_one_word_employer_before_a_city_and_country(extract_text: Extract) -> None:
@@ -28,7 +13,7 @@ def test_one_word_employer_before_a_city_and_country(extract_text: Extract) -> N
         "Software Test Engineer\n"
         "  • Tested it.\n"
     )
-    assert _jobs(extract_text, text) == [("Tessaly", "Software Test Engineer", "Lyon, France")]
+    assert job_rows(extract_text, text) == [("Tessaly", "Software Test Engineer", "Lyon, France")]
 
 
 def test_employer_line_under_the_title_with_a_city_region_and_country(
@@ -41,7 +26,7 @@ def test_employer_line_under_the_title_with_a_city_region_and_country(
         "norvik interactive, Sydney, NSW, Australia\n"
         "▪ Built apps.\n"
     )
-    ((organization, role, _),) = _jobs(extract_text, text)
+    ((organization, role, _),) = job_rows(extract_text, text)
     assert (organization, role) == ("norvik interactive", "Lead Frontend Developer")
 
 
@@ -51,7 +36,7 @@ def test_place_of_a_job_without_employer_stays_a_place_when_it_is_a_work_mode(
     text = (
         "WORK EXPERIENCE\n\n01/2013 – 05/2015\nFrontend Developer\nHybrid, Germany\n▪ Built apps.\n"
     )
-    ((organization, _, _),) = _jobs(extract_text, text)
+    ((organization, _, _),) = job_rows(extract_text, text)
     assert organization is None
 
 
@@ -69,5 +54,5 @@ def test_role_of_a_linkedin_group_keeps_the_group_company(extract_text: Extract)
         "Solihull, England, United Kingdom\n"
         "- Ran the store.\n"
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Greenmoor Grocers", "Greenmoor Grocers"]

@@ -3,22 +3,7 @@ name here is invented."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from resume_etl.stages.extract import ExtractedDocument
-
-Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-            job.location.value if job.location else None,
-        )
-        for job in extract_text(text).experiences
-    ]
+from tests.stages.job_rows import Extract, job_rows
 
 
 def test_employer_then_a_town_and_region_the_ner_does_not_know(extract_text: Extract) -> None:
@@ -29,7 +14,7 @@ def test_employer_then_a_town_and_region_the_ner_does_not_know(extract_text: Ext
         "Harwick Books, Tarrow, Norland                        01/2012 - 03/2015\n"
         "Sales Assistant\nSold books.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Quillmark Team", "Developer", "Tarrow, Norland"),
         ("Harwick Books", "Sales Assistant", "Tarrow, Norland"),
     ]
@@ -43,7 +28,7 @@ def test_a_city_region_and_country_stay_one_place(extract_text: Extract) -> None
         "Grisby\nAnalyst\nApril 2015 - December 2019 (4 years 9 months)\n"
         "Ann Arbor, Michigan, United States\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Kettle Systems", "Developer", "Ann Arbor, Michigan, United States"),
         ("Grisby", "Analyst", "Ann Arbor, Michigan, United States"),
     ]

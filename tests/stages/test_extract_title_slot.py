@@ -5,22 +5,7 @@ Every name here is invented."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from resume_etl.stages.extract import ExtractedDocument
-
-Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-            job.location.value if job.location else None,
-        )
-        for job in extract_text(text).experiences
-    ]
+from tests.stages.job_rows import Extract, job_rows
 
 
 def test_a_title_the_ner_calls_an_organization_in_the_title_slot(extract_text: Extract) -> None:
@@ -30,7 +15,7 @@ def test_a_title_the_ner_calls_an_organization_in_the_title_slot(extract_text: E
         "01/2020 – 10/2021\nSecurity Lead\nQuillmark GmbH, Brask\nWrote the rules.\n\n"
         "04/2015 – 12/2019\nDeveloper\nKettle Systems GmbH, Brask\nBuilt the services.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Brindle", "Platform Engineering PMTS", "Lisbon"),
         ("Quillmark GmbH", "Security Lead", "Brask"),
         ("Kettle Systems GmbH", "Developer", "Brask"),
@@ -46,7 +31,7 @@ def test_a_title_the_ner_calls_an_organization_before_a_sure_employer(
         "SRE/DevOps, Quillmark S.A (2019 – 2022)\nBrask\n\n"
         "Analyst, Kettle Systems GmbH (2016 – 2019)\nBrask\n"
     )
-    jobs = _jobs(extract_text, text)
+    jobs = job_rows(extract_text, text)
     assert [(employer, title) for employer, title, _ in jobs] == [
         ("Quillmark S.A", "Principal SRE"),
         ("Quillmark S.A", "SRE/DevOps"),

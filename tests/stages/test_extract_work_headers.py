@@ -3,27 +3,12 @@ shape class of issue 14; every name here is invented)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from resume_etl.stages.extract import ExtractedDocument
 from resume_etl.stages.extract._employer_shape import can_name_employer, ends_unfinished
 from resume_etl.stages.extract._firm_names import names_a_firm
 from resume_etl.stages.extract._header import looks_like_prose
-
-Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-            job.location.value if job.location else None,
-        )
-        for job in extract_text(text).experiences
-    ]
+from tests.stages.job_rows import Extract, job_rows
 
 
 def test_employer_city_and_state_line_with_right_aligned_dates(extract_text: Extract) -> None:
@@ -33,7 +18,9 @@ def test_employer_city_and_state_line_with_right_aligned_dates(extract_text: Ext
         "Software Engineer Intern\n"
         "  • Built the API.\n"
     )
-    assert _jobs(extract_text, text) == [("Quillmark", "Software Engineer Intern", "Ann Arbor, MI")]
+    assert job_rows(extract_text, text) == [
+        ("Quillmark", "Software Engineer Intern", "Ann Arbor, MI")
+    ]
 
 
 def test_one_word_employer_before_a_work_mode_is_the_employer(extract_text: Extract) -> None:
@@ -43,12 +30,12 @@ def test_one_word_employer_before_a_work_mode_is_the_employer(extract_text: Extr
         "Tech Lead\n"
         "  • Led the team.\n"
     )
-    assert _jobs(extract_text, text) == [("Brindle", "Tech Lead", "Remote")]
+    assert job_rows(extract_text, text) == [("Brindle", "Tech Lead", "Remote")]
 
 
 def test_legal_form_after_a_comma_stays_in_the_name(extract_text: Extract) -> None:
     text = "Experience\n\nResearch Fellow, Norte Datos y Control, S.L. (2019 - 2020)\n- Built it\n"
-    ((organization, role, _),) = _jobs(extract_text, text)
+    ((organization, role, _),) = job_rows(extract_text, text)
     assert organization == "Norte Datos y Control, S.L."
     assert role == "Research Fellow"
 
@@ -59,7 +46,7 @@ def test_commas_inside_brackets_do_not_cut_the_title(extract_text: Extract) -> N
         "**Practice Lead (Collaboration, Portal, Search)** | *Jan 2005 - Jul 2012*\n"
         "- Led the practice\n"
     )
-    ((organization, role, _),) = _jobs(extract_text, text)
+    ((organization, role, _),) = job_rows(extract_text, text)
     assert organization == "Harbor Power Company"
     assert role == "Practice Lead (Collaboration, Portal, Search)"
 
@@ -70,7 +57,7 @@ def test_a_wrapped_sentence_in_the_header_is_not_the_employer(extract_text: Extr
         "Research Assistant, Eastfield Robotics Lab, Eastfield University (2021 - 2023)\n"
         "Research focused on Soft Gripper Control & AI\n"
     )
-    ((organization, role, _),) = _jobs(extract_text, text)
+    ((organization, role, _),) = job_rows(extract_text, text)
     assert organization == "Eastfield University"
     assert role == "Research Assistant"
 
@@ -98,7 +85,7 @@ def test_the_slot_the_section_uses_for_employers_names_one_no_rule_knows(
             ("Harbor Communication Services", "Manager of Operations"),
         )
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Qorvix", "Qorvix", "Harbor Communication Services"]
 
 
@@ -111,7 +98,7 @@ def test_a_second_organization_phrase_beside_the_employer_is_the_title(
         "### Velmora GmbH\n**Platform Engineer** | *Apr 2015 - Dec 2019*\n- Built\n\n"
         "### Tessel Logistics GmbH\n**Data Analyst** | *Oct 2013 - Mar 2015*\n- Counted\n"
     )
-    first, *_ = _jobs(extract_text, text)
+    first, *_ = job_rows(extract_text, text)
     assert first[:2] == ("Velmora GmbH", "Guild Lead Software Security")
 
 
@@ -120,7 +107,7 @@ def test_a_degree_phrase_holding_a_title_is_the_role(extract_text: Extract) -> N
         "## Experience\n\n### Northbridge Vision Group, Leuven, Belgium\n"
         "**PhD Researcher** | *2017 - 2023*\n- Studied detection\n"
     )
-    ((_, role, _),) = _jobs(extract_text, text)
+    ((_, role, _),) = job_rows(extract_text, text)
     assert role == "PhD Researcher"
 
 
@@ -130,7 +117,7 @@ def test_title_heads_in_other_languages(extract_text: Extract) -> None:
         "Software-Entwickler, Brenntal IT-Service GmbH (2013 - 2015)\nWeinheim\n- Gebaut\n\n"
         "Analista de Desarrollo, Cordillera Datos S.A.S (2017 - 2019)\nMedellin\n- Hecho\n"
     )
-    roles = [role for _, role, _ in _jobs(extract_text, text)]
+    roles = [role for _, role, _ in job_rows(extract_text, text)]
     assert roles == ["Software-Entwickler", "Analista de Desarrollo"]
 
 
@@ -140,7 +127,7 @@ def test_the_piece_after_at_is_the_employer_even_in_lower_case(extract_text: Ext
         "Tech Lead, SDKs at Brindle\n2022-06 — now · Remote\nLed the SDKs team.\n\n"
         "Software Development Intern at quillnote\n2013-05 — 2013-08 · Detroit, MI\nBuilt it.\n"
     )
-    jobs = _jobs(extract_text, text)
+    jobs = job_rows(extract_text, text)
     assert [organization for organization, _, _ in jobs] == ["Brindle", "quillnote"]
     assert [role for _, role, _ in jobs] == ["Tech Lead", "Software Development Intern"]
 
@@ -157,7 +144,7 @@ def test_a_title_left_above_the_dates_line_yields_to_the_titles_slot(
             ("Support Engineer", "Harbor Labs", "2014-05 — 2016-08", "Answered the calls."),
         )
     )
-    roles = [role for _, role, _ in _jobs(extract_text, text)]
+    roles = [role for _, role, _ in job_rows(extract_text, text)]
     assert roles == ["Platform Engineer", "Data Analyst", "Support Engineer"]
 
 
@@ -190,7 +177,7 @@ def test_a_page_foot_inside_a_job_is_not_its_employer(extract_text: Extract) -> 
             ("03/2020 - 01/2021", "Data Engineer", ""),
         )
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Velmora S.A", "Velmora S.A", "Velmora S.A"]
 
 
@@ -202,7 +189,7 @@ def test_name_before_a_city_and_region_code_is_the_employer(extract_text: Extrac
         " Digital Marketing Lead\n"
         "- Devised the plans\n"
     )
-    assert _jobs(extract_text, text) == [("Tarvelle", "Digital Marketing Lead", "Stamford, CT")]
+    assert job_rows(extract_text, text) == [("Tarvelle", "Digital Marketing Lead", "Stamford, CT")]
 
 
 def test_city_and_region_after_a_school_stay_its_place(extract_text: Extract) -> None:
@@ -216,7 +203,7 @@ def test_city_and_region_after_a_school_stay_its_place(extract_text: Extract) ->
         " Larchfield Christian School, Fairview, Indiana; September 2011 - December 2011\n"
         "  Planned and taught a unit on fractions for 22 students\n"
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations[-1] == "Larchfield Christian School"
 
 
@@ -226,7 +213,7 @@ def test_a_job_told_as_a_sentence_names_title_and_employer(extract_text: Extract
         " -Working as Sr. Python developer for Quillon Systems Ltd., Indore from Mar 2011 to date\n"
         " -Worked as Python developer for Brellow Pvt Ltd. from 2007 to 2010\n"
     )
-    assert [(org, role) for org, role, _ in _jobs(extract_text, text)] == [
+    assert [(org, role) for org, role, _ in job_rows(extract_text, text)] == [
         ("Quillon Systems Ltd.", "Sr. Python developer"),
         ("Brellow Pvt Ltd.", "Python developer"),
     ]
@@ -247,7 +234,7 @@ def test_a_dash_glued_to_the_employer_parts_it_from_its_place(extract_text: Extr
         " Summer 2014\n"
         " • Educated customers\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("QUILLWAVE", "Sales & Marketing Intern", "Kansas City, MO")
     ]
 
@@ -260,7 +247,7 @@ def test_a_name_ending_in_a_plural_head_is_a_firm(extract_text: Extract) -> None
         " SENIOR DIVISION OPERATIONS EXECUTIVE\n"
         " Doubled sales.\n"
     )
-    ((organization, _, _),) = _jobs(extract_text, text)
+    ((organization, _, _),) = job_rows(extract_text, text)
     assert organization == "Whitcombe Associates"
 
 
@@ -279,7 +266,7 @@ def test_a_lower_case_employer_heading_with_a_legal_form(extract_text: Extract) 
         "### quarrytown gmbh & co. kg\n**Lead Developer** | *Jul 2015 - Aug 2018* | Bremen\n"
         "- Built the shop\n"
     )
-    jobs = _jobs(extract_text, text)
+    jobs = job_rows(extract_text, text)
     assert jobs[1] == ("quarrytown gmbh & co. kg", "Lead Developer", "Bremen")
 
 
@@ -290,7 +277,7 @@ def test_a_lower_case_employer_before_its_city(extract_text: Extract) -> None:
         "Software Developer\n"
         "  • Built the shop.\n"
     )
-    assert _jobs(extract_text, text) == [("velvo s.a.", "Software Developer", "Lisbon")]
+    assert job_rows(extract_text, text) == [("velvo s.a.", "Software Developer", "Lisbon")]
 
 
 def test_dates_closing_a_title_and_name_line_end_the_header(extract_text: Extract) -> None:
@@ -300,7 +287,7 @@ def test_dates_closing_a_title_and_name_line_end_the_header(extract_text: Extrac
         "Software Entwickler, Qorvex GmbH (seit 2016)\nConsulting\n- Built it\n\n"
         "Data Analyst, Trelio AG (2012 - 2016)\nBerlin, Germany\n- Built it\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Lumora", "Backend Developer", None),
         ("Qorvex GmbH", "Software Entwickler", None),
         ("Trelio AG", "Data Analyst", "Berlin, Germany"),
@@ -314,7 +301,7 @@ def test_a_name_alone_before_its_bracketed_dates_leaves_the_title_below(
         "Professional Experience\n\n"
         "Harrowgate Builders; Boston, MA (2011 - Present)\nDIRECTOR OF FINANCE\n- Ran it\n"
     )
-    ((organization, role, _),) = _jobs(extract_text, text)
+    ((organization, role, _),) = job_rows(extract_text, text)
     assert (organization, role) == ("Harrowgate Builders", "DIRECTOR OF FINANCE")
 
 
@@ -323,14 +310,14 @@ def test_an_institution_at_a_place_is_one_name(extract_text: Extract) -> None:
         "## Experience\n\n### Harlow Institute at Northfield\n"
         "**Visiting Student** | *Sep 2024 - Dec 2024*\n\n- Studied\n"
     )
-    assert _jobs(extract_text, heading) == [
+    assert job_rows(extract_text, heading) == [
         ("Harlow Institute at Northfield", "Visiting Student", None)
     ]
     titled = (
         "Experience\n\nVisiting Student at Harlow Institute at Northfield University\n"
         "2024-09 — 2024-12\n\nSoftware Engineering TPX at Quorra Software\n2020-01 — 2024-01\n"
     )
-    assert [(org, role) for org, role, _ in _jobs(extract_text, titled)] == [
+    assert [(org, role) for org, role, _ in job_rows(extract_text, titled)] == [
         ("Harlow Institute at Northfield University", "Visiting Student"),
         ("Quorra Software", "Software Engineering TPX"),
     ]
@@ -345,7 +332,7 @@ def test_a_name_another_lexicon_claims_in_the_employers_slot_is_the_employer(
         "### Freelance\n**Web Developer** | *2015 - 2017* | Remote\n\n"
         "### GP (Gerber Partner)\n**Cashier** | *2013 - 2015* | Bremen\n"
     )
-    jobs = [(org, role) for org, role, _ in _jobs(extract_text, text)]
+    jobs = [(org, role) for org, role, _ in job_rows(extract_text, text)]
     assert jobs[2:] == [("Freelance", "Web Developer"), ("GP (Gerber Partner)", "Cashier")]
 
 
@@ -358,7 +345,7 @@ def test_a_bold_title_for_a_linked_employer(extract_text: Extract) -> None:
         ": **Software Engineer** for [Brellix](https://brellix.example/) • _Lakeport, Oregon_\n"
         "\n    * Led the team\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Quorvant", "Senior Platform Engineer", "Lakeport, Oregon"),
         ("Brellix", "Software Engineer", "Lakeport, Oregon"),
     ]
@@ -372,7 +359,7 @@ def test_a_bold_title_at_a_linked_employer_written_in_lower_case(extract_text: E
         "**Research Assistant** at [Mirefield Labs](https://mirefield.example) | 2017 - 2018\n"
         "- Ran studies\n"
     )
-    assert [job[:2] for job in _jobs(extract_text, text)] == [
+    assert [job[:2] for job in job_rows(extract_text, text)] == [
         ("tallowby", "Data Analyst"),
         ("Mirefield Labs", "Research Assistant"),
     ]
@@ -384,7 +371,7 @@ def test_a_linked_employer_before_its_title(extract_text: Extract) -> None:
         "[Tallowby](https://tallowby.example) — Data Analyst | Jan 2019 - Mar 2021\n"
         "- Built dashboards\n\n**Data Analyst**, _Mirefield Labs_ | Apr 2017 - Dec 2018\n- Ran it\n"
     )
-    assert [job[:2] for job in _jobs(extract_text, text)] == [
+    assert [job[:2] for job in job_rows(extract_text, text)] == [
         ("Tallowby", "Data Analyst"),
         ("Mirefield Labs", "Data Analyst"),
     ]
@@ -409,7 +396,7 @@ def test_a_job_header_written_as_a_list_item_is_a_job(
     extract_text: Extract, item: str, job: tuple[str, str]
 ) -> None:
     text = f"Experience\n\n{item}\n"
-    assert [(organization, role) for organization, role, _ in _jobs(extract_text, text)] == [job]
+    assert [(organization, role) for organization, role, _ in job_rows(extract_text, text)] == [job]
 
 
 def test_jobs_as_list_items_keep_their_description_items(extract_text: Extract) -> None:
@@ -421,7 +408,7 @@ def test_jobs_as_list_items_keep_their_description_items(extract_text: Extract) 
         "- **Clerk**, Brookmere Stores (2016 - 2018)\n"
         "  - Ran the till\n"
     )
-    assert [role for _, role, _ in _jobs(extract_text, text)] == ["Data Analyst", "Clerk"]
+    assert [role for _, role, _ in job_rows(extract_text, text)] == ["Data Analyst", "Clerk"]
 
 
 def test_parts_of_a_sentence_cut_at_its_commas_are_not_the_employer(extract_text: Extract) -> None:
@@ -433,7 +420,7 @@ def test_parts_of_a_sentence_cut_at_its_commas_are_not_the_employer(extract_text
         "rostering of up to 30 workers.\n"
         "Site Engineer (1997-2001) - Ran small local projects.\n"
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Kestrel Build Group", None, None]
 
 
@@ -447,7 +434,7 @@ def test_a_cited_title_or_a_sentence_in_the_employer_slot_is_no_employer(
         " Association\n"
         "1995 - 1998: Analyst, Harrow Valley Water Board\n"
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == [None, None, "Harrow Valley Water Board"]
 
 
@@ -489,7 +476,7 @@ def test_years_left_where_an_employer_stands_are_no_employer(extract_text: Extra
         "EXPERIENCE\n\nAnalyst, Harrow Valley Water Board, 2015 - 2018\n"
         "Analyst, 2007 2008, 2011 - 2013\n"
     )
-    organizations = [organization for organization, _, _ in _jobs(extract_text, text)]
+    organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Harrow Valley Water Board", None]
 
 
@@ -498,7 +485,7 @@ def test_a_title_cut_from_a_sentence_is_no_title(extract_text: Extract) -> None:
         "EXPERIENCE\n\nOffice Manager and later as a, Harrow Water Board, 2001 - 2005\n"
         "Analyst, Harrow Valley Water Board, 2005 - 2008\n"
     )
-    assert [role for _, role, _ in _jobs(extract_text, text)] == [None, "Analyst"]
+    assert [role for _, role, _ in job_rows(extract_text, text)] == [None, "Analyst"]
 
 
 @pytest.mark.parametrize("cut", ["University of", "Al Harrow in association with", "later as a"])
@@ -519,7 +506,7 @@ def test_a_phrase_ending_in_a_small_grammar_word_is_unfinished(cut: str) -> None
 )
 def test_a_title_headed_by_a_common_job_word_is_the_role(extract_text: Extract, title: str) -> None:
     text = f"WORK EXPERIENCE\n\n{title}\nMarlow Ridge Academy\n2014 - 2016\n- Kept the records.\n"
-    assert _jobs(extract_text, text) == [("Marlow Ridge Academy", title, None)]
+    assert job_rows(extract_text, text) == [("Marlow Ridge Academy", title, None)]
 
 
 def test_titles_joined_by_a_slash_are_a_role_by_the_first_titles_head(
@@ -529,6 +516,6 @@ def test_titles_joined_by_a_slash_are_a_role_by_the_first_titles_head(
         "WORK EXPERIENCE\n\nHarlow Fixtures, Inc., Dayton, OH\n2015 to 2019\n"
         "Plant Division Manager/VP Site Operations\n- Ran the plant.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert job_rows(extract_text, text) == [
         ("Harlow Fixtures, Inc.", "Plant Division Manager/VP Site Operations", "Dayton, OH")
     ]
