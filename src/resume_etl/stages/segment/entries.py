@@ -12,7 +12,6 @@ from resume_etl.stages.segment.emphasis import bold_led_step, leads_in_bold
 from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
-    is_continuation,
     is_definition,
     is_prose,
     names_only,
@@ -29,6 +28,7 @@ from resume_etl.stages.segment.periods import (
     is_date_line,
     is_period_alone,
 )
+from resume_etl.stages.segment.wrapping import full_width, wrapped_into
 from resume_etl.vocab import SectionKind
 
 
@@ -198,7 +198,7 @@ def split_entries(
     table_header: Line | None = None
     jobs_listed = _lists_jobs(kind, lines)
     bold_led = leads_in_bold(lines)
-    width = _full_width(lines)
+    width = full_width(lines)
     for line in lines:
         current = drafts[-1] if drafts else None
         if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
@@ -229,68 +229,40 @@ def split_entries(
             apply_step(step, line, current, drafts, intro)
             if step is Step.DROP:
                 continue
-        elif (wrapped := _wrapped_into(current, line, previous, width)) is not None:
-            wrapped.append(line)
-        elif (
-            line.kind is LineKind.BULLET
-            or (is_prose(line) and not _school_line(kind, line))
-            or _runs_as_sentence(line)
-            or line.kind is LineKind.TABLE_ROW
-            or (current is not None and _BODY_LABEL.match(line.content))
-        ):
-            (current.body if current else intro).append(line)
-        elif _opens_new_entry(current, line, drafts[0] if drafts else None):
-            drafts.append(EntryDraft(header=[line]))
         else:
-            assert current is not None
-            current.header.append(line)
+            _place_by_rules(kind, line, previous, width, (drafts, intro))
         previous = line
     _give_back_titles(drafts)
     _definitions_as_headers(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
 
 
-_MIN_WIDTH_LINES = 8
-_WIDTH_RANK = 0.9
-_FULL_SHARE = 0.9
-
-
-def _full_width(lines: list[Line]) -> int | None:
-    """How long the section's full lines are (the nine-tenths rank of its line lengths): the
-    width a paragraph wraps at. None for a section too short to tell."""
-    lengths = sorted(len(line.content.strip()) for line in lines)
-    if len(lengths) < _MIN_WIDTH_LINES:
-        return None
-    return lengths[int(_WIDTH_RANK * (len(lengths) - 1))]
-
-
-def _wrapped_into(
-    current: EntryDraft | None, line: Line, previous: Line | None, width: int | None
-) -> list[Line] | None:
-    """The part of the open entry a hard-wrapped ``line`` goes on: a line in lower case after
-    an unfinished one, or the next line of a full-width line of its body."""
-    if current is None:
-        return None
-    if is_continuation(line, previous):
-        return current.body or current.header
-    if current.body and _wraps_on(current.body[-1], line, width):
-        return current.body
-    return None
-
-
-def _wraps_on(previous: Line, line: Line, width: int | None) -> bool:
-    """``line`` goes on with the paragraph or item ``previous`` ends: ``previous`` runs the
-    full width without closing its sentence, so the page wrapped it there ("...reporting to
-    the" / "Finance Director on cash, ..."). A paragraph's last line stops short of the
-    width, and a line of names is a job's header even after a full one."""
-    if width is None or line.blank_before or previous.kind not in (LineKind.TEXT, LineKind.BULLET):
-        return False
-    if line.kind is not LineKind.TEXT or is_date_line(line.content) or has_date_field(line.content):
-        return False
-    if names_only(line):  # "Marlow Ridge School, Dayton, OH": a header, not a sentence
-        return False
-    text = previous.content.strip()
-    return len(text) >= _FULL_SHARE * width and text[-1:].isalnum()
+def _place_by_rules(
+    kind: SectionKind,
+    line: Line,
+    previous: Line | None,
+    width: int | None,
+    placed: tuple[list[EntryDraft], list[Line]],
+) -> None:
+    """Where the other rules put a line no exact rule and no model placed: on the line it
+    wraps from, in a body (a bullet, a sentence), as a new entry, or in the open header."""
+    drafts, intro = placed
+    current = drafts[-1] if drafts else None
+    if (wrapped := wrapped_into(current, line, previous, width)) is not None:
+        wrapped.append(line)
+    elif (
+        line.kind is LineKind.BULLET
+        or (is_prose(line) and not _school_line(kind, line))
+        or _runs_as_sentence(line)
+        or line.kind is LineKind.TABLE_ROW
+        or (current is not None and _BODY_LABEL.match(line.content))
+    ):
+        (current.body if current else intro).append(line)
+    elif _opens_new_entry(current, line, drafts[0] if drafts else None):
+        drafts.append(EntryDraft(header=[line]))
+    else:
+        assert current is not None
+        current.header.append(line)
 
 
 _SENTENCE_CASE_WORDS = 7
