@@ -231,7 +231,11 @@ class ExperienceRecord(DatedEntry):
 
 
 class EducationRecord(DatedEntry):
-    """One degree, diploma or course of study."""
+    """One degree, diploma or course of study.
+
+    A school written with one date alone ("BSc Physics, 2015") has it as its ``end_date``, the
+    graduation, and no ``start_date``, unless the text calls it a start ("Started 2015").
+    """
 
     entry_id: str = Field(description="Id of the entry.")
     section_id: str = Field(description="Section the entry is in.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import json
 import types
 from enum import StrEnum
@@ -137,7 +138,7 @@ def tables_markdown() -> str:
         "",
     ]
     for table, model in TABLE_MODELS.items():
-        lines += [f"## `{table}`", "", (model.__doc__ or "").strip(), ""]
+        lines += [f"## `{table}`", "", inspect.cleandoc(model.__doc__ or ""), ""]
         lines += ["| column | type | meaning |", "|---|---|---|"]
         for name, info in model.model_fields.items():
             meaning = (info.description or "").replace("|", "\\|")
