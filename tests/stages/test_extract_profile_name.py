@@ -110,3 +110,38 @@ def test_labels_set_apart_from_their_values_are_no_name(extract_text: Extract) -
     assert _name(extracted) != "Date of Birth"
     extracted = extract_text("Curriculum Vitae\nPlace of Birth:\nLagos\n")
     assert _name(extracted) != "Place of Birth"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "name"),
+    [
+        (
+            "---\nauthor: Amara Okafor\ntitle: Associate Professor\nmail: a@example.org\n---\n",
+            "Amara Okafor",
+        ),
+        (
+            "---\ntitle: 'Jonas Berg'\nwebsite: https://example.org\nemail: j@example.org\n...\n",
+            "Jonas Berg",
+        ),
+        ('---\nname: "Ingrid van Dijk"\nposition: Data Engineer\n---\n', "Ingrid van Dijk"),
+        ("---\nlayout: cv\ntitle: Kwame Mensah CV\n---\n", "Kwame Mensah"),
+    ],
+)
+def test_the_name_in_a_markdown_front_matter(
+    extract_markdown: Extract, front_matter: str, name: str
+) -> None:
+    text = front_matter + "\n## Experience\n\n- 2019-2020: Clerk, _Acme_\n"
+    assert _name(extract_markdown(text)) == name
+
+
+def test_a_front_matter_title_that_is_a_job_is_no_name(extract_markdown: Extract) -> None:
+    text = "---\ntitle: Associate Professor\nmail: a@example.org\n---\n\n## Experience\n\nClerk\n"
+    assert _name(extract_markdown(text)) is None
+
+
+def test_a_linked_setext_heading_names_the_author(extract_markdown: Extract) -> None:
+    text = (
+        "[Thi Nguyen, PhD](https://example.org)\n===============\n\n> Build teams\n\n"
+        "Experience\n---------\n\nClerk at Acme, 2019 - 2020\n"
+    )
+    assert _name(extract_markdown(text)) == "Thi Nguyen"

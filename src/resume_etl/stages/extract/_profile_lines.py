@@ -40,6 +40,8 @@ _LINE_BREAK = re.compile(r"\s{2,}|\t")
 """A gap as wide as this is a line break the text lost (it stands on a line of its own)."""
 _PIECE_EDGE = re.compile(r"^[\W_]+|(?:[^\w.)]|_)+$")
 """Markup, emoji and punctuation around a field (a trailing '.' or ')' belongs to it)."""
+_WHOLE_LINK = re.compile(r"[*_\s]*\[(?P<label>[^\]\n]+)\]\([^)\s]*\)[*_\s]*$")
+"""A field that is one markdown link ("[Jane Doe](https://…)", bold or not)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,9 @@ def _line_pieces(line: Line, index: int, text: str) -> list[Piece]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    link = _WHOLE_LINK.match(text, start, end)
+    if link is not None:  # a field that is one markdown link says its link text
+        start, end = link.span("label")
     piece = text[start:end]
     lead_match = _PIECE_EDGE.match(piece)
     lead = lead_match.end() if lead_match else 0

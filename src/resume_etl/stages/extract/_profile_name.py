@@ -1,12 +1,13 @@
 """The person's name in the header: the field that reads most like the author's name.
 
-A labelled "Name:" field wins; then a top-level markdown heading shaped like a name; otherwise
-every name-shaped field of the header (two to five name words, in any case, with particles,
-hyphens and initials; or one word of CJK script) is weighed by what supports it: standing on a
-line of its own, coming first, agreeing with the e-mail or profile handle, the entity
-recognizer's PERSON, a job title or a place right after it, a stated "I am …" sharing a word
-with it. A name stated only in a sentence ("My name is Tomasz") is the fallback. Kept apart
-from ``profile.py`` (headline, place, summary): the name is the one profile field scored.
+A labelled "Name:" field wins; then the author a markdown file's front matter states; then a
+top-level markdown heading shaped like a name; otherwise every name-shaped field of the header
+(two to five name words, in any case, with particles, hyphens and initials; or one word of CJK
+script) is weighed by what supports it: standing on a line of its own, coming first, agreeing
+with the e-mail or profile handle, the entity recognizer's PERSON, a job title or a place right
+after it, a stated "I am …" sharing a word with it. A name stated only in a sentence ("My name
+is Tomasz") is the fallback. Kept apart from ``profile.py`` (headline, place, summary): the name
+is the one profile field scored.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
+from resume_etl.stages.extract._front_matter import front_matter
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
 from resume_etl.stages.extract._profile_place import place_in
 from resume_etl.stages.extract._spans import SpanIndex, covers
@@ -38,6 +40,8 @@ _TITLE_LEAD = re.compile(
 )
 """(Used with ``match(text, pos)``, so no ``^``: it would only match at the text's start.)"""
 _MAX_NAME_WORDS = 5
+_QUOTE_MARKS = "\"'“”‘’"
+"""Quotes around a labelled value ('name: "Jane Doe"' in a markdown front matter)."""
 _LABEL_COLON = 2
 """A field's edges are trimmed of punctuation: its label's colon is just past its end."""
 _COUNTED = re.compile(r"[\d@/\\]")
@@ -64,9 +68,11 @@ class _NameShape:
 def find_name(
     header: Sequence[Line], fields: Sequence[Piece], spans: SpanIndex
 ) -> Extracted | None:
-    """The author's name: a labelled field, a name heading, or the best-supported field."""
+    """The author's name: a labelled field, the front matter's author, a name heading, or the
+    best-supported field."""
     return (
         _labelled_name(fields, spans.text)
+        or _front_matter_name(spans)
         or _heading_name(header, fields, spans)
         or _scored_name(fields, spans)
     )
@@ -83,11 +89,35 @@ def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
             if _is_label(fields[index + 1], text):
                 return None  # a form of labels with the values after them: "Name:  Date of Birth:"
             start, end = fields[index + 1].start, fields[index + 1].end
-        value = text[start:end].strip()
+        value = text[start:end].strip().strip(_QUOTE_MARKS).strip()
         if value and word_count(value) <= _MAX_NAME_WORDS + 1:
             start = text.index(value, start)
             return Extracted(value, start, start + len(value), 0.9)
     return None
+
+
+_FRONT_MATTER_AUTHOR_KEYS = ("name", "author")
+
+
+def _front_matter_name(spans: SpanIndex) -> Extracted | None:
+    """The ``name:`` or ``author:`` a front matter states; else its ``title:`` when that is
+    shaped like a name (templates that title the page with the author: "title: Jane Doe", or
+    "Jane Doe CV"), and not when it is a job ("title: Associate Professor")."""
+    keys = front_matter(spans.text)
+    for key in _FRONT_MATTER_AUTHOR_KEYS:
+        if key not in keys:
+            continue
+        shape = _name_shape(keys[key], spans)
+        if shape is not None:
+            return shape.found
+        start, end = keys[key]
+        if 2 <= word_count(spans.text[start:end]) <= _MAX_NAME_WORDS + 1:
+            return Extracted(spans.text[start:end], start, end, 0.9)
+    if "title" not in keys:
+        return None
+    candidate = _after_document_title(Piece(*keys["title"], line=0, alone=True), spans.text)
+    shape = None if candidate is None else _name_shape(candidate, spans)
+    return None if shape is None else shape.found
 
 
 def _heading_name(
