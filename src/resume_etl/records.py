@@ -151,7 +151,8 @@ class DocumentRecord(Record):
         default_factory=list,
         description=(
             "Repairs made while reading and normalizing (layout: columns, page furniture, joined "
-            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace; line_breaks: line "
+            "wrapped lines, headings; ftfy fixes, bullets, dashes, whitespace, cjk_separators; "
+            "line_breaks: line "
             "breaks restored in text that arrived as one line)."
         ),
     )

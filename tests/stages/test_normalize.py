@@ -106,3 +106,14 @@ _TRICKY = st.sampled_from(
 @example("Ã©t\u00e9\n")
 def test_the_second_pass_is_skipped_only_where_it_would_change_nothing(text: str) -> None:
     assert normalize(text) == _every_pass(text)
+
+
+def test_cjk_separators_become_ascii_with_a_space_before_the_next_field() -> None:
+    text, repairs = normalize("**学士，计算机科学**，清华大学、北京。好\nHello, world;x")
+    assert text == "**学士, 计算机科学**, 清华大学, 北京. 好\nHello, world;x"
+    assert "cjk_separators" in repairs
+
+
+@given(st.text(alphabet="ab ,;:|)", max_size=30))
+def test_text_without_cjk_letters_keeps_its_separators(text: str) -> None:
+    assert "cjk_separators" not in normalize(text)[1]

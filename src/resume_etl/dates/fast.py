@@ -20,12 +20,24 @@ _FAST_MONTH_YEAR = re.compile(
 )
 _FAST_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})")
 _FAST_NUMERIC_MONTH = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,4})")
+_FAST_CJK = re.compile(
+    r"(?P<year>(?:19|20)\d{2}) ?[年년]"
+    r"(?: ?(?P<month>\d{1,2}) ?[月월](?: ?(?P<day>\d{1,2}) ?[日일])?)?"
+)
+"""A date in Chinese, Japanese or Korean: "2019年3月", "2019年3月15日", "2019년 3월"."""
 _FAST_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,2})[-./](?P<c>\d{1,4})")
 
 
 def fast_parse(text: str, settings: DateSettings) -> PartialDate | None:
-    """English month names, seasons, numeric dates and years; None for anything else."""
-    for parse in (_fast_year, _fast_month_year, _fast_numeric_month, _fast_numeric_day):
+    """English month names, seasons, numeric dates, years and CJK dates; None for anything
+    else."""
+    for parse in (
+        _fast_year,
+        _fast_month_year,
+        _fast_numeric_month,
+        _fast_numeric_day,
+        _fast_cjk,
+    ):
         found = parse(text, settings)
         if found is not None:
             return found
@@ -117,6 +129,24 @@ def _fast_numeric_day(text: str, settings: DateSettings) -> PartialDate | None:
         return PartialDate(dt.date(year, month, day), DatePrecision.DAY)
     except ValueError:
         return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
+
+
+def _fast_cjk(text: str, settings: DateSettings) -> PartialDate | None:
+    match = _FAST_CJK.fullmatch(text)
+    if match is None:
+        return None
+    year = int(match["year"])
+    if match["month"] is None:
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR)
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR, issue=DateIssue.INVALID_MONTH)
+    if match["day"] is None:
+        return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
+    try:
+        return PartialDate(dt.date(year, month, int(match["day"])), DatePrecision.DAY)
+    except ValueError:
+        return PartialDate(dt.date(year, month, 1), DatePrecision.MONTH)
 
 
 _NUMERIC_DAY_DATE = re.compile(r"(?<![\w./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d./-])")

@@ -16,7 +16,7 @@ from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions
 
 _DATES_FACTORY = "resume_etl_dates_v1"
 _CONTACTS_FACTORY = "resume_etl_contacts_v1"
-_LEXICON_FACTORY = "resume_etl_lexicon_v1"
+_LEXICON_FACTORIES = frozenset({"resume_etl_lexicon_v1", "resume_etl_word_ends_v1"})
 FOCUS_FACTORY = "resume_etl_focus_v1"
 """The component that runs the model's statistical pipes only where extract reads them."""
 
@@ -46,7 +46,7 @@ def build_nlp(settings: ExtractSettings) -> Language:
                 config.setdefault(key, value)
         if spec.factory == _CONTACTS_FACTORY:
             config.setdefault("default_region", settings.contacts.default_region)
-        if spec.factory == _LEXICON_FACTORY:
+        if spec.factory in _LEXICON_FACTORIES:
             _check_span_key(index, config.get("span_key"))
         try:
             nlp.add_pipe(spec.factory, name=spec.name or spec.factory, config=config)

@@ -33,6 +33,14 @@ through a bytes repr on its way from a PDF or a web form."""
 _SYMBOL_FONT = re.compile(r"[\uf020-\uf0ff]")
 """Symbol and Wingdings glyphs a word processor maps to the private use area: bullets, ticks
 and arrows in lists, read as a bullet."""
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_SEPARATOR = re.compile(rf"[\u3001\u3002]|[,;:!?|)](?=[{_CJK}])")
+"""Chinese, Japanese and Korean text separates its fields with fullwidth punctuation and no
+space ("学士，计算机科学，清华大学"). ftfy makes the fullwidth forms ASCII; the ideographic
+comma and full stop are read as "," and ".", and every separator right before a CJK letter
+gets a space after it, so the tokenizer and every rule see the fields ("学士, 计算机科学,
+清华大学") as they see those of any other résumé."""
+_IDEOGRAPHIC = {"\u3001": ",", "\u3002": "."}
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\u2028\u2029]")
 _LINE_BREAKS_AND_NEL = re.compile(r"\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -105,6 +113,7 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
         ("control_chars", lambda s: _CONTROL.sub("", s.replace("\t", "    "))),
         ("spaces", lambda s: _UNICODE_SPACES.sub(" ", s)),
         ("dashes", lambda s: _DASHES.sub("-", s)),
+        ("cjk_separators", _space_cjk_separators),
         (LINE_BREAKS, restore_line_breaks),  # before "bullets": restored lines may open with one
         ("bullets", lambda s: _BULLET_LINE.sub("- ", s)),
         ("trailing_whitespace", _strip_line_ends),
@@ -116,6 +125,14 @@ def _normalize_once(text: str) -> tuple[str, list[str]]:
             repairs.append(name)
             fixed = changed
     return fixed.strip("\n"), repairs
+
+
+def _space_cjk_separators(text: str) -> str:
+    def separated(found: re.Match[str]) -> str:
+        char = _IDEOGRAPHIC.get(found.group(), found.group())
+        return char + " " if found.end() < len(text) and not text[found.end()].isspace() else char
+
+    return _CJK_SEPARATOR.sub(separated, text)
 
 
 def _unify_line_breaks(text: str) -> str:

@@ -124,6 +124,16 @@ def split_citations(document: str, lines: Sequence[Line]) -> list[list[Line]]:
     return [draft.lines for draft in drafts]
 
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>")
+"""HTML in a markdown CV ("<div class=\"small\">Presented at …</div>"): read as blanks of its width,
+so the citation's ranges stay the document's and no attribute is taken for a quoted title."""
+
+
+def blank_html_tags(text: str) -> str:
+    """``text`` with each HTML tag read as blanks of its width."""
+    return _HTML_TAG.sub(lambda tag: " " * len(tag.group()), text)
+
+
 def join_citation(document: str, lines: Sequence[Line]) -> CitationText:
     """The citation's text with each line break and its indentation read as one space.
 
@@ -134,7 +144,7 @@ def join_citation(document: str, lines: Sequence[Line]) -> CitationText:
     breaks: list[int] = []
     margin = _column(document, lines[0]) if lines else 0
     for line in lines:
-        content = document[line.content_start : line.end].rstrip()
+        content = blank_html_tags(document[line.content_start : line.end]).rstrip()
         if parts and not parts[-1].endswith("-"):
             if _column(document, line) <= margin:
                 breaks.append(len(offsets))

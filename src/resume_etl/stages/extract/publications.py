@@ -19,6 +19,7 @@ from resume_etl.stages.extract._header import MIN_SEGMENT_CHARS, trimmed_pieces
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
 from resume_etl.stages.extract.citations import (
     CitationText,
+    blank_html_tags,
     join_citation,
     parse_citation,
     split_citations,
@@ -106,7 +107,7 @@ def _venue_after_title(text: str, start: int, end: int) -> Extracted | None:
 def _citation(
     publication_id: str, section_id: str | None, line: Line, text: str
 ) -> PublicationCandidate | None:
-    content = text[line.content_start : line.end]
+    content = blank_html_tags(text[line.content_start : line.end])
     quoted = _QUOTED_TITLE.search(content)
     year_match = _YEAR.search(content)
     if quoted is None or year_match is None:
