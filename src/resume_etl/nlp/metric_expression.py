@@ -181,7 +181,7 @@ def read_full_expression(match: re.Match[str]) -> Expression | None:
         unit = _unit(match["unit"])
     qualifier = MetricQualifier.EXACT
     if match["qualifier"]:
-        qualifier = QUALIFIERS[re.sub(r"\s+", " ", match["qualifier"].lower())]
+        qualifier = QUALIFIERS[_SPACES.sub(" ", match["qualifier"].lower())]
     elif match["plus"] or match["plus_after"]:
         qualifier = MetricQualifier.AT_LEAST
     range_to = upper * scale if upper is not None else None
@@ -198,6 +198,11 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+"""Compiled once: ``re.sub`` with a pattern string looks the pattern up in ``re``'s cache on
+each call, which cost a number with a unit more than the rest of ``_unit``."""
+
+
 def _unit(written: str) -> MetricUnit:
-    form = re.sub(r"\s+", " ", written.lower())
+    form = _SPACES.sub(" ", written.lower())
     return UNITS.get(form) or _UNITS_AFTER_SPACE[form]
