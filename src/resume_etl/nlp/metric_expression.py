@@ -52,15 +52,98 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def _unit_alternation() -> str:
+def _unit_alternation(tree: bool = True) -> str:
     """Unit words end at a word boundary ("5 hours", not "5 hoursly"); symbols need none ("%"),
     and a unit written with a space may be written with any run of spaces."""
-    forms = []
-    for word in sorted(UNITS, key=len, reverse=True):
-        pattern = re.escape(word).replace(r"\ ", r"\s+")
-        forms.append(pattern + r"\b" if word[-1].isalnum() else pattern)
+    if tree:
+        forms = [word_tree(UNITS, spaced=True, bounded=True)]
+    else:
+        forms = []
+        for word in sorted(UNITS, key=len, reverse=True):
+            pattern = re.escape(word).replace(r"\ ", r"\s+")
+            forms.append(pattern + r"\b" if word[-1].isalnum() else pattern)
     forms.extend(rf"(?<=\d\s){re.escape(word)}(?![\w'’])" for word in _UNITS_AFTER_SPACE)
     return "|".join(forms)
+
+
+_Tree = dict[str, "_Tree"]
+
+
+def word_tree(words: Iterable[str], spaced: bool = False, bounded: bool = False) -> str:
+    """``alternation(words)`` written as a tree of the words' shared beginnings.
+
+    Under ``IGNORECASE`` the regex engine enters each alternative of a flat alternation in
+    turn: a hundred units after every number, some fifty qualifiers and currency codes at
+    every word of the text. In a tree it reads a character once for all the words sharing it.
+    The same places match: the words matching at one place begin one another, and the tree
+    tries them longest first, as the flat alternation does (they are written in lower case,
+    which ``IGNORECASE`` reads alike, and a place whose next character two branches could
+    read is written flat). ``spaced``: a space stands for any run of whitespace; ``bounded``:
+    a word ending in a letter or digit ends at a word boundary.
+    """
+    tree: _Tree = {}
+    for word in words:
+        node = tree
+        for character in _lowered(word):
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return _branches(tree, "", spaced, bounded)
+
+
+def _lowered(word: str) -> str:
+    """``word`` in lower case when ``IGNORECASE`` reads both forms alike, else as written."""
+    lower = word.lower()
+    if len(lower) == len(word) and re.fullmatch(re.escape(word), lower, re.IGNORECASE):
+        return lower
+    return word
+
+
+def _branches(node: _Tree, last: str, spaced: bool, bounded: bool) -> str:
+    """The regex of the words below ``node``, reached by the character ``last``."""
+    children = sorted(character for character in node if character)
+    if _twins(children):  # two branches may read one character: try their words longest first
+        suffixes = sorted(_suffixes(node), key=len, reverse=True)
+        parts = [_written(suffix, last, spaced, bounded) for suffix in suffixes]
+    else:
+        parts = [
+            re.escape(child).replace(r"\ ", r"\s+" if spaced else r"\ ")
+            + _branches(node[child], child, spaced, bounded)
+            for child in children
+        ]
+        if "" in node:  # a word ends here: tried after every longer one
+            parts.append(_end(last, bounded))
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _twins(characters: list[str]) -> bool:
+    """Whether ``IGNORECASE`` reads two of ``characters`` alike ("µ" and "μ")."""
+    return any(
+        re.fullmatch(re.escape(one), other, re.IGNORECASE)
+        for at, one in enumerate(characters)
+        for other in characters[at + 1 :]
+    )
+
+
+def _suffixes(node: _Tree) -> list[str]:
+    """The rest of each word below ``node`` ("" for a word ending at it)."""
+    return [
+        character + suffix
+        for character, child in node.items()
+        for suffix in (_suffixes(child) if character else [""])
+    ]
+
+
+def _written(suffix: str, last: str, spaced: bool, bounded: bool) -> str:
+    """The rest of a word as a regex, with the boundary of its end."""
+    pattern = re.escape(suffix)
+    if spaced:
+        pattern = pattern.replace(r"\ ", r"\s+")
+    return pattern + _end((last + suffix)[-1:], bounded)
+
+
+def _end(last: str, bounded: bool) -> str:
+    """The end of a word whose last character is ``last``."""
+    return r"\b" if bounded and last.isalnum() else ""
 
 
 _SYMBOLS = "".join(_CURRENCY_SYMBOLS)
@@ -85,23 +168,25 @@ def _starts(words: Iterable[str], guarded: bool) -> str:
     return "(?=[" + spaced + "".join(sorted(re.escape(first) for first in firsts)) + "])"
 
 
-def expression_pattern(guarded: bool = True) -> re.Pattern[str]:
-    """``EXPRESSION``; ``guarded=False`` builds it without the look-aheads of ``_starts``."""
+def expression_pattern(guarded: bool = True, tree: bool = True) -> re.Pattern[str]:
+    """``EXPRESSION``; ``guarded=False`` builds it without the look-aheads of ``_starts``,
+    ``tree=False`` with flat alternations (``alternation``) instead of ``word_tree``."""
     units = [*UNITS, *_UNITS_AFTER_SPACE]
+    words = word_tree if tree else alternation
     return re.compile(
         rf"(?<![\w/.,{_SYMBOLS}-])"
-        rf"(?:{_starts(QUALIFIERS, guarded)}(?P<qualifier>{alternation(QUALIFIERS)})"
+        rf"(?:{_starts(QUALIFIERS, guarded)}(?P<qualifier>{words(QUALIFIERS)})"
         rf"(?:\s+|(?<=[-~<>≈≥≤])))?"
         rf"(?:(?P<symbol>[{_SYMBOLS}])"
-        rf"|{_starts(_CURRENCY_CODES, guarded)}(?P<code>{alternation(_CURRENCY_CODES)})\s?)?"
+        rf"|{_starts(_CURRENCY_CODES, guarded)}(?P<code>{words(_CURRENCY_CODES)})\s?)?"
         rf"(?P<number>{NUMBER})"
         rf"(?:\s?[-–]\s?(?P<number_to>{NUMBER})(?=\s?[%xX×$€£kKmMbB]|\s?per))?"
-        rf"(?:\s?{_starts(_SCALES, guarded)}(?P<scale>{alternation(_SCALES)})(?![a-zA-Z]))?"
+        rf"(?:\s?{_starts(_SCALES, guarded)}(?P<scale>{words(_SCALES)})(?![a-zA-Z]))?"
         rf"(?P<plus>\+)?"
-        rf"(?:\s?{_starts(_BYTE_SCALES, guarded)}(?P<bytes>{alternation(_BYTE_SCALES)})\b"
-        rf"|\s?{_starts(units, guarded)}(?P<unit>{_unit_alternation()})"
+        rf"(?:\s?{_starts(_BYTE_SCALES, guarded)}(?P<bytes>{words(_BYTE_SCALES)})\b"
+        rf"|\s?{_starts(units, guarded)}(?P<unit>{_unit_alternation(tree)})"
         rf"|\s{_starts(_CURRENCY_WORDS, guarded)}"
-        rf"(?P<currency_word>{alternation(_CURRENCY_WORDS)})\b)?"
+        rf"(?P<currency_word>{words(_CURRENCY_WORDS)})\b)?"
         rf"(?P<plus_after>\+)?"
         rf"(?![\w/]|\.\d|,\d)",
         re.IGNORECASE,
@@ -181,7 +266,7 @@ def read_full_expression(match: re.Match[str]) -> Expression | None:
         unit = _unit(match["unit"])
     qualifier = MetricQualifier.EXACT
     if match["qualifier"]:
-        qualifier = QUALIFIERS[re.sub(r"\s+", " ", match["qualifier"].lower())]
+        qualifier = QUALIFIERS[_SPACES.sub(" ", match["qualifier"].lower())]
     elif match["plus"] or match["plus_after"]:
         qualifier = MetricQualifier.AT_LEAST
     range_to = upper * scale if upper is not None else None
@@ -198,6 +283,11 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+"""Compiled once: ``re.sub`` with a pattern string looks the pattern up in ``re``'s cache on
+each call, which cost a number with a unit more than the rest of ``_unit``."""
+
+
 def _unit(written: str) -> MetricUnit:
-    form = re.sub(r"\s+", " ", written.lower())
+    form = _SPACES.sub(" ", written.lower())
     return UNITS.get(form) or _UNITS_AFTER_SPACE[form]
