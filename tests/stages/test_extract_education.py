@@ -393,3 +393,22 @@ def test_only_a_lone_unlabelled_school_date_moves_to_the_end(
     else:
         assert read.start is None and not read.is_current
         assert read.end == found.start and read.end is not None and read.end.value.year == year
+
+
+def test_a_school_before_a_colon_is_the_school_not_a_label(extract_text: Extract) -> None:
+    first, second = extract_text(
+        "Education\n\nNorthvale University: Sociology, 1986\n"
+        "Brenton College: Philosophy, 1980, Magna cum laude\n"
+    ).education
+    assert _value(first.institution) == "Northvale University"
+    assert _value(second.institution) == "Brenton College"
+    first_dates = _dates(first)
+    assert first_dates is not None and first_dates.end is not None
+    assert first_dates.end.value.year == 1986
+
+
+def test_a_label_without_a_school_word_still_holds_nothing(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts, Northvale University, 2001\nPercentage: 78\n"
+    ).education
+    assert _value(school.institution) == "Northvale University"
