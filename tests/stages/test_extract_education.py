@@ -412,3 +412,36 @@ def test_a_label_without_a_school_word_still_holds_nothing(extract_text: Extract
         "Education\n\nBachelor of Arts, Northvale University, 2001\nPercentage: 78\n"
     ).education
     assert _value(school.institution) == "Northvale University"
+
+
+def test_a_degree_opening_a_long_line_is_still_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nNorthvale State University\n"
+        "B.A. Media Studies with a concentration in Corporate Communications and a minor\n"
+    ).education
+    assert _value(school.degree) is not None
+    assert str(_value(school.degree)).startswith("B.A.")
+    assert _value(school.institution) == "Northvale State University"
+
+
+def test_the_field_alone_under_a_degree_and_school_line(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPhD., University of Northvale, Lakemont.\nApplied Geophysics\n"
+    ).education
+    assert _value(school.degree) == "PhD."
+    assert _value(school.field_of_study) == "Applied Geophysics"
+    assert _value(school.institution) == "University of Northvale"
+
+
+def test_a_field_after_a_colon_the_wrap_put_under_its_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts\n\n: Business Administration\n\nBrenton Hill\n\nGPA: 3.9\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Arts"
+    assert _value(school.field_of_study) == "Business Administration"
+    assert _value(school.institution) == "Brenton Hill"
+
+
+def test_a_place_under_the_school_line_is_no_field(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\n\nBSc, University of Northvale\nLeeds, UK\n").education
+    assert _value(school.field_of_study) is None

@@ -174,6 +174,30 @@ def field_after_degree(
     return candidate
 
 
+_MAX_FIELD_WORDS = 6
+
+
+def field_on_next_line(
+    segments: list[HeaderSegment], degree: HeaderSegment, spans: SpanIndex
+) -> HeaderSegment | None:
+    """ "PhD., University of X, Santa Barbara." over "Computer Science"; "Bachelor of Arts"
+    over ": Business Administration": a short piece alone on the line under its degree is the
+    field when the degree's line names the school, or when a colon opens it (a "Degree: Field"
+    line that a page's wrap cut at its colon)."""
+    text = spans.text
+    line = line_of(text, degree.start)
+    later = [line_of(text, s.start) for s in segments if line_of(text, s.start) > line]
+    below = [s for s in segments if later and line_of(text, s.start) == min(later)]
+    if len(below) != 1 or below[0].kind not in FIELD_KINDS or is_school(below[0], spans):
+        return None
+    candidate = below[0]
+    if len(candidate.text.split()) > _MAX_FIELD_WORDS or not _alone_on_its_line(candidate, text):
+        return None
+    beside = [s for s in segments if s.start > degree.end and line_of(text, s.start) == line]
+    led_by_colon = text[degree.end : candidate.start].strip() == ":"
+    return candidate if led_by_colon or any(is_school(s, spans) for s in beside) else None
+
+
 def _alone_on_its_line(degree: HeaderSegment, text: str) -> bool:
     """Whether nothing but the degree (and punctuation) is written on its line."""
     start = text.rfind("\n", 0, degree.start) + 1

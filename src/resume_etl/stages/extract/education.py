@@ -8,6 +8,7 @@ from resume_etl.stages.extract._degree_reading import (
     INSTITUTION_KINDS,
     degree_and_field,
     field_after_degree,
+    field_on_next_line,
     level_of_subject,
     unnamed_degree,
 )
@@ -50,7 +51,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     degree, level, field_of_study = degree_and_field(degree_segment, ctx.spans, degree_levels)
     used: list[HeaderSegment] = [] if degree_segment is None else [degree_segment]
     if field_of_study is None and degree_segment is not None:
-        field_segment = field_after_degree(segments, degree_segment, ctx.spans)
+        field_segment = field_after_degree(segments, degree_segment, ctx.spans) or (
+            field_on_next_line(segments, degree_segment, ctx.spans)
+        )
         if field_segment is not None:
             field_of_study = field_segment.extracted(0.6)
             used.append(field_segment)
