@@ -445,3 +445,29 @@ def test_a_field_after_a_colon_the_wrap_put_under_its_degree(extract_text: Extra
 def test_a_place_under_the_school_line_is_no_field(extract_text: Extract) -> None:
     (school,) = extract_text("Education\n\nBSc, University of Northvale\nLeeds, UK\n").education
     assert _value(school.field_of_study) is None
+
+
+def test_a_degree_with_its_grade_in_brackets_is_still_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBSc in Physics (GPA 3.8/4.0), Northvale University, 2010\n"
+    ).education
+    assert _value(school.degree) == "BSc"
+    assert _value(school.field_of_study) == "Physics"
+    assert _value(school.institution) == "Northvale University"
+    assert _value(school.gpa) == 3.8
+
+
+def test_a_school_told_in_a_sentence_is_the_name_after_its_preposition(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Education\n\n2003-2004\nSpent one year in University of Lakemont\n"
+    ).education
+    assert _value(school.institution) == "University of Lakemont"
+
+
+def test_a_sentence_naming_no_school_word_is_left_whole(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\n2003-2004\nSpent one year in Lakemont Harbour\n"
+    ).education
+    assert _value(school.institution) == "Spent one year in Lakemont Harbour"

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
-from resume_etl.stages.extract._header import HeaderSegment, SegmentKind, line_of
+from resume_etl.stages.extract._header import GPA_STATED, HeaderSegment, SegmentKind, line_of
 from resume_etl.stages.extract._school_pieces import is_school
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.vocab import DegreeLevel
@@ -89,6 +89,16 @@ def _named_by_level(found: Sequence[Span], text: str) -> Span:
     return first
 
 
+_LAST_ASIDE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _without_grade(field: str) -> str:
+    """ "Law and French (grade 2.1)": the grade in brackets after a field is no part of it
+    (the GPA reader takes it from the line)."""
+    aside = _LAST_ASIDE.search(field)
+    return field[: aside.start()] if aside and GPA_STATED.search(aside.group()) else field
+
+
 def degree_and_field(
     segment: HeaderSegment | None, spans: SpanIndex, degree_levels: dict[str, str | None]
 ) -> tuple[Extracted | None, DegreeLevel | None, Extracted | None]:
@@ -111,7 +121,7 @@ def degree_and_field(
     rest = spans.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
-    field_text = rest[offset:].strip().rstrip(",;")
+    field_text = _without_grade(rest[offset:].strip().rstrip(",;"))
     if field_text.count(")") > field_text.count("("):
         field_text = field_text.rstrip(")")
     field_start = rest_start + offset

@@ -235,7 +235,7 @@ def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
     # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
     if employment and covers(employment, start, end, 0.6) and not titled:
         return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
-    if GPA_STATED.search(text):
+    if GPA_STATED.search(text) and not _opens_with_degree(spans, start, end):
         return segment(SegmentKind.GPA, 0.95)
     if spans.within(labels.DEGREES, start, end):
         return segment(SegmentKind.DEGREE, 0.9)

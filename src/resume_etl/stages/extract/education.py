@@ -29,6 +29,7 @@ from resume_etl.stages.extract._school_pieces import (
     region_code_as_place,
     school_across_lines,
     school_after_from,
+    school_after_sentence_lead,
     school_name,
     school_named_like_a_degree,
     stands_as_school,
@@ -69,6 +70,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     institution = named or _institution(segments, ctx.spans, used)
     if institution is not None and named is None:
         institution = school_across_lines(institution, segments, ctx.spans)
+        institution = school_after_sentence_lead(institution, segments, ctx.spans)
     if institution is not None and not stands_as_school(institution, degree, dates, ctx.spans):
         institution = None
     honors = _honors(gpa, ctx.spans.text)
