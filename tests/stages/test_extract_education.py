@@ -393,3 +393,81 @@ def test_only_a_lone_unlabelled_school_date_moves_to_the_end(
     else:
         assert read.start is None and not read.is_current
         assert read.end == found.start and read.end is not None and read.end.value.year == year
+
+
+def test_a_school_before_a_colon_is_the_school_not_a_label(extract_text: Extract) -> None:
+    first, second = extract_text(
+        "Education\n\nNorthvale University: Sociology, 1986\n"
+        "Brenton College: Philosophy, 1980, Magna cum laude\n"
+    ).education
+    assert _value(first.institution) == "Northvale University"
+    assert _value(second.institution) == "Brenton College"
+    first_dates = _dates(first)
+    assert first_dates is not None and first_dates.end is not None
+    assert first_dates.end.value.year == 1986
+
+
+def test_a_label_without_a_school_word_still_holds_nothing(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts, Northvale University, 2001\nPercentage: 78\n"
+    ).education
+    assert _value(school.institution) == "Northvale University"
+
+
+def test_a_degree_opening_a_long_line_is_still_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nNorthvale State University\n"
+        "B.A. Media Studies with a concentration in Corporate Communications and a minor\n"
+    ).education
+    assert _value(school.degree) is not None
+    assert str(_value(school.degree)).startswith("B.A.")
+    assert _value(school.institution) == "Northvale State University"
+
+
+def test_the_field_alone_under_a_degree_and_school_line(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPhD., University of Northvale, Lakemont.\nApplied Geophysics\n"
+    ).education
+    assert _value(school.degree) == "PhD."
+    assert _value(school.field_of_study) == "Applied Geophysics"
+    assert _value(school.institution) == "University of Northvale"
+
+
+def test_a_field_after_a_colon_the_wrap_put_under_its_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts\n\n: Business Administration\n\nBrenton Hill\n\nGPA: 3.9\n"
+    ).education
+    assert _value(school.degree) == "Bachelor of Arts"
+    assert _value(school.field_of_study) == "Business Administration"
+    assert _value(school.institution) == "Brenton Hill"
+
+
+def test_a_place_under_the_school_line_is_no_field(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\n\nBSc, University of Northvale\nLeeds, UK\n").education
+    assert _value(school.field_of_study) is None
+
+
+def test_a_degree_with_its_grade_in_brackets_is_still_the_degree(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBSc in Physics (GPA 3.8/4.0), Northvale University, 2010\n"
+    ).education
+    assert _value(school.degree) == "BSc"
+    assert _value(school.field_of_study) == "Physics"
+    assert _value(school.institution) == "Northvale University"
+    assert _value(school.gpa) == 3.8
+
+
+def test_a_school_told_in_a_sentence_is_the_name_after_its_preposition(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Education\n\n2003-2004\nSpent one year in University of Lakemont\n"
+    ).education
+    assert _value(school.institution) == "University of Lakemont"
+
+
+def test_a_sentence_naming_no_school_word_is_left_whole(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\n2003-2004\nSpent one year in Lakemont Harbour\n"
+    ).education
+    assert _value(school.institution) == "Spent one year in Lakemont Harbour"

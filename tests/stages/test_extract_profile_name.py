@@ -145,3 +145,30 @@ def test_a_linked_setext_heading_names_the_author(extract_markdown: Extract) -> 
         "Experience\n---------\n\nClerk at Acme, 2019 - 2020\n"
     )
     assert _name(extract_markdown(text)) == "Thi Nguyen"
+
+    ("text", "name"),
+    [
+        ("Brightwell\n12 Larch Lane, Northvale\nbw.a@example.org\n\nExperience\n", "Brightwell"),
+        ("Lindqvist\nTarrow,\nPhone:\nEmail: kl@example.org\n\nObjective\nA job.\n", "Lindqvist"),
+        ("Brannagh XXXXX\nbr@example.org\nCell: +44 7700 900123\n\nSummary\n", "Brannagh"),
+        ("Maren Solvik Education\nCurrent Address: 4 Elm Row, Tarrow\n", "Maren Solvik"),
+    ],
+)
+def test_one_name_word_on_the_first_line_over_contact_details(
+    extract_text: Extract, text: str, name: str
+) -> None:
+    assert _name(extract_text(text)) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Objective\n12 Larch Lane, Northvale\nSeeking a welding job.\n",
+        "Welder\n12 Larch Lane, Northvale\n",
+        "Brightwell\nWelder with ten years of work on ships and rigs in the North Sea\n",
+    ],
+)
+def test_one_word_without_contact_details_or_a_known_word_is_no_name(
+    extract_text: Extract, text: str
+) -> None:
+    assert _name(extract_text(text)) is None

@@ -29,8 +29,9 @@ from resume_etl.stages.extract._pieces import (
 )
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.stages.extract._told_jobs import name_before_qualifier, role_at_employer, worked_as
 from resume_etl.stages.segment import Line
-from resume_etl.wordlists import builtin_forms, builtin_values, grammar_alternation
+from resume_etl.wordlists import builtin_forms, builtin_values
 
 # What the table modules read from here, including what ``_pieces`` holds since the split.
 __all__ = [
@@ -142,7 +143,6 @@ def header_segments(
 
 
 _AFTER_AT = re.compile(r"(?:\s+at|\s*@)\s*$")
-_AT_LOWER = re.compile(r"\s+at\s+(?=[a-z\u00df-\u00ff])")
 
 
 def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
@@ -155,8 +155,8 @@ def _line_pieces(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment]:
         aside = trailing_aside(spans, piece_start, whole_end)
         piece_end = aside[0] if aside else whole_end
         pieces = (
-            _worked_as(spans, piece_start, piece_end)
-            or _role_at_employer(spans, piece_start, piece_end)
+            worked_as(spans, piece_start, piece_end)
+            or role_at_employer(spans, piece_start, piece_end)
             or classify_piece(spans, piece_start, piece_end)
         )
         first = pieces[0] if pieces else None
@@ -236,56 +236,6 @@ def _as_employer(segment: HeaderSegment) -> HeaderSegment:
     return segment
 
 
-def _role_at_employer(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:
-    at = _AT_LOWER.search(spans.text, start, end)
-    if at is None:
-        return None
-    role = classify_range(spans, start, at.start())
-    employer = next(trimmed_pieces(spans.text, at.end(), end), None)
-    if role.kind is not SegmentKind.ROLE or employer is None:
-        return None
-    organization = HeaderSegment(
-        spans.text[slice(*employer)], *employer, SegmentKind.ORGANIZATION, 0.8
-    )
-    return [role, organization]
-
-
-_WORKED_AS = re.compile(
-    r"(?i:currently\s+)?(?:Work(?:ing|ed)?|Serv(?:ing|ed)|Employed)\s+as\s+(?:an?\s+)?(?=[A-Z])"
-)
-_PERIOD_WORD = re.compile(rf"\s+(?:{grammar_alternation('period_word')})\b")
-_EMPLOYER_AFTER = re.compile(
-    rf"\s+(?:{grammar_alternation('employer_preposition')})\s+(?:the\s+)?(?=[A-Z])"
-)
-
-
-def _worked_as(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment] | None:
-    """ "Worked as Java Programmer for X Ltd.", "Working as a Lecturer in the Department of
-    Y": a job told as a sentence names the title after "as" and the employer after the
-    first "for", "at", "with" or "in" that opens a name."""
-    text = spans.text
-    lead = _WORKED_AS.match(text, start, end)
-    if lead is None:
-        return None
-    joint = _EMPLOYER_AFTER.search(text, lead.end(), end)
-    role_end = joint.start() if joint else end
-    role = next(trimmed_pieces(text, lead.end(), role_end), None)
-    if role is None:
-        return None
-    found = [HeaderSegment(text[slice(*role)], *role, SegmentKind.ROLE, 0.8)]
-    if joint is not None and (period := _PERIOD_WORD.search(text, joint.end(), end)):
-        end = period.start()  # "... for X Ltd. from" once the dates are masked
-    employer = next(trimmed_pieces(text, joint.end(), end), None) if joint else None
-    if employer is not None:
-        name_end = _name_before_qualifier(text, *employer)
-        found.append(
-            HeaderSegment(
-                text[employer[0] : name_end], employer[0], name_end, SegmentKind.ORGANIZATION, 0.8
-            )
-        )
-    return found
-
-
 def _parenthesized_employment(line: Line, spans: SpanIndex) -> list[HeaderSegment]:
     found = []
     for match in _PARENTHESES.finditer(spans.text, line.content_start, line.end):
@@ -310,6 +260,8 @@ def _labelled_segment(
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
     if kind is None and spans.within(labels.DEGREES, label.start(1), label.end(1)):
         return None  # "Bachelor of Science: Elementary Education" is a degree and its field
+    if kind is None and _names_a_school(spans, label.start(1), label.end(1)):
+        return _school_and_rest(line, spans, masks, label)
     if kind is None:
         return []
     pieces = [
@@ -321,22 +273,27 @@ def _labelled_segment(
         return []
     start, end = pieces[0][0], pieces[-1][1]
     if kind is SegmentKind.ORGANIZATION:
-        end = _name_before_qualifier(text, start, end)
+        end = name_before_qualifier(text, start, end)
     return [HeaderSegment(text[start:end], start, end, kind, 0.9)]
 
 
-_QUALIFIER_BREAK = re.compile(r"[,;]\s*")
-_MAX_QUALIFIER_WORDS = 3
+def _school_and_rest(
+    line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]], label: re.Match[str]
+) -> list[HeaderSegment]:
+    """ "Colgate University: Philosophy, 1980": a school word before the colon makes it the
+    school's name, not a label, and what follows is read as a header line's pieces."""
+    school = HeaderSegment(
+        label.group(1), label.start(1), label.end(1), SegmentKind.ORGANIZATION, 0.8
+    )
+    rest = unmasked_pieces(label.end(), line.end, masks)
+    return [school, *(segment for piece in rest for segment in _line_pieces(spans, *piece))]
 
 
-def _name_before_qualifier(text: str, start: int, end: int) -> int:
-    """End of an organization's name before a short trailing qualifier: its city ("St. Aloysius
-    College, Chennai"), what it is ("X & Associates, Chartered Accountants"), an honour."""
-    found = _QUALIFIER_BREAK.search(text, start, end)
-    if found is None:
-        return end
-    short_tail = len(text[found.end() : end].split()) <= _MAX_QUALIFIER_WORDS
-    return found.start() if text[found.start()] == ";" or short_tail else end
+def _names_a_school(spans: SpanIndex, start: int, end: int) -> bool:
+    return any(
+        span._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+        for span in spans.within(labels.ORG_KEYWORDS, start, end)
+    )
 
 
 def unmasked_pieces(

@@ -15,11 +15,20 @@ from collections.abc import Iterator
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
 from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
+from resume_etl.stages.extract._piece_places import (
+    LOCATION_WORDS,
+    SURE_SEGMENT,
+    is_legal_form,
+    name_before_place,
+    organization_then_place,
+    trailing_place,
+    with_region_codes,
+)
 from resume_etl.stages.extract._place_tail import name_then_place
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex, covers
-from resume_etl.wordlists import builtin_forms, grammar_alternation
+from resume_etl.wordlists import grammar_alternation
 
 # What other modules read from here, including the segment types that live in ``_segments``.
 __all__ = [
@@ -43,10 +52,8 @@ GPA_STATED = re.compile(
     r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
     r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
 )
-LOCATION_WORDS = builtin_forms("entry_words.jsonl", "work_place")
 """Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
 MIN_SEGMENT_CHARS = 2
-_SURE_SEGMENT = 0.8
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
 
@@ -97,16 +104,16 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     ):
         return [whole]
     parts = _comma_parts(spans, start, end)
-    classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
+    classified = with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
     if (placed := name_then_place(spans, classified)) is not None:
         return placed  # "Kettle Systems, Tarrow, Upper Norland" (``_place_tail``)
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION or (
-        len(classified) > 1 and _name_before_place(spans, classified)
+        len(classified) > 1 and name_before_place(spans, classified)
     ):
-        named = _organization_then_place(spans, classified)
+        named = organization_then_place(spans, classified)
         return named or (classified if _weak_place_before_place(classified) else [whole])
     placeable = {SegmentKind.ORGANIZATION, SegmentKind.UNKNOWN, SegmentKind.LOCATION}
     if (
@@ -117,7 +124,7 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     ):
         # "Aire Valley NHS Trust, Leeds", "GmbH, Esslingen am Neckar": the organization's name
         # comes first; what follows places or describes it.
-        place = _trailing_place(spans, classified[1:])
+        place = trailing_place(spans, classified[1:])
         return [classified[0], place] if place is not None else classified[:1]
     if (
         len(set(kinds)) > 1
@@ -133,8 +140,8 @@ def _surer_name_after(parts: list[HeaderSegment]) -> bool:
     """ "Cloud/SRE, Quillmark S.A": a first part only the NER calls an organization, before a
     part a lexicon is sure names one, is no name that the rest describes, but a piece of its
     own (a title the NER misread)."""
-    return parts[0].confidence < _SURE_SEGMENT and any(
-        part.kind is SegmentKind.ORGANIZATION and part.confidence >= _SURE_SEGMENT
+    return parts[0].confidence < SURE_SEGMENT and any(
+        part.kind is SegmentKind.ORGANIZATION and part.confidence >= SURE_SEGMENT
         for part in parts[1:]
     )
 
@@ -145,7 +152,7 @@ def _sentence_parts(parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
     training, and scheduling staff"), which cut short no longer reads as one. With a sure part
     ("velvo s.a., Lisbon"; "Program Coordinator, Department of Law. Responsible for ...") the
     parts are read as the parts of a header."""
-    if any(part.confidence >= _SURE_SEGMENT for part in parts):
+    if any(part.confidence >= SURE_SEGMENT for part in parts):
         return None
     return [
         HeaderSegment(part.text, part.start, part.end, SegmentKind.PROSE, 0.3) for part in parts
@@ -175,9 +182,6 @@ def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
     )
 
 
-_MAX_PLACE_WORDS = 3
-
-
 def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
     """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
     NET)") and the comma before a legal form ("Comunicaciones y Automatización, S.L."),
@@ -196,120 +200,11 @@ def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]
         cursor = cut + 1
     joined: list[tuple[int, int]] = []
     for part in parts:
-        if joined and _is_legal_form(spans, *part):
+        if joined and is_legal_form(spans, *part):
             joined[-1] = (joined[-1][0], part[1])
         else:
             joined.append(part)
     return joined
-
-
-_LEGAL_FORM_CHARS = re.compile(r"^[A-Z][A-Za-z.&/ ]{0,11}$")
-
-
-def _is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
-    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG")."""
-    text = spans.text[start:end]
-    if not _LEGAL_FORM_CHARS.match(text):
-        return False
-    keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
-    return bool(keywords) and covers(keywords, start, end, 0.6)
-
-
-def _trailing_place(spans: SpanIndex, rest: list[HeaderSegment]) -> HeaderSegment | None:
-    """The parts after an organization's name, as a place, when no org keyword is in them and
-    they are short or the NER reads them as a place."""
-    if not rest:
-        return None
-    start, end = rest[0].start, rest[-1].end
-    if spans.within(labels.ORG_KEYWORDS, start, end) or spans.within(
-        labels.TITLE_HEADS, start, end
-    ):
-        return None
-    text = spans.text[start:end]
-    is_place = bool(spans.entities(start, end, {"GPE", "LOC"}))
-    if not is_place and len(text.split()) > _MAX_PLACE_WORDS:
-        return None
-    return HeaderSegment(text, start, end, SegmentKind.LOCATION, 0.6)
-
-
-def _organization_then_place(
-    spans: SpanIndex, parts: list[HeaderSegment]
-) -> list[HeaderSegment] | None:
-    """ "Fenwick Marr Solicitors, Manchester" reads like a city-and-region pair; when its first
-    part is an organization (by NER or lexicon), the rest is where it is."""
-    if len(parts) < 2:
-        return None
-    name = parts[0]
-    if _name_before_place(spans, parts):
-        name = HeaderSegment(name.text, name.start, name.end, SegmentKind.ORGANIZATION, 0.6)
-    elif not _names_an_organization(spans, parts[0], parts[-1]):
-        return None
-    place_start, place_end = parts[1].start, parts[-1].end
-    place = HeaderSegment(
-        spans.text[place_start:place_end], place_start, place_end, SegmentKind.LOCATION, 0.6
-    )
-    return [name, place]
-
-
-_REGION_CODE = re.compile(r"^[A-Z]{2,3}$")
-
-
-def _with_region_codes(parts: list[HeaderSegment], text: str) -> list[HeaderSegment]:
-    """A region code after a place belongs to it: "Birmingham" and "AL" are one place. So does
-    a code after a name no rule is sure of, when the two read as a city and its region
-    ("Norwalk, CT": the small NER calls "Norwalk" nothing and "CT" an organization)."""
-    joined: list[HeaderSegment] = []
-    for part in parts:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and _may_lead_a_region_code(previous, text[previous.start : part.end])
-            and _REGION_CODE.match(part.text)
-        ):
-            place = text[previous.start : part.end]
-            joined[-1] = HeaderSegment(place, previous.start, part.end, SegmentKind.LOCATION, 0.8)
-        else:
-            joined.append(part)
-    return joined
-
-
-_UNSURE_NAME_KINDS = frozenset({SegmentKind.UNKNOWN, SegmentKind.ORGANIZATION})
-
-
-def _may_lead_a_region_code(part: HeaderSegment, joined: str) -> bool:
-    if part.kind is SegmentKind.LOCATION:
-        return True
-    unsure = part.kind in _UNSURE_NAME_KINDS and part.confidence < _SURE_SEGMENT
-    return unsure and bool(CITY_REGION.match(joined))
-
-
-def _name_before_place(spans: SpanIndex, parts: list[HeaderSegment]) -> bool:
-    """ "Brindle, Birmingham, AL", "Quillnote, Remote": a one-word name the NER does not call a
-    place, followed by a city and region code or a work-mode word, is who, not where."""
-    first, rest = parts[0], parts[1:]
-    ner_place = first.kind is SegmentKind.LOCATION and first.confidence < _SURE_SEGMENT
-    if not (first.kind is SegmentKind.UNKNOWN or ner_place):
-        return False
-    tail = spans.text[rest[0].start : rest[-1].end]
-    if tail.lower() in LOCATION_WORDS:
-        return not spans.entities(first.start, first.end, {"GPE", "LOC"})
-    # Only a region code closes a place for sure: "Coventry, England, United Kingdom" is a
-    # city, region and country, "Brindle, Birmingham, AL" an employer, city and state. Before
-    # a city and its code, a name the NER alone calls a place is the employer too ("Tarvelle,
-    # Stamford, CT"): a job names one place.
-    region = tail.rsplit(",", 1)[-1].strip()
-    return bool(CITY_REGION.match(tail)) and bool(_REGION_CODE.match(region))
-
-
-def _names_an_organization(spans: SpanIndex, first: HeaderSegment, last: HeaderSegment) -> bool:
-    """An organization by NER or lexicon; or a name of several words no NER calls a place,
-    unless what follows is a region code ("Las Cruces, NM")."""
-    if first.kind is SegmentKind.ORGANIZATION:
-        return True
-    if first.kind is not SegmentKind.UNKNOWN or _REGION_CODE.match(last.text):
-        return False
-    places = spans.entities(first.start, first.end, {"GPE", "LOC"})
-    return len(first.text.split()) >= 2 and not places
 
 
 def _gpa_after(text: str, start: int, end: int) -> bool:
@@ -317,6 +212,12 @@ def _gpa_after(text: str, start: int, end: int) -> bool:
     before it is a piece of its own."""
     found = GPA_STATED.search(text, start, end)
     return found is not None and "," in text[start : found.start()]
+
+
+def _opens_with_degree(spans: SpanIndex, start: int, end: int) -> bool:
+    """ "B.A. Communication Studies with a concentration in ...": a piece a degree opens is
+    that degree and its field, however long it runs."""
+    return any(found.start_char == start for found in spans.within(labels.DEGREES, start, end))
 
 
 def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
@@ -327,14 +228,14 @@ def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
 
     if names_a_firm(text):  # "planetline gmbh & co. kg": lower case, yet a name
         return segment(SegmentKind.ORGANIZATION, 0.9)
-    if looks_like_prose(text):
+    if looks_like_prose(text) and not _opens_with_degree(spans, start, end):
         return segment(SegmentKind.PROSE, 0.3)
     employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
     titled = bool(spans.within(labels.TITLE_HEADS, start, end))
     # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
     if employment and covers(employment, start, end, 0.6) and not titled:
         return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
-    if GPA_STATED.search(text):
+    if GPA_STATED.search(text) and not _opens_with_degree(spans, start, end):
         return segment(SegmentKind.GPA, 0.95)
     if spans.within(labels.DEGREES, start, end):
         return segment(SegmentKind.DEGREE, 0.9)

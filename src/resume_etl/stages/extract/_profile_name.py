@@ -75,7 +75,27 @@ def find_name(
         or _front_matter_name(spans)
         or _heading_name(header, fields, spans)
         or _scored_name(fields, spans)
+        or _top_word_name(fields, spans)
     )
+
+
+_CONTACT_WITHIN = 3
+"""How many fields after a one-word name may come before its address or contact details."""
+
+
+def _top_word_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
+    """A name of one word ("Halvorson") alone on the document's first line, over address or
+    contact details: a page that gives its author one name says it first. One word is too
+    weak a shape anywhere else, so only there, and only when no other field reads as a name."""
+    if len(fields) < 2 or fields[0].line != 0 or not fields[0].alone:
+        return None
+    following = fields[1 : 1 + _CONTACT_WITHIN]
+    if not any(_COUNTED.search(spans.text, f.start, f.end) for f in following):
+        return None
+    shape = _name_shape((fields[0].start, fields[0].end), spans, least_words=1)
+    if shape is None or shape.lower_case or " " in shape.found.value:
+        return None
+    return shape.found if shape.found.value[1:].islower() else None
 
 
 def _labelled_name(fields: Sequence[Piece], text: str) -> Extracted | None:
@@ -226,9 +246,12 @@ def _has_title_word(value: str) -> bool:
     return any(word.strip("#*_:|").lower() in titles for word in value.split())
 
 
-def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
+def _name_shape(
+    piece: tuple[int, int], spans: SpanIndex, least_words: int = 2
+) -> _NameShape | None:
     """The name a field holds when it is shaped like one and no lexicon claims it: its words
-    before a comma, an honorific and trailing credentials dropped."""
+    before a comma, an honorific, trailing credentials, masked words ("XXXXX") and a heading
+    word the flattened page ran into it ("Jane Doe Education") dropped."""
     text = spans.text
     start, end = piece
     comma = text.find(",", start, end)
@@ -240,9 +263,13 @@ def _name_shape(piece: tuple[int, int], spans: SpanIndex) -> _NameShape | None:
     if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
         return _NameShape(Extracted(tokens[0], *_inner(text, words[0], tokens[0]), 0.6), False)
     capitals = all(t.isupper() for t in tokens if t.isalpha())
-    while len(words) > 2 and _is_credential(tokens[-1], capitals):
+    while len(words) > least_words and _is_credential(tokens[-1], capitals):
         words, tokens = words[:-1], tokens[:-1]
-    if not 2 <= len(tokens) <= _MAX_NAME_WORDS or not all(_NAME_TOKEN.match(t) for t in tokens):
+    while len(words) > 1 and _is_tail_word(tokens[-1]):
+        words, tokens = words[:-1], tokens[:-1]
+    if not least_words <= len(tokens) <= _MAX_NAME_WORDS or not all(
+        _NAME_TOKEN.match(t) for t in tokens
+    ):
         return None
     lower_case = all(t.islower() for t in tokens)
     if not lower_case and not _capitalized(tokens):
@@ -272,6 +299,15 @@ def _is_label(field: Piece, text: str) -> bool:
     """A field right before a colon labels the value after it ("Date of Birth:"): a form
     whose labels and values were set in two columns reads label, label, value, value."""
     return _LABEL_END.match(text, field.end) is not None
+
+
+_MASK = re.compile(r"^(?:X{3,}|x{3,})$")
+
+
+def _is_tail_word(token: str) -> bool:
+    """A word that ends a name's field without being a name's: a mask an anonymized page put
+    in ("XXXXX"), or a section heading's word ("Education") run onto the name's line."""
+    return bool(_MASK.match(token)) or token.lower() in profile_words("heading_word")
 
 
 def _is_credential(token: str, capitals: bool) -> bool:

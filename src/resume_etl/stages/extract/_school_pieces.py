@@ -172,6 +172,31 @@ def _lone_school_word(school: HeaderSegment, spans: SpanIndex) -> bool:
     )
 
 
+_SENTENCE_LEAD = re.compile(
+    rf"[A-Z][a-z]+(?:\s+[a-z0-9]+)*?\s+(?:{grammar_alternation('employer_preposition')})"
+    r"\s+(?:the\s+)?(?=[A-Z])"
+)
+"""A sentence's opening before a name: "Spent one year in ", "Exchange semester at "."""
+
+
+def school_after_sentence_lead(
+    school: HeaderSegment, segments: list[HeaderSegment], spans: SpanIndex
+) -> HeaderSegment:
+    """ "Spent one year in University of Rennes I": a school told in a sentence is the name
+    after its preposition, when that name holds the school word (``segments`` updated in
+    place)."""
+    lead = _SENTENCE_LEAD.match(spans.text, school.start, school.end)
+    if lead is None:
+        return school
+    named = HeaderSegment(
+        spans.text[lead.end() : school.end], lead.end(), school.end, school.kind, school.confidence
+    )
+    if not is_school(named, spans):
+        return school
+    segments[next(i for i, s in enumerate(segments) if s is school)] = named
+    return named
+
+
 def school_name(school: HeaderSegment) -> Extracted:
     """The school's name without a full stop that closes its line ("Lakemont Media College.")."""
     if _FULL_STOP.search(school.text):
