@@ -78,6 +78,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
         return SegmentKind.ROLE
     complement = _HEAD_END.search(spans.text, start, end)
     head_end = complement.start() if complement else end
+    spelled_name = _spelled_out_name(spans, start, end)
     keywords = [
         (span.end_char, kind)
         for key, kind in (
@@ -87,6 +88,7 @@ def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | N
         for span in spans.within(key, start, end)
         if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
         and not (kind is _ORG and trade_word_modifies(spans, span, head_end))
+        and not (kind is SegmentKind.ROLE and spelled_name)
     ]
     if not keywords:
         return None
@@ -101,3 +103,25 @@ _TITLES_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
 """A slash between two words ("Manager/VP"), not inside an abbreviation ("A/P", "I/O")."""
 _HEAD_END = re.compile(rf"{COMPLEMENT.pattern}|\s[-–—]\s", re.I)
 """A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
+_SPELLED_OUT = re.compile(r"([A-Z][A-Za-z&]{1,7})\s*\(([^()]{3,80})\)(?=\s*(?:,|$))")
+_MIN_ACRONYM_CAPITALS = 2
+
+
+def _spelled_out_name(spans: SpanIndex, start: int, end: int) -> bool:
+    """ "GP (Getränke Partner)", "PPA (Pakistan Progressive Associate)": an acronym whose
+    words the brackets after it spell out is a name, and a title word in it ("Partner",
+    "Associate"), or the acronym read as a title's ("GP"), makes no title of it. Unless the
+    brackets hold one title whole: "CTO (Chief Technology Officer)" is a title."""
+    text = spans.text
+    found = _SPELLED_OUT.match(text, start, end)
+    if found is None:
+        return False
+    acronym = found.group(1).replace("&", "")
+    if sum(char.isupper() for char in acronym) < _MIN_ACRONYM_CAPITALS:
+        return False
+    initials = "".join(word[0] for word in found.group(2).split() if word[:1].isupper())
+    if initials.upper() != acronym.upper():
+        return False
+    inside = found.group(2).strip()
+    titles = spans.within(labels.TITLE_HEADS, found.start(2), found.end(2))
+    return not any(title.text == inside for title in titles)
