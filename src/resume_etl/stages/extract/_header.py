@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, before_unclosed, trailing_aside
+from resume_etl.stages.extract._colon_names import colon_in_name
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     COMPLEMENT,
@@ -310,19 +311,40 @@ def _labelled_segment(
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
     if kind is None and spans.within(labels.DEGREES, label.start(1), label.end(1)):
         return None  # "Bachelor of Science: Elementary Education" is a degree and its field
-    if kind is None:
-        return []
     pieces = [
         trimmed
         for piece in unmasked_pieces(label.end(), line.end, masks)
         for trimmed in trimmed_pieces(text, *piece)
     ]
+    if (
+        kind is None
+        and _name_before_colon(spans, label)
+        and colon_in_name(label.group(1), [text[slice(*p)] for p in pieces])
+    ):
+        return None
+    if kind is None:
+        return []
     if not pieces:
         return []
     start, end = pieces[0][0], pieces[-1][1]
     if kind is SegmentKind.ORGANIZATION:
         end = _name_before_qualifier(text, start, end)
     return [HeaderSegment(text[start:end], start, end, kind, 0.9)]
+
+
+def _name_before_colon(spans: SpanIndex, label: re.Match[str]) -> bool:
+    """Whether what stands before a colon may be a name's first half (``_colon_names``): no
+    title is in it, since "Senior Manager: Retail Banking" is a title and its unit, and no
+    school, since "Eastfield University: Sociology" is a school and what was studied there;
+    in "Founder at X: Y" only what follows "at" counts."""
+    at = list(_AT_GAP.finditer(spans.text, label.start(1), label.end(1)))
+    start, end = (at[-1].end() if at else label.start(1)), label.end(1)
+    schools = [
+        word
+        for word in spans.within(labels.ORG_KEYWORDS, start, end)
+        if word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+    ]
+    return not schools and not spans.within(labels.TITLE_HEADS, start, end)
 
 
 _QUALIFIER_BREAK = re.compile(r"[,;]\s*")
