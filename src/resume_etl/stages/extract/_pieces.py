@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
+from resume_etl.stages.extract._firm_names import is_trade_word, lists_trades
 from resume_etl.stages.extract._piece_kind import (
     COMPLEMENT,
     GPA_STATED,
@@ -94,6 +95,8 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     ):
         return [whole]
     parts = _comma_parts(spans, start, end)
+    if lists_trades(spans, parts):
+        return [HeaderSegment(text[start:end], start, end, SegmentKind.PROSE, 0.3)]
     classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
@@ -204,11 +207,16 @@ _LEGAL_FORM_CHARS = re.compile(r"^[A-Z][A-Za-z.&/ ]{0,11}$")
 
 
 def _is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
-    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG")."""
+    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG"); a trade
+    word alone ("Consulting") is none (``_firm_names.lists_trades``)."""
     text = spans.text[start:end]
     if not _LEGAL_FORM_CHARS.match(text):
         return False
-    keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
+    keywords = [
+        word
+        for word in spans.within(labels.ORG_KEYWORDS, start, end + 1)
+        if not is_trade_word(word)
+    ]
     return bool(keywords) and covers(keywords, start, end, 0.6)
 
 
