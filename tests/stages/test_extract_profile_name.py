@@ -146,6 +146,8 @@ def test_a_linked_setext_heading_names_the_author(extract_markdown: Extract) -> 
     )
     assert _name(extract_markdown(text)) == "Thi Nguyen"
 
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Brightwell\n12 Larch Lane, Northvale\nbw.a@example.org\n\nExperience\n", "Brightwell"),

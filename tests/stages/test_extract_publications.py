@@ -111,7 +111,8 @@ def test_an_html_attribute_in_a_markdown_cv_is_no_quoted_title(extract_markdown:
         "2021\n"
         ":   Roe J., Li K., **Counting birds with drones**\n\n"
         '    <div class="text-small">Presented at the Wetland Birds Meeting 2021</div>\n\n'
-        '- Li K. "Owl calls at night in cities." Urban Ecology <span class="note">4</span> (2019).\n'
+        '- Li K. "Owl calls at night in cities." Urban Ecology '
+        '<span class="note">4</span> (2019).\n'
     )
     titles = [paper.title.value for paper in document.publications]
     assert "text-small" not in titles and "note" not in titles

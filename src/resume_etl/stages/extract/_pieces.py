@@ -1,10 +1,10 @@
-"""Pieces of header lines, classified: organization, role, degree, place, prose, ...
+"""Pieces of header lines, cut at their commas where the parts differ in kind.
 
-A piece (what is left of a header line between separators) is classified by what the lexicons
-found inside it (an organization keyword, a job-title head, a degree, an employment type), by
-the shape of a place ("Leeds, UK", "Remote") or of a sentence, and last by the NER. A piece with
-commas is cut where its parts differ in kind ("Aire Valley NHS Trust, Leeds"), except inside
-brackets and before a legal form ("X y Z, S.L."). ``_header`` cuts the lines into pieces.
+A piece (what is left of a header line between separators) is classified by ``_piece_kind``
+(lexicons inside it, the shape of a place or a sentence, last the NER). A piece with commas is
+cut where its parts differ in kind ("Aire Valley NHS Trust, Leeds"), except inside brackets and
+before a legal form ("X y Z, S.L."); the places among the parts are read in ``_piece_places``.
+``_header`` cuts the lines into pieces.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 
 from resume_etl.nlp import labels
-from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
-from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
+from resume_etl.stages.extract._brackets import balanced_end
+from resume_etl.stages.extract._firm_names import lists_trades
+from resume_etl.stages.extract._piece_kind import COMPLEMENT, GPA_STATED, classify_range
 from resume_etl.stages.extract._piece_places import (
     LOCATION_WORDS,
     SURE_SEGMENT,
@@ -25,12 +26,11 @@ from resume_etl.stages.extract._piece_places import (
     with_region_codes,
 )
 from resume_etl.stages.extract._place_tail import name_then_place
-from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
-from resume_etl.stages.extract._spans import SpanIndex, covers
-from resume_etl.wordlists import grammar_alternation
+from resume_etl.stages.extract._spans import SpanIndex
 
-# What other modules read from here, including the segment types that live in ``_segments``.
+# What other modules read from here, including the segment types that live in ``_segments``
+# and the kind of a piece, in ``_piece_kind``.
 __all__ = [
     "COMPLEMENT",
     "EDGE_JUNK",
@@ -48,11 +48,6 @@ __all__ = [
 
 EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _EDGE_KEEP = re.compile(r"[)\].+#]$")
-GPA_STATED = re.compile(
-    r"(?i)\b(?:c?gpa|grade point average|grade)\b\s*[:=]?\s*(\d{1,2}(?:\.\d{1,3})?)"
-    r"(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?"
-)
-"""Where a job is done when it is no town: "Remote", "Hybrid", "On-site"."""
 MIN_SEGMENT_CHARS = 2
 """A lexicon's or a pattern's confidence; below it a segment's kind is the NER's guess."""
 
@@ -104,6 +99,8 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     ):
         return [whole]
     parts = _comma_parts(spans, start, end)
+    if lists_trades(spans, parts):
+        return [HeaderSegment(text[start:end], start, end, SegmentKind.PROSE, 0.3)]
     classified = with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
@@ -212,88 +209,6 @@ def _gpa_after(text: str, start: int, end: int) -> bool:
     before it is a piece of its own."""
     found = GPA_STATED.search(text, start, end)
     return found is not None and "," in text[start : found.start()]
-
-
-def _opens_with_degree(spans: SpanIndex, start: int, end: int) -> bool:
-    """ "B.A. Communication Studies with a concentration in ...": a piece a degree opens is
-    that degree and its field, however long it runs."""
-    return any(found.start_char == start for found in spans.within(labels.DEGREES, start, end))
-
-
-def classify_range(spans: SpanIndex, start: int, end: int) -> HeaderSegment:
-    text = spans.text[start:end]
-
-    def segment(kind: SegmentKind, confidence: float) -> HeaderSegment:
-        return HeaderSegment(text, start, end, kind, confidence)
-
-    if names_a_firm(text):  # "planetline gmbh & co. kg": lower case, yet a name
-        return segment(SegmentKind.ORGANIZATION, 0.9)
-    if looks_like_prose(text) and not _opens_with_degree(spans, start, end):
-        return segment(SegmentKind.PROSE, 0.3)
-    employment = spans.within(labels.EMPLOYMENT_TYPES, start, end)
-    titled = bool(spans.within(labels.TITLE_HEADS, start, end))
-    # "Seasonal Cook", "Apprentice Chef": a title that implies its employment type is a role.
-    if employment and covers(employment, start, end, 0.6) and not titled:
-        return segment(SegmentKind.EMPLOYMENT_TYPE, 0.95)
-    if GPA_STATED.search(text) and not _opens_with_degree(spans, start, end):
-        return segment(SegmentKind.GPA, 0.95)
-    if spans.within(labels.DEGREES, start, end):
-        return segment(SegmentKind.DEGREE, 0.9)
-    if (head_kind := _phrase_head_kind(spans, start, end)) is not None:
-        return segment(head_kind, 0.9)
-    if text.lower() in LOCATION_WORDS or CITY_REGION.match(text):
-        return segment(SegmentKind.LOCATION, 0.8)
-    places = spans.entities(start, end, {"GPE", "LOC"})
-    if places and covers(places, start, end, 0.8):
-        return segment(SegmentKind.LOCATION, 0.6)
-    if spans.entities(start, end, {"ORG"}):
-        return segment(SegmentKind.ORGANIZATION, 0.7)
-    return segment(SegmentKind.UNKNOWN, 0.5)
-
-
-COMPLEMENT = re.compile(rf"\s(?:{grammar_alternation('complement_preposition')})\s", re.I)
-_LOWER_WORD_NEXT = re.compile(r"\s+[a-z\u00df-\u00ff]{4,}\b")
-"""A lower-case content word right after a keyword: "Research focused on ..." is a clause,
-and its first word is not the head of a name."""
-
-
-def _phrase_head_kind(spans: SpanIndex, start: int, end: int) -> SegmentKind | None:
-    """Role or organization, decided by the phrase's head word.
-
-    An English noun phrase ends in its head, before any "of/for" complement: "Marketing
-    Intern" is a role, "Brightpath Media" an organization, "Head of Marketing" a role and
-    "University of Leeds" an organization, although each holds words of both lexicons.
-    Titles joined by a slash name one person's posts: "Plant Manager/VP Field Operations"
-    is a role by its first title's head, whatever the last title ends in.
-    """
-    slash = _TITLES_SLASH.search(spans.text, start, end)
-    if slash is not None and _phrase_head_kind(spans, start, slash.start()) is SegmentKind.ROLE:
-        return SegmentKind.ROLE
-    complement = _HEAD_END.search(spans.text, start, end)
-    head_end = complement.start() if complement else end
-    keywords = [
-        (span.end_char, kind)
-        for key, kind in (
-            (labels.ORG_KEYWORDS, SegmentKind.ORGANIZATION),
-            (labels.TITLE_HEADS, SegmentKind.ROLE),
-        )
-        for span in spans.within(key, start, end)
-        if not _LOWER_WORD_NEXT.match(spans.text, span.end_char, head_end)
-        and not (kind is _ORG and trade_word_modifies(spans, span, head_end))
-    ]
-    if not keywords:
-        return None
-    in_head = [found for found in keywords if found[0] <= head_end]
-    # A head word both lexicons hold is a plural ("Whitcombe Associates", "Brook Consultants"):
-    # a firm's name, since a job title names one person.
-    return max(in_head or keywords, key=lambda found: (found[0], found[1] is _ORG))[1]
-
-
-_ORG = SegmentKind.ORGANIZATION
-_TITLES_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
-"""A slash between two words ("Manager/VP"), not inside an abbreviation ("A/P", "I/O")."""
-_HEAD_END = re.compile(rf"{COMPLEMENT.pattern}|\s[-–—]\s", re.I)
-"""A complement, or a spaced dash left inside a piece ("*Developer - Finance Team*": the team)."""
 
 
 def first_of_kind(segments: list[HeaderSegment], kind: SegmentKind) -> HeaderSegment | None:

@@ -1,0 +1,42 @@
+"""A colon inside a name is no label: "The One Ring: Tolkien Online", "Quillmark: Data Lab".
+
+A labelled header line says what it holds ("Company: X"), and a label the reader does not know
+("Duration:", "Environment:", "Client:") holds nothing a header is made of, so its line is
+dropped. But names have colons too: a site, a product or a firm with a subtitle ("X: Y") stands
+where the employer does, and dropping the line lost the employer, or with "Founder at X: Y"
+the title as well. A label is one or two common words; a name before the colon, with a name
+after it, is written as names are: what comes before the colon has two words or more, every
+content word on both sides opens in capitals, and after it come a few words without digits.
+Such a line is read as any other header line (cut at its separators, its pieces classified).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_MIN_NAME_WORDS = 2
+"""A one-word label ("Client:", "Minor:") is a label whatever follows it."""
+_MAX_VALUE_WORDS = 6
+_NOT_IN_A_SUBTITLE = frozenset(",;:")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z\u00df-\u00ff]{4,}\b")
+"""A content word in lower case, inside brackets too ("(selected)"): a label's value, not a
+name, holds one."""
+
+
+def colon_in_name(before: str, after: Sequence[str]) -> bool:
+    """Whether "``before``: ``after``" is one name with a colon in it, not a label and its
+    value (see module); ``after`` is what follows the colon on its line but for its dates,
+    in the pieces the dates leave (one piece, for a name)."""
+    label_words = before.split()
+    if len(after) != 1:
+        return False
+    value = after[0].strip()
+    value_words = value.split()
+    if len(label_words) < _MIN_NAME_WORDS or not value_words:
+        return False
+    if len(value_words) > _MAX_VALUE_WORDS or not value[0].isupper():
+        return False
+    if any(char.isdigit() or char in _NOT_IN_A_SUBTITLE for char in value):
+        return False
+    return label_words[0][0].isupper() and not _LOWER_WORD.search(f"{before} {value}")
