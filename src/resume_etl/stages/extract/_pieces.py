@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
-from resume_etl.stages.extract._firm_names import names_a_firm, trade_word_modifies
+from resume_etl.stages.extract._firm_names import names_a_firm, partners_joined, trade_word_modifies
 from resume_etl.stages.extract._place_tail import name_then_place
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
@@ -180,8 +180,8 @@ _MAX_PLACE_WORDS = 3
 
 def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
     """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
-    NET)") and the comma before a legal form ("Comunicaciones y Automatización, S.L."),
-    which belongs to the name."""
+    NET)"), between a firm's partners ("Alder, Briskett & Dale") and before a legal form
+    ("Comunicaciones y Automatización, S.L."), which belong to the name."""
     text = spans.text
     cuts = [
         start + match.start()
@@ -195,7 +195,7 @@ def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]
         parts.extend(trimmed_pieces(text, cursor, cut))
         cursor = cut + 1
     joined: list[tuple[int, int]] = []
-    for part in parts:
+    for part in partners_joined(text, parts):
         if joined and _is_legal_form(spans, *part):
             joined[-1] = (joined[-1][0], part[1])
         else:
