@@ -44,14 +44,27 @@ def goes_on_describing(line: Line, following: list[Line]) -> bool:
     Leeds") or states its period. A title in sentence case heads a job only where the next
     line states its period ("Customer service advisor" / "2019 - 2021")."""
     content = line.content
-    if line.kind is not LineKind.TEXT or names_only(line) or _dated(line):
+    if line.kind is not LineKind.TEXT or names_only(line) or states_period(line):
         return False
-    if following and _dated(following[0]):
+    if following and states_period(following[0]):
         return False
     words = (word.strip(_WORD_EDGES) for word in content.split())
     lower = [word for word in words if is_lower_content_word(word, every_letter=True)]
     return len(lower) >= _PHRASE_LOWER_WORDS
 
 
-def _dated(line: Line) -> bool:
+def states_period(line: Line) -> bool:
+    """The line states a period: a date or a range, alone or as one of its fields."""
     return is_date_line(line.content) or has_date_field(line.content)
+
+
+_SENTENCE_WORDS = 8
+
+
+def reads_as_sentence(line: Line) -> bool:
+    """A long line that writes three content words in lower case ("Championed the new power
+    line to phone companies across the region"), whatever its second word: no title or name
+    runs so long in lower case. Asked only where a header has no name to lose."""
+    words = [word.strip(_WORD_EDGES) for word in line.content.split()]
+    lower = [word for word in words if is_lower_content_word(word, every_letter=True)]
+    return len(words) >= _SENTENCE_WORDS and len(lower) >= _SENTENCE_CASE_LOWER
