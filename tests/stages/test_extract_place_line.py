@@ -56,3 +56,39 @@ def test_role_of_a_linkedin_group_keeps_the_group_company(extract_text: Extract)
     )
     organizations = [organization for organization, _, _ in job_rows(extract_text, text)]
     assert organizations == ["Greenmoor Grocers", "Greenmoor Grocers"]
+
+
+_FIRMS_WITH_LEGAL_FORMS = (
+    "LEGAL EXPERIENCE\n\n"
+    "Whitlow Marren Caskey, PA\n"
+    "Fairview, Ohio\n"
+    "Paralegal (2013 - present)\n\n"
+    "Quillmark Legal Group, PA\n"
+    "Lakemont, Georgia\n"
+    "Legal Secretary (2006 - 2013)\n"
+)
+
+
+def test_a_firm_closed_by_its_legal_form_over_a_whole_place_is_the_employer(
+    extract_text: Extract,
+) -> None:
+    # "PA" (a professional association) reads as a state's code, but the job's place is the
+    # line below: the code closes the employer's name.
+    assert job_rows(extract_text, _FIRMS_WITH_LEGAL_FORMS) == [
+        ("Whitlow Marren Caskey", "Paralegal", "Fairview, Ohio"),
+        ("Quillmark Legal Group", "Legal Secretary", "Lakemont, Georgia"),
+    ]
+
+
+def test_the_same_firms_in_text_pulled_as_one_line(extract_text: Extract) -> None:
+    collapsed = "   ".join(line for line in _FIRMS_WITH_LEGAL_FORMS.splitlines() if line)
+    assert job_rows(extract_text, "Jane Roe  " + collapsed) == job_rows(
+        extract_text, _FIRMS_WITH_LEGAL_FORMS
+    )
+
+
+def test_a_town_before_its_code_stays_the_place_without_another_place(
+    extract_text: Extract,
+) -> None:
+    text = "LEGAL EXPERIENCE\n\nWhitlow Marren Caskey\nFairview, PA\nParalegal (2013 - present)\n"
+    assert job_rows(extract_text, text) == [("Whitlow Marren Caskey", "Paralegal", "Fairview, PA")]

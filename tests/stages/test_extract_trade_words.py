@@ -1,11 +1,16 @@
 """A trade word heads a firm's name only where it closes it (``_firm_names``): "Software" of
-a title ("Quality Lead Software Testing") is no employer's head. Every name here is invented."""
+a title ("Quality Lead Software Testing") is no employer's head. A firm named after its
+partners keeps their commas. Every name here is invented."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from resume_etl.stages.extract import ExtractedDocument
+from resume_etl.stages.extract._firm_names import partners_joined
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -108,3 +113,28 @@ def test_a_trade_word_opening_the_parts_is_no_list(extract_text: Extract) -> Non
     )
     employer, _title = _jobs(extract_text, text)[0]
     assert employer != "Systems, Brask, MO"
+
+
+def test_a_firm_named_after_its_partners_keeps_every_partner(extract_text: Extract) -> None:
+    # As a job board exports it: every line break collapsed into a run of spaces.
+    text = (
+        "Jane Roe   LEGAL EXPERIENCE   "
+        "Alder, Briskett, Corran & Dale   Lakemont, Georgia   Paralegal (1997 - 1999)   "
+        "Osgood, Tarrant, Vell & Prior   Lakemont, Georgia   Receptionist (1990 - 1997)"
+    )
+    assert _jobs(extract_text, text) == [
+        ("Alder, Briskett, Corran & Dale", "Paralegal"),
+        ("Osgood, Tarrant, Vell & Prior", "Receptionist"),
+    ]
+
+
+@given(st.lists(st.sampled_from(["Osgood", "Tarrant", "Vell", "Brisk", "Corran"]), min_size=1))
+def test_partners_joined_makes_one_part_of_the_surnames_and_the_pair(surnames: list[str]) -> None:
+    text = ", ".join([*surnames, "Alder & Dale", "Leeds"])
+    parts: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in text.split(", "):
+        parts.append((cursor, cursor + len(piece)))
+        cursor += len(piece) + 2
+    joined = partners_joined(text, parts)
+    assert [text[start:end] for start, end in joined] == [text[: -len(", Leeds")], "Leeds"]

@@ -8,6 +8,9 @@ spelled-out ones are ordinary words ("corporation", "limited") a clause may end 
 forms are the organization lexicon's ``legal_form`` entries (``nlp/data/org_keywords.jsonl``),
 the same the scorer drops from a name.
 
+A firm named after its partners lists their surnames, the last two joined by "&" ("Alder,
+Briskett, Corran & Dale"): its commas are no breaks between pieces (``partners_joined``).
+
 A trade word of that lexicon ("Software", "Consulting") heads a firm's name only where it
 closes the name ("Brook Software"); with a word after it, it qualifies that word, as in a
 title ("Software Testing"). Nor does a trade word that stands alone between commas:
@@ -109,3 +112,24 @@ def lists_trades(spans: SpanIndex, parts: Sequence[tuple[int, int]]) -> bool:
 
 _MIN_LISTED = 2
 _NOT_LISTED = (labels.TITLE_HEADS, labels.DEGREES)
+
+
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")
+_LAST_PARTNERS = re.compile(rf"{_SURNAME.pattern}(?: {_SURNAME.pattern})?\s+&\s+{_SURNAME.pattern}")
+
+
+def partners_joined(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Comma parts of a line with a firm's list of partners joined into one ("Alder",
+    "Briskett", "Corran & Dale" are "Alder, Briskett, Corran & Dale"): single surnames,
+    then a part that joins the last two by "&". A list that runs on after the partners (a
+    legal form, a town) keeps those parts."""
+    for index, (start, end) in enumerate(parts):
+        if index == 0 or not _LAST_PARTNERS.fullmatch(text, start, end):
+            continue
+        lead = index
+        while lead > 0 and _SURNAME.fullmatch(text, *parts[lead - 1]):
+            lead -= 1
+        if lead < index:
+            joined = (parts[lead][0], end)
+            return [*parts[:lead], joined, *partners_joined(text, parts[index + 1 :])]
+    return parts

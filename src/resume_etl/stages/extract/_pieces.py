@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import balanced_end
-from resume_etl.stages.extract._firm_names import lists_trades
+from resume_etl.stages.extract._firm_names import lists_trades, partners_joined
 from resume_etl.stages.extract._piece_kind import COMPLEMENT, GPA_STATED, classify_range
 from resume_etl.stages.extract._piece_places import (
     LOCATION_WORDS,
@@ -181,8 +181,8 @@ def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
 
 def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
     """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
-    NET)") and the comma before a legal form ("Comunicaciones y Automatización, S.L."),
-    which belongs to the name."""
+    NET)"), between a firm's partners ("Alder, Briskett & Dale") and before a legal form
+    ("Comunicaciones y Automatización, S.L."), which belong to the name."""
     text = spans.text
     cuts = [
         start + match.start()
@@ -196,7 +196,7 @@ def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]
         parts.extend(trimmed_pieces(text, cursor, cut))
         cursor = cut + 1
     joined: list[tuple[int, int]] = []
-    for part in parts:
+    for part in partners_joined(text, parts):
         if joined and is_legal_form(spans, *part):
             joined[-1] = (joined[-1][0], part[1])
         else:

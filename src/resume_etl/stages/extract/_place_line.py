@@ -6,6 +6,12 @@ line reads as a place: a city and region ("Quillmark, Madrid" has the shape of "
 Yorkshire"), or a place the NER covers whole. A job has an employer; when no rule found one,
 the first part of such a line, on a line of its own apart from the title, is the employer, and
 the rest is where the job was.
+
+A law or accounting firm closes its name with its legal form, "PA" or "PC" (a professional
+association or corporation), which reads as a state's code: "Whitlow Marren, PA" has the
+shape of "Pittsburgh, PA". A job names one place, so where its header writes a whole place on
+a line of its own ("Fairview, Ohio"), the code after the employer is no place
+(``firm_before_place``).
 """
 
 from __future__ import annotations
@@ -43,7 +49,53 @@ def employer_before_place(
         s.kind in _NAMED_KINDS and line_of(text, s.start) == line for s in segments
     ):
         return None
-    return _name_then_place(found, spans)
+    return _name_then_place(found, spans) or firm_before_place(segments, spans, found)
+
+
+def firm_before_place(
+    segments: Sequence[HeaderSegment], spans: SpanIndex, found: HeaderSegment
+) -> tuple[HeaderSegment, HeaderSegment] | None:
+    """ "Whitlow Marren, PA" over "Fairview, Ohio": a name and a code read as a place, where
+    the header holds a whole place on another line, are the employer and its legal form; the
+    other place is where the job was. A name the NER knows as a place stays one ("Troy, MI")."""
+    first = _FIRST_PART.match(spans.text, found.start, found.end)
+    if first is None or not _REGION_CODE.fullmatch(spans.text, first.end(), found.end):
+        return None
+    name_start, name_end = first.start(1), first.end(1)
+    if _REGION_CODE.fullmatch(first.group(1)) or spans.entities(
+        name_start, name_end, {"GPE", "LOC"}
+    ):
+        return None
+    place = whole_place_elsewhere(segments, spans.text, found)
+    if place is None:
+        return None
+    employer = HeaderSegment(first.group(1), name_start, name_end, SegmentKind.ORGANIZATION, 0.6)
+    return employer, place
+
+
+def place_past_code(
+    segments: Sequence[HeaderSegment], text: str, place: HeaderSegment | None
+) -> HeaderSegment | None:
+    """The job's place: not a lone code after its employer ("Quillmark Legal Group, PA", the
+    firm's legal form) where a whole place stands on another line."""
+    if place is None or not _REGION_CODE.fullmatch(place.text):
+        return place
+    return whole_place_elsewhere(segments, text, place) or place
+
+
+def whole_place_elsewhere(
+    segments: Sequence[HeaderSegment], text: str, beside: HeaderSegment
+) -> HeaderSegment | None:
+    """A place of two parts or more ("Fairview, Ohio") on another line than ``beside``."""
+    line = line_of(text, beside.start)
+    return next(
+        (
+            s
+            for s in segments
+            if s.kind is SegmentKind.LOCATION and "," in s.text and line_of(text, s.start) != line
+        ),
+        None,
+    )
 
 
 def _name_then_place(

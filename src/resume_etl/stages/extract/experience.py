@@ -26,7 +26,7 @@ from resume_etl.stages.extract._header import (
 from resume_etl.stages.extract._job_header import job_segments
 from resume_etl.stages.extract._named_place import employer_read_as_place
 from resume_etl.stages.extract._own_account import own_account_employer
-from resume_etl.stages.extract._place_line import employer_before_place
+from resume_etl.stages.extract._place_line import employer_before_place, place_past_code
 from resume_etl.stages.extract._slots import (
     SURE,
     Slot,
@@ -394,4 +394,4 @@ def _employer_and_place(
         (s for s in segments if s.kind is SegmentKind.LOCATION and not _same(s, organization)),
         None,
     )
-    return organization, location
+    return organization, place_past_code(segments, spans.text, location)

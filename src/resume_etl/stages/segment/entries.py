@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from resume_etl.nlp.word_shape import is_lower_content_word
+from resume_etl.stages.segment.describing import (
+    goes_on_describing,
+    reads_as_sentence,
+    runs_as_sentence,
+    states_period,
+)
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, EntryDraft
 from resume_etl.stages.segment.emphasis import bold_led_step, leads_in_bold
 from resume_etl.stages.segment.lines import (
@@ -199,7 +204,7 @@ def split_entries(
     jobs_listed = _lists_jobs(kind, lines)
     bold_led = leads_in_bold(lines)
     width = full_width(lines)
-    for line in lines:
+    for index, line in enumerate(lines):
         current = drafts[-1] if drafts else None
         if line.kind is LineKind.TABLE_ROW and kind is not SectionKind.PUBLICATIONS:
             # A table in an entry section: its first row names the columns, each next row is
@@ -230,9 +235,11 @@ def split_entries(
             if step is Step.DROP:
                 continue
         else:
-            _place_by_rules(kind, line, previous, width, (drafts, intro))
+            following = lines[index + 1 : index + 2]
+            _place_by_rules(kind, line, (previous, following), width, (drafts, intro))
         previous = line
     _give_back_titles(drafts)
+    _title_over_each_period(drafts)
     _definitions_as_headers(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
 
@@ -240,51 +247,33 @@ def split_entries(
 def _place_by_rules(
     kind: SectionKind,
     line: Line,
-    previous: Line | None,
+    around: tuple[Line | None, list[Line]],
     width: int | None,
     placed: tuple[list[EntryDraft], list[Line]],
 ) -> None:
     """Where the other rules put a line no exact rule and no model placed: on the line it
-    wraps from, in a body (a bullet, a sentence), as a new entry, or in the open header."""
+    wraps from, in a body (a bullet, a sentence, a duty after a description), as a new entry,
+    or in the open header. ``around`` is the line before and the one after (if any)."""
     drafts, intro = placed
+    previous, following = around
     current = drafts[-1] if drafts else None
     if (wrapped := wrapped_into(current, line, previous, width)) is not None:
         wrapped.append(line)
     elif (
         line.kind is LineKind.BULLET
         or (is_prose(line) and not _school_line(kind, line))
-        or _runs_as_sentence(line)
+        or runs_as_sentence(line)
         or line.kind is LineKind.TABLE_ROW
         or (current is not None and _BODY_LABEL.match(line.content))
     ):
         (current.body if current else intro).append(line)
+    elif current is not None and current.body and goes_on_describing(line, following):
+        current.body.append(line)  # a duty written without its bullet or its full stop
     elif _opens_new_entry(current, line, drafts[0] if drafts else None):
         drafts.append(EntryDraft(header=[line]))
     else:
         assert current is not None
         current.header.append(line)
-
-
-_SENTENCE_CASE_WORDS = 7
-_SENTENCE_CASE_LOWER = 3
-
-
-def _runs_as_sentence(line: Line) -> bool:
-    """A piece of a sentence wrapped over lines without its full stop ("Wrote and maintained
-    shared reporting templates that describe the"): it opens like a sentence, a capital then a word
-    in lower case, and writes its content words in lower case (every letter of them, so a
-    name with an inner capital, "eBay", is not one; ``is_lower_content_word``). A header
-    capitalizes its content words and opens with a name or a title ("Senior Manager, Site
-    Operations - Grew this regional firm ..."), even when a sentence runs on after it; a line
-    holding a period is a header ("brightfeld media gmbh & co. kg, Kiel   08/2010 - 08/2013")."""
-    content = line.content
-    words = content.split()
-    if len(words) < _SENTENCE_CASE_WORDS or not words[1][:1].islower():
-        return False
-    if is_date_line(content) or has_date_field(content):
-        return False
-    lower = [w for w in words if is_lower_content_word(w, every_letter=True)]
-    return len(lower) >= _SENTENCE_CASE_LOWER
 
 
 def _school_line(kind: SectionKind, line: Line) -> bool:
@@ -312,6 +301,36 @@ def _give_back_titles(drafts: list[EntryDraft]) -> None:
             continue
         entry.header[:0] = above.header[-titles:]
         del above.header[-titles:]
+
+
+def _title_over_each_period(drafts: list[EntryDraft]) -> None:
+    """ "Senior Manager" / "2019 - 2021" / "Manager" / "2016 - 2019" / "Analyst" / "2014 -
+    2016" / its description: titles over their periods, promotions at one employer. Each
+    period after the first opened an entry, so each title went to the header above, after
+    that header's own period, and the last period was left without a name. An entry whose
+    header is only its period (and maybe its description's first sentences, which nothing
+    marked as one), after a header that states its period and then one line more and has no
+    description, takes that line as its title; from the last such pair up, so a whole run of
+    promotions is paired again."""
+    for above, entry in reversed(list(pairwise(drafts))):
+        if above.body or len(above.header) < _TITLED_PERIOD_LINES or entry.header[0].blank_before:
+            continue
+        moved, period = above.header[-1], above.header[-2]
+        if not _lone_period(entry) or not is_date_line(period.content) or states_period(moved):
+            continue
+        if is_prose(moved) or reads_as_sentence(moved):
+            continue
+        entry.body[:0] = entry.header[1:]
+        entry.header[:] = [above.header.pop(), entry.header[0]]
+
+
+_TITLED_PERIOD_LINES = 2
+
+
+def _lone_period(entry: EntryDraft) -> bool:
+    """The entry's header is its period and nothing else but sentences."""
+    first, rest = entry.header[0], entry.header[1:]
+    return is_period_alone(first.content.strip(" :")) and all(map(reads_as_sentence, rest))
 
 
 def _definitions_as_headers(drafts: list[EntryDraft]) -> None:
