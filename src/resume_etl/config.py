@@ -63,7 +63,10 @@ class DateSettings(BaseModel):
     )
     current_words: tuple[str, ...] = Field(
         default=tuple(builtin_values("date_words.jsonl", "ongoing")),
-        description="Words that end a range which is still going on ('2019 - Present').",
+        description=(
+            "Words that end a range which is still going on ('2019 - Present'); the other "
+            "languages' words of date_words.jsonl ('heute', 'presente') are read as well."
+        ),
     )
     reference_date: dt.date | None = Field(
         default=None,

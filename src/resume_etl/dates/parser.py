@@ -18,9 +18,12 @@ from resume_etl.dates.durations import month_index
 from resume_etl.dates.fast import fast_parse, month_short_year
 from resume_etl.dates.points import DateRangeMatch, PartialDate
 from resume_etl.dates.words import (
+    AFTER_START_WORDS,
     ENGLISH_MONTHS,
     MONTH_KEYS,
     SEASON_MONTHS,
+    SINCE_WORDS,
+    other_language_ongoing_words,
     range_words,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
@@ -45,6 +48,10 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
 
 _YEAR4 = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"['’‘]\d{2}"
+_LETTER = r"[^\W_]"
+_GLUED = rf"(?:{_LETTER}|_{_LETTER})"
+"""What may not follow a date: a letter or digit, or an underscore glued to one ("2019_v2").
+A lone underscore may: markdown sets dates in emphasis ("_2019 – 2020_")."""
 _NUMERIC = (
     rf"{_YEAR4}[-./]\d{{1,2}}[-./]\d{{1,2}}"  # 2024-05-02
     rf"|\d{{1,2}}[-./]\d{{1,2}}[-./]{_YEAR4}"  # 15/09/2016
@@ -54,41 +61,57 @@ _NUMERIC = (
 _MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w%/]|[.,]\d)"
 """A month number and a two-digit year ("08/20"): read only as one end of a range (see
 ``month_short_year``), never alone, where it is as likely a day and month or a score."""
+_RANGE_WORDS = _alternation(set(range_words() + range_words(category="range_to_other_language")))
+"""Words that join a range's ends: "to", "until", and the few other languages' ("bis", "au")."""
+_DASHES = "-‐‑‒–—―−－~～〜→"
+"""Marks that join a range's ends: every hyphen and dash, tildes (as East Asian CVs write a
+range), an arrow."""
+
+
+def _point(months: str, seasons: str) -> str:
+    """One date of any form the scanner reads (a range's end, or a date alone)."""
+    month = rf"(?:{months})\.?(?!{_GLUED})"
+    year = rf"(?:{_YEAR4}(?!{_GLUED}|[%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!{_GLUED}))"
+    return (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
+        rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
+        rf"|{month},?[ \t]*(?:of[ \t]+)?{year}"
+        rf"|(?:{months}){_YEAR4}(?!{_GLUED}|[%+])"  # "Oct2018": a month glued to its year
+        rf"|(?:{seasons})[ \t]+{year}"
+        rf"|Q[1-4](?:[ \t]+|[ \t]*[/-][ \t]*){year}"  # a quarter: "Q3 2018", "2018-Q3"
+        rf"|{_YEAR4}(?:[ \t]+|[ \t]*-[ \t]*)Q[1-4](?!{_GLUED})"
+        rf"|(?:{_NUMERIC})(?!{_GLUED}|%)"
+        rf"|{year})"
+    )
 
 
 def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     """One regex for every date form, so a text is scanned once, left to right (the segmenter
     also asks it whether a line's field is a date and nothing else)."""
     months = _alternation(set(_month_names(settings.languages)))
-    seasons = _alternation(set(SEASON_MONTHS))
-    current = _alternation({word.lower() for word in settings.current_words})
-    month = rf"(?:{months})\.?(?!\w)"
-    year = rf"(?:{_YEAR4}(?![\w%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!\w))"
-    point = (
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
-        rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
-        rf"|{month},?[ \t]*{year}"
-        rf"|(?:{months}){_YEAR4}(?![\w%+])"  # "Oct2018": a month glued to its year
-        rf"|(?:{seasons})[ \t]+{year}"
-        rf"|(?:{_NUMERIC})(?![\w%])"
-        rf"|{year})"
-    )
+    point = _point(months, _alternation(set(SEASON_MONTHS)))
+    month = rf"(?:{months})\.?(?!{_GLUED})"
+    current_words = {word.lower() for word in settings.current_words}
+    current = _alternation(current_words | set(other_language_ongoing_words()))
     part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR}))"
     end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
-    sep = rf"{gap}(?:-{{1,3}}|[–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
+    sep = rf"{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}"
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
-        rf"(?<![\w$€£¥#@.,:/+'’-])(?<!\d )"
+        rf"(?<!{_LETTER}|[$€£¥#@.,:/+'’-])(?<!{_LETTER}_)(?<!\d )"
         # Every date opens with a word character or a short year's quote: other positions (a
         # run of spaces, emoji, dashes) fail here instead of trying each month name.
         rf"(?=[\w'’‘])"
-        rf"(?:(?P<since>since)[ \t]+)?"
+        rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})[ \t]+)?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{end})"
-        rf"|[ \t]*[-/][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
-        rf"|{sep}(?:till[ \t]+)?(?P<current>{current})(?!\w)"
+        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
+        rf"|[ \t]*/[ \t]*(?P<year_end>{_YEAR4})(?!{_GLUED}|[%/.-])"
+        rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?P<current>{current})(?!{_GLUED})"
+        rf"|[ \t]*[-–—]?[ \t]*(?:and[ \t]+)?(?P<onward>{_alternation(set(AFTER_START_WORDS))})"
+        rf"(?!{_GLUED})"
         rf"|(?P<dangle>{dangle}))?"
         # A month and two-digit year opening a range needs the range's other end.
         rf"(?(short_start)(?(end)|(?(current)|(?!))))"
@@ -198,11 +221,15 @@ class DateParser:
             end = self._month_after(end_text, start)
         if groups["short_end"] and start is not None:
             end = _short_year_end(start, groups["short_end"])
+        if groups["year_end"] and start is not None:
+            end = self.parse_point(groups["year_end"])
         if start is None:
             return None
         if end_text and end is None:
             return self._single(match, "start", start)
-        is_current = bool(groups["current"] or groups["dangle"] is not None or groups["since"])
+        is_current = bool(
+            groups["current"] or groups["onward"] or groups["dangle"] is not None or groups["since"]
+        )
         if end is not None:
             is_current = False
         return self._range(match, start, end, is_current)
