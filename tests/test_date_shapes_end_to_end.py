@@ -61,6 +61,16 @@ SHAPES: dict[str, tuple[str, str, tuple[Job, Job]]] = {
             (dt.date(2016, 9, 1), dt.date(2020, 5, 1), False),
         ),
     ),
+    "other-language-months": (
+        "janv. 2021 – aujourd'hui",
+        "März 2016 - Okt. 2020",
+        ((dt.date(2021, 1, 1), None, True), (dt.date(2016, 3, 1), dt.date(2020, 10, 1), False)),
+    ),
+    "emphasis-each-end": (
+        "*Mar 2021* – *Present*",
+        "Nov16 - Dec20",
+        ((dt.date(2021, 3, 1), None, True), (dt.date(2016, 11, 1), dt.date(2020, 12, 1), False)),
+    ),
 }  # fmt: skip
 
 

@@ -175,3 +175,65 @@ def test_a_since_word_before_a_closed_range_keeps_the_range(parser: DateParser) 
     assert found.end == PartialDate(dt.date(2020, 1, 1), YEAR)
     assert not found.is_current
     assert found.text == "2018 bis 2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("janv. 2019 – déc. 2020", dt.date(2019, 1, 1), dt.date(2020, 12, 1)),
+        ("März 2018 - Okt. 2020", dt.date(2018, 3, 1), dt.date(2020, 10, 1)),
+        ("ene. 2019 – dic. 2020", dt.date(2019, 1, 1), dt.date(2020, 12, 1)),
+        ("gennaio 2019 - luglio 2020", dt.date(2019, 1, 1), dt.date(2020, 7, 1)),
+        ("maart 2019 - mei 2020", dt.date(2019, 3, 1), dt.date(2020, 5, 1)),
+        ("fevereiro 2019 - junho 2020", dt.date(2019, 2, 1), dt.date(2020, 6, 1)),
+    ],
+)
+def test_month_names_of_the_default_languages(
+    parser: DateParser, text: str, start: dt.date, end: dt.date
+) -> None:
+    found = only(parser, text)
+    assert (found.start, found.end) == (PartialDate(start, MONTH), PartialDate(end, MONTH))
+
+
+@pytest.mark.parametrize("text", ["Sold out 2019", "a set 2019 goal", "two years ago 2019"])
+def test_an_english_word_is_no_other_languages_month(parser: DateParser, text: str) -> None:
+    assert only(parser, text).start == PartialDate(dt.date(2019, 1, 1), YEAR)
+
+
+@pytest.mark.parametrize("text", ["*2019* – *2020*", "**2019** - **2020**", "_2019_ – _2020_"])
+def test_emphasis_around_each_end_keeps_one_range(parser: DateParser, text: str) -> None:
+    found = only(parser, text)
+    assert (found.start, found.end) == (
+        PartialDate(dt.date(2019, 1, 1), YEAR),
+        PartialDate(dt.date(2020, 1, 1), YEAR),
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(_months, _months)
+def test_a_month_glued_to_a_two_digit_year_is_read_in_a_range(
+    parser: DateParser, first: dt.date, second: dt.date
+) -> None:
+    start, end = sorted((first, second))
+    written = f"{_SHORT_NAMES[start.month - 1]}{start:%y} - {_SHORT_NAMES[end.month - 1]}{end:%y}"
+    found = only(parser, f"Analyst | {written}")
+    assert (found.start, found.end) == (PartialDate(start, MONTH), PartialDate(end, MONTH))
+    assert only(parser, f"{_SHORT_NAMES[start.month - 1]}{start:%y} - now").is_current
+
+
+def test_a_month_glued_to_a_two_digit_year_alone_is_no_date(parser: DateParser) -> None:
+    assert parser.find_ranges("Bought the Jun10 model") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [("Fall semester 2019", 9), ("Spring term 2019", 3), ("Summer session 2019", 6)],
+)
+def test_a_season_named_with_its_term(parser: DateParser, text: str, month: int) -> None:
+    assert only(parser, text).start == PartialDate(dt.date(2019, month, 1), SEASON)
+
+
+def test_a_since_label_with_a_colon(parser: DateParser) -> None:
+    found = only(parser, "Since: 2019")
+    assert found.is_current
+    assert found.start == PartialDate(dt.date(2019, 1, 1), YEAR)

@@ -16,7 +16,9 @@ from resume_etl.dates.words import (
 from resume_etl.vocab import DateIssue, DatePrecision
 
 _FAST_MONTH_YEAR = re.compile(
-    r"(?P<month>[a-z]+)\.?,? ?(?:of )?(?P<year>(?:19|20)\d{2}|['’‘]\d{2})", re.IGNORECASE
+    r"(?P<month>[a-z]+)\.?,? ?(?:(?:of|semester|term|quarter|session) )?"
+    r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})",
+    re.IGNORECASE,
 )
 _FAST_QUARTER = re.compile(
     r"Q(?P<quarter>[1-4]) ?[/-]? ?(?P<year>(?:19|20)\d{2}|['’‘]\d{2})"

@@ -20,6 +20,7 @@ from resume_etl.dates.points import DateRangeMatch, PartialDate
 from resume_etl.dates.words import (
     AFTER_START_WORDS,
     ENGLISH_MONTHS,
+    MONTH_FALSE_FRIENDS,
     MONTH_KEYS,
     SEASON_MONTHS,
     SINCE_WORDS,
@@ -31,18 +32,47 @@ from resume_etl.vocab import DateIssue, DatePrecision
 _CACHE_SIZE = 8192
 
 
+Trie = dict[str, "Trie"]
+
+
 def _alternation(words: set[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex matching any of ``words``, the longest it can, written as a trie ("ju(?:ly?|ne?)"
+    rather than "july|june|jul|jun"): the scanner tries it at every word of a text, and a
+    trie keeps that cost flat as month names of more languages are added."""
+    root: Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})" + ("?" if ends_here else "")
 
 
 def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
-    """Lower-cased month names of the configured languages (plus English) -> month number."""
+    """Lower-cased month names of the configured languages (plus English) -> month number.
+
+    Another language's abbreviation that is a common English word ("set", "out", "ago") is
+    left out (``date_words.jsonl``, ``month_false_friend``): "Sold out 2019" is no October."""
     names = dict(ENGLISH_MONTHS)
     for code in languages:
         info = default_loader.get_locale(code).info
         for number, key in enumerate(MONTH_KEYS, start=1):
             for name in info.get(key, []):
-                names.setdefault(name.lower().rstrip("."), number)
+                form = name.lower().rstrip(".")
+                if form not in MONTH_FALSE_FRIENDS:
+                    names.setdefault(form, number)
     return names
 
 
@@ -61,6 +91,10 @@ _NUMERIC = (
 _MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w%/]|[.,]\d)"
 """A month number and a two-digit year ("08/20"): read only as one end of a range (see
 ``month_short_year``), never alone, where it is as likely a day and month or a score."""
+_TERMS = "semester|term|quarter|session"
+"""What may stand between a season and its year ("Fall semester 2019")."""
+_GLUED_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d]+)(?P<year>\d{2})")
+"""A month name glued to a two-digit year ("Nov18"), read only as a range's end."""
 _RANGE_WORDS = _alternation(set(range_words() + range_words(category="range_to_other_language")))
 """Words that join a range's ends: "to", "until", and the few other languages' ("bis", "au")."""
 _DASHES = "-‐‑‒–—―−－~～〜→"
@@ -77,7 +111,7 @@ def _point(months: str, seasons: str) -> str:
         rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
         rf"|{month},?[ \t]*(?:of[ \t]+)?{year}"
         rf"|(?:{months}){_YEAR4}(?!{_GLUED}|[%+])"  # "Oct2018": a month glued to its year
-        rf"|(?:{seasons})[ \t]+{year}"
+        rf"|(?:{seasons})(?:[ \t]+(?:{_TERMS}))?[ \t]+{year}"
         rf"|Q[1-4](?:[ \t]+|[ \t]*[/-][ \t]*){year}"  # a quarter: "Q3 2018", "2018-Q3"
         rf"|{_YEAR4}(?:[ \t]+|[ \t]*-[ \t]*)Q[1-4](?!{_GLUED})"
         rf"|(?:{_NUMERIC})(?!{_GLUED}|%)"
@@ -93,10 +127,12 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     month = rf"(?:{months})\.?(?!{_GLUED})"
     current_words = {word.lower() for word in settings.current_words}
     current = _alternation(current_words | set(other_language_ongoing_words()))
-    part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR}))"
-    end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR}))"
+    glued = rf"(?:{months})\d{{2}}(?!{_GLUED})"
+    part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR})|(?P<glued_start>{glued}))"
+    end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR})|(?P<glued_end>{glued}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
-    sep = rf"{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}"
+    marks = r"[*_]{0,3}"  # markdown emphasis closing one end and opening the other
+    sep = rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}{marks}"
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
@@ -104,7 +140,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         # Every date opens with a word character or a short year's quote: other positions (a
         # run of spaces, emoji, dashes) fail here instead of trying each month name.
         rf"(?=[\w'’‘])"
-        rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})[ \t]+)?"
+        rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})(?:[ \t]*:[ \t]*|[ \t]+))?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{end})"
         rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
@@ -115,6 +151,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"|(?P<dangle>{dangle}))?"
         # A month and two-digit year opening a range needs the range's other end.
         rf"(?(short_start)(?(end)|(?(current)|(?!))))"
+        rf"(?(glued_start)(?(end)|(?(current)|(?!))))"
         rf"|(?:(?<=^)|(?<=[|,(·]))[ \t]*(?P<lone_current>{lone_current})[ \t]*(?=$|[|,)·])",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -156,10 +193,14 @@ class DateParser:
         return found
 
     def _parse_end(self, text: str, *, short: bool) -> PartialDate | None:
-        """One end of a range: a month and two-digit year ("08/20") where the scanner saw one
-        in a range, else any point."""
+        """One end of a range: a month and two-digit year ("08/20", "Nov18") where the scanner
+        saw one in a range, else any point."""
         if not short:
             return self.parse_point(text)
+        glued = _GLUED_MONTH_YEAR.fullmatch(text)
+        if glued is not None:
+            number = self._months.get(glued["month"].lower())
+            text = f"{number}/{glued['year']}"
         found = month_short_year(text, self._today)
         if found is not None and month_index(found.value) > self._last_plausible_month:
             found = replace(found, issue=DateIssue.FUTURE)
@@ -211,10 +252,13 @@ class DateParser:
             return DateRangeMatch(None, None, True, start_char, end_char, groups["lone_current"])
         start_text: str = groups["start"]
         end_text: str | None = groups["end"]
-        start = self._parse_end(start_text, short=groups["short_start"] is not None)
+        start = self._parse_end(
+            start_text, short=bool(groups["short_start"] or groups["glued_start"])
+        )
         end = None
         if end_text:
-            end = self._parse_end(end_text, short=groups["short_month_end"] is not None)
+            short_end = bool(groups["short_month_end"] or groups["glued_end"])
+            end = self._parse_end(end_text, short=short_end)
         if end_text and start is None and end is not None:
             start = self._month_before(start_text, end)
         if end_text and end is None and start is not None:

@@ -14,6 +14,9 @@ ENGLISH_MONTHS: dict[str, int] = {
 SEASON_MONTHS: dict[str, int] = {
     form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "season").items()
 }
+MONTH_FALSE_FRIENDS = frozenset(builtin_values(DATE_WORDS_FILE, "month_false_friend"))
+"""Other languages' month abbreviations that are common English words ("set", "out"): never
+read as months."""
 MONTH_KEYS = tuple(
     entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
