@@ -48,9 +48,12 @@ class DateSettings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     languages: tuple[str, ...] = Field(
-        default=("en",),
+        default=("en", "de", "fr", "es", "it", "pt", "nl"),
         min_length=1,
-        description="dateparser language codes whose month names are recognized.",
+        description=(
+            "dateparser language codes whose month names are recognized ('janv. 2019', "
+            "'März 2018'); English is always read."
+        ),
     )
     date_order: DateOrder = Field(
         default="MDY", description="Order of ambiguous numeric dates such as 04/09/2014."
@@ -63,7 +66,10 @@ class DateSettings(BaseModel):
     )
     current_words: tuple[str, ...] = Field(
         default=tuple(builtin_values("date_words.jsonl", "ongoing")),
-        description="Words that end a range which is still going on ('2019 - Present').",
+        description=(
+            "Words that end a range which is still going on ('2019 - Present'); the other "
+            "languages' words of date_words.jsonl ('heute', 'presente') are read as well."
+        ),
     )
     reference_date: dt.date | None = Field(
         default=None,

@@ -28,7 +28,18 @@ dates. Where the two differ by design, the fast path's choice is the documented 
 * a range's ends may be joined by a double or triple hyphen ("2019 -- Present"), as pandoc
   and LaTeX write an en or em dash;
 * a year-first date whose middle part cannot be a month ("2014/13/02") is kept with the issue
-  ``invalid_month``, where dateparser would quietly swap day and month.
+  ``invalid_month``, where dateparser would quietly swap day and month;
+* a quarter ("Q3 2018", "2018-Q3") is stored like a season: its first month, precision
+  ``season`` (a three-month period); "September of 2019" is September 2019;
+* two four-digit years joined by a slash ("2018/2019", an academic year) are a range;
+* any hyphen, dash, minus sign, tilde or arrow joins a range's ends, and so do "to", "until",
+  "through" and the few other languages' joiners ("bis", "au") of ``date_words.jsonl``;
+* a running range ends in a ``current_words`` word, in another language's ("heute",
+  "presente", "至今"; read whatever ``current_words`` says), after "to", "till" or "up to"
+  ("- to date", "- up to now"), or in "onwards" ("2019 onwards"); a lone start after a since
+  word ("since", "seit", "depuis", "desde") runs on too;
+* a date may sit in markdown emphasis ("_2019 – 2020_", "(_2018-Present_)"): an underscore
+  ends a date as a space does, unless a letter or digit is glued to it ("2019_v2").
 
 Odd values are kept with an ``issue`` flag rather than dropped or fixed: ``invalid_month``
 ("13/2025" keeps its year), ``future`` (a period starting more than ``future_horizon_months``

@@ -16,7 +16,14 @@ from resume_etl.dates.words import (
 from resume_etl.vocab import DateIssue, DatePrecision
 
 _FAST_MONTH_YEAR = re.compile(
-    r"(?P<month>[a-z]+)\.?,? ?(?P<year>(?:19|20)\d{2}|['’‘]\d{2})", re.IGNORECASE
+    r"(?P<month>[a-z]+)\.?,? ?(?:(?:of|semester|term|quarter|session) )?"
+    r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})",
+    re.IGNORECASE,
+)
+_FAST_QUARTER = re.compile(
+    r"Q(?P<quarter>[1-4]) ?[/-]? ?(?P<year>(?:19|20)\d{2}|['’‘]\d{2})"
+    r"|(?P<year_first>(?:19|20)\d{2}) ?-? ?Q(?P<quarter_last>[1-4])",
+    re.IGNORECASE,
 )
 _FAST_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})")
 _FAST_NUMERIC_MONTH = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,4})")
@@ -29,13 +36,14 @@ _FAST_NUMERIC_DAY = re.compile(r"(?P<a>\d{1,4})[-./](?P<b>\d{1,2})[-./](?P<c>\d{
 
 
 def fast_parse(text: str, settings: DateSettings) -> PartialDate | None:
-    """English month names, seasons, numeric dates, years and CJK dates; None for anything
-    else."""
+    """English month names, seasons, quarters, numeric dates, years and CJK dates; None for
+    anything else."""
     for parse in (
         _fast_year,
         _fast_month_year,
         _fast_numeric_month,
         _fast_numeric_day,
+        _fast_quarter,
         _fast_cjk,
     ):
         found = parse(text, settings)
@@ -93,6 +101,17 @@ def _fast_month_year(text: str, settings: DateSettings) -> PartialDate | None:
     if word in SEASON_MONTHS:
         return PartialDate(dt.date(year, SEASON_MONTHS[word], 1), DatePrecision.SEASON)
     return None
+
+
+def _fast_quarter(text: str, settings: DateSettings) -> PartialDate | None:
+    """A quarter ("Q3 2018", "2018-Q3") is stored like a season: a three-month period from its
+    first month (precision ``season``)."""
+    match = _FAST_QUARTER.fullmatch(text)
+    if match is None:
+        return None
+    year = _year(match["year"] or match["year_first"], settings)
+    quarter = int(match["quarter"] or match["quarter_last"])
+    return PartialDate(dt.date(year, quarter * 3 - 2, 1), DatePrecision.SEASON)
 
 
 def _fast_numeric_month(text: str, settings: DateSettings) -> PartialDate | None:

@@ -18,9 +18,13 @@ from resume_etl.dates.durations import month_index
 from resume_etl.dates.fast import fast_parse, month_short_year
 from resume_etl.dates.points import DateRangeMatch, PartialDate
 from resume_etl.dates.words import (
+    AFTER_START_WORDS,
     ENGLISH_MONTHS,
+    MONTH_FALSE_FRIENDS,
     MONTH_KEYS,
     SEASON_MONTHS,
+    SINCE_WORDS,
+    other_language_ongoing_words,
     range_words,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
@@ -28,23 +32,56 @@ from resume_etl.vocab import DateIssue, DatePrecision
 _CACHE_SIZE = 8192
 
 
+Trie = dict[str, "Trie"]
+
+
 def _alternation(words: set[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """A regex matching any of ``words``, the longest it can, written as a trie ("ju(?:ly?|ne?)"
+    rather than "july|june|jul|jun"): the scanner tries it at every word of a text, and a
+    trie keeps that cost flat as month names of more languages are added."""
+    root: Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: Trie) -> str:
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})" + ("?" if ends_here else "")
 
 
 def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
-    """Lower-cased month names of the configured languages (plus English) -> month number."""
+    """Lower-cased month names of the configured languages (plus English) -> month number.
+
+    Another language's abbreviation that is a common English word ("set", "out", "ago") is
+    left out (``date_words.jsonl``, ``month_false_friend``): "Sold out 2019" is no October."""
     names = dict(ENGLISH_MONTHS)
     for code in languages:
         info = default_loader.get_locale(code).info
         for number, key in enumerate(MONTH_KEYS, start=1):
             for name in info.get(key, []):
-                names.setdefault(name.lower().rstrip("."), number)
+                form = name.lower().rstrip(".")
+                if form not in MONTH_FALSE_FRIENDS:
+                    names.setdefault(form, number)
     return names
 
 
 _YEAR4 = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"['’‘]\d{2}"
+_LETTER = r"[^\W_]"
+_GLUED = rf"(?:{_LETTER}|_{_LETTER})"
+"""What may not follow a date: a letter or digit, or an underscore glued to one ("2019_v2").
+A lone underscore may: markdown sets dates in emphasis ("_2019 – 2020_")."""
 _NUMERIC = (
     rf"{_YEAR4}[ \t]*[年년](?:[ \t]*(?:0?[1-9]|1[0-2])[ \t]*[月월]"  # 2019年3月, 2019년 3월
     rf"(?:[ \t]*(?:0?[1-9]|[12]\d|3[01])[ \t]*[日일])?)?|"
@@ -56,44 +93,67 @@ _NUMERIC = (
 _MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w%/]|[.,]\d)"
 """A month number and a two-digit year ("08/20"): read only as one end of a range (see
 ``month_short_year``), never alone, where it is as likely a day and month or a score."""
+_TERMS = "semester|term|quarter|session"
+"""What may stand between a season and its year ("Fall semester 2019")."""
+_GLUED_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d]+)(?P<year>\d{2})")
+"""A month name glued to a two-digit year ("Nov18"), read only as a range's end."""
+_RANGE_WORDS = _alternation(set(range_words() + range_words(category="range_to_other_language")))
+"""Words that join a range's ends: "to", "until", and the few other languages' ("bis", "au")."""
+_DASHES = "-‐‑‒–—―−－~～〜→"
+"""Marks that join a range's ends: every hyphen and dash, tildes (as East Asian CVs write a
+range), an arrow."""
+
+
+def _point(months: str, seasons: str) -> str:
+    """One date of any form the scanner reads (a range's end, or a date alone)."""
+    month = rf"(?:{months})\.?(?!{_GLUED})"
+    year = rf"(?:{_YEAR4}(?!{_GLUED}|[%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!{_GLUED}))"
+    return (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
+        rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
+        rf"|{month},?[ \t]*(?:of[ \t]+)?{year}"
+        rf"|(?:{months}){_YEAR4}(?!{_GLUED}|[%+])"  # "Oct2018": a month glued to its year
+        rf"|(?:{seasons})(?:[ \t]+(?:{_TERMS}))?[ \t]+{year}"
+        rf"|Q[1-4](?:[ \t]+|[ \t]*[/-][ \t]*){year}"  # a quarter: "Q3 2018", "2018-Q3"
+        rf"|{_YEAR4}(?:[ \t]+|[ \t]*-[ \t]*)Q[1-4](?!{_GLUED})"
+        rf"|(?:{_NUMERIC})(?!{_GLUED}|%)"
+        rf"|{year})"
+    )
 
 
 def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     """One regex for every date form, so a text is scanned once, left to right (the segmenter
     also asks it whether a line's field is a date and nothing else)."""
     months = _alternation(set(_month_names(settings.languages)))
-    seasons = _alternation(set(SEASON_MONTHS))
-    current = _alternation({word.lower() for word in settings.current_words})
-    month = rf"(?:{months})\.?(?!\w)"
-    year = rf"(?:{_YEAR4}(?![\w%+]|[ \t]\d{{3}})|{_SHORT_YEAR}(?!\w))"
-    point = (
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
-        rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
-        rf"|{month},?[ \t]*{year}"
-        rf"|(?:{months}){_YEAR4}(?![\w%+])"  # "Oct2018": a month glued to its year
-        rf"|(?:{seasons})[ \t]+{year}"
-        rf"|(?:{_NUMERIC})(?![\w%])"
-        rf"|{year})"
-    )
-    part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR}))"
-    end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR}))"
+    point = _point(months, _alternation(set(SEASON_MONTHS)))
+    month = rf"(?:{months})\.?(?!{_GLUED})"
+    current_words = {word.lower() for word in settings.current_words}
+    current = _alternation(current_words | set(other_language_ongoing_words()))
+    glued = rf"(?:{months})\d{{2}}(?!{_GLUED})"
+    part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR})|(?P<glued_start>{glued}))"
+    end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR})|(?P<glued_end>{glued}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
-    sep = rf"{gap}(?:-{{1,3}}|[–—~→]|(?:{'|'.join(range_words())})(?!\w)){gap}"
+    marks = r"[*_]{0,3}"  # markdown emphasis closing one end and opening the other
+    sep = rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}{marks}"
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
-        rf"(?<![\w$€£¥#@.,:/+'’-])(?<!\d )"
+        rf"(?<!{_LETTER}|[$€£¥#@.,:/+'’-])(?<!{_LETTER}_)(?<!\d )"
         # Every date opens with a word character or a short year's quote: other positions (a
         # run of spaces, emoji, dashes) fail here instead of trying each month name.
         rf"(?=[\w'’‘])"
-        rf"(?:(?P<since>since)[ \t]+)?"
+        rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})(?:[ \t]*:[ \t]*|[ \t]+))?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{end})"
-        rf"|[ \t]*[-/][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
-        rf"|{sep}(?:till[ \t]+)?(?P<current>{current})(?!\w)"
+        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
+        rf"|[ \t]*/[ \t]*(?P<year_end>{_YEAR4})(?!{_GLUED}|[%/.-])"
+        rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?P<current>{current})(?!{_GLUED})"
+        rf"|[ \t]*[-–—]?[ \t]*(?:and[ \t]+)?(?P<onward>{_alternation(set(AFTER_START_WORDS))})"
+        rf"(?!{_GLUED})"
         rf"|(?P<dangle>{dangle}))?"
         # A month and two-digit year opening a range needs the range's other end.
         rf"(?(short_start)(?(end)|(?(current)|(?!))))"
+        rf"(?(glued_start)(?(end)|(?(current)|(?!))))"
         rf"|(?:(?<=^)|(?<=[|,(·]))[ \t]*(?P<lone_current>{lone_current})[ \t]*(?=$|[|,)·])",
         re.IGNORECASE | re.MULTILINE,
     )
@@ -135,10 +195,14 @@ class DateParser:
         return found
 
     def _parse_end(self, text: str, *, short: bool) -> PartialDate | None:
-        """One end of a range: a month and two-digit year ("08/20") where the scanner saw one
-        in a range, else any point."""
+        """One end of a range: a month and two-digit year ("08/20", "Nov18") where the scanner
+        saw one in a range, else any point."""
         if not short:
             return self.parse_point(text)
+        glued = _GLUED_MONTH_YEAR.fullmatch(text)
+        if glued is not None:
+            number = self._months.get(glued["month"].lower())
+            text = f"{number}/{glued['year']}"
         found = month_short_year(text, self._today)
         if found is not None and month_index(found.value) > self._last_plausible_month:
             found = replace(found, issue=DateIssue.FUTURE)
@@ -190,21 +254,28 @@ class DateParser:
             return DateRangeMatch(None, None, True, start_char, end_char, groups["lone_current"])
         start_text: str = groups["start"]
         end_text: str | None = groups["end"]
-        start = self._parse_end(start_text, short=groups["short_start"] is not None)
+        start = self._parse_end(
+            start_text, short=bool(groups["short_start"] or groups["glued_start"])
+        )
         end = None
         if end_text:
-            end = self._parse_end(end_text, short=groups["short_month_end"] is not None)
+            short_end = bool(groups["short_month_end"] or groups["glued_end"])
+            end = self._parse_end(end_text, short=short_end)
         if end_text and start is None and end is not None:
             start = self._month_before(start_text, end)
         if end_text and end is None and start is not None:
             end = self._month_after(end_text, start)
         if groups["short_end"] and start is not None:
             end = _short_year_end(start, groups["short_end"])
+        if groups["year_end"] and start is not None:
+            end = self.parse_point(groups["year_end"])
         if start is None:
             return None
         if end_text and end is None:
             return self._single(match, "start", start)
-        is_current = bool(groups["current"] or groups["dangle"] is not None or groups["since"])
+        is_current = bool(
+            groups["current"] or groups["onward"] or groups["dangle"] is not None or groups["since"]
+        )
         if end is not None:
             is_current = False
         return self._range(match, start, end, is_current)

@@ -14,6 +14,9 @@ ENGLISH_MONTHS: dict[str, int] = {
 SEASON_MONTHS: dict[str, int] = {
     form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "season").items()
 }
+MONTH_FALSE_FRIENDS = frozenset(builtin_values(DATE_WORDS_FILE, "month_false_friend"))
+"""Other languages' month abbreviations that are common English words ("set", "out"): never
+read as months."""
 MONTH_KEYS = tuple(
     entry.label for entry in builtin_lexicon(DATE_WORDS_FILE) if entry.category == "month"
 )
@@ -37,6 +40,23 @@ def range_words(*uses: str, category: str = "range_to") -> tuple[str, ...]:
     ("through", "thru"); ``category="range_to_other_language"`` gives "bis", "au"."""
     words = builtin_values(DATE_WORDS_FILE, category)
     return tuple(form for form, use in words.items() if not uses or use in uses)
+
+
+def other_language_ongoing_words() -> tuple[str, ...]:
+    """Other languages' words that end a running range ("2019 – heute", "2019.07 – 至今"): the
+    date parser reads them whatever ``current_words`` says, as it reads English month names.
+
+    ``ongoing_other_language`` is also a line-role feature; ``ongoing_dates_only`` is read by
+    the date parser alone (a word added to the features needs the model retrained)."""
+    return ongoing_words(category="ongoing_other_language") + ongoing_words(
+        "alone", category="ongoing_dates_only"
+    )
+
+
+AFTER_START_WORDS = ongoing_words("after_start", category="ongoing_dates_only")
+"""Words that follow a start with no end to say it still runs ("2019 onwards")."""
+SINCE_WORDS = tuple(builtin_values(DATE_WORDS_FILE, "since"))
+"""Words before a lone start that make it a running range ("since 2018", "seit 2018")."""
 
 
 MONTH_OR_SEASON = (
