@@ -28,6 +28,7 @@ __all__ = ["CJK_LETTERS", "WordEndMatcher"]
 CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 """Kana, CJK ideographs (with extension A and compatibility forms) and Hangul syllables."""
 _CJK_TOKEN = re.compile(rf"[{CJK_LETTERS}]{{2,}}")
+_CJK_LETTER = re.compile(rf"[{CJK_LETTERS}]")
 EITHER_END = "either_end"
 
 
@@ -49,6 +50,8 @@ class WordEndMatcher(LexiconMatcher):
         self._longest = max((len(form) for form in self._ends), default=0)
 
     def __call__(self, doc: Doc) -> Doc:
+        if _CJK_LETTER.search(doc.text) is None:  # one scan of the text, not one per token
+            return doc
         found = [
             self._span(doc, token.i, label)
             for token in doc
