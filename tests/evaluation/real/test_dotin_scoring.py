@@ -174,15 +174,3 @@ def test_one_title_with_an_ampersand_stays_whole() -> None:
     assert title_parts("Director of Finance and Administration") == [
         "Director of Finance and Administration"
     ]
-
-
-def test_two_titles_joined_by_and_are_scored_title_by_title() -> None:
-    assert title_parts("Montessori Teacher and Principal") == ["Montessori Teacher", "Principal"]
-    assert title_parts("Executive Director and CEO") == ["Executive Director", "CEO"]
-    # A stop a PDF left before the joint, and a hyphened head.
-    assert title_parts("Senior Vice-President.And CEO") == ["Senior Vice-President", "CEO"]
-
-
-def test_a_title_whose_first_half_names_no_post_stays_whole() -> None:
-    assert title_parts("Sales and Marketing Manager") == ["Sales and Marketing Manager"]
-    assert title_parts("Research and Development Engineer") == ["Research and Development Engineer"]

@@ -36,7 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +46,6 @@ from resume_etl.evaluation.real.report import Tally, document_result
 from resume_etl.evaluation.real.runner import DocumentRows, InputText
 from resume_etl.evaluation.real.split import Half, half_of, near_duplicate_groups
 from resume_etl.stages.normalize import decode_byte_escapes
-from resume_etl.wordlists import builtin_lexicon
 
 DATASET = "dotin"
 HEADER_STOP_LABELS = frozenset({"Companies worked at", "College Name", "Degree", "Graduation Year"})
@@ -128,9 +126,6 @@ def gold_values(document: DotinDocument, labels: frozenset[str]) -> list[str]:
 
 
 _TITLE_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
-_TITLE_AND = re.compile(r"(?i)\s+and\s+|(?<=[a-z])\.and\s+")
-"""Two titles joined by "and" ("Law Clerk and Attorney"; "Vice-President.And CEO", a stop
-left by a PDF)."""
 """A slash between words, not inside an abbreviation ("A/P", "I/O")."""
 _TITLE_JOIN = re.compile(r"\s+&\s+")
 _MIN_TITLE_CHARS = 2
@@ -138,16 +133,13 @@ _MIN_JOINED_TITLE_WORDS = 2
 
 
 def title_parts(value: str) -> list[str]:
-    """The titles a role names: "Test Analyst/Test Manager", "Sales Associate & Social
-    Media Manager" and "Montessori Teacher and Principal" name two, and the annotators tag
-    each title of such a line on its own.
+    """The titles a role names: "Test Analyst/Test Manager" and "Sales Associate & Social
+    Media Manager" name two, and the annotators tag each title of such a line on its own.
 
     Applied to gold and predicted roles alike, so a role written as one title list is one
     list on both sides. "&" parts titles only between two of two words or more ("Sales &
-    Marketing Intern" stays whole); "and" only between two that each end in a title's head
-    word (``title_heads.jsonl``: "Director of Finance and Administration" and "Sales and
-    Marketing Manager" stay whole); a part shorter than two characters keeps the value
-    whole ("A/P Clerk").
+    Marketing Intern" stays whole); "and" never does ("Director of Finance and
+    Administration"); a part shorter than two characters keeps the value whole ("A/P Clerk").
     """
     parts = [part.strip() for part in _TITLE_SLASH.split(value)]
     if any(len(part) < _MIN_TITLE_CHARS for part in parts):
@@ -156,28 +148,8 @@ def title_parts(value: str) -> list[str]:
     for part in parts:
         joined = [piece.strip() for piece in _TITLE_JOIN.split(part)]
         whole_titles = all(len(piece.split()) >= _MIN_JOINED_TITLE_WORDS for piece in joined)
-        for title in joined if whole_titles else [part]:
-            named = [piece.strip() for piece in _TITLE_AND.split(title)]
-            titles.extend(named if all(map(_ends_in_title_head, named)) else [title])
+        titles.extend(joined if whole_titles else [part])
     return titles
-
-
-def _ends_in_title_head(title: str) -> bool:
-    words = title.lower().split()
-    return bool(words) and (
-        words[-1] in _title_heads() or words[-1].split("-")[-1] in _title_heads()
-    )
-
-
-@lru_cache(maxsize=1)
-def _title_heads() -> frozenset[str]:
-    """The last words of the title lexicon's forms, in lower case ("manager", "ceo")."""
-    return frozenset(
-        form.split()[-1].lower()
-        for entry in builtin_lexicon("title_heads.jsonl")
-        for form in entry.forms
-        if form.split()[-1].isalpha() and len(form.split()[-1]) > 1
-    )
 
 
 def _text(value: Any) -> str | None:
