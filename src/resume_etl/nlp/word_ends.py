@@ -22,11 +22,10 @@ from spacy.util import filter_spans
 
 from resume_etl.nlp import labels
 from resume_etl.nlp.components import LexiconMatcher
+from resume_etl.nlp.word_shape import CJK_LETTERS
 
-__all__ = ["CJK_LETTERS", "WordEndMatcher"]
+__all__ = ["WordEndMatcher"]
 
-CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-"""Kana, CJK ideographs (with extension A and compatibility forms) and Hangul syllables."""
 _CJK_TOKEN = re.compile(rf"[{CJK_LETTERS}]{{2,}}")
 _CJK_LETTER = re.compile(rf"[{CJK_LETTERS}]")
 EITHER_END = "either_end"

@@ -9,8 +9,12 @@ word" means the same everywhere. Words only, no lexicon, no spaCy.
 
 from __future__ import annotations
 
-__all__ = ["SMALL_WORD_MAX", "is_lower_content_word"]
+__all__ = ["CJK_LETTERS", "SMALL_WORD_MAX", "is_lower_content_word"]
 
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+"""Kana, CJK ideographs (with extension A and compatibility forms) and Hangul syllables, as a
+regex character-class body: the scripts written without spaces between words, whose names the
+normalizer, the name reader and the word-end lexicons read as one word."""
 SMALL_WORD_MAX = 3
 """Lower-case words of this length or shorter are a name's small words ("of", "and", "the")."""
 

@@ -12,6 +12,7 @@ import re
 
 import ftfy
 
+from resume_etl.nlp.word_shape import CJK_LETTERS
 from resume_etl.stages.reflow import REPAIR as LINE_BREAKS
 from resume_etl.stages.reflow import restore_line_breaks
 
@@ -33,8 +34,7 @@ through a bytes repr on its way from a PDF or a web form."""
 _SYMBOL_FONT = re.compile(r"[\uf020-\uf0ff]")
 """Symbol and Wingdings glyphs a word processor maps to the private use area: bullets, ticks
 and arrows in lists, read as a bullet."""
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_CJK_SEPARATOR = re.compile(rf"[\u3001\u3002]|[,;:!?|)](?=[{_CJK}])")
+_CJK_SEPARATOR = re.compile(rf"[\u3001\u3002]|[,;:!?|)](?=[{CJK_LETTERS}])")
 """Chinese, Japanese and Korean text separates its fields with fullwidth punctuation and no
 space ("学士，计算机科学，清华大学"). ftfy makes the fullwidth forms ASCII; the ideographic
 comma and full stop are read as "," and ".", and every separator right before a CJK letter

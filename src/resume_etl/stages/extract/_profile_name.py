@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.word_shape import CJK_LETTERS
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._front_matter import front_matter
 from resume_etl.stages.extract._profile_lines import Piece, profile_words, word_count
@@ -28,7 +29,7 @@ from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
 _NAME_LABEL = re.compile(r"(?:full\s+)?name\s*[:：]\s*", re.I)
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
-_CJK_NAME = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,4}$")
+_CJK_NAME = re.compile(rf"^[{CJK_LETTERS}]{{2,4}}$")
 """A name written in Chinese, Japanese or Korean script, without spaces: "张伟", "김민준"."""
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}(?:-[A-Z]{2,4})?|(?:[A-Z][a-z]{0,3}\.){1,3})$")
 """Post-nominal letters after a name: "RN", "PMP", "FNP-BC", "B.Sc.", "Ph.D."."""
