@@ -174,3 +174,11 @@ def test_one_word_without_contact_details_or_a_known_word_is_no_name(
     extract_text: Extract, text: str
 ) -> None:
     assert _name(extract_text(text)) is None
+
+
+@pytest.mark.parametrize(
+    "link", ["[Download PDF](cv.pdf)", "[Download PDF](https://example.org/files/cv.pdf)"]
+)
+def test_a_link_to_a_file_is_no_name(extract_markdown: Extract, link: str) -> None:
+    text = f"{link}\n\njo@example.org | +44 7700 900123\n\n## Experience\n\nClerk at Acme, 2019 - 2020\n"
+    assert _name(extract_markdown(text)) is None

@@ -40,8 +40,13 @@ _LINE_BREAK = re.compile(r"\s{2,}|\t")
 """A gap as wide as this is a line break the text lost (it stands on a line of its own)."""
 _PIECE_EDGE = re.compile(r"^[\W_]+|(?:[^\w.)]|_)+$")
 """Markup, emoji and punctuation around a field (a trailing '.' or ')' belongs to it)."""
-_WHOLE_LINK = re.compile(r"[*_\s]*\[(?P<label>[^\]\n]+)\]\([^)\s]*\)[*_\s]*$")
-"""A field that is one markdown link ("[Jane Doe](https://…)", bold or not)."""
+_WHOLE_LINK = re.compile(
+    r"[*_\s]*\[(?P<label>[^\]\n]+)\]"
+    r"\((?!\S*\.(?:pdf|docx?|odt|rtf|txt|md|tex)\))(?:https?://|www\.)[^)\s]*\)[*_\s]*$",
+    re.I,
+)
+"""A field that is one markdown link to a web page ("[Jane Doe](https://…)", bold or not); not a
+link to a file ("[Download PDF](cv.pdf)"), whose text is an action, not a name."""
 
 
 @dataclass(frozen=True, slots=True)
