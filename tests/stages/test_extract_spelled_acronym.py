@@ -27,8 +27,7 @@ def test_a_spelled_out_acronym_is_the_employer(extract_text: Extract, text: str)
 
 def test_a_title_spelled_out_stays_a_title(extract_text: Extract) -> None:
     text = (
-        "Work experience\n\nCTO (Chief Technology Officer), Kettle Systems (2010 – 2012)\n"
-        "Brask\n"
+        "Work experience\n\nCTO (Chief Technology Officer), Kettle Systems (2010 – 2012)\nBrask\n"
     )
     employer, title, _place = job_rows(extract_text, text)[0]
     assert (employer, title) == ("Kettle Systems", "CTO (Chief Technology Officer)")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from resume_etl.stages.extract import ExtractedDocument
 
 Extract = Callable[[str], ExtractedDocument]
@@ -110,3 +108,4 @@ def test_a_trade_word_opening_the_parts_is_no_list(extract_text: Extract) -> Non
     )
     employer, _title = _jobs(extract_text, text)[0]
     assert employer != "Systems, Brask, MO"
+
