@@ -108,4 +108,3 @@ def test_a_trade_word_opening_the_parts_is_no_list(extract_text: Extract) -> Non
     )
     employer, _title = _jobs(extract_text, text)[0]
     assert employer != "Systems, Brask, MO"
-
