@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resume_etl.stages.extract._colon_names import colon_in_name
+from resume_etl.stages.extract._colon_names import name_shaped
 from tests.stages.job_rows import Extract, job_rows
 
 _NAME = "The Silver Lantern: Story Archive"
@@ -42,7 +42,7 @@ def test_a_name_with_a_colon_is_the_employer(extract_text: Extract, text: str) -
     ],
 )
 def test_names_on_both_sides_of_a_colon_are_one_name(before: str, after: list[str]) -> None:
-    assert colon_in_name(before, after)
+    assert name_shaped(before, after)
 
 
 @pytest.mark.parametrize(
@@ -58,12 +58,12 @@ def test_names_on_both_sides_of_a_colon_are_one_name(before: str, after: list[st
     ],
 )
 def test_labels_and_their_values_are_no_name(before: str, after: list[str]) -> None:
-    assert not colon_in_name(before, after)
+    assert not name_shaped(before, after)
 
 
 @given(st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True), st.text(max_size=40))
 def test_a_one_word_label_is_never_a_name(label: str, value: str) -> None:
-    assert not colon_in_name(label, [value])
+    assert not name_shaped(label, [value])
 
 
 def test_a_title_before_a_colon_keeps_the_line_a_label(extract_text: Extract) -> None:

@@ -180,5 +180,6 @@ def test_one_word_without_contact_details_or_a_known_word_is_no_name(
     "link", ["[Download PDF](cv.pdf)", "[Download PDF](https://example.org/files/cv.pdf)"]
 )
 def test_a_link_to_a_file_is_no_name(extract_markdown: Extract, link: str) -> None:
-    text = f"{link}\n\njo@example.org | +44 7700 900123\n\n## Experience\n\nClerk at Acme, 2019 - 2020\n"
+    contacts = "jo@example.org | +44 7700 900123"
+    text = f"{link}\n\n{contacts}\n\n## Experience\n\nClerk at Acme, 2019 - 2020\n"
     assert _name(extract_markdown(text)) is None

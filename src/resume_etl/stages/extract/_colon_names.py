@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from resume_etl.nlp import labels
+from resume_etl.stages.extract._spans import SpanIndex
+
 _MIN_NAME_WORDS = 2
 """A one-word label ("Client:", "Minor:") is a label whatever follows it."""
 _MAX_VALUE_WORDS = 6
@@ -24,10 +27,33 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z\u00df-\u00ff]{4,}\b")
 name, holds one."""
 
 
-def colon_in_name(before: str, after: Sequence[str]) -> bool:
+def colon_in_name(spans: SpanIndex, before: tuple[int, int], after: Sequence[str]) -> bool:
     """Whether "``before``: ``after``" is one name with a colon in it, not a label and its
-    value (see module); ``after`` is what follows the colon on its line but for its dates,
-    in the pieces the dates leave (one piece, for a name)."""
+    value (see module); ``before`` is where the would-be label stands, ``after`` what follows
+    the colon on its line but for its dates, in the pieces the dates leave (one, for a name)."""
+    return _name_before_colon(spans, *before) and name_shaped(spans.text[slice(*before)], after)
+
+
+_AT = re.compile(r"\s+at\s+")
+
+
+def _name_before_colon(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether what stands before a colon may be a name's first half: no title is in it, since
+    "Senior Manager: Retail Banking" is a title and its unit, and no school, since "Eastfield
+    University: Sociology" is a school and what was studied there; in "Founder at X: Y" only
+    what follows "at" counts."""
+    at = list(_AT.finditer(spans.text, start, end))
+    start = at[-1].end() if at else start
+    schools = [
+        word
+        for word in spans.within(labels.ORG_KEYWORDS, start, end)
+        if word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+    ]
+    return not schools and not spans.within(labels.TITLE_HEADS, start, end)
+
+
+def name_shaped(before: str, after: Sequence[str]) -> bool:
+    """Whether the words on both sides of a colon are written as a name's (see module)."""
     label_words = before.split()
     if len(after) != 1:
         return False

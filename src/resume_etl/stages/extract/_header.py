@@ -268,11 +268,7 @@ def _labelled_segment(
         for piece in unmasked_pieces(label.end(), line.end, masks)
         for trimmed in trimmed_pieces(text, *piece)
     ]
-    if (
-        kind is None
-        and _name_before_colon(spans, label)
-        and colon_in_name(label.group(1), [text[slice(*p)] for p in pieces])
-    ):
+    if kind is None and colon_in_name(spans, label.span(1), [text[slice(*p)] for p in pieces]):
         return None
     if kind is None:
         return []
@@ -294,18 +290,6 @@ def _school_and_rest(
     )
     rest = unmasked_pieces(label.end(), line.end, masks)
     return [school, *(segment for piece in rest for segment in _line_pieces(spans, *piece))]
-
-
-def _name_before_colon(spans: SpanIndex, label: re.Match[str]) -> bool:
-    """Whether what stands before a colon may be a name's first half (``_colon_names``): no
-    title is in it, since "Senior Manager: Retail Banking" is a title and its unit, and no
-    school, since "Eastfield University: Sociology" is a school and what was studied there;
-    in "Founder at X: Y" only what follows "at" counts."""
-    at = list(_AT_GAP.finditer(spans.text, label.start(1), label.end(1)))
-    start, end = (at[-1].end() if at else label.start(1)), label.end(1)
-    return not _names_a_school(spans, start, end) and not spans.within(
-        labels.TITLE_HEADS, start, end
-    )
 
 
 def _names_a_school(spans: SpanIndex, start: int, end: int) -> bool:

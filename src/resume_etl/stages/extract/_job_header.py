@@ -8,6 +8,7 @@ from resume_etl.dates import DateRangeMatch
 from resume_etl.stages.extract._entry import date_masks, entry_dates
 from resume_etl.stages.extract._header import HeaderSegment, header_segments
 from resume_etl.stages.extract._header_end import within_header
+from resume_etl.stages.extract._running_head import repeated_running_head
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry
 
@@ -37,5 +38,7 @@ def _job_segments(
 ) -> tuple[DateRangeMatch | None, list[HeaderSegment]]:
     dates = entry_dates(entry, spans)
     masks = date_masks(dates, entry, spans)
-    segments = header_segments(entry.header, spans, masks, entry.columns)
+    # A running head repeated above the next job ("Name – Curriculum Vitae") holds no field.
+    lines = [line for line in entry.header if not repeated_running_head(line, spans.text)]
+    segments = header_segments(lines or entry.header, spans, masks, entry.columns)
     return dates, within_header(segments, dates, spans.text)

@@ -16,6 +16,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted, ProjectCandidate
 from resume_etl.stages.extract._entry import EntryContext, date_masks, entry_dates
 from resume_etl.stages.extract._header import cut_pieces, trimmed_pieces, unmasked_pieces
+from resume_etl.stages.extract._running_head import is_running_head
 from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.stages.segment import Entry, Line, LineKind, Section, is_page_furniture
 
@@ -166,21 +167,6 @@ def _block_starts(lines: list[Line], may_be_one: bool = False) -> dict[int, int 
     return dict.fromkeys(starts)
 
 
-_MIN_HEAD_CHARS = 4
-_RUNNING_HEAD_EXTRA_CHARS = 30
-
-
-def _running_head(content: str, first_line: str) -> bool:
-    """A page's running head: the document's first line (the name) with a few words beside it
-    ("Ada Example - Curriculum Vitae"), set off from the text."""
-    text = content.strip()
-    return (
-        len(first_line) >= _MIN_HEAD_CHARS
-        and first_line in text
-        and len(text) <= len(first_line) + _RUNNING_HEAD_EXTRA_CHARS
-    )
-
-
 def project_entries(
     section: Section, first_line: str, page_width: int = 0
 ) -> list[tuple[Entry, int | None]] | None:
@@ -194,7 +180,7 @@ def project_entries(
         for line in section.lines
         if not is_page_furniture(line.content, first_line)
         and not (line.blank_before and repeated[line.content.strip()] > 1)
-        and not (line.blank_before and _running_head(line.content, first_line))
+        and not (line.blank_before and is_running_head(line.content, first_line))
     ]
     if not lines or any(line.kind in (LineKind.MD_HEADING, LineKind.TABLE_ROW) for line in lines):
         return None
