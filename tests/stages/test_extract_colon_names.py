@@ -71,14 +71,30 @@ def test_a_title_before_a_colon_keeps_the_line_a_label(extract_text: Extract) ->
         "Experience\n\nKettle Systems                                01/2010 - 12/2012\n"
         "Senior Manager: Retail Lending\nRan the desk.\n"
     )
-    _employer, title, _place = job_rows(extract_text, text)[0]
+    employer, title, _place = job_rows(extract_text, text)[0]
+    assert employer == "Kettle Systems"
     assert title != "Senior Manager: Retail Lending"
 
 
 def test_a_school_before_a_colon_is_followed_by_its_subject(extract_text: Extract) -> None:
     text = "Education\n\nEastfield University: Sociology, 1986\n"
-    schools = extract_text(text).education
-    assert all(
-        school.institution is None or school.institution.value != "Eastfield University: Sociology"
-        for school in schools
+    (school,) = extract_text(text).education
+    assert school.institution is not None
+    assert school.institution.value == "Eastfield University"
+
+
+@pytest.mark.parametrize("label", ["College Name", "University Name", "Name of Institution"])
+def test_a_labelled_school_name_is_the_school(extract_text: Extract, label: str) -> None:
+    text = f"Education\n\nB.Sc. Chemistry, 2014\n{label}: Northvale University\n"
+    (school,) = extract_text(text).education
+    assert school.institution is not None
+    assert school.institution.value == "Northvale University"
+
+
+@pytest.mark.parametrize("label", ["Client Name", "Project Type", "Team Size"])
+def test_a_label_ending_in_a_label_noun_is_no_name(extract_text: Extract, label: str) -> None:
+    text = (
+        "Experience\n\nLakemont Soft                                 2013 - 2016\n"
+        f"Junior Developer\n{label}: Harwick Retail Group\nBuilt the stock pages.\n"
     )
+    assert job_rows(extract_text, text)[0][:2] == ("Lakemont Soft", "Junior Developer")

@@ -1,4 +1,4 @@
-"""A colon inside a name is no label: "The One Ring: Tolkien Online", "Quillmark: Data Lab".
+"""A colon inside a name is no label: "Harbour Light: Maps Online", "Quillmark: Data Lab".
 
 A labelled header line says what it holds ("Company: X"), and a label the reader does not know
 ("Duration:", "Environment:", "Client:") holds nothing a header is made of, so its line is
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._spans import SpanIndex
+from resume_etl.wordlists import builtin_forms
 
 _MIN_NAME_WORDS = 2
 """A one-word label ("Client:", "Minor:") is a label whatever follows it."""
@@ -35,6 +36,14 @@ def colon_in_name(spans: SpanIndex, before: tuple[int, int], after: Sequence[str
 
 
 _AT = re.compile(r"\s+at\s+")
+_LABEL_NOUNS = builtin_forms("entry_words.jsonl", "label_noun")
+
+
+def ends_in_label_noun(text: str) -> bool:
+    """Whether ``text`` (what stands before a colon) ends in a word that ends labels ("College
+    Name", "Team Size", "Project Type"): a label, never a name or a school's name."""
+    words = text.split()
+    return bool(words) and words[-1].lower().strip(".") in _LABEL_NOUNS
 
 
 def _name_before_colon(spans: SpanIndex, start: int, end: int) -> bool:
@@ -42,6 +51,8 @@ def _name_before_colon(spans: SpanIndex, start: int, end: int) -> bool:
     "Senior Manager: Retail Banking" is a title and its unit, and no school, since "Eastfield
     University: Sociology" is a school and what was studied there; in "Founder at X: Y" only
     what follows "at" counts."""
+    if ends_in_label_noun(spans.text[start:end]):
+        return False
     at = list(_AT.finditer(spans.text, start, end))
     start = at[-1].end() if at else start
     schools = [

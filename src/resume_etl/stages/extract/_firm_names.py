@@ -13,14 +13,12 @@ Briskett, Corran & Dale"): its commas are no breaks between pieces (``partners_j
 
 A trade word of that lexicon ("Software", "Consulting") heads a firm's name only where it
 closes the name ("Brook Software"); with a word after it, it qualifies that word, as in a
-title ("Software Testing"). Nor does a trade word that stands alone between commas:
-"Development & Design, Consulting" lists trades.
+title ("Software Testing").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from spacy.tokens import Span
 
@@ -86,32 +84,6 @@ def trade_word_modifies(spans: SpanIndex, span: Span, head_end: int) -> bool:
     ]
     stop = min(after, default=head_end)
     return _NAME_WORD.search(spans.text, span.end_char, stop) is not None
-
-
-def lists_trades(spans: SpanIndex, parts: Sequence[tuple[int, int]]) -> bool:
-    """ "Development & Design, Consulting": comma parts that close on a trade word alone, with
-    no other organization word, title, degree or place in any part, list what the person did
-    (a job's summary line), not a firm: a trade word names a firm only after a name of its
-    own ("Brook Consulting"), and no firm's name parts its trade word off with a comma. (A
-    trade word opening the parts is the rest of a name cut by a line break: "Systems, Town".)"""
-    if len(parts) < _MIN_LISTED:
-        return False
-    for start, end in parts:
-        if any(spans.within(kind, start, end) for kind in _NOT_LISTED) or spans.entities(
-            start, end, {"GPE", "LOC"}
-        ):
-            return False
-        if not all(is_trade_word(word) for word in spans.within(labels.ORG_KEYWORDS, start, end)):
-            return False
-    last_start, last_end = parts[-1]
-    last = spans.text[last_start:last_end]
-    return any(
-        word.text == last for word in spans.within(labels.ORG_KEYWORDS, last_start, last_end)
-    )
-
-
-_MIN_LISTED = 2
-_NOT_LISTED = (labels.TITLE_HEADS, labels.DEGREES)
 
 
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")

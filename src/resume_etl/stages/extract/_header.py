@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, before_unclosed, trailing_aside
-from resume_etl.stages.extract._colon_names import colon_in_name
+from resume_etl.stages.extract._colon_names import colon_in_name, ends_in_label_noun
 from resume_etl.stages.extract._markup import PlainView, after_joint, plain_view
 from resume_etl.stages.extract._pieces import (
     COMPLEMENT,
@@ -261,7 +261,11 @@ def _labelled_segment(
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))
     if kind is None and spans.within(labels.DEGREES, label.start(1), label.end(1)):
         return None  # "Bachelor of Science: Elementary Education" is a degree and its field
-    if kind is None and _names_a_school(spans, label.start(1), label.end(1)):
+    if (
+        kind is None
+        and _names_a_school(spans, label.start(1), label.end(1))
+        and not ends_in_label_noun(label.group(1))
+    ):
         return _school_and_rest(line, spans, masks, label)
     pieces = [
         trimmed
@@ -283,7 +287,7 @@ def _labelled_segment(
 def _school_and_rest(
     line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]], label: re.Match[str]
 ) -> list[HeaderSegment]:
-    """ "Colgate University: Philosophy, 1980": a school word before the colon makes it the
+    """ "Eastfield University: Philosophy, 1980": a school word before the colon makes it the
     school's name, not a label, and what follows is read as a header line's pieces."""
     school = HeaderSegment(
         label.group(1), label.start(1), label.end(1), SegmentKind.ORGANIZATION, 0.8

@@ -113,9 +113,9 @@ _MIN_ACRONYM_CAPITALS = 2
 
 
 def _spelled_out_name(spans: SpanIndex, start: int, end: int) -> bool:
-    """ "GP (Getränke Partner)", "PPA (Pakistan Progressive Associate)": an acronym whose
+    """ "KP (Kessler Partner)", "NPA (Northvale Progressive Associates)": an acronym whose
     words the brackets after it spell out is a name, and a title word in it ("Partner",
-    "Associate"), or the acronym read as a title's ("GP"), makes no title of it. Unless the
+    "Associates"), or the acronym read as a title's ("KP"), makes no title of it. Unless the
     brackets hold one title whole: "CTO (Chief Technology Officer)" is a title."""
     text = spans.text
     found = _SPELLED_OUT.match(text, start, end)

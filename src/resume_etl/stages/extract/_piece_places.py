@@ -8,7 +8,6 @@ import re
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION
-from resume_etl.stages.extract._firm_names import is_trade_word
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex, covers
 from resume_etl.wordlists import builtin_forms
@@ -23,16 +22,11 @@ _LEGAL_FORM_CHARS = re.compile(r"^[A-Z][A-Za-z.&/ ]{0,11}$")
 
 
 def is_legal_form(spans: SpanIndex, start: int, end: int) -> bool:
-    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG"); a trade
-    word alone ("Consulting") is none (``_firm_names.lists_trades``)."""
+    """A part that is only a company's legal form ("S.L.", "Inc.", "GmbH & Co. KG")."""
     text = spans.text[start:end]
     if not _LEGAL_FORM_CHARS.match(text):
         return False
-    keywords = [
-        word
-        for word in spans.within(labels.ORG_KEYWORDS, start, end + 1)
-        if not is_trade_word(word)
-    ]
+    keywords = spans.within(labels.ORG_KEYWORDS, start, end + 1)
     return bool(keywords) and covers(keywords, start, end, 0.6)
 
 

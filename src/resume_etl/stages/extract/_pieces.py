@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import balanced_end
-from resume_etl.stages.extract._firm_names import lists_trades, partners_joined
+from resume_etl.stages.extract._firm_names import partners_joined
 from resume_etl.stages.extract._piece_kind import COMPLEMENT, GPA_STATED, classify_range
 from resume_etl.stages.extract._piece_places import (
     LOCATION_WORDS,
@@ -99,8 +99,6 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     ):
         return [whole]
     parts = _comma_parts(spans, start, end)
-    if lists_trades(spans, parts):
-        return [HeaderSegment(text[start:end], start, end, SegmentKind.PROSE, 0.3)]
     classified = with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence

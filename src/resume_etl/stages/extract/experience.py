@@ -40,7 +40,6 @@ from resume_etl.stages.extract._slots import (
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract._team import employer_past_team, title_teams
 from resume_etl.stages.extract._team import is_department as _is_department
-from resume_etl.stages.extract._title_unit import with_unit_before_title
 from resume_etl.stages.extract._units import with_its_unit
 from resume_etl.stages.segment import Entry, is_date_line
 from resume_etl.vocab import EmploymentType
@@ -316,9 +315,6 @@ def build_experience(
         in_group=group_org is not None,
     )
     organization = with_its_unit(segments, ctx.spans.text, organization, role)
-    organization, role = with_unit_before_title(
-        segments, organization, role, (frame, slots or {}) if dated else None
-    )
     org_value = organization.extracted() if organization else None
     if org_value is not None and (
         not can_name_employer(org_value.value) or _only_a_date(ctx.spans, org_value)
