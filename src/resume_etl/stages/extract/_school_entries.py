@@ -247,3 +247,28 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
         if any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
         else None
     )
+
+
+_MAX_SCHOOL_LINES = 3
+_MAX_SCHOOL_LINE_WORDS = 18
+
+
+def holds_degree_and_school(entry: Entry, spans: SpanIndex) -> bool:
+    """Whether the entry's header names a degree and a school ("X University" / "Master of
+    Arts, 2004"): what an education entry holds wherever its section stands."""
+    if len(entry.header) > _MAX_SCHOOL_LINES or any(
+        len(line.content.split()) > _MAX_SCHOOL_LINE_WORDS for line in entry.header
+    ):
+        return False  # a citation, a reference's address, a list of awards
+    start, end = entry.header[0].start, entry.header[-1].end
+    text = spans.text
+    degrees = [  # not a link's path: ".../accomplishments/certificate/..."
+        d
+        for d in spans.within(labels.DEGREES, start, end)
+        if "/" not in text[d.start_char - 1 : d.start_char] + text[d.end_char : d.end_char + 1]
+    ]
+    return any(
+        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+        and not any(d.start_char < word.end_char and word.start_char < d.end_char for d in degrees)
+        for word in spans.within(labels.ORG_KEYWORDS, start, end)
+    ) and bool(degrees)  # "High School" is a degree's word and a school's: it names one of them
