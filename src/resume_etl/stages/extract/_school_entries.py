@@ -21,7 +21,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
@@ -52,12 +52,37 @@ def school_entries(
     regrouped = _regrouped(entries, spans)
     cut = regrouped or [part for entry in entries for part in _split(entry, spans)]
     parts: list[Entry] = []
-    for part in cut:
+    for piece in cut:
+        part = piece
+        if parts and (moved := _name_rest_moved(parts[-1], part, spans)) is not None:
+            parts[-1], part = moved
         if parts and (_joins_above(parts[-1], part, spans) or _joins_below(parts[-1], part, spans)):
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
     return parts
+
+
+_NAME_JOINT = re.compile(rf"(?i)\s(?:{grammar_alternation('name_joint')})$")
+_MAX_NAME_REST_WORDS = 4
+
+
+def _name_rest_moved(above: Entry, entry: Entry, spans: SpanIndex) -> tuple[Entry, Entry] | None:
+    """ "…, CITY COLLEGE OF" / "NEW YORK" / "Physics coursework, …": a school's name that ends
+    its entry on a joint word ("of", "for") goes on in the next entry's first line, which the
+    segmenter took for the next entry's start; that line moves up when it is short and
+    more follows it."""
+    if above.body or len(entry.header) < 2 or above.columns is not None:
+        return None
+    first = entry.header[0]
+    words = first.content.split()
+    if not _NAME_JOINT.search(above.header[-1].content) or len(words) > _MAX_NAME_REST_WORDS:
+        return None
+    if any(char.isdigit() for char in first.content) or _lead(first, spans) is _Lead.DEGREE:
+        return None
+    return Entry(header=(*above.header, first), body=()), Entry(
+        header=entry.header[1:], body=entry.body
+    )
 
 
 def _with_intro(entries: list[Entry], intro: Sequence[Line], spans: SpanIndex) -> list[Entry]:
