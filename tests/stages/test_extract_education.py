@@ -496,3 +496,18 @@ def test_an_entry_elsewhere_without_a_degree_and_a_school_is_no_school(
     extract_text: Extract, section: str
 ) -> None:
     assert not extract_text(f"Jane Doe\n\n{section}").education
+
+
+def test_a_field_the_ner_reads_as_a_place_is_the_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nUniversity of Northvale\nBA, Early Childhood, August 1975\n"
+    ).education
+    assert _value(school.degree) == "BA"
+    assert _value(school.field_of_study) == "Early Childhood"
+
+
+def test_a_place_a_pattern_names_after_the_degree_stays_no_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nUniversity of Northvale\nBSc, Leeds, UK, 2004\n"
+    ).education
+    assert school.field_of_study is None
