@@ -194,3 +194,22 @@ def test_a_name_cut_on_its_joint_word_takes_the_next_entrys_first_line(
         ["B.A. in Media Studies, BRENTON COLLEGE OF", "NEW YORK"],
         ["Physics coursework, TARROW STATE UNIVERSITY"],
     ]
+
+
+def test_a_dated_field_line_cut_off_a_lone_degree_goes_back_to_it(
+    segment_text: Segment, nlp: Language
+) -> None:
+    segmented = segment_text(
+        "Education\n\nBrenton College\nBachelors Degree\nComputer Science/ Banking & Finance 1992\n"
+    )
+    spans = analyse(nlp, [segmented])[0]
+    (section,) = [s for s in segmented.sections if s.kind is SectionKind.EDUCATION]
+    lines = [line for entry in section.entries for line in (*entry.header, *entry.body)]
+    # The segmenter's cut before the dated line, as the collapsed page made it.
+    cut = (Entry(header=tuple(lines[:2]), body=()), Entry(header=(lines[2],), body=()))
+    (joined,) = school_entries(cut, spans)
+    assert [line.content for line in joined.header] == [
+        "Brenton College",
+        "Bachelors Degree",
+        "Computer Science/ Banking & Finance 1992",
+    ]

@@ -56,7 +56,11 @@ def school_entries(
         part = piece
         if parts and (moved := _name_rest_moved(parts[-1], part, spans)) is not None:
             parts[-1], part = moved
-        if parts and (_joins_above(parts[-1], part, spans) or _joins_below(parts[-1], part, spans)):
+        if parts and (
+            _joins_above(parts[-1], part, spans)
+            or _joins_below(parts[-1], part, spans)
+            or _field_under_lone_degree(parts[-1], part, spans)
+        ):
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
@@ -137,6 +141,25 @@ def _joins_below(school: Entry, entry: Entry, spans: SpanIndex) -> bool:
         and all(_region_code(found, spans.text) for found in _found(labels.DEGREES, school, spans))
         and not _has(labels.DATES, school, spans)
         and not any(_school_word(line, spans) for line in (*entry.header, *entry.body))
+    )
+
+
+def _field_under_lone_degree(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
+    """ "Morehouse College" / "Bachelors Degree" / "Computer Science 1992": a date closing the
+    field's line made the segmenter start an entry there. A one-line entry with a date, no
+    degree and no school word goes with the entry above when that one ends on a degree
+    alone on its line."""
+    last = above.header[-1]
+    degrees = spans.within(labels.DEGREES, last.content_start, last.end)
+    lone = len(degrees) == 1 and degrees[0].text == last.content.strip().rstrip(",.;")
+    return (
+        lone
+        and not above.body
+        and len(entry.header) == 1
+        and not entry.body
+        and _has(labels.DATES, entry, spans)
+        and not _has(labels.DEGREES, entry, spans)
+        and not _school_word(entry.header[0], spans)
     )
 
 
