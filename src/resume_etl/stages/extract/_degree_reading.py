@@ -192,7 +192,7 @@ _SURE = 0.8
 def field_on_next_line(
     segments: list[HeaderSegment], degree: HeaderSegment, spans: SpanIndex
 ) -> HeaderSegment | None:
-    """ "PhD., University of X, Santa Barbara." over "Computer Science"; "Bachelor of Arts"
+    """ "PhD., University of X, Lakemont." over "Computer Science"; "Bachelor of Arts"
     over ": Business Administration": a short piece alone on the line under its degree is the
     field when the degree's line names the school, or when a colon opens it (a "Degree: Field"
     line that a page's wrap cut at its colon)."""

@@ -72,7 +72,7 @@ _MAX_NAME_REST_WORDS = 4
 
 
 def _name_rest_moved(above: Entry, entry: Entry, spans: SpanIndex) -> tuple[Entry, Entry] | None:
-    """ "…, CITY COLLEGE OF" / "NEW YORK" / "Physics coursework, …": a school's name that ends
+    """ "…, BRENTON COLLEGE OF" / "NEW YORK" / "Physics coursework, …": a school's name that ends
     its entry on a joint word ("of", "for") goes on in the next entry's first line, which the
     segmenter took for the next entry's start; that line moves up when it is short and
     more follows it."""
@@ -145,7 +145,7 @@ def _joins_below(school: Entry, entry: Entry, spans: SpanIndex) -> bool:
 
 
 def _field_under_lone_degree(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
-    """ "Morehouse College" / "Bachelors Degree" / "Computer Science 1992": a date closing the
+    """ "Brenton College" / "Bachelors Degree" / "Computer Science 1992": a date closing the
     field's line made the segmenter start an entry there. A one-line entry with a date, no
     degree and no school word goes with the entry above when that one ends on a degree
     alone on its line."""
