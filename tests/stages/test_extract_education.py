@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -471,3 +472,42 @@ def test_a_sentence_naming_no_school_word_is_left_whole(extract_text: Extract) -
         "Education\n\n2003-2004\nSpent one year in Lakemont Harbour\n"
     ).education
     assert _value(school.institution) == "Spent one year in Lakemont Harbour"
+
+
+def test_schools_listed_under_a_heading_not_named_education(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Jane Doe\n\nProfessional Development\n"
+        "Lakemont State University, Dallas, TX\nMaster of Arts, Educational Administration, 2004\n"
+    ).education
+    assert [_value(s.institution) for s in schools] == ["Lakemont State University"]
+    assert _value(schools[0].degree) == "Master of Arts"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "Awards\nOutstanding Teaching Award, School of Education, Northvale University, 1995\n",
+        "Certifications\nAlgorithmic Toolbox by University of Lakemont "
+        "https://example.org/accomplishments/certificate/KSF3\n",
+        "Activities\nHigh School Testimonial\n",
+    ],
+)
+def test_an_entry_elsewhere_without_a_degree_and_a_school_is_no_school(
+    extract_text: Extract, section: str
+) -> None:
+    assert not extract_text(f"Jane Doe\n\n{section}").education
+
+
+def test_a_field_the_ner_reads_as_a_place_is_the_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nUniversity of Northvale\nBA, Early Childhood, August 1975\n"
+    ).education
+    assert _value(school.degree) == "BA"
+    assert _value(school.field_of_study) == "Early Childhood"
+
+
+def test_a_place_a_pattern_names_after_the_degree_stays_no_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nUniversity of Northvale\nBSc, Leeds, UK, 2004\n"
+    ).education
+    assert school.field_of_study is None

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from resume_etl.stages.extract import ExtractedDocument, analyse
 from resume_etl.stages.extract._school_entries import school_entries
-from resume_etl.stages.segment import SegmentedDocument
+from resume_etl.stages.segment import Entry, SegmentedDocument
 from resume_etl.vocab import SectionKind
 
 Extract = Callable[[str], ExtractedDocument]
@@ -175,3 +175,41 @@ def test_lines_opening_with_a_verb_and_a_degree_are_one_school_each(
     )
     assert _values(document, "institution") == ["Lakemont University", "Eastvale University"]
     assert _values(document, "field_of_study") == ["Maritime Law", "Social Law"]
+
+
+def test_a_name_cut_on_its_joint_word_takes_the_next_entrys_first_line(
+    segment_text: Segment, nlp: Language
+) -> None:
+    segmented = segment_text(
+        "Education\n\nB.A. in Media Studies, BRENTON COLLEGE OF\nNEW YORK\n"
+        "Physics coursework, TARROW STATE UNIVERSITY\n"
+    )
+    spans = analyse(nlp, [segmented])[0]
+    (section,) = [s for s in segmented.sections if s.kind is SectionKind.EDUCATION]
+    lines = [line for entry in section.entries for line in (*entry.header, *entry.body)]
+    # The segmenter's cut after "OF", as the collapsed page made it.
+    cut = (Entry(header=(lines[0],), body=()), Entry(header=tuple(lines[1:]), body=()))
+    parts = school_entries(cut, spans)
+    assert [[line.content for line in part.header] for part in parts] == [
+        ["B.A. in Media Studies, BRENTON COLLEGE OF", "NEW YORK"],
+        ["Physics coursework, TARROW STATE UNIVERSITY"],
+    ]
+
+
+def test_a_dated_field_line_cut_off_a_lone_degree_goes_back_to_it(
+    segment_text: Segment, nlp: Language
+) -> None:
+    segmented = segment_text(
+        "Education\n\nBrenton College\nBachelors Degree\nComputer Science/ Banking & Finance 1992\n"
+    )
+    spans = analyse(nlp, [segmented])[0]
+    (section,) = [s for s in segmented.sections if s.kind is SectionKind.EDUCATION]
+    lines = [line for entry in section.entries for line in (*entry.header, *entry.body)]
+    # The segmenter's cut before the dated line, as the collapsed page made it.
+    cut = (Entry(header=tuple(lines[:2]), body=()), Entry(header=(lines[2],), body=()))
+    (joined,) = school_entries(cut, spans)
+    assert [line.content for line in joined.header] == [
+        "Brenton College",
+        "Bachelors Degree",
+        "Computer Science/ Banking & Finance 1992",
+    ]

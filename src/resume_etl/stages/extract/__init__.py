@@ -47,7 +47,7 @@ from resume_etl.stages.extract._draft import (
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
 from resume_etl.stages.extract._rejoin import rejoin_split_headers
-from resume_etl.stages.extract._school_entries import school_entries
+from resume_etl.stages.extract._school_entries import holds_degree_and_school, school_entries
 from resume_etl.stages.extract._shared_school import schools_named_once
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
@@ -137,6 +137,8 @@ class _EntryTables:
                 self.projects.append(build_project(ctx, self.link_starts, name_end))
         elif section.kind is SectionKind.EXPERIENCE:
             self._jobs(section_id, section.entries)
+        elif section.kind is SectionKind.OTHER:
+            self._schools_elsewhere(section_id, section)
         else:
             entries = (
                 school_entries(section.entries, self.spans, section.intro)
@@ -164,6 +166,15 @@ class _EntryTables:
                     len(self.publications),
                 )
             )
+
+    def _schools_elsewhere(self, section_id: str, section: Section) -> None:
+        """ "Professional Development" over "X University, Dallas, TX" / "Master of Arts,
+        2004": a section no heading names as education still lists schools, and an entry
+        naming both a degree and a school is read as one. Only such entries get an id."""
+        for entry in school_entries(section.entries, self.spans, section.intro):
+            if holds_degree_and_school(entry, self.spans):
+                school = build_education(self._context(section_id, entry), self.categories.degrees)
+                self.education.append(school)
 
     def _context(self, section_id: str, entry: Entry) -> EntryContext:
         """The next entry's context; its id is minted from its position in the document."""

@@ -157,7 +157,7 @@ def field_after_degree(
     below = not after and _alone_on_its_line(degree, text)
     if below:
         after = [s for s in segments if s.start >= degree.end][:1]
-    if not after or after[0].kind not in FIELD_KINDS:
+    if not after or not (after[0].kind in FIELD_KINDS or _guessed_place(after[0], below)):
         return None
     candidate = after[0]
     others = [s for s in segments if s is not candidate and s.kind in INSTITUTION_KINDS]
@@ -185,12 +185,14 @@ def field_after_degree(
 
 
 _MAX_FIELD_WORDS = 6
+_SURE = 0.8
+"""A lexicon's or a pattern's confidence; below it a piece's kind is the NER's guess."""
 
 
 def field_on_next_line(
     segments: list[HeaderSegment], degree: HeaderSegment, spans: SpanIndex
 ) -> HeaderSegment | None:
-    """ "PhD., University of X, Santa Barbara." over "Computer Science"; "Bachelor of Arts"
+    """ "PhD., University of X, Lakemont." over "Computer Science"; "Bachelor of Arts"
     over ": Business Administration": a short piece alone on the line under its degree is the
     field when the degree's line names the school, or when a colon opens it (a "Degree: Field"
     line that a page's wrap cut at its colon)."""
@@ -206,6 +208,13 @@ def field_on_next_line(
     beside = [s for s in segments if s.start > degree.end and line_of(text, s.start) == line]
     led_by_colon = text[degree.end : candidate.start].strip() == ":"
     return candidate if led_by_colon or any(is_school(s, spans) for s in beside) else None
+
+
+def _guessed_place(segment: HeaderSegment, below: bool) -> bool:
+    """A piece only the NER calls a place, right after the degree on its line ("BA, Early
+    Childhood"): the NER reads many a field so; a place a lexicon or a pattern names
+    ("Leeds, UK") stays a place."""
+    return not below and segment.kind is SegmentKind.LOCATION and segment.confidence < _SURE
 
 
 def _alone_on_its_line(degree: HeaderSegment, text: str) -> bool:

@@ -287,7 +287,7 @@ def _labelled_segment(
 def _school_and_rest(
     line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]], label: re.Match[str]
 ) -> list[HeaderSegment]:
-    """ "Eastfield University: Philosophy, 1980": a school word before the colon makes it the
+    """ "Brenton University: Philosophy, 1980": a school word before the colon makes it the
     school's name, not a label, and what follows is read as a header line's pieces."""
     school = HeaderSegment(
         label.group(1), label.start(1), label.end(1), SegmentKind.ORGANIZATION, 0.8

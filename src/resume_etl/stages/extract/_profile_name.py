@@ -85,7 +85,7 @@ _CONTACT_WITHIN = 3
 
 
 def _top_word_name(fields: Sequence[Piece], spans: SpanIndex) -> Extracted | None:
-    """A name of one word ("Halvorson") alone on the document's first line, over address or
+    """A name of one word ("Brightwell") alone on the document's first line, over address or
     contact details: a page that gives its author one name says it first. One word is too
     weak a shape anywhere else, so only there, and only when no other field reads as a name."""
     if len(fields) < 2 or fields[0].line != 0 or not fields[0].alone:

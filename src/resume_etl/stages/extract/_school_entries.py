@@ -21,7 +21,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
-from resume_etl.wordlists import builtin_alternation
+from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
 _FIRST_PIECE = re.compile(r"[^,;|(]*")
 """A line's first piece: the name before a comma, a bar or a parenthesis."""
@@ -52,12 +52,41 @@ def school_entries(
     regrouped = _regrouped(entries, spans)
     cut = regrouped or [part for entry in entries for part in _split(entry, spans)]
     parts: list[Entry] = []
-    for part in cut:
-        if parts and (_joins_above(parts[-1], part, spans) or _joins_below(parts[-1], part, spans)):
+    for piece in cut:
+        part = piece
+        if parts and (moved := _name_rest_moved(parts[-1], part, spans)) is not None:
+            parts[-1], part = moved
+        if parts and (
+            _joins_above(parts[-1], part, spans)
+            or _joins_below(parts[-1], part, spans)
+            or _field_under_lone_degree(parts[-1], part, spans)
+        ):
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
     return parts
+
+
+_NAME_JOINT = re.compile(rf"(?i)\s(?:{grammar_alternation('name_joint')})$")
+_MAX_NAME_REST_WORDS = 4
+
+
+def _name_rest_moved(above: Entry, entry: Entry, spans: SpanIndex) -> tuple[Entry, Entry] | None:
+    """ "…, BRENTON COLLEGE OF" / "NEW YORK" / "Physics coursework, …": a school's name that ends
+    its entry on a joint word ("of", "for") goes on in the next entry's first line, which the
+    segmenter took for the next entry's start; that line moves up when it is short and
+    more follows it."""
+    if above.body or len(entry.header) < 2 or above.columns is not None:
+        return None
+    first = entry.header[0]
+    words = first.content.split()
+    if not _NAME_JOINT.search(above.header[-1].content) or len(words) > _MAX_NAME_REST_WORDS:
+        return None
+    if any(char.isdigit() for char in first.content) or _lead(first, spans) is _Lead.DEGREE:
+        return None
+    return Entry(header=(*above.header, first), body=()), Entry(
+        header=entry.header[1:], body=entry.body
+    )
 
 
 def _with_intro(entries: list[Entry], intro: Sequence[Line], spans: SpanIndex) -> list[Entry]:
@@ -112,6 +141,25 @@ def _joins_below(school: Entry, entry: Entry, spans: SpanIndex) -> bool:
         and all(_region_code(found, spans.text) for found in _found(labels.DEGREES, school, spans))
         and not _has(labels.DATES, school, spans)
         and not any(_school_word(line, spans) for line in (*entry.header, *entry.body))
+    )
+
+
+def _field_under_lone_degree(above: Entry, entry: Entry, spans: SpanIndex) -> bool:
+    """ "Brenton College" / "Bachelors Degree" / "Computer Science 1992": a date closing the
+    field's line made the segmenter start an entry there. A one-line entry with a date, no
+    degree and no school word goes with the entry above when that one ends on a degree
+    alone on its line."""
+    last = above.header[-1]
+    degrees = spans.within(labels.DEGREES, last.content_start, last.end)
+    lone = len(degrees) == 1 and degrees[0].text == last.content.strip().rstrip(",.;")
+    return (
+        lone
+        and not above.body
+        and len(entry.header) == 1
+        and not entry.body
+        and _has(labels.DATES, entry, spans)
+        and not _has(labels.DEGREES, entry, spans)
+        and not _school_word(entry.header[0], spans)
     )
 
 
@@ -247,3 +295,28 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
         if any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
         else None
     )
+
+
+_MAX_SCHOOL_LINES = 3
+_MAX_SCHOOL_LINE_WORDS = 18
+
+
+def holds_degree_and_school(entry: Entry, spans: SpanIndex) -> bool:
+    """Whether the entry's header names a degree and a school ("X University" / "Master of
+    Arts, 2004"): what an education entry holds wherever its section stands."""
+    if len(entry.header) > _MAX_SCHOOL_LINES or any(
+        len(line.content.split()) > _MAX_SCHOOL_LINE_WORDS for line in entry.header
+    ):
+        return False  # a citation, a reference's address, a list of awards
+    start, end = entry.header[0].start, entry.header[-1].end
+    text = spans.text
+    degrees = [  # not a link's path: ".../accomplishments/certificate/..."
+        d
+        for d in spans.within(labels.DEGREES, start, end)
+        if "/" not in text[d.start_char - 1 : d.start_char] + text[d.end_char : d.end_char + 1]
+    ]
+    return any(
+        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
+        and not any(d.start_char < word.end_char and word.start_char < d.end_char for d in degrees)
+        for word in spans.within(labels.ORG_KEYWORDS, start, end)
+    ) and bool(degrees)  # "High School" is a degree's word and a school's: it names one of them

@@ -182,7 +182,7 @@ _SENTENCE_LEAD = re.compile(
 def school_after_sentence_lead(
     school: HeaderSegment, segments: list[HeaderSegment], spans: SpanIndex
 ) -> HeaderSegment:
-    """ "Spent one year in University of Rennes I": a school told in a sentence is the name
+    """ "Spent one year in University of Lakemont": a school told in a sentence is the name
     after its preposition, when that name holds the school word (``segments`` updated in
     place)."""
     lead = _SENTENCE_LEAD.match(spans.text, school.start, school.end)
