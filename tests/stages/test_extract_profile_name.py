@@ -183,3 +183,11 @@ def test_a_link_to_a_file_is_no_name(extract_markdown: Extract, link: str) -> No
     contacts = "jo@example.org | +44 7700 900123"
     text = f"{link}\n\n{contacts}\n\n## Experience\n\nClerk at Acme, 2019 - 2020\n"
     assert _name(extract_markdown(text)) is None
+
+
+@pytest.mark.parametrize("word", ["Confidential", "Draft", "Resume"])
+def test_a_word_a_document_is_titled_with_is_no_one_word_name(
+    extract_text: Extract, word: str
+) -> None:
+    text = f"{word}\n12 Larch Lane, Northvale\nbw.a@example.org\n\nExperience\nClerk, Acme, 2019\n"
+    assert _name(extract_text(text)) is None
