@@ -23,6 +23,7 @@ from resume_etl.stages.segment.lines import (
 )
 from resume_etl.stages.segment.model_steps import RoleAt, Step, apply_step, model_step
 from resume_etl.stages.segment.periods import (
+    BARE_YEAR,
     DATE_AT_START,
     DATE_LINE,
     OPEN_RANGE_AT_END,
@@ -269,7 +270,9 @@ def _place_by_rules(
         (current.body if current else intro).append(line)
     elif current is not None and current.body and goes_on_describing(line, following):
         current.body.append(line)  # a duty written without its bullet or its full stop
-    elif _opens_new_entry(current, line, drafts[0] if drafts else None):
+    elif _opens_new_entry(current, line, drafts[0] if drafts else None) or (
+        kind is SectionKind.EXPERIENCE and _second_year(current, line)
+    ):
         drafts.append(EntryDraft(header=[line]))
     else:
         assert current is not None
@@ -316,7 +319,7 @@ def _title_over_each_period(drafts: list[EntryDraft]) -> None:
         if above.body or len(above.header) < _TITLED_PERIOD_LINES or entry.header[0].blank_before:
             continue
         moved, period = above.header[-1], above.header[-2]
-        if not _lone_period(entry) or not is_date_line(period.content) or states_period(moved):
+        if not _lone_period(entry) or not _period_line(period) or states_period(moved):
             continue
         if is_prose(moved) or reads_as_sentence(moved):
             continue
@@ -325,6 +328,19 @@ def _title_over_each_period(drafts: list[EntryDraft]) -> None:
 
 
 _TITLED_PERIOD_LINES = 2
+
+
+def _second_year(current: EntryDraft | None, line: Line) -> bool:
+    """ "CFO" / "1999" / "Controller" / "1998": in a work history a lone year after a header
+    that states a period already is the next job's (one job, one period)."""
+    if current is None or BARE_YEAR.match(line.content) is None:
+        return False
+    return any(_period_line(above) for above in current.header)
+
+
+def _period_line(line: Line) -> bool:
+    """A line that is a range or a lone year."""
+    return is_date_line(line.content) or BARE_YEAR.match(line.content) is not None
 
 
 def _lone_period(entry: EntryDraft) -> bool:
