@@ -1,6 +1,6 @@
 """Promotions at one employer written as titles over their periods ("Senior Manager" /
 "2019 - 2021" / "Manager" / "2016 - 2019" / ...): each title heads the entry of the period
-under it (``entries._title_over_each_period``), and a lone year after a dated header is the
+under it (``segment/promotions.py``), and a lone year after a dated header is the
 next job's. The layout rules alone are asked, as in a text whose line breaks were restored.
 Every name here is invented."""
 
