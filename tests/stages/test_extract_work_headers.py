@@ -530,3 +530,19 @@ def test_a_labelled_title_in_brackets_is_read_inside_them(extract_text: Extract)
     assert [role for _org, role, _place in job_rows(extract_text, text)] == [
         "Graduate Research Assistant"
     ]
+
+
+def test_a_title_before_a_dash_opening_the_description_is_the_role(
+    extract_text: Extract,
+) -> None:
+    # An employer and its period in the header, the title as the first words of the
+    # description, set off from its sentence by a spaced dash.
+    text = (
+        "Jane Roe   PROFESSIONAL EXPERIENCE   Kettle Mechanics, Inc., Fairview, OH   "
+        "2007 to 2010   Vice President of Field Operations - Promoted to review and approve "
+        "the plans for every construction site of the company, keeping them safe and on "
+        "budget."
+    )
+    assert [role for _org, role, _place in job_rows(extract_text, text)] == [
+        "Vice President of Field Operations"
+    ]
