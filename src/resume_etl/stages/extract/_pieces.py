@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._brackets import CITY_REGION, balanced_end
 from resume_etl.stages.extract._firm_names import names_a_firm, partners_joined, trade_word_modifies
-from resume_etl.stages.extract._place_tail import name_then_place
+from resume_etl.stages.extract._place_tail import name_then_place, title_then_place
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex, covers
@@ -100,8 +100,8 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     classified = _with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
-    if (placed := name_then_place(spans, classified)) is not None:
-        return placed  # "Kettle Systems, Tarrow, Upper Norland" (``_place_tail``)
+    if placed := name_then_place(spans, classified) or title_then_place(spans, classified):
+        return placed  # "Kettle Systems, Tarrow, Upper Norland", "Clerk Elm Park, MD"
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION or (
         len(classified) > 1 and _name_before_place(spans, classified)
