@@ -1,5 +1,5 @@
-"""A name then its place in two parts or more on the employer's line (``_place_tail``); every
-name here is invented."""
+"""A name then its place in two parts or more on the employer's line, and a title then its town
+and region (``_place_tail``); every name here is invented."""
 
 from __future__ import annotations
 
@@ -43,3 +43,24 @@ def test_parts_a_lexicon_reads_are_no_place(extract_text: Extract) -> None:
     employer = extract_text(text).experiences[0].organization
     assert employer is not None
     assert "Harwick University" in employer.value
+
+
+def test_a_title_then_its_town_without_a_comma_then_the_region(extract_text: Extract) -> None:
+    text = (
+        "Jane Roe   EXPERIENCE   Quillmark Interactive Group January 2008- Present   "
+        "Sr. Web Developer Elm Park, CA   Led the move of the shop to a new platform for the "
+        "whole company."
+    )
+    assert job_rows(extract_text, text) == [
+        ("Quillmark Interactive Group", "Sr. Web Developer", "Elm Park, CA")
+    ]
+
+
+def test_a_title_with_a_complement_keeps_it(extract_text: Extract) -> None:
+    text = (
+        "Jane Roe   EXPERIENCE   Quillmark Interactive Group January 2008- Present   "
+        "Director of Marketing Services, CA   Led the move of the shop to a new platform for "
+        "the whole company."
+    )
+    ((_org, role, _place),) = job_rows(extract_text, text)
+    assert role == "Director of Marketing Services"

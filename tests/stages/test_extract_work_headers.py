@@ -519,3 +519,30 @@ def test_titles_joined_by_a_slash_are_a_role_by_the_first_titles_head(
     assert job_rows(extract_text, text) == [
         ("Harlow Fixtures, Inc.", "Plant Division Manager/VP Site Operations", "Dayton, OH")
     ]
+
+
+def test_a_labelled_title_in_brackets_is_read_inside_them(extract_text: Extract) -> None:
+    text = (
+        "Jane Roe   PROFESSIONAL EXPERIENCE   Marlow Institute of Technology   "
+        "Signal Processing Group   January 2001 - December 2004   "
+        "(Designation: Graduate Research Assistant)   - Built tools to watch the cluster."
+    )
+    assert [role for _org, role, _place in job_rows(extract_text, text)] == [
+        "Graduate Research Assistant"
+    ]
+
+
+def test_a_title_before_a_dash_opening_the_description_is_the_role(
+    extract_text: Extract,
+) -> None:
+    # An employer and its period in the header, the title as the first words of the
+    # description, set off from its sentence by a spaced dash.
+    text = (
+        "Jane Roe   PROFESSIONAL EXPERIENCE   Kettle Mechanics, Inc., Fairview, OH   "
+        "2007 to 2010   Vice President of Field Operations - Promoted to review and approve "
+        "the plans for every construction site of the company, keeping them safe and on "
+        "budget."
+    )
+    assert [role for _org, role, _place in job_rows(extract_text, text)] == [
+        "Vice President of Field Operations"
+    ]

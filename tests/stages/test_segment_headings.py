@@ -1,5 +1,7 @@
 """Headings in spaced capitals (issue 14): a PDF's letter spacing or small capitals cut a heading's
-words apart ("E D U C AT IO N"); its letters run together still name the section."""
+words apart ("E D U C AT IO N"); its letters run together still name the section. And an
+employer named like a heading right under a job's period is no heading. Every name here is
+invented."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_etl.stages.segment import SectionClassifier, SegmentedDocument
+from resume_etl.stages.segment.lines import split_lines
+from resume_etl.stages.segment.sections import group_by_heading
 from resume_etl.vocab import SectionKind
 
 Segment = Callable[[str], SegmentedDocument]
@@ -68,3 +72,44 @@ def test_a_sentence_closed_inside_its_quotes_is_no_heading(segment_text: Segment
     )
     kinds = [section.kind for section in document.sections]
     assert SectionKind.SKILLS not in kinds
+
+
+def _kinds_and_headings(text: str, classifier: SectionClassifier) -> list[tuple[str, str | None]]:
+    groups = group_by_heading(split_lines(text), classifier)
+    return [(kind.value, heading.content if heading else None) for kind, heading, _ in groups]
+
+
+_EMPLOYERS_NAMED_LIKE_HEADINGS = (
+    "Jane Roe\n"
+    "Experience\n"
+    "Educational Consultant\n"
+    "4/1/2009 - 7/1/2014\n"
+    "Brightwell Education\n"
+    "Fairview, CA\n"
+    "Educational Consultant\n"
+    "9/1/2004 - 4/1/2009\n"
+    "The Learning Skills Place\n"
+    "Fairview, CA\n"
+    "Education\n"
+    "BA in English, Marlow College, 2004\n"
+)
+
+
+def test_an_employer_named_like_a_heading_under_a_jobs_period_is_no_heading(
+    classifier: SectionClassifier,
+) -> None:
+    assert _kinds_and_headings(_EMPLOYERS_NAMED_LIKE_HEADINGS, classifier) == [
+        ("header", None),
+        ("experience", "Experience"),
+        ("education", "Education"),
+    ]
+
+
+def test_a_section_phrase_under_the_last_jobs_period_still_opens_its_section(
+    classifier: SectionClassifier,
+) -> None:
+    text = "Experience\nShop Assistant, Harwick Books\n2016 - 2019\nSkills\nStock control\n"
+    assert [kind for kind, _ in _kinds_and_headings(text, classifier)] == [
+        "experience",
+        "skills",
+    ]

@@ -1,7 +1,8 @@
 """Promotions at one employer written as titles over their periods ("Senior Manager" /
 "2019 - 2021" / "Manager" / "2016 - 2019" / ...): each title heads the entry of the period
-under it (``entries._title_over_each_period``). The layout rules alone are asked, as in a
-text whose line breaks were restored. Every name here is invented."""
+under it (``segment/promotions.py``), and a lone year after a dated header is the
+next job's. The layout rules alone are asked, as in a text whose line breaks were restored.
+Every name here is invented."""
 
 from __future__ import annotations
 
@@ -55,4 +56,19 @@ def test_a_period_after_a_described_job_keeps_its_own_header() -> None:
     assert [header for header, _body in _entries(text)] == [
         ["Harwick Books, Leeds", "2016 - 2019", "Shop Assistant"],
         ["2013 - 2016", "Kestrel Garden Centre, York", "Sales Assistant"],
+    ]
+
+
+def test_titles_over_lone_years_are_one_job_a_year() -> None:
+    text = (
+        "Marlow Banking Group, Fairview, Ohio\n"
+        "Head of Treasury Services\n"
+        "1999\n"
+        "Chief Financial Officer of Marlow Finance\n"
+        "1998\n"
+        "- Reported to the group's president on the yearly budget.\n"
+    )
+    assert [header for header, _body in _entries(text)] == [
+        ["Marlow Banking Group, Fairview, Ohio", "Head of Treasury Services", "1999"],
+        ["Chief Financial Officer of Marlow Finance", "1998"],
     ]

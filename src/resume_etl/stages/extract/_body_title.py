@@ -3,8 +3,9 @@
 
 Some authors name only the employer in a job's header and open the description with the
 title, as the subject of its first sentence. The words before the sentence goes on (a comma,
-a stop, a lower-case "-ing" verb or a preposition) are the title when a job-title head ends
-them: "Senior backend developer working at X" names a developer; "Built the API" does not.
+a stop, a spaced dash, a lower-case "-ing" verb or a preposition) are the title when a
+job-title head ends them, or its complement in capitals ("Director of Field Operations"):
+"Senior backend developer working at X" names a developer; "Built the API" does not.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from resume_etl.wordlists import grammar_alternation
 
 _MAX_TITLE_WORDS = 5
 _TITLE_END = re.compile(
-    rf"\s*[,.;:(]|\s+(?:[a-z]+ing|{grammar_alternation('employer_preposition')})\b|\s*$"
+    rf"\s*[,.;:(]|\s+[-–—]\s+"
+    rf"|\s+(?:[a-z]+ing|{grammar_alternation('employer_preposition')})\b|\s*$"
 )
-"""Where the title stops and the sentence goes on."""
+"""Where the title stops and the sentence goes on ("Sales Manager - Grew the region's ...")."""
+_NAMED_COMPLEMENT = re.compile(r"\s+of\s+[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|of|and|&))*")
+"""What a title's head is of, in capitals: "Vice President of Field Operations"."""
 _CONFIDENCE = 0.6
 
 
@@ -54,6 +58,8 @@ def title_opening_body(entry: Entry, spans: SpanIndex) -> Extracted | None:
     if not words or len(words) > _MAX_TITLE_WORDS:
         return None
     heads = spans.within(labels.TITLE_HEADS, start, end)
-    if not heads or heads[-1].end_char != end:
+    if not heads or not (
+        heads[-1].end_char == end or _NAMED_COMPLEMENT.fullmatch(text, heads[-1].end_char, end)
+    ):
         return None
     return Extracted(text[start:end], start, end, _CONFIDENCE)

@@ -253,9 +253,12 @@ def _labelled_segment(
     line: Line, spans: SpanIndex, masks: Sequence[tuple[int, int]]
 ) -> list[HeaderSegment] | None:
     """The segment of a "Label: value" line, [] for a label that holds no header field, or
-    None when the line has no label."""
+    None when the line has no label. A line in brackets is read inside them ("(Designation:
+    Software Engineer)" under the employer's line)."""
     text = spans.text
-    label = FIELD_LABEL.match(text, line.content_start, line.end)
+    bracketed = text[line.content_start : line.end].strip().startswith("(")
+    opening = text.find("(", line.content_start, line.end) + 1 if bracketed else line.content_start
+    label = FIELD_LABEL.match(text, opening, line.end)
     if label is None:
         return None
     kind = _LABEL_KINDS.get(" ".join(label.group(1).lower().split()))

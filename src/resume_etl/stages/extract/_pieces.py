@@ -25,7 +25,7 @@ from resume_etl.stages.extract._piece_places import (
     trailing_place,
     with_region_codes,
 )
-from resume_etl.stages.extract._place_tail import name_then_place
+from resume_etl.stages.extract._place_tail import name_then_place, title_then_place
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
 
@@ -102,8 +102,8 @@ def classify_piece(spans: SpanIndex, start: int, end: int) -> list[HeaderSegment
     classified = with_region_codes([classify_range(spans, s, e) for s, e in parts], text)
     if whole.kind is SegmentKind.PROSE and (sentence := _sentence_parts(classified)):
         return sentence
-    if (placed := name_then_place(spans, classified)) is not None:
-        return placed  # "Kettle Systems, Tarrow, Upper Norland" (``_place_tail``)
+    if placed := name_then_place(spans, classified) or title_then_place(spans, classified):
+        return placed  # "Kettle Systems, Tarrow, Upper Norland", "Clerk Elm Park, MD"
     kinds = [segment.kind for segment in classified]
     if whole.kind is SegmentKind.LOCATION or (
         len(classified) > 1 and name_before_place(spans, classified)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._brackets import CITY_REGION
 from resume_etl.stages.extract._segments import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
 
@@ -55,3 +56,38 @@ def name_then_place(spans: SpanIndex, parts: list[HeaderSegment]) -> list[Header
     start, end = rest[0].start, rest[-1].end
     place = HeaderSegment(spans.text[start:end], start, end, SegmentKind.LOCATION, 0.6)
     return [name, place]
+
+
+_TITLE_PLACE_PARTS = 2
+
+
+def title_then_place(spans: SpanIndex, parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
+    """ "Sr. Web Developer North Hollywood, CA": a title and its town written without a comma
+    between them, then the region after one. The words after the title's last head word, a
+    short place name that with the region reads as a city and region ("North Hollywood, CA"),
+    are the job's place, not words of the title. None when the line is not written so."""
+    if len(parts) != _TITLE_PLACE_PARTS or parts[0].kind is not SegmentKind.ROLE:
+        return None
+    title, region = parts
+    heads = spans.within(labels.TITLE_HEADS, title.start, title.end)
+    if not heads or heads[-1].end_char >= title.end:
+        return None
+    text = spans.text
+    head_end = heads[-1].end_char
+    town_start = (
+        head_end + len(text[head_end : title.end]) - len(text[head_end : title.end].lstrip())
+    )
+    town = HeaderSegment(
+        text[town_start : title.end], town_start, title.end, SegmentKind.UNKNOWN, 0.5
+    )
+    if not _place_like(spans, town) or spans.entities(town.start, town.end, {"ORG", "PERSON"}):
+        return None
+    if not CITY_REGION.match(f"{town.text}, {region.text}"):
+        return None
+    role = HeaderSegment(
+        text[title.start : head_end], title.start, head_end, SegmentKind.ROLE, title.confidence
+    )
+    place = HeaderSegment(
+        text[town_start : region.end], town_start, region.end, SegmentKind.LOCATION, 0.6
+    )
+    return [role, place]

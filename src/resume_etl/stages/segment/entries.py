@@ -6,12 +6,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from resume_etl.stages.segment.describing import (
-    goes_on_describing,
-    reads_as_sentence,
-    runs_as_sentence,
-    states_period,
-)
+from resume_etl.stages.segment.describing import goes_on_describing, runs_as_sentence
 from resume_etl.stages.segment.drafts import MAX_HEADER_LINES, Entry, EntryDraft
 from resume_etl.stages.segment.emphasis import bold_led_step, leads_in_bold
 from resume_etl.stages.segment.lines import (
@@ -33,6 +28,7 @@ from resume_etl.stages.segment.periods import (
     is_date_line,
     is_period_alone,
 )
+from resume_etl.stages.segment.promotions import second_year, title_over_each_period
 from resume_etl.stages.segment.wrapping import full_width, wrapped_into
 from resume_etl.vocab import SectionKind
 
@@ -239,7 +235,7 @@ def split_entries(
             _place_by_rules(kind, line, (previous, following), width, (drafts, intro))
         previous = line
     _give_back_titles(drafts)
-    _title_over_each_period(drafts)
+    title_over_each_period(drafts)
     _definitions_as_headers(drafts)
     return tuple(d.freeze() for d in drafts), tuple(intro)
 
@@ -269,7 +265,9 @@ def _place_by_rules(
         (current.body if current else intro).append(line)
     elif current is not None and current.body and goes_on_describing(line, following):
         current.body.append(line)  # a duty written without its bullet or its full stop
-    elif _opens_new_entry(current, line, drafts[0] if drafts else None):
+    elif _opens_new_entry(current, line, drafts[0] if drafts else None) or (
+        kind is SectionKind.EXPERIENCE and second_year(current, line)
+    ):
         drafts.append(EntryDraft(header=[line]))
     else:
         assert current is not None
@@ -301,36 +299,6 @@ def _give_back_titles(drafts: list[EntryDraft]) -> None:
             continue
         entry.header[:0] = above.header[-titles:]
         del above.header[-titles:]
-
-
-def _title_over_each_period(drafts: list[EntryDraft]) -> None:
-    """ "Senior Manager" / "2019 - 2021" / "Manager" / "2016 - 2019" / "Analyst" / "2014 -
-    2016" / its description: titles over their periods, promotions at one employer. Each
-    period after the first opened an entry, so each title went to the header above, after
-    that header's own period, and the last period was left without a name. An entry whose
-    header is only its period (and maybe its description's first sentences, which nothing
-    marked as one), after a header that states its period and then one line more and has no
-    description, takes that line as its title; from the last such pair up, so a whole run of
-    promotions is paired again."""
-    for above, entry in reversed(list(pairwise(drafts))):
-        if above.body or len(above.header) < _TITLED_PERIOD_LINES or entry.header[0].blank_before:
-            continue
-        moved, period = above.header[-1], above.header[-2]
-        if not _lone_period(entry) or not is_date_line(period.content) or states_period(moved):
-            continue
-        if is_prose(moved) or reads_as_sentence(moved):
-            continue
-        entry.body[:0] = entry.header[1:]
-        entry.header[:] = [above.header.pop(), entry.header[0]]
-
-
-_TITLED_PERIOD_LINES = 2
-
-
-def _lone_period(entry: EntryDraft) -> bool:
-    """The entry's header is its period and nothing else but sentences."""
-    first, rest = entry.header[0], entry.header[1:]
-    return is_period_alone(first.content.strip(" :")) and all(map(reads_as_sentence, rest))
 
 
 def _definitions_as_headers(drafts: list[EntryDraft]) -> None:

@@ -9,6 +9,7 @@ from functools import cache
 from resume_etl.config import SegmentSettings
 from resume_etl.stages.segment.entries import is_body_label
 from resume_etl.stages.segment.lines import Line, LineKind
+from resume_etl.stages.segment.periods import is_date_line
 from resume_etl.stages.segment.timeline import timelines_as_jobs, unnamed_timeline
 from resume_etl.vocab import ENTRY_SECTION_KINDS, SectionKind
 from resume_etl.wordlists import builtin_lexicon
@@ -136,6 +137,8 @@ def group_by_heading(
     for index, line in enumerate(lines):
         kind, heading, body = groups[-1]
         new_kind = _heading_kind(line, classifier, index == 0, kind, heading, not body)
+        if new_kind is not None and _names_the_job_above(line, body, kind, classifier):
+            new_kind = None
         if new_kind is None and body and sub_label(line, heading):
             body.append(replace(line, label=_is_section_label(line, classifier, kind, heading)))
         elif new_kind is None:
@@ -145,6 +148,22 @@ def group_by_heading(
     if not groups[0][2] and len(groups) > 1:
         groups.pop(0)
     return timelines_as_jobs(unnamed_timeline(groups), classifier.classify)
+
+
+def _names_the_job_above(
+    line: Line, body: list[Line], kind: SectionKind, classifier: SectionClassifier
+) -> bool:
+    """ "Educational Consultant" / "2009 - 2014" / "Grander Education" / "Fairview, CA": in a
+    job history, a line right under a job's period names that job's employer, however it reads
+    as a heading, unless it is exactly a section phrase or set off as one (capitals, a colon):
+    a heading opens its section after the last job's lines, not between its period and its
+    place."""
+    if kind is not SectionKind.EXPERIENCE or not body or line.blank_before:
+        return False
+    if not is_date_line(body[-1].content) or line.content.isupper():
+        return False
+    text = line.content.strip()
+    return not text.endswith(":") and classifier.classify(text, max_extra_words=0) is None
 
 
 def _entry_title(
