@@ -3,7 +3,8 @@ to tables, and each job's start, end and "current" read back (issue 14).
 
 The shapes are the families of ``tests/dates/test_shapes.py`` set in the header shapes
 markdown CVs use (a dates line under a heading, "### Title @ Company (dates)", "**Company** —
-Title, dates", "Company | Title | dates", a table row). Every name is invented.
+Title, dates", "Company | Title | dates", a timeline item "- dates: Title at Company", a table
+row). Every name is invented.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ HEADERS = {
     "at": "### {title} @ {org} ({dates})\n\n- Built the billing service.\n",
     "bold": "**{org}** — {title}, {dates}\n\n- Built the billing service.\n",
     "bars": "{org} | {title} | {dates}\n\n- Built the billing service.\n",
+    "item": "- {dates}: {title} at {org}\n",
 }
 Job = tuple[dt.date | None, dt.date | None, bool]
 # shape: (first job's dates, second job's dates, what each job should read)

@@ -58,8 +58,9 @@ def is_date_line(text: str) -> bool:
 
 
 # The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap,
-# or a colon after a date ("2016: Intern, Firm", a timeline's item).
-_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|(?<=\d):\s+")
+# or a colon ("2016: Intern, Firm", "2019 – heute: Intern at Firm", a timeline's item; a
+# label's colon, "Tools: Python", parts nothing that is a date alone).
+_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+")
 _FIELD_MARKS = " *_()[]"
 
 
@@ -68,6 +69,12 @@ def _scanner() -> re.Pattern[str]:
     """The date reader's own pattern (every form it reads: "Fall '22", "02/2025 - 🚀",
     "since 2021", a lone "Current"), with the default settings."""
     return date_scanner(DateSettings())
+
+
+def without_dates(text: str) -> str:
+    """The text with every date and range the date reader finds blanked out ("Q3 2018 – Q1
+    2020: Analyst" leaves ": Analyst"), so what stands beside a period can be judged alone."""
+    return _scanner().sub(" ", text)
 
 
 def has_date_field(text: str) -> bool:
