@@ -86,3 +86,9 @@ def test_a_period_ending_in_a_word_before_a_colon_is_a_date_field() -> None:
 
 def test_without_dates_leaves_what_stands_beside_the_period() -> None:
     assert without_dates("Q3 2018 – Q1 2020: Analyst").split() == [":", "Analyst"]
+
+
+def test_an_html_tag_sets_a_date_field_apart() -> None:
+    assert has_date_field('Quillon Labs <span class="date">desde 2021</span>')
+    assert has_date_field("<b>Analyst</b>, Quillon Labs <i>Q3 2018 – Q1 2020</i>")
+    assert not has_date_field("<b>Analyst</b>, Quillon Labs")

@@ -59,8 +59,9 @@ def is_date_line(text: str) -> bool:
 
 # The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap,
 # or a colon ("2016: Intern, Firm", "2019 – heute: Intern at Firm", a timeline's item; a
-# label's colon, "Tools: Python", parts nothing that is a date alone).
-_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+")
+# label's colon, "Tools: Python", parts nothing that is a date alone), or an HTML tag
+# ("Firm <span class="date">since 2021</span>").
+_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+|\s*</?[A-Za-z][^<>\n]*>\s*")
 _FIELD_MARKS = " *_()[]"
 
 
