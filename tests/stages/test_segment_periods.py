@@ -92,3 +92,10 @@ def test_an_html_tag_sets_a_date_field_apart() -> None:
     assert has_date_field('Quillon Labs <span class="date">desde 2021</span>')
     assert has_date_field("<b>Analyst</b>, Quillon Labs <i>Q3 2018 – Q1 2020</i>")
     assert not has_date_field("<b>Analyst</b>, Quillon Labs")
+
+
+def test_emphasis_and_a_spaced_dash_set_a_date_field_apart() -> None:
+    assert has_date_field("Data Analyst _2019 – heute_")
+    assert has_date_field("Data Analyst - Quillon Labs - Q3 2018 - Q1 2020")
+    assert not has_date_field("Data Analyst _at a snake_case firm_")
+    assert not has_date_field("Cut costs - 2019 budget")

@@ -143,7 +143,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})(?:[ \t]*:[ \t]*|[ \t]+))?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{end})"
-        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
+        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?!{_GLUED}|[%/-]|[.,:]\S)"
         rf"|[ \t]*/[ \t]*(?P<year_end>{_YEAR4})(?!{_GLUED}|[%/.-])"
         rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?P<current>{current})(?!{_GLUED})"
         rf"|[ \t]*[-–—]?[ \t]*(?:and[ \t]+)?(?P<onward>{_alternation(set(AFTER_START_WORDS))})"

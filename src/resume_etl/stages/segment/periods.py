@@ -59,9 +59,14 @@ def is_date_line(text: str) -> bool:
 
 # The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap,
 # or a colon ("2016: Intern, Firm", "2019 – heute: Intern at Firm", a timeline's item; a
-# label's colon, "Tools: Python", parts nothing that is a date alone), or an HTML tag
-# ("Firm <span class="date">since 2021</span>").
-_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+|\s*</?[A-Za-z][^<>\n]*>\s*")
+# label's colon, "Tools: Python", parts nothing that is a date alone), an HTML tag ("Firm
+# <span class="date">since 2021</span>"), emphasis opening or closing ("Analyst _2019 –
+# heute_"), or a spaced dash ("Analyst - Firm - Q3 2018 - Q1 2020"; a range cut at its own
+# dash leaves two dates, still each a date alone).
+_FIELD_BREAK = re.compile(
+    r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+|\s*</?[A-Za-z][^<>\n]*>\s*"
+    r"|\s+[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$)|\s+-\s+"
+)
 _FIELD_MARKS = " *_()[]"
 
 
