@@ -99,3 +99,10 @@ def test_emphasis_and_a_spaced_dash_set_a_date_field_apart() -> None:
     assert has_date_field("Data Analyst - Quillon Labs - Q3 2018 - Q1 2020")
     assert not has_date_field("Data Analyst _at a snake_case firm_")
     assert not has_date_field("Cut costs - 2019 budget")
+
+
+def test_a_period_in_underscore_emphasis_is_a_date_line() -> None:
+    assert is_date_line("_2016 - 2018_")
+    assert is_date_line("__Sept 2017 - Aug 2019__")
+    assert not is_date_line("run_2019-05")
+    assert not is_date_line("x_2016 - 2018")

@@ -15,11 +15,15 @@ ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
 """Words that say a range is still running ("Present", "now"): ``nlp/data/date_words.jsonl``."""
 _RANGE_TO = "|".join(map(re.escape, range_words()))
 """Words that join a range's ends ("to", "until", "through")."""
+_OPENS = r"(?<![^\W_])(?<![^\W_]_)"
+_CLOSES = r"(?![^\W_])"
+"""Word edges that an underscore does not hide: markdown sets dates in emphasis ("_2016 - 2018_",
+where ``\b`` sees no edge between "_" and "2016"); an identifier ("run_2019-05") stays a word."""
 DATE_LINE = re.compile(
-    rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
-    r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
-    r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
-    rf"|\b(?:19|20)\d{{2}}\s*(?:-{{1,3}}|[–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
+    rf"(?i){_OPENS}(?:{_MONTH})\s*,?\s*'?\d{{2,4}}{_CLOSES}"  # Month 2024, Sep '24
+    rf"|{_OPENS}\d{{1,2}}[/.]\d{{4}}{_CLOSES}"  # 09/2024
+    rf"|{_OPENS}(?:19|20)\d{{2}}-[01]\d{_CLOSES}"  # 2024-09
+    rf"|{_OPENS}(?:19|20)\d{{2}}\s*(?:-{{1,3}}|[–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
     # 08/20 -- Present, 07/19 - 06/20: a month and two-digit year only as a range's end
     rf"|(?<![\w/.]){_MONTH_SHORT_YEAR}\s*(?:-{{1,3}}|[–—]|{_RANGE_TO})\s*"
     rf"(?:{_MONTH_SHORT_YEAR}|\d{{1,2}}/(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}\b|(?:{ONGOING})\b)"
