@@ -3,7 +3,9 @@ to tables, and each job's start, end and "current" read back (issue 14).
 
 The shapes are the families of ``tests/dates/test_shapes.py`` set in the header shapes
 markdown CVs use (a dates line under a heading, "### Title @ Company (dates)", "**Company** —
-Title, dates", "Company | Title | dates", a table row). Every name is invented.
+Title, dates", "Company | Title | dates", a timeline item "- dates: Title at Company", inline
+HTML "<b>Title</b>, Company <span>dates</span>", "### Company" over "Title _dates_", "Title —
+Company — dates", a table row). Every name is invented.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ HEADERS = {
     "at": "### {title} @ {org} ({dates})\n\n- Built the billing service.\n",
     "bold": "**{org}** — {title}, {dates}\n\n- Built the billing service.\n",
     "bars": "{org} | {title} | {dates}\n\n- Built the billing service.\n",
+    "item": "- {dates}: {title} at {org}\n",
+    "html": '<b>{title}</b>, {org} <span class="date">{dates}</span>\n\n- Built the service.\n',
+    "under": "### {org}\n{title} _{dates}_\n\n- Built the billing service.\n",
+    "dashes": "{title} — {org} — {dates}\n\n- Built the billing service.\n",
 }
 Job = tuple[dt.date | None, dt.date | None, bool]
 # shape: (first job's dates, second job's dates, what each job should read)
@@ -118,11 +124,20 @@ def _read(rows: pd.DataFrame) -> list[Job]:
     ]
 
 
-@pytest.mark.parametrize("header", [*HEADERS, "table"])
-@pytest.mark.parametrize("shape", SHAPES)
+CASES = [
+    (shape, header)
+    for shape in SHAPES
+    for header in [*HEADERS, "table"]
+    # emphasis inside emphasis ("_*Mar 2021* – *Present*_") is no shape a CV writes
+    if (shape, header) != ("emphasis-each-end", "under")
+]
+
+
+@pytest.mark.parametrize(("shape", "header"), CASES)
 def test_each_job_reads_its_dates_in_every_header_shape(
     experiences: dict[str, pd.DataFrame], header: str, shape: str
 ) -> None:
-    rows = experiences[f"{header}--{shape}"]
-    assert list(rows.sort_values("position")["organization"]) == [org for _, org in JOBS]
+    rows = experiences[f"{header}--{shape}"].sort_values("position")
+    assert list(rows["organization"]) == [org for _, org in JOBS]
+    assert list(rows["role"]) == [title for title, _ in JOBS]
     assert _read(rows) == list(SHAPES[shape][2])

@@ -48,7 +48,8 @@ _JOINERS = [
     " ～ ", " to ", " until ", " till ", " through ",
 ]  # fmt: skip
 _RUNNING_ENDS = [
-    " - Present", "–present", " – Current", " - now", " - Now", " – today", " - ongoing",
+    " - Present", "–present", " - Pres", " – to the present", " - Presently", " – Current",
+    " - now", " - Now", " – today", " - ongoing",
     " to date", " - to date", " till date", " - till now", " – to present", " - up to now",
     " onwards", " - onward", " – heute", " – aujourd'hui", " - presente", " - actualidad",
     " - actualmente", " - atualmente", " - attuale", " - aktuell", " – 至今",
@@ -237,3 +238,15 @@ def test_a_since_label_with_a_colon(parser: DateParser) -> None:
     found = only(parser, "Since: 2019")
     assert found.is_current
     assert found.start == PartialDate(dt.date(2019, 1, 1), YEAR)
+
+
+@pytest.mark.parametrize("joiner", [" bis ", " au ", " à ", " al ", " tot ", " a "])
+def test_other_languages_join_two_dates(parser: DateParser, joiner: str) -> None:
+    found = only(parser, f"2019{joiner}2021")
+    assert found.end == PartialDate(dt.date(2021, 1, 1), YEAR)
+
+
+def test_a_month_of_a_year_in_spanish(parser: DateParser) -> None:
+    found = only(parser, "desde enero de 2019")
+    assert found.start == PartialDate(dt.date(2019, 1, 1), MONTH)
+    assert found.is_current

@@ -19,6 +19,7 @@ from resume_etl.nlp.tokens import (
     bound_tokenizer,
     make_doc,
     split_link_junctions,
+    split_tag_edges,
 )
 
 _PLAIN = English()
@@ -104,3 +105,29 @@ def test_splitting_link_junctions_twice_adds_the_rule_once() -> None:
     split_link_junctions(nlp)
     assert nlp.tokenizer.infix_finditer.__self__.pattern == pattern
     assert _tokens(nlp, "word-word x](y") == [*_tokens(English(), "word-word x"), "]", "(", "y"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("<b>Backend Engineer</b>, Brindle Networks", {"Backend", "Engineer", "Brindle"}),
+        ('Quillon Labs <span class="date">2019 – 2020</span>', {"Labs", "2019", "2020"}),
+        ("<em>Data Analyst</em><br/>Northfield", {"Data", "Analyst", "Northfield"}),
+    ],
+)
+def test_a_word_wrapped_in_an_html_tag_is_a_token_of_its_own(text: str, words: set[str]) -> None:
+    nlp = English()
+    split_tag_edges(nlp)
+    assert words <= set(_tokens(nlp, text))
+    assert not words <= set(_tokens(English(), text))  # the plain tokenizer glues "Engineer</b"
+
+
+def test_a_comparison_is_no_tag_and_both_rules_are_added_once() -> None:
+    nlp = English()
+    for _ in range(2):
+        split_link_junctions(nlp)
+        split_tag_edges(nlp)
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    assert pattern.count("\\](?=\\()") == 1
+    assert pattern.count("</?[A-Za-z]") == 1
+    assert _tokens(nlp, "if a < b then") == _tokens(English(), "if a < b then")

@@ -7,7 +7,12 @@ from hypothesis import strategies as st
 
 from resume_etl.dates import ongoing_words, range_words
 from resume_etl.dates.words import ENGLISH_MONTHS
-from resume_etl.stages.segment.periods import DATE_LINE, is_date_line
+from resume_etl.stages.segment.periods import (
+    DATE_LINE,
+    has_date_field,
+    is_date_line,
+    without_dates,
+)
 
 
 def _raw(text: str) -> bool:
@@ -69,3 +74,35 @@ def test_the_generated_lines_hold_both_answers() -> None:
     assert not is_date_line("Acme 12") and not _raw("Acme 12")
     assert is_date_line("08/20 -- Present")
     assert not is_date_line("Engineer at Acme")
+
+
+def test_a_period_ending_in_a_word_before_a_colon_is_a_date_field() -> None:
+    # A timeline item dated by a running range or a quarter ("- 2019 – heute: Title at Firm").
+    assert has_date_field("2019 – heute: Backend Engineer at Brindle Networks")
+    assert has_date_field("Q3 2018 – Q1 2020: Data Analyst at Quillon Labs")
+    assert not has_date_field("Tools: Python, SQL")
+    assert not has_date_field("Note: see 2019 report")
+
+
+def test_without_dates_leaves_what_stands_beside_the_period() -> None:
+    assert without_dates("Q3 2018 – Q1 2020: Analyst").split() == [":", "Analyst"]
+
+
+def test_an_html_tag_sets_a_date_field_apart() -> None:
+    assert has_date_field('Quillon Labs <span class="date">desde 2021</span>')
+    assert has_date_field("<b>Analyst</b>, Quillon Labs <i>Q3 2018 – Q1 2020</i>")
+    assert not has_date_field("<b>Analyst</b>, Quillon Labs")
+
+
+def test_emphasis_and_a_spaced_dash_set_a_date_field_apart() -> None:
+    assert has_date_field("Data Analyst _2019 – heute_")
+    assert has_date_field("Data Analyst - Quillon Labs - Q3 2018 - Q1 2020")
+    assert not has_date_field("Data Analyst _at a snake_case firm_")
+    assert not has_date_field("Cut costs - 2019 budget")
+
+
+def test_a_period_in_underscore_emphasis_is_a_date_line() -> None:
+    assert is_date_line("_2016 - 2018_")
+    assert is_date_line("__Sept 2017 - Aug 2019__")
+    assert not is_date_line("run_2019-05")
+    assert not is_date_line("x_2016 - 2018")

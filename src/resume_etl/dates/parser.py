@@ -111,7 +111,7 @@ def _point(months: str, seasons: str) -> str:
     return (
         rf"(?:\d{{1,2}}(?:st|nd|rd|th|\.)?[ \t]+(?:of[ \t]+)?{month},?[ \t]*{year}"
         rf"|{month}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,[ \t]*{year}"
-        rf"|{month},?[ \t]*(?:of[ \t]+)?{year}"
+        rf"|{month},?[ \t]*(?:(?:of|de)[ \t]+)?{year}"
         rf"|(?:{months}){_YEAR4}(?!{_GLUED}|[%+])"  # "Oct2018": a month glued to its year
         rf"|(?:{seasons})(?:[ \t]+(?:{_TERMS}))?[ \t]+{year}"
         rf"|Q[1-4](?:[ \t]+|[ \t]*[/-][ \t]*){year}"  # a quarter: "Q3 2018", "2018-Q3"
@@ -145,9 +145,10 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"(?:(?P<since>{_alternation(set(SINCE_WORDS))})(?:[ \t]*:[ \t]*|[ \t]+))?"
         rf"(?P<start>{part})"
         rf"(?:{sep}(?P<end>{end})"
-        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?![\w.,%:/-])"
+        rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?!{_GLUED}|[%/-]|[.,:]\S)"
         rf"|[ \t]*/[ \t]*(?P<year_end>{_YEAR4})(?!{_GLUED}|[%/.-])"
-        rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?P<current>{current})(?!{_GLUED})"
+        rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?:the[ \t]+)?"
+        rf"(?P<current>{current})(?!{_GLUED})"
         rf"|[ \t]*[-–—]?[ \t]*(?:and[ \t]+)?(?P<onward>{_alternation(set(AFTER_START_WORDS))})"
         rf"(?!{_GLUED})"
         rf"|(?P<dangle>{dangle}))?"

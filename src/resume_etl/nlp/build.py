@@ -12,7 +12,7 @@ from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.hints import model_missing_error
 from resume_etl.nlp import components, focus, labels  # noqa: F401  (registers the factories)
-from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions
+from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions, split_tag_edges
 
 _DATES_FACTORY = "resume_etl_dates_v1"
 _CONTACTS_FACTORY = "resume_etl_contacts_v1"
@@ -39,6 +39,7 @@ def build_nlp(settings: ExtractSettings) -> Language:
         raise model_missing_error(settings.model, error) from error
     bound_tokenizer(nlp)  # linear on long runs of symbols (nlp/tokens.py)
     split_link_junctions(nlp)  # "[Harbor Bank](url)": "Bank" a word of its own
+    split_tag_edges(nlp)  # "<b>Engineer</b>": "Engineer" a word of its own
     for index, spec in enumerate(settings.components):
         config: dict[str, Any] = dict(spec.config)
         if spec.factory == _DATES_FACTORY:

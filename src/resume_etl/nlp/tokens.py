@@ -14,7 +14,8 @@ emoji, brackets or currency signs each character is an affix, and 4,000 of them 
   at a time, so the copies stay bounded too. Only such runs (a pasted data URI, a line of
   emoji) can come out with a token cut at a piece's end; the text and its offsets are the same.
 
-A markdown link is also cut where its text meets its address (``split_link_junctions``).
+A markdown link is also cut where its text meets its address (``split_link_junctions``), and
+an HTML tag where it meets the word it wraps (``split_tag_edges``).
 """
 
 from __future__ import annotations
@@ -112,9 +113,29 @@ def split_link_junctions(nlp: Language) -> None:
     if not isinstance(tokenizer, Tokenizer):
         return
     pattern = getattr(tokenizer.infix_finditer, "__self__", None)
-    if not isinstance(pattern, re.Pattern) or pattern.pattern.startswith(_LINK_JUNCTION):
+    if not isinstance(pattern, re.Pattern) or _LINK_JUNCTION in pattern.pattern:
         return
     joined = re.compile(f"{_LINK_JUNCTION}|{pattern.pattern}", pattern.flags)
+    tokenizer.infix_finditer = joined.finditer
+
+
+_TAG_EDGE = r"(?<=[^\s<>])(?=</?[A-Za-z][A-Za-z0-9]{0,9}(?:[\s>/]|$))|(?<=[\w\"'/]>)(?=[^\s<>])"
+"""Where an HTML tag meets the word it wraps: markdown CVs set headers in inline HTML
+("<b>Engineer</b>, Firm <span class=\"date\">2019 – 2020</span>"), and the tokenizer cut
+none of it, so "Engineer</b" and "class=\"date\">2019" were single tokens and no lexicon saw
+the title. Cut (with no token of its own) before a tag opens and after it closes."""
+
+
+def split_tag_edges(nlp: Language) -> None:
+    """Make the tokenizer cut an HTML tag from the word it touches (idempotent; a custom
+    tokenizer, or one with no infix rules, is left as it is)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    pattern = getattr(tokenizer.infix_finditer, "__self__", None)
+    if not isinstance(pattern, re.Pattern) or _TAG_EDGE in pattern.pattern:
+        return
+    joined = re.compile(f"{_TAG_EDGE}|{pattern.pattern}", pattern.flags)
     tokenizer.infix_finditer = joined.finditer
 
 

@@ -27,6 +27,7 @@ from resume_etl.stages.segment.periods import (
     has_date_field,
     is_date_line,
     is_period_alone,
+    without_dates,
 )
 from resume_etl.stages.segment.promotions import second_year, title_over_each_period
 from resume_etl.stages.segment.wrapping import full_width, wrapped_into
@@ -121,7 +122,7 @@ def is_job_item(line: Line) -> bool:
     content = line.content
     if not (is_date_line(content) or has_date_field(content)):
         return False
-    beside = DATE_LINE.sub(" ", content)
+    beside = without_dates(DATE_LINE.sub(" ", content))
     words = [word for word in beside.split() if any(char.isalpha() for char in word)]
     return (
         0 < len(words) <= _MAX_JOB_ITEM_WORDS

@@ -15,11 +15,15 @@ ONGOING = "|".join(map(re.escape, ongoing_words("alone")))
 """Words that say a range is still running ("Present", "now"): ``nlp/data/date_words.jsonl``."""
 _RANGE_TO = "|".join(map(re.escape, range_words()))
 """Words that join a range's ends ("to", "until", "through")."""
+_OPENS = r"(?<![^\W_])(?<![^\W_]_)"
+_CLOSES = r"(?![^\W_])"
+"""Word edges that an underscore does not hide: markdown sets dates in emphasis ("_2016 - 2018_",
+where ``\b`` sees no edge between "_" and "2016"); an identifier ("run_2019-05") stays a word."""
 DATE_LINE = re.compile(
-    rf"(?i)\b(?:{_MONTH})\s*,?\s*'?\d{{2,4}}\b"  # Month 2024, Sep '24
-    r"|\b\d{1,2}[/.]\d{4}\b"  # 09/2024
-    r"|\b(?:19|20)\d{2}-[01]\d\b"  # 2024-09
-    rf"|\b(?:19|20)\d{{2}}\s*(?:-{{1,3}}|[–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
+    rf"(?i){_OPENS}(?:{_MONTH})\s*,?\s*'?\d{{2,4}}{_CLOSES}"  # Month 2024, Sep '24
+    rf"|{_OPENS}\d{{1,2}}[/.]\d{{4}}{_CLOSES}"  # 09/2024
+    rf"|{_OPENS}(?:19|20)\d{{2}}-[01]\d{_CLOSES}"  # 2024-09
+    rf"|{_OPENS}(?:19|20)\d{{2}}\s*(?:-{{1,3}}|[–—]|{'|'.join(range_words('common'))})\s*(?:(?:19|20)\d{{2}}|{ONGOING}|\S?$)"
     # 08/20 -- Present, 07/19 - 06/20: a month and two-digit year only as a range's end
     rf"|(?<![\w/.]){_MONTH_SHORT_YEAR}\s*(?:-{{1,3}}|[–—]|{_RANGE_TO})\s*"
     rf"(?:{_MONTH_SHORT_YEAR}|\d{{1,2}}/(?:19|20)\d{{2}}\b|(?:19|20)\d{{2}}\b|(?:{ONGOING})\b)"
@@ -58,8 +62,15 @@ def is_date_line(text: str) -> bool:
 
 
 # The parts of a header line: set off by a bar, a middle dot, a bullet, a comma or a wide gap,
-# or a colon after a date ("2016: Intern, Firm", a timeline's item).
-_FIELD_BREAK = re.compile(r"\s*[|·•]\s*|\s{2,}|\t|,\s+|(?<=\d):\s+")
+# or a colon ("2016: Intern, Firm", "2019 – heute: Intern at Firm", a timeline's item; a
+# label's colon, "Tools: Python", parts nothing that is a date alone), an HTML tag ("Firm
+# <span class="date">since 2021</span>"), emphasis opening or closing ("Analyst _2019 –
+# heute_"), or a spaced dash ("Analyst - Firm - Q3 2018 - Q1 2020"; a range cut at its own
+# dash leaves two dates, still each a date alone).
+_FIELD_BREAK = re.compile(
+    r"\s*[|·•]\s*|\s{2,}|\t|,\s+|:\s+|\s*</?[A-Za-z][^<>\n]*>\s*"
+    r"|\s+[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$)|\s+-\s+"
+)
 _FIELD_MARKS = " *_()[]"
 
 
@@ -68,6 +79,12 @@ def _scanner() -> re.Pattern[str]:
     """The date reader's own pattern (every form it reads: "Fall '22", "02/2025 - 🚀",
     "since 2021", a lone "Current"), with the default settings."""
     return date_scanner(DateSettings())
+
+
+def without_dates(text: str) -> str:
+    """The text with every date and range the date reader finds blanked out ("Q3 2018 – Q1
+    2020: Analyst" leaves ": Analyst"), so what stands beside a period can be judged alone."""
+    return _scanner().sub(" ", text)
 
 
 def has_date_field(text: str) -> bool:
