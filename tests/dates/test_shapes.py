@@ -250,3 +250,20 @@ def test_a_month_of_a_year_in_spanish(parser: DateParser) -> None:
     found = only(parser, "desde enero de 2019")
     assert found.start == PartialDate(dt.date(2019, 1, 1), MONTH)
     assert found.is_current
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "current"),
+    [
+        ("2015 - Nu Skin Trading", "2015", False),
+        ("2015 - Nu", "2015 - Nu", True),
+        ("2019 - actual, Lima", "2019 - actual", True),
+        ("Registered Nurse, Mayo 2015 - 2019", "2015 - 2019", False),
+        ("Analyst, Mars 2012 - 2016", "2012 - 2016", False),
+    ],
+)
+def test_another_language_s_words_that_are_english_names_are_read_only_as_dates_can_be(
+    text: str, read: str, current: bool
+) -> None:
+    (found,) = DateParser().find_ranges(text)
+    assert (found.text, found.is_current) == (read, current)

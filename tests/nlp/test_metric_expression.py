@@ -18,10 +18,9 @@ from resume_etl.nlp.metric_expression import (
     parse_number,
     read_expression,
     read_full_expression,
-    word_tree,
 )
 from resume_etl.vocab import MetricQualifier, MetricUnit
-from resume_etl.wordlists import builtin_values
+from resume_etl.wordlists import builtin_values, word_tree
 
 
 @pytest.mark.parametrize("form", sorted(UNITS))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,3 +83,15 @@ def test_partners_joined_makes_one_part_of_the_surnames_and_the_pair(surnames: l
         cursor += len(piece) + 2
     joined = partners_joined(text, parts)
     assert [text[start:end] for start, end in joined] == [text[: -len(", Leeds")], "Leeds"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Coordinator, Marketing & Communications", "Analyst, Sales & Marketing"]
+)
+def test_a_title_and_its_department_are_no_list_of_partners(
+    extract_text: Extract, line: str
+) -> None:
+    text = f"Experience\n\n{line}\nKettle Systems, 2015 - 2019\nRan the campaigns.\n"
+    ((_employer, role),) = _jobs(extract_text, text)
+    assert role in {line.split(",", maxsplit=1)[0], line}
+    assert role != line or "," not in line

@@ -12,11 +12,12 @@ from resume_etl.dates.points import PartialDate
 from resume_etl.dates.words import (
     ENGLISH_MONTHS,
     SEASON_MONTHS,
+    SEASON_TERMS,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
 
 _FAST_MONTH_YEAR = re.compile(
-    r"(?P<month>[a-z]+)\.?,? ?(?:(?:of|semester|term|quarter|session) )?"
+    rf"(?P<month>[a-z]+)\.?,? ?(?:(?:of|{'|'.join(SEASON_TERMS)}) )?"
     r"(?P<year>(?:19|20)\d{2}|['’‘]\d{2})",
     re.IGNORECASE,
 )

@@ -23,41 +23,22 @@ from resume_etl.dates.words import (
     MONTH_FALSE_FRIENDS,
     MONTH_KEYS,
     SEASON_MONTHS,
+    SEASON_TERMS,
     SINCE_WORDS,
     other_language_ongoing_words,
     range_words,
 )
 from resume_etl.vocab import DateIssue, DatePrecision
+from resume_etl.wordlists import word_tree
 
 _CACHE_SIZE = 8192
 
 
-Trie = dict[str, "Trie"]
-
-
 def _alternation(words: set[str]) -> str:
-    """A regex matching any of ``words``, the longest it can, written as a trie ("ju(?:ly?|ne?)"
-    rather than "july|june|jul|jun"): the scanner tries it at every word of a text, and a
-    trie keeps that cost flat as month names of more languages are added."""
-    root: Trie = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(root)
-
-
-def _trie_pattern(node: Trie) -> str:
-    branches = [
-        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
-    ]
-    if not branches:
-        return ""
-    ends_here = "" in node
-    if len(branches) == 1 and not ends_here:
-        return branches[0]
-    return f"(?:{'|'.join(branches)})" + ("?" if ends_here else "")
+    """A regex matching any of ``words``, the longest it can, written as a tree of shared
+    beginnings (``wordlists.word_tree``): the scanner tries it at every word of a text, and a
+    tree keeps that cost flat as month names of more languages are added."""
+    return word_tree(words)
 
 
 def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
@@ -93,10 +74,13 @@ _NUMERIC = (
 _MONTH_SHORT_YEAR = r"(?:0?[1-9]|1[0-2])/\d{2}(?![\w%/]|[.,]\d)"
 """A month number and a two-digit year ("08/20"): read only as one end of a range (see
 ``month_short_year``), never alone, where it is as likely a day and month or a score."""
-_TERMS = "semester|term|quarter|session"
+_TERMS = "|".join(SEASON_TERMS)
 """What may stand between a season and its year ("Fall semester 2019")."""
 _GLUED_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d]+)(?P<year>\d{2})")
 """A month name glued to a two-digit year ("Nov18"), read only as a range's end."""
+_FIELD_END = r"[ \t]*\.?[ \t]*(?:$|[|,;:)·\]*_/<]|[-–—](?:[ \t]|$))"
+"""Where a "now" word of another language must end its field: "2015 - Nu" closes the range,
+"2015 - Nu Skin" names a firm (and "actual", "nyt", "hoy" are words in running text)."""
 _RANGE_WORDS = _alternation(set(range_words() + range_words(category="range_to_other_language")))
 """Words that join a range's ends: "to", "until", and the few other languages' ("bis", "au")."""
 _DASHES = "-‐‑‒–—―−－~～〜→"
@@ -128,7 +112,8 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     point = _point(months, _alternation(set(SEASON_MONTHS)))
     month = rf"(?:{months})\.?(?!{_GLUED})"
     current_words = {word.lower() for word in settings.current_words}
-    current = _alternation(current_words | set(other_language_ongoing_words()))
+    current = _alternation(current_words)
+    other_current = _alternation(set(other_language_ongoing_words()) - current_words)
     glued = rf"(?:{months})\d{{2}}(?!{_GLUED})"
     part = rf"(?:{point}|{month}|(?P<short_start>{_MONTH_SHORT_YEAR})|(?P<glued_start>{glued}))"
     end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR})|(?P<glued_end>{glued}))"
@@ -148,7 +133,7 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
         rf"|[ \t]*[-/–—][ \t]*(?P<short_end>\d{{2}})(?!{_GLUED}|[%/-]|[.,:]\S)"
         rf"|[ \t]*/[ \t]*(?P<year_end>{_YEAR4})(?!{_GLUED}|[%/.-])"
         rf"|{sep}(?:(?:up[ \t]+)?(?:to|till|until)[ \t]+)?(?:the[ \t]+)?"
-        rf"(?P<current>{current})(?!{_GLUED})"
+        rf"(?P<current>(?:{current})(?!{_GLUED})|(?:{other_current})(?={_FIELD_END}))"
         rf"|[ \t]*[-–—]?[ \t]*(?:and[ \t]+)?(?P<onward>{_alternation(set(AFTER_START_WORDS))})"
         rf"(?!{_GLUED})"
         rf"|(?P<dangle>{dangle}))?"

@@ -14,6 +14,8 @@ ENGLISH_MONTHS: dict[str, int] = {
 SEASON_MONTHS: dict[str, int] = {
     form: int(number) for form, number in builtin_values(DATE_WORDS_FILE, "season").items()
 }
+SEASON_TERMS: tuple[str, ...] = tuple(builtin_values(DATE_WORDS_FILE, "season_term"))
+"""What may stand between a season and its year ("Fall semester 2019", "Spring term 2020")."""
 MONTH_FALSE_FRIENDS = frozenset(builtin_values(DATE_WORDS_FILE, "month_false_friend"))
 """Other languages' month abbreviations that are common English words ("set", "out"): never
 read as months."""

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from resume_etl.vocab import MetricQualifier, MetricUnit
-from resume_etl.wordlists import builtin_values
+from resume_etl.wordlists import alternation, builtin_values, word_tree
 
 __all__ = [
     "EXPRESSION",
@@ -47,11 +47,6 @@ _CURRENCY_WORDS = _words("currency_word")
 WORD_NUMBERS = {form: float(value) for form, value in _words("number_word").items()}
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, so a longer word wins over its prefix."""
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
 def _unit_alternation(tree: bool = True) -> str:
     """Unit words end at a word boundary ("5 hours", not "5 hoursly"); symbols need none ("%"),
     and a unit written with a space may be written with any run of spaces."""
@@ -64,86 +59,6 @@ def _unit_alternation(tree: bool = True) -> str:
             forms.append(pattern + r"\b" if word[-1].isalnum() else pattern)
     forms.extend(rf"(?<=\d\s){re.escape(word)}(?![\w'’])" for word in _UNITS_AFTER_SPACE)
     return "|".join(forms)
-
-
-_Tree = dict[str, "_Tree"]
-
-
-def word_tree(words: Iterable[str], spaced: bool = False, bounded: bool = False) -> str:
-    """``alternation(words)`` written as a tree of the words' shared beginnings.
-
-    Under ``IGNORECASE`` the regex engine enters each alternative of a flat alternation in
-    turn: a hundred units after every number, some fifty qualifiers and currency codes at
-    every word of the text. In a tree it reads a character once for all the words sharing it.
-    The same places match: the words matching at one place begin one another, and the tree
-    tries them longest first, as the flat alternation does (they are written in lower case,
-    which ``IGNORECASE`` reads alike, and a place whose next character two branches could
-    read is written flat). ``spaced``: a space stands for any run of whitespace; ``bounded``:
-    a word ending in a letter or digit ends at a word boundary.
-    """
-    tree: _Tree = {}
-    for word in words:
-        node = tree
-        for character in _lowered(word):
-            node = node.setdefault(character, {})
-        node[""] = {}
-    return _branches(tree, "", spaced, bounded)
-
-
-def _lowered(word: str) -> str:
-    """``word`` in lower case when ``IGNORECASE`` reads both forms alike, else as written."""
-    lower = word.lower()
-    if len(lower) == len(word) and re.fullmatch(re.escape(word), lower, re.IGNORECASE):
-        return lower
-    return word
-
-
-def _branches(node: _Tree, last: str, spaced: bool, bounded: bool) -> str:
-    """The regex of the words below ``node``, reached by the character ``last``."""
-    children = sorted(character for character in node if character)
-    if _twins(children):  # two branches may read one character: try their words longest first
-        suffixes = sorted(_suffixes(node), key=len, reverse=True)
-        parts = [_written(suffix, last, spaced, bounded) for suffix in suffixes]
-    else:
-        parts = [
-            re.escape(child).replace(r"\ ", r"\s+" if spaced else r"\ ")
-            + _branches(node[child], child, spaced, bounded)
-            for child in children
-        ]
-        if "" in node:  # a word ends here: tried after every longer one
-            parts.append(_end(last, bounded))
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _twins(characters: list[str]) -> bool:
-    """Whether ``IGNORECASE`` reads two of ``characters`` alike ("µ" and "μ")."""
-    return any(
-        re.fullmatch(re.escape(one), other, re.IGNORECASE)
-        for at, one in enumerate(characters)
-        for other in characters[at + 1 :]
-    )
-
-
-def _suffixes(node: _Tree) -> list[str]:
-    """The rest of each word below ``node`` ("" for a word ending at it)."""
-    return [
-        character + suffix
-        for character, child in node.items()
-        for suffix in (_suffixes(child) if character else [""])
-    ]
-
-
-def _written(suffix: str, last: str, spaced: bool, bounded: bool) -> str:
-    """The rest of a word as a regex, with the boundary of its end."""
-    pattern = re.escape(suffix)
-    if spaced:
-        pattern = pattern.replace(r"\ ", r"\s+")
-    return pattern + _end((last + suffix)[-1:], bounded)
-
-
-def _end(last: str, bounded: bool) -> str:
-    """The end of a word whose last character is ``last``."""
-    return r"\b" if bounded and last.isalnum() else ""
 
 
 _SYMBOLS = "".join(_CURRENCY_SYMBOLS)

@@ -90,18 +90,29 @@ _SURNAME = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")
 _LAST_PARTNERS = re.compile(rf"{_SURNAME.pattern}(?: {_SURNAME.pattern})?\s+&\s+{_SURNAME.pattern}")
 
 
-def partners_joined(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def partners_joined(
+    text: str,
+    parts: list[tuple[int, int]],
+    claimed: frozenset[tuple[int, int]] = frozenset(),
+) -> list[tuple[int, int]]:
     """Comma parts of a line with a firm's list of partners joined into one ("Alder",
     "Briskett", "Corran & Dale" are "Alder, Briskett, Corran & Dale"): single surnames,
     then a part that joins the last two by "&". A list that runs on after the partners (a
-    legal form, a town) keeps those parts."""
+    legal form, a town) keeps those parts. A ``claimed`` part (one a lexicon or the entity
+    recognizer reads as a title, a trade, a department or a place: "Coordinator, Marketing &
+    Communications", "Leeds, Sales & Marketing") is no partner."""
     for index, (start, end) in enumerate(parts):
-        if index == 0 or not _LAST_PARTNERS.fullmatch(text, start, end):
+        if index == 0 or (start, end) in claimed or not _LAST_PARTNERS.fullmatch(text, start, end):
             continue
         lead = index
-        while lead > 0 and _SURNAME.fullmatch(text, *parts[lead - 1]):
+        while (
+            lead > 0
+            and parts[lead - 1] not in claimed
+            and _SURNAME.fullmatch(text, *parts[lead - 1])
+        ):
             lead -= 1
         if lead < index:
             joined = (parts[lead][0], end)
-            return [*parts[:lead], joined, *partners_joined(text, parts[index + 1 :])]
+            rest = partners_joined(text, parts[index + 1 :], claimed)
+            return [*parts[:lead], joined, *rest]
     return parts

@@ -194,12 +194,25 @@ def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]
         parts.extend(trimmed_pieces(text, cursor, cut))
         cursor = cut + 1
     joined: list[tuple[int, int]] = []
-    for part in partners_joined(text, parts):
+    for part in partners_joined(text, parts, _claimed(spans, parts)):
         if joined and is_legal_form(spans, *part):
             joined[-1] = (joined[-1][0], part[1])
         else:
             joined.append(part)
     return joined
+
+
+_CLAIMING = (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.DEGREES, labels.SKILLS)
+
+
+def _claimed(spans: SpanIndex, parts: list[tuple[int, int]]) -> frozenset[tuple[int, int]]:
+    """The parts a lexicon or the entity recognizer reads as something a surname is not."""
+    return frozenset(
+        (start, end)
+        for start, end in parts
+        if any(spans.within(key, start, end) for key in _CLAIMING)
+        or spans.entities(start, end, {"GPE", "LOC"})
+    )
 
 
 def _gpa_after(text: str, start: int, end: int) -> bool:
