@@ -500,7 +500,7 @@ def test_an_entry_elsewhere_without_a_degree_and_a_school_is_no_school(
 
 def test_a_field_the_ner_reads_as_a_place_is_the_field(extract_text: Extract) -> None:
     (school,) = extract_text(
-        "Education\n\nUniversity of Northvale\nBA, Early Childhood, August 1975\n"
+        "Education\n\nUniversity of Northvale\nBA, Early Childhood, August 1981\n"
     ).education
     assert _value(school.degree) == "BA"
     assert _value(school.field_of_study) == "Early Childhood"

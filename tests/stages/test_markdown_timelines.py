@@ -59,7 +59,7 @@ def test_a_town_in_brackets_after_a_name_is_its_place(extract_markdown: Extract)
         "2010\n:   Bachelor of Technology (Computer Science), Westmere Institute of Technology\n\n"
         "Experience\n----------\n\n"
         "2016-2019\n:   **Analyst**; Quillon Labs (Lakeside)\n\n"
-        "2012-2016\n:   **Editor**; Humburg Media Group (Druckhaus Humburg)\n\n"
+        "2012-2016\n:   **Editor**; Harlow Media Group (Druckhaus Harlow)\n\n"
         "2010-2012\n:   **Intern**; Solar Research Center (CIESOL)\n"
     )
     found = extract_markdown(text)
@@ -71,7 +71,7 @@ def test_a_town_in_brackets_after_a_name_is_its_place(extract_markdown: Extract)
     assert found.education[0].location.value == "Eastbury"
     assert [j.organization.value if j.organization else None for j in found.experiences] == [
         "Quillon Labs",
-        "Humburg Media Group (Druckhaus Humburg)",
+        "Harlow Media Group (Druckhaus Harlow)",
         "Solar Research Center (CIESOL)",  # an acronym, not a town
     ]
 

@@ -76,7 +76,7 @@ def _town_after_name(
     named = spans.within(labels.ORG_KEYWORDS, start, aside_start)
     if not named or spans.within(labels.DEGREES, start, aside_start):
         return False
-    # "Humburg Media Group (Druckhaus Humburg)": a word of the name again is another name.
+    # "Harlow Media Group (Druckhaus Harlow)": a word of the name again is another name.
     if set(text.split()) & set(spans.text[start:aside_start].split()):
         return False
     kinds = (labels.ORG_KEYWORDS, labels.DEGREES, labels.TITLE_HEADS, labels.EMPLOYMENT_TYPES)

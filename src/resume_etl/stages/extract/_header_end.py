@@ -4,7 +4,7 @@ says all a header says.
 "Senior Developer, Qorvex (since 2019)" and "Data Analyst, Trelio AG (2012 – 2016)" name the
 title, the employer and the period on one line, and the bracket that closes the line closes the
 header: what the next lines hold is where the job was ("Berlin, Germany") or what the employer
-does ("Startup - a pension platform", "Development & Design, Consulting"), never a second
+does ("Startup - a savings app", "Design & Print, Consulting"), never a second
 employer or title. Without this, a keyword in that description ("Startup", "Consulting") was
 taken for the employer over the name beside the title.
 """

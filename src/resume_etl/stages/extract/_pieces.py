@@ -180,7 +180,7 @@ def _weak_place_before_place(parts: list[HeaderSegment]) -> bool:
 def _comma_parts(spans: SpanIndex, start: int, end: int) -> list[tuple[int, int]]:
     """A piece cut at its commas, except commas inside brackets ("Practice Lead (Portal,
     NET)"), between a firm's partners ("Alder, Briskett & Dale") and before a legal form
-    ("Comunicaciones y Automatización, S.L."), which belong to the name."""
+    ("Sistemas y Redes del Norte, S.L."), which belong to the name."""
     text = spans.text
     cuts = [
         start + match.start()

@@ -62,9 +62,9 @@ _TITLE_PLACE_PARTS = 2
 
 
 def title_then_place(spans: SpanIndex, parts: list[HeaderSegment]) -> list[HeaderSegment] | None:
-    """ "Sr. Web Developer North Hollywood, CA": a title and its town written without a comma
+    """ "Sr. Web Developer Elm Park, MD": a title and its town written without a comma
     between them, then the region after one. The words after the title's last head word, a
-    short place name that with the region reads as a city and region ("North Hollywood, CA"),
+    short place name that with the region reads as a city and region ("Elm Park, MD"),
     are the job's place, not words of the title. None when the line is not written so."""
     if len(parts) != _TITLE_PLACE_PARTS or parts[0].kind is not SegmentKind.ROLE:
         return None
