@@ -250,3 +250,9 @@ def test_a_month_of_a_year_in_spanish(parser: DateParser) -> None:
     found = only(parser, "desde enero de 2019")
     assert found.start == PartialDate(dt.date(2019, 1, 1), MONTH)
     assert found.is_current
+
+
+def test_two_digits_far_past_the_start_are_no_year(parser: DateParser) -> None:
+    # "2019 - 05" would end in 2105; "1998-02" is February 1998 (ISO); "2000-15" is a range.
+    assert only(parser, "Clerk | 2019 - 05").end is None
+    assert only(parser, "2000-15").end == PartialDate(dt.date(2015, 1, 1), YEAR)
