@@ -132,7 +132,10 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR})|(?P<glued_end>{glued}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
     marks = r"[*_]{0,3}"  # markdown emphasis closing one end and opening the other
-    sep = rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}{marks}"
+    sep = (
+        rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)|(?<=[ \t])/(?=[ \t]))"
+        rf"{gap}{marks}"
+    )  # a slash joins a range only with spaces round it ("2019-03 / 2020-05")
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
