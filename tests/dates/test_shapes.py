@@ -267,3 +267,17 @@ def test_another_language_s_words_that_are_english_names_are_read_only_as_dates_
 ) -> None:
     (found,) = DateParser().find_ranges(text)
     assert (found.text, found.is_current) == (read, current)
+
+def test_two_digits_far_past_the_start_are_no_year(parser: DateParser) -> None:
+    # "2019 - 05" would end in 2105; "1998-02" is February 1998 (ISO); "2000-15" is a range.
+    assert only(parser, "Clerk | 2019 - 05").end is None
+    assert only(parser, "2000-15").end == PartialDate(dt.date(2015, 1, 1), YEAR)
+
+
+@pytest.mark.parametrize("text", ["2019-03 / 2020-05", "03/2019 / 05/2020", "Mar 2019 / May 2020"])
+def test_a_spaced_slash_joins_a_range(parser: DateParser, text: str) -> None:
+    found = only(parser, text)
+    assert (found.start, found.end) == (
+        PartialDate(dt.date(2019, 3, 1), MONTH),
+        PartialDate(dt.date(2020, 5, 1), MONTH),
+    )

@@ -119,7 +119,10 @@ def date_scanner(settings: DateSettings) -> re.Pattern[str]:
     end = rf"(?:{point}|{month}|(?P<short_month_end>{_MONTH_SHORT_YEAR})|(?P<glued_end>{glued}))"
     gap = r"[ \t]*(?:\n[ \t]*)?"
     marks = r"[*_]{0,3}"  # markdown emphasis closing one end and opening the other
-    sep = rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)){gap}{marks}"
+    sep = (
+        rf"{marks}{gap}(?:-{{1,3}}|[{_DASHES[1:]}]|(?:{_RANGE_WORDS})(?!\w)|(?<=[ \t])/(?=[ \t]))"
+        rf"{gap}{marks}"
+    )  # a slash joins a range only with spaces round it ("2019-03 / 2020-05")
     dangle = r"[ \t]*[-–—][ \t]*(?:[^\w\s|,()·\[\]]{1,4}[ \t]*)?(?=$|[|,)·])"
     lone_current = r"(?-i:Current|Ongoing|Present)"
     return re.compile(
@@ -297,10 +300,18 @@ def _first_of_period(value: dt.date, period: str) -> PartialDate:
 
 
 def _short_year_end(start: PartialDate, digits: str) -> PartialDate | None:
-    """The end of "2019-21" or "2023/24": a year after the start, in the start's century."""
+    """The end of "2019-21", "2023/24" or "1998-02": a year at most ``_SHORT_RANGE_YEARS``
+    after the start. "2019 - 05" is no range ending in 2105: its end is left unread."""
     if start.precision is not DatePrecision.YEAR:
         return None
     year = start.value.year // 100 * 100 + int(digits)
     if year <= start.value.year:
         year += 100
+    if year - start.value.year > _SHORT_RANGE_YEARS:
+        return None
     return PartialDate(dt.date(year, 1, 1), DatePrecision.YEAR)
+
+
+_SHORT_RANGE_YEARS = 50
+"""The longest range a two-digit end may close ("2000-15", "1985-20"), a working life; past it
+the digits are no year ("2019 - 05" is not 2019 to 2105)."""
