@@ -268,6 +268,7 @@ def test_another_language_s_words_that_are_english_names_are_read_only_as_dates_
     (found,) = DateParser().find_ranges(text)
     assert (found.text, found.is_current) == (read, current)
 
+
 def test_two_digits_far_past_the_start_are_no_year(parser: DateParser) -> None:
     # "2019 - 05" would end in 2105; "1998-02" is February 1998 (ISO); "2000-15" is a range.
     assert only(parser, "Clerk | 2019 - 05").end is None

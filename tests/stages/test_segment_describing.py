@@ -8,9 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_etl.stages.segment.describing import goes_on_describing
-from resume_etl.stages.segment.entries import split_entries
 from resume_etl.stages.segment.lines import split_lines
-from resume_etl.vocab import SectionKind
+from tests.stages.rule_entries import rule_entries
 
 _DUTIES_WITHOUT_MARKS = (
     "Harwick Books, Leeds\n"
@@ -25,16 +24,8 @@ _DUTIES_WITHOUT_MARKS = (
 )
 
 
-def _rule_entries(text: str) -> list[tuple[list[str], list[str]]]:
-    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(text))
-    return [
-        ([line.content for line in entry.header], [line.content for line in entry.body])
-        for entry in entries
-    ]
-
-
 def test_duties_without_bullets_or_stops_stay_in_the_job_above() -> None:
-    entries = _rule_entries(_DUTIES_WITHOUT_MARKS)
+    entries = rule_entries(_DUTIES_WITHOUT_MARKS)
     assert entries == [
         (
             ["Harwick Books, Leeds", "2016 - 2019", "Shop Assistant"],
@@ -49,7 +40,7 @@ def test_duties_without_bullets_or_stops_stay_in_the_job_above() -> None:
 
 
 def test_a_title_in_sentence_case_over_its_period_still_opens_a_job() -> None:
-    entries = _rule_entries(
+    entries = rule_entries(
         "Harwick Books, Leeds\n2016 - 2019\nShop Assistant\n"
         "Served customers at the till and answered questions by phone.\n"
         "Customer service advisor\n2013 - 2016\nKestrel Garden Centre, York\n"
@@ -61,7 +52,7 @@ def test_a_title_in_sentence_case_over_its_period_still_opens_a_job() -> None:
 
 
 def test_a_line_of_names_after_a_description_opens_the_next_job() -> None:
-    entries = _rule_entries(_DUTIES_WITHOUT_MARKS)
+    entries = rule_entries(_DUTIES_WITHOUT_MARKS)
     assert entries[1][0][0] == "Kestrel Garden Centre, York"
 
 

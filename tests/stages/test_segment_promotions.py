@@ -6,9 +6,7 @@ Every name here is invented."""
 
 from __future__ import annotations
 
-from resume_etl.stages.segment.entries import split_entries
-from resume_etl.stages.segment.lines import split_lines
-from resume_etl.vocab import SectionKind
+from tests.stages.rule_entries import rule_entries
 
 _LADDER = (
     "KESTREL POWER, Fairview, OH\n"
@@ -23,17 +21,9 @@ _LADDER = (
 )
 
 
-def _entries(text: str) -> list[tuple[list[str], list[str]]]:
-    entries, _intro = split_entries(SectionKind.EXPERIENCE, split_lines(text))
-    return [
-        ([line.content for line in entry.header], [line.content for line in entry.body])
-        for entry in entries
-    ]
-
-
 def test_each_title_heads_the_period_under_it() -> None:
     text = _LADDER + "- Sold power services to phone companies across the region.\n"
-    assert [header for header, _body in _entries(text)] == [
+    assert [header for header, _body in rule_entries(text)] == [
         ["KESTREL POWER, Fairview, OH", "1999 - 2005"],
         ["Senior Marketing Manager", "2002 - 2005"],
         ["Product Marketing Manager", "2000 - 2002"],
@@ -43,7 +33,7 @@ def test_each_title_heads_the_period_under_it() -> None:
 
 def test_a_description_without_marks_under_the_last_period_is_its_body() -> None:
     sentence = "Championed the new power line to phone companies across the whole region"
-    last_header, last_body = _entries(_LADDER + sentence + "\n")[-1]
+    last_header, last_body = rule_entries(_LADDER + sentence + "\n")[-1]
     assert (last_header, last_body) == (["Key Account Manager", "1999 - 2000"], [sentence])
 
 
@@ -53,7 +43,7 @@ def test_a_period_after_a_described_job_keeps_its_own_header() -> None:
         "- Served customers at the till.\n"
         "2013 - 2016\nKestrel Garden Centre, York\nSales Assistant\n"
     )
-    assert [header for header, _body in _entries(text)] == [
+    assert [header for header, _body in rule_entries(text)] == [
         ["Harwick Books, Leeds", "2016 - 2019", "Shop Assistant"],
         ["2013 - 2016", "Kestrel Garden Centre, York", "Sales Assistant"],
     ]
@@ -68,7 +58,7 @@ def test_titles_over_lone_years_are_one_job_a_year() -> None:
         "1998\n"
         "- Reported to the group's president on the yearly budget.\n"
     )
-    assert [header for header, _body in _entries(text)] == [
+    assert [header for header, _body in rule_entries(text)] == [
         ["Marlow Banking Group, Fairview, Ohio", "Head of Treasury Services", "1999"],
         ["Chief Financial Officer of Marlow Finance", "1998"],
     ]

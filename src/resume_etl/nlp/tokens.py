@@ -109,13 +109,18 @@ and after it."""
 def split_link_junctions(nlp: Language) -> None:
     """Make the tokenizer cut a markdown link where its text meets its address (idempotent;
     a custom tokenizer, or one with no infix rules, is left as it is)."""
+    _add_infix(nlp, _LINK_JUNCTION)
+
+
+def _add_infix(nlp: Language, infix: str) -> None:
+    """Put ``infix`` first among the tokenizer's infix rules, once."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return
     pattern = getattr(tokenizer.infix_finditer, "__self__", None)
-    if not isinstance(pattern, re.Pattern) or _LINK_JUNCTION in pattern.pattern:
+    if not isinstance(pattern, re.Pattern) or infix in pattern.pattern:
         return
-    joined = re.compile(f"{_LINK_JUNCTION}|{pattern.pattern}", pattern.flags)
+    joined = re.compile(f"{infix}|{pattern.pattern}", pattern.flags)
     tokenizer.infix_finditer = joined.finditer
 
 
@@ -129,14 +134,7 @@ the title. Cut (with no token of its own) before a tag opens and after it closes
 def split_tag_edges(nlp: Language) -> None:
     """Make the tokenizer cut an HTML tag from the word it touches (idempotent; a custom
     tokenizer, or one with no infix rules, is left as it is)."""
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return
-    pattern = getattr(tokenizer.infix_finditer, "__self__", None)
-    if not isinstance(pattern, re.Pattern) or _TAG_EDGE in pattern.pattern:
-        return
-    joined = re.compile(f"{_TAG_EDGE}|{pattern.pattern}", pattern.flags)
-    tokenizer.infix_finditer = joined.finditer
+    _add_infix(nlp, _TAG_EDGE)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
