@@ -20,3 +20,8 @@ def job_rows(extract_text: Extract, text: str) -> list[JobRow]:
         )
         for job in extract_text(text).experiences
     ]
+
+
+def employers_and_titles(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
+    """Employer and title of each job extracted from ``text``, in order."""
+    return [(employer, title) for employer, title, _place in job_rows(extract_text, text)]

@@ -15,6 +15,7 @@ from resume_etl.stages.layout import LineRoleModel
 from resume_etl.stages.segment import SectionClassifier, segment
 from resume_etl.vocab import SourceFormat
 from tests.conftest import make_document
+from tests.stages.job_rows import employers_and_titles
 
 Extract = Callable[[str], ExtractedDocument]
 
@@ -41,16 +42,6 @@ def extract_markdown(
 _MARKUP = re.compile(r"\*|\]\(|\[|</?[a-z]|\b_|_\b")
 
 
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-        )
-        for job in extract_text(text).experiences
-    ]
-
-
 def test_bold_role_then_its_employer_in_brackets(extract_text: Extract) -> None:
     text = (
         "## Experience\n\n"
@@ -59,7 +50,7 @@ def test_bold_role_then_its_employer_in_brackets(extract_text: Extract) -> None:
         "**Survey Lead** (Quarrington Hydro)\n: Mar 2013 to Feb 2017\n\n"
         "Led the surveys.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Brellow Marine", "Field Technician"),
         ("Quarrington Hydro", "Survey Lead"),
     ]
@@ -77,7 +68,7 @@ def test_a_team_after_a_dash_inside_the_emphasised_title_stays_in_the_title(
         ":    *Platform Engineer - Lending Technology* July 2014 - Feb 2016\n\n"
         "    Built the loan services.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Norquay Savings Bank", "Platform Engineer - Branch Systems"),
         ("Norquay Savings Bank", "Platform Engineer - Lending Technology"),
     ]
@@ -105,7 +96,7 @@ def test_a_period_term_defined_by_the_position_to_a_linked_employer(
         "2009-2015\n"
         ":  Survey Scientist (Staff at [Brellow Acoustics](https://brellow.example/)).\n"
     )
-    assert _jobs(extract_markdown, text) == [
+    assert employers_and_titles(extract_markdown, text) == [
         ("Orrin Tribal Council", "Fisheries Modelling Consultant"),
         ("Brellow Acoustics", "Survey Scientist"),
     ]
@@ -120,7 +111,7 @@ def test_the_title_opening_the_description_under_an_employer(extract_markdown: E
         "**Orrick Labs**\nApril 2016-May 2018\n\n"
         "Built the billing service in Go.\n"
     )
-    assert _jobs(extract_markdown, text) == [
+    assert employers_and_titles(extract_markdown, text) == [
         ("Brellow", "Senior developer"),
         ("Orrick Labs", None),
     ]
@@ -139,7 +130,7 @@ def test_a_stray_line_with_no_name_and_no_period_is_no_entry(extract_markdown: E
         assert job.organization or job.role or job.dates
     for school in document.education:
         assert school.institution or school.degree or school.dates
-    assert _jobs(extract_markdown, text)[0] == ("Brellow", "Senior developer")
+    assert employers_and_titles(extract_markdown, text)[0] == ("Brellow", "Senior developer")
 
 
 def _schools(extract: Extract, text: str) -> list[tuple[str | None, str | None, str | None]]:

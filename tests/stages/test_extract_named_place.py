@@ -8,18 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from resume_etl.stages.extract import ExtractedDocument
+from tests.stages.job_rows import employers_and_titles
 
 Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-        )
-        for job in extract_text(text).experiences
-    ]
 
 
 @pytest.mark.parametrize(
@@ -33,7 +24,7 @@ def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None
     ],
 )
 def test_a_name_the_ner_calls_a_place_above_the_title(extract_text: Extract, text: str) -> None:
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Tessaly", "Research Assistant"),
         ("Brindlework", "Technical Leader"),
     ]

@@ -12,18 +12,9 @@ from hypothesis import strategies as st
 
 from resume_etl.stages.extract import ExtractedDocument
 from resume_etl.stages.extract._firm_names import partners_joined
+from tests.stages.job_rows import employers_and_titles
 
 Extract = Callable[[str], ExtractedDocument]
-
-
-def _jobs(extract_text: Extract, text: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (
-            job.organization.value if job.organization else None,
-            job.role.value if job.role else None,
-        )
-        for job in extract_text(text).experiences
-    ]
 
 
 def test_titles_holding_a_trade_word_are_titles(extract_text: Extract) -> None:
@@ -39,7 +30,7 @@ def test_titles_holding_a_trade_word_are_titles(extract_text: Extract) -> None:
         "Developer\n"
         "Built the services.\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Quillmark GmbH", "Quality Lead Software Testing"),
         ("Quillmark GmbH", "Software Delivery PMO"),
         ("Kettle Systems GmbH", "Developer"),
@@ -54,7 +45,7 @@ def test_a_trade_word_closing_a_name_still_heads_a_firm(extract_text: Extract) -
         "Developer at Tallowby Consulting Ltd\n"
         "2016-01 — 2018-12 · Brask\n"
     )
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Harwick Software", "Senior Developer"),
         ("Tallowby Consulting Ltd", "Developer"),
     ]
@@ -67,7 +58,7 @@ def test_a_firm_named_after_its_partners_keeps_every_partner(extract_text: Extra
         "Alder, Briskett, Corran & Dale   Lakemont, Georgia   Paralegal (1997 - 1999)   "
         "Osgood, Tarrant, Vell & Prior   Lakemont, Georgia   Receptionist (1990 - 1997)"
     )
-    assert _jobs(extract_text, text) == [
+    assert employers_and_titles(extract_text, text) == [
         ("Alder, Briskett, Corran & Dale", "Paralegal"),
         ("Osgood, Tarrant, Vell & Prior", "Receptionist"),
     ]
@@ -92,6 +83,6 @@ def test_a_title_and_its_department_are_no_list_of_partners(
     extract_text: Extract, line: str
 ) -> None:
     text = f"Experience\n\n{line}\nKettle Systems, 2015 - 2019\nRan the campaigns.\n"
-    ((_employer, role),) = _jobs(extract_text, text)
+    ((_employer, role),) = employers_and_titles(extract_text, text)
     assert role in {line.split(",", maxsplit=1)[0], line}
     assert role != line or "," not in line
