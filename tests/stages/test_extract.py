@@ -295,6 +295,15 @@ def test_a_proficiency_in_parentheses_is_not_a_skill(extract_text: Extract) -> N
     assert not listed & {"native", "C1", "B1"}
 
 
+@pytest.mark.parametrize("level", ["reading", "spoken", "upper intermediate", "very good"])
+def test_a_stated_level_of_one_skill_of_a_language_is_not_a_skill(
+    extract_text: Extract, level: str
+) -> None:
+    listed = _listed(extract_text(f"Languages\nFrench (fluent), Arabic ({level})\n"))
+    assert {"French", "Arabic"} <= listed
+    assert level not in listed
+
+
 def test_tools_in_parentheses_are_skills_of_their_own(extract_text: Extract) -> None:
     listed = _listed(
         extract_text("Ana Lima\n\nKey Skills\nSepsis bundle, EPR (SystmOne, Cerner)\n")

@@ -43,6 +43,27 @@ def test_an_experience_section_without_a_job_is_flagged(extract_text: Extract) -
     assert _flags(validate(extract_text(text), TODAY)) == [QualityFlag.SECTION_WITHOUT_ENTRIES]
 
 
+def test_an_empty_heading_over_subsections_of_its_kind_is_not_flagged(
+    extract_text: Extract,
+) -> None:
+    text = (
+        "Jane Roe\n\nPUBLICATIONS\n\nBooks\nRoe, J. A History of Salt. City: Northwind Press,"
+        ' 2021.\n\nConference Papers\n"Salt and Credit." Paper presented at the Annual'
+        " Meeting of Historians, Boston, November 2022.\n"
+    )
+    validated = validate(extract_text(text), TODAY)
+    assert [row.kind for row in validated.rows["sections"]][1:] == ["publications"] * 3
+    assert len(validated.rows["publications"]) == 2
+    assert _flags(validated) == []
+
+
+def test_an_empty_heading_before_another_kind_of_section_is_flagged(
+    extract_text: Extract,
+) -> None:
+    text = "Jane Roe\n\nExperience\n\nEducation\nState University\nB.Sc. Statistics, 2015\n"
+    assert _flags(validate(extract_text(text), TODAY)) == [QualityFlag.SECTION_WITHOUT_ENTRIES]
+
+
 def test_a_section_whose_only_entry_was_rejected_is_flagged(extract_text: Extract) -> None:
     extracted = extract_text(RESUME)
     school = extracted.education[0]

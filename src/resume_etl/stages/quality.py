@@ -37,7 +37,7 @@ def quality_flags(
         found.add(QualityFlag.ENCODING_DOUBTFUL)
     if all(section.kind is SectionKind.HEADER for section in sections):
         found.add(QualityFlag.NO_SECTIONS)
-    if _sections_without_entries(sections, _entry_section_ids(rows)):
+    if _sections_without_entries(sections, _entry_section_ids(rows), document.text):
         found.add(QualityFlag.SECTION_WITHOUT_ENTRIES)
     if metrics_capped:
         found.add(QualityFlag.METRICS_CAPPED)
@@ -64,11 +64,23 @@ def _entry_section_ids(rows: dict[str, list[BaseModel]]) -> set[str]:
 
 
 def _sections_without_entries(
-    sections: Sequence[SectionRecord], with_entries: Iterable[str]
+    sections: Sequence[SectionRecord], with_entries: Iterable[str], text: str
 ) -> list[SectionRecord]:
     filled = set(with_entries)
     return [
         section
-        for section in sections
-        if section.kind in ENTRY_SECTION_KINDS and section.section_id not in filled
+        for position, section in enumerate(sections)
+        if section.kind in ENTRY_SECTION_KINDS
+        and section.section_id not in filled
+        and not _heads_subsections(section, sections[position + 1 : position + 2], text)
     ]
+
+
+def _heads_subsections(
+    section: SectionRecord, following: Sequence[SectionRecord], text: str
+) -> bool:
+    """An empty heading over sections of its own kind ("PUBLICATIONS" over "Books" and
+    "Conference Papers") is their parent: its entries are theirs, so it lacks none."""
+    body_start = section.heading_span.end if section.heading_span else section.span.start
+    empty = not text[body_start : section.span.end].strip()
+    return empty and any(next_one.kind is section.kind for next_one in following)
