@@ -41,7 +41,7 @@ def test_column_descriptions_travel_as_field_metadata() -> None:
 
 
 def test_docs_tables_md_is_current() -> None:
-    """docs/tables.md is generated; regenerate it with `make docs` after changing records.py."""
+    """docs/tables.md is generated; regenerate it with `make docs` after changing a record model."""
     committed = (REPO / "docs" / "tables.md").read_text(encoding="utf-8")
     assert committed.strip() == tables_markdown().strip()
 

@@ -30,7 +30,7 @@ TEXT = "Platform team | Acme | Jan 2020 - Mar 2021"
 
 
 class TeamExperience(ExperienceRecord):
-    """An experience with two fields more: the one edit a new field takes in records.py."""
+    """An experience with two fields more: the one edit a new field takes in its model."""
 
     team: str | None = Field(default=None, description="The team, as written.")
     team_span: CharSpan | None = Field(default=None, description="Where team is.")

@@ -117,3 +117,35 @@ def test_an_html_attribute_in_a_markdown_cv_is_no_quoted_title(extract_markdown:
     titles = [paper.title.value for paper in document.publications]
     assert "text-small" not in titles and "note" not in titles
     assert "Owl calls at night in cities" in titles
+
+
+def test_a_definition_list_item_is_title_over_venue_and_year(extract_markdown: Extract) -> None:
+    document = extract_markdown(
+        "## Publications\n\n"
+        "**A Study of Things**\n: <i>Journal of Stuff</i>, 2019\n\n"
+        "*Sheep at Night: A Field Guide*\n: <em>Pastoral Letters</em>\n\n"
+        "Counting Goats Quickly Again\n"
+        ': <span class="venue">Workshop on Goat Metrics</span>, 2020\n'
+    )
+    assert _rows(document) == [
+        ("A Study of Things", "Journal of Stuff", 2019),
+        ("Sheep at Night: A Field Guide", "Pastoral Letters", None),
+        ("Counting Goats Quickly Again", "Workshop on Goat Metrics", 2020),
+    ]
+
+
+def test_a_definition_list_items_facts_may_stand_one_a_line(extract_markdown: Extract) -> None:
+    text = (
+        "## Publications\n\n"
+        "**[Learning to Count Sheep](https://example.org/sheep)**\n"
+        ": J. Smith, K. Doe\n: <em>Journal of Sleep Studies</em>\n: 2018\n\n"
+        "**Fences and Their Neighbours**\n: Submitted to <i>Fence Letters</i>\n"
+    )
+    document = extract_markdown(text)
+    assert _rows(document) == [
+        ("Learning to Count Sheep", "Journal of Sleep Studies", 2018),
+        ("Fences and Their Neighbours", "Fence Letters", None),
+    ]
+    assert [paper.status for paper in document.publications] == ["published", "submitted"]
+    first = document.publications[0]
+    assert text[first.title.start : first.title.end] == "Learning to Count Sheep"

@@ -148,29 +148,49 @@ def test_a_document_the_pipeline_lost_misses_every_gold_value() -> None:
     assert tally.coverage["documents with a job"] == 0
 
 
-def test_a_list_of_titles_is_scored_title_by_title() -> None:
-    text = "Test Analyst/Test Manager"
-    document = DotinDocument(
-        "d",
-        text,
-        (
-            DotinSpan(0, 12, "Designation", "Test Analyst"),
-            DotinSpan(13, 25, "Designation", "Test Manager"),
-        ),
-    )
+def _role_counts(spans: list[str], roles: list[str]) -> tuple[int, int, int]:
+    """The work.role counts of a document whose Designation spans are ``spans``."""
+    text = "  ".join(spans)
+    found, start = [], 0
+    for span in spans:
+        start = text.index(span, start)
+        found.append(DotinSpan(start, start + len(span), "Designation", span))
     tally = Tally()
-    score_document(document, _rows({"experiences": [{"role": text}]}), tally)
+    experiences = [{"role": role} for role in roles]
+    score_document(
+        DotinDocument("d", text, tuple(found)), _rows({"experiences": experiences}), tally
+    )
     counts = tally.fields["work.role"]
-    assert (counts.true_positives, counts.false_positives, counts.false_negatives) == (2, 0, 0)
+    return counts.true_positives, counts.false_positives, counts.false_negatives
 
 
-def test_one_title_with_an_ampersand_stays_whole() -> None:
-    assert title_parts("Sales & Marketing Intern") == ["Sales & Marketing Intern"]
+def test_a_role_listing_titles_tagged_one_by_one_is_one_hit() -> None:
+    assert _role_counts(["Test Analyst", "Test Manager"], ["Test Analyst/Test Manager"]) == (
+        1,
+        0,
+        0,
+    )
+
+
+def test_a_title_list_tagged_whole_is_one_gold_value_found_whole_or_by_its_parts() -> None:
+    gold = ["Senior Engineer and Team Lead"]
+    assert _role_counts(gold, ["Senior Engineer and Team Lead"]) == (1, 0, 0)
+    assert _role_counts(gold, ["Senior Engineer", "Team Lead"]) == (1, 0, 0)
+    assert _role_counts(gold, ["Team Lead"]) == (0, 1, 1)
+
+
+def test_one_title_with_a_joint_in_it_is_still_found_whole() -> None:
+    gold = ["Director of Finance and Administration"]
+    assert _role_counts(gold, ["Director of Finance and Administration"]) == (1, 0, 0)
+    assert _role_counts(gold, ["Director of Finance"]) == (0, 1, 1)
+
+
+def test_the_titles_a_role_may_name() -> None:
     assert title_parts("Sales Associate & Social Media Manager") == [
         "Sales Associate",
         "Social Media Manager",
     ]
+    assert title_parts("Executive Director and CEO") == ["Executive Director", "CEO"]
+    assert title_parts("Senior Vice-President.And CEO") == ["Senior Vice-President", "CEO"]
     assert title_parts("Senior A/P Clerk") == ["Senior A/P Clerk"]
-    assert title_parts("Director of Finance and Administration") == [
-        "Director of Finance and Administration"
-    ]
+    assert title_parts("Field Technician") == ["Field Technician"]

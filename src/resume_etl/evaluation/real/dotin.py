@@ -16,7 +16,14 @@ word overlap >= 0.8), else a false positive; a gold value left unmatched is a mi
   Location span: most untagged headers state the person's town all the same;
 - ``contact.email``: Email Address against contacts of kind email;
 - ``work.organization`` / ``work.role``: Companies worked at / Designation against
-  experiences.organization / role;
+  experiences.organization / role. A role may name several titles ("Test Analyst/Test
+  Manager", "Executive Director and CEO", ``title_parts``), and the annotators tag such a line
+  now as one span, now title by title. Gold and predicted roles are read alike: each is one
+  value, matched whole, else by its parts (``match_sets`` with ``parts``): a gold list is
+  found by the predictions that name its titles, a predicted list by the gold titles it names,
+  and either way the list and the values naming its parts count one true positive (never two,
+  never a false positive or a miss). A list whose titles are all tagged on their own as well
+  restates them and is counted through them;
 - ``education.institution``: College Name against education.institution;
 - ``education.degree``: Degree against education.degree, alone or with its field
   ("Degree in Field");
@@ -120,36 +127,27 @@ def gold_values(document: DotinDocument, labels: frozenset[str]) -> list[str]:
     values = [as_read(span.text).strip() for span in document.spans if span.label in labels]
     if labels == SET_FIELDS["education.year"]:
         values = [years[-1] for years in (_YEAR.findall(value) for value in values) if years]
-    if labels == SET_FIELDS["work.role"]:
-        values = [title for value in values for title in title_parts(value)]
     return list(dict.fromkeys(value for value in values if value))
 
 
-_TITLE_SLASH = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)")
-"""A slash between words, not inside an abbreviation ("A/P", "I/O")."""
-_TITLE_JOIN = re.compile(r"\s+&\s+")
+_TITLE_JOINT = re.compile(
+    r"(?<=\w\w)\s*/\s*(?=\w\w)|\s+(?:&|and)\s+|(?<=[a-z])\.and\s+", re.IGNORECASE
+)
+"""Where a role may join two titles: a slash between words, not inside an abbreviation ("A/P",
+"I/O"); "&" or "and" (also ".And", a stop a PDF left before it)."""
 _MIN_TITLE_CHARS = 2
-_MIN_JOINED_TITLE_WORDS = 2
 
 
 def title_parts(value: str) -> list[str]:
-    """The titles a role names: "Test Analyst/Test Manager" and "Sales Associate & Social
-    Media Manager" name two, and the annotators tag each title of such a line on its own.
-
-    Applied to gold and predicted roles alike, so a role written as one title list is one
-    list on both sides. "&" parts titles only between two of two words or more ("Sales &
-    Marketing Intern" stays whole); "and" never does ("Director of Finance and
-    Administration"); a part shorter than two characters keeps the value whole ("A/P Clerk").
-    """
-    parts = [part.strip() for part in _TITLE_SLASH.split(value)]
+    """The titles a role may name together: "Test Analyst/Test Manager" and "Executive
+    Director and CEO" name two. Only a way a role may also be matched (``match_sets``
+    ``parts``), never a split of it, so a joint that is part of one title ("Director of Finance
+    and Administration") costs nothing. A part shorter than two characters keeps the value
+    whole ("A/P Clerk")."""
+    parts = [part.strip() for part in _TITLE_JOINT.split(value)]
     if any(len(part) < _MIN_TITLE_CHARS for part in parts):
         return [value]
-    titles = []
-    for part in parts:
-        joined = [piece.strip() for piece in _TITLE_JOIN.split(part)]
-        whole_titles = all(len(piece.split()) >= _MIN_JOINED_TITLE_WORDS for piece in joined)
-        titles.extend(joined if whole_titles else [part])
-    return titles
+    return parts
 
 
 def _text(value: Any) -> str | None:
@@ -189,12 +187,7 @@ def predicted_values(rows: DocumentRows) -> dict[str, list[frozenset[str]]]:
             "contacts", lambda row: str(row["normalized"]) if row["kind"] == "email" else None
         ),
         "work.organization": single("experiences", lambda row: _text(row.get("organization"))),
-        "work.role": [
-            frozenset({title})
-            for role in single("experiences", lambda row: _text(row.get("role")))
-            for value in role
-            for title in title_parts(value)
-        ],
+        "work.role": single("experiences", lambda row: _text(row.get("role"))),
         "education.institution": single("education", lambda row: _text(row.get("institution"))),
         "education.degree": [
             spellings
@@ -265,6 +258,7 @@ def score_document(document: DotinDocument, rows: DocumentRows | None, tally: Ta
             predicted.get(name, []),
             KEYS.get(name, normalize),
             partial=name in PARTIAL_FIELDS,
+            parts=title_parts if name == "work.role" else None,
         )
         counts[name] = Counts(*found)
     tally.add_document(document_result(input_name(document), counts), counts)

@@ -1,7 +1,8 @@
 """Drafts: what extract found for one record, keyed by the fields of the record model itself.
 
-The schema is written once, in ``records.py``. A draft takes the names of its model's fields,
-and what each name holds is derived from the model (``draft_fields``), never declared again:
+The schema is written once, in the models ``records.py`` gathers. A draft takes the names of its
+model's fields, and what each name holds is derived from the model (``draft_fields``), never
+declared again:
 
 - a value the text states, with a span column beside it (``role`` and ``role_span``, or a column
   marked ``SpanOf("value")``), is given once, as ``Extracted`` (the text, where it is, how sure

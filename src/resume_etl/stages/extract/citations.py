@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from resume_etl.stages.segment import Line, LineKind
+from resume_etl.stages.segment import Line, LineKind, is_definition
 from resume_etl.wordlists import builtin_alternation, grammar_forms
 
 # --------------------------------------------------------------------------- splitting
@@ -80,13 +80,15 @@ class _Draft:
 
 def _opens_citation(line: Line, column: int, draft: _Draft) -> bool:
     """Whether ``line`` starts a new citation rather than continuing ``draft``: a number or
-    bullet; unless it is indented under the citation, a year set off at its start (or opening
-    it as the citation's own first line opened with one), a blank line before it, a line back
-    at the margin after a hanging indent, a line after a sub-heading, or, in an unnumbered list
-    without any of these, a finished citation (a year and a sentence end or link) followed by a
-    line that starts like a new one."""
+    bullet, never a definition under a term; unless it is indented under the citation, a year
+    set off at its start (or opening it as the citation's own first line opened with one), a
+    blank line before it, a line back at the margin after a hanging indent, a line after a
+    sub-heading, or, in an unnumbered list without any of these, a finished citation (a year
+    and a sentence end or link) followed by a line that starts like a new one."""
     if line.kind is LineKind.BULLET:
         return True
+    if draft.lines[0].term and is_definition(line):
+        return False  # a definition list item: its definitions go on under its term
     if column > draft.margin:
         return False  # a hanging indent: the citation goes on, whatever its line starts with
     if draft.hung or line.blank_before or _LEADING_YEAR.match(line.content):
@@ -193,6 +195,12 @@ _AUTHORS = re.compile(
 """A list of authors, each a surname with initials on either side, closed by a period or a
 comma, or by the "(2021)" of an author-year citation."""
 
+
+def is_author_list(text: str) -> bool:
+    """Whether ``text`` is a list of authors and nothing more ("J. Smith, K. Doe")."""
+    return _AUTHORS.fullmatch(text.strip().rstrip(" .,") + ". ") is not None
+
+
 _NOT_AFTER_ABBREVIATION = "".join(
     rf"(?<!\b{re.escape(form)})" for form in sorted(grammar_forms("title_abbreviation"))
 )
@@ -241,7 +249,7 @@ def _title_end(text: str, start: int, breaks: Sequence[int] = ()) -> int:
     if text[stop.start()] not in "?!":
         return stop.start()
     further = _TITLE_END.search(text, stop.end())
-    if further and text[further.start()] == "." and _venue(text, further.end(), len(text)):
+    if further and text[further.start()] == "." and venue_at(text, further.end(), len(text)):
         return further.start()
     return stop.end()
 
@@ -294,7 +302,7 @@ def _title(text: str, body: int, breaks: Sequence[int] = ()) -> _Title | None:
     return _Title(found[0], found[1], found[1], cue) if found else None
 
 
-def _venue(text: str, start: int, end: int) -> tuple[int, int] | None:
+def venue_at(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The venue after the title: up to its volume, pages, place or date."""
     lead = _VENUE_LEAD.match(text, start)
     venue_start = lead.end() if lead else start
@@ -355,7 +363,7 @@ def parse_citation(
     title = _title(text[:limit], body, title_breaks)
     if title is None:
         return None
-    venue = _venue(text, title.after, limit)
+    venue = venue_at(text, title.after, limit)
     runs_to_end = not text[title.end : limit].strip(" .,;")
     one_line = not breaks
     if listed and one_line and venue is None and title.cue is not TitleCue.QUOTED and runs_to_end:

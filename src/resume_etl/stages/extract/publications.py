@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from resume_etl import ids
 from resume_etl.dates import DateRangeMatch
 from resume_etl.nlp import labels
+from resume_etl.stages.extract._definition_citations import read_definition_citation
 from resume_etl.stages.extract._draft import Extracted, LinkCandidate, PublicationCandidate
 from resume_etl.stages.extract._header import MIN_SEGMENT_CHARS, trimmed_pieces
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
@@ -230,10 +231,58 @@ def cited_publications(
     for group in groups:
         publication_id = ids.publication_id(doc_id, first_index + len(found))
         itemized = group[0].kind is LineKind.BULLET or (unbulleted_list and len(group) == 1)
-        cited = _read_citation(publication_id, section_id, group, spans, categories, itemized)
+        cited = _read_definition_item(publication_id, section_id, group, spans, categories)
+        cited = cited or _read_citation(
+            publication_id, section_id, group, spans, categories, itemized
+        )
         if cited is not None:
             found.append(cited)
     return found
+
+
+def _status(start: int, end: int, spans: SpanIndex, categories: LexiconCategories) -> str | None:
+    """What the cue in ``[start, end)`` says of the paper ("Submitted to"), else published."""
+    cues = spans.within(labels.PUBLICATION_CUES, start, end)
+    return categories.publication_cues.get(cues[0].label_) if cues else "published"
+
+
+def _read_definition_item(
+    publication_id: str,
+    section_id: str | None,
+    lines: Sequence[Line],
+    spans: SpanIndex,
+    categories: LexiconCategories,
+) -> PublicationCandidate | None:
+    """A paper written as a definition list item: the title its term, venue and year in the
+    definitions under it (``_definition_citations``)."""
+    read = read_definition_citation(spans.text, lines, _venue_leads(lines, spans))
+    if read is None:
+        return None
+    start, end = lines[0].start, lines[-1].end
+    return PublicationCandidate(
+        publication_id=publication_id,
+        section_id=section_id,
+        title=_found(spans.text, read.title),
+        venue=_found(spans.text, read.venue) if read.venue else None,
+        year=read.year,
+        status=_status(start, end, spans, categories),
+        span=(start, end),
+    )
+
+
+def _venue_leads(lines: Sequence[Line], spans: SpanIndex) -> dict[int, int]:
+    """Where each line's venue starts when a cue that introduces one opens it ("Submitted
+    to", "Presented at"), by the line's start."""
+    leads: dict[int, int] = {}
+    for line in lines:
+        cue = _cue_at_line_start(line, spans)
+        if cue is not None and _VENUE_INTRODUCING.search(cue.text):
+            leads[line.start] = cue.end_char
+    return leads
+
+
+def _found(text: str, where: tuple[int, int]) -> Extracted:
+    return Extracted(text[where[0] : where[1]], where[0], where[1], 0.75)
 
 
 def _read_citation(
@@ -253,7 +302,6 @@ def _read_citation(
         return None
     start, end = lines[0].start, lines[-1].end
     cues = spans.within(labels.PUBLICATION_CUES, start, end)
-    status = categories.publication_cues.get(cues[0].label_) if cues else "published"
     venue = _past_venue_cue(joined, parsed.venue, cues) if parsed.venue else None
     return PublicationCandidate(
         publication_id=publication_id,
@@ -261,7 +309,7 @@ def _read_citation(
         title=_wrapped(joined, parsed.title),
         venue=_wrapped(joined, venue) if venue else None,
         year=parsed.year,
-        status=status,
+        status=_status(start, end, spans, categories),
         url=_citation_url(joined.text[slice(*parsed.url)]) if parsed.url else None,
         span=(start, end),
     )

@@ -19,6 +19,7 @@ from resume_etl.stages.segment.entries import names_a_project, split_entries
 from resume_etl.stages.segment.lines import (
     Line,
     LineKind,
+    is_definition,
     is_page_furniture,
     is_prose,
     split_lines,
@@ -45,6 +46,7 @@ __all__ = [
     "SectionClassifier",
     "SegmentedDocument",
     "is_date_line",
+    "is_definition",
     "is_page_furniture",
     "is_prose",
     "line_shapes",
