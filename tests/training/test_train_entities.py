@@ -27,6 +27,7 @@ from resume_etl.training.entity_windows import (
     Window,
     dotin_windows,
     in_held_out_fold,
+    place_parts,
 )
 
 _WORDS = ("amber", "basalt", "cedar", "dune", "ember", "fjord", "garnet", "harbor", "iris", "kelp")
@@ -206,3 +207,19 @@ def test_another_base_model_is_refused(tmp_path: Path) -> None:
 def test_the_pipeline_setting_names_every_shipped_model() -> None:
     allowed = get_args(ExtractSettings.model_fields["ner"].annotation)
     assert set(allowed) == {*ENTITY_MODELS, "off"}
+
+
+def test_a_place_is_taught_part_by_part() -> None:
+    text = "Engineer, Leeds, West Yorkshire, remote"
+    start = text.index("Leeds")
+    assert [text[s:e] for s, e in place_parts(text, start, len(text))] == [
+        "Leeds",
+        "West Yorkshire",
+    ]
+
+
+def test_a_place_keeps_the_base_models_own_place_label(base: spacy.language.Language) -> None:
+    text = "Analyst, Lake Tahoe, Nevada"
+    window = Window("test", "unit", text, places=[(9, 19), (21, 27)], not_orgs=[(0, 7)])
+    teacher = [(9, 19, "LOC")]
+    assert _tags(base, window, teacher) == ["O", "O", "B-LOC", "L-LOC", "O", "U-GPE"]

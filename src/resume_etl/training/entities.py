@@ -43,7 +43,7 @@ from resume_etl.nlp.entity_model import (
 )
 from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions, split_tag_edges
 from resume_etl.training import DEFAULT_VARIANTS
-from resume_etl.training.entity_scores import org_scores
+from resume_etl.training.entity_scores import PLACE_KINDS, org_scores
 from resume_etl.training.entity_windows import (
     HELD_OUT_FOLDS,
     Window,
@@ -97,7 +97,7 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def token_tags(doc: Doc, window: Window, teacher: Teacher) -> list[str]:
     """One BILUO tag per token, ``-`` where the token's label is unknown (module docstring)."""
-    gold = [*window.orgs, *window.persons, *window.not_orgs]
+    gold = window.annotated()
     kept = [
         (start, end, label)
         for start, end, label in teacher
@@ -110,6 +110,10 @@ def token_tags(doc: Doc, window: Window, teacher: Teacher) -> list[str]:
     for start, end in window.not_orgs:
         if not _overlaps(start, end, window.orgs):
             _fill(doc, tags, start, end, "O")
+    read_as = {(start, end): label for start, end, label in teacher if label in PLACE_KINDS}
+    for start, end in window.places:
+        if not _overlaps(start, end, [*window.orgs, *window.persons]):
+            _fill(doc, tags, start, end, read_as.get((start, end), "GPE"))
     for spans, label in ((window.persons, "PERSON"), (window.orgs, "ORG")):
         for start, end in spans:
             _fill(doc, tags, start, end, label)
@@ -260,6 +264,7 @@ def _card(
             "spans": {
                 "ORG": sum(len(w.orgs) for w in windows.train),
                 "PERSON": sum(len(w.persons) for w in windows.train),
+                "place": sum(len(w.places) for w in windows.train),
                 "no entity": sum(len(w.not_orgs) for w in windows.train),
             },
             "unplaced_spans": windows.unplaced_spans,

@@ -7,7 +7,8 @@ Per source (``dotin``, ``jsonresume``) and pooled (``all``):
 - ``ORG on no-entity spans``: predicted ORG spans that overlap a title, degree or skill, the
   error the issue names ("Software" of "Software Engineer"), with their share of the
   predictions;
-- ``PERSON``: recall of the annotated names;
+- ``PERSON``: recall of the annotated names; ``place``: of the annotated places' parts, read
+  as GPE, LOC or FAC;
 - ``kept``: of the base model's entities of other labels outside every annotated span, the
   share predicted again with the same label and edges: what rehearsal preserved (1.0 for the
   base model itself).
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from resume_etl.training.entities import Labelled
 
 Span3 = tuple[int, int, str]
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+"""The base model's labels of a place."""
 
 
 def _prf(hits: int, predicted: int, support: int) -> dict[str, Any]:
@@ -56,7 +59,10 @@ def _count(items: Sequence[Labelled], predictions: Sequence[list[Span3]]) -> Cou
         counts["org_on_not_org"] += sum(_overlaps(s, e, window.not_orgs) for s, e in orgs)
         counts["person_hits"] += len(persons & set(window.persons))
         counts["person_support"] += len(set(window.persons))
-        gold = [*window.orgs, *window.persons, *window.not_orgs]
+        places = {(start, end) for start, end, label in found if label in PLACE_KINDS}
+        counts["place_hits"] += len(places & set(window.places))
+        counts["place_support"] += len(set(window.places))
+        gold = window.annotated()
         others = {
             (start, end, label)
             for start, end, label in item.teacher
@@ -80,6 +86,12 @@ def _table(counts: Counter[str]) -> dict[str, Any]:
             if counts["person_support"]
             else 0.0,
             "support": counts["person_support"],
+        },
+        "place": {
+            "r": round(counts["place_hits"] / counts["place_support"], 3)
+            if counts["place_support"]
+            else 0.0,
+            "support": counts["place_support"],
         },
         "kept": round(counts["kept"] / counts["others"], 3) if counts["others"] else 1.0,
         "windows": counts["windows"],

@@ -10,6 +10,9 @@ evaluation's layouts. Each window carries character spans of three kinds:
 - ``orgs``: employers and schools ("Companies worked at", "College Name"; ``work.name``,
   ``education.institution``), taught as ORG;
 - ``persons``: the person's name ("Name"; ``basics.name``), taught as PERSON;
+- ``places``: each comma-separated part of a place ("Location"; a job's and the person's
+  ``location``), taught as a place (GPE, or the base model's LOC/FAC when it read the part
+  so), which keeps the places the extract stage reads in header lines and top lines;
 - ``not_orgs``: titles, degrees, fields and skills ("Designation", "Degree", the skill labels;
   ``position``, ``studyType``, ``area``, ``basics.label``), taught as no entity at all.
 
@@ -43,6 +46,7 @@ from resume_etl.training.weak_labels import variant
 
 ORG_LABELS = frozenset({"Companies worked at", "College Name"})
 PERSON_LABELS = frozenset({"Name"})
+PLACE_LABELS = frozenset({"Location"})
 NOT_ORG_LABELS = frozenset(
     {"Designation", "Degree", "Tech Tools", "Job Specific Skills", "Soft Skills"}
 )
@@ -64,10 +68,15 @@ class Window:
     text: str
     orgs: Spans = field(default_factory=list)
     persons: Spans = field(default_factory=list)
+    places: Spans = field(default_factory=list)
     not_orgs: Spans = field(default_factory=list)
 
     def has_gold(self) -> bool:
-        return bool(self.orgs or self.persons or self.not_orgs)
+        return bool(self.orgs or self.persons or self.places or self.not_orgs)
+
+    def annotated(self) -> Spans:
+        """Every span whose label is known here."""
+        return [*self.orgs, *self.persons, *self.places, *self.not_orgs]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +178,25 @@ def _place_dotin_spans(
         except LookupError:
             unplaced += 1
             continue
-        getattr(window, target).append((found.start() - offset, found.end() - offset))
+        start, end = found.start() - offset, found.end() - offset
+        if target == "places":
+            window.places += place_parts(window.text, start, end)
+        else:
+            getattr(window, target).append((start, end))
     return unplaced
+
+
+def place_parts(text: str, start: int, end: int) -> Spans:
+    """The comma-separated parts of the place at ``[start, end)`` that start with a capital
+    ("Leeds, West Yorkshire, UK": three places, as the base model reads them)."""
+    parts = []
+    for found in re.finditer(r"[^,]+", text[start:end]):
+        part = found.group()
+        stripped = part.strip()
+        if stripped[:1].isupper():
+            left = start + found.start() + len(part) - len(part.lstrip())
+            parts.append((left, left + len(stripped)))
+    return parts
 
 
 def _target(label: str) -> str | None:
@@ -178,6 +204,8 @@ def _target(label: str) -> str | None:
         return "orgs"
     if label in PERSON_LABELS:
         return "persons"
+    if label in PLACE_LABELS:
+        return "places"
     return "not_orgs" if label in NOT_ORG_LABELS else None
 
 
@@ -246,6 +274,13 @@ def rendered_windows(layout: Layout, facts: ResumeFacts) -> list[Window]:
         window.orgs = _occurrences(text, orgs)
         window.persons = _occurrences(text, [facts.person.name] if facts.person.name else [])
         window.not_orgs = _occurrences(text, [t for t in titles if t])
+        places = [v for v in (*(j.location for j in facts.jobs), facts.person.location) if v]
+        window.places = [
+            part
+            for start, end in _occurrences(text, places)
+            if not _overlaps(start, end, window.orgs)
+            for part in place_parts(text, start, end)
+        ]
         windows.append(window)
     return windows
 
@@ -256,6 +291,10 @@ def _schools(facts: ResumeFacts) -> list[str | None]:
 
 def _degrees(facts: ResumeFacts) -> list[str | None]:
     return [v for school in facts.schools for v in (school.degree, school.field)]
+
+
+def _overlaps(start: int, end: int, spans: Spans) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
 def _occurrences(text: str, values: Iterable[str]) -> Spans:
