@@ -117,10 +117,6 @@ def lines_of(text: str) -> Iterator[tuple[int, int]]:
             yield start, start + len(stripped)
 
 
-def _window(source: str, unit: str, text: str, start: int, end: int) -> Window:
-    return Window(source, unit, text[start:end])
-
-
 def _place(window_of: list[tuple[int, int, Window]], start: int, end: int) -> tuple[Window, int]:
     """The window wholly holding ``[start, end)`` and the offset of its text, if any."""
     for line_start, line_end, window in window_of:
@@ -147,7 +143,7 @@ def dotin_windows(data_dir: Path, seed: int, limit: int | None = None) -> Window
         counts[fold] += 1
         text = normalize(document.text)[0]
         lines = [
-            (start, end, _window("dotin", group, text, start, end))
+            (start, end, Window("dotin", group, text[start:end]))
             for start, end in lines_of(text)
             if end - start <= MAX_WINDOW_CHARS
         ]
@@ -161,7 +157,8 @@ def _place_dotin_spans(
     spans: Iterable[DotinSpan], text: str, lines: list[tuple[int, int, Window]]
 ) -> int:
     """Each annotated span found in the text as read (in order), put into its line's window;
-    the number of spans found nowhere or across a line break (left out)."""
+    the number of spans left out: found nowhere, across a line break, or in a line longer
+    than ``MAX_WINDOW_CHARS``."""
     cursor, unplaced = 0, 0
     for span in spans:
         target = _target(span.label)
