@@ -91,7 +91,9 @@ def train(
     entity model (--model entities) fine-tunes the base model's ner on dotin and rendered JSON
     Resume header lines (docs/entities.md)."""
     if model is TrainedModel.ENTITIES:
-        _train_entities(data, out, name, seed, limit, epochs)
+        _train_entities(
+            data, out, name, seed, limit, {"layout_variants": variants, "epochs": epochs}
+        )
         return
     # The trainer, crfsuite and rich load only when the command runs: --help stays fast.
     from rich.console import Console  # noqa: PLC0415
@@ -140,7 +142,7 @@ def _train_entities(
     name: str | None,
     seed: int,
     limit: int | None,
-    epochs: int | None,
+    changes: dict[str, int | None],
 ) -> None:
     """``--model entities``: fine-tune the base model's ner, print its held-out scores."""
     import time  # noqa: PLC0415
@@ -157,8 +159,8 @@ def _train_entities(
     try:
         folder = require_data_dir(data)
         target = out if out is not None else entity_model_path(name).parent
-        changes = {"epochs": epochs} if epochs is not None else None
-        card = train_entities(folder, target, name, seed, limit, changes)
+        given = {key: value for key, value in changes.items() if value is not None}
+        card = train_entities(folder, target, name, seed, limit, given)
     except ResumeEtlError as error:
         raise fail(error) from error
     console.print(_entity_table(name, card))

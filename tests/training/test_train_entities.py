@@ -9,7 +9,9 @@ from typing import get_args
 
 import pytest
 import spacy
+from typer.testing import CliRunner
 
+from resume_etl.cli import app
 from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError
 from resume_etl.evaluation.real.split import Half, half_of
@@ -223,3 +225,14 @@ def test_a_place_keeps_the_base_models_own_place_label(base: spacy.language.Lang
     window = Window("test", "unit", text, places=[(9, 19), (21, 27)], not_orgs=[(0, 7)])
     teacher = [(9, 19, "LOC")]
     assert _tags(base, window, teacher) == ["O", "O", "B-LOC", "L-LOC", "O", "U-GPE"]
+
+
+def test_the_train_command_writes_the_entity_model_where_asked(tmp_path: Path) -> None:
+    data = _data_folder(tmp_path / "data")
+    args = ["train", "--model", "entities", "--data", str(data), "--out", str(tmp_path / "out")]
+    quick = ["--name", "tiny_ner", "--limit", "1", "--epochs", "1", "--variants", "0"]
+    result = CliRunner().invoke(app, [*args, *quick])
+    assert result.exit_code == 0, result.output
+    card = json.loads((tmp_path / "out" / "tiny_ner.json").read_text(encoding="utf-8"))
+    assert card["params"]["epochs"] == 1
+    assert card["params"]["layout_variants"] == 0
