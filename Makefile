@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format typecheck docs train clean
+.PHONY: run test lint format typecheck docs train train-entities clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ docs: $(STAMP)
 ## train: retrain the line-role model (package data) from the shared real data's dev files
 train: $(STAMP)
 	$(BIN)/resume-etl train --data $${RESUME_ETL_DATA:-../shared/data}
+
+## train-entities: retrain the résumé entity model (package data) from the same dev files
+train-entities: $(STAMP)
+	$(BIN)/resume-etl train --model entities --data $${RESUME_ETL_DATA:-../shared/data}
 
 clean:
 	rm -rf $(VENV) output .mypy_cache .ruff_cache .pytest_cache

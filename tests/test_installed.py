@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -113,3 +114,21 @@ def test_relative_lexicon_paths_are_read_from_the_pipeline_files_folder(
     assert done.returncode == 0, done.stderr
     skills = pd.read_parquet(workdir / "tables" / "skills.parquet")
     assert skills["name"].tolist() == ["Zanzibarscript"]
+
+
+def test_the_entity_model_ships_in_the_wheel_and_loads_from_it(
+    wheel_site: Path, workdir: Path
+) -> None:
+    data = wheel_site / "resume_etl" / "nlp" / "data"
+    assert sorted(p.name for p in (data / "resume_ner_v1").iterdir()) == ["cfg", "model", "moves"]
+    assert (data / "resume_ner_v1.json").is_file()
+    pipeline = re.sub(
+        r'(?m)^ner = ".*"$', 'ner = "resume_ner_v1"', DEFAULT_PIPELINE.read_text(encoding="utf-8")
+    )
+    assert 'ner = "resume_ner_v1"' in pipeline
+    (workdir / "entities.toml").write_text(pipeline, encoding="utf-8")
+    args = ("run", "cv.md", "-p", "entities.toml", "-o", "tables", "-w", "1", "-q")
+    done = _run_installed(wheel_site, workdir, *args)
+    assert done.returncode == 0, done.stderr
+    experiences = pd.read_parquet(workdir / "tables" / "experiences.parquet")
+    assert experiences["organization"].tolist() == ["Northwind Logistics"]

@@ -238,6 +238,13 @@ class ExtractSettings(_Settings):
     exclude: tuple[str, ...] = Field(
         default=(), description="Components of the model not to load at all."
     )
+    ner: Literal["resume_ner_v1", "off"] = Field(
+        default="off",
+        description=(
+            "The shipped résumé entity model loaded into the model's 'ner' in place (employers "
+            "and schools ORG, titles and skills no entity), or 'off' for the model's own."
+        ),
+    )
     dates: DateSettings = Field(default_factory=DateSettings)
     contacts: ContactSettings = Field(default_factory=ContactSettings)
     components: tuple[ComponentSpec, ...] = Field(description="resume-etl components, in order.")

@@ -12,6 +12,7 @@ from resume_etl.config import ExtractSettings
 from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.hints import model_missing_error
 from resume_etl.nlp import components, focus, labels  # noqa: F401  (registers the factories)
+from resume_etl.nlp.entity_model import use_entity_model
 from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions, split_tag_edges
 
 _DATES_FACTORY = "resume_etl_dates_v1"
@@ -37,6 +38,7 @@ def build_nlp(settings: ExtractSettings) -> Language:
         nlp = spacy.load(settings.model, exclude=list(settings.exclude))
     except OSError as error:
         raise model_missing_error(settings.model, error) from error
+    use_entity_model(nlp, settings.ner)  # the résumé-tuned ner, when the pipeline names one
     bound_tokenizer(nlp)  # linear on long runs of symbols (nlp/tokens.py)
     split_link_junctions(nlp)  # "[Harbor Bank](url)": "Bank" a word of its own
     split_tag_edges(nlp)  # "<b>Engineer</b>": "Engineer" a word of its own
