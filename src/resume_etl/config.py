@@ -183,8 +183,8 @@ class SegmentSettings(_Settings):
     max_heading_words: int = Field(
         default=6, ge=1, description="Plain-text lines longer than this are never headings."
     )
-    line_model: Literal["line_roles_v4", "off"] = Field(
-        default="line_roles_v4",
+    line_model: Literal["line_roles_v5", "off"] = Field(
+        default="line_roles_v5",
         description=(
             "The shipped line-role model that reads entry layout (headers, date lines, "
             "bullets, wrapped lines, page furniture), or 'off' for the rules alone."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -78,8 +79,8 @@ def test_lexicon_hits_are_flags() -> None:
 
 
 def test_the_shipped_model_loads_and_records_its_provenance() -> None:
-    model = load_line_model("line_roles_v4")
-    card = json.loads(model_path("line_roles_v4").with_suffix(".json").read_text("utf-8"))
+    model = load_line_model("line_roles_v5")
+    card = json.loads(model_path("line_roles_v5").with_suffix(".json").read_text("utf-8"))
     assert card["features_version"] == FEATURES_VERSION
     assert card["data"]["files"]["train"] > 0
     assert set(card["scores"]) == {"train", "untouched"}
@@ -87,7 +88,7 @@ def test_the_shipped_model_loads_and_records_its_provenance() -> None:
 
 
 def test_the_model_survives_pickling_for_worker_processes() -> None:
-    model = load_line_model("line_roles_v4")
+    model = load_line_model("line_roles_v5")
     copy = pickle.loads(pickle.dumps(model))
     shapes = _shapes(["Harbour Ledger", "Senior Engineer", "- Cut costs by half"])
     assert [g.role for g in copy.label(shapes)] == [g.role for g in model.label(shapes)]
@@ -125,7 +126,7 @@ def with_model(
     nlp: Language, classifier: SectionClassifier, categories: LexiconCategories
 ) -> Callable[[str], ExtractedDocument]:
     """Segment and extract with the shipped model, whatever the default pipeline says."""
-    model = load_line_model("line_roles_v4")
+    model = load_line_model("line_roles_v5")
 
     def run(text: str) -> ExtractedDocument:
         segmented = segment(make_document(text), classifier, model)
@@ -242,7 +243,7 @@ def test_an_entry_led_by_its_period_keeps_its_header_lines(classifier: SectionCl
         "Experience\n\nJan 2021 - Mar 2022\n\nAnalyst\n\nNorthwind Bank\n\nBuilt the reports.\n\n"
         "Apr 2019 - Dec 2020\n\nClerk\n\nSouthwind Bank\n\nFiled.\n"
     )
-    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v4"))
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v5"))
     headers = [[line.content for line in entry.header] for entry in segmented.sections[-1].entries]
     assert headers == [
         ["Jan 2021 - Mar 2022", "Analyst", "Northwind Bank"],
@@ -260,7 +261,7 @@ def test_an_unsure_continuation_in_capitals_is_left_to_the_rules(
         "Research Assistant at Eastfield Robotics Lab, Eastfield University\n"
         "2021-12 - 2023-03\nStudied social robots with children and their teachers\n"
     )
-    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v4"))
+    segmented = segment(make_document(text), classifier, load_line_model("line_roles_v5"))
     firsts = [entry.header[0].content for entry in segmented.sections[-1].entries]
     assert firsts == [
         "Platform Engineer at Brindle Systems",
@@ -328,3 +329,15 @@ def test_an_unsure_continuation_after_a_filled_line_continues_it(
     )
     (entry,) = _segment_with(text, unsure, classifier)
     assert [line.content for line in entry.body] == [filled, "ERP and HR Portal"]
+
+
+def test_a_model_of_another_features_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.crfsuite"
+    path.write_bytes(model_path("line_roles_v5").read_bytes())
+    card = path.with_suffix(".json")
+    card.write_text(json.dumps({"features_version": "line-features-4"}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="line-features-4"):
+        LineRoleModel(path)
+    card.unlink()
+    with pytest.raises(ConfigError, match="None"):
+        LineRoleModel(path)  # no card: the version is unknown

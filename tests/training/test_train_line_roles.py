@@ -3,15 +3,17 @@ renderings better than the trivial baseline that gives every line the commonest 
 
 from __future__ import annotations
 
+import json
+import random
 from collections import Counter
 from pathlib import Path
 
 from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts, School
 from resume_etl.evaluation.real.render import POOLED_LAYOUTS
 from resume_etl.evaluation.real.split import Half, half_of
-from resume_etl.stages.layout import LineRoleModel
+from resume_etl.stages.layout import FEATURES_VERSION, LineRoleModel
 from resume_etl.training.line_roles import default_classifier, role_scores, scores_of, train_model
-from resume_etl.training.weak_labels import rule_labels, trainable, weak_labels
+from resume_etl.training.weak_labels import rule_labels, trainable, variant, weak_labels
 
 _WORDS = ("amber", "basalt", "cedar", "dune", "ember", "fjord", "garnet", "harbor", "iris", "kelp")
 
@@ -87,3 +89,28 @@ def test_only_files_of_the_dev_half_are_trainable() -> None:
     chosen = [key for key in keys if trainable(key, seed=2)]
     assert chosen == [key for key in keys if half_of(key, 2) is Half.DEV]
     assert 0 < len(chosen) < len(keys)
+
+
+def test_only_markdown_variants_redraw_the_period_s_emphasis() -> None:
+    drawn = {
+        layout.name: {variant(layout, random.Random(n)).dates.emphasis for n in range(40)}
+        for layout in POOLED_LAYOUTS
+    }
+    assert len(drawn["markdown"]) > 2
+    assert all(marks == {("*", "*")} for name, marks in drawn.items() if name != "markdown")
+
+
+def test_a_model_is_written_with_the_features_version_it_reads(tmp_path: Path) -> None:
+    documents = weak_labels([_person(1)], POOLED_LAYOUTS[:1], default_classifier())
+    train_model(documents, tmp_path / "m.crfsuite")
+    card = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert card == {"features_version": FEATURES_VERSION}
+
+
+def test_only_website_variants_move_the_period_under_the_degree() -> None:
+    drawn = {
+        layout.name: {variant(layout, random.Random(n)).dates.period_second for n in range(40)}
+        for layout in POOLED_LAYOUTS
+    }
+    assert drawn["website"] == {False, True}
+    assert all(moved == {False} for name, moved in drawn.items() if name != "website")

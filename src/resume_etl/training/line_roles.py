@@ -69,13 +69,17 @@ def read_people(data_dir: Path, seed: int = DEFAULT_SEED, limit: int | None = No
 
 
 def train_model(documents: Sequence[LabeledDocument], path: Path) -> None:
-    """Fit the CRF on ``documents`` and write it to ``path``."""
+    """Fit the CRF on ``documents`` and write it to ``path``, with a card beside it that
+    records the features version (``train_line_roles`` fills the card in): a model is loaded
+    only by the features it was trained on."""
     trainer = pycrfsuite.Trainer(verbose=False)
     trainer.set_params(TRAINER_PARAMS)
     for document in documents:
         trainer.append(line_features(document.shapes), [role.value for role in document.roles])
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
+    card = {"features_version": FEATURES_VERSION}
+    path.with_suffix(CARD_SUFFIX).write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
 
 
 def role_scores(model: LineRoleModel, documents: Sequence[LabeledDocument]) -> dict[str, Any]:

@@ -38,11 +38,18 @@ from resume_etl.vocab import ENTRY_SECTION_KINDS
 
 PAGED_LAYOUTS = frozenset({"pdf", "linkedin", "europass"})
 """Layouts that hard-wrap, so a variant may change their width."""
+PERIOD_LINE_LAYOUTS = frozenset({"website"})
+"""Layouts whose schools give the period a line of its own, so a variant may move it up."""
+MARKUP_LAYOUTS = frozenset({"markdown"})
+"""Layouts that set periods off with markup, so a variant may change the marks."""
 WIDTHS = (60, 100)
 """The range a variant's wrap width is drawn from."""
 _FORMS: tuple[PointForm, ...] = ("short", "numeric", "iso", "long", "year")
 _DASHES = (" – ", " - ", " — ", "-", " to ")
 _ONGOING = ("Present", "present", "now", "Current", "today")
+_EMPHASES = (("*", "*"), ("_", "_"), ("**", "**"), ("(_", "_)"), ("", ""))
+"""How a markdown variant sets its periods off: the evaluation's "*…*" and the other forms
+real markdown CVs write ("_2015-2017_", "**2019**", "(_2018-Present_)", bare)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +68,8 @@ def trainable(unit_key: str, seed: int) -> bool:
 
 
 def variant(layout: Layout, rng: random.Random) -> Layout:
-    """``layout`` with a wrap width and a date style drawn from ``rng``."""
+    """``layout`` with a wrap width, a date style and (markdown) the period's emphasis drawn
+    from ``rng``."""
     form = rng.choice(_FORMS)
     dates = DateStyle(
         form,
@@ -70,6 +78,11 @@ def variant(layout: Layout, rng: random.Random) -> Layout:
         since=form == "year" and rng.random() < 0.5,
     )
     width = rng.randint(*WIDTHS) if layout.name in PAGED_LAYOUTS else None
+    # Drawn last, so the other layouts' variants are what they were before these draws.
+    if layout.name in MARKUP_LAYOUTS:
+        dates = dataclasses.replace(dates, emphasis=rng.choice(_EMPHASES))
+    if layout.name in PERIOD_LINE_LAYOUTS:
+        dates = dataclasses.replace(dates, period_second=rng.random() < 0.5)
     return dataclasses.replace(layout, dates=dates, width=width)
 
 

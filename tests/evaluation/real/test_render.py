@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from resume_etl.evaluation.real.expected import expected
-from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts
+from resume_etl.evaluation.real.facts import Job, Month, Period, Person, ResumeFacts, School
 from resume_etl.evaluation.real.render import (
     LAYOUT_NAMES,
     LAYOUTS,
@@ -196,3 +196,33 @@ def test_the_light_layout_name_list_matches_the_renderers() -> None:
     from resume_etl.evaluation.real.render import LAYOUTS  # noqa: PLC0415
 
     assert tuple(layout.name for layout in LAYOUTS) == LIGHT_NAMES
+
+
+def test_markdown_sets_its_periods_off_in_the_style_s_emphasis() -> None:
+    job = Job(
+        organization="Harbour Ledger",
+        role="Engineer",
+        period=Period(start=Month(year=2021, month=3)),
+    )
+    facts = ResumeFacts(id="invented", person=Person(name="Mira Quell"), jobs=[job])
+    markdown = layout_named("markdown")
+    assert "*Mar 2021*" in markdown.render(facts)
+    underscored = DateStyle("short", emphasis=("(_", "_)"))
+    assert "(_Mar 2021_)" in Layout("md", ".md", underscored, markdown.write).render(facts)
+
+
+def test_a_website_school_may_set_its_period_under_its_degree() -> None:
+    school = School(
+        institution="University of Tarn", degree="BSc", period=Period(start=Month(year=2019))
+    )
+    facts = ResumeFacts(id="invented", person=Person(name="Mira Quell"), schools=[school])
+    website = layout_named("website")
+    last = website.render(facts).split("Education\n\n", 1)[1].splitlines()[:3]
+    assert last == ["BSc", "University of Tarn", "2019"]
+    second = DateStyle("iso", period_second=True)
+    moved = Layout("site", ".txt", second, website.write).render(facts)
+    assert moved.split("Education\n\n", 1)[1].splitlines()[:3] == [
+        "BSc",
+        "2019",
+        "University of Tarn",
+    ]

@@ -22,8 +22,9 @@ from functools import lru_cache
 from resume_etl.dates import MONTH_OR_SEASON, ongoing_words, range_words
 from resume_etl.stages.layout.lexicons import lexicon_hits
 from resume_etl.stages.layout.margins import indents_from_margin
+from resume_etl.stages.layout.markup import bare_of_markup, without_marker
 
-FEATURES_VERSION = "line-features-4"
+FEATURES_VERSION = "line-features-5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,15 @@ def _char_class(char: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
-_LAST_CLASS = {".": "dot", ",": "comma", ":": "colon", ";": "semi", ")": "paren", "*": "star"}
+_LAST_CLASS = {
+    ".": "dot",
+    ",": "comma",
+    ":": "colon",
+    ";": "semi",
+    ")": "paren",
+    "*": "star",
+    "_": "star",  # markdown's other emphasis mark
+}
 
 
 def _date_features(lowered: str, digits: bool) -> list[str]:
@@ -193,7 +202,9 @@ def _line_text(raw: str) -> _LineText:
         main.append("bullet=num" if marker.group(1)[0].isdigit() else "bullet=mark")
     if first == "#" and (md := _MD_HEADING.match(text)):
         main.append(f"md_h={len(md.group(1))}")
-    gapped = "   " in text and _GAP.search(text) is not None
+    # A wide gap sets two parts of a line apart (a right-aligned date), not a list or
+    # definition marker from its text (pandoc's ":   Role").
+    gapped = "   " in text and _GAP.search(without_marker(text)) is not None
     if gapped:
         main.append("gap")
     if last in _SENTENCE_LAST and _SENTENCE_END.search(text):
@@ -204,7 +215,7 @@ def _line_text(raw: str) -> _LineText:
     if digits and _PAGE.search(lowered):
         main.append("page_no")
     found += _contact_features(text, lowered, digits)
-    for feature in _date_features(lowered, digits):
+    for feature in _date_features(bare_of_markup(lowered), digits):
         (main if feature in _MAIN_DATE_FEATURES else found).append(feature)
     main += lexicon_hits(text, lowered)
     space = text.find(" ")
@@ -228,7 +239,7 @@ def _mark_features(text: str, first: str, last: str) -> list[str]:
     """Marks and separators: bold, a table row, ``|``/``·``/`` at ``/`` - ``, commas, a
     closing parenthesis, a label's colon."""
     found = []
-    if text.startswith(("**", "__")):
+    if without_marker(text).startswith(("**", "__")):
         found.append("bold_start")
     if first == "|":
         found.append("table")

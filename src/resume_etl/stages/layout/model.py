@@ -1,10 +1,11 @@
 """The line-role model: a CRF over line shapes, shipped as package data, loaded by name.
 
-A model is registered by a versioned name (``line_roles_v4``): the file
+A model is registered by a versioned name (``line_roles_v5``): the file
 ``nlp/data/<name>.crfsuite`` with ``<name>.json`` beside it, which records how it was trained
 (data provenance, the features version, its scores). Loading needs nothing downloaded; a
 model whose features version is not this code's is refused (E101), since its weights would
-read features that no longer mean what they meant.
+read features that no longer mean what they meant; so is a model without a card, whose
+version is unknown (``train_model`` writes the version beside every model it fits).
 """
 
 from __future__ import annotations
@@ -26,8 +27,17 @@ from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_
 
 MODEL_SUFFIX = ".crfsuite"
 CARD_SUFFIX = ".json"
-LINE_MODELS = ("line_roles_v4",)
+LINE_MODELS = ("line_roles_v5",)
 """Registered model names; a changed model gets a new name beside the old one."""
+
+
+def features_version_of(card: Path) -> str | None:
+    """The features version a model's card records; None without a card (or a version in
+    it): a model whose recipe is unknown is refused like one of another recipe."""
+    if not card.is_file():
+        return None
+    version = json.loads(card.read_text(encoding="utf-8")).get("features_version")
+    return version if isinstance(version, str) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +64,13 @@ class LineRoleModel:
         card = path.with_suffix(CARD_SUFFIX)
         if not path.is_file():
             raise ConfigError(ErrorCode.E101_MODEL_MISSING, f"no line-role model at {path}")
-        if card.is_file():
-            version = json.loads(card.read_text(encoding="utf-8")).get("features_version")
-            if version != FEATURES_VERSION:
-                raise ConfigError(
-                    ErrorCode.E101_MODEL_MISSING,
-                    f"{path.name} was trained on features {version!r}, this code makes "
-                    f"{FEATURES_VERSION!r}; retrain it with 'make train'",
-                )
+        version = features_version_of(card)
+        if version != FEATURES_VERSION:
+            raise ConfigError(
+                ErrorCode.E101_MODEL_MISSING,
+                f"{path.name} was trained on features {version!r}, this code makes "
+                f"{FEATURES_VERSION!r}; retrain it with 'make train'",
+            )
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 

@@ -28,6 +28,12 @@ class DateStyle:
     dash: str = " – "
     since: bool = False
     """Write an ongoing range as "since 2019" instead of "2019 – now"."""
+    period_second: bool = False
+    """Set an entry's period on the line under its first, not last (a narrow column's
+    "Degree" / "2019 - 2021" / "School"); for the layouts that give the period a line."""
+    emphasis: tuple[str, str] = ("*", "*")
+    """The marks a markdown layout sets a period off with, before and after it ("*…*";
+    real CVs also write "_…_", "**…**", "(_…_)"); layouts without markup ignore them."""
 
     @property
     def precision(self) -> str:
@@ -44,6 +50,10 @@ class DateStyle:
         if self.form == "numeric":
             return f"{when.month:02d}/{when.year}"
         return f"{when.year}-{when.month:02d}"
+
+    def emphasized(self, text: str) -> str:
+        """``text`` (a period) in this style's emphasis marks; nothing when it is empty."""
+        return f"{self.emphasis[0]}{text}{self.emphasis[1]}" if text else ""
 
     def period(self, period: Period) -> str:
         """The range as text; empty when the entry states no date at all."""

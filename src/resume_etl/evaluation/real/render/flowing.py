@@ -35,7 +35,7 @@ def markdown_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = No
     for job in facts.jobs:
         meta = present(
             f"**{job.role}**" if job.role and job.organization else None,
-            f"*{dates.period(job.period)}*" if dates.period(job.period) else None,
+            dates.emphasized(dates.period(job.period)) or None,
             job.location,
         )
         meta_role = R.ENTRY_HEADER if job.role and job.organization else R.DATE_LINE
@@ -51,7 +51,7 @@ def markdown_lines(facts: ResumeFacts, dates: DateStyle, _width: int | None = No
     for school in facts.schools:
         detail = present(
             degree_line(school, ", ") if school.institution else None,
-            f"*{dates.period(school.period)}*" if dates.period(school.period) else None,
+            dates.emphasized(dates.period(school.period)) or None,
         )
         detail_role = R.ENTRY_HEADER if school.institution and degree_line(school) else R.DATE_LINE
         lines += entry_lines(
@@ -118,13 +118,15 @@ def _website_jobs(facts: ResumeFacts, dates: DateStyle) -> list[str]:
 
 
 def _website_schools(facts: ResumeFacts, dates: DateStyle) -> list[str]:
-    """Each school: the degree, the institution, the dates."""
+    """Each school: the degree, the institution, the dates (or the dates, then the
+    institution: ``DateStyle.period_second``)."""
     lines = [*tag(R.HEADING, ["Education"]), ""] if facts.schools else []
     for school in facts.schools:
+        place = (school.institution or None, R.ENTRY_HEADER)
+        period = (dates.period(school.period) or None, R.DATE_LINE)
         lines += entry_lines(
             (degree_line(school) or None, R.ENTRY_START),
-            (school.institution or None, R.ENTRY_HEADER),
-            (dates.period(school.period) or None, R.DATE_LINE),
+            *((period, place) if dates.period_second else (place, period)),
         )
         lines += [""]
     return lines
