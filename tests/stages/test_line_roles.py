@@ -99,6 +99,12 @@ def test_an_unknown_model_name_is_a_config_error() -> None:
         load_line_model("line_roles_v0")
 
 
+def test_a_retired_model_name_says_what_replaced_it() -> None:
+    with pytest.raises(ConfigError, match="unknown line model") as raised:
+        load_line_model("line_roles_v4")
+    assert "line_roles_v5" in str(raised.value)
+
+
 def test_off_means_no_model() -> None:
     assert line_model_for(SegmentSettings(sections={}, line_model="off")) is None
 

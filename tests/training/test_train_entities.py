@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from resume_etl.cli import app
 from resume_etl.config import ExtractSettings
-from resume_etl.errors import ConfigError
+from resume_etl.errors import ConfigError, ErrorCode
 from resume_etl.evaluation.real.split import Half, half_of
 from resume_etl.nlp.entity_model import (
     DEFAULT_ENTITY_MODEL,
@@ -159,7 +159,8 @@ def test_a_tiny_run_writes_a_loadable_model_and_its_card(tmp_path: Path) -> None
     assert "person-" not in json.dumps(written)  # provenance is counts, never file names
     nlp = spacy.load(BASE_MODEL)
     load_entity_model(nlp, out / "tiny_ner")
-    assert nlp("Data Engineer at Amber Analytics").ents is not None
+    assert nlp.get_pipe("ner").labels == spacy.load(BASE_MODEL).get_pipe("ner").labels
+    assert nlp("Data Engineer at Amber Analytics in Leeds since 2019").ents
 
 
 def test_tiny_runs_are_deterministic(tmp_path: Path) -> None:
@@ -204,6 +205,29 @@ def test_another_base_model_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="xx_other_model"):
         load_entity_model(spacy.load(BASE_MODEL), folder)
+
+
+def test_another_version_of_the_base_model_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "old_ner"
+    folder.mkdir()
+    base = {"name": BASE_MODEL, "version": "0.0.1"}
+    (tmp_path / "old_ner.json").write_text(json.dumps({"base_model": base}), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"0\.0\.1"):
+        load_entity_model(spacy.load(BASE_MODEL), folder)
+
+
+def test_weights_that_do_not_fit_are_refused_with_a_code(tmp_path: Path) -> None:
+    nlp = spacy.load(BASE_MODEL)
+    other = spacy.blank("en")
+    other.add_pipe("ner").add_label("ORG")
+    other.initialize()
+    folder = tmp_path / "misfit_ner"
+    other.get_pipe("ner").to_disk(folder, exclude=["vocab"])
+    base = {"name": f"{nlp.meta['lang']}_{nlp.meta['name']}", "version": nlp.meta["version"]}
+    (tmp_path / "misfit_ner.json").write_text(json.dumps({"base_model": base}), encoding="utf-8")
+    with pytest.raises(ConfigError, match="do not fit") as raised:
+        load_entity_model(nlp, folder)
+    assert raised.value.code is ErrorCode.E101_MODEL_MISSING
 
 
 def test_the_pipeline_setting_names_every_shipped_model() -> None:

@@ -80,12 +80,22 @@ def load_entity_model(nlp: Language, folder: Path) -> None:
             "Reinstall resume-etl, retrain it with `resume-etl train --model entities`, or set "
             'ner = "off" under [extract] in the pipeline file.',
         )
-    base = read_card(folder).get("base_model", {}).get("name")
-    if base != base_model_name(nlp):
+    base = read_card(folder).get("base_model", {})
+    tuned_from = f"{base.get('name')} {base.get('version')}"
+    loaded = f"{base_model_name(nlp)} {nlp.meta.get('version')}"
+    if tuned_from != loaded:
         raise ConfigError(
             ErrorCode.E101_MODEL_MISSING,
-            f"entity model {name} was tuned from {base}, the pipeline loads {base_model_name(nlp)}",
+            f"entity model {name} was tuned from {tuned_from}, the pipeline loads {loaded}",
             'Set ner = "off" under [extract] in the pipeline file when you load another '
-            f"model than {base}, or retrain the entity model from yours.",
+            f"model than {tuned_from}, or retrain the entity model from yours.",
         )
-    ner_of(nlp).from_disk(folder, exclude=list(SERIALIZED_EXCLUDE))
+    try:
+        ner_of(nlp).from_disk(folder, exclude=list(SERIALIZED_EXCLUDE))
+    except (ValueError, KeyError, OSError) as error:  # thinc: a layer of another size
+        raise ConfigError(
+            ErrorCode.E101_MODEL_MISSING,
+            f"the weights of entity model {name} do not fit the loaded {loaded}: {error}",
+            'Set ner = "off" under [extract] in the pipeline file, or retrain the entity '
+            "model from the model you load.",
+        ) from error

@@ -28,7 +28,10 @@ from resume_etl.stages.layout.features import FEATURES_VERSION, LineShape, line_
 MODEL_SUFFIX = ".crfsuite"
 CARD_SUFFIX = ".json"
 LINE_MODELS = ("line_roles_v5",)
-"""Registered model names; a changed model gets a new name beside the old one."""
+"""Registered model names; a changed model gets a new name, and one whose features no longer
+exist is retired (``RETIRED`` says what replaced it)."""
+RETIRED = {"line_roles_v4": "line_roles_v5"}
+"""Models no longer shipped, and the one to name instead."""
 
 
 def features_version_of(card: Path) -> str | None:
@@ -105,9 +108,13 @@ class LineRoleModel:
 def load_line_model(name: str) -> LineRoleModel:
     """The shipped model ``name`` (loaded once per process)."""
     if name not in LINE_MODELS:
+        successor = RETIRED.get(name)
         raise ConfigError(
             ErrorCode.E100_BAD_CONFIG,
             f"unknown line model {name!r}; choose from {', '.join(LINE_MODELS)} or 'off'",
+            f"{name} was retired: set line_model = {successor!r} under [segment]."
+            if successor
+            else None,
         )
     return LineRoleModel(model_path(name))
 
