@@ -326,8 +326,9 @@ def match_sets(
     name them (gold "Analyst/Manager" by the predictions "Analyst" and "Manager", and the
     prediction "Analyst/Manager" by those two gold values alike). The list and those values
     are one group and count one true positive: never two, and never a false positive or a
-    miss. Last, lists left over are matched whole by the partial rule. So tp + fn is the
-    number of gold values and tp + fp that of predictions, each group counted once.
+    miss. Last, lists left over are matched whole by the partial rule. Each group counts once,
+    so tp + fn is at most the number of gold values and tp + fp at most that of predictions
+    (a list on one side may take several values of the other into one hit).
     """
     same = _matcher(partial)
     gold_values = _set_values([frozenset({value}) for value in gold], key, parts)

@@ -191,6 +191,20 @@ def test_the_titles_a_role_may_name() -> None:
         "Social Media Manager",
     ]
     assert title_parts("Executive Director and CEO") == ["Executive Director", "CEO"]
-    assert title_parts("Senior Vice-President.And CEO") == ["Senior Vice-President", "CEO"]
+    assert title_parts("Test Analyst/Test Manager") == ["Test Analyst", "Test Manager"]
+    assert title_parts("Sales/Marketing Manager") == ["Sales/Marketing Manager"]
     assert title_parts("Senior A/P Clerk") == ["Senior A/P Clerk"]
     assert title_parts("Field Technician") == ["Field Technician"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Research and Development Engineer",
+        "Director of Finance and Administration",
+    ],
+)
+def test_one_title_cut_at_its_joint_earns_nothing_for_its_fragments(title: str) -> None:
+    assert title_parts(title) == [title]
+    first, _, rest = title.partition(" and ")
+    assert _role_counts([title], [first, rest]) == (0, 2, 1)

@@ -130,24 +130,28 @@ def gold_values(document: DotinDocument, labels: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(value for value in values if value))
 
 
-_TITLE_JOINT = re.compile(
-    r"(?<=\w\w)\s*/\s*(?=\w\w)|\s+(?:&|and)\s+|(?<=[a-z])\.and\s+", re.IGNORECASE
-)
+_TITLE_JOINT = re.compile(r"(?<=\w\w)\s*/\s*(?=\w\w)|\s+(?:&|and)\s+", re.IGNORECASE)
 """Where a role may join two titles: a slash between words, not inside an abbreviation ("A/P",
-"I/O"); "&" or "and" (also ".And", a stop a PDF left before it)."""
-_MIN_TITLE_CHARS = 2
+"I/O"); "&" or "and"."""
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_MIN_TITLE_WORDS = 2
 
 
 def title_parts(value: str) -> list[str]:
     """The titles a role may name together: "Test Analyst/Test Manager" and "Executive
     Director and CEO" name two. Only a way a role may also be matched (``match_sets``
-    ``parts``), never a split of it, so a joint that is part of one title ("Director of Finance
-    and Administration") costs nothing. A part shorter than two characters keeps the value
-    whole ("A/P Clerk")."""
+    ``parts``), never a split of it. Each part must be title-shaped on its own (two words or
+    more, or an acronym such as "CEO"), else the value stays whole: "Research and Development
+    Engineer", "Director of Finance and Administration" and "Sales/Marketing Manager" are one
+    title each, and a prediction cut at their joint earns nothing for its fragments."""
     parts = [part.strip() for part in _TITLE_JOINT.split(value)]
-    if any(len(part) < _MIN_TITLE_CHARS for part in parts):
-        return [value]
-    return parts
+    if len(parts) > 1 and all(_title_shaped(part) for part in parts):
+        return parts
+    return [value]
+
+
+def _title_shaped(part: str) -> bool:
+    return len(part.split()) >= _MIN_TITLE_WORDS or bool(_ACRONYM.fullmatch(part))
 
 
 def _text(value: Any) -> str | None:
