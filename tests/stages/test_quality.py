@@ -57,6 +57,16 @@ def test_an_empty_heading_over_subsections_of_its_kind_is_not_flagged(
     assert _flags(validated) == []
 
 
+def test_an_empty_markdown_heading_beside_one_of_its_level_is_flagged(
+    extract_text: Extract,
+) -> None:
+    papers = "\n\n### Articles\nRoe, J. (2020). Salt and credit. Journal of Trade, 4, 1-9.\n"
+    nested = extract_text("# Jane Roe\n\n## Publications" + papers)
+    assert _flags(validate(nested, TODAY)) == []
+    siblings = extract_text("# Jane Roe\n\n### Publications" + papers)
+    assert _flags(validate(siblings, TODAY)) == [QualityFlag.SECTION_WITHOUT_ENTRIES]
+
+
 def test_an_empty_heading_before_another_kind_of_section_is_flagged(
     extract_text: Extract,
 ) -> None:

@@ -80,7 +80,26 @@ def _heads_subsections(
     section: SectionRecord, following: Sequence[SectionRecord], text: str
 ) -> bool:
     """An empty heading over sections of its own kind ("PUBLICATIONS" over "Books" and
-    "Conference Papers") is their parent: its entries are theirs, so it lacks none."""
+    "Conference Papers") is their parent: its entries are theirs, so it lacks none. Where both
+    headings are markdown, the next must be deeper ("## Books" over "### Articles"): an empty
+    "### Books" beside "### Articles" is a section that lost its entries."""
     body_start = section.heading_span.end if section.heading_span else section.span.start
-    empty = not text[body_start : section.span.end].strip()
-    return empty and any(next_one.kind is section.kind for next_one in following)
+    if text[body_start : section.span.end].strip():
+        return False
+    return any(
+        next_one.kind is section.kind and _deeper(section, next_one, text) for next_one in following
+    )
+
+
+def _deeper(parent: SectionRecord, child: SectionRecord, text: str) -> bool:
+    levels = [_markdown_level(section, text) for section in (parent, child)]
+    return 0 in levels or levels[1] > levels[0]
+
+
+def _markdown_level(section: SectionRecord, text: str) -> int:
+    """The number of ``#`` before the heading on its line; 0 when it is no markdown heading."""
+    if section.heading_span is None:
+        return 0
+    line_start = text.rfind("\n", 0, section.heading_span.start) + 1
+    marks = text[line_start : section.heading_span.start].strip()
+    return len(marks) if marks and set(marks) == {"#"} else 0
