@@ -31,6 +31,33 @@ def test_an_author_line_is_no_venue() -> None:
     assert _read(text) == ("Counting Sheep Well", "Sleep Review", 2018)
 
 
+def test_a_venue_set_in_italics_wins_over_authors_written_in_full() -> None:
+    text = (
+        "## Papers\n\n**Counting Sheep Well**\n: Sam Rivera, Lee Park, Ana Costa\n"
+        ": *Sleep Review*, 2021\n"
+    )
+    assert _read(text) == ("Counting Sheep Well", "Sleep Review", 2021)
+
+
+def test_the_year_after_an_emphasized_title_is_the_year_not_part_of_the_title() -> None:
+    text = "## Papers\n\n**Counting in small space** (2019)\n: *Data Letters*\n"
+    assert _read(text) == ("Counting in small space", "Data Letters", 2019)
+
+
+def test_a_linked_title_gives_the_title_and_the_url() -> None:
+    text = (
+        "## Papers\n\n[Sketches for joins](https://example.org/p.pdf)\n"
+        ": <em>Data Review</em>, 2021\n"
+    )
+    lines = split_lines(text, markdown=True)
+    read = read_definition_citation(text, lines[1:])
+    assert read is not None
+    assert (text[slice(*read.title)], read.url) == (
+        "Sketches for joins",
+        "https://example.org/p.pdf",
+    )
+
+
 def test_a_label_over_a_list_is_no_paper() -> None:
     assert _read("## Papers\n\nThings I like\n: sheep and goats\n") is None
     assert _read("## Papers\n\n2021\n: <i>Journal of Stuff</i>\n") is None

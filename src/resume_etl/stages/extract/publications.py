@@ -265,6 +265,7 @@ def _read_definition_item(
         title=_found(spans.text, read.title),
         venue=_found(spans.text, read.venue) if read.venue else None,
         year=read.year,
+        url=read.url,
         status=_status(start, end, spans, categories),
         span=(start, end),
     )
