@@ -304,6 +304,13 @@ def test_a_stated_level_of_one_skill_of_a_language_is_not_a_skill(
     assert level not in listed
 
 
+def test_a_level_after_a_dash_or_a_colon_is_not_a_skill(extract_text: Extract) -> None:
+    text = "Languages\nCzech - elementary, German – fluent\nRussian: reading\nSpanish: good\n"
+    listed = _listed(extract_text(text))
+    assert {"Czech", "German", "Russian", "Spanish"} <= listed
+    assert not listed & {"Czech - elementary", "German – fluent", "reading", "good"}
+
+
 def test_tools_in_parentheses_are_skills_of_their_own(extract_text: Extract) -> None:
     listed = _listed(
         extract_text("Ana Lima\n\nKey Skills\nSepsis bundle, EPR (SystmOne, Cerner)\n")

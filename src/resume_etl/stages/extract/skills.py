@@ -74,14 +74,17 @@ def extract_skills(
         previous: Line | None = None
         for line in section.lines:
             label = _LIST_LABEL.match(text, line.content_start, line.end)
-            if label and in_skills:
+            stated = _language_with_level(label, line, text) if in_skills else None
+            if stated is not None:  # "Russian: reading" names one language, not a group
+                label = None
+            elif label and in_skills:
                 group = label.group(1).strip()
             lexicon_spans = spans.within(labels.SKILLS, line.content_start, line.end)
             labelled_skills = label is not None and _SKILLS_LABEL.search(label.group(1).strip())
             listing = line.kind is not LineKind.TABLE_ROW and (
                 (in_skills and _reads_as_list(line, text)) or bool(labelled_skills)
             )
-            items = _list_items(line, label, spans) if listing else []
+            items = [stated] if stated else _list_items(line, label, spans) if listing else []
             for span in lexicon_spans:
                 draft = drafts.setdefault(
                     span.label_.lower(),
@@ -215,6 +218,7 @@ _LEVEL = re.compile(rf"(?i)^(?:{_LEVEL_WORD}|[abc][12])(?:\W+(?:{_STACKED_LEVEL}
 _PROFICIENCY = re.compile(r"(?i)\bproficiency$")
 _ABBREVIATION_ONLY = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9&+/.-]{2,8}$")
 _TRAILING_PARENTHESIS = re.compile(r"\s*\(([^()]+)\)$")
+_TRAILING_DASHED = re.compile(r"\s+[-–—]\s+([^-–—]+)$")
 
 
 def _list_items(line: Line, label: re.Match[str] | None, spans: SpanIndex) -> list[tuple[int, int]]:
@@ -237,7 +241,19 @@ def _list_items(line: Line, label: re.Match[str] | None, spans: SpanIndex) -> li
     ]
 
 
+def _language_with_level(
+    label: re.Match[str] | None, line: Line, text: str
+) -> tuple[int, int] | None:
+    """The language of a "Language: level" line ("Russian: reading", "Spanish: good")."""
+    if label is None or not _LEVEL.match(text[label.end() : line.end].strip()):
+        return None
+    return label.start(1), label.end(1)
+
+
 def _unparenthesized(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    dashed = _TRAILING_DASHED.search(text, start, end)
+    if dashed is not None and _LEVEL.match(dashed.group(1).strip()):  # "Czech - elementary"
+        return [(start, dashed.start())]
     paren = _TRAILING_PARENTHESIS.search(text, start, end)
     if paren is None or paren.start() == start:
         return [(start, end)]
