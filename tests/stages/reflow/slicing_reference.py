@@ -1,14 +1,18 @@
-"""The reflow's readings at a break, done in place, agree with the slices of the rest of the
-line they replace (which made a collapsed text's cost grow with its square)."""
+"""The reflow's readings at a break as they were before they read in place: the reference
+``test_blocks.py`` and ``test_margin.py`` hold ``blocks`` and ``margin`` to.
+
+Each copied the rest of the line (``line[end:]``, then split it) or sliced the runs after a
+break, which made a collapsed text's cost grow with its square, but is plainly what the rules
+mean to compute. ``lines_and_runs`` generates lines of breaks, bullets and periods to compare on.
+"""
 
 from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resume_etl.stages.reflow import blocks, margin
+from resume_etl.stages.reflow import margin
 from resume_etl.stages.reflow.gaps import BREAKS, Gap, Run, is_bullet
 
 _PIECES = st.sampled_from(
@@ -19,6 +23,7 @@ _SPACE_RUN = re.compile(r" {2,}")
 
 
 def _line_and_runs(pieces: list[str], gaps: list[Gap]) -> tuple[str, list[Run]]:
+    """The pieces joined, and each run of two or more spaces in it with the next of ``gaps``."""
     line = "".join(pieces)
     found = [
         Run(match.start(), match.end(), gaps[index % len(gaps)], counts=True)
@@ -27,12 +32,20 @@ def _line_and_runs(pieces: list[str], gaps: list[Gap]) -> tuple[str, list[Run]]:
     return line, found
 
 
-def _next_word_passes_by_slice(line: str, end: int, width: int, column: int) -> bool:
+lines_and_runs = st.builds(
+    _line_and_runs,
+    st.lists(_PIECES, max_size=30),
+    st.lists(st.sampled_from(list(Gap)), min_size=1, max_size=5),
+)
+"""A line and its runs of spaces, each standing for some ``Gap``."""
+
+
+def next_word_passes(line: str, end: int, width: int, column: int) -> bool:
     word = line[end:].lstrip(" ").split(" ", 1)[0]
     return width + 1 + len(word) > column
 
 
-def _item_text_run_by_slice(line: str, run: Run) -> int | None:
+def item_text_run(line: str, run: Run) -> int | None:
     rest = line[run.end :]
     mark = rest.split(" ", 1)[0]
     if not mark or not is_bullet(mark):
@@ -40,7 +53,7 @@ def _item_text_run_by_slice(line: str, run: Run) -> int | None:
     return run.end - run.start + len(rest) - len(rest[len(mark) :].lstrip(" "))
 
 
-def _row_ends_by_slice(line: str, runs: list[Run]) -> dict[int, int]:
+def row_ends(line: str, runs: list[Run]) -> dict[int, int]:
     ends: dict[int, int] = {}
     line_start = 0
     for index, run in enumerate(runs):
@@ -58,21 +71,3 @@ def _row_ends_by_slice(line: str, runs: list[Run]) -> dict[int, int]:
             ends[index] = stop - line_start
         line_start = run.end
     return ends
-
-
-_GAPS = st.lists(st.sampled_from(list(Gap)), min_size=1, max_size=5)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_PIECES, max_size=30), _GAPS, st.integers(0, 80))
-def test_the_readings_at_each_break_agree_with_slicing_the_rest_of_the_line(
-    pieces: list[str], gaps: list[Gap], column: int
-) -> None:
-    line, runs = _line_and_runs(pieces, gaps)
-    for run in runs:
-        assert blocks._item_text_run(line, run) == _item_text_run_by_slice(line, run)
-        segment = blocks._Segment(0, run.start)
-        assert blocks._next_word_passes(line, segment, column) == _next_word_passes_by_slice(
-            line, run.start, segment.width, column
-        )
-    assert margin._row_ends(line, runs) == _row_ends_by_slice(line, runs)
