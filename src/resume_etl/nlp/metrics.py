@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from resume_etl.nlp import labels, metric_surface
 from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.metric_blocks import Blocks
 from resume_etl.nlp.metric_expression import (
     NUMBER,
     UNITS,
@@ -32,6 +33,7 @@ from resume_etl.nlp.metric_expression import (
     parse_number,
 )
 from resume_etl.nlp.metric_meaning import (
+    METRIC_REACH,
     DocView,
     anchor,
     direction_of,
@@ -125,6 +127,7 @@ class MetricFinder:
             doc.has_annotation("POS"),
             doc.has_annotation("DEP"),
             SentenceEnds(text),
+            Blocks(text, METRIC_REACH),
         )
         blocked = _blocked_ranges(doc)
         expressions, capped = read_numbers(text)
