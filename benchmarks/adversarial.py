@@ -47,6 +47,7 @@ PATTERNS: dict[str, str] = {
     "emoji_solid": "🚀",
     "emoji_lines": "🚀✨📈 Shipped it 🎉\n",
     "numbers": "12% $3.5M 40 engineers ",
+    "metric_lines": "12% $3.5M 40 engineers\n",  # ``numbers`` in lines: no line cap stops it
     "plain_numbers": "1234 567 89 ",
     "number_lines": "4200 17 98.6 300000\n",
     "dates": "Jan 2019 - Present, ",

@@ -162,7 +162,8 @@ class QualityFlag(StrEnum):
     says why): a wrong one garbles every non-ASCII letter."""
     METRICS_CAPPED = "metrics_capped"
     """The text held more metrics than a document's are read for (``nlp.metrics.MAX_METRICS``, a
-    thousand) or more numbers than are read as candidates (``MAX_NUMBERS`` in all,
-    ``MAX_NUMBERS_PER_LINE`` on a line): only the first were (a table or a data dump). Set
-    only when a metric past the cap was found, or numbers were left unread; a document with
-    exactly a thousand metrics is not flagged."""
+    thousand for each 10,000 characters of its length, at most ``METRICS_CEILING`` in all) or
+    more numbers than are read as candidates (``MAX_NUMBERS`` per 10,000 characters, at most
+    ``NUMBERS_CEILING``, and ``MAX_NUMBERS_PER_LINE`` on a line): only the first were (a table
+    or a data dump). Set only when a metric past the cap was found, or numbers were left
+    unread; a document with exactly as many metrics as its cap is not flagged."""

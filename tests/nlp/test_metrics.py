@@ -297,6 +297,24 @@ def test_the_finder_says_when_its_cap_left_a_metric_out(
     assert ([m.text for m in found], capped) == (["5%", "6%", "7%"], True)
 
 
+def test_a_long_document_reads_as_many_metrics_per_stretch_as_a_short_one_up_to_the_ceiling(
+    nlp: Language, finder: MetricFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cap is counted per ``CAP_CHARS`` of the text: a text ten stretches long reads ten
+    times a short text's metrics, so both cost alike per MB; the ceiling bounds any text."""
+    monkeypatch.setattr("resume_etl.nlp.metric_numbers.CAP_CHARS", 32)
+    monkeypatch.setattr("resume_etl.nlp.metrics.MAX_METRICS", 2)
+    line = "- Cut costs by 15% and 20%.\n"  # 28 characters, 2 metrics
+    found, capped = finder.find(nlp(line * 16))  # 448 characters: 14 stretches, 28 metrics
+    assert (len(found), capped) == (28, True)
+    assert [m.text for m in found] == ["15%", "20%"] * 14
+    found, capped = finder.find(nlp(line * 16 + " " * 64))  # 16 stretches: all 32 metrics
+    assert (len(found), capped) == (32, False)
+    monkeypatch.setattr("resume_etl.nlp.metrics.METRICS_CEILING", 5)
+    found, capped = finder.find(nlp(line * 16))
+    assert (len(found), capped) == (5, True)
+
+
 def test_numbers_are_read_up_to_the_cap_of_each_line_and_the_next_line_still_counts() -> None:
     dense = " ".join(f"{n}%" for n in range(3 * MAX_NUMBERS_PER_LINE))
     text = f"{dense}\nCut costs by 5% and 7%\nGrew sales by 9%"

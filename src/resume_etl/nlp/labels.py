@@ -43,7 +43,8 @@ name, to tell a school from an employer."""
 
 METRICS_CAPPED = "resume_etl_capped"
 """Key in the ``metrics`` group's ``attrs``: True when a cap of the metric finder left a metric
-out (``nlp.metrics.MAX_METRICS``, ``MAX_NUMBERS``)."""
+out (``nlp.metrics.MAX_METRICS``, ``MAX_NUMBERS``, each counted per stretch of the text's
+length up to a ceiling; ``metric_numbers.cap_for``)."""
 
 ENTITY_RANGES_ATTR = "resume_etl_entity_ranges"
 """``Doc._`` attribute: the character ranges whose named entities the extract stage reads, set as

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from resume_etl.nlp import metric_surface
 from resume_etl.nlp.change_words import change_word, direction_of_form
+from resume_etl.nlp.metric_blocks import Blocks
 from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection
 
@@ -39,6 +40,8 @@ class DocView:
     """False when no token was parsed: direction and subject come from the surface."""
     sentence_ends: SentenceEnds
     """The text's sentence ends, scanned once for all its metrics."""
+    blocks: Blocks
+    """The bullet or paragraph around a metric (``METRIC_REACH``), its lines read once."""
 
 
 def sentence_bounds(view: DocView, start: int, end: int) -> tuple[int, int]:
@@ -152,7 +155,7 @@ def _opening_word(span: Span, view: DocView) -> Token | None:
 
     The bullet bounds it because the parser runs a header line and the bullet under it together.
     """
-    block_start = _block_bounds(span, view.text)[0]
+    block_start = view.blocks.bounds(span.start_char, span.end_char)[0]
     bound = max(block_start, span.sent.start_char) if view.has_sentences else block_start
     index = _first_word_from(span, bound)
     return span.doc[index] if index < span.start else None
@@ -161,7 +164,7 @@ def _opening_word(span: Span, view: DocView) -> Token | None:
 def opening_index(span: Span, view: DocView) -> int:
     """The token index of the first word of the metric's sentence in its bullet, for the
     surface reading (``span.start`` when no word precedes the metric)."""
-    block_start, block_end = _block_bounds(span, view.text)
+    block_start, block_end = view.blocks.bounds(span.start_char, span.end_char)
     sentence_start = view.sentence_ends.bounds(block_start, block_end, span.start_char)[0]
     return _first_word_from(span, sentence_start)
 
@@ -192,37 +195,10 @@ def subject_of(root: Token | None, span: Span | None, view: DocView) -> str | No
     if root is None or span is None:
         return None
     parsed = _subject(root, span)
-    block_start, block_end = _block_bounds(span, view.text)
+    block_start, block_end = view.blocks.bounds(span.start_char, span.end_char)
     if parsed is not None and ("\n" in parsed or parsed not in view.text[block_start:block_end]):
         parsed = None  # the parse ran on into another line, bullet, heading or entry
     return parsed or _object_before(span, view) or _object_after(span)
-
-
-_BLOCK_OPENER = re.compile(r"[ \t]*(?:[-•*▪◦]|\d{1,2}[.)])[ \t]")
-
-
-def _block_bounds(span: Span, text: str) -> tuple[int, int]:
-    """The bullet or paragraph around a metric: its lines, hard wraps included, up to a blank
-    line or the next bullet. The parser reads across such bounds; a subject may not.
-
-    ``text`` is the document's text, read once per document: ``Doc.text`` is rebuilt from every
-    token on each access.
-    """
-    low, high = _reach(text, span.start_char, span.end_char)
-    start = _line_start(text, low, span.start_char)
-    while start > low and not _BLOCK_OPENER.match(text, start):
-        previous = _line_start(text, low, start - 1)
-        if not text[previous : start - 1].strip():
-            break
-        start = previous
-    end = text.find("\n", span.end_char, high)
-    while end != -1:
-        following = text.find("\n", end + 1, high)
-        line = text[end + 1 : following if following != -1 else high]
-        if not line.strip() or _BLOCK_OPENER.match(line):
-            break
-        end = following
-    return start, high if end == -1 else end
 
 
 METRIC_REACH = 1_000

@@ -2,8 +2,8 @@
 
 A text of figures (a table, a data dump) holds a number every few bytes, and each number read
 costs its expression, its noun and, as a metric, its sentence and its row. The caps here bound
-that per line and per document; ``no_word_after`` answers the commonest question about a bare
-number (does a noun follow it?) from the text alone.
+that per line and per stretch of a document's length; ``no_word_after`` answers the commonest
+question about a bare number (does a noun follow it?) from the text alone.
 """
 
 from __future__ import annotations
@@ -13,9 +13,20 @@ import re
 from resume_etl.nlp.metric_expression import EXPRESSION, Expression, alternation, read_expression
 from resume_etl.nlp.metric_surface import COUNTING_WORDS
 
+CAP_CHARS = 10_000
+"""Characters a document's caps are counted over. A text up to this long reads at most
+``MAX_NUMBERS`` numbers and ``metrics.MAX_METRICS`` metrics; a longer one as many for each
+``CAP_CHARS`` characters of its length (``cap_for``), so a large document reads its figures at
+the density a small one does. Caps per document made 10 KB of bullets cost 2.4 times 5 MB per
+MB: the small document read its every metric, the large one its first thousand (issue 17's
+"time per MB flat")."""
 MAX_NUMBERS = 10_000
-"""Numbers read per document as candidate metrics (years, phone digits and dates among them),
-ten times the metrics read (``metrics.MAX_METRICS``)."""
+"""Numbers read per ``CAP_CHARS`` of text as candidate metrics (years, phone digits and dates
+among them), ten times the metrics read (``metrics.MAX_METRICS``)."""
+NUMBERS_CEILING = 1_000_000
+"""Numbers read in any one document, whatever its length: what a text of the default
+``ingest.max_chars`` (a million characters) may read, so that a longer one (the limit raised)
+holds no more of them in memory."""
 MAX_NUMBERS_PER_LINE = 100
 """Numbers read per line; the rest of a line past them is not scanned. The densest line of the
 real résumés holds 35 (a collapsed text once its line breaks are restored), a bullet a few; a
@@ -24,14 +35,22 @@ noun, its sentence) made a 10 KB line of numbers cost eight times a 5 MB one per
 numbers the per-document caps had stopped reading."""
 
 
+def cap_for(per_stretch: int, length: int, ceiling: int) -> int:
+    """A cap of ``per_stretch`` for each ``CAP_CHARS`` characters of a text of ``length``
+    (``per_stretch`` for a text up to ``CAP_CHARS`` long), at most ``ceiling``."""
+    return min(ceiling, max(per_stretch, per_stretch * length // CAP_CHARS))
+
+
 def read_numbers(text: str) -> tuple[list[Expression], bool]:
     """The numbers of ``text`` read as candidate metrics, in text order, and whether a cap left
-    some unread: ``MAX_NUMBERS_PER_LINE`` a line, ``MAX_NUMBERS`` in all."""
+    some unread: ``MAX_NUMBERS_PER_LINE`` a line, ``MAX_NUMBERS`` per ``CAP_CHARS`` of the
+    text's length in all (``cap_for``)."""
     found: list[Expression] = []
+    cap = cap_for(MAX_NUMBERS, len(text), NUMBERS_CEILING)
     capped = False
     at, line_end, on_line = 0, -1, 0
     while (match := EXPRESSION.search(text, at)) is not None:
-        if len(found) == MAX_NUMBERS:
+        if len(found) == cap:
             return found, True
         if match.start() > line_end:  # the first number of a line
             newline = text.find("\n", match.start())

@@ -24,6 +24,7 @@ from spacy.vocab import Vocab
 
 from resume_etl.nlp import labels, metric_surface
 from resume_etl.nlp.doc_text import doc_text
+from resume_etl.nlp.metric_blocks import Blocks
 from resume_etl.nlp.metric_expression import (
     NUMBER,
     UNITS,
@@ -32,6 +33,7 @@ from resume_etl.nlp.metric_expression import (
     parse_number,
 )
 from resume_etl.nlp.metric_meaning import (
+    METRIC_REACH,
     DocView,
     anchor,
     direction_of,
@@ -39,7 +41,12 @@ from resume_etl.nlp.metric_meaning import (
     sentence_bounds,
     subject_of,
 )
-from resume_etl.nlp.metric_numbers import no_word_after, read_numbers, spelled_numbers
+from resume_etl.nlp.metric_numbers import (
+    cap_for,
+    no_word_after,
+    read_numbers,
+    spelled_numbers,
+)
 from resume_etl.nlp.ranges import CharRanges
 from resume_etl.nlp.sentence_ends import SentenceEnds
 from resume_etl.vocab import MetricDirection, MetricQualifier, MetricUnit
@@ -69,11 +76,18 @@ class MetricMatch(NamedTuple):
 
 
 MAX_METRICS = 1_000
-"""Metrics read per document, the first in the text's order of numbers: résumés hold tens of
-them, hundreds at most. Each costs tens of microseconds (its sentence, clause and subject are
-read), so a text of numbers only (a table, a data dump: one metric every eight bytes) cost
-twenty CPU seconds per MB, four times a résumé's. Beyond the cap the document is flagged
-(``QualityFlag.METRICS_CAPPED``)."""
+"""Metrics read per ``metric_numbers.CAP_CHARS`` (10,000 characters) of a document, the first
+in the text's order of numbers: résumés hold tens of them, hundreds at most. Each costs tens of
+microseconds (its sentence, clause and subject are read, its row validated and written), so a
+text of numbers only (a table, a data dump: one metric every eight bytes) cost twenty CPU
+seconds per MB, four times a résumé's. Counted per stretch of the text's length, not per
+document: a cap per document let a 5 MB text read a thousand metrics and a 10 KB text all of
+its own, and the small one cost more than twice as much per MB. Beyond the cap the document is
+flagged (``QualityFlag.METRICS_CAPPED``)."""
+METRICS_CEILING = 100_000
+"""Metrics read in any one document, whatever its length: what a text of the default
+``ingest.max_chars`` (a million characters) may read, so that a longer one (the limit raised)
+holds no more metrics, and their rows, in memory."""
 _T = TypeVar("_T")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -101,8 +115,9 @@ class MetricFinder:
 
     def find(self, doc: Doc) -> tuple[list[MetricMatch], bool]:
         """The metrics in text order, and whether a cap left one out: a metric past
-        ``MAX_METRICS`` was found, or numbers past ``MAX_NUMBERS`` or past
-        ``MAX_NUMBERS_PER_LINE`` on a line went unread."""
+        its cap was found (``MAX_METRICS`` per ``CAP_CHARS`` of the text, at most
+        ``METRICS_CEILING``), or numbers past theirs or past ``MAX_NUMBERS_PER_LINE`` on a line
+        went unread."""
         # ``Doc.text`` and ``Doc.has_annotation`` walk every token on each use: read them once.
         text = doc_text(doc)
         view = DocView(
@@ -112,19 +127,21 @@ class MetricFinder:
             doc.has_annotation("POS"),
             doc.has_annotation("DEP"),
             SentenceEnds(text),
+            Blocks(text, METRIC_REACH),
         )
         blocked = _blocked_ranges(doc)
         expressions, capped = read_numbers(text)
         numeric = self._numeric(view, expressions)
+        cap = cap_for(MAX_METRICS, len(text), METRICS_CEILING)
         found, over = _capped(
-            (m for m in numeric if not blocked.overlap(m.start_char, m.end_char)), MAX_METRICS
+            (m for m in numeric if not blocked.overlap(m.start_char, m.end_char)), cap
         )
         if not over:  # one metric past the cap is read to know that the cap left one out
             taken = CharRanges((m.start_char, m.end_char) for m in found)
             spelled = (
                 m for m in self._spelled(view) if not taken.overlap(m.start_char, m.end_char)
             )
-            more, over = _capped(spelled, MAX_METRICS - len(found))
+            more, over = _capped(spelled, cap - len(found))
             found.extend(more)
         return sorted(found, key=lambda m: m.start_char), capped or over
 

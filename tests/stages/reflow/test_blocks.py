@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.reflow import restore_line_breaks
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_etl.stages.reflow import blocks, restore_line_breaks
 from resume_etl.stages.reflow.blocks import MIN_LINES, wrap_column
+from resume_etl.stages.reflow.gaps import Run
+from tests.stages.reflow import slicing_reference as reference
 
 
 def _restored_lines(lines: list[str]) -> list[str]:
@@ -92,3 +97,18 @@ def test_lines_ending_near_the_widest_give_the_wrap_column() -> None:
 def test_long_lines_that_were_never_wrapped_give_no_wrap_column() -> None:
     """One paragraph per line: the widest line stands alone."""
     assert wrap_column([12, 30, 41, 9, 160, 25, 60, 8, 95, 240, 14, 70]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(reference.lines_and_runs, st.integers(0, 80))
+def test_the_readings_after_a_break_agree_with_slicing_the_rest_of_the_line(
+    line_and_runs: tuple[str, list[Run]], column: int
+) -> None:
+    """Read in place (a copy of the rest of the line per break grew with a text's square)."""
+    line, runs = line_and_runs
+    for run in runs:
+        assert blocks._item_text_run(line, run) == reference.item_text_run(line, run)
+        segment = blocks._Segment(0, run.start)
+        assert blocks._next_word_passes(line, segment, column) == reference.next_word_passes(
+            line, run.start, segment.width, column
+        )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from resume_etl.stages.reflow import restore_line_breaks
+from hypothesis import given, settings
+
+from resume_etl.stages.reflow import margin, restore_line_breaks
+from resume_etl.stages.reflow.gaps import Run
+from tests.stages.reflow import slicing_reference as reference
 
 WIDTH = 72
 
@@ -84,3 +88,14 @@ def test_rows_that_reach_one_column_through_blank_lines_are_no_margin() -> None:
         "Data Engineer",
     ]
     assert _restored_lines(lines) == lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(reference.lines_and_runs)
+def test_each_rows_end_is_found_as_by_slicing_the_runs_after_its_break(
+    line_and_runs: tuple[str, list[Run]],
+) -> None:
+    """The next break looked up in a list of breaks (a slice of the runs after each break grew
+    with a text's square)."""
+    line, runs = line_and_runs
+    assert margin._row_ends(line, runs) == reference.row_ends(line, runs)

@@ -14,6 +14,7 @@ row alone, nor a cell that is not a period ("Page 2 of 3", a sentence).
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -50,12 +51,14 @@ def _row_ends(line: str, runs: Sequence[Run]) -> dict[int, int]:
     from the break before it) at which its right cell ends."""
     ends: dict[int, int] = {}
     line_start = 0
-    for index, run in enumerate(runs):
-        if run.gap not in BREAKS:
-            continue
-        cell_end = next((later.start for later in runs[index + 1 :] if later.gap in BREAKS), None)
-        cell = line[run.end : cell_end if cell_end is not None else len(line)]
-        column = (cell_end if cell_end is not None else len(line)) - line_start
+    breaks = [index for index, run in enumerate(runs) if run.gap in BREAKS]
+    # Each break's cell ends at the next break: looked up in ``breaks``, where a search of the
+    # runs after each break (a slice of the rest per break) grew with the square of a text.
+    for index, next_break in itertools.zip_longest(breaks, breaks[1:]):
+        run = runs[index]
+        cell_end = runs[next_break].start if next_break is not None else len(line)
+        cell = line[run.end : cell_end]
+        column = cell_end - line_start
         if (
             run.end - run.start >= MIN_MARGIN_GAP
             and column >= MIN_MARGIN_COLUMN
