@@ -156,7 +156,8 @@ class QualityFlag(StrEnum):
     NO_SECTIONS = "no_sections"
     """No section heading was found: the whole text was read as the header."""
     SECTION_WITHOUT_ENTRIES = "section_without_entries"
-    """An experience, education, projects or publications section yielded no entry."""
+    """An experience, education, projects or publications section yielded no entry (an empty
+    heading over sub-sections of its kind is their parent, not flagged: ``stages.quality``)."""
     ENCODING_DOUBTFUL = "encoding_doubtful"
     """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
     says why): a wrong one garbles every non-ASCII letter."""
