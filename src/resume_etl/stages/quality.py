@@ -67,32 +67,27 @@ def _sections_without_entries(
     sections: Sequence[SectionRecord], with_entries: Iterable[str], text: str
 ) -> list[SectionRecord]:
     filled = set(with_entries)
+    following: list[SectionRecord | None] = [*sections[1:], None]
     return [
         section
-        for position, section in enumerate(sections)
+        for section, next_one in zip(sections, following, strict=True)
         if section.kind in ENTRY_SECTION_KINDS
         and section.section_id not in filled
-        and not _heads_subsections(section, sections[position + 1 : position + 2], text)
+        and not _heads_subsections(section, next_one, text)
     ]
 
 
-def _heads_subsections(
-    section: SectionRecord, following: Sequence[SectionRecord], text: str
-) -> bool:
+def _heads_subsections(section: SectionRecord, next_one: SectionRecord | None, text: str) -> bool:
     """An empty heading over sections of its own kind ("PUBLICATIONS" over "Books" and
     "Conference Papers") is their parent: its entries are theirs, so it lacks none. Where both
     headings are markdown, the next must be deeper ("## Books" over "### Articles"): an empty
     "### Books" beside "### Articles" is a section that lost its entries."""
+    if next_one is None or next_one.kind is not section.kind:
+        return False
     body_start = section.heading_span.end if section.heading_span else section.span.start
     if text[body_start : section.span.end].strip():
         return False
-    return any(
-        next_one.kind is section.kind and _deeper(section, next_one, text) for next_one in following
-    )
-
-
-def _deeper(parent: SectionRecord, child: SectionRecord, text: str) -> bool:
-    levels = [_markdown_level(section, text) for section in (parent, child)]
+    levels = [_markdown_level(heading, text) for heading in (section, next_one)]
     return 0 in levels or levels[1] > levels[0]
 
 

@@ -81,10 +81,14 @@ def extract_skills(
                 group = label.group(1).strip()
             lexicon_spans = spans.within(labels.SKILLS, line.content_start, line.end)
             labelled_skills = label is not None and _SKILLS_LABEL.search(label.group(1).strip())
-            listing = line.kind is not LineKind.TABLE_ROW and (
-                (in_skills and _reads_as_list(line, text)) or bool(labelled_skills)
+            listing = stated is not None or (
+                line.kind is not LineKind.TABLE_ROW
+                and ((in_skills and _reads_as_list(line, text)) or bool(labelled_skills))
             )
-            items = [stated] if stated else _list_items(line, label, spans) if listing else []
+            if stated is not None:
+                items = [stated]
+            else:
+                items = _list_items(line, label, spans) if listing else []
             for span in lexicon_spans:
                 draft = drafts.setdefault(
                     span.label_.lower(),
