@@ -67,3 +67,21 @@ def test_a_placeholder_term_over_odd_jobs_names_no_employer(extract_markdown: Ex
         "Survey Lead",
         "Various positions",
     ]
+
+
+def test_a_definition_of_empty_links_only_is_no_line() -> None:
+    # A template's link left unfilled renders nothing: the definition under it is the first.
+    text = "2019-2021\n: []()\n: **Survey Lead**, Brellow Marine\n\n- [](#) []()\n- Mapped\n"
+    contents = [line.content for line in split_lines(text, markdown=True)]
+    assert contents == ["2019-2021", "**Survey Lead**, Brellow Marine", "Mapped"]
+    assert ": []()" in [line.content for line in split_lines(text)]  # plain text keeps it
+
+
+def test_the_definition_under_an_empty_one_names_the_job(extract_markdown: Extract) -> None:
+    text = (
+        "## Experience\n\n"
+        "June 2019-\n: []()\n: **Survey Lead**, Brellow Marine, Norway\n\n"
+        "August 2017-February 2019\n: []()\n: **Deckhand**, Orrick Ferries, Norway\n"
+    )
+    jobs = extract_markdown(text).experiences
+    assert [job.role.value if job.role else None for job in jobs] == ["Survey Lead", "Deckhand"]

@@ -80,7 +80,7 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
     HTML comments are left out as well, a line underlined with "===" or "---" is a heading
     and a definition list's ": " is a marker: plain text draws rules under any line, and
     its colons and angle brackets are its own. A markdown line of LaTeX commands only
-    ("\\pagebreak") reads as a blank line.
+    ("\\pagebreak") reads as a blank line; one of empty links only (": []()") is left out.
     """
     lines: list[Line] = []
     offset = 0
@@ -96,6 +96,8 @@ def split_lines(text: str, markdown: bool = False) -> list[Line]:
             stripped = ""
         if markdown and _LATEX_ONLY.fullmatch(stripped.rstrip()):
             stripped = ""  # "\pagebreak", "\vspace{2mm}": a page's layout, like a blank line
+        if markdown and _EMPTY_LINKS.fullmatch(stripped.rstrip()):
+            continue  # ": []()": renders nothing, so the page shows no line (not a blank one)
         if not stripped or ("-" in raw and _TABLE_RULE.fullmatch(raw)):
             blank_before = blank_before or not stripped
             continue
@@ -141,6 +143,10 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _LATEX_ONLY = re.compile(r"(?:\\[A-Za-z]+\*?(?:\{-?[\d.]+\s*[a-z]{0,2}\})?[ \t]*)+")
 """A line of LaTeX layout commands only, which pandoc passes to the PDF ("\\pagebreak",
 "\\newpage", "\\vspace{2mm}"): no text of the CV ("\\textbf{Name}" holds some, and stays)."""
+_EMPTY_LINKS = re.compile(r"(?:[:>*+-][ \t]+)?(?:\[\]\([^()\s]*\)[ \t]*)+")
+"""A markdown line whose only content is empty links ("[]()", a template's link left
+unfilled), maybe after a definition, list or quote marker: the rendered page shows nothing
+there, so the line is left out, and the line under it is the definition's first."""
 _SETEXT_RULE = re.compile(r" {0,3}(?:=+|-{2,})[ \t]*")
 _SETEXT_MAX_WORDS = 6
 
