@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -365,9 +366,11 @@ def test_each_metric_looks_for_its_change_word_once(
     calls: list[int] = []
     looked_up = metric_surface.change_before
 
-    def counting(span: Span, opening: int, unit: MetricUnit) -> metric_surface.ChangeBefore:
+    def counting(
+        span: Span, opening: Callable[[], int], unit: MetricUnit, low: int = 0
+    ) -> metric_surface.ChangeBefore:
         calls.append(span.start)
-        return looked_up(span, opening, unit)
+        return looked_up(span, opening, unit, low)
 
     monkeypatch.setattr(metric_surface, "change_before", counting)
     doc = nlp("- Cut hosting costs by 15%\n- Grew revenue by $2M")  # its metrics component too

@@ -22,7 +22,7 @@ bare number ("180 benchmarks") or a spelled-out one ("three tutorials") counts s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -183,17 +183,36 @@ def change_after(span: Span) -> ChangeWord | None:
     return None
 
 
-def change_before(span: Span, opening: int, unit: MetricUnit) -> ChangeBefore:
+def change_before(
+    span: Span, opening: Callable[[], int], unit: MetricUnit, low: int = 0
+) -> ChangeBefore:
     """The nearest change word before the metric, in its clause, used as its verb ("Reduced
     churn by", "that lifted clearance margin"), as a noun of it ("a reduction of"), or as a
-    particle on a rate ("revenue up 40%")."""
+    particle on a rate ("revenue up 40%").
+
+    The clause runs back to the bullet's opening word (``opening()``, its token index), but
+    that index is asked for only when a change word is met: finding it (the bullet, the
+    sentence, the first word) was a quarter of a metric's cost, and most walks end at a clause
+    break or another amount first, or meet no change word at all. A walk that passes the
+    opening unknowingly ends as the bounded walk did: any change word it meets lies before the
+    opening. ``low``: a character offset no opening word starts before (the metric's reach),
+    so a walk without a clause break stops there, not at the start of the document."""
     doc = span.doc
-    for index in range(span.start - 1, opening - 1, -1):
+    first: int | None = None
+    for index in range(span.start - 1, -1, -1):
         token = doc[index]
+        if token.idx < low or (first is not None and index < first):
+            return None  # before the opening word
         if _ends_clause(doc, index, token.text):
             return None  # another clause, or another metric's verb: "cut X by 5% and Y by 9%"
         found = change_word(token.lower_)
-        if found is not None and _is_change_use(doc, index, found, span, opening, unit):
+        if found is None:
+            continue
+        if first is None:
+            first = opening()
+            if index < first:
+                return None
+        if _is_change_use(doc, index, found, span, first, unit):
             return index, found
     return None
 

@@ -200,8 +200,12 @@ class MetricFinder:
             direction = direction or direction_of(root, span, view)
             subject = subject_of(root, span, view)
         else:
-            opening = opening_index(span, view)
-            before = metric_surface.change_before(span, opening, expression.unit)
+            before = metric_surface.change_before(
+                span,
+                lambda: opening_index(span, view),
+                expression.unit,
+                max(0, span.start_char - METRIC_REACH),  # where ``opening_index`` looks from
+            )
             direction = direction or metric_surface.direction(span, before)
             subject = metric_surface.subject(span, before, expression.unit)
         # In field order, by position: a named tuple built by keyword goes through a Python
