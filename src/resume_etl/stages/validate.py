@@ -145,7 +145,7 @@ def columns_of(
     for name, value in values.items():
         if type(value) is tuple:
             columns[name] = list(value)  # a plain tuple; the other kinds are replaced below
-    for name, spec in _expanded_fields(type(draft)):
+    for name, spec in draft.expanded:
         if name not in values:
             continue
         value = values[name]
@@ -155,12 +155,6 @@ def columns_of(
             del columns[name]  # ``dates`` becomes the date columns, an extent its span
             columns.update(_columns(name, spec, value, text, today))
     return columns
-
-
-@functools.cache
-def _expanded_fields(draft: type[Draft[Any]]) -> tuple[tuple[str, DraftField], ...]:
-    """The fields of a draft class that are not plain values, in the model's order."""
-    return tuple((name, spec) for name, spec in draft.fields.items() if spec.kind is not Kind.PLAIN)
 
 
 def records_together(
