@@ -304,6 +304,8 @@ def counted_noun(span: Span, unit: MetricUnit) -> str | None:
     A verb form after the first word ends it ("<arbitration> concerning", "<areas> covering").
     """
     run = _phrase_run(_phrase_words(span.doc, span.end))
+    if not run:
+        return None  # as ``_noun_phrase`` says of no words, without its checks
     if any(change_word(token.lower_) is not None for token in run):
         return None
     ends = [i for i, token in enumerate(run) if i and token.lower_.endswith("ing")]
