@@ -367,10 +367,10 @@ def test_each_metric_looks_for_its_change_word_once(
     looked_up = metric_surface.change_before
 
     def counting(
-        span: Span, opening: Callable[[], int], unit: MetricUnit, low: int = 0
+        span: Span, opening: Callable[[], int], unit: MetricUnit
     ) -> metric_surface.ChangeBefore:
         calls.append(span.start)
-        return looked_up(span, opening, unit, low)
+        return looked_up(span, opening, unit)
 
     monkeypatch.setattr(metric_surface, "change_before", counting)
     doc = nlp("- Cut hosting costs by 15%\n- Grew revenue by $2M")  # its metrics component too

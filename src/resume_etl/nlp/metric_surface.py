@@ -183,26 +183,30 @@ def change_after(span: Span) -> ChangeWord | None:
     return None
 
 
-def change_before(
-    span: Span, opening: Callable[[], int], unit: MetricUnit, low: int = 0
-) -> ChangeBefore:
+FREE_STEPS = 6
+"""Tokens ``change_before`` walks back before it asks for the opening word (unless a change
+word comes first): most walks end sooner, at a clause break or another amount."""
+
+
+def change_before(span: Span, opening: Callable[[], int], unit: MetricUnit) -> ChangeBefore:
     """The nearest change word before the metric, in its clause, used as its verb ("Reduced
     churn by", "that lifted clearance margin"), as a noun of it ("a reduction of"), or as a
     particle on a rate ("revenue up 40%").
 
-    The clause runs back to the bullet's opening word (``opening()``, its token index), but
-    that index is asked for only when a change word is met: finding it (the bullet, the
-    sentence, the first word) was a quarter of a metric's cost, and most walks end at a clause
-    break or another amount first, or meet no change word at all. A walk that passes the
-    opening unknowingly ends as the bounded walk did: any change word it meets lies before the
-    opening. ``low``: a character offset no opening word starts before (the metric's reach),
-    so a walk without a clause break stops there, not at the start of the document."""
+    The clause runs back to the bullet's opening word (``opening()``, its token index), which
+    is asked for only when the walk meets a change word or has gone ``FREE_STEPS`` tokens:
+    finding it (the bullet, the sentence, the first word) was a quarter of a metric's cost in
+    a text of figures, whose walks end a few tokens back at another amount. A walk that passes
+    the opening unknowingly ends as the bounded walk did: any change word it meets lies before
+    the opening, and a clause break ends it with no word either way."""
     doc = span.doc
     first: int | None = None
     for index in range(span.start - 1, -1, -1):
-        token = doc[index]
-        if token.idx < low or (first is not None and index < first):
+        if first is None and span.start - index > FREE_STEPS:
+            first = opening()  # a long walk: the opening bounds the rest
+        if first is not None and index < first:
             return None  # before the opening word
+        token = doc[index]
         if _ends_clause(doc, index, token.text):
             return None  # another clause, or another metric's verb: "cut X by 5% and Y by 9%"
         found = change_word(token.lower_)

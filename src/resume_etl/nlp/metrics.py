@@ -201,10 +201,7 @@ class MetricFinder:
             subject = subject_of(root, span, view)
         else:
             before = metric_surface.change_before(
-                span,
-                lambda: opening_index(span, view),
-                expression.unit,
-                max(0, span.start_char - METRIC_REACH),  # where ``opening_index`` looks from
+                span, lambda: opening_index(span, view), expression.unit
             )
             direction = direction or metric_surface.direction(span, before)
             subject = metric_surface.subject(span, before, expression.unit)
