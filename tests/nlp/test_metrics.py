@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -365,7 +366,9 @@ def test_each_metric_looks_for_its_change_word_once(
     calls: list[int] = []
     looked_up = metric_surface.change_before
 
-    def counting(span: Span, opening: int, unit: MetricUnit) -> metric_surface.ChangeBefore:
+    def counting(
+        span: Span, opening: Callable[[], int], unit: MetricUnit
+    ) -> metric_surface.ChangeBefore:
         calls.append(span.start)
         return looked_up(span, opening, unit)
 

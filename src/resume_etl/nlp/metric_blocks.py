@@ -35,7 +35,8 @@ class Blocks:
         line break is (the reach's end if none comes before it)."""
         low = max(0, start - self._reach)
         high = min(len(self._text), end + self._reach)
-        return self._block_start(start, low), self._block_end(end, high)
+        starts = self._starts if self._starts is not None else self._line_starts()
+        return self._block_start(starts, start, low), self._block_end(starts, end, high)
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
@@ -53,12 +54,13 @@ class Blocks:
     def _blank(self, line: int) -> bool:
         return not self._text[self._line_starts()[line] : self._line_end(line)].strip()
 
-    def _block_start(self, position: int, low: int) -> int:
-        starts = self._line_starts()
+    def _block_start(self, starts: list[int], position: int, low: int) -> int:
         line = bisect.bisect_right(starts, position) - 1
         if starts[line] <= low:
             return low  # the line starts before the reach
-        head = self._head(line)
+        head = self._heads.get(line)
+        if head is None:
+            head = self._head(line)
         if head >= low:
             return head
         # The block runs on before the reach: the walk stopped at the first line inside it,
@@ -79,14 +81,15 @@ class Blocks:
         self._heads.update(dict.fromkeys(visited, head))
         return head
 
-    def _block_end(self, position: int, high: int) -> int:
-        starts = self._line_starts()
+    def _block_end(self, starts: list[int], position: int, high: int) -> int:
         line = bisect.bisect_right(starts, position) - 1
-        if line + 1 == len(starts) or self._line_end(line) >= high:
+        if line + 1 == len(starts) or starts[line + 1] - 1 >= high:
             return high  # no line break before the reach's end
-        cut = bisect.bisect_right(starts, high) - 1  # the line the reach cuts
+        cut = bisect.bisect_right(starts, high, line + 1) - 1  # the line the reach cuts
         before_cut = starts[cut] - 1
-        tail = self._tail(line)
+        tail = self._tails.get(line)
+        if tail is None:
+            tail = self._tail(line)
         if tail < before_cut:
             return tail
         # The walk reached the cut line: a piece of it, read as a whole line was.

@@ -45,8 +45,14 @@ class DocView:
 
 
 def sentence_bounds(view: DocView, start: int, end: int) -> tuple[int, int]:
-    """The sentence around a metric, clipped to its line (a bullet is a line)."""
-    line_start, line_end = _line_within_reach(view.text, start, end)
+    """The sentence around a metric, clipped to its line (a bullet is a line): the line holding
+    ``[start, end)``, cut to ``METRIC_REACH`` characters on each side (read here in place, not
+    by three calls: this runs once per metric)."""
+    text = view.text
+    low, high = max(0, start - METRIC_REACH), min(len(text), end + METRIC_REACH)
+    newline, line_end = text.rfind("\n", low, start), text.find("\n", end, high)
+    line_start = low if newline == -1 else newline + 1
+    line_end = high if line_end == -1 else line_end
     if view.has_sentences:
         token = view.doc.char_span(start, end, alignment_mode="expand")
         if token is not None:
@@ -55,9 +61,9 @@ def sentence_bounds(view: DocView, start: int, end: int) -> tuple[int, int]:
             line_end = min(line_end, sentence.end_char)
     else:
         line_start, line_end = view.sentence_ends.bounds(line_start, line_end, start)
-    text = view.text[line_start:line_end]
-    stripped_left = len(text) - len(text.lstrip(" \t-•*"))
-    return line_start + stripped_left, line_start + len(text.rstrip())
+    line = text[line_start:line_end]
+    stripped_left = len(line) - len(line.lstrip(" \t-•*"))
+    return line_start + stripped_left, line_start + len(line.rstrip())
 
 
 def anchor(span: Span) -> Token:
@@ -206,23 +212,6 @@ METRIC_REACH = 1_000
 in. Bullets and sentences are shorter; without a bound, each metric of a long line or of a long
 run of lines without a blank one scanned all of it (quadratic: 180 s/MB at 320 KB of date
 ranges)."""
-
-
-def _reach(text: str, start: int, end: int) -> tuple[int, int]:
-    return max(0, start - METRIC_REACH), min(len(text), end + METRIC_REACH)
-
-
-def _line_start(text: str, low: int, position: int) -> int:
-    """Where the line holding ``position`` starts, or ``low`` if it starts before ``low``."""
-    newline = text.rfind("\n", low, position)
-    return low if newline == -1 else newline + 1
-
-
-def _line_within_reach(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line holding ``[start, end)``, cut to ``METRIC_REACH`` characters on each side."""
-    low, high = _reach(text, start, end)
-    line_end = text.find("\n", end, high)
-    return _line_start(text, low, start), high if line_end == -1 else line_end
 
 
 _LINKING_PREPS = frozenset(("by", "from", "to"))

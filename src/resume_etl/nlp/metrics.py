@@ -200,8 +200,9 @@ class MetricFinder:
             direction = direction or direction_of(root, span, view)
             subject = subject_of(root, span, view)
         else:
-            opening = opening_index(span, view)
-            before = metric_surface.change_before(span, opening, expression.unit)
+            before = metric_surface.change_before(
+                span, lambda: opening_index(span, view), expression.unit
+            )
             direction = direction or metric_surface.direction(span, before)
             subject = metric_surface.subject(span, before, expression.unit)
         # In field order, by position: a named tuple built by keyword goes through a Python
@@ -289,6 +290,8 @@ def _from_to_pairs(
 ) -> Iterator[tuple[Expression, Expression]]:
     """Adjacent expressions written "from X to Y" in the same unit, or both durations."""
     for first, second in itertools.pairwise(expressions):
+        if second.start - first.end < _SHORTEST_TO:
+            continue  # too close for " to " (``_written_from_to``): neighbours in a line of figures
         comparable = first.unit is second.unit or (
             first.unit in _SECONDS_PER and second.unit in _SECONDS_PER
         )
@@ -330,8 +333,8 @@ def _units_shared_from_to(text: str, expressions: list[Expression]) -> list[Expr
     written once, on the other number."""
     shared = list(expressions)
     for index, (first, second) in enumerate(itertools.pairwise(expressions)):
-        if not _written_from_to(text, first, second):
-            continue
+        if second.start - first.end < _SHORTEST_TO or not _written_from_to(text, first, second):
+            continue  # the gap first, without a call: most neighbours are too close
         if _is_bare(text, first) and second.unit is not MetricUnit.COUNT:
             shared[index] = first._replace(unit=second.unit, currency=second.currency)
         elif _is_bare(text, second) and first.unit is not MetricUnit.COUNT:

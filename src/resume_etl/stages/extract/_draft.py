@@ -172,6 +172,9 @@ class Draft(Generic[R]):
     _checked: ClassVar[tuple[tuple[str, tuple[type, ...]], ...]]
     """The fields whose kind takes only some types, with them: a plain field takes any value,
     so a draft's check looks at these alone (a metric's two of its eleven)."""
+    expanded: ClassVar[tuple[tuple[str, DraftField], ...]]
+    """The fields that are not plain values, in the model's order: validate expands these one
+    by one and copies the plain ones at once."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -184,6 +187,9 @@ class Draft(Generic[R]):
                 }
                 cls._checked = tuple(
                     (name, types) for name, types in cls._wanted.items() if types != (object,)
+                )
+                cls.expanded = tuple(
+                    (name, spec) for name, spec in cls.fields.items() if spec.kind is not Kind.PLAIN
                 )
 
     def __init__(self, **values: DraftValue) -> None:
