@@ -511,3 +511,38 @@ def test_a_place_a_pattern_names_after_the_degree_stays_no_field(extract_text: E
         "Education\n\nUniversity of Northvale\nBSc, Leeds, UK, 2004\n"
     ).education
     assert school.field_of_study is None
+
+
+def test_a_status_after_the_degree_is_neither_degree_nor_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPh.D. candidate in Soil Physics, Northvale University, 2019 - present\n"
+    ).education
+    assert _value(school.degree) == "Ph.D."
+    assert _value(school.field_of_study) == "Soil Physics"
+    assert _value(school.institution) == "Northvale University"
+
+
+def test_a_distinction_before_the_field_is_no_part_of_it(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nB.A., Summa Cum Laude; Highest Honors in Political Science; "
+        "Brenton State College, 1980.\n"
+    ).education
+    assert _value(school.degree) == "B.A."
+    assert _value(school.field_of_study) == "Political Science"
+
+
+@pytest.mark.parametrize(
+    "line", ["BSc, Computer Engineering 2:1", "BSc, Computer Engineering (Cum Laude)"]
+)
+def test_a_class_or_distinction_after_the_field_is_no_part_of_it(
+    extract_text: Extract, line: str
+) -> None:
+    (school,) = extract_text(f"Education\n\n2005-2008 Northvale University\n{line}\n").education
+    assert _value(school.field_of_study) == "Computer Engineering"
+
+
+def test_a_status_word_that_begins_the_field_s_name_stays_in_it(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBSc, Program Management, Northvale University, 2010\n"
+    ).education
+    assert _value(school.field_of_study) == "Program Management"

@@ -9,6 +9,7 @@ from resume_etl.stages.extract._degree_reading import (
     degree_and_field,
     field_after_degree,
     field_on_next_line,
+    field_without_notes,
     level_of_subject,
     unnamed_degree,
 )
@@ -64,7 +65,7 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (level_of := level_of_subject(segments)) is not None:
         degree = level_of.extracted(0.6)
         used.append(level_of)
-    field_of_study, named = school_after_from(field_of_study, ctx.spans.text)
+    field_of_study, named = school_after_from(field_without_notes(field_of_study), ctx.spans.text)
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
