@@ -113,3 +113,16 @@ def test_a_section_phrase_under_the_last_jobs_period_still_opens_its_section(
         "experience",
         "skills",
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["SUMMARY OF QUALIFICATIONS", "Key Qualifications:", "Core Qualifications", "Qualifications"],
+)
+def test_a_summary_of_qualifications_is_no_education(
+    classifier: SectionClassifier, heading: str
+) -> None:
+    """A US résumé's "Summary of Qualifications" lists strengths; "Qualifications" alone is
+    still the schools."""
+    expected = SectionKind.EDUCATION if heading == "Qualifications" else SectionKind.SUMMARY
+    assert classifier.classify(heading) is expected
