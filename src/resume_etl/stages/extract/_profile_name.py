@@ -284,13 +284,29 @@ def _name_shape(
         return None
     begin = _inner(text, words[0], tokens[0])[0]
     finish = _inner(text, words[-1], tokens[-1])[1]
+    person = _read_as_person(spans, begin, finish)
     for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
-        if spans.within(key, begin, finish):
+        if spans.within(key, begin, finish) and not (person and key in _NAME_WORD_LEXICONS):
             return None
     places = spans.entities(begin, finish, {"GPE", "LOC"})
     if places and covers(places, begin, finish, 0.5):
         return None
     return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
+
+
+_NAME_WORD_LEXICONS = frozenset({labels.SKILLS})
+"""Lexicons whose words are many people's names too: "Julia" and "Ruby" are languages.
+A field the entity recognizer reads whole as a person is a name all the same, when no other
+lexicon claims a word of it: a title's head ("Java *Developer*"), a school's or a firm's word
+or a degree still says it is none (the recognizer reads many a title line as a person)."""
+
+
+def _read_as_person(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether one PERSON entity covers the whole of ``start:end``."""
+    return any(
+        ent.label_ == "PERSON" and ent.start_char <= start and ent.end_char >= end
+        for ent in spans.ents
+    )
 
 
 _LABEL_END = re.compile(r"[ \t]*[:：]")
