@@ -126,3 +126,29 @@ def test_a_summary_of_qualifications_is_no_education(
     still the schools."""
     expected = SectionKind.EDUCATION if heading == "Qualifications" else SectionKind.SUMMARY
     assert classifier.classify(heading) is expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("EDUCATION AND CERTIFICATIONS", SectionKind.EDUCATION),
+        ("Degrees & Awards", SectionKind.EDUCATION),
+        ("Certifications & Training", SectionKind.OTHER),
+        ("Honors and Awards", SectionKind.OTHER),
+        ("COLLEGE OF EDUCATION COMMITTEES", SectionKind.OTHER),
+    ],
+)
+def test_a_heading_joining_a_catch_all_section_to_the_one_it_names_first_is_that_one(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    """Joined by "and", "&" or a slash, a section whose entries are read, named first, wins
+    over awards or certifications after it; named after them, or with nothing joined, the
+    heading keeps the kind it had."""
+    assert classifier.classify(heading, max_extra_words=4) is kind
+
+
+@pytest.mark.parametrize("heading", ["ACADEMIC QUALIFICATION", "Educational Profile"])
+def test_a_singular_qualification_names_the_schools(
+    classifier: SectionClassifier, heading: str
+) -> None:
+    assert classifier.classify(heading) is SectionKind.EDUCATION

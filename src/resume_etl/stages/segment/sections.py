@@ -53,19 +53,23 @@ class SectionClassifier:
         if not words or words.count(" ") + 1 > self._max_words:
             return None
         padded = f" {words} "
-        for phrase, kind in self._phrases:
-            if f" {phrase} " in padded:
-                leftover = len(self._rest_of(padded, kind).split())
-                if leftover > max_extra_words or _ends_in_name_head(padded, phrase):
-                    return None
-                return kind
-        return None
+        found = [(phrase, kind) for phrase, kind in self._phrases if f" {phrase} " in padded]
+        if not found:
+            return None
+        phrase, kind = found[0]
+        if kind is SectionKind.OTHER and _JOINT.search(heading_text):
+            phrase, kind = _named_first(padded, found)
+        joined = (kind, found[0][1]) if kind is not found[0][1] else (kind,)
+        leftover = len(self._rest_of(padded, *joined).split())
+        if leftover > max_extra_words or _ends_in_name_head(padded, phrase):
+            return None
+        return kind
 
-    def _rest_of(self, padded: str, kind: SectionKind) -> str:
-        """The heading's words that no phrase of ``kind`` covers: "Skills and kitchen toolkit"
+    def _rest_of(self, padded: str, *kinds: SectionKind) -> str:
+        """The heading's words that no phrase of ``kinds`` covers: "Skills and kitchen toolkit"
         joins two skills phrases, so only "and kitchen" counts against it."""
         for phrase, phrase_kind in self._phrases:
-            if phrase_kind is kind:
+            if phrase_kind in kinds:
                 padded = padded.replace(f" {phrase} ", " ")
         return padded
 
@@ -114,6 +118,20 @@ def _ends_in_name_head(padded: str, phrase: str) -> bool:
     return bool(after) and after[-1] in _name_heads()
 
 
+def _named_first(padded: str, found: list[tuple[str, SectionKind]]) -> tuple[str, SectionKind]:
+    """ "Education and Certifications", "Degrees & Awards": a heading that names a section of
+    its own kind first and joins one of the catch-all kind to it is the former's section, whose
+    entries are read; "Certifications & Training" stays the certifications' ("College of
+    Education Committees" joins nothing: its committees are the section)."""
+    catch_all = padded.index(f" {found[0][0]} ")
+    for phrase, kind in found:
+        if kind is not SectionKind.OTHER and padded.index(f" {phrase} ") < catch_all:
+            return phrase, kind
+    return found[0]
+
+
+_JOINT = re.compile(r"(?i)\s(?:and|&)\s|\s?[/,+]\s?")
+"""Where a heading joins two sections' names: "and", "&", a slash, a comma, a plus."""
 _CLOSING_QUOTES = "\"'”’»"
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
 _LABELLED_VALUE = re.compile(r":\s*\S")
