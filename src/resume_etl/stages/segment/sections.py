@@ -158,7 +158,12 @@ def group_by_heading(
         if new_kind is not None and _names_the_job_above(line, body, kind, classifier):
             new_kind = None
         if new_kind is None and body and sub_label(line, heading):
-            body.append(replace(line, label=_is_section_label(line, classifier, kind, heading)))
+            labels_part = _is_section_label(line, classifier, kind, heading)
+            body.append(
+                replace(line, label=labels_part or _names_a_skills_group(line, classifier, kind))
+            )
+        elif new_kind is None and _names_a_skills_group(line, classifier, kind):
+            body.append(replace(line, label=True))
         elif new_kind is None:
             body.append(line)
         else:
@@ -210,6 +215,17 @@ def sub_label(line: Line, heading: Line | None) -> bool:
         and heading.kind is LineKind.MD_HEADING
         and line.kind is LineKind.TEXT
         and _EMPHASIZED.fullmatch(line.content.strip()) is not None
+    )
+
+
+def _names_a_skills_group(line: Line, classifier: SectionClassifier, kind: SectionKind) -> bool:
+    """ "Technical Skills" or "Tools" on a line of its own inside a skills section ("Languages"):
+    a heading of the section's own kind, which labels the group of the lines after it. Exactly
+    a section phrase unless it shouts: "Communication skills" is an item of a one-per-line list.
+    """
+    return (
+        kind is SectionKind.SKILLS
+        and classifier.plain_heading_kind(line, is_first_line=True) is SectionKind.SKILLS
     )
 
 
