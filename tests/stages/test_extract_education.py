@@ -546,3 +546,39 @@ def test_a_status_word_that_begins_the_field_s_name_stays_in_it(extract_text: Ex
         "Education\n\nBSc, Program Management, Northvale University, 2010\n"
     ).education
     assert _value(school.field_of_study) == "Program Management"
+
+
+def test_a_spaced_dash_ends_the_school_s_name_that_leads_a_line(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n2010 Brenton University - Bachelor in Commerce\n"
+        "2012 Northvale University - Master in Finance\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == [
+        "Brenton University",
+        "Northvale University",
+    ]
+
+
+def test_a_school_named_with_a_degree_s_words_is_the_school(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\nHSC, Brenton Higher Secondary School, 2001\n").education
+    assert _value(school.institution) == "Brenton Higher Secondary School"
+    assert _value(school.degree) == "HSC"
+
+
+def test_a_degree_after_a_verb_with_its_school_after_from_is_still_read(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Academic History:\nCompleted Masters in Immigration Law from Brenton University\n"
+    ).education
+    assert _value(school.institution) == "Brenton University"
+    assert _value(school.degree) == "Masters"
+
+
+@pytest.mark.parametrize(("written", "degree"), [("M.Com", "M.Com"), ("M.E.", "M.E.")])
+def test_indian_master_s_degrees_are_degrees(
+    extract_text: Extract, written: str, degree: str
+) -> None:
+    (school,) = extract_text(f"Education\n{written} from University of Brenton, 2012\n").education
+    assert _value(school.degree) == degree
+    assert _value(school.institution) == "University of Brenton"

@@ -23,9 +23,10 @@ DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'di
 
 
 def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
-    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
-    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
-    School Diploma expected in June 2015")."""
+    """ "Lakeside High School, Springfield", "Lakeside Higher Secondary School": a degree's
+    words that a school word holds, or that one right after them closes, after a name, are the
+    school's name, not a degree; the degree is elsewhere ("High School Diploma expected in June
+    2015")."""
     if segment.kind is not SegmentKind.DEGREE:
         return segment
     degrees = spans.within(labels.DEGREES, segment.start, segment.end)
@@ -34,7 +35,13 @@ def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> Head
     named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
     if not any(word[:1].isupper() for word in named.split()) or not any(
         school._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
-        and school.start_char <= degrees[0].start_char < school.end_char
+        and (
+            school.start_char <= degrees[0].start_char < school.end_char
+            or (
+                degrees[0].start_char < school.start_char <= degrees[0].end_char + 1
+                and school.end_char == segment.end
+            )
+        )
         for school in schools
     ):
         return segment
