@@ -582,3 +582,20 @@ def test_indian_master_s_degrees_are_degrees(
     (school,) = extract_text(f"Education\n{written} from University of Brenton, 2012\n").education
     assert _value(school.degree) == degree
     assert _value(school.institution) == "University of Brenton"
+
+
+def test_a_school_s_name_right_after_the_degree_is_the_school_not_the_field(
+    extract_text: Extract,
+) -> None:
+    schools = extract_text("EDUCATION\nM.B.A. Brenton University 2012\n").education
+    assert [
+        (_value(s.institution), _value(s.degree), _value(s.field_of_study)) for s in schools
+    ] == [("Brenton University", "M.B.A.", None)]
+
+
+def test_a_school_word_inside_a_field_keeps_it_a_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\nBrenton University\nMaster of Education School Counseling\n2010\n"
+    ).education
+    assert _value(school.field_of_study) == "School Counseling"
+    assert _value(school.institution) == "Brenton University"

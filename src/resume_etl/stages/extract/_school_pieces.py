@@ -85,6 +85,28 @@ def school_after_from(
     return Extracted(found.group(1), field.start, end, field.confidence), school
 
 
+def school_as_field(
+    field: Extracted | None, spans: SpanIndex
+) -> tuple[Extracted | None, HeaderSegment | None]:
+    """ "M.B.A. Brenton University 2012": what follows a degree with no comma between is read as
+    its field, but a name that a school word ends ("... University", "... College") or opens
+    ("University of ...") is the school. A school word inside a field ("School Counseling",
+    "Music Education") does neither."""
+    if field is None or not field.value[:1].isupper():
+        return field, None
+    for word in spans.within(labels.ORG_KEYWORDS, field.start, field.end):
+        if word._.get(labels.CATEGORY_ATTR) != labels.ACADEMIC:
+            continue
+        closes = word.end_char == field.end
+        opens = word.start_char == field.start and spans.text.startswith(" of ", word.end_char)
+        if closes or opens:
+            school = HeaderSegment(
+                field.value, field.start, field.end, SegmentKind.ORGANIZATION, 0.7
+            )
+            return None, school
+    return field, None
+
+
 _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 """A full stop after a word, not after an abbreviation ("St.", "Univ.", "Inc.")."""
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")

@@ -31,6 +31,7 @@ from resume_etl.stages.extract._school_pieces import (
     school_across_lines,
     school_after_from,
     school_after_sentence_lead,
+    school_as_field,
     school_name,
     school_named_like_a_degree,
     stands_as_school,
@@ -66,6 +67,8 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
         degree = level_of.extracted(0.6)
         used.append(level_of)
     field_of_study, named = school_after_from(field_without_notes(field_of_study), ctx.spans.text)
+    if named is None and degree_segment is not None and not _school_elsewhere(segments, ctx.spans):
+        field_of_study, named = school_as_field(field_of_study, ctx.spans)
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
@@ -94,6 +97,13 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
 _BARE_GPA = re.compile(
     r"^(\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?$"
 )
+
+
+def _school_elsewhere(segments: list[HeaderSegment], spans: SpanIndex) -> bool:
+    """Whether a piece of the entry other than the degree's names a school."""
+    return any(
+        segment.kind is not SegmentKind.DEGREE and is_school(segment, spans) for segment in segments
+    )
 
 
 def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracted] | None:
