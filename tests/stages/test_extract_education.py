@@ -599,3 +599,15 @@ def test_a_school_word_inside_a_field_keeps_it_a_field(extract_text: Extract) ->
     ).education
     assert _value(school.field_of_study) == "School Counseling"
     assert _value(school.institution) == "Brenton University"
+
+
+def test_a_row_of_column_labels_names_no_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\nCourse | Institute | Year | Percentage\n"
+        "B.Tech | Brenton Institute of Technology | 2012 | 78%\n"
+        "Class XII | Brenton Public School | 2008 | 85%\n"
+    ).education
+    assert [(_value(s.institution), _value(s.degree)) for s in schools] == [
+        ("Brenton Institute of Technology", "B.Tech"),
+        ("Brenton Public School", "Class XII"),
+    ]

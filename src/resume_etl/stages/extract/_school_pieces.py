@@ -16,7 +16,12 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.wordlists import alternation, builtin_alternation, grammar_alternation
+from resume_etl.wordlists import (
+    alternation,
+    builtin_alternation,
+    builtin_forms,
+    grammar_alternation,
+)
 
 DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
 """A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
@@ -112,6 +117,8 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 """Single words joined by slashes: a table's column label ("University/Board")."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_FIELD_LABELS = builtin_forms("entry_words.jsonl", "field_label")
+"""A field's or a column's label alone ("Institute", "College Name"): never the school."""
 _COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
 """A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
@@ -135,6 +142,11 @@ def stands_as_school(
     # A training or certifications list read as education: "First Aid Training, 2019" is a
     # course taken, dated as a school would be; the course is no school.
     return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
+
+
+def is_field_label(text: str) -> bool:
+    """Whether a piece is a field's or a column's label alone ("Institute", "College Name")."""
+    return text.strip(" :*_").lower() in _FIELD_LABELS
 
 
 def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:

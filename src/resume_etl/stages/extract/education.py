@@ -26,6 +26,7 @@ from resume_etl.stages.extract._header import (
 from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
+    is_field_label,
     is_school,
     region_code_as_place,
     school_across_lines,
@@ -46,7 +47,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
         school_named_like_a_degree(region_code_as_place(segment, ctx.spans), ctx.spans)
-        for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+        for segment in _without_column_labels(
+            header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns), ctx.spans
+        )
         if DISTINCTION.fullmatch(segment.text) is None
     ]
     gpa = gpa or _gpa_cell(first_of_kind(segments, SegmentKind.GPA) if ctx.entry.columns else None)
@@ -97,6 +100,17 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
 _BARE_GPA = re.compile(
     r"^(\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?$"
 )
+
+
+def _without_column_labels(segments: list[HeaderSegment], spans: SpanIndex) -> list[HeaderSegment]:
+    """The pieces without a row of column labels ("Course | Institute | Year"): on a line where
+    two pieces or more are a field's label alone, those pieces name columns, not a school. A
+    label word alone elsewhere may be a name's wrapped end ("Eastvale Technological" /
+    "University")."""
+    text = spans.text
+    labelled = [line_of(text, s.start) for s in segments if is_field_label(s.text)]
+    rows = {line for line in labelled if labelled.count(line) > 1}
+    return [s for s in segments if not (is_field_label(s.text) and line_of(text, s.start) in rows)]
 
 
 def _school_elsewhere(segments: list[HeaderSegment], spans: SpanIndex) -> bool:
