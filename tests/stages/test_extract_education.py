@@ -611,3 +611,18 @@ def test_a_row_of_column_labels_names_no_school(extract_text: Extract) -> None:
         ("Brenton Institute of Technology", "B.Tech"),
         ("Brenton Public School", "Class XII"),
     ]
+
+
+@pytest.mark.parametrize(
+    "school", ["Name of University", "University of Name", "XXXXXXXX", "fb.me/some-page"]
+)
+def test_a_stand_in_or_a_link_is_no_school(extract_text: Extract, school: str) -> None:
+    schools = extract_text(f"Education\nBachelor of Arts, English, {school}, 2010\n").education
+    assert all(_value(s.institution) != school for s in schools)
+
+
+def test_an_honour_list_is_no_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\nBrenton High School, 2005\nMiddle School Academic Honor Roll, 2001\n"
+    ).education
+    assert [_value(s.institution) for s in schools if s.institution] == ["Brenton High School"]

@@ -137,11 +137,31 @@ def stands_as_school(
     "CPR Certification") is never one."""
     if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
         return False
+    if _LINK.fullmatch(school.text) or DISTINCTION.search(school.text) or _stand_in(school.text):
+        return False
     if is_school(school, spans):
         return True
     # A training or certifications list read as education: "First Aid Training, 2019" is a
     # course taken, dated as a school would be; the course is no school.
     return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
+
+
+_LINK = re.compile(r"\S*\w\.\w\S*/\S*")
+"""A link without its scheme ("fb.me/some-page"): no school's name."""
+_MASK = re.compile(r"(?i)x{4,}")
+_STAND_IN_WORDS = builtin_forms("profile_words.jsonl", "placeholder") | {"of", "the"}
+_SCHOOL_WORDS = frozenset(
+    word for form in builtin_forms("org_keywords.jsonl", "academic") for word in form.split()
+)
+
+
+def _stand_in(text: str) -> bool:
+    """A template's stand-in for a school ("Name of University", "University of Name") or a
+    masked one ("XXXXXXX"): its words other than school words are only "name" and joints."""
+    if _MASK.search(text):
+        return True
+    words = text.lower().split()
+    return "name" in words and all(w in _STAND_IN_WORDS or w in _SCHOOL_WORDS for w in words)
 
 
 def is_field_label(text: str) -> bool:
