@@ -152,3 +152,20 @@ def test_a_singular_qualification_names_the_schools(
     classifier: SectionClassifier, heading: str
 ) -> None:
     assert classifier.classify(heading) is SectionKind.EDUCATION
+
+
+def test_a_heading_closed_by_a_colon_ends_a_one_per_line_skills_list(
+    segment_text: Segment,
+) -> None:
+    sections = segment_text(
+        "Jane Doe\n\nRelevant Skills:\nNetwork troubleshooting\nActive Directory\n"
+        "Internship/Experience:\nBrenton Systems\nNetwork Administrator\n"
+    ).sections
+    assert [section.kind for section in sections][-2:] == [
+        SectionKind.SKILLS,
+        SectionKind.EXPERIENCE,
+    ]
+
+
+def test_additional_information_is_a_section_of_its_own(classifier: SectionClassifier) -> None:
+    assert classifier.classify("Additional Information") is SectionKind.OTHER

@@ -267,11 +267,13 @@ def _heading_kind(
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind
     # A one-per-line skills list holds items like "Diabetes Education": only a heading that is
-    # exactly a section phrase, or shouts, ends the list.
+    # exactly a section phrase, shouts, or is closed by a colon ("Internship/Experience:")
+    # ends the list.
     if (
         kind is not None
         and current_kind is SectionKind.SKILLS
         and not line.content.isupper()
+        and not line.content.rstrip().endswith(":")
         and classifier.plain_heading_kind(line, is_first_line=True) is None
     ):
         return None
