@@ -211,3 +211,16 @@ def test_a_title_line_read_as_a_person_is_still_no_name(
     text = f"{title}\n12 Oak Street, Springfield, IL 62701\n(555) 123-4567 | jdoe@example.com\n"
     found = extract_text(text + "\nExperience\nSales Associate, Acme Corp, 2019 - 2021\n").profile
     assert found.name is None
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [("Okafor, Ada\nBrenton, TX\n", "Okafor, Ada"), ("Jane Doe, MBA\nBrenton, TX\n", "Jane Doe")],
+)
+def test_a_name_written_surname_first_is_the_name_whole(
+    extract_text: Callable[[str], ExtractedDocument], header: str, name: str
+) -> None:
+    """One word, a comma and a given name: a name written surname first; a credential after
+    the comma still ends the name."""
+    found = extract_text(header + "ada@example.com\n\nExperience\nClerk, Acme, 2019 - 2021\n")
+    assert found.profile.name is not None and found.profile.name.value == name
