@@ -511,3 +511,118 @@ def test_a_place_a_pattern_names_after_the_degree_stays_no_field(extract_text: E
         "Education\n\nUniversity of Northvale\nBSc, Leeds, UK, 2004\n"
     ).education
     assert school.field_of_study is None
+
+
+def test_a_status_after_the_degree_is_neither_degree_nor_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nPh.D. candidate in Soil Physics, Northvale University, 2019 - present\n"
+    ).education
+    assert _value(school.degree) == "Ph.D."
+    assert _value(school.field_of_study) == "Soil Physics"
+    assert _value(school.institution) == "Northvale University"
+
+
+def test_a_distinction_before_the_field_is_no_part_of_it(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nB.A., Summa Cum Laude; Highest Honors in Political Science; "
+        "Brenton State College, 1980.\n"
+    ).education
+    assert _value(school.degree) == "B.A."
+    assert _value(school.field_of_study) == "Political Science"
+
+
+@pytest.mark.parametrize(
+    "line", ["BSc, Computer Engineering 2:1", "BSc, Computer Engineering (Cum Laude)"]
+)
+def test_a_class_or_distinction_after_the_field_is_no_part_of_it(
+    extract_text: Extract, line: str
+) -> None:
+    (school,) = extract_text(f"Education\n\n2005-2008 Northvale University\n{line}\n").education
+    assert _value(school.field_of_study) == "Computer Engineering"
+
+
+def test_a_status_word_that_begins_the_field_s_name_stays_in_it(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\n\nBSc, Program Management, Northvale University, 2010\n"
+    ).education
+    assert _value(school.field_of_study) == "Program Management"
+
+
+def test_a_spaced_dash_ends_the_school_s_name_that_leads_a_line(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\n2010 Brenton University - Bachelor in Commerce\n"
+        "2012 Northvale University - Master in Finance\n"
+    ).education
+    assert [_value(school.institution) for school in schools] == [
+        "Brenton University",
+        "Northvale University",
+    ]
+
+
+def test_a_school_named_with_a_degree_s_words_is_the_school(extract_text: Extract) -> None:
+    (school,) = extract_text("Education\nHSC, Brenton Higher Secondary School, 2001\n").education
+    assert _value(school.institution) == "Brenton Higher Secondary School"
+    assert _value(school.degree) == "HSC"
+
+
+def test_a_degree_after_a_verb_with_its_school_after_from_is_still_read(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Academic History:\nCompleted Masters in Immigration Law from Brenton University\n"
+    ).education
+    assert _value(school.institution) == "Brenton University"
+    assert _value(school.degree) == "Masters"
+
+
+@pytest.mark.parametrize(("written", "degree"), [("M.Com", "M.Com"), ("M.E.", "M.E.")])
+def test_indian_master_s_degrees_are_degrees(
+    extract_text: Extract, written: str, degree: str
+) -> None:
+    (school,) = extract_text(f"Education\n{written} from University of Brenton, 2012\n").education
+    assert _value(school.degree) == degree
+    assert _value(school.institution) == "University of Brenton"
+
+
+def test_a_school_s_name_right_after_the_degree_is_the_school_not_the_field(
+    extract_text: Extract,
+) -> None:
+    schools = extract_text("EDUCATION\nM.B.A. Brenton University 2012\n").education
+    assert [
+        (_value(s.institution), _value(s.degree), _value(s.field_of_study)) for s in schools
+    ] == [("Brenton University", "M.B.A.", None)]
+
+
+def test_a_school_word_inside_a_field_keeps_it_a_field(extract_text: Extract) -> None:
+    (school,) = extract_text(
+        "Education\nBrenton University\nMaster of Education School Counseling\n2010\n"
+    ).education
+    assert _value(school.field_of_study) == "School Counseling"
+    assert _value(school.institution) == "Brenton University"
+
+
+def test_a_row_of_column_labels_names_no_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\nCourse | Institute | Year | Percentage\n"
+        "B.Tech | Brenton Institute of Technology | 2012 | 78%\n"
+        "Class XII | Brenton Public School | 2008 | 85%\n"
+    ).education
+    assert [(_value(s.institution), _value(s.degree)) for s in schools] == [
+        ("Brenton Institute of Technology", "B.Tech"),
+        ("Brenton Public School", "Class XII"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "school", ["Name of University", "University of Name", "XXXXXXXX", "fb.me/some-page"]
+)
+def test_a_stand_in_or_a_link_is_no_school(extract_text: Extract, school: str) -> None:
+    schools = extract_text(f"Education\nBachelor of Arts, English, {school}, 2010\n").education
+    assert all(_value(s.institution) != school for s in schools)
+
+
+def test_an_honour_list_is_no_school(extract_text: Extract) -> None:
+    schools = extract_text(
+        "Education\nBrenton High School, 2005\nMiddle School Academic Honor Roll, 2001\n"
+    ).education
+    assert [_value(s.institution) for s in schools if s.institution] == ["Brenton High School"]

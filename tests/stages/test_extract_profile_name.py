@@ -191,3 +191,36 @@ def test_a_word_a_document_is_titled_with_is_no_one_word_name(
 ) -> None:
     text = f"{word}\n12 Larch Lane, Northvale\nbw.a@example.org\n\nExperience\nClerk, Acme, 2019\n"
     assert _name(extract_text(text)) is None
+
+
+@pytest.mark.parametrize("name", ["Julia Roberts", "Ruby Chen"])
+def test_a_name_whose_first_word_is_a_skill_is_still_a_name(
+    extract_text: Callable[[str], ExtractedDocument], name: str
+) -> None:
+    """ "Julia" and "Ruby" are programming languages and first names: the skill lexicon does
+    not veto a field the entity recognizer reads whole as a person."""
+    text = f"{name}\n12 Oak Street, Springfield, IL 62701\n(555) 123-4567 | jdoe@example.com\n"
+    found = extract_text(text + "\nExperience\nSales Associate, Acme Corp, 2019 - 2021\n").profile
+    assert found.name is not None and found.name.value == name
+
+
+@pytest.mark.parametrize("title", ["Java Developer", "Julia Programmer", "Line Cook"])
+def test_a_title_line_read_as_a_person_is_still_no_name(
+    extract_text: Callable[[str], ExtractedDocument], title: str
+) -> None:
+    text = f"{title}\n12 Oak Street, Springfield, IL 62701\n(555) 123-4567 | jdoe@example.com\n"
+    found = extract_text(text + "\nExperience\nSales Associate, Acme Corp, 2019 - 2021\n").profile
+    assert found.name is None
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [("Okafor, Ada\nBrenton, TX\n", "Okafor, Ada"), ("Jane Doe, MBA\nBrenton, TX\n", "Jane Doe")],
+)
+def test_a_name_written_surname_first_is_the_name_whole(
+    extract_text: Callable[[str], ExtractedDocument], header: str, name: str
+) -> None:
+    """One word, a comma and a given name: a name written surname first; a credential after
+    the comma still ends the name."""
+    found = extract_text(header + "ada@example.com\n\nExperience\nClerk, Acme, 2019 - 2021\n")
+    assert found.profile.name is not None and found.profile.name.value == name

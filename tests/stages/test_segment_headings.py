@@ -113,3 +113,59 @@ def test_a_section_phrase_under_the_last_jobs_period_still_opens_its_section(
         "experience",
         "skills",
     ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["SUMMARY OF QUALIFICATIONS", "Key Qualifications:", "Core Qualifications", "Qualifications"],
+)
+def test_a_summary_of_qualifications_is_no_education(
+    classifier: SectionClassifier, heading: str
+) -> None:
+    """A US résumé's "Summary of Qualifications" lists strengths; "Qualifications" alone is
+    still the schools."""
+    expected = SectionKind.EDUCATION if heading == "Qualifications" else SectionKind.SUMMARY
+    assert classifier.classify(heading) is expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("EDUCATION AND CERTIFICATIONS", SectionKind.EDUCATION),
+        ("Degrees & Awards", SectionKind.EDUCATION),
+        ("Certifications & Training", SectionKind.OTHER),
+        ("Honors and Awards", SectionKind.OTHER),
+        ("COLLEGE OF EDUCATION COMMITTEES", SectionKind.OTHER),
+    ],
+)
+def test_a_heading_joining_a_catch_all_section_to_the_one_it_names_first_is_that_one(
+    classifier: SectionClassifier, heading: str, kind: SectionKind
+) -> None:
+    """Joined by "and", "&" or a slash, a section whose entries are read, named first, wins
+    over awards or certifications after it; named after them, or with nothing joined, the
+    heading keeps the kind it had."""
+    assert classifier.classify(heading, max_extra_words=4) is kind
+
+
+@pytest.mark.parametrize("heading", ["ACADEMIC QUALIFICATION", "Educational Profile"])
+def test_a_singular_qualification_names_the_schools(
+    classifier: SectionClassifier, heading: str
+) -> None:
+    assert classifier.classify(heading) is SectionKind.EDUCATION
+
+
+def test_a_heading_closed_by_a_colon_ends_a_one_per_line_skills_list(
+    segment_text: Segment,
+) -> None:
+    sections = segment_text(
+        "Jane Doe\n\nRelevant Skills:\nNetwork troubleshooting\nActive Directory\n"
+        "Internship/Experience:\nBrenton Systems\nNetwork Administrator\n"
+    ).sections
+    assert [section.kind for section in sections][-2:] == [
+        SectionKind.SKILLS,
+        SectionKind.EXPERIENCE,
+    ]
+
+
+def test_additional_information_is_a_section_of_its_own(classifier: SectionClassifier) -> None:
+    assert classifier.classify("Additional Information") is SectionKind.OTHER

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._header import GPA_STATED, HeaderSegment, SegmentKind, line_of
-from resume_etl.stages.extract._school_pieces import is_school
+from resume_etl.stages.extract._school_pieces import DISTINCTION, is_school
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.vocab import DegreeLevel
 from resume_etl.wordlists import builtin_alternation, builtin_forms, grammar_alternation
@@ -90,13 +90,46 @@ def _named_by_level(found: Sequence[Span], text: str) -> Span:
 
 
 _LAST_ASIDE = re.compile(r"\s*\([^()]*\)$")
+_CLASS_MARK = re.compile(r"[\s,;-]+\(?[12][:.][12]\)?$")
+"""A British degree's class after its field: "Computer Engineering 2:1", "Law, 2.1"."""
 
 
 def _without_grade(field: str) -> str:
-    """ "Law and French (grade 2.1)": the grade in brackets after a field is no part of it
-    (the GPA reader takes it from the line)."""
+    """ "Law and French (grade 2.1)", "Physics (Cum Laude)", "Computer Engineering 2:1": a grade
+    or distinction in brackets after a field, or a degree's class, is no part of it (the GPA
+    reader takes a grade from the line)."""
+    if mark := _CLASS_MARK.search(field):
+        return field[: mark.start()]
     aside = _LAST_ASIDE.search(field)
-    return field[: aside.start()] if aside and GPA_STATED.search(aside.group()) else field
+    noted = aside and (GPA_STATED.search(aside.group()) or DISTINCTION.search(aside.group()))
+    return field[: aside.start()] if aside and noted else field
+
+
+_FIELD_NOTES = "|".join(
+    builtin_alternation("entry_words.jsonl", kind) for kind in ("degree_status", "distinction")
+)
+_FIELD_NOTE_LEAD = re.compile(
+    rf"(?:{_FIELD_NOTES})(?:\s*[,;:-]\s*|\s+(?:{_FIELD_PREPOSITION})\s+|\s*$)", re.I
+)
+"""How far the study went ("Ph.D. coursework in X", "MBA candidate, Finance") or a distinction
+("Highest Honors in Political Science") written before the field: neither degree nor field.
+Only before a preposition or a stop: "Program Management" is a field."""
+
+
+def field_without_notes(field: Extracted | None) -> Extracted | None:
+    """The field of study without a status or distinction before it and a grade after it;
+    None when nothing else is left."""
+    if field is None:
+        return None
+    value, start = field.value, field.start
+    while note := _FIELD_NOTE_LEAD.match(value):
+        value, start = value[note.end() :], start + note.end()
+    value = _without_grade(value).rstrip(" ,;")
+    if len(value) < 2 or not any(char.isalpha() for char in value):
+        return None
+    if value == field.value:
+        return field
+    return Extracted(value, start, start + len(value), field.confidence)
 
 
 def degree_and_field(
@@ -121,6 +154,8 @@ def degree_and_field(
     rest = spans.text[rest_start : segment.end]
     lead = _DEGREE_FIELD_LEAD.match(rest)
     offset = lead.end() if lead else 0
+    while note := _FIELD_NOTE_LEAD.match(rest, offset):
+        offset = note.end()
     field_text = _without_grade(rest[offset:].strip().rstrip(",;"))
     if field_text.count(")") > field_text.count("("):
         field_text = field_text.rstrip(")")

@@ -256,11 +256,11 @@ def _name_shape(
     text = spans.text
     start, end = piece
     comma = text.find(",", start, end)
-    end = comma if comma != -1 else end
+    end = comma if comma != -1 and not _surname_first(text, start, comma, end) else end
     honorific = _HONORIFIC.match(text, start, end)
     start = honorific.end() if honorific else start
     words = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
-    tokens = [text[s:e].strip("*_#") for s, e in words]
+    tokens = [text[s:e].strip("*_#,") for s, e in words]
     if len(tokens) == 1 and _CJK_NAME.match(tokens[0]):
         return _NameShape(Extracted(tokens[0], *_inner(text, words[0], tokens[0]), 0.6), False)
     capitals = all(t.isupper() for t in tokens if t.isalpha())
@@ -284,13 +284,45 @@ def _name_shape(
         return None
     begin = _inner(text, words[0], tokens[0])[0]
     finish = _inner(text, words[-1], tokens[-1])[1]
+    person = _read_as_person(spans, begin, finish)
     for key in (labels.TITLE_HEADS, labels.ORG_KEYWORDS, labels.SKILLS, labels.DEGREES):
-        if spans.within(key, begin, finish):
+        if spans.within(key, begin, finish) and not (person and key in _NAME_WORD_LEXICONS):
             return None
     places = spans.entities(begin, finish, {"GPE", "LOC"})
     if places and covers(places, begin, finish, 0.5):
         return None
     return _NameShape(Extracted(text[begin:finish], begin, finish, 0.6), lower_case)
+
+
+_NAME_WORD_LEXICONS = frozenset({labels.SKILLS})
+"""Lexicons whose words are many people's names too: "Julia" and "Ruby" are languages.
+A field the entity recognizer reads whole as a person is a name all the same, when no other
+lexicon claims a word of it: a title's head ("Java *Developer*"), a school's or a firm's word
+or a degree still says it is none (the recognizer reads many a title line as a person)."""
+
+
+def _read_as_person(spans: SpanIndex, start: int, end: int) -> bool:
+    """Whether one PERSON entity covers the whole of ``start:end``."""
+    return any(
+        ent.label_ == "PERSON" and ent.start_char <= start and ent.end_char >= end
+        for ent in spans.ents
+    )
+
+
+_SURNAME_FIRST = re.compile(r"[^\W\d_][\w'’-]*,\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_]\.?)?\s*")
+
+
+def _surname_first(text: str, start: int, comma: int, end: int) -> bool:
+    """ "Smith, John", "Okafor, Ada N.": one word, a comma and a given name (an initial after
+    it) are a name written surname first, not a name and what follows it; credentials after
+    the comma ("Doe, MBA") are not a given name."""
+    if _SURNAME_FIRST.fullmatch(text, start, end) is None or " " in text[start:comma].strip():
+        return False
+    given = text[comma + 1 : end].split(maxsplit=1)[0]
+    return not _is_credential(given, capitals=False) and given.lower() not in _CREDENTIAL_WORDS
+
+
+_CREDENTIAL_WORDS = profile_words("credential")
 
 
 _LABEL_END = re.compile(r"[ \t]*[:：]")

@@ -23,8 +23,9 @@ from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
 from resume_etl.wordlists import builtin_alternation, grammar_alternation
 
-_FIRST_PIECE = re.compile(r"[^,;|(]*")
-"""A line's first piece: the name before a comma, a bar or a parenthesis."""
+_FIRST_PIECE = re.compile(r"(?:[^,;|(\s]|\s(?![-–—]\s))*")
+"""A line's first piece: the name before a comma, a bar, a parenthesis or a spaced dash
+("2010 Brenton University - Bachelor in Commerce"; "Wilkes-Barre" is one name)."""
 
 
 _DEGREE_VERB = re.compile(

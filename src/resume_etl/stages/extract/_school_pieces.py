@@ -16,16 +16,22 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._draft import Extracted
 from resume_etl.stages.extract._header import HeaderSegment, SegmentKind
 from resume_etl.stages.extract._spans import SpanIndex
-from resume_etl.wordlists import alternation, builtin_alternation, grammar_alternation
+from resume_etl.wordlists import (
+    alternation,
+    builtin_alternation,
+    builtin_forms,
+    grammar_alternation,
+)
 
 DISTINCTION = re.compile(rf"(?i)(?:{builtin_alternation('entry_words.jsonl', 'distinction')})\W*")
 """A distinction the degree was awarded with ("Magna Cum Laude"): never the school."""
 
 
 def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> HeaderSegment:
-    """ "Lakeside High School, Springfield": a degree word that is also a school word ("High
-    School") after a name is the school's name, not a degree; the degree is elsewhere ("High
-    School Diploma expected in June 2015")."""
+    """ "Lakeside High School, Springfield", "Lakeside Higher Secondary School": a degree's
+    words that a school word holds, or that one right after them closes, after a name, are the
+    school's name, not a degree; the degree is elsewhere ("High School Diploma expected in June
+    2015")."""
     if segment.kind is not SegmentKind.DEGREE:
         return segment
     degrees = spans.within(labels.DEGREES, segment.start, segment.end)
@@ -34,7 +40,13 @@ def school_named_like_a_degree(segment: HeaderSegment, spans: SpanIndex) -> Head
     named = spans.text[segment.start : degrees[0].start_char] if len(degrees) == 1 else ""
     if not any(word[:1].isupper() for word in named.split()) or not any(
         school._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
-        and school.start_char <= degrees[0].start_char < school.end_char
+        and (
+            school.start_char <= degrees[0].start_char < school.end_char
+            or (
+                degrees[0].start_char < school.start_char <= degrees[0].end_char + 1
+                and school.end_char == segment.end
+            )
+        )
         for school in schools
     ):
         return segment
@@ -78,11 +90,35 @@ def school_after_from(
     return Extracted(found.group(1), field.start, end, field.confidence), school
 
 
+def school_as_field(
+    field: Extracted | None, spans: SpanIndex
+) -> tuple[Extracted | None, HeaderSegment | None]:
+    """ "M.B.A. Brenton University 2012": what follows a degree with no comma between is read as
+    its field, but a name that a school word ends ("... University", "... College") or opens
+    ("University of ...") is the school. A school word inside a field ("School Counseling",
+    "Music Education") does neither."""
+    if field is None or not field.value[:1].isupper():
+        return field, None
+    for word in spans.within(labels.ORG_KEYWORDS, field.start, field.end):
+        if word._.get(labels.CATEGORY_ATTR) != labels.ACADEMIC:
+            continue
+        closes = word.end_char == field.end
+        opens = word.start_char == field.start and spans.text.startswith(" of ", word.end_char)
+        if closes or opens:
+            school = HeaderSegment(
+                field.value, field.start, field.end, SegmentKind.ORGANIZATION, 0.7
+            )
+            return None, school
+    return field, None
+
+
 _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 """A full stop after a word, not after an abbreviation ("St.", "Univ.", "Inc.")."""
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 """Single words joined by slashes: a table's column label ("University/Board")."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_FIELD_LABELS = builtin_forms("entry_words.jsonl", "field_label")
+"""A field's or a column's label alone ("Institute", "College Name"): never the school."""
 _COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
 """A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
@@ -101,11 +137,36 @@ def stands_as_school(
     "CPR Certification") is never one."""
     if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
         return False
+    if _LINK.fullmatch(school.text) or DISTINCTION.search(school.text) or _stand_in(school.text):
+        return False
     if is_school(school, spans):
         return True
     # A training or certifications list read as education: "First Aid Training, 2019" is a
     # course taken, dated as a school would be; the course is no school.
     return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
+
+
+_LINK = re.compile(r"\S*\w\.\w\S*/\S*")
+"""A link without its scheme ("fb.me/some-page"): no school's name."""
+_MASK = re.compile(r"(?i)x{4,}")
+_STAND_IN_WORDS = builtin_forms("profile_words.jsonl", "placeholder") | {"of", "the"}
+_SCHOOL_WORDS = frozenset(
+    word for form in builtin_forms("org_keywords.jsonl", "academic") for word in form.split()
+)
+
+
+def _stand_in(text: str) -> bool:
+    """A template's stand-in for a school ("Name of University", "University of Name") or a
+    masked one ("XXXXXXX"): its words other than school words are only "name" and joints."""
+    if _MASK.search(text):
+        return True
+    words = text.lower().split()
+    return "name" in words and all(w in _STAND_IN_WORDS or w in _SCHOOL_WORDS for w in words)
+
+
+def is_field_label(text: str) -> bool:
+    """Whether a piece is a field's or a column's label alone ("Institute", "College Name")."""
+    return text.strip(" :*_").lower() in _FIELD_LABELS
 
 
 def is_school(segment: HeaderSegment, spans: SpanIndex) -> bool:

@@ -9,6 +9,7 @@ from resume_etl.stages.extract._degree_reading import (
     degree_and_field,
     field_after_degree,
     field_on_next_line,
+    field_without_notes,
     level_of_subject,
     unnamed_degree,
 )
@@ -25,11 +26,13 @@ from resume_etl.stages.extract._header import (
 from resume_etl.stages.extract._school_pieces import (
     DISTINCTION,
     graduation_dates,
+    is_field_label,
     is_school,
     region_code_as_place,
     school_across_lines,
     school_after_from,
     school_after_sentence_lead,
+    school_as_field,
     school_name,
     school_named_like_a_degree,
     stands_as_school,
@@ -44,7 +47,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     gpa = _find_gpa(ctx.entry, ctx.spans.text)
     segments = [
         school_named_like_a_degree(region_code_as_place(segment, ctx.spans), ctx.spans)
-        for segment in header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns)
+        for segment in _without_column_labels(
+            header_segments(ctx.entry.header, ctx.spans, masks, ctx.entry.columns), ctx.spans
+        )
         if DISTINCTION.fullmatch(segment.text) is None
     ]
     gpa = gpa or _gpa_cell(first_of_kind(segments, SegmentKind.GPA) if ctx.entry.columns else None)
@@ -64,7 +69,9 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
     if degree is None and (level_of := level_of_subject(segments)) is not None:
         degree = level_of.extracted(0.6)
         used.append(level_of)
-    field_of_study, named = school_after_from(field_of_study, ctx.spans.text)
+    field_of_study, named = school_after_from(field_without_notes(field_of_study), ctx.spans.text)
+    if named is None and degree_segment is not None and not _school_elsewhere(segments, ctx.spans):
+        field_of_study, named = school_as_field(field_of_study, ctx.spans)
     if named is not None and degree_segment is not None:
         segments.insert(segments.index(degree_segment) + 1, named)
     institution = named or _institution(segments, ctx.spans, used)
@@ -93,6 +100,24 @@ def build_education(ctx: EntryContext, degree_levels: dict[str, str | None]) -> 
 _BARE_GPA = re.compile(
     r"^(\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:/|out of|of)\s*(\d{1,3}(?:\.\d{1,2})?))?$"
 )
+
+
+def _without_column_labels(segments: list[HeaderSegment], spans: SpanIndex) -> list[HeaderSegment]:
+    """The pieces without a row of column labels ("Course | Institute | Year"): on a line where
+    two pieces or more are a field's label alone, those pieces name columns, not a school. A
+    label word alone elsewhere may be a name's wrapped end ("Eastvale Technological" /
+    "University")."""
+    text = spans.text
+    labelled = [line_of(text, s.start) for s in segments if is_field_label(s.text)]
+    rows = {line for line in labelled if labelled.count(line) > 1}
+    return [s for s in segments if not (is_field_label(s.text) and line_of(text, s.start) in rows)]
+
+
+def _school_elsewhere(segments: list[HeaderSegment], spans: SpanIndex) -> bool:
+    """Whether a piece of the entry other than the degree's names a school."""
+    return any(
+        segment.kind is not SegmentKind.DEGREE and is_school(segment, spans) for segment in segments
+    )
 
 
 def _gpa_cell(cell: HeaderSegment | None) -> tuple[float, float | None, Extracted] | None:

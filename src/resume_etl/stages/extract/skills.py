@@ -72,7 +72,7 @@ def extract_skills(
         in_skills = section.kind is SectionKind.SKILLS
         group = _heading_label(section)
         previous: Line | None = None
-        for line in section.lines:
+        for index, line in enumerate(section.lines):
             label = _LIST_LABEL.match(text, line.content_start, line.end)
             stated = _language_with_level(label, line, text) if in_skills else None
             if stated is not None:  # "Russian: reading" names one language, not a group
@@ -80,10 +80,17 @@ def extract_skills(
             elif label and in_skills:
                 group = label.group(1).strip()
             lexicon_spans = spans.within(labels.SKILLS, line.content_start, line.end)
+            following = section.lines[index + 1] if index + 1 < len(section.lines) else None
+            group_line = in_skills and label is None and _names_a_group(line, following, spans)
+            if group_line:
+                group = _group_name(line)
             labelled_skills = label is not None and _SKILLS_LABEL.search(label.group(1).strip())
-            listing = stated is not None or (
-                line.kind is not LineKind.TABLE_ROW
-                and ((in_skills and _reads_as_list(line, text)) or bool(labelled_skills))
+            listing = not group_line and (
+                stated is not None
+                or (
+                    line.kind is not LineKind.TABLE_ROW
+                    and ((in_skills and _reads_as_list(line, text)) or bool(labelled_skills))
+                )
             )
             if stated is not None:
                 items = [stated]
@@ -96,7 +103,7 @@ def extract_skills(
                 )
                 draft.spans.append((span.start_char, span.end_char))
                 covered = [(s.start_char, s.end_char) for s in lexicon_spans]
-                in_list = in_skills or bool(labelled_skills)
+                in_list = (in_skills and not group_line) or bool(labelled_skills)
                 if in_list and _lists_the_skill(span, label, items, covered, text):
                     draft.in_skills_section = True
                     draft.group = draft.group or group
@@ -119,6 +126,43 @@ def extract_skills(
         )
         for d in sorted(drafts.values(), key=lambda d: min(d.spans))
     )
+
+
+_GROUP_MAX_WORDS = 5
+_ITEM_SEPARATOR = re.compile(r"[,;|•·]|\.$")
+
+
+def _names_a_group(line: Line, following: Line | None, spans: SpanIndex) -> bool:
+    """A line that names the group of the lines after it: a skills heading inside the section
+    (the segmenter's ``label``: "Technical Skills" under "Languages"), or a short line set off
+    by a blank line that lists nothing and is no skill, over a line that lists several
+    ("Systems and infrastructure" over "Linux, Docker, AWS"): a label by where it stands,
+    whatever its words. Without the blank line it is as often an item of a one-per-line list
+    that a longer list line follows ("German (fluent)" over "Matlab, LaTeX, Ansys")."""
+    if line.label:
+        return True
+    text = spans.text
+    content = text[line.content_start : line.end].strip(" *_#")
+    if (
+        following is None
+        or not line.blank_before
+        or line.kind is LineKind.TABLE_ROW
+        or not content[:1].isupper()
+        or len(content.split()) > _GROUP_MAX_WORDS
+        or _ITEM_SEPARATOR.search(content)
+    ):
+        return False
+    named = spans.within(labels.SKILLS, line.content_start, line.end)
+    covered = [(span.start_char, span.end_char) for span in named]
+    if len(named) > 1 or _lexicon_names_it(line.content_start, line.end, covered):
+        return False  # an item of a one-per-line list ("Budgeting"), or two on a line
+    listed = spans.within(labels.SKILLS, following.content_start, following.end)
+    items = _split_items(text[following.content_start : following.end], 0)
+    return max(len(listed), len(items)) >= _MIN_LISTED_ITEMS
+
+
+def _group_name(line: Line) -> str | None:
+    return EDGE_JUNK.sub("", line.content.strip()) or None
 
 
 def _heading_label(section: Section) -> str | None:

@@ -39,7 +39,9 @@ class Line:
     over ":   **Engineer**; Firm"), which names one item of the list."""
     label: bool = False
     """A line set in emphasis under a markdown heading that names a kind of section with more
-    words ("_Current Projects_" in an experience section): it labels part of a description."""
+    words ("_Current Projects_" in an experience section): it labels part of a description. In
+    a skills section, a line that is a skills heading ("Technical Skills" under "Languages"):
+    it names the group of the lines after it."""
 
     @property
     def content(self) -> str:

@@ -53,19 +53,23 @@ class SectionClassifier:
         if not words or words.count(" ") + 1 > self._max_words:
             return None
         padded = f" {words} "
-        for phrase, kind in self._phrases:
-            if f" {phrase} " in padded:
-                leftover = len(self._rest_of(padded, kind).split())
-                if leftover > max_extra_words or _ends_in_name_head(padded, phrase):
-                    return None
-                return kind
-        return None
+        found = [(phrase, kind) for phrase, kind in self._phrases if f" {phrase} " in padded]
+        if not found:
+            return None
+        phrase, kind = found[0]
+        if kind is SectionKind.OTHER and _JOINT.search(heading_text):
+            phrase, kind = _named_first(padded, found)
+        joined = (kind, found[0][1]) if kind is not found[0][1] else (kind,)
+        leftover = len(self._rest_of(padded, *joined).split())
+        if leftover > max_extra_words or _ends_in_name_head(padded, phrase):
+            return None
+        return kind
 
-    def _rest_of(self, padded: str, kind: SectionKind) -> str:
-        """The heading's words that no phrase of ``kind`` covers: "Skills and kitchen toolkit"
+    def _rest_of(self, padded: str, *kinds: SectionKind) -> str:
+        """The heading's words that no phrase of ``kinds`` covers: "Skills and kitchen toolkit"
         joins two skills phrases, so only "and kitchen" counts against it."""
         for phrase, phrase_kind in self._phrases:
-            if phrase_kind is kind:
+            if phrase_kind in kinds:
                 padded = padded.replace(f" {phrase} ", " ")
         return padded
 
@@ -114,6 +118,20 @@ def _ends_in_name_head(padded: str, phrase: str) -> bool:
     return bool(after) and after[-1] in _name_heads()
 
 
+def _named_first(padded: str, found: list[tuple[str, SectionKind]]) -> tuple[str, SectionKind]:
+    """ "Education and Certifications", "Degrees & Awards": a heading that names a section of
+    its own kind first and joins one of the catch-all kind to it is the former's section, whose
+    entries are read; "Certifications & Training" stays the certifications' ("College of
+    Education Committees" joins nothing: its committees are the section)."""
+    catch_all = padded.index(f" {found[0][0]} ")
+    for phrase, kind in found:
+        if kind is not SectionKind.OTHER and padded.index(f" {phrase} ") < catch_all:
+            return phrase, kind
+    return found[0]
+
+
+_JOINT = re.compile(r"(?i)\s(?:and|&)\s|\s?[/,+]\s?")
+"""Where a heading joins two sections' names: "and", "&", a slash, a comma, a plus."""
 _CLOSING_QUOTES = "\"'”’»"
 # "Skills: HubSpot, Salesforce" is a labelled value, not a heading: text follows the colon.
 _LABELLED_VALUE = re.compile(r":\s*\S")
@@ -140,7 +158,12 @@ def group_by_heading(
         if new_kind is not None and _names_the_job_above(line, body, kind, classifier):
             new_kind = None
         if new_kind is None and body and sub_label(line, heading):
-            body.append(replace(line, label=_is_section_label(line, classifier, kind, heading)))
+            labels_part = _is_section_label(line, classifier, kind, heading)
+            body.append(
+                replace(line, label=labels_part or _names_a_skills_group(line, classifier, kind))
+            )
+        elif new_kind is None and _names_a_skills_group(line, classifier, kind):
+            body.append(replace(line, label=True))
         elif new_kind is None:
             body.append(line)
         else:
@@ -195,6 +218,17 @@ def sub_label(line: Line, heading: Line | None) -> bool:
     )
 
 
+def _names_a_skills_group(line: Line, classifier: SectionClassifier, kind: SectionKind) -> bool:
+    """ "Technical Skills" or "Tools" on a line of its own inside a skills section ("Languages"):
+    a heading of the section's own kind, which labels the group of the lines after it. Exactly
+    a section phrase unless it shouts: "Communication skills" is an item of a one-per-line list.
+    """
+    return (
+        kind is SectionKind.SKILLS
+        and classifier.plain_heading_kind(line, is_first_line=True) is SectionKind.SKILLS
+    )
+
+
 def _is_section_label(
     line: Line, classifier: SectionClassifier, kind: SectionKind, heading: Line | None
 ) -> bool:
@@ -233,11 +267,13 @@ def _heading_kind(
     if kind is not None and kind is current_kind and current_kind is SectionKind.SKILLS:
         return None if current_heading is not None else kind
     # A one-per-line skills list holds items like "Diabetes Education": only a heading that is
-    # exactly a section phrase, or shouts, ends the list.
+    # exactly a section phrase, shouts, or is closed by a colon ("Internship/Experience:")
+    # ends the list.
     if (
         kind is not None
         and current_kind is SectionKind.SKILLS
         and not line.content.isupper()
+        and not line.content.rstrip().endswith(":")
         and classifier.plain_heading_kind(line, is_first_line=True) is None
     ):
         return None
