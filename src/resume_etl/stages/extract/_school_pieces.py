@@ -83,6 +83,8 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{4})\.$")
 _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 """Single words joined by slashes: a table's column label ("University/Board")."""
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_WEB_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+"""A link ("fb.me/handle", "www.example.edu"): where a school or a person is online, no name."""
 _COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
 """A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
@@ -97,9 +99,13 @@ def stands_as_school(
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Filing and typing", "Photography course"): a school
     the text does not name is left empty rather than guessed. A table's column label
-    ("College/University"), a number ("81.40", a grade) or a course taken ("Safety Training",
-    "CPR Certification") is never one."""
-    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
+    ("College/University"), a number ("81.40", a grade), a web address or a course taken
+    ("Safety Training", "CPR Certification") is never one."""
+    if (
+        _COLUMN_LABEL.fullmatch(school.text)
+        or _WEB_ADDRESS.fullmatch(school.text)
+        or not _LETTERS.search(school.text)
+    ):
         return False
     if is_school(school, spans):
         return True
