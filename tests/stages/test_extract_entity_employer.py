@@ -99,3 +99,11 @@ def test_loading_the_resume_model_marks_the_recognizer_tuned() -> None:
     assert not tuned_entities(nlp)
     use_entity_model(nlp, DEFAULT_ENTITY_MODEL)
     assert tuned_entities(nlp)
+
+
+def test_a_place_a_rule_is_sure_of_is_never_the_employer() -> None:
+    text = "Frontend Developer\nHybrid, Germany"
+    title = _piece(text, "Frontend Developer", SegmentKind.ROLE, 0.9)
+    place = _piece(text, "Hybrid, Germany", SegmentKind.LOCATION, 0.8)
+    spans = _index(text, ["Hybrid, Germany"])
+    assert employer_by_entities(spans, [title, place], None, title) == (None, title)

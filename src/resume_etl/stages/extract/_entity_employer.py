@@ -63,7 +63,8 @@ def employer_by_entities(
     holding no ORG at all, and only when exactly one other piece is one organization: two are a
     unit and its parent, or a list of clients, where the recognizer cannot say which employs. A
     title that is itself a guess may be that piece ("Carnival Cruise Lines" in the titles'
-    slot); a title a lexicon's head word named may not."""
+    slot); a title a lexicon's head word named may not, nor a place a rule is sure of ("Hybrid,
+    Germany": a work mode and a country, whatever the recognizer reads)."""
     if not spans.tuned_entities or (
         organization is not None
         and (organization.confidence >= SURE or _touches_organization(spans, organization))
@@ -74,6 +75,7 @@ def employer_by_entities(
         segment
         for segment in segments
         if segment.kind in NAMEABLE
+        and not (segment.kind is SegmentKind.LOCATION and segment.confidence >= SURE)
         and not _same(segment, organization)
         and (unsure_role or not _same(segment, role))
         and named_organization(spans, segment)
