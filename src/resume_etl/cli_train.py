@@ -54,6 +54,15 @@ _EpochsOption = Annotated[
     int | None,
     typer.Option("--epochs", min=1, help="Entity model: passes over the data (a quick try)."),
 ]
+_RenamedOption = Annotated[
+    int | None,
+    typer.Option(
+        "--renamed-copies",
+        min=0,
+        help="Entity model: copies of each training window with invented employer and place "
+        "names (an experiment, 0 by default; docs/entities.md).",
+    ),
+]
 _VariantsOption = Annotated[
     int,
     typer.Option("--variants", min=0, help="Seeded redraws (width, date style) per layout."),
@@ -84,6 +93,7 @@ def train(
     rules_docs: _RulesDocsOption = None,
     limit: _LimitOption = None,
     epochs: _EpochsOption = None,
+    renamed_copies: _RenamedOption = None,
 ) -> None:
     """Train a shipped model from the shared real data's dev half and write it with its card
     (provenance, parameters, held-out scores) as package data. The line-role model learns
@@ -91,9 +101,8 @@ def train(
     entity model (--model entities) fine-tunes the base model's ner on dotin and rendered JSON
     Resume header lines (docs/entities.md)."""
     if model is TrainedModel.ENTITIES:
-        _train_entities(
-            data, out, name, seed, limit, {"layout_variants": variants, "epochs": epochs}
-        )
+        changes = {"layout_variants": variants, "epochs": epochs, "renamed_copies": renamed_copies}
+        _train_entities(data, out, name, seed, limit, changes)
         return
     # The trainer, crfsuite and rich load only when the command runs: --help stays fast.
     from rich.console import Console  # noqa: PLC0415

@@ -134,3 +134,17 @@ def test_a_title_ending_in_a_level_word_is_no_degree(extract_text: Extract) -> N
     document = extract_text("Education\n\nLakemont University\nCertified Scrum Master, 2015\n")
     degrees = [getattr(school.degree, "value", None) for school in document.education]
     assert "Certified Scrum Master" not in degrees
+
+
+def test_a_web_address_under_an_entry_is_no_school(extract_text: Extract) -> None:
+    document = extract_text(
+        "EDUCATION\n BACHELOR OF ARTS, MAJOR IN MUSIC\n"
+        " Lakemont University, Eastvale, OK | Aug 2017 - May 2021\n GPA: 3.9\n\n"
+        "  DIRECTOR OF MERCHANDISING, Marketing Department\n"
+        " Alder Phi Society, Delta Chapter | Dec 2017 - Dec 2018\n"
+        " Relative experience: Designs/oversees sales of all chapter merchandise,\n"
+        " including apparel and accessories.\n   fb.me/alderphisociety\n"
+    )
+    institutions = _institutions(document)
+    assert "Lakemont University" in institutions
+    assert "fb.me/alderphisociety" not in institutions

@@ -32,6 +32,8 @@ CARD_SUFFIX = ".json"
 NER_PIPE = "ner"
 SERIALIZED_EXCLUDE = ("vocab",)
 """The shared vocabulary is the base model's: only the component's own files ship."""
+LOADED_META = "resume_etl_entity_model"
+"""Key of ``nlp.meta`` naming the résumé entity model loaded into its ``ner`` (absent: none)."""
 
 
 def ner_of(nlp: Language) -> EntityRecognizer:
@@ -99,3 +101,10 @@ def load_entity_model(nlp: Language, folder: Path) -> None:
             'Set ner = "off" under [extract] in the pipeline file, or retrain the entity '
             "model from the model you load.",
         ) from error
+    nlp.meta[LOADED_META] = name
+
+
+def tuned_entities(nlp: Language) -> bool:
+    """Whether ``nlp``'s ``ner`` reads résumés: a résumé entity model was loaded into it. The
+    extract stage lets such a recognizer decide more than the general one may."""
+    return bool(nlp.meta.get(LOADED_META))

@@ -43,6 +43,7 @@ from resume_etl.nlp.entity_model import (
 )
 from resume_etl.nlp.tokens import bound_tokenizer, split_link_junctions, split_tag_edges
 from resume_etl.training import DEFAULT_VARIANTS
+from resume_etl.training.entity_names import renamed_copies
 from resume_etl.training.entity_scores import PLACE_KINDS, org_scores
 from resume_etl.training.entity_windows import (
     HELD_OUT_FOLDS,
@@ -59,10 +60,14 @@ TRAIN_PARAMS: dict[str, Any] = {
     "dropout": 0.2,
     "learn_rate": 0.0005,
     "layout_variants": DEFAULT_VARIANTS,
+    "renamed_copies": 0,
 }
 """Adam as the base model's training config sets it (``resume_training``), at
 ``learn_rate``; the JSON Resume
-files of the training fold are rendered in each layout and ``layout_variants`` redraws."""
+files of the training fold are rendered in each layout and ``layout_variants`` redraws; each
+training window naming an organization may get ``renamed_copies`` copies with invented names
+(``entity_names``; 0 for ``resume_ner_v1``: one copy was tried and lost on dev, see
+docs/entities.md)."""
 Teacher = list[tuple[int, int, str]]
 
 
@@ -211,6 +216,7 @@ def train_entities(
     """
     params = {**TRAIN_PARAMS, **(changes or {})}
     windows = read_windows(data_dir, seed, limit, int(params["layout_variants"]))
+    windows.train.extend(renamed_copies(windows.train, seed, int(params["renamed_copies"])))
     nlp = load_base()
     train, held_out = labelled(nlp, windows.train), labelled(nlp, windows.held_out)
     base_scores = org_scores(nlp, held_out)

@@ -119,6 +119,8 @@ _COLUMN_LABEL = re.compile(r"\w+(?:\s*/\s*\w+)+")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _FIELD_LABELS = builtin_forms("entry_words.jsonl", "field_label")
 """A field's or a column's label alone ("Institute", "College Name"): never the school."""
+_WEB_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*")
+"""A link ("fb.me/handle", "www.example.edu"): where a school or a person is online, no name."""
 _COURSE = re.compile(rf"(?i)\b(?:{builtin_alternation('entry_words.jsonl', 'course_word')})\b")
 """A word naming a course taken ("Safety Training", "CPR Certification"): no school's name."""
 
@@ -133,11 +135,15 @@ def stands_as_school(
     entry names a degree or a period. A piece with none of them is a course, a skill line or a
     sentence an education section holds ("Filing and typing", "Photography course"): a school
     the text does not name is left empty rather than guessed. A table's column label
-    ("College/University"), a number ("81.40", a grade) or a course taken ("Safety Training",
-    "CPR Certification") is never one."""
-    if _COLUMN_LABEL.fullmatch(school.text) or not _LETTERS.search(school.text):
+    ("College/University"), a number ("81.40", a grade), a web address or a course taken
+    ("Safety Training", "CPR Certification") is never one."""
+    if (
+        _COLUMN_LABEL.fullmatch(school.text)
+        or _WEB_ADDRESS.fullmatch(school.text)
+        or not _LETTERS.search(school.text)
+    ):
         return False
-    if _LINK.fullmatch(school.text) or DISTINCTION.search(school.text) or _stand_in(school.text):
+    if DISTINCTION.search(school.text) or _stand_in(school.text):
         return False
     if is_school(school, spans):
         return True
@@ -146,8 +152,6 @@ def stands_as_school(
     return (degree is not None or dates is not None) and _COURSE.search(school.text) is None
 
 
-_LINK = re.compile(r"\S*\w\.\w\S*/\S*")
-"""A link without its scheme ("fb.me/some-page"): no school's name."""
 _MASK = re.compile(r"(?i)x{4,}")
 _STAND_IN_WORDS = builtin_forms("profile_words.jsonl", "placeholder") | {"of", "the"}
 _SCHOOL_WORDS = frozenset(

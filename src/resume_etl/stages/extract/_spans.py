@@ -37,8 +37,10 @@ class SpanIndex:
     metrics) without reading the rule components' groups again.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, tuned_entities: bool = False) -> None:
         self.doc = doc
+        self.tuned_entities = tuned_entities
+        """Whether the entities are a résumé-tuned recognizer's (``nlp/entity_model.py``)."""
         # ``Doc.text`` and ``Doc.ents`` rebuild themselves from every token on each access;
         # read once here, lookups stay linear in the document's length.
         self.text: str = doc_text(doc)

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from resume_etl.nlp import labels
+from resume_etl.nlp.entity_model import tuned_entities
 from resume_etl.nlp.tokens import make_doc
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.extract.entity_focus import entity_ranges
@@ -67,7 +68,8 @@ def analyse(
         docs.append(make_doc(nlp, document.document.text))
     with nlp.select_pipes(enable=list(phases.rules)):
         docs = _piped(nlp, docs, batch_size, beat)
-    indexes = [SpanIndex(doc) for doc in docs]
+    tuned = tuned_entities(nlp)
+    indexes = [SpanIndex(doc, tuned_entities=tuned) for doc in docs]
     if not phases.models:
         return indexes
     for at, (document, index) in enumerate(zip(documents, indexes, strict=True)):

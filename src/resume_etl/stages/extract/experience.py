@@ -16,6 +16,7 @@ from resume_etl.stages.extract._employer_shape import (
     placed_through,
 )
 from resume_etl.stages.extract._employer_slot import employer_by_slot
+from resume_etl.stages.extract._entity_employer import employer_by_entities
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import (
     HeaderSegment,
@@ -307,6 +308,7 @@ def build_experience(
     organization, role = _organization_and_role(
         segments, ctx.spans, (slots or {}) if dated else {}, frame
     )
+    organization, role = employer_by_entities(ctx.spans, segments, organization, role)
     organization, location = _employer_and_place(
         segments,
         ctx.spans,
