@@ -213,3 +213,19 @@ def test_a_dated_field_line_cut_off_a_lone_degree_goes_back_to_it(
         "Bachelors Degree",
         "Computer Science/ Banking & Finance 1992",
     ]
+
+
+def test_a_period_line_closing_a_school_is_the_next_school_s_when_periods_lead(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    """Each school follows its period: the segmenter ended the first entry with the second
+    school's period."""
+    schools = extract_text(
+        "Education\n2008\n\nPhD., University of Brenton, Santa Barbara.\nComputer Science\n\n"
+        "2002\n\nMS., Northvale Institute of Technology, Bombay, India.\nApplied Mathematics\n"
+    ).education
+    years = [
+        school.dates.end.value.year if school.dates and school.dates.end else None
+        for school in schools
+    ]
+    assert years == [2008, 2002]

@@ -65,7 +65,34 @@ def school_entries(
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
-    return parts
+    return _dates_to_the_school_below(parts, spans)
+
+
+def _dates_to_the_school_below(parts: list[Entry], spans: SpanIndex) -> list[Entry]:
+    """ "2008" / "PhD., University of X" / "Computer Science" / "2002" / "MS., Y Institute":
+    in a section whose schools each follow their period, a period line closing an entry is the
+    next school's, which the segmenter began after it."""
+    if not parts or parts[0].columns is not None or not _date_only(parts[0].header[0], spans):
+        return parts
+    moved: list[Entry] = [parts[0]]
+    for part in parts[1:]:
+        above = moved[-1]
+        lines = [*above.header, *above.body]
+        first = part.header[0]
+        if (
+            part.columns is not None
+            or len(lines) < 2
+            or not _date_only(lines[-1], spans)
+            or _date_only(first, spans)
+        ):
+            moved.append(part)
+            continue
+        if above.body:
+            moved[-1] = Entry(header=above.header, body=above.body[:-1])
+        else:
+            moved[-1] = Entry(header=above.header[:-1], body=())
+        moved.append(Entry(header=(lines[-1], *part.header), body=part.body))
+    return moved
 
 
 _NAME_JOINT = re.compile(rf"(?i)\s(?:{grammar_alternation('name_joint')})$")
