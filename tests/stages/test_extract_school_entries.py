@@ -229,3 +229,24 @@ def test_a_period_line_closing_a_school_is_the_next_school_s_when_periods_lead(
         for school in schools
     ]
     assert years == [2008, 2002]
+
+
+def test_schools_listed_before_any_heading_are_read(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        '"Master of Science in Special Education\nMay 2006\nBrenton University, Baltimore, MD\n'
+        "Bachelor of Arts in Social Sciences\nNorthvale University, Baltimore, MD\n\n"
+        "PROFESSIONAL EXPERIENCE\nTeacher, Brenton Public Schools, 2008 - present\n"
+    )
+    assert _values(schools, "institution") == ["Brenton University", "Northvale University"]
+
+
+def test_a_degree_after_a_name_over_an_affiliation_is_no_school(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Jane Doe, Ed. D.\nBrenton University\nOne University Place\n\n"
+        "EXPERIENCE\nDean, Brenton University, 2014 - present\n"
+    ).education
+    assert schools == ()

@@ -295,6 +295,10 @@ def _stands_alone(part: list[Line], spans: SpanIndex) -> bool:
     return not found or spans.text[found[0].end_char : line.end].strip(" .,:;-") != ""
 
 
+_LEADING_MARKS = " \t\"'“‘"
+"""Space and a stray opening quote (a text pulled from a form often starts with one)."""
+
+
 def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     """What a line opens with: a degree, a school's name, or neither (a date, a GPA, a note).
 
@@ -304,7 +308,7 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     if line.kind is LineKind.BULLET and not bullets:
         return None
     content = spans.text[line.content_start : line.end]
-    start = line.content_start + len(content) - len(content.lstrip())
+    start = line.content_start + len(content) - len(content.lstrip(_LEADING_MARKS))
     if verb := _DEGREE_VERB.match(spans.text, start, line.end):
         start = verb.end()
     degrees = spans.within(labels.DEGREES, start, line.end)
@@ -323,6 +327,22 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
         if any(word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC for word in words)
         else None
     )
+
+
+def header_schools(lines: Sequence[Line], spans: SpanIndex) -> list[Entry]:
+    """ "Jane Doe" / "jane@…" / "Master of Science in Special Education" / "May 2006" /
+    "Brenton University, Baltimore": schools listed before any heading. Each line that opens
+    with a degree heads an entry of at most three lines (up to the next such line); only those
+    naming a school too (``holds_degree_and_school``) are kept. A degree after a name ("Jane
+    Doe, Ph.D.") opens no line, so a title block over an affiliation is no school."""
+    starts = [i for i, line in enumerate(lines) if _lead(line, spans) is _Lead.DEGREE]
+    entries: list[Entry] = []
+    for number, start in enumerate(starts):
+        stop = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        entry = Entry(header=tuple(lines[start : min(stop, start + _MAX_SCHOOL_LINES)]), body=())
+        if holds_degree_and_school(entry, spans):
+            entries.append(entry)
+    return entries
 
 
 _MAX_SCHOOL_LINES = 3
