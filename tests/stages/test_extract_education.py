@@ -626,3 +626,14 @@ def test_an_honour_list_is_no_school(extract_text: Extract) -> None:
         "Education\nBrenton High School, 2005\nMiddle School Academic Honor Roll, 2001\n"
     ).education
     assert [_value(s.institution) for s in schools if s.institution] == ["Brenton High School"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["High School Diploma anticipated in June 2009", "Leaving Certificate, 500 points, 2001"],
+)
+def test_a_status_or_a_score_where_the_field_stands_is_no_field(
+    extract_text: Extract, line: str
+) -> None:
+    (school,) = extract_text(f"Education\nBrenton High School\n{line}\n").education
+    assert school.field_of_study is None
