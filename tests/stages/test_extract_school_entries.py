@@ -250,3 +250,24 @@ def test_a_degree_after_a_name_over_an_affiliation_is_no_school(
         "EXPERIENCE\nDean, Brenton University, 2014 - present\n"
     ).education
     assert schools == ()
+
+
+def test_a_level_s_heading_over_a_degree_is_no_degree(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Education\nUNDERGRADUATE DEGREE\nBSc - Computer Science\nUniversity of Brenton\n"
+        "2000 - 2003\n"
+    )
+    assert _values(schools, "degree") == ["BSc"]
+
+
+def test_a_column_of_degrees_keeps_its_first_degree(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    """ "Ph.D." over "M.A." names a degree, not a level: no heading."""
+    schools = extract_text(
+        "EDUCATION\nPh.D.\nM.A.\nBrenton University: Education, 1987\n"
+        "Brenton University: Sociology, 1986\n"
+    )
+    assert "Ph.D." in _values(schools, "degree")

@@ -21,7 +21,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
-from resume_etl.wordlists import builtin_alternation, grammar_alternation
+from resume_etl.wordlists import builtin_alternation, builtin_forms, grammar_alternation
 
 _FIRST_PIECE = re.compile(r"(?:[^,;|(\s]|\s(?![-–—]\s))*")
 """A line's first piece: the name before a comma, a bar, a parenthesis or a spaced dash
@@ -65,7 +65,34 @@ def school_entries(
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
-    return _dates_to_the_school_below(parts, spans)
+    return _dates_to_the_school_below(_without_level_headings(parts, spans), spans)
+
+
+def _without_level_headings(parts: list[Entry], spans: SpanIndex) -> list[Entry]:
+    """ "UNDERGRADUATE DEGREE" over "BSc - Computer Science" / "University of X": an entry that
+    is one line naming a degree and nothing else, over an entry that opens with a degree, is a
+    heading over it (as ``_cut`` reads it inside an entry), not a school."""
+    kept = []
+    for index, part in enumerate(parts):
+        below = parts[index + 1] if index + 1 < len(parts) else None
+        lone = len(part.header) == 1 and not part.body and _names_a_level(part.header[0], spans)
+        if lone and below is not None and _lead(below.header[0], spans) is _Lead.DEGREE:
+            continue
+        kept.append(part)
+    return kept
+
+
+_LEVEL_WORDS = builtin_forms("entry_words.jsonl", "bare_degree_level")
+
+
+def _names_a_level(line: Line, spans: SpanIndex) -> bool:
+    """A line that is only a degree's level, no degree of a subject: "UNDERGRADUATE DEGREE",
+    "Master's Degree", "Diploma" (not "Ph.D." or "M.A.", which a column of degrees stacks)."""
+    if _stands_alone([line], spans):
+        return False
+    found = spans.within(labels.DEGREES, line.content_start, line.end)
+    level = found[0].label_.lower().endswith("degree") or found[0].text.lower() in _LEVEL_WORDS
+    return len(found) == 1 and level
 
 
 def _dates_to_the_school_below(parts: list[Entry], spans: SpanIndex) -> list[Entry]:
@@ -215,8 +242,10 @@ def _school_word(line: Line, spans: SpanIndex) -> bool:
 def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
     if entry.columns is not None:
         return [entry]
-    parts = _cut([*entry.header, *entry.body], set(map(id, entry.header)), spans)
-    return [entry] if len(parts) == 1 else parts
+    lines = [*entry.header, *entry.body]
+    parts = _cut(lines, set(map(id, entry.header)), spans)
+    kept = sum(len(part.header) + len(part.body) for part in parts)
+    return [entry] if len(parts) == 1 and kept == len(lines) else parts
 
 
 def _regrouped(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry] | None:
@@ -261,6 +290,8 @@ def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
             cut -= 1
         if _stands_alone(lines[starts[-1] : cut], spans):
             starts.append(cut)
+        elif first is _Lead.DEGREE and _names_a_level(lines[starts[-1]], spans):
+            starts[-1] = cut  # "UNDERGRADUATE DEGREE" over "BSc …": a heading, not the school's
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [_entry(lines[start:end], header) for start, end in bounds]
 
@@ -329,42 +360,6 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     )
 
 
-def header_schools(lines: Sequence[Line], spans: SpanIndex) -> list[Entry]:
-    """ "Jane Doe" / "jane@…" / "Master of Science in Special Education" / "May 2006" /
-    "Brenton University, Baltimore": schools listed before any heading. Each line that opens
-    with a degree heads an entry of at most three lines (up to the next such line); only those
-    naming a school too (``holds_degree_and_school``) are kept. A degree after a name ("Jane
-    Doe, Ph.D.") opens no line, so a title block over an affiliation is no school."""
-    starts = [i for i, line in enumerate(lines) if _lead(line, spans) is _Lead.DEGREE]
-    entries: list[Entry] = []
-    for number, start in enumerate(starts):
-        stop = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        entry = Entry(header=tuple(lines[start : min(stop, start + _MAX_SCHOOL_LINES)]), body=())
-        if holds_degree_and_school(entry, spans):
-            entries.append(entry)
-    return entries
-
-
-_MAX_SCHOOL_LINES = 3
-_MAX_SCHOOL_LINE_WORDS = 18
-
-
-def holds_degree_and_school(entry: Entry, spans: SpanIndex) -> bool:
-    """Whether the entry's header names a degree and a school ("X University" / "Master of
-    Arts, 2004"): what an education entry holds wherever its section stands."""
-    if len(entry.header) > _MAX_SCHOOL_LINES or any(
-        len(line.content.split()) > _MAX_SCHOOL_LINE_WORDS for line in entry.header
-    ):
-        return False  # a citation, a reference's address, a list of awards
-    start, end = entry.header[0].start, entry.header[-1].end
-    text = spans.text
-    degrees = [  # not a link's path: ".../accomplishments/certificate/..."
-        d
-        for d in spans.within(labels.DEGREES, start, end)
-        if "/" not in text[d.start_char - 1 : d.start_char] + text[d.end_char : d.end_char + 1]
-    ]
-    return any(
-        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
-        and not any(d.start_char < word.end_char and word.start_char < d.end_char for d in degrees)
-        for word in spans.within(labels.ORG_KEYWORDS, start, end)
-    ) and bool(degrees)  # "High School" is a degree's word and a school's: it names one of them
+def opens_with_a_degree(line: Line, spans: SpanIndex) -> bool:
+    """Whether a line opens with a degree (after a verb such as \"Completed\")."""
+    return _lead(line, spans) is _Lead.DEGREE
