@@ -637,3 +637,13 @@ def test_a_status_or_a_score_where_the_field_stands_is_no_field(
 ) -> None:
     (school,) = extract_text(f"Education\nBrenton High School\n{line}\n").education
     assert school.field_of_study is None
+
+
+def test_a_level_numbered_qualification_before_a_bare_certificate_is_its_name(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Training\n\n2020 · QQI Level 6 Certificate in Solar PV Installation, Brenton University\n"
+    ).education
+    assert _value(school.degree) == "QQI Level 6 Certificate"
+    assert _value(school.field_of_study) == "Solar PV Installation"

@@ -271,3 +271,13 @@ def test_a_column_of_degrees_keeps_its_first_degree(
         "Brenton University: Sociology, 1986\n"
     )
     assert "Ph.D." in _values(schools, "degree")
+
+
+def test_lines_that_each_name_a_school_and_a_period_are_a_school_each(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Educational Qualification :\nGraduate in Commerce, Daffodil College of Arts, 2003 - 04\n"
+        "Post graduate in Commerce, University of Brenton, 2004-05\n"
+    )
+    assert _values(schools, "institution") == ["Daffodil College of Arts", "University of Brenton"]

@@ -67,7 +67,7 @@ def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -
     return end
 
 
-_NAME_BEFORE_LEVEL = re.compile(r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4} ")
+_NAME_BEFORE_LEVEL = re.compile(r"[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|\d{1,2})){0,4} ")
 
 
 def _named_level_start(found: Span, start: int, text: str) -> int:

@@ -275,6 +275,8 @@ def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
     """Lines cut where their first kind of line repeats, into entries."""
     leads = [_lead(line, spans) for line in lines]
     first = next((lead for lead in leads if lead is not None), None)
+    if first is None and _a_school_a_line(lines, spans):
+        return [_entry([line], header) for line in lines]
     if first is None:
         return [_entry(lines, header)]
     opening = leads.index(first)
@@ -294,6 +296,16 @@ def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
             starts[-1] = cut  # "UNDERGRADUATE DEGREE" over "BSc …": a heading, not the school's
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [_entry(lines[start:end], header) for start, end in bounds]
+
+
+def _a_school_a_line(lines: list[Line], spans: SpanIndex) -> bool:
+    """ "Graduate in Commerce, X College of Arts, 2003" / "Post graduate in Commerce, Y
+    University, 2005": lines that each name a school and a period are a school each, whatever
+    opens them."""
+    return len(lines) > 1 and all(
+        _school_word(line, spans) and spans.within(labels.DATES, line.content_start, line.end)
+        for line in lines
+    )
 
 
 def _entry(lines: list[Line], header: set[int]) -> Entry:
