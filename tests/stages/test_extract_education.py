@@ -626,3 +626,24 @@ def test_an_honour_list_is_no_school(extract_text: Extract) -> None:
         "Education\nBrenton High School, 2005\nMiddle School Academic Honor Roll, 2001\n"
     ).education
     assert [_value(s.institution) for s in schools if s.institution] == ["Brenton High School"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["High School Diploma anticipated in June 2009", "Leaving Certificate, 500 points, 2001"],
+)
+def test_a_status_or_a_score_where_the_field_stands_is_no_field(
+    extract_text: Extract, line: str
+) -> None:
+    (school,) = extract_text(f"Education\nBrenton High School\n{line}\n").education
+    assert school.field_of_study is None
+
+
+def test_a_level_numbered_qualification_before_a_bare_certificate_is_its_name(
+    extract_text: Extract,
+) -> None:
+    (school,) = extract_text(
+        "Training\n\n2020 · QQI Level 6 Certificate in Solar PV Installation, Brenton University\n"
+    ).education
+    assert _value(school.degree) == "QQI Level 6 Certificate"
+    assert _value(school.field_of_study) == "Solar PV Installation"

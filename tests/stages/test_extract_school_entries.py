@@ -213,3 +213,71 @@ def test_a_dated_field_line_cut_off_a_lone_degree_goes_back_to_it(
         "Bachelors Degree",
         "Computer Science/ Banking & Finance 1992",
     ]
+
+
+def test_a_period_line_closing_a_school_is_the_next_school_s_when_periods_lead(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    """Each school follows its period: the segmenter ended the first entry with the second
+    school's period."""
+    schools = extract_text(
+        "Education\n2008\n\nPhD., University of Brenton, Santa Barbara.\nComputer Science\n\n"
+        "2002\n\nMS., Northvale Institute of Technology, Bombay, India.\nApplied Mathematics\n"
+    ).education
+    years = [
+        school.dates.end.value.year if school.dates and school.dates.end else None
+        for school in schools
+    ]
+    assert years == [2008, 2002]
+
+
+def test_schools_listed_before_any_heading_are_read(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        '"Master of Science in Special Education\nMay 2006\nBrenton University, Baltimore, MD\n'
+        "Bachelor of Arts in Social Sciences\nNorthvale University, Baltimore, MD\n\n"
+        "PROFESSIONAL EXPERIENCE\nTeacher, Brenton Public Schools, 2008 - present\n"
+    )
+    assert _values(schools, "institution") == ["Brenton University", "Northvale University"]
+
+
+def test_a_degree_after_a_name_over_an_affiliation_is_no_school(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Jane Doe, Ed. D.\nBrenton University\nOne University Place\n\n"
+        "EXPERIENCE\nDean, Brenton University, 2014 - present\n"
+    ).education
+    assert schools == ()
+
+
+def test_a_level_s_heading_over_a_degree_is_no_degree(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Education\nUNDERGRADUATE DEGREE\nBSc - Computer Science\nUniversity of Brenton\n"
+        "2000 - 2003\n"
+    )
+    assert _values(schools, "degree") == ["BSc"]
+
+
+def test_a_column_of_degrees_keeps_its_first_degree(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    """ "Ph.D." over "M.A." names a degree, not a level: no heading."""
+    schools = extract_text(
+        "EDUCATION\nPh.D.\nM.A.\nBrenton University: Education, 1987\n"
+        "Brenton University: Sociology, 1986\n"
+    )
+    assert "Ph.D." in _values(schools, "degree")
+
+
+def test_lines_that_each_name_a_school_and_a_period_are_a_school_each(
+    extract_text: Callable[[str], ExtractedDocument],
+) -> None:
+    schools = extract_text(
+        "Educational Qualification :\nGraduate in Commerce, Daffodil College of Arts, 2003 - 04\n"
+        "Post graduate in Commerce, University of Brenton, 2004-05\n"
+    )
+    assert _values(schools, "institution") == ["Daffodil College of Arts", "University of Brenton"]

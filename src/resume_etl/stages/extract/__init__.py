@@ -47,7 +47,8 @@ from resume_etl.stages.extract._draft import (
 from resume_etl.stages.extract._entry import EntryContext
 from resume_etl.stages.extract._header import SegmentKind
 from resume_etl.stages.extract._rejoin import rejoin_split_headers
-from resume_etl.stages.extract._school_entries import holds_degree_and_school, school_entries
+from resume_etl.stages.extract._school_entries import school_entries
+from resume_etl.stages.extract._schools_elsewhere import header_schools, holds_degree_and_school
 from resume_etl.stages.extract._shared_school import schools_named_once
 from resume_etl.stages.extract._slots import Slot
 from resume_etl.stages.extract._spans import LexiconCategories, SpanIndex
@@ -139,6 +140,10 @@ class _EntryTables:
             self._jobs(section_id, section.entries)
         elif section.kind is SectionKind.OTHER:
             self._schools_elsewhere(section_id, section)
+        elif section.kind is SectionKind.HEADER:
+            for entry in header_schools(section.lines, self.spans):
+                school = build_education(self._context(section_id, entry), self.categories.degrees)
+                self.education.append(school)
         else:
             entries = (
                 school_entries(section.entries, self.spans, section.intro)

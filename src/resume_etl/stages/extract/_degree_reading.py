@@ -67,7 +67,7 @@ def _degree_extent(found: Span, degree_end: int, limit: int, spans: SpanIndex) -
     return end
 
 
-_NAME_BEFORE_LEVEL = re.compile(r"[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4} ")
+_NAME_BEFORE_LEVEL = re.compile(r"[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|\d{1,2})){0,4} ")
 
 
 def _named_level_start(found: Span, start: int, text: str) -> int:
@@ -105,11 +105,13 @@ def _without_grade(field: str) -> str:
     return field[: aside.start()] if aside and noted else field
 
 
+_SCORE = re.compile(r"\d[\d.,]*\s*(?:%|[^\W\d_]+)?")
+"""A score read where a field stands: "500 points", "78 %", "8.5 CGPA"."""
 _FIELD_NOTES = "|".join(
     builtin_alternation("entry_words.jsonl", kind) for kind in ("degree_status", "distinction")
 )
 _FIELD_NOTE_LEAD = re.compile(
-    rf"(?:{_FIELD_NOTES})(?:\s*[,;:-]\s*|\s+(?:{_FIELD_PREPOSITION})\s+|\s*$)", re.I
+    rf"(?:{_FIELD_NOTES})(?:\s*[,;:-]\s*|\s+(?:{_FIELD_PREPOSITION})(?:\s+|$)|\s*$)", re.I
 )
 """How far the study went ("Ph.D. coursework in X", "MBA candidate, Finance") or a distinction
 ("Highest Honors in Political Science") written before the field: neither degree nor field.
@@ -125,7 +127,7 @@ def field_without_notes(field: Extracted | None) -> Extracted | None:
     while note := _FIELD_NOTE_LEAD.match(value):
         value, start = value[note.end() :], start + note.end()
     value = _without_grade(value).rstrip(" ,;")
-    if len(value) < 2 or not any(char.isalpha() for char in value):
+    if len(value) < 2 or not any(char.isalpha() for char in value) or _SCORE.fullmatch(value):
         return None
     if value == field.value:
         return field

@@ -21,7 +21,7 @@ from resume_etl.nlp import labels
 from resume_etl.stages.extract._prose import looks_like_prose
 from resume_etl.stages.extract._spans import SpanIndex
 from resume_etl.stages.segment import Entry, Line, LineKind
-from resume_etl.wordlists import builtin_alternation, grammar_alternation
+from resume_etl.wordlists import builtin_alternation, builtin_forms, grammar_alternation
 
 _FIRST_PIECE = re.compile(r"(?:[^,;|(\s]|\s(?![-–—]\s))*")
 """A line's first piece: the name before a comma, a bar, a parenthesis or a spaced dash
@@ -65,7 +65,61 @@ def school_entries(
             parts[-1] = Entry(header=parts[-1].header + part.header, body=part.body)
         else:
             parts.append(part)
-    return parts
+    return _dates_to_the_school_below(_without_level_headings(parts, spans), spans)
+
+
+def _without_level_headings(parts: list[Entry], spans: SpanIndex) -> list[Entry]:
+    """ "UNDERGRADUATE DEGREE" over "BSc - Computer Science" / "University of X": an entry that
+    is one line naming a degree and nothing else, over an entry that opens with a degree, is a
+    heading over it (as ``_cut`` reads it inside an entry), not a school."""
+    kept = []
+    for index, part in enumerate(parts):
+        below = parts[index + 1] if index + 1 < len(parts) else None
+        lone = len(part.header) == 1 and not part.body and _names_a_level(part.header[0], spans)
+        if lone and below is not None and _lead(below.header[0], spans) is _Lead.DEGREE:
+            continue
+        kept.append(part)
+    return kept
+
+
+_LEVEL_WORDS = builtin_forms("entry_words.jsonl", "bare_degree_level")
+
+
+def _names_a_level(line: Line, spans: SpanIndex) -> bool:
+    """A line that is only a degree's level, no degree of a subject: "UNDERGRADUATE DEGREE",
+    "Master's Degree", "Diploma" (not "Ph.D." or "M.A.", which a column of degrees stacks)."""
+    if _stands_alone([line], spans):
+        return False
+    found = spans.within(labels.DEGREES, line.content_start, line.end)
+    level = found[0].label_.lower().endswith("degree") or found[0].text.lower() in _LEVEL_WORDS
+    return len(found) == 1 and level
+
+
+def _dates_to_the_school_below(parts: list[Entry], spans: SpanIndex) -> list[Entry]:
+    """ "2008" / "PhD., University of X" / "Computer Science" / "2002" / "MS., Y Institute":
+    in a section whose schools each follow their period, a period line closing an entry is the
+    next school's, which the segmenter began after it."""
+    if not parts or parts[0].columns is not None or not _date_only(parts[0].header[0], spans):
+        return parts
+    moved: list[Entry] = [parts[0]]
+    for part in parts[1:]:
+        above = moved[-1]
+        lines = [*above.header, *above.body]
+        first = part.header[0]
+        if (
+            part.columns is not None
+            or len(lines) < 2
+            or not _date_only(lines[-1], spans)
+            or _date_only(first, spans)
+        ):
+            moved.append(part)
+            continue
+        if above.body:
+            moved[-1] = Entry(header=above.header, body=above.body[:-1])
+        else:
+            moved[-1] = Entry(header=above.header[:-1], body=())
+        moved.append(Entry(header=(lines[-1], *part.header), body=part.body))
+    return moved
 
 
 _NAME_JOINT = re.compile(rf"(?i)\s(?:{grammar_alternation('name_joint')})$")
@@ -188,8 +242,10 @@ def _school_word(line: Line, spans: SpanIndex) -> bool:
 def _split(entry: Entry, spans: SpanIndex) -> list[Entry]:
     if entry.columns is not None:
         return [entry]
-    parts = _cut([*entry.header, *entry.body], set(map(id, entry.header)), spans)
-    return [entry] if len(parts) == 1 else parts
+    lines = [*entry.header, *entry.body]
+    parts = _cut(lines, set(map(id, entry.header)), spans)
+    kept = sum(len(part.header) + len(part.body) for part in parts)
+    return [entry] if len(parts) == 1 and kept == len(lines) else parts
 
 
 def _regrouped(entries: Sequence[Entry], spans: SpanIndex) -> list[Entry] | None:
@@ -219,6 +275,8 @@ def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
     """Lines cut where their first kind of line repeats, into entries."""
     leads = [_lead(line, spans) for line in lines]
     first = next((lead for lead in leads if lead is not None), None)
+    if first is None and _a_school_a_line(lines, spans):
+        return [_entry([line], header) for line in lines]
     if first is None:
         return [_entry(lines, header)]
     opening = leads.index(first)
@@ -234,8 +292,20 @@ def _cut(lines: list[Line], header: set[int], spans: SpanIndex) -> list[Entry]:
             cut -= 1
         if _stands_alone(lines[starts[-1] : cut], spans):
             starts.append(cut)
+        elif first is _Lead.DEGREE and _names_a_level(lines[starts[-1]], spans):
+            starts[-1] = cut  # "UNDERGRADUATE DEGREE" over "BSc …": a heading, not the school's
     bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
     return [_entry(lines[start:end], header) for start, end in bounds]
+
+
+def _a_school_a_line(lines: list[Line], spans: SpanIndex) -> bool:
+    """ "Graduate in Commerce, X College of Arts, 2003" / "Post graduate in Commerce, Y
+    University, 2005": lines that each name a school and a period are a school each, whatever
+    opens them."""
+    return len(lines) > 1 and all(
+        _school_word(line, spans) and spans.within(labels.DATES, line.content_start, line.end)
+        for line in lines
+    )
 
 
 def _entry(lines: list[Line], header: set[int]) -> Entry:
@@ -268,6 +338,10 @@ def _stands_alone(part: list[Line], spans: SpanIndex) -> bool:
     return not found or spans.text[found[0].end_char : line.end].strip(" .,:;-") != ""
 
 
+_LEADING_MARKS = " \t\"'“‘"
+"""Space and a stray opening quote (a text pulled from a form often starts with one)."""
+
+
 def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     """What a line opens with: a degree, a school's name, or neither (a date, a GPA, a note).
 
@@ -277,7 +351,7 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     if line.kind is LineKind.BULLET and not bullets:
         return None
     content = spans.text[line.content_start : line.end]
-    start = line.content_start + len(content) - len(content.lstrip())
+    start = line.content_start + len(content) - len(content.lstrip(_LEADING_MARKS))
     if verb := _DEGREE_VERB.match(spans.text, start, line.end):
         start = verb.end()
     degrees = spans.within(labels.DEGREES, start, line.end)
@@ -298,26 +372,6 @@ def _lead(line: Line, spans: SpanIndex, bullets: bool = False) -> _Lead | None:
     )
 
 
-_MAX_SCHOOL_LINES = 3
-_MAX_SCHOOL_LINE_WORDS = 18
-
-
-def holds_degree_and_school(entry: Entry, spans: SpanIndex) -> bool:
-    """Whether the entry's header names a degree and a school ("X University" / "Master of
-    Arts, 2004"): what an education entry holds wherever its section stands."""
-    if len(entry.header) > _MAX_SCHOOL_LINES or any(
-        len(line.content.split()) > _MAX_SCHOOL_LINE_WORDS for line in entry.header
-    ):
-        return False  # a citation, a reference's address, a list of awards
-    start, end = entry.header[0].start, entry.header[-1].end
-    text = spans.text
-    degrees = [  # not a link's path: ".../accomplishments/certificate/..."
-        d
-        for d in spans.within(labels.DEGREES, start, end)
-        if "/" not in text[d.start_char - 1 : d.start_char] + text[d.end_char : d.end_char + 1]
-    ]
-    return any(
-        word._.get(labels.CATEGORY_ATTR) == labels.ACADEMIC
-        and not any(d.start_char < word.end_char and word.start_char < d.end_char for d in degrees)
-        for word in spans.within(labels.ORG_KEYWORDS, start, end)
-    ) and bool(degrees)  # "High School" is a degree's word and a school's: it names one of them
+def opens_with_a_degree(line: Line, spans: SpanIndex) -> bool:
+    """Whether a line opens with a degree (after a verb such as \"Completed\")."""
+    return _lead(line, spans) is _Lead.DEGREE
