@@ -289,7 +289,7 @@ class LocalEngine:
 
         Its ``SpanIndex`` is dropped once the drafts are made: the ``Doc`` with a span and a
         match per metric is not read again, and freed, its memory serves the records (a
-        document of 50,000 metrics held both at once).
+        document of 100,000 metrics held both at once).
         """
         item, spans = parsed.popleft()
         checkpoint("extract")

@@ -181,8 +181,8 @@ def records_together(
 
 TOGETHER = 1_000
 """Drafts validated in one call: the columns of one such list are alive at once (three dicts a
-metric), so a document of 50,000 metrics builds its records beside 1,000 metrics' columns, not
-beside all of theirs (some 50 MB more)."""
+metric), so a document of 100,000 metrics builds its records beside 1,000 metrics' columns, not
+beside all of theirs (some 100 MB more)."""
 
 
 @functools.cache
