@@ -77,8 +77,9 @@ class MetricMatch(NamedTuple):
 
 MAX_METRICS = 500
 """Metrics read per ``metric_numbers.CAP_CHARS`` (10,000 characters) of a document, the first
-in the text's order of numbers: résumés hold tens of them, hundreds at most (the densest of the
-shared data, 87 per 10,000 characters; the most in one, 34). Each costs some thirty
+in the text's order of numbers: résumés hold tens of them, hundreds at most (the densest document of
+``raw/`` and the shared markdown and JSON Resume data, 87 per 10,000 characters; the most in
+one, 34). Each costs some thirty
 microseconds (its sentence, clause and subject are read, its row validated and written), so a
 text of numbers only (a table, a data dump: one metric every eight bytes) cost twenty CPU
 seconds per MB, four times a résumé's. Counted per stretch of the text's length, not per

@@ -143,7 +143,7 @@ def columns_of(
     values = draft.values  # a property: read once
     columns: dict[str, object] = {"doc_id": doc_id, **values}
     for name, value in values.items():
-        if type(value) is tuple:
+        if isinstance(value, tuple):
             columns[name] = list(value)  # a plain tuple; the other kinds are replaced below
     for name, spec in draft.expanded:
         if name not in values:
