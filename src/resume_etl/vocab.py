@@ -162,8 +162,8 @@ class QualityFlag(StrEnum):
     """The file was not Unicode and its legacy encoding is in doubt (``documents.encoding_doubt``
     says why): a wrong one garbles every non-ASCII letter."""
     METRICS_CAPPED = "metrics_capped"
-    """The text held more metrics than a document's are read for (``nlp.metrics.MAX_METRICS``, a
-    thousand for each 10,000 characters of its length, at most ``METRICS_CEILING`` in all) or
+    """The text held more metrics than a document's are read for (``nlp.metrics.MAX_METRICS``,
+    five hundred for each 10,000 characters of its length, at most ``METRICS_CEILING`` in all) or
     more numbers than are read as candidates (``MAX_NUMBERS`` per 10,000 characters, at most
     ``NUMBERS_CEILING``, and ``MAX_NUMBERS_PER_LINE`` on a line): only the first were (a table
     or a data dump). Set only when a metric past the cap was found, or numbers were left

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -222,13 +223,16 @@ class LocalEngine:
         }
         with self.clock.timing("nlp", shared_by=lengths):
             docs = self._parsed(items, positions)
-        parsed = iter(zip(items, docs, strict=True))
+        # Taken one at a time and let go once a document's drafts are made (``_extracted``):
+        # its Doc, spans and their values are then freed before its records are built.
+        parsed = deque(zip(items, docs, strict=True))
+        del docs
         results: list[tuple[Path, Outcome]] = []
         for position, (path, item) in enumerate(slots):
             if isinstance(item, SegmentedDocument):
                 self.heartbeat(position)
                 with self.clock.document(str(path)):
-                    results.append((path, self._extracted(path, *next(parsed))))
+                    results.append((path, self._extracted(path, parsed)))
             else:
                 results.append((path, item))
             if self.on_document is not None:
@@ -279,14 +283,22 @@ class LocalEngine:
             return _quarantine(path, Stage.SEGMENT, ErrorCode.E010_SEGMENT_FAILED, error, outcome)
 
     def _extracted(
-        self, path: Path, item: SegmentedDocument, spans: SpanIndex | Exception
+        self, path: Path, parsed: deque[tuple[SegmentedDocument, SpanIndex | Exception]]
     ) -> Outcome:
+        """The next parsed document of ``parsed`` (taken from it) extracted and validated.
+
+        Its ``SpanIndex`` is dropped once the drafts are made: the ``Doc`` with a span and a
+        match per metric is not read again, and freed, its memory serves the records (a
+        document of 100,000 metrics held both at once).
+        """
+        item, spans = parsed.popleft()
         checkpoint("extract")
         try:
             if isinstance(spans, Exception):
                 raise spans
             with self.clock.timing("extract"):
                 extracted = extract(item, spans, self.categories)
+            del spans
             with self.clock.timing("validate"):
                 validated = validate(extracted, self.today)
             checkpoint("validate")

@@ -22,7 +22,7 @@ MB: the small document read its every metric, the large one its first thousand (
 "time per MB flat")."""
 MAX_NUMBERS = 10_000
 """Numbers read per ``CAP_CHARS`` of text as candidate metrics (years, phone digits and dates
-among them), ten times the metrics read (``metrics.MAX_METRICS``)."""
+among them), twenty times the metrics read (``metrics.MAX_METRICS``)."""
 NUMBERS_CEILING = 1_000_000
 """Numbers read in any one document, whatever its length: what a text of the default
 ``ingest.max_chars`` (a million characters) may read, so that a longer one (the limit raised)

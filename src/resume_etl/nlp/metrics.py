@@ -75,19 +75,24 @@ class MetricMatch(NamedTuple):
     range_to: float | None = None
 
 
-MAX_METRICS = 1_000
+MAX_METRICS = 500
 """Metrics read per ``metric_numbers.CAP_CHARS`` (10,000 characters) of a document, the first
-in the text's order of numbers: résumés hold tens of them, hundreds at most. Each costs tens of
+in the text's order of numbers: résumés hold tens of them, hundreds at most (the densest document of
+``raw/`` and the shared markdown and JSON Resume data, 87 per 10,000 characters; the most in
+one, 34). Each costs some thirty
 microseconds (its sentence, clause and subject are read, its row validated and written), so a
 text of numbers only (a table, a data dump: one metric every eight bytes) cost twenty CPU
 seconds per MB, four times a résumé's. Counted per stretch of the text's length, not per
 document: a cap per document let a 5 MB text read a thousand metrics and a 10 KB text all of
-its own, and the small one cost more than twice as much per MB. Beyond the cap the document is
-flagged (``QualityFlag.METRICS_CAPPED``)."""
+its own, and the small one cost more than twice as much per MB. A thousand per stretch still
+made a text of figures up to a megabyte cost twice what 5 MB of it did per MB, whose metrics
+the ceiling stops (issue 17's "flat within 2x"); five hundred is still six times the densest
+résumé. Beyond the cap the document is flagged (``QualityFlag.METRICS_CAPPED``)."""
 METRICS_CEILING = 100_000
-"""Metrics read in any one document, whatever its length: what a text of the default
-``ingest.max_chars`` (a million characters) may read, so that a longer one (the limit raised)
-holds no more metrics, and their rows, in memory."""
+"""Metrics read in any one document, whatever its length: what bounds the memory a document's
+metrics hold (some 4 KB a metric while its batch runs). A text of the default
+``ingest.max_chars`` (a million characters) reads at most half of it under ``MAX_METRICS``, so
+the ceiling cuts only a longer one (the limit raised), as it did when that cap was 1,000."""
 _T = TypeVar("_T")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s+to\s+", re.IGNORECASE)
