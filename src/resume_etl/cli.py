@@ -72,7 +72,10 @@ app.command(name="run")(run)
 @app.command()
 def schema(
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the Markdown here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the Markdown here instead of stdout.", readable=False
+        ),
     ] = None,
 ) -> None:
     """Print the documentation of every output table and column (docs/tables.md)."""
@@ -115,7 +118,10 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
 
 
 TablesOption = Annotated[
-    Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
+    Path,
+    typer.Option(
+        "--tables", "-t", help="Output folder of 'resume-etl run' to read.", readable=False
+    ),
 ]
 RedactOption = Annotated[
     bool,
@@ -146,6 +152,7 @@ def export_jsonresume(
             "-o",
             help="Folder for <person_key>/resume.json, or - for stdout (NDJSON: one résumé "
             "a line).",
+            readable=False,
         ),
     ],
     tables: TablesOption = Path("output"),
@@ -170,7 +177,8 @@ def export_jsonresume(
 @export_app.command("search")
 def export_search(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.")
+        Path,
+        typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.", readable=False),
     ],
     tables: TablesOption = Path("output"),
     index: Annotated[
@@ -280,17 +288,27 @@ app.command(name="train")(train)
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.")],
+    gold: Annotated[
+        Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.", readable=False)
+    ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Keep the tables of the run here (default: a temp dir)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Keep the tables of the run here (default: a temp dir).",
+            readable=False,
+        ),
     ] = None,
     tables: Annotated[
         Path | None,
-        typer.Option("--tables", help="Score the tables already in this folder; do not run."),
+        typer.Option(
+            "--tables", help="Score the tables already in this folder; do not run.", readable=False
+        ),
     ] = None,
     json_file: Annotated[
-        Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+        Path | None,
+        typer.Option("--json", help="Also write the report as JSON here.", readable=False),
     ] = None,
     pipeline: PipelineOption = None,
     worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
@@ -340,13 +358,13 @@ def info(
 ) -> None:
     """Show versions (resume-etl, Python, spaCy, the model), extras, cores and pipeline path."""
     from resume_etl import info as install_info  # noqa: PLC0415 (the command's own module)
-    from resume_etl.formatting import print_rows, write_json  # noqa: PLC0415
+    from resume_etl.formatting import print_pairs, write_json  # noqa: PLC0415
 
     found = install_info.collect(pipeline)
     if output is OutputFormat.JSON:
         write_json(found, sys.stdout)
     else:
-        print_rows(("item", "value"), install_info.rows(found), output)
+        print_pairs(("item", "value"), install_info.rows(found), output)
 
 
 @app.command()
@@ -360,7 +378,11 @@ def show(
     tables: TablesOption = Path("output"),
     html_file: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write the view as an HTML page (spaCy displaCy spans)."),
+        typer.Option(
+            "--html",
+            help="Also write the view as an HTML page (spaCy displaCy spans).",
+            readable=False,
+        ),
     ] = None,
 ) -> None:
     """Show a document's text with every extracted value marked by table and field."""

@@ -40,6 +40,7 @@ PipelineOption = Annotated[
         "-p",
         help="Pipeline definition (TOML). Default: the one shipped with the package "
         "(resume-etl info prints its path).",
+        readable=False,
     ),
 ]
 
