@@ -103,10 +103,14 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
     """Turn the errors a user can meet into a one-line message and an exit code.
 
     A file-system error (an --out that is a file, a full disk) gets its code from
-    ``errors.file_system_error`` and the exit status that code documents.
+    ``errors.file_system_error`` and the exit status that code documents. A broken pipe is no
+    error of the user's (``export ... --out - | head`` stops reading): it goes on to click,
+    which exits 1 without a word, as every other command does.
     """
     try:
         yield
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise fail(error) from error
     except tuple(exit_codes) as error:
