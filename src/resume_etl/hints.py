@@ -77,6 +77,23 @@ def missing_inputs_error(missing: list[str], defaulted: bool) -> ResumeEtlError:
     )
 
 
+def no_documents_error(
+    paths: list[str], extensions: tuple[str, ...], not_read: dict[str, int]
+) -> ResumeEtlError:
+    """E104 for folders that hold no file the pipeline reads: a wrong folder, or an ending the
+    pipeline leaves out, which a run reading nothing and keeping every row would not show."""
+    where = ", ".join(paths) or "the paths given"
+    holds = ", ".join(f"{ending} {count}" for ending, count in not_read.items())
+    other = f" (only files of other endings: {holds})" if holds else ""
+    return ResumeEtlError(
+        ErrorCode.E104_NO_INPUT,
+        f"no documents to read in {where}{other}",
+        f"Name files or folders holding {', '.join(extensions)} files; to read another ending, "
+        "add it to [ingest] extensions in a copy of the pipeline file (resume-etl info prints "
+        "the default's path). --prune with no documents removes every stored row.",
+    )
+
+
 def unreadable_pipeline_error(path: Path, error: OSError, default: Path) -> ConfigError:
     """E100 for a pipeline file that cannot be read, saying where the default one is."""
     return ConfigError(
