@@ -135,3 +135,15 @@ def test_summary_says_how_many_unchanged_documents_were_skipped(
     result = runner.invoke(app, args, terminal_width=300)
     assert result.exit_code == 0, result.output
     assert "skipped 2 unchanged" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "phrase"),
+    [("run", "(--full redoes all)"), ("eval", "and matches values after normalization")],
+)
+def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source_lines(
+    command: str, phrase: str
+) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert phrase in result.output

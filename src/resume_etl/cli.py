@@ -24,6 +24,7 @@ from resume_etl.cli_common import (
     FormatOption,
     PipelineOption,
     fail,
+    one_line_paragraphs,
 )
 from resume_etl.cli_real import eval_real
 from resume_etl.cli_run import run
@@ -214,7 +215,10 @@ EXIT_BAD_QUERY = 1
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
+    sql: Annotated[
+        str,
+        typer.Argument(metavar="SQL", help="SQL; each table is a view: experiences, skills, …"),
+    ],
     tables: TablesOption = Path("output"),
     max_rows: Annotated[
         int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
@@ -232,6 +236,7 @@ def query(
     """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl\\[sql]').
 
     Read-only by default: SQL that reaches other files exits 1 with E133.
+
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
     from resume_etl.exports.sql import QueryDeniedError, QueryError, run_sql  # noqa: PLC0415
@@ -402,3 +407,6 @@ def show(
 
         html_file.write_text(render_html(view), encoding="utf-8")
         messages().print(f"wrote {html_file}", highlight=False)
+
+
+one_line_paragraphs(app, export_app)  # last: every command is registered by now

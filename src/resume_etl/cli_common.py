@@ -6,6 +6,7 @@ command line is parsed.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,7 @@ __all__ = [
     "FormatOption",
     "PipelineOption",
     "fail",
+    "one_line_paragraphs",
 ]
 
 EXIT_BAD_SETUP = 2
@@ -68,3 +70,16 @@ def fail(failure: ResumeEtlError | OSError) -> typer.Exit:
     error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
     print_error(error)
     return typer.Exit(exit_status(error.code))
+
+
+def one_line_paragraphs(*apps: typer.Typer) -> None:
+    """Give each command of ``apps`` its docstring as help with every paragraph on one line.
+
+    typer keeps the line breaks of a docstring's later paragraphs, so text wrapped at the
+    source's 100 columns came out ragged in a terminal of 80 (``(--full`` on one line,
+    ``redoes all)`` on the next); joined, rich wraps each paragraph to the terminal.
+    """
+    for app in apps:
+        for command in app.registered_commands:
+            text = command.help or inspect.getdoc(command.callback) or ""
+            command.help = "\n\n".join(" ".join(part.split("\n")) for part in text.split("\n\n"))
