@@ -156,7 +156,9 @@ def progress() -> Iterator[RunProgress]:
 def print_summary(summary: RunSummary) -> None:
     """The end of a run: rows per table, what became of the documents, time, failures."""
     console = messages()
-    table = Table(title=f"resume-etl: {summary.out}", show_header=True)
+    # the folder on a line of its own: as the table's title it was wrapped to the table's width
+    console.print(f"tables in {escape(str(summary.out))}", highlight=False, soft_wrap=True)
+    table = Table(show_header=True)
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in summary.rows_written.items():
