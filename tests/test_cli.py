@@ -147,3 +147,18 @@ def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source_lines(
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert phrase in result.output
+
+
+def test_schema_out_makes_the_missing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "tables.md"
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("# Output tables")
+
+
+def test_an_output_file_under_a_file_is_a_coded_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "taken" / "tables.md")])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "[E103]" in result.output

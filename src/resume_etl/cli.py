@@ -25,6 +25,7 @@ from resume_etl.cli_common import (
     PipelineOption,
     fail,
     one_line_paragraphs,
+    write_output_file,
 )
 from resume_etl.cli_real import eval_real
 from resume_etl.cli_run import run
@@ -86,7 +87,7 @@ def schema(
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_output_file(out, text + "\n")
 
 
 export_app = typer.Typer(
@@ -357,7 +358,7 @@ def eval_(
         messages().print(field_table(report))
         messages().print(worst_table(report, worst))
     if json_file is not None:
-        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        write_output_file(json_file, report.model_dump_json(indent=2) + "\n")
 
 
 @app.command()
@@ -405,7 +406,7 @@ def show(
     if html_file is not None:
         from resume_etl.show_html import render_html  # noqa: PLC0415 (imports spaCy)
 
-        html_file.write_text(render_html(view), encoding="utf-8")
+        write_output_file(html_file, render_html(view))
         messages().print(f"wrote {html_file}", highlight=False)
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "PipelineOption",
     "fail",
     "one_line_paragraphs",
+    "write_output_file",
 ]
 
 EXIT_BAD_SETUP = 2
@@ -70,6 +71,20 @@ def fail(failure: ResumeEtlError | OSError) -> typer.Exit:
     error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
     print_error(error)
     return typer.Exit(exit_status(error.code))
+
+
+def write_output_file(path: Path, text: str) -> None:
+    """Write a file a command was asked for (``--json``, ``--html``, ``schema --out``).
+
+    Its folder is made if missing, as the exports make theirs; a path that cannot be written
+    (a file where the folder goes, no permission) is a coded failure, never a traceback, since
+    it comes at the end of a command that may have run for minutes.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise fail(error) from error
 
 
 def one_line_paragraphs(*apps: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resume_etl.cli_common import PipelineOption, fail
+from resume_etl.cli_common import PipelineOption, fail, write_output_file
 from resume_etl.errors import ResumeEtlError
 from resume_etl.evaluation.real.data import DATA_ENV_VAR
 from resume_etl.evaluation.real.layout_names import LAYOUT_NAMES
@@ -222,6 +222,6 @@ def _write_report(
     from resume_etl.evaluation.real.tables import markdown_tables  # noqa: PLC0415
 
     if json_file is not None:
-        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        write_output_file(json_file, report.model_dump_json(indent=2) + "\n")
     if markdown_file is not None:
-        markdown_file.write_text(markdown_tables(report, per_layout), encoding="utf-8")
+        write_output_file(markdown_file, markdown_tables(report, per_layout))
