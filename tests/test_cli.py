@@ -162,3 +162,13 @@ def test_an_output_file_under_a_file_is_a_coded_error_not_a_traceback(tmp_path: 
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "[E103]" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "kafka", "--limit", "0"], ["query", "SELECT 1", "--max-rows", "-1"]],
+)
+def test_a_count_below_its_range_is_refused_before_any_work(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output

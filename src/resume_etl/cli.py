@@ -222,7 +222,8 @@ def query(
     ],
     tables: TablesOption = Path("output"),
     max_rows: Annotated[
-        int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
+        int,
+        typer.Option("--max-rows", min=0, help="Rows a table shows at most (json and csv: all)."),
     ] = 100,
     output: FormatOption = OutputFormat.TABLE,
     allow_external: Annotated[
@@ -258,7 +259,9 @@ def query(
 def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
     tables: TablesOption = Path("output"),
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Profiles to show at most.")
+    ] = 10,
     output: FormatOption = OutputFormat.TABLE,
     match_any: Annotated[
         bool, typer.Option("--any", help="Match profiles with any of the words, not all.")
@@ -321,7 +324,9 @@ def eval_(
         typer.Option("--json", help="Also write the report as JSON here.", readable=False),
     ] = None,
     pipeline: PipelineOption = None,
-    worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
+    worst: Annotated[
+        int, typer.Option("--worst", min=0, help="How many worst documents to list.")
+    ] = 5,
     output: Annotated[
         OutputFormat,
         typer.Option(
