@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -105,3 +106,16 @@ def test_an_empty_folder_with_prune_runs_and_removes_every_stored_row(
     code, output = _run(empty_inputs, "--prune")
     assert code == 0, output
     assert "pruned 12 no longer given" in " ".join(output.split())
+
+
+def test_a_file_name_that_is_not_utf8_stops_the_run_naming_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "cv.txt").write_text("Jane Roe\nAnalyst\n", encoding="utf-8")
+    with open(os.fsencode(inputs) + b"/caf\xe9.txt", "wb") as latin1_named:
+        latin1_named.write(b"Jane Roe\nChef\n")
+    code, output = _run(inputs)
+    assert code == 2, output
+    text = " ".join(output.split())
+    assert "[E104] file names that are not UTF-8" in text and "caf\\xe9.txt" in text
+    assert not (tmp_path / "out").exists()

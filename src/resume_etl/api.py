@@ -8,7 +8,7 @@ from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
-from resume_etl.hints import missing_inputs_error, no_documents_error
+from resume_etl.hints import missing_inputs_error, no_documents_error, undecodable_names_error
 from resume_etl.nlp.build import check_model
 from resume_etl.runner import (
     ProgressCallback,
@@ -64,6 +64,9 @@ def run(
     if missing:
         raise missing_inputs_error(missing, defaulted=False)
     files = discover_inputs(input_paths, config)
+    bad_names = undecodable_names_error(files)
+    if bad_names is not None:
+        raise bad_names
     not_read = unread_endings(input_paths, config.ingest)
     if not files and not prune:
         raise no_documents_error(
