@@ -77,3 +77,11 @@ def test_info_table_shows_a_long_path_whole_on_a_narrow_terminal() -> None:
     values = "".join(line.split("│")[2].strip() for line in result.stdout.splitlines()[3:-1])
     assert str(default_pipeline_path()) in values
     assert "…" not in result.stdout
+
+
+def test_info_names_a_given_pipeline_file_pipeline_not_default(tmp_path: Path) -> None:
+    pipeline = tmp_path / "mine.toml"
+    pipeline.write_text(default_pipeline_path().read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["info", "-f", "csv", "-p", str(pipeline)])
+    assert f"\npipeline,{pipeline}\n" in result.stdout
+    assert "default pipeline" not in result.stdout

@@ -160,7 +160,7 @@ def rows(info: InstallInfo) -> list[tuple[str, str]]:
         ("platform", info.platform),
         ("spacy", info.spacy or "not installed"),
         ("model", _model_text(info)),
-        ("default pipeline", info.default_pipeline),
+        (_pipeline_label(info), info.default_pipeline),
         ("cores", f"{info.usable_cores} usable of {info.cores}"),
         ("extras", extras or "none declared"),
     ]
@@ -171,3 +171,10 @@ def _model_text(info: InstallInfo) -> str:
     if info.model.startswith(UNREADABLE_PIPELINE):
         return info.model
     return f"{info.model} {info.model_version or 'NOT INSTALLED'}"
+
+
+def _pipeline_label(info: InstallInfo) -> str:
+    """'default pipeline' for the packaged one; 'pipeline' for one given with --pipeline."""
+    return (
+        "default pipeline" if info.default_pipeline == str(default_pipeline_path()) else "pipeline"
+    )
