@@ -135,3 +135,40 @@ def test_summary_says_how_many_unchanged_documents_were_skipped(
     result = runner.invoke(app, args, terminal_width=300)
     assert result.exit_code == 0, result.output
     assert "skipped 2 unchanged" in result.output
+
+
+@pytest.mark.parametrize(
+    ("command", "phrase"),
+    [("run", "(--full redoes all)"), ("eval", "and matches values after normalization")],
+)
+def test_help_paragraphs_wrap_to_the_terminal_not_to_the_source_lines(
+    command: str, phrase: str
+) -> None:
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert phrase in result.output
+
+
+def test_schema_out_makes_the_missing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "new" / "tables.md"
+    result = runner.invoke(app, ["schema", "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("# Output tables")
+
+
+def test_an_output_file_under_a_file_is_a_coded_error_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["schema", "--out", str(tmp_path / "taken" / "tables.md")])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "[E103]" in result.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "kafka", "--limit", "0"], ["query", "SELECT 1", "--max-rows", "-1"]],
+)
+def test_a_count_below_its_range_is_refused_before_any_work(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output

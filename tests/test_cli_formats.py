@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,19 @@ def test_shell_completion_is_offered() -> None:
     assert "--show-completion" in help_text
     script = _invoke("--show-completion", "bash")
     assert "COMP_WORDS" in script
+
+
+def test_an_export_to_a_reader_that_stopped_ends_quietly_not_as_a_disk_error(
+    tables: Path,
+) -> None:
+    """``export ... --out - | head``: the reader leaving is not a full disk (E110, exit 74)."""
+    command = [sys.executable, "-m", "resume_etl", "export", "jsonresume", "--out", "-"]
+    process = subprocess.Popen(
+        [*command, "-t", str(tables)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line is written
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1, errors
+    assert "E110" not in errors
+    assert "Traceback" not in errors

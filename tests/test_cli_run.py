@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -82,3 +83,39 @@ def test_files_a_folder_holds_in_other_formats_are_named_not_skipped_silently(
     code, output = _run(empty_inputs)
     assert code == 0, output
     assert "not read: 2 files" in output and ".doc 1" in output and ".rtf 1" in output
+
+
+def test_a_folder_with_no_documents_stops_with_e104_naming_what_it_holds(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "letter.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    code, output = _run(inputs)
+    assert code == 2, output
+    text = " ".join(output.split())
+    assert "[E104] no documents to read in" in text
+    assert "only files of other endings: .doc 1" in text
+    assert not (tmp_path / "out").exists()  # nothing was written
+
+
+def test_an_empty_folder_with_prune_runs_and_removes_every_stored_row(
+    empty_inputs: Path,
+) -> None:
+    assert _run(empty_inputs, "-q")[0] == 0
+    for document in empty_inputs.iterdir():
+        document.unlink()
+    code, output = _run(empty_inputs, "--prune")
+    assert code == 0, output
+    assert "pruned 12 no longer given" in " ".join(output.split())
+
+
+def test_a_file_name_that_is_not_utf8_stops_the_run_naming_it(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "cv.txt").write_text("Jane Roe\nAnalyst\n", encoding="utf-8")
+    with open(os.fsencode(inputs) + b"/caf\xe9.txt", "wb") as latin1_named:
+        latin1_named.write(b"Jane Roe\nChef\n")
+    code, output = _run(inputs)
+    assert code == 2, output
+    text = " ".join(output.split())
+    assert "[E104] file names that are not UTF-8" in text and "caf\\xe9.txt" in text
+    assert not (tmp_path / "out").exists()

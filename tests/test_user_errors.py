@@ -6,6 +6,7 @@ UTF-8, an absurd size limit, an export aimed at a file, a table whose ``doc_id``
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -114,3 +115,29 @@ def test_a_doc_id_that_is_a_path_is_refused_before_any_export_is_written(
     assert crafted in _assert_coded(result, EXIT_BAD_SETUP, "E111")
     assert not (tmp_path / "deep" / "escaped").exists()
     assert not sites.exists() or not any(sites.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["query", "SELECT 1", "--tables", "{folder}"], "E104"),
+        (["export", "search", "--out", "-", "--tables", "{folder}"], "E104"),
+        (["show", "abcdef", "--tables", "{folder}"], "E104"),
+        (["eval", "--gold", "{folder}"], "E104"),
+        (["run", "{folder}", "-p", "{folder}/p.toml", "-o", "{folder}/out"], "E100"),
+    ],
+)
+def test_a_path_the_user_cannot_read_gets_the_coded_error_not_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: str
+) -> None:
+    """The command line checks no path's permissions itself (typer would answer with an uncoded
+    usage error): the run quarantines an unreadable input with E005, and the others say E1xx."""
+    real_access = os.access  # the tests run as root, whom no permission stops: deny it here
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda path, mode, **kw: False if mode & os.R_OK else real_access(path, mode, **kw),
+    )
+    argv = [arg.format(folder=tmp_path) for arg in args]
+    output = _assert_coded(runner.invoke(app, argv), EXIT_BAD_SETUP, code)
+    assert "not readable" not in output

@@ -98,6 +98,10 @@ class EtaColumn(ProgressColumn):
         return Text(f"ETA {left // 60:d}:{left % 60:02d}", style="progress.remaining")
 
 
+LOG_EVERY_SECONDS = 10.0
+"""How often a run whose stderr is no terminal prints a progress line."""
+
+
 class RunProgress:
     """A run's progress bar, as the callbacks ``api.run`` takes: the total once the inputs are
     known, the phase the run is in, a step per file. The rate and the time left count the
@@ -115,6 +119,7 @@ class RunProgress:
             transient=False,
         )
         self.task: TaskID | None = None
+        self.logged_at = time.monotonic()
 
     def start(self, total: int) -> None:
         self.bar.start()
@@ -134,6 +139,23 @@ class RunProgress:
         if fields["since"] is not None:
             self.bar.update(self.task, fresh=fields["fresh"] + 1)
         self.bar.update(self.task, advance=1)
+        self._log_line()
+
+    def _log_line(self) -> None:
+        """Where stderr is no terminal (a log file, CI) rich draws the bar once, at the end:
+        there, a plain line every ``LOG_EVERY_SECONDS`` shows a long run moving."""
+        now = time.monotonic()
+        if self.task is None or self.bar.console.is_terminal:
+            return
+        if now - self.logged_at < LOG_EVERY_SECONDS:
+            return
+        self.logged_at = now
+        task = self.bar.tasks[self.task]
+        rate, eta = RateColumn().render(task).plain, EtaColumn().render(task).plain
+        self.bar.console.print(
+            f"{task.description} {task.completed:.0f}/{task.total or 0:.0f} {rate} {eta}",
+            highlight=False,
+        )
 
     def stop(self) -> None:
         if self.task is not None:
@@ -156,7 +178,9 @@ def progress() -> Iterator[RunProgress]:
 def print_summary(summary: RunSummary) -> None:
     """The end of a run: rows per table, what became of the documents, time, failures."""
     console = messages()
-    table = Table(title=f"resume-etl: {summary.out}", show_header=True)
+    # the folder on a line of its own: as the table's title it was wrapped to the table's width
+    console.print(f"tables in {escape(str(summary.out))}", highlight=False, soft_wrap=True)
+    table = Table(show_header=True)
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, count in summary.rows_written.items():

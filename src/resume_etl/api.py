@@ -8,7 +8,7 @@ from pathlib import Path
 
 from resume_etl.config import PipelineConfig, load_config
 from resume_etl.engines import EngineName
-from resume_etl.hints import missing_inputs_error
+from resume_etl.hints import missing_inputs_error, no_documents_error, undecodable_names_error
 from resume_etl.nlp.build import check_model
 from resume_etl.runner import (
     ProgressCallback,
@@ -64,6 +64,14 @@ def run(
     if missing:
         raise missing_inputs_error(missing, defaulted=False)
     files = discover_inputs(input_paths, config)
+    bad_names = undecodable_names_error(files)
+    if bad_names is not None:
+        raise bad_names
+    not_read = unread_endings(input_paths, config.ingest)
+    if not files and not prune:
+        raise no_documents_error(
+            [str(path) for path in input_paths], config.ingest.extensions, not_read
+        )
     if on_start is not None:
         on_start(len(files))
     target = Path(out) if out is not None else config.load.out
@@ -71,5 +79,5 @@ def run(
     summary = run_on_engine(
         config, files, target, EngineName(engine), scheduler, workers, on_progress, options, hooks
     )
-    summary.not_read = unread_endings(input_paths, config.ingest)
+    summary.not_read = not_read
     return summary

@@ -24,6 +24,8 @@ from resume_etl.cli_common import (
     FormatOption,
     PipelineOption,
     fail,
+    one_line_paragraphs,
+    write_output_file,
 )
 from resume_etl.cli_real import eval_real
 from resume_etl.cli_run import run
@@ -72,7 +74,10 @@ app.command(name="run")(run)
 @app.command()
 def schema(
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the Markdown here instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the Markdown here instead of stdout.", readable=False
+        ),
     ] = None,
 ) -> None:
     """Print the documentation of every output table and column (docs/tables.md)."""
@@ -82,7 +87,7 @@ def schema(
     if out is None:
         typer.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_output_file(out, text + "\n")
 
 
 export_app = typer.Typer(
@@ -100,10 +105,14 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
     """Turn the errors a user can meet into a one-line message and an exit code.
 
     A file-system error (an --out that is a file, a full disk) gets its code from
-    ``errors.file_system_error`` and the exit status that code documents.
+    ``errors.file_system_error`` and the exit status that code documents. A broken pipe is no
+    error of the user's (``export ... --out - | head`` stops reading): it goes on to click,
+    which exits 1 without a word, as every other command does.
     """
     try:
         yield
+    except BrokenPipeError:
+        raise
     except OSError as error:
         raise fail(error) from error
     except tuple(exit_codes) as error:
@@ -115,7 +124,10 @@ def _exit_on(exit_codes: Mapping[type[Exception], int]) -> Iterator[None]:
 
 
 TablesOption = Annotated[
-    Path, typer.Option("--tables", "-t", help="Output folder of 'resume-etl run' to read.")
+    Path,
+    typer.Option(
+        "--tables", "-t", help="Output folder of 'resume-etl run' to read.", readable=False
+    ),
 ]
 RedactOption = Annotated[
     bool,
@@ -146,6 +158,7 @@ def export_jsonresume(
             "-o",
             help="Folder for <person_key>/resume.json, or - for stdout (NDJSON: one résumé "
             "a line).",
+            readable=False,
         ),
     ],
     tables: TablesOption = Path("output"),
@@ -170,7 +183,8 @@ def export_jsonresume(
 @export_app.command("search")
 def export_search(
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.")
+        Path,
+        typer.Option("--out", "-o", help="NDJSON file to write, or - for stdout.", readable=False),
     ],
     tables: TablesOption = Path("output"),
     index: Annotated[
@@ -202,10 +216,14 @@ EXIT_BAD_QUERY = 1
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL; each table is a view: experiences, skills, …")],
+    sql: Annotated[
+        str,
+        typer.Argument(metavar="SQL", help="SQL; each table is a view: experiences, skills, …"),
+    ],
     tables: TablesOption = Path("output"),
     max_rows: Annotated[
-        int, typer.Option("--max-rows", help="Rows a table shows at most (json and csv: all).")
+        int,
+        typer.Option("--max-rows", min=0, help="Rows a table shows at most (json and csv: all)."),
     ] = 100,
     output: FormatOption = OutputFormat.TABLE,
     allow_external: Annotated[
@@ -220,6 +238,7 @@ def query(
     """Run SQL over the output tables with DuckDB (extra: pip install 'resume-etl\\[sql]').
 
     Read-only by default: SQL that reaches other files exits 1 with E133.
+
     Example: resume-etl query "SELECT name, count(*) n FROM skills GROUP BY 1 ORDER BY n DESC"
     """
     from resume_etl.exports.sql import QueryDeniedError, QueryError, run_sql  # noqa: PLC0415
@@ -240,7 +259,9 @@ def query(
 def search(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words to look for.")],
     tables: TablesOption = Path("output"),
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Profiles to show at most.")] = 10,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="Profiles to show at most.")
+    ] = 10,
     output: FormatOption = OutputFormat.TABLE,
     match_any: Annotated[
         bool, typer.Option("--any", help="Match profiles with any of the words, not all.")
@@ -280,20 +301,32 @@ app.command(name="train")(train)
 
 @app.command(name="eval")
 def eval_(
-    gold: Annotated[Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.")],
+    gold: Annotated[
+        Path, typer.Option("--gold", "-g", help="Folder of gold JSON files.", readable=False)
+    ],
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Keep the tables of the run here (default: a temp dir)."),
+        typer.Option(
+            "--out",
+            "-o",
+            help="Keep the tables of the run here (default: a temp dir).",
+            readable=False,
+        ),
     ] = None,
     tables: Annotated[
         Path | None,
-        typer.Option("--tables", help="Score the tables already in this folder; do not run."),
+        typer.Option(
+            "--tables", help="Score the tables already in this folder; do not run.", readable=False
+        ),
     ] = None,
     json_file: Annotated[
-        Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+        Path | None,
+        typer.Option("--json", help="Also write the report as JSON here.", readable=False),
     ] = None,
     pipeline: PipelineOption = None,
-    worst: Annotated[int, typer.Option("--worst", help="How many worst documents to list.")] = 5,
+    worst: Annotated[
+        int, typer.Option("--worst", min=0, help="How many worst documents to list.")
+    ] = 5,
     output: Annotated[
         OutputFormat,
         typer.Option(
@@ -330,7 +363,7 @@ def eval_(
         messages().print(field_table(report))
         messages().print(worst_table(report, worst))
     if json_file is not None:
-        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        write_output_file(json_file, report.model_dump_json(indent=2) + "\n")
 
 
 @app.command()
@@ -340,13 +373,13 @@ def info(
 ) -> None:
     """Show versions (resume-etl, Python, spaCy, the model), extras, cores and pipeline path."""
     from resume_etl import info as install_info  # noqa: PLC0415 (the command's own module)
-    from resume_etl.formatting import print_rows, write_json  # noqa: PLC0415
+    from resume_etl.formatting import print_pairs, write_json  # noqa: PLC0415
 
     found = install_info.collect(pipeline)
     if output is OutputFormat.JSON:
         write_json(found, sys.stdout)
     else:
-        print_rows(("item", "value"), install_info.rows(found), output)
+        print_pairs(("item", "value"), install_info.rows(found), output)
 
 
 @app.command()
@@ -360,7 +393,11 @@ def show(
     tables: TablesOption = Path("output"),
     html_file: Annotated[
         Path | None,
-        typer.Option("--html", help="Also write the view as an HTML page (spaCy displaCy spans)."),
+        typer.Option(
+            "--html",
+            help="Also write the view as an HTML page (spaCy displaCy spans).",
+            readable=False,
+        ),
     ] = None,
 ) -> None:
     """Show a document's text with every extracted value marked by table and field."""
@@ -374,5 +411,8 @@ def show(
     if html_file is not None:
         from resume_etl.show_html import render_html  # noqa: PLC0415 (imports spaCy)
 
-        html_file.write_text(render_html(view), encoding="utf-8")
+        write_output_file(html_file, render_html(view))
         messages().print(f"wrote {html_file}", highlight=False)
+
+
+one_line_paragraphs(app, export_app)  # last: every command is registered by now

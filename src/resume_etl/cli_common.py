@@ -6,6 +6,7 @@ command line is parsed.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,8 @@ __all__ = [
     "FormatOption",
     "PipelineOption",
     "fail",
+    "one_line_paragraphs",
+    "write_output_file",
 ]
 
 EXIT_BAD_SETUP = 2
@@ -40,6 +43,7 @@ PipelineOption = Annotated[
         "-p",
         help="Pipeline definition (TOML). Default: the one shipped with the package "
         "(resume-etl info prints its path).",
+        readable=False,
     ),
 ]
 
@@ -67,3 +71,30 @@ def fail(failure: ResumeEtlError | OSError) -> typer.Exit:
     error = failure if isinstance(failure, ResumeEtlError) else file_system_error(failure)
     print_error(error)
     return typer.Exit(exit_status(error.code))
+
+
+def write_output_file(path: Path, text: str) -> None:
+    """Write a file a command was asked for (``--json``, ``--html``, ``schema --out``).
+
+    Its folder is made if missing, as the exports make theirs; a path that cannot be written
+    (a file where the folder goes, no permission) is a coded failure, never a traceback, since
+    it comes at the end of a command that may have run for minutes.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise fail(error) from error
+
+
+def one_line_paragraphs(*apps: typer.Typer) -> None:
+    """Give each command of ``apps`` its docstring as help with every paragraph on one line.
+
+    typer keeps the line breaks of a docstring's later paragraphs, so text wrapped at the
+    source's 100 columns came out ragged in a terminal of 80 (``(--full`` on one line,
+    ``redoes all)`` on the next); joined, rich wraps each paragraph to the terminal.
+    """
+    for app in apps:
+        for command in app.registered_commands:
+            text = command.help or inspect.getdoc(command.callback) or ""
+            command.help = "\n\n".join(" ".join(part.split("\n")) for part in text.split("\n\n"))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from resume_etl.cli_common import PipelineOption, fail
+from resume_etl.cli_common import PipelineOption, fail, write_output_file
 from resume_etl.errors import ResumeEtlError
 from resume_etl.evaluation.real.data import DATA_ENV_VAR
 from resume_etl.evaluation.real.layout_names import LAYOUT_NAMES
@@ -90,6 +90,7 @@ RealDataOption = Annotated[
     typer.Option(
         "--data",
         help=f"Real data folder (default: ${DATA_ENV_VAR}, else ../shared/data).",
+        readable=False,
     ),
 ]
 _SetOption = Annotated[SetChoice, typer.Option("--set", help="Which real set to evaluate.")]
@@ -109,10 +110,11 @@ _LimitOption = Annotated[
     typer.Option("--limit", min=1, help="At most N documents (files) per set and half."),
 ]
 _JsonOption = Annotated[
-    Path | None, typer.Option("--json", help="Also write the report as JSON here.")
+    Path | None, typer.Option("--json", help="Also write the report as JSON here.", readable=False)
 ]
 _MarkdownOption = Annotated[
-    Path | None, typer.Option("--markdown", help="Also write the tables as markdown here.")
+    Path | None,
+    typer.Option("--markdown", help="Also write the tables as markdown here.", readable=False),
 ]
 _SeedOption = Annotated[
     int, typer.Option("--seed", help="Seed of the dev/untouched split (docs/evaluation.md).")
@@ -122,6 +124,7 @@ _KeepOption = Annotated[
     typer.Option(
         "--keep",
         help="Keep the texts run, their tables and the JSON Resume gold here (to read misses).",
+        readable=False,
     ),
 ]
 _WorstOption = Annotated[
@@ -142,6 +145,7 @@ _MarkdownGoldOption = Annotated[
         "--markdown-gold",
         help="Folder of the markdown set's gold by ranges (default: the source tree's "
         "tests/evaluation/real/markdown_gold; without one, coverage only).",
+        readable=False,
     ),
 ]
 _QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")]
@@ -218,6 +222,6 @@ def _write_report(
     from resume_etl.evaluation.real.tables import markdown_tables  # noqa: PLC0415
 
     if json_file is not None:
-        json_file.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        write_output_file(json_file, report.model_dump_json(indent=2) + "\n")
     if markdown_file is not None:
-        markdown_file.write_text(markdown_tables(report, per_layout), encoding="utf-8")
+        write_output_file(markdown_file, markdown_tables(report, per_layout))

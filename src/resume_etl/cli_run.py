@@ -91,6 +91,7 @@ _PathsArgument = Annotated[
     typer.Argument(
         metavar="PATHS...",
         help="Files or folders to read (folders recursively). Default: raw/",
+        readable=False,
     ),
 ]
 _OutOption = Annotated[
@@ -99,6 +100,7 @@ _OutOption = Annotated[
         "--out",
         "-o",
         help="Folder for the Parquet tables. Default: load.out of the pipeline file.",
+        readable=False,
     ),
 ]
 _QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]

@@ -27,7 +27,9 @@ DEFAULT_RULE_DOCS = (Path("raw"), Path("tests") / "fixtures" / "formats")
 _OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--out", help="Folder to write the model and its card to (default: the package's data)."
+        "--out",
+        help="Folder to write the model and its card to (default: the package's data).",
+        readable=False,
     ),
 ]
 
@@ -76,6 +78,7 @@ _RulesDocsOption = Annotated[
         "--rules-docs",
         help="Folders of the repository's own documents to add, labelled by the rules "
         "(default: raw and tests/fixtures/formats where they exist).",
+        readable=False,
     ),
 ]
 _LimitOption = Annotated[

@@ -184,13 +184,17 @@ _PATH_ERRNOS = frozenset(
 """Errors of a path the user chose (a file where a folder goes, no permission): E103."""
 
 
+_NO_PERMISSION = (
+    "No permission there: choose a path you can read (a folder of tables, a pipeline file) or "
+    "write (an output), or change its permissions."
+)
 _ERRNO_HINTS: dict[int, str] = {
     errno.ENOENT: "The folder it would go in does not exist: create it, or choose another path.",
     errno.ENOTDIR: "A file stands where the path needs a folder: move it, or choose another path.",
     errno.EISDIR: "The path is a folder where a file is needed: name a file inside it instead.",
     errno.EEXIST: "Something already exists at that path: move it, or choose another path.",
-    errno.EACCES: "No permission there: choose a path you can write to, or change its permissions.",
-    errno.EPERM: "No permission there: choose a path you can write to, or change its permissions.",
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
     errno.ENOSPC: (
         "The disk is full: free space, then run again (the output keeps its last committed run)."
     ),

@@ -219,6 +219,28 @@ def print_rows(
         console.print(fitted_table(columns, rows, console.width, caption))
 
 
+def print_pairs(
+    columns: tuple[str, str], pairs: Sequence[tuple[str, str]], output: OutputFormat
+) -> None:
+    """Print (item, value) pairs; in a table each value wraps whole, never cut with ``…``.
+
+    A listing such as ``info`` is read for its values (a path to copy, a version to quote in a
+    bug report), so a value cut to the column cap would be of no use; there are only two columns,
+    so folding them costs no other column its place.
+    """
+    if output is not OutputFormat.TABLE:
+        print_rows(columns, pairs, output)
+        return
+    from rich.table import Table  # noqa: PLC0415
+
+    table = Table()
+    table.add_column(columns[0], no_wrap=True)
+    table.add_column(columns[1], overflow="fold")
+    for item, value in pairs:
+        table.add_row(item, value)
+    stdout_console().print(table)
+
+
 def print_summary(summary: object, output: OutputFormat) -> None:
     """A run summary (a dataclass) on stdout: JSON, or CSV of one row with dotted columns."""
     plain = to_json_value(summary)

@@ -8,6 +8,7 @@ say what to do about that one.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from resume_etl.errors import ConfigError, ErrorCode, ResumeEtlError
@@ -75,6 +76,52 @@ def missing_inputs_error(missing: list[str], defaulted: bool) -> ResumeEtlError:
         f"no such file or folder: {', '.join(missing)}",
         f"Check the spelling, or pass paths relative to the folder you run from ({Path.cwd()}).",
     )
+
+
+def no_documents_error(
+    paths: list[str], extensions: tuple[str, ...], not_read: dict[str, int]
+) -> ResumeEtlError:
+    """E104 for folders that hold no file the pipeline reads: a wrong folder, or an ending the
+    pipeline leaves out, which a run reading nothing and keeping every row would not show."""
+    where = ", ".join(paths) or "the paths given"
+    holds = ", ".join(f"{ending} {count}" for ending, count in not_read.items())
+    other = f" (only files of other endings: {holds})" if holds else ""
+    return ResumeEtlError(
+        ErrorCode.E104_NO_INPUT,
+        f"no documents to read in {where}{other}",
+        f"Name files or folders holding {', '.join(extensions)} files; to read another ending, "
+        "add it to [ingest] extensions in a copy of the pipeline file (resume-etl info prints "
+        "the default's path). --prune with no documents removes every stored row.",
+    )
+
+
+def undecodable_names_error(paths: list[Path]) -> ResumeEtlError | None:
+    """E104 for input files whose names are not UTF-8 (a latin-1 name from an old archive):
+    the tables, ledger and person keys hold names as UTF-8 text, which such a name cannot be."""
+    shown = [
+        os.fsencode(path).decode("utf-8", "backslashreplace")
+        for path in paths
+        if not _is_utf8(str(path))
+    ]
+    if not shown:
+        return None
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    return ResumeEtlError(
+        ErrorCode.E104_NO_INPUT,
+        f"file names that are not UTF-8 cannot be stored in the tables: {', '.join(shown[:3])}"
+        f"{more}",
+        "Rename them to UTF-8 names (e.g. convmv -f latin1 -t utf-8 -r FOLDER --notest), or "
+        "move them out of the folders given.",
+    )
+
+
+def _is_utf8(name: str) -> bool:
+    """Whether a file name decoded by the OS is UTF-8 text (undecodable bytes are surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def unreadable_pipeline_error(path: Path, error: OSError, default: Path) -> ConfigError:

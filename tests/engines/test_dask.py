@@ -218,3 +218,24 @@ def test_a_worker_killed_mid_run_has_its_batches_rerun_and_the_tables_complete(
     assert summary.documents_read == len(files)
     assert sum(summary.documents_per_worker.values()) == len(files)
     assert_same_tables(local_out, tmp_path)
+
+
+def test_a_local_cluster_says_nothing_when_another_holds_the_dashboard_port(
+    config: PipelineConfig,
+) -> None:
+    """Port 8787 taken (another Dask cluster on the machine): no 'Port 8787 is already in use'
+    warning reaches the user, as the scheduler's HTTP server takes a port the system picks."""
+    import socket  # noqa: PLC0415
+    import warnings  # noqa: PLC0415
+
+    with socket.socket() as holder, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            holder.bind(("", 8787))
+            holder.listen()
+        except OSError:
+            pass  # already held by another process: the case under test all the same
+        with DaskEngine(config, workers=1):
+            pass
+    assert not [w for w in caught if "already in use" in str(w.message)]

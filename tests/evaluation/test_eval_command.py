@@ -53,3 +53,21 @@ def test_eval_of_a_folder_without_gold_files_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "--gold", str(tmp_path), "--tables", str(tmp_path)])
     assert result.exit_code == 2
     assert "E104" in result.output
+
+
+def test_a_gold_file_that_is_no_gold_record_exits_2_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "one.json").write_text('{"document": "cv.txt", "emails": 5}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    text = " ".join(result.output.split())
+    assert "[E104]" in text and "one.json is no gold record: emails Input should be" in text
+
+
+def test_gold_naming_a_document_that_does_not_exist_exits_2_instead_of_scoring_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "one.json").write_text('{"document": "gone.txt"}', encoding="utf-8")
+    result = runner.invoke(app, ["eval", "--gold", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert "documents that do not exist" in " ".join(result.output.split())

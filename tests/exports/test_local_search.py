@@ -76,6 +76,11 @@ def test_profiles_without_any_query_word_are_not_returned(raw_tables_dir: Path) 
     assert search_profiles(raw_tables_dir, "zyzzyva") == []
 
 
+@pytest.mark.parametrize("limit", [0, -5])
+def test_a_limit_under_one_asks_for_nothing(raw_tables_dir: Path, limit: int) -> None:
+    assert search_profiles(raw_tables_dir, "Kafka", limit=limit) == []
+
+
 @pytest.fixture(scope="module")
 def kafka_hits(raw_tables_dir: Path) -> list[SearchHit]:
     return search_profiles(raw_tables_dir, "Kafka", limit=5)

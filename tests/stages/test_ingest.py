@@ -107,6 +107,31 @@ def test_unreadable_path_is_quarantined(tmp_path: Path) -> None:
     assert _quarantined(directory).error_code is ErrorCode.E005_UNREADABLE
 
 
+def test_a_folder_without_read_permission_is_said_to_be_unlisted_not_an_unread_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    denied = PermissionError(13, "Permission denied", str(locked))
+    real_open, real_scandir = os.open, os.scandir
+
+    def deny_open(path: Path | str, flags: int, *args: int) -> int:
+        if Path(path) == locked:  # the tests run as root, whom a mode of 000 does not stop
+            raise denied
+        return real_open(path, flags, *args)
+
+    def deny_scandir(path: Path | str) -> object:
+        if Path(path) == locked:
+            raise denied
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "open", deny_open)
+    monkeypatch.setattr(os, "scandir", deny_scandir)
+    outcome = _quarantined(locked)
+    assert outcome.error_code is ErrorCode.E005_UNREADABLE
+    assert outcome.reason.startswith("cannot list the folder, so its files were not read")
+
+
 def test_vanished_file_is_quarantined(tmp_path: Path) -> None:
     assert _quarantined(tmp_path / "gone.txt").error_code is ErrorCode.E005_UNREADABLE
 

@@ -55,6 +55,8 @@ __all__ = ["DEFAULT_LOCAL_WORKERS", "DaskEngine"]
 
 DEFAULT_LOCAL_WORKERS = 2
 """Worker processes of the ``LocalCluster`` started when no scheduler address is given."""
+LOCAL_SCHEDULER_HTTP: dict[str, object] = {"dashboard": False, "dashboard_address": ":0"}
+"""The LocalCluster scheduler's HTTP server: no dashboard, on a port the system picks."""
 
 CONNECT_TIMEOUT = "10s"
 """How long to try reaching a scheduler before giving up with E123."""
@@ -152,6 +154,9 @@ class DaskEngine:
                 processes=True,
                 threads_per_worker=1,
                 dashboard_address=None,
+                # the scheduler's HTTP server (health routes) on a free port, not on 8787: when
+                # another cluster holds 8787 Dask warns on stderr, which a user reads as a fault
+                scheduler_kwargs=LOCAL_SCHEDULER_HTTP,
             )
         try:
             self.client: Any = _connect(distributed, scheduler or self._cluster)

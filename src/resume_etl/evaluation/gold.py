@@ -100,14 +100,45 @@ def load_gold(folder: Path) -> dict[Path, GoldDocument]:
             continue
         try:
             gold = GoldDocument.model_validate_json(gold_file.read_text(encoding="utf-8"))
-        except ValidationError as error:
-            raise ValueError(f"{gold_file}: {error}") from error
+        except (ValidationError, UnicodeDecodeError) as error:
+            raise _bad_gold_error(gold_file, error) from error
         found[(gold_file.parent / gold.document).resolve()] = gold
     if not found:
+        where = "" if folder.is_dir() else ", which is no folder"
         raise ResumeEtlError(
-            ErrorCode.E104_NO_INPUT,
-            f"no gold JSON files in {folder}",
-            "Pass --gold a folder of gold JSON files, each naming its 'document' "
-            "(the format is in tests/gold/README.md).",
+            ErrorCode.E104_NO_INPUT, f"no gold JSON files in {folder}{where}", _GOLD_HINT
         )
     return found
+
+
+def missing_documents_error(gold: dict[Path, GoldDocument]) -> ResumeEtlError | None:
+    """E104 when gold files name documents that do not exist: run over them, each would be
+    quarantined and its empty prediction scored against whatever the gold lists."""
+    missing = sorted(str(path) for path in gold if not path.is_file())
+    if not missing:
+        return None
+    more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+    return ResumeEtlError(
+        ErrorCode.E104_NO_INPUT,
+        f"gold files name documents that do not exist: {', '.join(missing[:3])}{more}",
+        "A gold file's 'document' is read relative to the gold file's folder; fix it, or pass "
+        "--tables to score tables a run already wrote.",
+    )
+
+
+_GOLD_HINT = (
+    "Pass --gold a folder of gold JSON files, each naming its 'document' (the format is in "
+    "tests/gold/README.md of the source repository)."
+)
+
+
+def _bad_gold_error(gold_file: Path, error: Exception) -> ResumeEtlError:
+    """E104 for a gold file that is no gold record, in one line (pydantic's is a page)."""
+    lines = str(error).strip().splitlines()
+    kept = [
+        line.split(" [type=")[0].strip() for line in lines[1:3] if "further information" not in line
+    ]
+    detail = " ".join(kept) if kept else str(error)
+    return ResumeEtlError(
+        ErrorCode.E104_NO_INPUT, f"{gold_file} is no gold record: {detail}", _GOLD_HINT
+    )

@@ -34,6 +34,7 @@ from resume_etl.evaluation.gold import (
     GoldPublication,
     GoldWork,
     load_gold,
+    missing_documents_error,
 )
 from resume_etl.evaluation.match import (
     align,
@@ -342,6 +343,9 @@ def evaluate(
     gold = load_gold(gold_dir)
     if tables_dir is not None:
         return score_documents(gold, predictions_from_tables(read_tables(tables_dir)))
+    missing = missing_documents_error(gold)
+    if missing is not None:
+        raise missing
     with tempfile.TemporaryDirectory(prefix="resume-etl-eval-") as scratch:
         target = out if out is not None else Path(scratch)
         run_files(config, sorted(gold), target, nlp=nlp)

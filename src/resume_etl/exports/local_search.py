@@ -206,8 +206,11 @@ def search_profiles(
     match_any: bool = False,
     rebuild: bool = False,
 ) -> list[SearchHit]:
-    """The ``limit`` best profiles of ``tables_dir`` for ``query``, best first."""
-    if not query.strip():
+    """The ``limit`` best profiles of ``tables_dir`` for ``query``, best first.
+
+    A ``limit`` under 1 asks for nothing (Tantivy would panic at 0 and overflow below it).
+    """
+    if not query.strip() or limit < 1:
         return []
     return search_index(open_index(tables_dir, rebuild=rebuild), query, limit, match_any=match_any)
 

@@ -273,7 +273,9 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise IngestError(ErrorCode.E005_UNREADABLE, f"cannot read the file: {error}") from error
+        # a folder without read permission fails here, before fstat could tell it is one
+        reason = _folder_reason(path) if path.is_dir() else f"cannot read the file: {error}"
+        raise IngestError(ErrorCode.E005_UNREADABLE, reason) from error
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):

@@ -113,3 +113,30 @@ def test_a_missing_extra_is_named_in_the_reason(
     outcome = quarantined(tmp_path, "cv.pdf", pdf_bytes(["Jane Doe"]))
     assert outcome.error_code is ErrorCode.E121_MISSING_EXTRA
     assert "resume-etl[pdf]" in outcome.reason
+
+
+@pytest.mark.parametrize("name", ["cv.pdf", "cv.docx", "cv.html"])
+def test_an_empty_file_in_a_parsed_format_is_quarantined_as_empty_not_damaged(
+    tmp_path: Path, name: str
+) -> None:
+    outcome = quarantined(tmp_path, name, b"")
+    assert outcome.error_code is ErrorCode.E001_EMPTY
+    assert "empty (0 bytes)" in outcome.reason
+
+
+def test_a_text_file_named_pdf_is_said_to_be_no_pdf(tmp_path: Path) -> None:
+    outcome = quarantined(tmp_path, "cv.pdf", b"Jane Doe\nEngineer at Northwind\n")
+    assert outcome.error_code is ErrorCode.E040_CORRUPT_FILE
+    assert outcome.reason.startswith("not a PDF: no %PDF- header")
+
+
+def test_a_pdf_after_a_little_junk_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "cv.pdf"
+    path.write_bytes(b"\n" * 100 + pdf_bytes(["Jane Doe, engineer"]))
+    assert not isinstance(read_document(path, SETTINGS), QuarantineRecord)
+
+
+def test_a_text_file_named_docx_is_said_to_be_no_docx(tmp_path: Path) -> None:
+    outcome = quarantined(tmp_path, "cv.docx", b"Jane Doe\nEngineer at Northwind\n")
+    assert outcome.error_code is ErrorCode.E040_CORRUPT_FILE
+    assert outcome.reason.startswith("not a DOCX: no zip archive")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from resume_etl.config import IngestSettings
+from resume_etl.errors import ErrorCode
 from resume_etl.stages.readers.base import ReaderError, Reading
 from resume_etl.stages.readers.docx import read_docx
 from resume_etl.stages.readers.html import read_html
@@ -37,6 +38,11 @@ _FORMATS: dict[str, SourceFormat] = {
 }
 
 
+_PARSED_FORMATS = frozenset({SourceFormat.PDF, SourceFormat.DOCX, SourceFormat.HTML})
+"""Formats read by a parser: an empty file is E001, as an empty text is, not a damaged file (E040)
+as each parser's complaint about a missing structure would make it."""
+
+
 def source_format(path: Path) -> SourceFormat:
     """The format a file's ending names; text for any ending without a reader."""
     return _FORMATS.get(path.suffix.lower(), SourceFormat.TEXT)
@@ -53,6 +59,10 @@ def read_formatted(
     Raises ``ReaderError`` with the quarantine code when the file cannot be read.
     """
     kind = source_format(path)
+    if kind in _PARSED_FORMATS and not data.strip():
+        raise ReaderError(
+            ErrorCode.E001_EMPTY, f"the {kind.value.upper()} file is empty ({len(data)} bytes)"
+        )
     if kind is SourceFormat.PDF:
         return read_pdf(data, settings)
     if kind is SourceFormat.DOCX:

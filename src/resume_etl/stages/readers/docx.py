@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_ZIP_MAGIC = b"PK"
 _MAX_ZIP_MEMBERS = 5_000
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE = re.compile(r"^list", re.IGNORECASE)
@@ -71,6 +72,12 @@ def check_zip(data: bytes, max_unpacked_bytes: int) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
+        if not data.startswith(_ZIP_MAGIC):
+            raise ReaderError(
+                ErrorCode.E040_CORRUPT_FILE,
+                "not a DOCX: no zip archive, as every Word 2007+ file is (a file of another "
+                "kind named .docx?)",
+            ) from error
         raise ReaderError(
             ErrorCode.E040_CORRUPT_FILE, f"the DOCX is no readable zip file: {error}"
         ) from error

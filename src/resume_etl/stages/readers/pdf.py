@@ -25,11 +25,26 @@ from resume_etl.stages.readers.layout import pages_to_text
 from resume_etl.stages.readers.lines import PageWords, Word
 from resume_etl.vocab import SourceFormat
 
+PDF_HEADER = b"%PDF-"
+HEADER_WINDOW = 1024
+"""A PDF starts with ``%PDF-`` within its first 1,024 bytes (readers allow junk before it), so a
+file without one is something else named ``.pdf``, which pdfminer would only call damaged."""
+_UNMAPPED_GLYPHS = re.compile(r"^(?:\(cid:\d+\))+")
+"""pdfminer's text for glyphs their font maps to no character, at the start of a word: symbols,
+in a résumé a bullet (WinAnsiEncoding maps every unused code to a bullet, which pdfminer does not
+know, so a bullet drawn in Helvetica reads ``(cid:127)``), read as one ``•``. After a letter such
+a glyph is a lost letter of the word and stays as it is."""
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
 def read_pdf(data: bytes, settings: IngestSettings) -> Reading:
     """A PDF's text in reading order, or a ``ReaderError`` saying why there is none."""
+    if PDF_HEADER not in data[:HEADER_WINDOW]:
+        raise ReaderError(
+            ErrorCode.E040_CORRUPT_FILE,
+            f"not a PDF: no {PDF_HEADER.decode()} header in its first {HEADER_WINDOW:,} bytes "
+            "(a file of another kind named .pdf?)",
+        )
     pdfplumber = import_extra("pdfplumber", "pdf", "PDF")
     try:
         pages = _read_pages(pdfplumber, data, settings)
@@ -72,7 +87,7 @@ def _page_words(page: Any, number: int, settings: IngestSettings) -> PageWords:
     )
     words = tuple(
         Word(
-            text=str(word["text"]),
+            text=_UNMAPPED_GLYPHS.sub("•", str(word["text"])),
             x0=float(word["x0"]),
             x1=float(word["x1"]),
             top=float(word["top"]),
