@@ -32,36 +32,36 @@ def _piece(text: str, piece: str, kind: SegmentKind, confidence: float) -> Heade
     return HeaderSegment(piece, start, start + len(piece), kind, confidence)
 
 
-TEXT = "Customer consultant\nsummer | Peppes pizza"
+TEXT = "Customer consultant\nsummer | Quorra pizza"
 
 
 def _pieces() -> tuple[HeaderSegment, HeaderSegment, HeaderSegment]:
     role = _piece(TEXT, "Customer consultant", SegmentKind.ROLE, 0.9)
     guess = _piece(TEXT, "summer", SegmentKind.ORGANIZATION, 0.7)
-    named = _piece(TEXT, "Peppes pizza", SegmentKind.UNKNOWN, 0.5)
+    named = _piece(TEXT, "Quorra pizza", SegmentKind.UNKNOWN, 0.5)
     return role, guess, named
 
 
 def test_a_guessed_employer_gives_way_to_the_one_piece_the_recognizer_names() -> None:
     role, guess, named = _pieces()
     organization, kept_role = employer_by_entities(
-        _index(TEXT, ["Peppes pizza"]), [role, guess, named], guess, role
+        _index(TEXT, ["Quorra pizza"]), [role, guess, named], guess, role
     )
     assert organization is not None
-    assert (organization.text, organization.kind) == ("Peppes pizza", SegmentKind.ORGANIZATION)
+    assert (organization.text, organization.kind) == ("Quorra pizza", SegmentKind.ORGANIZATION)
     assert kept_role == role
 
 
 def test_the_general_recognizer_has_no_say() -> None:
     role, guess, named = _pieces()
-    spans = _index(TEXT, ["Peppes pizza"], tuned=False)
+    spans = _index(TEXT, ["Quorra pizza"], tuned=False)
     assert employer_by_entities(spans, [role, guess, named], guess, role) == (guess, role)
 
 
 def test_an_employer_a_lexicon_named_stays() -> None:
     role, _, named = _pieces()
     sure = _piece(TEXT, "summer", SegmentKind.ORGANIZATION, 0.9)
-    spans = _index(TEXT, ["Peppes pizza"])
+    spans = _index(TEXT, ["Quorra pizza"])
     assert employer_by_entities(spans, [role, sure, named], sure, role) == (sure, role)
 
 

@@ -60,3 +60,21 @@ def test_an_invented_word_reads_as_a_capitalised_name() -> None:
     words = {invented_word(random.Random(seed)) for seed in range(50)}
     assert all(word[0].isupper() and word[1:].islower() for word in words)
     assert len(words) > 40
+
+
+def test_a_span_listed_twice_or_found_inside_another_is_renamed_once() -> None:
+    """Spans found by search may repeat ("Acme" annotated twice, found once) or fall inside
+    another ("Brenton" of "Brenton Water Works"): the text is renamed once, never doubled, and
+    every span left in the copy is on its renamed words."""
+    text = "Brenton Water Works, Brenton"
+    window = Window(
+        "test", "unit", text, orgs=[(0, 19), (0, 19)], places=[(0, 7), (21, 28)], not_orgs=[]
+    )
+    for seed in range(10):
+        copy = with_invented_names(window, random.Random(seed))
+        assert copy is not None
+        assert copy.text.count(",") == 1 and copy.text.count("Water") <= 1
+        assert len(copy.orgs) == 1 and len(copy.places) == 1
+        (start, end), (place_start, place_end) = copy.orgs[0], copy.places[0]
+        assert copy.text[:start] == "" and copy.text[end:place_start] == ", "
+        assert place_end == len(copy.text)

@@ -59,9 +59,14 @@ def _renamed(text: str, start: int, end: int, rng: random.Random) -> str:
 
 def _moved(spans: Spans, edits: Sequence[tuple[int, int, int]]) -> Spans:
     """``spans`` after the edits ``(start, old_end, new_end)`` (in text order) changed lengths;
-    a span an edit falls inside grows or shrinks with it."""
+    a span an edit replaced moves with it, and one that only overlaps a replaced span (a place
+    found inside an organization's name) is left out: its words are no longer there."""
     moved = []
-    for start, end in spans:
+    for start, end in dict.fromkeys(spans):
+        if any(
+            start < old and begin < end and (start, end) != (begin, old) for begin, old, _ in edits
+        ):
+            continue
         shift_start = sum(new - old for _, old, new in edits if old <= start)
         shift_end = sum(new - old for _, old, new in edits if old <= end)
         moved.append((start + shift_start, end + shift_end))
@@ -71,12 +76,17 @@ def _moved(spans: Spans, edits: Sequence[tuple[int, int, int]]) -> Spans:
 def with_invented_names(window: Window, rng: random.Random) -> Window | None:
     """A copy of ``window`` with its organizations and places renamed (a place's part as an
     organization's words: so an invented town before its region stays a place), or None when
-    it names no organization."""
+    it names no organization. A span listed twice is renamed once, and one inside or across
+    a span renamed before it is not renamed again (the dev half's spans are found by search,
+    and a name found twice is one place in the text)."""
     if not window.orgs:
         return None
     text, cursor, parts = window.text, 0, []
     edits: list[tuple[int, int, int]] = []
-    for start, end in sorted([*window.orgs, *window.places]):
+    # The longest of spans that start together first: an organization over a place in it.
+    for start, end in sorted({*window.orgs, *window.places}, key=lambda s: (s[0], -s[1])):
+        if start < cursor:
+            continue  # inside or across the span renamed before it
         parts.append(text[cursor:start])
         name = _renamed(text, start, end, rng)
         parts.append(name)

@@ -90,8 +90,10 @@ def _named_by_level(found: Sequence[Span], text: str) -> Span:
 
 
 _LAST_ASIDE = re.compile(r"\s*\([^()]*\)$")
-_CLASS_MARK = re.compile(r"[\s,;-]+\(?[12][:.][12]\)?$")
-"""A British degree's class after its field: "Computer Engineering 2:1", "Law, 2.1"."""
+_CLASS_MARK = re.compile(r"(?<![\s,;-])[\s,;-]+\(?[12][:.][12]\)?$")
+"""A British degree's class after its field: "Computer Engineering 2:1", "Law, 2.1". The
+search tries only where a run of separators starts: from inside a long run each try would
+read the run to its end again (quadratic in a line padded with spaces)."""
 
 
 def _without_grade(field: str) -> str:

@@ -3,8 +3,8 @@
 The rules pick a job's employer among its header pieces by lexicons, shapes and the section's
 slots. When the piece they pick is a guess (the slot's or the recognizer's, no lexicon's) in
 which the recognizer reads no organization at all, while exactly one other piece of the header
-is one organization from edge to edge ("Peppes pizza" beside a season word left in the
-employers' slot; "Pine Tree Elementary" under a page's running head), that piece is the
+is one organization from edge to edge ("Quorra pizza" beside a season word left in the
+employers' slot; "Eastvale Elementary" under a page's running head), that piece is the
 employer. Only the résumé-tuned recognizer (``nlp/entity_model.py``) has this say: it reads
 employers and schools as ORG and titles as no entity, where the general one reads "Software"
 of "Software Engineer" as an organization (with it, the same step loses jobs on every
@@ -62,7 +62,7 @@ def employer_by_entities(
     Only with the résumé-tuned recognizer, only where the rules' employer is missing or a guess
     holding no ORG at all, and only when exactly one other piece is one organization: two are a
     unit and its parent, or a list of clients, where the recognizer cannot say which employs. A
-    title that is itself a guess may be that piece ("Carnival Cruise Lines" in the titles'
+    title that is itself a guess may be that piece ("Brindle Cruise Lines" in the titles'
     slot); a title a lexicon's head word named may not, nor a place a rule is sure of ("Hybrid,
     Germany": a work mode and a country, whatever the recognizer reads)."""
     if not spans.tuned_entities or (

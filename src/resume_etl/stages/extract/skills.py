@@ -114,6 +114,11 @@ def extract_skills(
                 for item_start, item_end in items:
                     _add_item(item_start, item_end, group, covered, text, drafts)
             previous = line
+    return _candidates(drafts)
+
+
+def _candidates(drafts: dict[str, _SkillDraft]) -> tuple[SkillCandidate, ...]:
+    """The skills found, in the order of their first mention."""
     return tuple(
         SkillCandidate(
             name=d.name,
