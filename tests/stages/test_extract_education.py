@@ -522,6 +522,16 @@ def test_a_status_after_the_degree_is_neither_degree_nor_field(extract_text: Ext
     assert _value(school.institution) == "Northvale University"
 
 
+def test_a_field_named_studies_keeps_its_first_word(extract_text: Extract) -> None:
+    """A field's name may start with "Studies" ("Studies of Religion"); the word says nothing
+    of how far the study went, unlike "candidate" or "coursework"."""
+    (school,) = extract_text(
+        "Education\n\nBachelor of Arts in Studies of Religion, Brenton University, 2014\n"
+    ).education
+    assert _value(school.field_of_study) == "Studies of Religion"
+    assert _value(school.institution) == "Brenton University"
+
+
 def test_a_distinction_before_the_field_is_no_part_of_it(extract_text: Extract) -> None:
     (school,) = extract_text(
         "Education\n\nB.A., Summa Cum Laude; Highest Honors in Political Science; "
