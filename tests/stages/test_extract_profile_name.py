@@ -215,7 +215,12 @@ def test_a_title_line_read_as_a_person_is_still_no_name(
 
 @pytest.mark.parametrize(
     ("header", "name"),
-    [("Okafor, Ada\nBrenton, TX\n", "Okafor, Ada"), ("Jane Doe, MBA\nBrenton, TX\n", "Jane Doe")],
+    [
+        ("Okafor, Ada\nBrenton, TX\n", "Okafor, Ada"),
+        ("Okafor, Ada N.\nBrenton, TX\n", "Okafor, Ada N."),
+        ("Jane Doe, MBA\nBrenton, TX\n", "Jane Doe"),
+        ("Jane Q. Doe\nBrenton, TX\n", "Jane Q. Doe"),
+    ],
 )
 def test_a_name_written_surname_first_is_the_name_whole(
     extract_text: Callable[[str], ExtractedDocument], header: str, name: str

@@ -343,9 +343,15 @@ def _is_tail_word(token: str) -> bool:
     return bool(_MASK.match(token)) or token.lower() in profile_words("heading_word")
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.?")
+
+
 def _is_credential(token: str, capitals: bool) -> bool:
     """Post-nominal letters: by their shape ("PMP", "Ph.D."), or, in a name written in
-    capitals, where every word has that shape, only the known ones ("RN", "MBA")."""
+    capitals, where every word has that shape, only the known ones ("RN", "MBA"). A lone
+    initial ("N.") is a middle name's, as in "Okafor, Ada N.", never a credential."""
+    if _INITIAL.fullmatch(token):
+        return False
     if capitals:
         return token.lower() in profile_words("credential")
     return _CREDENTIAL.match(token) is not None
