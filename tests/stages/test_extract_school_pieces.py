@@ -29,6 +29,20 @@ def test_a_dated_course_in_a_training_list_is_no_school(extract_text: Extract) -
     assert not any(name and "workshop" in name for name in institutions)
 
 
+def test_a_certification_under_a_joint_heading_is_no_school(extract_text: Extract) -> None:
+    """A heading like "Education and Certifications" heads education; its certifications are held,
+    not schools attended."""
+    document = extract_text(
+        "Education and Certifications\n\nB.S. Computer Science, Brenton University, 2012\n"
+        "Certified Scrum Master, 2016\nPMP Certified, 2017\n\n"
+        "Experience\n\nAnalyst, Acme Widgets, 2013 - 2020\n"
+    )
+    institutions = _institutions(document)
+    assert institutions[0] == "Brenton University"
+    assert "Certified Scrum Master" not in institutions
+    assert "PMP Certified" not in institutions
+
+
 def test_a_training_school_with_a_school_word_is_still_the_school(extract_text: Extract) -> None:
     document = extract_text(
         "Education\n\nEastvale Teacher Training College\nDiploma in Education, 2012\n"
